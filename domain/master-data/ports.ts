@@ -1,0 +1,36 @@
+/** Bookkeeping every stored master-data record carries. `version` starts at 1 and grows by one per change. */
+export interface RecordMeta {
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type Stored<T> = T & RecordMeta;
+
+/** One page of a listing; `nextCursor` is opaque and absent on the last page. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor?: string;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  /** Narrows the listing to one group (partner type, product category, price list), when the store has groups. */
+  readonly group?: string | undefined;
+}
+
+/**
+ * Persistence of one kind of versioned record, identified by a string id.
+ * `create` fails with AlreadyExistsError when the id is taken; `replace` fails with VersionConflictError
+ * unless the stored version still equals `expectedVersion` (optimistic concurrency).
+ */
+export interface RecordStore<T> {
+  get(id: string): Promise<Stored<T> | undefined>;
+  create(record: Stored<T>): Promise<void>;
+  replace(record: Stored<T>, expectedVersion: number): Promise<void>;
+  list(request: PageRequest): Promise<Page<Stored<T>>>;
+}
+
+/** Current time, injected so that use cases stay deterministic under test. */
+export type Clock = () => Date;

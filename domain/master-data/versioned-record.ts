@@ -1,0 +1,44 @@
+import { NotFoundError, VersionConflictError } from '../shared/errors';
+import type { Clock, RecordStore, Stored } from './ports';
+
+/** Stores a new record at version 1. */
+export async function createVersioned<T>(store: RecordStore<T>, clock: Clock, data: T): Promise<Stored<T>> {
+  const now = clock().toISOString();
+  const record: Stored<T> = { ...data, version: 1, createdAt: now, updatedAt: now };
+  await store.create(record);
+  return record;
+}
+
+/** Reads a record or fails with NotFoundError naming `what`. */
+export async function getVersioned<T>(store: RecordStore<T>, id: string, what: string): Promise<Stored<T>> {
+  const record = await store.get(id);
+  if (!record) throw new NotFoundError(`${what} '${id}' not found`);
+  return record;
+}
+
+/**
+ * Replaces a record the caller read at `expectedVersion`. The early version check gives a clear answer in the
+ * common case; the store's conditional write still decides when two writers race.
+ */
+export async function replaceVersioned<T>(
+  store: RecordStore<T>,
+  clock: Clock,
+  current: Stored<T>,
+  expectedVersion: number,
+  data: T,
+): Promise<Stored<T>> {
+  if (current.version !== expectedVersion) {
+    throw new VersionConflictError(
+      `Version ${expectedVersion} is stale; the record is at version ${current.version}`,
+      current.version,
+    );
+  }
+  const record: Stored<T> = {
+    ...data,
+    version: current.version + 1,
+    createdAt: current.createdAt,
+    updatedAt: clock().toISOString(),
+  };
+  await store.replace(record, expectedVersion);
+  return record;
+}

@@ -1,0 +1,14 @@
+import type { Clock, RecordStore } from '../master-data/ports';
+import type { ProductData } from '../products/product';
+import type { PriceEntryData, PriceListData } from './price-list';
+
+/**
+ * Entries are listed by group: `<priceListId>` for a whole list, `<priceListId>/<sku>` for one product's
+ * entries, both in SKU then start-date order.
+ */
+export interface PriceListDeps {
+  readonly priceLists: RecordStore<PriceListData>;
+  readonly priceEntries: RecordStore<PriceEntryData>;
+  readonly products: RecordStore<ProductData>;
+  readonly clock: Clock;
+}

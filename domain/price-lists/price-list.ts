@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Stored } from '../master-data/ports';
+import { businessCodeSchema, nameSchema } from '../shared/codes';
+import { isoDateSchema } from '../shared/iso-date';
+import { currencyCodeSchema, unitPriceSchema } from '../shared/money';
+
+/** A price list's header. All its entries are in its currency. */
+export const priceListDetailsSchema = z.object({
+  name: nameSchema,
+  currency: currencyCodeSchema,
+  status: z.enum(['active', 'inactive']).default('active'),
+});
+export const newPriceListSchema = z.object({ priceListId: businessCodeSchema }).and(priceListDetailsSchema);
+
+export type PriceListDetails = z.infer<typeof priceListDetailsSchema>;
+export type PriceListData = PriceListDetails & { readonly priceListId: string };
+export type PriceList = Stored<PriceListData>;
+
+/**
+ * The prices of one product from `effectiveFrom` on: list price (what end customers pay) and distributor book
+ * cost (what distributors pay us). An entry holds until the next entry of the same product starts, so
+ * effective periods never overlap or leave gaps.
+ */
+export const priceEntryPricesSchema = z.object({
+  listPrice: unitPriceSchema,
+  bookCost: unitPriceSchema,
+});
+export const newPriceEntrySchema = z
+  .object({ sku: businessCodeSchema, effectiveFrom: isoDateSchema })
+  .and(priceEntryPricesSchema);
+
+export type PriceEntryPrices = z.infer<typeof priceEntryPricesSchema>;
+export interface PriceEntryData extends PriceEntryPrices {
+  readonly priceListId: string;
+  readonly sku: string;
+  readonly effectiveFrom: string;
+  readonly currency: string;
+}
+export type PriceEntry = Stored<PriceEntryData>;
+
+/** Id of an entry within the store: price list, product and start date. */
+export function priceEntryId(priceListId: string, sku: string, effectiveFrom: string): string {
+  return `${priceListId}/${sku}/${effectiveFrom}`;
+}

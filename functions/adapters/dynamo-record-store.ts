@@ -1,0 +1,121 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest, RecordStore, Stored } from '../../domain/master-data/ports';
+import { AlreadyExistsError, ValidationError, VersionConflictError } from '../../domain/shared/errors';
+import type { ItemKey, ListIndexKey } from './table-keys';
+
+/** Where one kind of record lives in the table; see table-keys.ts for the layout. */
+export interface RecordItemSpec<T> {
+  /** Value of the item's `type` attribute, e.g. "Partner". */
+  readonly type: string;
+  keyOf(id: string): ItemKey;
+  idOf(record: T): string;
+  listKeyOf(record: T): ListIndexKey;
+  /** The gsi1 partition and optional sort-key prefix a listing of `group` reads. */
+  listScope(group: string | undefined): { readonly gsi1pk: string; readonly prefix?: string };
+}
+
+const keyAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type'] as const;
+
+function toRecord<T>(item: Record<string, unknown>): Stored<T> {
+  const record = { ...item };
+  for (const attribute of keyAttributes) delete record[attribute];
+  return record as Stored<T>;
+}
+
+function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+function decodeCursor(cursor: string): Record<string, unknown> {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (key && typeof key === 'object' && !Array.isArray(key)) return key as Record<string, unknown>;
+  } catch {
+    // fall through: any undecodable cursor gets the same answer
+  }
+  throw new ValidationError('Invalid cursor', [
+    { path: 'cursor', message: 'is not a cursor this API returned' },
+  ]);
+}
+
+/** A RecordStore over the single table, with conditional writes for create-once and optimistic locking. */
+export class DynamoRecordStore<T> implements RecordStore<T> {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly spec: RecordItemSpec<T>,
+  ) {}
+
+  async get(id: string): Promise<Stored<T> | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: this.spec.keyOf(id), ConsistentRead: true }),
+    );
+    return Item ? toRecord<T>(Item) : undefined;
+  }
+
+  async create(record: Stored<T>): Promise<void> {
+    const id = this.spec.idOf(record);
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.itemOf(record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new AlreadyExistsError(`${this.spec.type} '${id}' already exists`);
+      }
+      throw error;
+    }
+  }
+
+  async replace(record: Stored<T>, expectedVersion: number): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.itemOf(record),
+          ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new VersionConflictError(
+          `${this.spec.type} was changed by someone else; read it again`,
+          undefined,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async list(request: PageRequest): Promise<Page<Stored<T>>> {
+    const scope = this.spec.listScope(request.group);
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression:
+          scope.prefix === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': scope.gsi1pk,
+          ...(scope.prefix === undefined ? {} : { ':prefix': scope.prefix }),
+        },
+        Limit: request.limit,
+        ...(request.cursor === undefined ? {} : { ExclusiveStartKey: decodeCursor(request.cursor) }),
+      }),
+    );
+    const nextCursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map((item) => toRecord<T>(item)), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  private itemOf(record: Stored<T>): Record<string, unknown> {
+    const id = this.spec.idOf(record);
+    return { ...record, ...this.spec.keyOf(id), ...this.spec.listKeyOf(record), type: this.spec.type };
+  }
+}

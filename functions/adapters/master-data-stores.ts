@@ -1,0 +1,74 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PartnerData } from '../../domain/partners/partner';
+import type { PriceEntryData, PriceListData } from '../../domain/price-lists/price-list';
+import { priceEntryId } from '../../domain/price-lists/price-list';
+import type { ProductData } from '../../domain/products/product';
+import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
+import {
+  partnerKey,
+  partnerListKey,
+  priceEntryKey,
+  priceEntryListKey,
+  priceListKey,
+  priceListListKey,
+  productKey,
+  productListKey,
+} from './table-keys';
+
+const partnerSpec: RecordItemSpec<PartnerData> = {
+  type: 'Partner',
+  keyOf: partnerKey,
+  idOf: (partner) => partner.partnerId,
+  listKeyOf: (partner) => partnerListKey(partner.type, partner.partnerId),
+  listScope: (type) => ({ gsi1pk: 'PARTNERS', ...(type === undefined ? {} : { prefix: `${type}#` }) }),
+};
+
+const productSpec: RecordItemSpec<ProductData> = {
+  type: 'Product',
+  keyOf: productKey,
+  idOf: (product) => product.sku,
+  listKeyOf: (product) => productListKey(product.category, product.sku),
+  listScope: (category) => ({
+    gsi1pk: 'PRODUCTS',
+    ...(category === undefined ? {} : { prefix: `${category}#` }),
+  }),
+};
+
+const priceListSpec: RecordItemSpec<PriceListData> = {
+  type: 'PriceList',
+  keyOf: priceListKey,
+  idOf: (priceList) => priceList.priceListId,
+  listKeyOf: (priceList) => priceListListKey(priceList.priceListId),
+  listScope: () => ({ gsi1pk: 'PRICELISTS' }),
+};
+
+/** Entry ids are `<priceListId>/<sku>/<effectiveFrom>`; listing groups are `<priceListId>[/<sku>]`. */
+function splitEntryPath(path: string): [string, string | undefined, string | undefined] {
+  const [priceListId = '', sku, effectiveFrom] = path.split('/');
+  return [priceListId, sku, effectiveFrom];
+}
+
+const priceEntrySpec: RecordItemSpec<PriceEntryData> = {
+  type: 'PriceEntry',
+  keyOf: (id) => {
+    const [priceListId, sku = '', effectiveFrom = ''] = splitEntryPath(id);
+    return priceEntryKey(priceListId, sku, effectiveFrom);
+  },
+  idOf: (entry) => priceEntryId(entry.priceListId, entry.sku, entry.effectiveFrom),
+  listKeyOf: (entry) => priceEntryListKey(entry.priceListId, entry.sku, entry.effectiveFrom),
+  listScope: (group) => {
+    if (group === undefined) throw new Error('Price entries are listed per price list');
+    const [priceListId, sku] = splitEntryPath(group);
+    return { gsi1pk: `PRICEENTRIES#${priceListId}`, ...(sku === undefined ? {} : { prefix: `${sku}#` }) };
+  },
+};
+
+/** The master-data stores over one table. */
+export function masterDataStores(client: DynamoDBDocumentClient, tableName: string) {
+  return {
+    partners: new DynamoRecordStore(client, tableName, partnerSpec),
+    products: new DynamoRecordStore(client, tableName, productSpec),
+    priceLists: new DynamoRecordStore(client, tableName, priceListSpec),
+    priceEntries: new DynamoRecordStore(client, tableName, priceEntrySpec),
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { partnerTypeSchema } from '../../domain/partners/partner';
+import { businessCodeSchema } from '../../domain/shared/codes';
+import { isoDateSchema } from '../../domain/shared/iso-date';
+
+/** Paging for every listing: at most 100 a page, 25 unless asked. */
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const partnerListQuerySchema = pageQuerySchema.extend({ type: partnerTypeSchema.optional() });
+export const productListQuerySchema = pageQuerySchema.extend({ category: businessCodeSchema.optional() });
+export const priceEntryListQuerySchema = pageQuerySchema.extend({ sku: businessCodeSchema.optional() });
+export const priceOnQuerySchema = z.object({ date: isoDateSchema });
+
+export const partnerPathSchema = z.object({ partnerId: businessCodeSchema });
+export const productPathSchema = z.object({ sku: businessCodeSchema });
+export const priceListPathSchema = z.object({ priceListId: businessCodeSchema });
+export const priceListSkuPathSchema = priceListPathSchema.extend({ sku: businessCodeSchema });
+export const priceEntryPathSchema = priceListSkuPathSchema.extend({ effectiveFrom: isoDateSchema });
+
+/** Bookkeeping fields every stored record returns. */
+export const recordMetaSchema = z.object({
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+/** Path schemas that yield the record id, for handlers shared by several catalogs. */
+export const skuFromPath = productPathSchema.transform((path) => path.sku);
+export const priceListIdFromPath = priceListPathSchema.transform((path) => path.priceListId);

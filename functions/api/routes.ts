@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { newPartnerSchema, partnerDetailsSchema } from '../../domain/partners/partner';
+import {
+  newPriceEntrySchema,
+  newPriceListSchema,
+  priceEntryPricesSchema,
+  priceListDetailsSchema,
+} from '../../domain/price-lists/price-list';
+import { newProductSchema, productDetailsSchema } from '../../domain/products/product';
+import {
+  pageQuerySchema,
+  partnerListQuerySchema,
+  priceEntryListQuerySchema,
+  priceOnQuerySchema,
+  productListQuerySchema,
+  recordMetaSchema,
+} from './api-schemas';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * One API route: the CDK app creates a Lambda and an API Gateway route from it, the local runtime serves the
+ * route from the synthesized template, and the OpenAPI document is generated from its schemas.
+ */
+export interface RouteSpec {
+  readonly method: HttpMethod;
+  /** API Gateway path syntax: `/partners/{partnerId}`. */
+  readonly path: string;
+  /** Handler source, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly operationId: string;
+  readonly summary: string;
+  /** Health only: every other route requires a verified token. */
+  readonly public?: boolean;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly response?: z.ZodType;
+  /** Sent If-Match with the version read (optimistic concurrency). */
+  readonly ifMatch?: boolean;
+}
+
+const stored = <S extends z.ZodType>(schema: S) => z.intersection(schema, recordMetaSchema);
+const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().optional() });
+
+const partner = stored(newPartnerSchema);
+const product = stored(newProductSchema);
+const priceList = stored(newPriceListSchema);
+const priceEntry = stored(
+  z.intersection(newPriceEntrySchema, z.object({ priceListId: z.string(), currency: z.string() })),
+);
+
+export const apiRoutes: readonly RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    entry: 'functions/api/health/get-health.ts',
+    operationId: 'getHealth',
+    summary: 'Liveness',
+    public: true,
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    entry: 'functions/api/openapi/get-openapi.ts',
+    operationId: 'getOpenApi',
+    summary: 'This API as OpenAPI 3.1',
+  },
+
+  {
+    method: 'POST',
+    path: '/partners',
+    entry: 'functions/api/partners/create-partner.ts',
+    operationId: 'createPartner',
+    summary: 'Register a partner',
+    body: newPartnerSchema,
+    response: partner,
+  },
+  {
+    method: 'GET',
+    path: '/partners',
+    entry: 'functions/api/partners/list-partners.ts',
+    operationId: 'listPartners',
+    summary: 'List partners (a partner user sees its own)',
+    query: partnerListQuerySchema,
+    response: pageOf(partner),
+  },
+  {
+    method: 'GET',
+    path: '/partners/{partnerId}',
+    entry: 'functions/api/partners/get-partner.ts',
+    operationId: 'getPartner',
+    summary: 'Read a partner',
+    response: partner,
+  },
+  {
+    method: 'PUT',
+    path: '/partners/{partnerId}',
+    entry: 'functions/api/partners/update-partner.ts',
+    operationId: 'updatePartner',
+    summary: "Replace a partner's details",
+    body: partnerDetailsSchema,
+    response: partner,
+    ifMatch: true,
+  },
+
+  {
+    method: 'POST',
+    path: '/products',
+    entry: 'functions/api/products/create-product.ts',
+    operationId: 'createProduct',
+    summary: 'Add a product',
+    body: newProductSchema,
+    response: product,
+  },
+  {
+    method: 'GET',
+    path: '/products',
+    entry: 'functions/api/products/list-products.ts',
+    operationId: 'listProducts',
+    summary: 'List products, optionally of one category',
+    query: productListQuerySchema,
+    response: pageOf(product),
+  },
+  {
+    method: 'GET',
+    path: '/products/{sku}',
+    entry: 'functions/api/products/get-product.ts',
+    operationId: 'getProduct',
+    summary: 'Read a product',
+    response: product,
+  },
+  {
+    method: 'PUT',
+    path: '/products/{sku}',
+    entry: 'functions/api/products/update-product.ts',
+    operationId: 'updateProduct',
+    summary: "Replace a product's details",
+    body: productDetailsSchema,
+    response: product,
+    ifMatch: true,
+  },
+
+  {
+    method: 'POST',
+    path: '/price-lists',
+    entry: 'functions/api/price-lists/create-price-list.ts',
+    operationId: 'createPriceList',
+    summary: 'Create a price list',
+    body: newPriceListSchema,
+    response: priceList,
+  },
+  {
+    method: 'GET',
+    path: '/price-lists',
+    entry: 'functions/api/price-lists/list-price-lists.ts',
+    operationId: 'listPriceLists',
+    summary: 'List price lists',
+    query: pageQuerySchema,
+    response: pageOf(priceList),
+  },
+  {
+    method: 'GET',
+    path: '/price-lists/{priceListId}',
+    entry: 'functions/api/price-lists/get-price-list.ts',
+    operationId: 'getPriceList',
+    summary: 'Read a price list header',
+    response: priceList,
+  },
+  {
+    method: 'PUT',
+    path: '/price-lists/{priceListId}',
+    entry: 'functions/api/price-lists/update-price-list.ts',
+    operationId: 'updatePriceList',
+    summary: 'Replace a price list header',
+    body: priceListDetailsSchema,
+    response: priceList,
+    ifMatch: true,
+  },
+  {
+    method: 'POST',
+    path: '/price-lists/{priceListId}/entries',
+    entry: 'functions/api/price-lists/add-price-entry.ts',
+    operationId: 'addPriceEntry',
+    summary: "Add a product's prices from a date on",
+    body: newPriceEntrySchema,
+    response: priceEntry,
+  },
+  {
+    method: 'GET',
+    path: '/price-lists/{priceListId}/entries',
+    entry: 'functions/api/price-lists/list-price-entries.ts',
+    operationId: 'listPriceEntries',
+    summary: 'List entries, optionally of one product',
+    query: priceEntryListQuerySchema,
+    response: pageOf(priceEntry),
+  },
+  {
+    method: 'PUT',
+    path: '/price-lists/{priceListId}/entries/{sku}/{effectiveFrom}',
+    entry: 'functions/api/price-lists/correct-price-entry.ts',
+    operationId: 'correctPriceEntry',
+    summary: "Correct an entry's prices",
+    body: priceEntryPricesSchema,
+    response: priceEntry,
+    ifMatch: true,
+  },
+  {
+    method: 'GET',
+    path: '/price-lists/{priceListId}/prices/{sku}',
+    entry: 'functions/api/price-lists/get-price-on.ts',
+    operationId: 'getPriceOn',
+    summary: 'Prices of a product in force on a date',
+    query: priceOnQuerySchema,
+    response: z.object({ entry: priceEntry, effectiveUntil: z.string().optional() }),
+  },
+];

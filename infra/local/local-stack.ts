@@ -1,0 +1,134 @@
+import path from 'node:path';
+import type { App } from 'aws-cdk-lib';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { masterDataStores } from '../../functions/adapters/master-data-stores';
+import { repositoryRoot } from '../constructs/chrm-function';
+import { LocalApiGateway, routesFromTemplate } from './api-gateway';
+import { demoUsers } from './demo/demo-channel';
+import { seedDemoData } from './demo/seed-demo-data';
+import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
+import { IntrinsicResolver, localRegion } from './intrinsics';
+import { localSigningKey, signLocalToken } from './local-auth';
+import { LocalFunctions } from './local-functions';
+import { assertJavaAvailable, assertPortFree, freePort } from './preflight';
+import { startS3Local } from './s3-local';
+import { LocalStepFunctions } from './step-functions';
+import { serveStepFunctions } from './step-functions-endpoint';
+import { resourcesOfType, synthesizeTemplates } from './template';
+
+export interface LocalStackOptions {
+  /** API port; 0 picks a free one. */
+  readonly apiPort?: number;
+  readonly dynamoDbPort?: number;
+  readonly s3Port?: number;
+  readonly stepFunctionsPort?: number;
+  /** Keep nothing on disk (tests). Otherwise data lives in `dataDirectory`. */
+  readonly inMemory?: boolean;
+  readonly dataDirectory?: string;
+  readonly seed?: boolean;
+  /** Which CDK stacks to run; the ChRM app unless a test supplies its own. */
+  readonly addStacks?: (app: App) => unknown;
+}
+
+export interface LocalStack {
+  readonly apiUrl: string;
+  readonly tableName: string;
+  readonly seededRecords: number;
+  readonly tokens: Readonly<Record<string, string>>;
+  readonly stepFunctions: LocalStepFunctions;
+  readonly functions: LocalFunctions;
+  readonly signingKey: Uint8Array;
+  readonly endpoints: Readonly<Record<'dynamoDb' | 's3' | 'stepFunctions', string>>;
+  stop(): Promise<void>;
+}
+
+export const defaultDataDirectory = path.join(repositoryRoot, '.chrm-local');
+
+const portOrFree = async (port: number | undefined, what: string) => {
+  if (port === undefined || port === 0) return freePort();
+  await assertPortFree(port, what);
+  return port;
+};
+
+/**
+ * Starts ChRM on this machine: DynamoDB Local, s3rver, the Step Functions runner and a local API gateway,
+ * all derived from the synthesized CDK templates, with the real handlers running from source.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  assertJavaAvailable();
+  const dataDirectory = options.inMemory ? undefined : (options.dataDirectory ?? defaultDataDirectory);
+  const [apiPort, dynamoDbPort, s3Port, stepFunctionsPort] = [
+    await portOrFree(options.apiPort, 'API'),
+    await portOrFree(options.dynamoDbPort, 'DynamoDB Local'),
+    await portOrFree(options.s3Port, 'S3'),
+    await portOrFree(options.stepFunctionsPort, 'Step Functions'),
+  ];
+  const templates = synthesizeTemplates(options.addStacks);
+  const all = [templates.data, templates.api];
+  const resolver = new IntrinsicResolver(all);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne();
+  };
+  try {
+    const dynamoDb = await startDynamoDbLocal(
+      dynamoDbPort,
+      dataDirectory && path.join(dataDirectory, 'dynamodb'),
+    );
+    stops.push(dynamoDb.stop);
+    const tables = resourcesOfType(templates.data, 'AWS::DynamoDB::GlobalTable');
+    for (const [logicalId, table] of tables) await createTableFromTemplate(dynamoDb.client, logicalId, table);
+    const tableName = tables[0]?.[0] ?? 'Table';
+
+    const buckets = resourcesOfType(templates.data, 'AWS::S3::Bucket').map(([logicalId]) =>
+      logicalId.toLowerCase(),
+    );
+    const s3 = await startS3Local(s3Port, buckets, dataDirectory && path.join(dataDirectory, 's3'));
+    stops.push(s3.stop);
+
+    const stepFunctionsEndpoint = `http://127.0.0.1:${stepFunctionsPort}`;
+    const functions = new LocalFunctions(all, resolver, {
+      AWS_REGION: localRegion,
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      DYNAMODB_ENDPOINT: dynamoDb.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      SFN_ENDPOINT: stepFunctionsEndpoint,
+    });
+    const stepFunctions = new LocalStepFunctions(all, resolver, functions);
+    const stepFunctionsServer = await serveStepFunctions(stepFunctions, stepFunctionsPort);
+    stops.push(stepFunctionsServer.close);
+
+    let seededRecords = 0;
+    if (options.seed ?? true) {
+      const config = { TABLE_NAME: tableName, AWS_REGION: localRegion, DYNAMODB_ENDPOINT: dynamoDb.endpoint };
+      seededRecords = await seedDemoData(
+        masterDataStores(createDocumentClient(config), tableName),
+        () => new Date(),
+      );
+    }
+
+    const signingKey = localSigningKey(dataDirectory);
+    const gateway = new LocalApiGateway(routesFromTemplate(templates.api, resolver), functions, signingKey);
+    const apiUrl = await gateway.listen(apiPort);
+    stops.push(() => gateway.close());
+
+    const tokens: Record<string, string> = {};
+    for (const user of demoUsers) tokens[user.sub] = await signLocalToken(signingKey, user);
+
+    return {
+      apiUrl,
+      tableName,
+      seededRecords,
+      tokens,
+      stepFunctions,
+      functions,
+      signingKey,
+      endpoints: { dynamoDb: dynamoDb.endpoint, s3: s3.endpoint, stepFunctions: stepFunctionsEndpoint },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { defaultDataDirectory, startLocalStack } from './local-stack';
+import { LocalSetupError } from './preflight';
+
+const usage = `Usage: npm start -- [--in-memory] [--port 3000] [--data-dir .chrm-local] [--no-seed]`;
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      'in-memory': { type: 'boolean', default: false },
+      port: { type: 'string', default: '3000' },
+      'data-dir': { type: 'string', default: defaultDataDirectory },
+      'no-seed': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new LocalSetupError(`--port must be 0-65535\n${usage}`);
+  return { ...values, port };
+}
+
+function banner(
+  apiUrl: string,
+  tokens: Readonly<Record<string, string>>,
+  seeded: number,
+  started: number,
+  where: string,
+) {
+  const admin = tokens['demo-admin'];
+  const partner = tokens['demo-partner-res-acme'];
+  return [
+    '',
+    `ChRM local stack is up at ${apiUrl} (started in ${((Date.now() - started) / 1000).toFixed(1)} s; ${where}; ${seeded} demo records added)`,
+    '',
+    'Demo bearer tokens (valid 12 h):',
+    ...Object.entries(tokens).map(([user, token]) => `  ${user.padEnd(26)} ${token}`),
+    '',
+    'Try:',
+    `  curl ${apiUrl}/health`,
+    `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/partners?type=distributor"`,
+    `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/price-lists/US-2026/prices/SW-0001?date=2026-08-15"`,
+    `  curl -H "Authorization: Bearer ${partner}" ${apiUrl}/partners/RES-ACME`,
+    `  curl -H "Authorization: Bearer ${partner}" ${apiUrl}/partners/DIST-NORTH   # another partner: 404`,
+    '',
+    'Press Ctrl-C to stop.',
+  ].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const options = parseOptions();
+  if (options.help) return console.log(usage);
+  const stack = await startLocalStack({
+    apiPort: options.port,
+    inMemory: options['in-memory'],
+    dataDirectory: options['data-dir'],
+    seed: !options['no-seed'],
+  });
+  const where = options['in-memory'] ? 'data in memory' : `data kept in ${options['data-dir']}`;
+  console.log(banner(stack.apiUrl, stack.tokens, stack.seededRecords, started, where));
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await stack.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (
+    error instanceof LocalSetupError ||
+    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+  ) {
+    console.error(`Cannot start ChRM locally: ${(error as Error).message}`);
+  } else {
+    console.error('ChRM local stack failed to start:', error);
+  }
+  process.exit(1);
+});

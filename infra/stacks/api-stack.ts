@@ -1,0 +1,97 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { apiRoutes, type RouteSpec } from '../../functions/api/routes';
+import { ChrmFunction } from '../constructs/chrm-function';
+import { UserDirectory } from '../constructs/user-directory';
+
+export interface ApiStackProps extends StackProps {
+  readonly table: TableV2;
+  readonly routes?: readonly RouteSpec[];
+}
+
+/** PascalCase construct id from an operation id: createPartner → CreatePartner. */
+const constructId = (route: RouteSpec) =>
+  route.operationId.charAt(0).toUpperCase() + route.operationId.slice(1);
+
+/**
+ * The HTTP API: one Lambda per route from the shared route table, a Cognito JWT authorizer on every route but
+ * health, access logs, and table grants limited to what each route needs (reads for GET, read/write otherwise).
+ */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const users = new UserDirectory(this, 'UserDirectory');
+    const authorizer = new HttpUserPoolAuthorizer('CognitoJwt', users.userPool, {
+      userPoolClients: [users.client],
+    });
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: 'chrm',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS }),
+        ),
+      },
+    });
+
+    for (const route of props.routes ?? apiRoutes) {
+      const handler = new ChrmFunction(this, constructId(route), {
+        entry: route.entry,
+        description: `${route.method} ${route.path}`,
+        environment: { TABLE_NAME: props.table.tableName },
+      });
+      if (route.method === 'GET') props.table.grantReadData(handler.function);
+      else props.table.grantReadWriteData(handler.function);
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${constructId(route)}Integration`, handler.function),
+        ...(route.public ? { authorizer: new HttpNoneAuthorizer() } : {}),
+      });
+    }
+
+    NagSuppressions.addStackSuppressions(this, [
+      {
+        id: 'AwsSolutions-IAM4',
+        reason: "AWSLambdaBasicExecutionRole only allows writing the function's own CloudWatch logs.",
+        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      },
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          "X-Ray PutTraceSegments has no resource-level permissions; table grants include the table's own indexes.",
+        appliesTo: [
+          'Resource::*',
+          { regex: '/^Resource::<.*Table.*\\.Arn>\\/index\\/\\*$/g' },
+          { regex: '/^Resource::.*TableArn.*\\/index\\/\\*$/g' },
+        ],
+      },
+      {
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Health is deliberately public for load balancers and uptime checks; every other route has the JWT authorizer.',
+      },
+    ]);
+  }
+}
