@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { App } from 'aws-cdk-lib';
-import { addChrmStacks } from './chrm-app';
+import { addChrmStacks, addNagChecks } from './chrm-app';
 
-addChrmStacks(new App());
+const app = new App();
+addChrmStacks(app);
+addNagChecks(app);

@@ -16,6 +16,7 @@ export async function listPartners(
   const ownPartnerId = partnerScope(actor);
   if (ownPartnerId === undefined) return deps.partners.list(request);
   const own = await deps.partners.get(ownPartnerId);
-  const visible = own && (request.group === undefined || own.type === request.group) && !request.cursor;
+  const visible =
+    own && (request.group === undefined || own.partnerType === request.group) && !request.cursor;
   return { items: visible ? [own] : [] };
 }

@@ -23,7 +23,7 @@ export const partnerSiteSchema = z.object({
 export const partnerDetailsSchema = z
   .object({
     name: nameSchema,
-    type: partnerTypeSchema,
+    partnerType: partnerTypeSchema,
     parentPartnerId: businessCodeSchema.optional(),
     region: z.string().trim().min(1).max(50),
     country: countryCodeSchema,

@@ -115,6 +115,9 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
   }
 
   private itemOf(record: Stored<T>): Record<string, unknown> {
+    const clash = keyAttributes.find((attribute) => attribute in record);
+    // A record field named like a storage attribute would be silently overwritten: refuse it loudly.
+    if (clash) throw new Error(`${this.spec.type} records must not have a field named '${clash}'`);
     const id = this.spec.idOf(record);
     return { ...record, ...this.spec.keyOf(id), ...this.spec.listKeyOf(record), type: this.spec.type };
   }

@@ -19,7 +19,7 @@ const partnerSpec: RecordItemSpec<PartnerData> = {
   type: 'Partner',
   keyOf: partnerKey,
   idOf: (partner) => partner.partnerId,
-  listKeyOf: (partner) => partnerListKey(partner.type, partner.partnerId),
+  listKeyOf: (partner) => partnerListKey(partner.partnerType, partner.partnerId),
   listScope: (type) => ({ gsi1pk: 'PARTNERS', ...(type === undefined ? {} : { prefix: `${type}#` }) }),
 };
 

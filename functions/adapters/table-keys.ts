@@ -5,14 +5,14 @@
  *
  * | item              | pk                     | sk                          | gsi1pk                    | gsi1sk                  |
  * |-------------------|------------------------|-----------------------------|---------------------------|-------------------------|
- * | partner           | PARTNER#<partnerId>    | PROFILE                     | PARTNERS                  | <type>#<partnerId>      |
+ * | partner           | PARTNER#<partnerId>    | PROFILE                     | PARTNERS                  | <partnerType>#<id>      |
  * | product           | PRODUCT#<sku>          | PROFILE                     | PRODUCTS                  | <category>#<sku>        |
  * | price list        | PRICELIST#<id>         | HEADER                      | PRICELISTS                | <id>                    |
  * | price entry       | PRICELIST#<id>         | ENTRY#<sku>#<effectiveFrom> | PRICEENTRIES#<id>         | <sku>#<effectiveFrom>   |
  *
  * Access patterns:
  * 1. get a partner / product / price list / price entry by id   → GetItem pk+sk
- * 2. list partners, optionally of one type                      → Query gsi1 PARTNERS, begins_with <type>#
+ * 2. list partners, optionally of one type                      → Query gsi1 PARTNERS, begins_with <partnerType>#
  * 3. list products, optionally of one category                  → Query gsi1 PRODUCTS, begins_with <category>#
  * 4. list price lists                                           → Query gsi1 PRICELISTS
  * 5. list a price list's entries, optionally of one product     → Query gsi1 PRICEENTRIES#<id>, begins_with <sku>#
@@ -31,9 +31,9 @@ export interface ListIndexKey {
 }
 
 export const partnerKey = (partnerId: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: 'PROFILE' });
-export const partnerListKey = (type: string, partnerId: string): ListIndexKey => ({
+export const partnerListKey = (partnerType: string, partnerId: string): ListIndexKey => ({
   gsi1pk: 'PARTNERS',
-  gsi1sk: `${type}#${partnerId}`,
+  gsi1sk: `${partnerType}#${partnerId}`,
 });
 
 export const productKey = (sku: string): ItemKey => ({ pk: `PRODUCT#${sku}`, sk: 'PROFILE' });

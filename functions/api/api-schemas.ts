@@ -9,7 +9,7 @@ export const pageQuerySchema = z.object({
   cursor: z.string().min(1).max(2048).optional(),
 });
 
-export const partnerListQuerySchema = pageQuerySchema.extend({ type: partnerTypeSchema.optional() });
+export const partnerListQuerySchema = pageQuerySchema.extend({ partnerType: partnerTypeSchema.optional() });
 export const productListQuerySchema = pageQuerySchema.extend({ category: businessCodeSchema.optional() });
 export const priceEntryListQuerySchema = pageQuerySchema.extend({ sku: businessCodeSchema.optional() });
 export const priceOnQuerySchema = z.object({ date: isoDateSchema });

@@ -6,7 +6,7 @@ import {
   listCatalogRecords,
   updateCatalogRecord,
 } from '../../domain/master-data/catalog-use-cases';
-import { actorOf } from '../shared/http/auth-context';
+import { actorOf, masterDataEditorOf } from '../shared/http/auth-context';
 import { httpApi } from '../shared/http/http-api';
 import { ifMatchVersion, jsonBody, pathParams, queryParams } from '../shared/http/request';
 import { pageResponse, recordResponse } from '../shared/http/response';
@@ -18,7 +18,10 @@ import type { pageQuerySchema } from './api-schemas';
  */
 export function createCatalogRecordHandler<T>(catalog: Catalog<T>, bodySchema: z.ZodType<T>) {
   return httpApi(async (event) =>
-    recordResponse(await createCatalogRecord(catalog, actorOf(event), jsonBody(event, bodySchema)), 201),
+    recordResponse(
+      await createCatalogRecord(catalog, masterDataEditorOf(event), jsonBody(event, bodySchema)),
+      201,
+    ),
   );
 }
 
@@ -51,9 +54,10 @@ export function updateCatalogRecordHandler<T, D>(
   withId: (id: string, details: D) => T,
 ) {
   return httpApi(async (event) => {
+    const actor = masterDataEditorOf(event);
     const id = pathParams(event, idFromPath);
     const data = withId(id, jsonBody(event, detailsSchema));
-    const record = await updateCatalogRecord(catalog, actorOf(event), {
+    const record = await updateCatalogRecord(catalog, actor, {
       id,
       expectedVersion: ifMatchVersion(event),
       data,

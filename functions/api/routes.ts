@@ -37,6 +37,8 @@ export interface RouteSpec {
   readonly response?: z.ZodType;
   /** Sent If-Match with the version read (optimistic concurrency). */
   readonly ifMatch?: boolean;
+  /** What the route's function may do with the table: reads for GET and read/write otherwise, unless set. */
+  readonly tableAccess?: 'none' | 'read' | 'readWrite';
 }
 
 const stored = <S extends z.ZodType>(schema: S) => z.intersection(schema, recordMetaSchema);
@@ -55,6 +57,7 @@ export const apiRoutes: readonly RouteSpec[] = [
     path: '/health',
     entry: 'functions/api/health/get-health.ts',
     operationId: 'getHealth',
+    tableAccess: 'none',
     summary: 'Liveness',
     public: true,
   },
@@ -63,6 +66,7 @@ export const apiRoutes: readonly RouteSpec[] = [
     path: '/openapi.json',
     entry: 'functions/api/openapi/get-openapi.ts',
     operationId: 'getOpenApi',
+    tableAccess: 'none',
     summary: 'This API as OpenAPI 3.1',
   },
 

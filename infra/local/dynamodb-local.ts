@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -45,6 +46,7 @@ async function waitUntilReady(
  * `dataDirectory` or in memory when it is undefined.
  */
 export async function startDynamoDbLocal(port: number, dataDirectory?: string): Promise<DynamoDbLocal> {
+  if (dataDirectory) mkdirSync(dataDirectory, { recursive: true });
   const child = spawn({ port, sharedDb: true, ...(dataDirectory ? { path: dataDirectory } : {}) });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {

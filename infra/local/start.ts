@@ -38,7 +38,7 @@ function banner(
     '',
     'Try:',
     `  curl ${apiUrl}/health`,
-    `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/partners?type=distributor"`,
+    `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/partners?partnerType=distributor"`,
     `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/price-lists/US-2026/prices/SW-0001?date=2026-08-15"`,
     `  curl -H "Authorization: Bearer ${partner}" ${apiUrl}/partners/RES-ACME`,
     `  curl -H "Authorization: Bearer ${partner}" ${apiUrl}/partners/DIST-NORTH   # another partner: 404`,

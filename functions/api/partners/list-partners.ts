@@ -7,6 +7,6 @@ import { partnerListQuerySchema } from '../api-schemas';
 import { masterData } from '../master-data-deps';
 
 export const handler = httpApi(async (event) => {
-  const { type, ...page } = queryParams(event, partnerListQuerySchema);
-  return pageResponse(await listPartners(masterData, actorOf(event), { ...page, group: type }));
+  const { partnerType, ...page } = queryParams(event, partnerListQuerySchema);
+  return pageResponse(await listPartners(masterData, actorOf(event), { ...page, group: partnerType }));
 });

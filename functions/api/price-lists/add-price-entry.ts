@@ -1,6 +1,6 @@
 import { addPriceEntry } from '../../../domain/price-lists/price-entry-use-cases';
 import { newPriceEntrySchema } from '../../../domain/price-lists/price-list';
-import { actorOf } from '../../shared/http/auth-context';
+import { masterDataEditorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
 import { jsonBody, pathParams } from '../../shared/http/request';
 import { recordResponse } from '../../shared/http/response';
@@ -8,8 +8,9 @@ import { priceListPathSchema } from '../api-schemas';
 import { masterData } from '../master-data-deps';
 
 export const handler = httpApi(async (event) => {
+  const actor = masterDataEditorOf(event);
   const { priceListId } = pathParams(event, priceListPathSchema);
-  const entry = await addPriceEntry(masterData, actorOf(event), {
+  const entry = await addPriceEntry(masterData, actor, {
     ...jsonBody(event, newPriceEntrySchema),
     priceListId,
   });

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/access/actor';
 import { roleSchema } from '../../../domain/access/actor';
+import { masterDataEditors, requireRole } from '../../../domain/access/policies';
 import { businessCodeSchema } from '../../../domain/shared/codes';
 import { RequestError } from './request-error';
 
@@ -22,4 +23,14 @@ export function actorOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Actor {
   return claims.role === 'partner'
     ? { userId: claims.sub, role: 'partner', partnerId: claims.partnerId }
     : { userId: claims.sub, role: claims.role };
+}
+
+/**
+ * The caller of a master-data change, refused (403) before its body is even parsed, so that callers who may
+ * not write learn nothing about the schema. The use case checks the role again: the domain stays safe alone.
+ */
+export function masterDataEditorOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Actor {
+  const actor = actorOf(event);
+  requireRole(actor, masterDataEditors);
+  return actor;
 }

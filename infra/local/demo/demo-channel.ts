@@ -32,7 +32,7 @@ const distributors: PartnerData[] = [
 ].map(([partnerId = '', name = '', region = '', country = '', currency = '', city = '', state = '']) => ({
   partnerId,
   name,
-  type: 'distributor',
+  partnerType: 'distributor',
   region,
   country,
   currency: currency as PartnerData['currency'],
@@ -62,7 +62,7 @@ const resellers: PartnerData[] = [
   ]) => ({
     partnerId,
     name,
-    type: 'reseller',
+    partnerType: 'reseller',
     parentPartnerId,
     region,
     country,
@@ -75,7 +75,7 @@ const resellers: PartnerData[] = [
 const buyingGroup: PartnerData = {
   partnerId: 'BG-ALLIANCE',
   name: 'Independent Dealers Alliance',
-  type: 'buying_group',
+  partnerType: 'buying_group',
   region: 'US',
   country: 'US',
   currency: 'USD',

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PartnerData } from '../../domain/partners/partner';
+import { AlreadyExistsError, ValidationError, VersionConflictError } from '../../domain/shared/errors';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import type { DynamoRecordStore } from '../../functions/adapters/dynamo-record-store';
+import { masterDataStores } from '../../functions/adapters/master-data-stores';
+import { loadConfig } from '../../functions/shared/config';
+import { partnerData } from '../support/master-data-fixtures';
+import { createTestTable } from '../support/test-table';
+
+const meta = (version: number) => ({
+  version,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+let partners: DynamoRecordStore<PartnerData>;
+
+beforeAll(async () => {
+  await createTestTable();
+  const config = loadConfig();
+  partners = masterDataStores(createDocumentClient(config), config.TABLE_NAME).partners;
+});
+
+describe('DynamoRecordStore', () => {
+  it('round-trips a record without leaking storage keys', async () => {
+    const record = { ...partnerData('RT-1', { parentPartnerId: undefined }), ...meta(1) };
+    await partners.create(record);
+    const read = await partners.get('RT-1');
+    expect(read).toEqual(record);
+    expect(read).not.toHaveProperty('pk');
+    expect(read).not.toHaveProperty('type');
+  });
+
+  it('creates a record only once', async () => {
+    await partners.create({ ...partnerData('ONCE-1'), ...meta(1) });
+    await expect(partners.create({ ...partnerData('ONCE-1'), ...meta(1) })).rejects.toBeInstanceOf(
+      AlreadyExistsError,
+    );
+  });
+
+  it('replaces only the version the writer read (conditional write)', async () => {
+    await partners.create({ ...partnerData('VER-1'), ...meta(1) });
+    await partners.replace({ ...partnerData('VER-1', { name: 'Second' }), ...meta(2) }, 1);
+    await expect(
+      partners.replace({ ...partnerData('VER-1', { name: 'Racer' }), ...meta(2) }, 1),
+    ).rejects.toBeInstanceOf(VersionConflictError);
+    expect((await partners.get('VER-1'))?.name).toBe('Second');
+  });
+
+  it('will not replace a record that does not exist', async () => {
+    await expect(partners.replace({ ...partnerData('GHOST'), ...meta(2) }, 1)).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
+  });
+
+  it('pages through a group in key order with opaque cursors', async () => {
+    for (const id of ['PG-3', 'PG-1', 'PG-2']) {
+      await partners.create({ ...partnerData(id, { partnerType: 'oem' }), ...meta(1) });
+    }
+    const first = await partners.list({ limit: 2, group: 'oem' });
+    expect(first.items.map((p) => p.partnerId)).toEqual(['PG-1', 'PG-2']);
+    expect(first.nextCursor).toBeDefined();
+    const second = await partners.list({ limit: 2, group: 'oem', cursor: first.nextCursor });
+    expect(second.items.map((p) => p.partnerId)).toEqual(['PG-3']);
+  });
+
+  it('refuses a cursor it did not issue', async () => {
+    await expect(partners.list({ limit: 2, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(ValidationError);
+  });
+});

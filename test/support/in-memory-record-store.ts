@@ -1,0 +1,47 @@
+import type { Page, PageRequest, RecordStore, Stored } from '../../domain/master-data/ports';
+import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
+
+/**
+ * A RecordStore in a Map, for unit tests of use cases. Listing groups by `groupOf` and pages by offset; the
+ * DynamoDB adapter is tested against DynamoDB Local in the integration suite.
+ */
+export class InMemoryRecordStore<T> implements RecordStore<T> {
+  readonly records = new Map<string, Stored<T>>();
+
+  constructor(
+    private readonly idOf: (record: T) => string,
+    private readonly groupOf: (record: T) => string = () => '',
+  ) {}
+
+  async get(id: string) {
+    return this.records.get(id);
+  }
+
+  async create(record: Stored<T>) {
+    const id = this.idOf(record);
+    if (this.records.has(id)) throw new AlreadyExistsError(`${id} exists`);
+    this.records.set(id, record);
+  }
+
+  async replace(record: Stored<T>, expectedVersion: number) {
+    const id = this.idOf(record);
+    if (this.records.get(id)?.version !== expectedVersion) throw new VersionConflictError('stale', undefined);
+    this.records.set(id, record);
+  }
+
+  async list(request: PageRequest): Promise<Page<Stored<T>>> {
+    const matching = [...this.records.entries()]
+      .filter(([, record]) => request.group === undefined || this.groupOf(record).startsWith(request.group))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, record]) => record);
+    const start = Number(request.cursor ?? 0);
+    const items = matching.slice(start, start + request.limit);
+    const next = start + request.limit;
+    return next < matching.length ? { items, nextCursor: String(next) } : { items };
+  }
+}
+
+export const fixedClock =
+  (iso = '2026-03-01T12:00:00.000Z') =>
+  () =>
+    new Date(iso);
