@@ -1,0 +1,201 @@
+import type { VolumeBasis } from '../programs/rates';
+import type { BandTrace, TraceComponent } from './accrual-entry';
+import { allocateLargestRemainder } from './allocation';
+import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
+import { AMOUNT_DECIMALS, divideHalfEven, formatScaled, powerOfTen, VOLUME_DECIMALS } from './scaled-integer';
+import { retrospectiveTierRebate, steppedTierRebate, tierIndexReached } from './tier-math';
+
+/** Quantity and revenue of a pool or an entry, as integers of 1e-6. */
+export interface Volume {
+  readonly quantity: bigint;
+  readonly revenue: bigint;
+}
+
+/** What the rating of one pool produced: each entry's exact share and the pool-level explanation. */
+export interface PoolRating {
+  /** Unrounded amount per entry, integers of 1e-14, in the order the entries were given. */
+  readonly shares: readonly bigint[];
+  /** The basis each entry's rate multiplied (its quantity or revenue), integers of 1e-6. */
+  readonly ratedBases: readonly bigint[];
+  /** The rate text applied to each entry; null where a stepped calculation applies several. */
+  readonly rates: readonly (string | null)[];
+  readonly explanation: Pick<
+    TraceComponent,
+    'method' | 'tierBasis' | 'poolVolume' | 'startingTier' | 'tierReached' | 'rateType' | 'bands'
+  > & { readonly growth: { readonly baselineVolume: string; readonly growth: string | null } | null };
+}
+
+/** An entry of a pool: its volume and the product it is for (SPIF rates are per product). */
+export interface PoolEntry extends Volume {
+  readonly sku: string;
+}
+
+function pick(volume: Volume, basis: VolumeBasis): bigint {
+  return basis === 'quantity' ? volume.quantity : volume.revenue;
+}
+
+const volumeText = (value: bigint) => formatScaled(value, VOLUME_DECIMALS);
+
+function reachedTrace(
+  plan: Extract<RatingPlan, { kind: 'tiered' | 'growth' }>,
+  index: number,
+): TraceComponent['tierReached'] {
+  const tier = plan.tierTexts[index];
+  return tier === undefined ? null : { index, from: tier.from, rate: tier.rate };
+}
+
+/** The index of the highest growth tier reached and the growth figure shown in traces. */
+function growthReached(
+  plan: Extract<RatingPlan, { kind: 'growth' }>,
+  current: bigint,
+  baseline: bigint,
+): { readonly index: number; readonly growth: string | null } {
+  const difference = current - baseline;
+  if (plan.measure === 'absolute') {
+    return { index: tierIndexReached(plan.tiers, difference), growth: volumeText(difference) };
+  }
+  // A percentage of nothing is undefined: without prior-year volume no percent-growth tier is reached.
+  if (baseline <= 0n) return { index: -1, growth: null };
+  const scaledPercent = difference * 100n * powerOfTen(VOLUME_DECIMALS);
+  let index = -1;
+  plan.tiers.forEach((tier, tierIndex) => {
+    if (scaledPercent >= tier.from * baseline) index = tierIndex;
+  });
+  return { index, growth: formatScaled(divideHalfEven(scaledPercent, baseline), VOLUME_DECIMALS) };
+}
+
+/**
+ * Rates one pool: the volume that reaches a tier, and the entries (customer × item × …) it is made of.
+ * Retrospective and flat rates multiply each entry's basis exactly. Stepped and incremental-growth amounts
+ * exist only for the pool as a whole and are split over entries by largest remainder, exactly at 1e-14.
+ * When a stepped program measures tiers in one basis and rates another (quantity tiers, % of revenue), the
+ * revenue in each band is in proportion to its quantity, rounded half-even at 1e-14. `minorUnits` only
+ * formats band amounts in traces.
+ */
+export function ratePool(
+  plan: RatingPlan,
+  pool: Volume,
+  baseline: Volume | null,
+  entries: readonly PoolEntry[],
+  startingTier: number,
+  minorUnits: number,
+): PoolRating {
+  const ratedBasis = ratedBasisOfPlan(plan);
+  const ratedBases = entries.map((entry) => pick(entry, ratedBasis));
+  const ratedTotal = ratedBases.reduce((sum, value) => sum + value, 0n);
+  const prequalified = startingTier >= 0 ? startingTier : null;
+
+  if (plan.kind === 'flat') {
+    return {
+      shares: ratedBases.map((basis) => basis * plan.rate.factor),
+      ratedBases,
+      rates: entries.map(() => plan.rate.text),
+      explanation: {
+        method: 'flat',
+        tierBasis: null,
+        poolVolume: null,
+        startingTier: null,
+        tierReached: null,
+        rateType: plan.rateType,
+        bands: null,
+        growth: null,
+      },
+    };
+  }
+  if (plan.kind === 'perSku') {
+    const rates = entries.map((entry) => plan.rates.get(entry.sku));
+    return {
+      shares: ratedBases.map((basis, index) => basis * (rates[index]?.factor ?? 0n)),
+      ratedBases,
+      rates: rates.map((rate) => rate?.text ?? null),
+      explanation: {
+        method: 'flat',
+        tierBasis: null,
+        poolVolume: null,
+        startingTier: null,
+        tierReached: null,
+        rateType: 'amountPerUnit',
+        bands: null,
+        growth: null,
+      },
+    };
+  }
+
+  const volume = pick(pool, plan.tierBasis);
+  if (plan.kind === 'growth') {
+    const baselineVolume = baseline === null ? 0n : pick(baseline, plan.tierBasis);
+    const reached = growthReached(plan, volume, baselineVolume);
+    const index = Math.max(reached.index, startingTier);
+    const rate = plan.tiers[index]?.rate ?? 0n;
+    // A negative baseline (net prior-year returns) counts as none, so the increment never exceeds the volume.
+    const increment = volume - (baselineVolume > 0n ? baselineVolume : 0n);
+    const shares =
+      plan.appliesTo === 'periodVolume'
+        ? ratedBases.map((basis) => basis * rate)
+        : allocateLargestRemainder(volume > 0n && increment > 0n ? increment * rate : 0n, ratedBases);
+    return {
+      shares,
+      ratedBases,
+      rates: entries.map(() => plan.tierTexts[index]?.rate ?? '0'),
+      explanation: {
+        method: 'retrospective',
+        tierBasis: plan.tierBasis,
+        poolVolume: volumeText(volume),
+        startingTier: prequalified,
+        tierReached: reachedTrace(plan, index),
+        rateType: plan.rateType,
+        bands: null,
+        growth: { baselineVolume: volumeText(baselineVolume), growth: reached.growth },
+      },
+    };
+  }
+
+  const common = {
+    tierBasis: plan.tierBasis,
+    poolVolume: volumeText(volume),
+    startingTier: prequalified,
+    rateType: plan.rateType,
+    growth: null,
+  };
+  if (plan.method === 'retrospective') {
+    const { tierIndex } = retrospectiveTierRebate(plan.tiers, volume, startingTier);
+    const rate = plan.tiers[tierIndex]?.rate ?? 0n;
+    return {
+      shares: ratedBases.map((basis) => basis * rate),
+      ratedBases,
+      rates: entries.map(() => plan.tierTexts[tierIndex]?.rate ?? '0'),
+      explanation: {
+        ...common,
+        method: 'retrospective',
+        tierReached: reachedTrace(plan, tierIndex),
+        bands: null,
+      },
+    };
+  }
+  const stepped = steppedTierRebate(plan.tiers, volume, startingTier);
+  // rated total × (tier-basis amount / tier-basis volume): exact whenever both bases are the same.
+  const total = volume === 0n ? 0n : divideHalfEven(ratedTotal * stepped.amount, volume);
+  const bandAmounts = allocateLargestRemainder(
+    total,
+    stepped.bands.map((band) => band.amount),
+  );
+  const bands: BandTrace[] = stepped.bands.map((band, index) => ({
+    tierIndex: band.tierIndex,
+    from: volumeText(band.from),
+    to: band.to === null ? null : volumeText(band.to),
+    volume: volumeText(band.volume),
+    rate: plan.tierTexts[band.tierIndex]?.rate ?? '0',
+    amount: formatScaled(bandAmounts[index] ?? 0n, AMOUNT_DECIMALS, minorUnits),
+  }));
+  return {
+    shares: allocateLargestRemainder(total, ratedBases),
+    ratedBases,
+    rates: entries.map(() => null),
+    explanation: {
+      ...common,
+      method: 'stepped',
+      tierReached: reachedTrace(plan, stepped.tierIndex),
+      bands,
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { businessCodeSchema, nameSchema } from '../shared/codes';
+import { currencyCodeSchema, currencyMinorUnits, Money } from '../shared/money';
+import { eligibilitySchema } from './eligibility';
+import { programTermsSchema } from './program-terms';
+import { percentSchema, ratedBasisOf } from './rates';
+
+/** Lifecycle: drafted, activated by an approver, closed. Only active programs accrue. */
+export const programStatusSchema = z.enum(['draft', 'active', 'closed']);
+export type ProgramStatus = z.infer<typeof programStatusSchema>;
+
+/** How often a program accrues, and for volume programs the period whose volume reaches tiers. */
+export const periodGranularitySchema = z.enum(['month', 'quarter', 'year']);
+export type PeriodGranularity = z.infer<typeof periodGranularitySchema>;
+
+/**
+ * One version of a rebate program. A change to an active program is a new `version`; accruals record the
+ * version they used so a run can be replayed. Periods align to the program year, which starts on the first
+ * day of `programYearStartMonth` (1 = January).
+ */
+export const rebateProgramSchema = z
+  .object({
+    programId: businessCodeSchema,
+    version: z.int().min(1),
+    name: nameSchema,
+    status: programStatusSchema,
+    currency: currencyCodeSchema,
+    periodGranularity: periodGranularitySchema,
+    programYearStartMonth: z.int().min(1).max(12).default(1),
+    eligibility: eligibilitySchema,
+    terms: programTermsSchema,
+  })
+  .superRefine((program, ctx) => {
+    const { terms, eligibility } = program;
+    if (terms.kind === 'volume' || terms.kind === 'annualVolume' || terms.kind === 'growth') {
+      if (terms.rateType === 'percentOfRevenue') {
+        terms.tiers.forEach((tier, index) => {
+          if (!percentSchema.safeParse(tier.rate).success) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['terms', 'tiers', index, 'rate'],
+              message: 'must be at most 100',
+            });
+          }
+        });
+      }
+      for (const [holder, tierIndex] of Object.entries(eligibility.prequalifiedTiers)) {
+        if (tierIndex >= terms.tiers.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['eligibility', 'prequalifiedTiers', holder],
+            message: `must be a tier index below ${terms.tiers.length}`,
+          });
+        }
+      }
+    }
+    // The increment is a volume difference, so the rate must multiply that same volume.
+    if (
+      terms.kind === 'growth' &&
+      terms.appliesTo === 'incrementalVolume' &&
+      ratedBasisOf(terms.rateType) !== terms.basis
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['terms', 'rateType'],
+        message: `an incremental-volume growth rebate on ${terms.basis} needs a rate on ${terms.basis}`,
+      });
+    }
+    if (terms.kind === 'promotion') {
+      if (terms.window.end < terms.window.start) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['terms', 'window', 'end'],
+          message: 'must not be before start',
+        });
+      }
+      if (terms.rateType === 'percentOfRevenue' && !percentSchema.safeParse(terms.rate).success) {
+        ctx.addIssue({ code: 'custom', path: ['terms', 'rate'], message: 'must be at most 100' });
+      }
+    }
+    if (
+      terms.kind === 'lumpSum' &&
+      new Money(terms.amount).decimalPlaces() > currencyMinorUnits[program.currency]
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['terms', 'amount'],
+        message: `must have at most ${currencyMinorUnits[program.currency]} decimals in ${program.currency}`,
+      });
+    }
+    if (terms.kind === 'spif') {
+      const seen = new Set<string>();
+      terms.products.forEach((product, index) => {
+        if (seen.has(product.sku)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['terms', 'products', index, 'sku'],
+            message: 'listed twice',
+          });
+        }
+        seen.add(product.sku);
+      });
+    }
+  });
+
+/** A validated program version (defaults applied). */
+export type RebateProgram = z.infer<typeof rebateProgramSchema>;
+/** A program version as a client sends it (defaults not yet applied). */
+export type RebateProgramInput = z.input<typeof rebateProgramSchema>;

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, fingerprintLines, fnv1a64 } from '../../../domain/accruals/fingerprint';
+import { saleLine } from './builders';
+
+/** The textbook FNV-1a 64 on BigInt: slow, obviously right, the reference for the limb version. */
+function referenceFnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+describe('fingerprints', () => {
+  it('matches the published FNV-1a 64 test vectors', () => {
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+    expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+    expect(fnv1a64('foobar')).toBe('85944171f73967e8');
+  });
+
+  it('property: the limb implementation equals the BigInt reference', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 64 }), (text) => {
+        expect(fnv1a64(text)).toBe(referenceFnv1a64(text));
+      }),
+    );
+  });
+
+  it('serializes objects with sorted keys', () => {
+    expect(canonicalJson({ b: 1, a: [true, { d: null, c: 'x' }], skip: undefined })).toBe(
+      '{"a":[true,{"c":"x","d":null}],"b":1}',
+    );
+  });
+
+  it('does not depend on line order but changes with any field', () => {
+    const lines = [saleLine({ lineId: 'L1' }), saleLine({ lineId: 'L2', quantityBase: '3' })];
+
+    const forward = fingerprintLines(lines);
+    const backward = fingerprintLines([...lines].reverse());
+    const restated = fingerprintLines([
+      lines[0] ?? saleLine({ lineId: 'L1' }),
+      saleLine({ lineId: 'L2', quantityBase: '4' }),
+    ]);
+
+    expect(backward).toBe(forward);
+    expect(restated).not.toBe(forward);
+  });
+});
