@@ -2,20 +2,26 @@ import { type App, Aspects } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
+import { IngestStack } from './stacks/ingest-stack';
 
 /** Stack names, shared with the local runtime that reads their templates. */
-export const stackNames = { data: 'ChrmData', api: 'ChrmApi' } as const;
+export const stackNames = { data: 'ChrmData', api: 'ChrmApi', ingest: 'ChrmIngest' } as const;
 
 /** Adds ChRM's stacks to `app`. */
 export function addChrmStacks(app: App) {
   const data = new DataStack(app, stackNames.data, {
     description: 'ChRM stateful resources: table, uploads, events',
   });
+  const resources = { table: data.table, uploads: data.uploads, eventBus: data.eventBus };
   const api = new ApiStack(app, stackNames.api, {
     description: 'ChRM HTTP API and its functions',
-    table: data.table,
+    ...resources,
   });
-  return { data, api };
+  const ingest = new IngestStack(app, stackNames.ingest, {
+    description: 'ChRM channel-file ingestion: S3 trigger and workflow',
+    ...resources,
+  });
+  return { data, api, ingest };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Single-table design: every key ChRM writes is built here.
  *
- * Table: pk (S), sk (S); GSI gsi1: gsi1pk (S), gsi1sk (S), projection ALL.
+ * Table: pk (S), sk (S); GSIs gsi1, gsi2, gsi3 on (gsiNpk, gsiNsk), projection ALL.
  *
  * | item              | pk                     | sk                          | gsi1pk                    | gsi1sk                  |
  * |-------------------|------------------------|-----------------------------|---------------------------|-------------------------|
@@ -9,6 +9,17 @@
  * | product           | PRODUCT#<sku>          | PROFILE                     | PRODUCTS                  | <category>#<sku>        |
  * | price list        | PRICELIST#<id>         | HEADER                      | PRICELISTS                | <id>                    |
  * | price entry       | PRICELIST#<id>         | ENTRY#<sku>#<effectiveFrom> | PRICEENTRIES#<id>         | <sku>#<effectiveFrom>   |
+ * | mapping profile   | PARTNER#<partnerId>    | MAPPING#<kind>              |                           |                         |
+ * | channel file      | FILE#<fileId>          | FILE                        | PARTNERFILES#<partnerId>  | <fileId> (time-ordered) |
+ * | file fingerprint  | FILEHASH#<p>#<sha256>  | FILEHASH                    |                           |                         |
+ * | rejected line     | FILE#<fileId>#REJECTS#<shard> | <line, 10 digits>    |                           |                         |
+ * | sale line         | SALE#<p>#<invoice>     | LINE#<invoiceLine>          | SALES#<p>#<yyyy-mm>#<shard> | <invoiceDate>#<invoice>#<line> |
+ * | sale line history | SALE#<p>#<invoice>     | HISTORY#<line>#<fileId>     |                           |                         |
+ * | inventory snapshot| INVENTORY#<p>#<sku>    | SNAPSHOT#<date>#<warehouse> | INVENTORY#<p>#<yyyy-mm>   | <date>#<sku>#<warehouse> |
+ * | snapshot history  | INVENTORY#<p>#<sku>    | HISTORY#<date>#<wh>#<fileId>|                           |                         |
+ *
+ * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
+ * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
  *
  * Access patterns:
  * 1. get a partner / product / price list / price entry by id   → GetItem pk+sk
@@ -16,9 +27,17 @@
  * 3. list products, optionally of one category                  → Query gsi1 PRODUCTS, begins_with <category>#
  * 4. list price lists                                           → Query gsi1 PRICELISTS
  * 5. list a price list's entries, optionally of one product     → Query gsi1 PRICEENTRIES#<id>, begins_with <sku>#
+ * 6. a partner's files, newest last                             → Query gsi1 PARTNERFILES#<p>
+ * 7. a sale line by natural key (partner, invoice, line)        → GetItem / BatchGetItem
+ * 8. a partner's sale lines in a month                          → Query gsi1 SALES#<p>#<yyyy-mm>#<shard>, each shard
+ * 9. a partner's sale lines of one product, by date range       → Query gsi2 PRODUCTSALES#<p>#<sku>, between dates
+ * 10. the lines and the rejections of one file                  → Query gsi3 FILELINES#<f>#<shard> / pk REJECTS, each shard
+ * 11. a partner's inventory snapshots of a product / a month    → Query pk INVENTORY#<p>#<sku> / gsi1 INVENTORY#<p>#<yyyy-mm>
  *
- * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions, and are
- * read rarely compared with channel data, which gets partition keys spread over partner, period and shard.
+ * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
+ * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
+ * need over 16 minutes. Its keys spread by invoice (base table), by partner + month + shard (gsi1) and by
+ * file + shard (gsi3), with `shardCount` shards chosen from a hash of the natural key.
  */
 export interface ItemKey {
   readonly pk: string;
@@ -58,4 +77,108 @@ export const priceEntryKey = (priceListId: string, sku: string, effectiveFrom: s
 export const priceEntryListKey = (priceListId: string, sku: string, effectiveFrom: string): ListIndexKey => ({
   gsi1pk: `PRICEENTRIES#${priceListId}`,
   gsi1sk: `${sku}#${effectiveFrom}`,
+});
+
+/** Shards per partner-month and per file: 16 × 1,000 writes/s keeps a million-line file near a minute. */
+export const shardCount = 16;
+
+/** A stable shard in [0, shardCount) from a string (FNV-1a), so a line always lands in the same shard. */
+export function shardOf(value: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < value.length; index++) {
+    hash ^= value.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shardCount;
+}
+
+const lineNumberKey = (lineNumber: number) => String(lineNumber).padStart(10, '0');
+
+export const mappingProfileKey = (partnerId: string, kind: string): ItemKey => ({
+  pk: `PARTNER#${partnerId}`,
+  sk: `MAPPING#${kind}`,
+});
+
+export const channelFileKey = (fileId: string): ItemKey => ({ pk: `FILE#${fileId}`, sk: 'FILE' });
+export const channelFileListKey = (partnerId: string, fileId: string): ListIndexKey => ({
+  gsi1pk: `PARTNERFILES#${partnerId}`,
+  gsi1sk: fileId,
+});
+
+export const fileFingerprintKey = (partnerId: string, sha256: string): ItemKey => ({
+  pk: `FILEHASH#${partnerId}#${sha256}`,
+  sk: 'FILEHASH',
+});
+
+export const rejectedLineKey = (fileId: string, lineNumber: number): ItemKey => ({
+  pk: `FILE#${fileId}#REJECTS#${shardOf(String(lineNumber))}`,
+  sk: lineNumberKey(lineNumber),
+});
+export const rejectedLinesPartition = (fileId: string, shard: number) => `FILE#${fileId}#REJECTS#${shard}`;
+
+export const fileLinesIndexKey = (fileId: string, lineNumber: number) => ({
+  gsi3pk: `FILELINES#${fileId}#${shardOf(String(lineNumber))}`,
+  gsi3sk: lineNumberKey(lineNumber),
+});
+export const fileLinesPartition = (fileId: string, shard: number) => `FILELINES#${fileId}#${shard}`;
+
+export const saleLineKey = (partnerId: string, invoiceNumber: string, invoiceLine: string): ItemKey => ({
+  pk: `SALE#${partnerId}#${invoiceNumber}`,
+  sk: `LINE#${invoiceLine}`,
+});
+export const saleLineHistoryKey = (
+  current: ItemKey,
+  invoiceLine: string,
+  replacedFileId: string,
+): ItemKey => ({
+  pk: current.pk,
+  sk: `HISTORY#${invoiceLine}#${replacedFileId}`,
+});
+export const salesByPeriodPartition = (partnerId: string, month: string, shard: number) =>
+  `SALES#${partnerId}#${month}#${shard}`;
+export const salesByPeriodIndexKey = (
+  partnerId: string,
+  invoiceNumber: string,
+  invoiceLine: string,
+  invoiceDate: string,
+) => ({
+  gsi1pk: salesByPeriodPartition(
+    partnerId,
+    invoiceDate.slice(0, 7),
+    shardOf(`${invoiceNumber}#${invoiceLine}`),
+  ),
+  gsi1sk: `${invoiceDate}#${invoiceNumber}#${invoiceLine}`,
+});
+export const salesByProductIndexKey = (
+  partnerId: string,
+  sku: string,
+  invoiceDate: string,
+  invoiceNumber: string,
+  invoiceLine: string,
+) => ({
+  gsi2pk: `PRODUCTSALES#${partnerId}#${sku}`,
+  gsi2sk: `${invoiceDate}#${invoiceNumber}#${invoiceLine}`,
+});
+
+export const inventorySnapshotKey = (
+  partnerId: string,
+  sku: string,
+  asOfDate: string,
+  warehouse: string,
+): ItemKey => ({
+  pk: `INVENTORY#${partnerId}#${sku}`,
+  sk: `SNAPSHOT#${asOfDate}#${warehouse}`,
+});
+export const inventoryHistoryKey = (current: ItemKey, replacedFileId: string): ItemKey => ({
+  pk: current.pk,
+  sk: `${current.sk.replace('SNAPSHOT#', 'HISTORY#')}#${replacedFileId}`,
+});
+export const inventoryByPeriodIndexKey = (
+  partnerId: string,
+  sku: string,
+  asOfDate: string,
+  warehouse: string,
+) => ({
+  gsi1pk: `INVENTORY#${partnerId}#${asOfDate.slice(0, 7)}`,
+  gsi1sk: `${asOfDate}#${sku}#${warehouse}`,
 });

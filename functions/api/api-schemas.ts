@@ -30,3 +30,21 @@ export const recordMetaSchema = z.object({
 /** Path schemas that yield the record id, for handlers shared by several catalogs. */
 export const skuFromPath = productPathSchema.transform((path) => path.sku);
 export const priceListIdFromPath = priceListPathSchema.transform((path) => path.priceListId);
+
+export const channelFilePathSchema = z.object({
+  fileId: z.string().regex(/^[a-z0-9-]{8,64}$/, 'is not a file id'),
+});
+export const partnerScopedPageQuerySchema = pageQuerySchema.extend({
+  partnerId: businessCodeSchema.optional(),
+});
+export const salesInMonthQuerySchema = partnerScopedPageQuerySchema.extend({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'),
+});
+export const salesOfProductQuerySchema = partnerScopedPageQuerySchema.extend({
+  from: isoDateSchema,
+  to: isoDateSchema,
+});
+export const rejectionsQuerySchema = pageQuerySchema.extend({
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export const mappingProfilePathSchema = partnerPathSchema.extend({ kind: z.enum(['pos', 'inventory']) });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { uploadRequestSchema } from '../../domain/channel-files/request-upload';
+import { mappingProfileSchema } from '../../domain/ingestion/ingest-types';
 import { newPartnerSchema, partnerDetailsSchema } from '../../domain/partners/partner';
 import {
   newPriceEntrySchema,
@@ -10,10 +12,14 @@ import { newProductSchema, productDetailsSchema } from '../../domain/products/pr
 import {
   pageQuerySchema,
   partnerListQuerySchema,
+  partnerScopedPageQuerySchema,
   priceEntryListQuerySchema,
   priceOnQuerySchema,
   productListQuerySchema,
   recordMetaSchema,
+  rejectionsQuerySchema,
+  salesInMonthQuerySchema,
+  salesOfProductQuerySchema,
 } from './api-schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -39,6 +45,8 @@ export interface RouteSpec {
   readonly ifMatch?: boolean;
   /** What the route's function may do with the table: reads for GET and read/write otherwise, unless set. */
   readonly tableAccess?: 'none' | 'read' | 'readWrite';
+  /** Signs upload URLs, so its role needs s3:PutObject on the uploads bucket. */
+  readonly signsUploads?: boolean;
 }
 
 const stored = <S extends z.ZodType>(schema: S) => z.intersection(schema, recordMetaSchema);
@@ -216,5 +224,76 @@ export const apiRoutes: readonly RouteSpec[] = [
     summary: 'Prices of a product in force on a date',
     query: priceOnQuerySchema,
     response: z.object({ entry: priceEntry, effectiveUntil: z.string().optional() }),
+  },
+  {
+    method: 'POST',
+    path: '/uploads',
+    entry: 'functions/api/uploads/request-upload.ts',
+    operationId: 'requestUpload',
+    summary: 'Get a presigned URL to upload a POS or inventory file',
+    body: uploadRequestSchema,
+    signsUploads: true,
+  },
+  {
+    method: 'GET',
+    path: '/channel-files',
+    entry: 'functions/api/channel-files/list-channel-files.ts',
+    operationId: 'listChannelFiles',
+    summary: "List a partner's uploaded files with status and counts",
+    query: partnerScopedPageQuerySchema,
+  },
+  {
+    method: 'GET',
+    path: '/channel-files/{fileId}',
+    entry: 'functions/api/channel-files/get-channel-file.ts',
+    operationId: 'getChannelFile',
+    summary: 'Status and counts of one file',
+  },
+  {
+    method: 'GET',
+    path: '/channel-files/{fileId}/lines',
+    entry: 'functions/api/channel-files/list-file-lines.ts',
+    operationId: 'listFileLines',
+    summary: 'Normalized lines of one file',
+    query: pageQuerySchema,
+  },
+  {
+    method: 'GET',
+    path: '/channel-files/{fileId}/rejections',
+    entry: 'functions/api/channel-files/get-rejections.ts',
+    operationId: 'getRejections',
+    summary: 'Rejected lines of one file (JSON pages, or ?format=csv for the whole report)',
+    query: rejectionsQuerySchema,
+  },
+  {
+    method: 'GET',
+    path: '/sales-lines',
+    entry: 'functions/api/sales/list-sales-lines.ts',
+    operationId: 'listSalesLines',
+    summary: "A partner's sale lines invoiced in a month",
+    query: salesInMonthQuerySchema,
+  },
+  {
+    method: 'GET',
+    path: '/sales-lines/products/{sku}',
+    entry: 'functions/api/sales/list-product-sales.ts',
+    operationId: 'listProductSales',
+    summary: "A partner's sale lines of one product between two dates",
+    query: salesOfProductQuerySchema,
+  },
+  {
+    method: 'GET',
+    path: '/partners/{partnerId}/mapping-profiles/{kind}',
+    entry: 'functions/api/partners/get-mapping-profile.ts',
+    operationId: 'getMappingProfile',
+    summary: "A partner's file mapping profile (or the canonical default)",
+  },
+  {
+    method: 'PUT',
+    path: '/partners/{partnerId}/mapping-profiles/{kind}',
+    entry: 'functions/api/partners/save-mapping-profile.ts',
+    operationId: 'saveMappingProfile',
+    summary: "Create or replace a partner's file mapping profile",
+    body: mappingProfileSchema,
   },
 ];

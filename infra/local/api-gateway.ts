@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { functionIdFromArn, type IntrinsicResolver } from './intrinsics';
 import { verifyLocalToken } from './local-auth';
 import type { LocalFunctions } from './local-functions';
-import { type CfnTemplate, resourcesOfType } from './template';
+import { type ChrmTemplates, resourcesAcross } from './template';
 
 export interface LocalRoute {
   readonly routeKey: string;
@@ -19,9 +19,9 @@ export interface LocalRoute {
 /** API Gateway payload limit; larger bodies are refused as they would be on AWS. */
 const maxBodyBytes = 10 * 1024 * 1024;
 
-/** Reads the HTTP API's routes and their Lambda integrations from the synthesized template. */
-export function routesFromTemplate(template: CfnTemplate, resolver: IntrinsicResolver): LocalRoute[] {
-  return resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => {
+/** Reads the HTTP API's routes and their Lambda integrations from the synthesized templates. */
+export function routesFromTemplates(templates: ChrmTemplates, resolver: IntrinsicResolver): LocalRoute[] {
+  return resourcesAcross(templates, 'AWS::ApiGatewayV2::Route').map(([template, , route]) => {
     const properties = route.Properties ?? {};
     const routeKey = String(properties.RouteKey);
     const [method = '', path = ''] = routeKey.split(' ');

@@ -18,8 +18,8 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-/** Local credentials: DynamoDB Local accepts any, but the SDK wants some. */
-export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+/** Local credentials: DynamoDB Local accepts any; s3rver knows only its built-in S3RVER key pair. */
+export const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 async function waitUntilReady(
   client: DynamoDBClient,

@@ -3,18 +3,20 @@ import type { App } from 'aws-cdk-lib';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { repositoryRoot } from '../constructs/chrm-function';
-import { LocalApiGateway, routesFromTemplate } from './api-gateway';
+import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
 import { seedDemoData } from './demo/seed-demo-data';
 import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
+import { LocalEventBus } from './event-bus';
 import { IntrinsicResolver, localRegion } from './intrinsics';
 import { localSigningKey, signLocalToken } from './local-auth';
 import { LocalFunctions } from './local-functions';
 import { assertJavaAvailable, assertPortFree, freePort } from './preflight';
 import { startS3Local } from './s3-local';
+import { deliverS3Notifications, notificationsFromTemplates } from './s3-notifications';
 import { LocalStepFunctions } from './step-functions';
 import { serveStepFunctions } from './step-functions-endpoint';
-import { resourcesOfType, synthesizeTemplates } from './template';
+import { dataTemplate, resourcesOfType, synthesizeTemplates } from './template';
 
 export interface LocalStackOptions {
   /** API port; 0 picks a free one. */
@@ -22,6 +24,7 @@ export interface LocalStackOptions {
   readonly dynamoDbPort?: number;
   readonly s3Port?: number;
   readonly stepFunctionsPort?: number;
+  readonly eventBridgePort?: number;
   /** Keep nothing on disk (tests). Otherwise data lives in `dataDirectory`. */
   readonly inMemory?: boolean;
   readonly dataDirectory?: string;
@@ -37,8 +40,12 @@ export interface LocalStack {
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
   readonly functions: LocalFunctions;
+  readonly eventBus: LocalEventBus;
+  /** Resolves once every S3 notification delivered so far has been handled. */
+  readonly s3NotificationsSettled: () => Promise<unknown>;
   readonly signingKey: Uint8Array;
-  readonly endpoints: Readonly<Record<'dynamoDb' | 's3' | 'stepFunctions', string>>;
+  readonly endpoints: Readonly<Record<'dynamoDb' | 's3' | 'stepFunctions' | 'eventBridge', string>>;
+  readonly uploadsBucket: string;
   stop(): Promise<void>;
 }
 
@@ -57,14 +64,16 @@ const portOrFree = async (port: number | undefined, what: string) => {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   assertJavaAvailable();
   const dataDirectory = options.inMemory ? undefined : (options.dataDirectory ?? defaultDataDirectory);
-  const [apiPort, dynamoDbPort, s3Port, stepFunctionsPort] = [
+  const [apiPort, dynamoDbPort, s3Port, stepFunctionsPort, eventBridgePort] = [
     await portOrFree(options.apiPort, 'API'),
     await portOrFree(options.dynamoDbPort, 'DynamoDB Local'),
     await portOrFree(options.s3Port, 'S3'),
     await portOrFree(options.stepFunctionsPort, 'Step Functions'),
+    await portOrFree(options.eventBridgePort, 'EventBridge'),
   ];
   const templates = synthesizeTemplates(options.addStacks);
-  const all = [templates.data, templates.api];
+  const all = Object.values(templates);
+  const data = dataTemplate(templates);
   const resolver = new IntrinsicResolver(all);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -76,15 +85,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dataDirectory && path.join(dataDirectory, 'dynamodb'),
     );
     stops.push(dynamoDb.stop);
-    const tables = resourcesOfType(templates.data, 'AWS::DynamoDB::GlobalTable');
+    const tables = resourcesOfType(data, 'AWS::DynamoDB::GlobalTable');
     for (const [logicalId, table] of tables) await createTableFromTemplate(dynamoDb.client, logicalId, table);
     const tableName = tables[0]?.[0] ?? 'Table';
 
-    const buckets = resourcesOfType(templates.data, 'AWS::S3::Bucket').map(([logicalId]) =>
-      logicalId.toLowerCase(),
-    );
+    const buckets = resourcesOfType(data, 'AWS::S3::Bucket').map(([logicalId]) => logicalId.toLowerCase());
     const s3 = await startS3Local(s3Port, buckets, dataDirectory && path.join(dataDirectory, 's3'));
     stops.push(s3.stop);
+
+    const eventBus = new LocalEventBus();
+    const eventBridge = await eventBus.serve(eventBridgePort);
+    stops.push(eventBridge.close);
 
     const stepFunctionsEndpoint = `http://127.0.0.1:${stepFunctionsPort}`;
     const functions = new LocalFunctions(all, resolver, {
@@ -94,6 +105,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       DYNAMODB_ENDPOINT: dynamoDb.endpoint,
       S3_ENDPOINT: s3.endpoint,
       SFN_ENDPOINT: stepFunctionsEndpoint,
+      EVENTS_ENDPOINT: eventBridge.endpoint,
+    });
+    const s3Notifications = deliverS3Notifications(
+      s3,
+      notificationsFromTemplates(templates, resolver),
+      functions,
+    );
+    stops.push(async () => {
+      await s3Notifications.settled();
     });
     const stepFunctions = new LocalStepFunctions(all, resolver, functions);
     const stepFunctionsServer = await serveStepFunctions(stepFunctions, stepFunctionsPort);
@@ -109,7 +129,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     const signingKey = localSigningKey(dataDirectory);
-    const gateway = new LocalApiGateway(routesFromTemplate(templates.api, resolver), functions, signingKey);
+    const gateway = new LocalApiGateway(routesFromTemplates(templates, resolver), functions, signingKey);
     const apiUrl = await gateway.listen(apiPort);
     stops.push(() => gateway.close());
 
@@ -123,8 +143,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tokens,
       stepFunctions,
       functions,
+      eventBus,
+      s3NotificationsSettled: s3Notifications.settled,
       signingKey,
-      endpoints: { dynamoDb: dynamoDb.endpoint, s3: s3.endpoint, stepFunctions: stepFunctionsEndpoint },
+      uploadsBucket: buckets.find((name) => name.startsWith('uploads')) ?? '',
+      endpoints: {
+        dynamoDb: dynamoDb.endpoint,
+        s3: s3.endpoint,
+        stepFunctions: stepFunctionsEndpoint,
+        eventBridge: eventBridge.endpoint,
+      },
       stop,
     };
   } catch (error) {

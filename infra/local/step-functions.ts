@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { AwsServiceError } from './aws-json-endpoint';
 import { functionIdFromArn, type IntrinsicResolver, localAccount, localRegion } from './intrinsics';
 import type { LocalFunctions } from './local-functions';
 import { type CfnTemplate, resourcesOfType } from './template';
@@ -92,7 +93,11 @@ export class LocalStepFunctions {
 
   startExecution(stateMachineArn: string, input = '{}', name: string = randomUUID()): Execution {
     const definition = this.machines.get(stateMachineArn);
-    if (!definition) throw new Error(`StateMachineDoesNotExist: ${stateMachineArn}`);
+    if (!definition)
+      throw new AwsServiceError(
+        'StateMachineDoesNotExist',
+        `State machine ${stateMachineArn} does not exist`,
+      );
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
     const existing = this.executions.get(executionArn);
     if (existing) return existing; // StartExecution is idempotent per name, as on AWS
@@ -136,7 +141,8 @@ export class LocalStepFunctions {
 
   describeExecution(executionArn: string): Execution {
     const execution = this.executions.get(executionArn);
-    if (!execution) throw new Error(`ExecutionDoesNotExist: ${executionArn}`);
+    if (!execution)
+      throw new AwsServiceError('ExecutionDoesNotExist', `Execution ${executionArn} does not exist`);
     return execution;
   }
 

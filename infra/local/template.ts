@@ -15,10 +15,8 @@ export interface CfnTemplate {
   readonly Outputs?: Record<string, { Value: unknown; Export?: { Name: string } }>;
 }
 
-export interface ChrmTemplates {
-  readonly data: CfnTemplate;
-  readonly api: CfnTemplate;
-}
+/** Every stack's template, by stack name. */
+export type ChrmTemplates = Readonly<Record<string, CfnTemplate>>;
 
 /**
  * Synthesizes the CDK app in-process without bundling (the local runtime runs handlers from source), so the
@@ -30,13 +28,33 @@ export function synthesizeTemplates(addStacks: (app: App) => unknown = addChrmSt
     const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
     addStacks(app);
     const assembly = app.synth();
-    return {
-      data: assembly.getStackByName(stackNames.data).template as CfnTemplate,
-      api: assembly.getStackByName(stackNames.api).template as CfnTemplate,
-    };
+    return Object.fromEntries(
+      assembly.stacks.map((stack) => [stack.stackName, stack.template as CfnTemplate]),
+    );
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** The data stack's template (table, buckets, bus), which every local service starts from. */
+export function dataTemplate(templates: ChrmTemplates): CfnTemplate {
+  const template = templates[stackNames.data];
+  if (!template) throw new Error(`The app has no ${stackNames.data} stack`);
+  return template;
+}
+
+/** Resources of one type across all templates, with the template each belongs to (for resolving it). */
+export function resourcesAcross(
+  templates: ChrmTemplates,
+  type: string,
+): [CfnTemplate, string, CfnResource][] {
+  return Object.values(templates).flatMap((template) =>
+    resourcesOfType(template, type).map(([logicalId, resource]): [CfnTemplate, string, CfnResource] => [
+      template,
+      logicalId,
+      resource,
+    ]),
+  );
 }
 
 /** Resources of one CloudFormation type, by logical id. */

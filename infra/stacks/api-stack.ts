@@ -9,7 +9,10 @@ import {
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { EventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { apiRoutes, type RouteSpec } from '../../functions/api/routes';
@@ -18,6 +21,8 @@ import { UserDirectory } from '../constructs/user-directory';
 
 export interface ApiStackProps extends StackProps {
   readonly table: TableV2;
+  readonly uploads: Bucket;
+  readonly eventBus: EventBus;
   readonly routes?: readonly RouteSpec[];
 }
 
@@ -59,8 +64,24 @@ export class ApiStack extends Stack {
       const handler = new ChrmFunction(this, constructId(route), {
         entry: route.entry,
         description: `${route.method} ${route.path}`,
-        environment: route.tableAccess === 'none' ? {} : { TABLE_NAME: props.table.tableName },
+        environment:
+          route.tableAccess === 'none'
+            ? {}
+            : {
+                TABLE_NAME: props.table.tableName,
+                UPLOADS_BUCKET: props.uploads.bucketName,
+                EVENT_BUS_NAME: props.eventBus.eventBusName,
+              },
       });
+      if (route.signsUploads) {
+        // Presigned URLs carry the signer's permissions: PutObject under uploads/ and nothing else.
+        handler.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['s3:PutObject'],
+            resources: [props.uploads.arnForObjects('uploads/*')],
+          }),
+        );
+      }
       const access = route.tableAccess ?? (route.method === 'GET' ? 'read' : 'readWrite');
       if (access === 'read') props.table.grantReadData(handler.function);
       if (access === 'readWrite') props.table.grantReadWriteData(handler.function);
@@ -86,8 +107,12 @@ export class ApiStack extends Stack {
       {
         id: 'AwsSolutions-IAM5',
         reason:
-          "X-Ray PutTraceSegments has no resource-level permissions; table grants include the table's own indexes.",
-        appliesTo: ['Resource::*', { regex: '/^Resource::.*Table.*\\/index\\/\\*$/g' }],
+          "X-Ray PutTraceSegments has no resource-level permissions; table grants include the table's own indexes; upload signing needs any new key under uploads/.",
+        appliesTo: [
+          'Resource::*',
+          { regex: '/^Resource::.*Table.*\\/index\\/\\*$/g' },
+          { regex: '/^Resource::.*Uploads.*\\/uploads\\/\\*$/g' },
+        ],
       },
     ]);
   }

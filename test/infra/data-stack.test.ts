@@ -9,7 +9,7 @@ beforeAll(() => {
 });
 
 describe('data stack', () => {
-  it('has one on-demand, encrypted, recoverable table with the generic keys and gsi1', () => {
+  it('has one on-demand, encrypted, recoverable table with the generic keys and three generic indexes', () => {
     template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
@@ -17,15 +17,15 @@ describe('data stack', () => {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [
+      GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3'].map((index) =>
         Match.objectLike({
-          IndexName: 'gsi1',
+          IndexName: index,
           KeySchema: [
-            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            { AttributeName: `${index}pk`, KeyType: 'HASH' },
+            { AttributeName: `${index}sk`, KeyType: 'RANGE' },
           ],
         }),
-      ],
+      ),
       SSESpecification: { SSEEnabled: true },
       Replicas: [
         Match.objectLike({

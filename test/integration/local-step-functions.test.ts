@@ -54,7 +54,7 @@ let stateMachineArn: string;
 
 beforeAll(async () => {
   const templates = synthesizeTemplates(addTrivialWorkflow);
-  const all = [templates.data, templates.api];
+  const all = Object.values(templates);
   const resolver = new IntrinsicResolver(all);
   const stepFunctions = new LocalStepFunctions(all, resolver, new LocalFunctions(all, resolver, {}));
   server = await serveStepFunctions(stepFunctions, await freePort());

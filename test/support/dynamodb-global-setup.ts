@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { freePort } from '../../infra/local/preflight';
-import { resourcesOfType, synthesizeTemplates } from '../../infra/local/template';
+import { dataTemplate, resourcesOfType, synthesizeTemplates } from '../../infra/local/template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +16,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dynamoDb = await startDynamoDbLocal(await freePort());
-  const [, table] = resourcesOfType(synthesizeTemplates().data, 'AWS::DynamoDB::GlobalTable')[0] ?? [];
+  const [, table] =
+    resourcesOfType(dataTemplate(synthesizeTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
   if (!table) throw new Error('The data stack defines no table');
   project.provide('dynamoDbEndpoint', dynamoDb.endpoint);
   project.provide('tableDefinition', JSON.stringify(table));

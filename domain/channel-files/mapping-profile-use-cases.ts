@@ -1,0 +1,72 @@
+import type { Actor } from '../access/actor';
+import { internalRoles } from '../access/actor';
+import { requireRole, requireVisibleTo } from '../access/policies';
+import { defaultMappingProfile, type MappingProfile } from '../ingestion/ingest-types';
+import type { Clock, RecordStore, Stored } from '../master-data/ports';
+import { createVersioned, replaceVersioned } from '../master-data/versioned-record';
+import type { ChannelFileKindName } from './channel-file';
+
+/** A partner's stored mapping profile for one kind of file; the id is `<partnerId>/<kind>`. */
+export interface MappingProfileRecord {
+  readonly partnerId: string;
+  readonly kind: ChannelFileKindName;
+  readonly profile: MappingProfile;
+}
+
+export const mappingProfileId = (partnerId: string, kind: string) => `${partnerId}/${kind}`;
+
+export interface MappingProfileDeps {
+  readonly profiles: RecordStore<MappingProfileRecord>;
+  readonly clock: Clock;
+}
+
+/** Who may change a partner's mapping: the partner's own users, channel managers and admins. */
+function requireMappingEditor(actor: Actor, partnerId: string): void {
+  requireRole(actor, ['partner', 'channel_manager', 'admin']);
+  requireVisibleTo(actor, partnerId, 'Partner');
+}
+
+/** The profile in force: the stored one, or our canonical CSV profile (`isDefault: true`) when none is. */
+export async function getMappingProfile(
+  deps: MappingProfileDeps,
+  actor: Actor,
+  input: { readonly partnerId: string; readonly kind: ChannelFileKindName },
+): Promise<Stored<MappingProfileRecord> | (MappingProfileRecord & { readonly isDefault: true })> {
+  requireRole(actor, [...internalRoles, 'partner']);
+  requireVisibleTo(actor, input.partnerId, 'Partner');
+  const stored = await deps.profiles.get(mappingProfileId(input.partnerId, input.kind));
+  return (
+    stored ?? {
+      partnerId: input.partnerId,
+      kind: input.kind,
+      profile: defaultMappingProfile(input.kind),
+      isDefault: true,
+    }
+  );
+}
+
+/**
+ * Stores a partner's profile: creates it when there is none (`expectedVersion` absent), else replaces the
+ * version the caller read. Files already ingested keep what they were read with.
+ */
+export async function saveMappingProfile(
+  deps: MappingProfileDeps,
+  actor: Actor,
+  input: {
+    readonly partnerId: string;
+    readonly kind: ChannelFileKindName;
+    readonly profile: MappingProfile;
+    readonly expectedVersion?: number | undefined;
+  },
+): Promise<Stored<MappingProfileRecord>> {
+  requireMappingEditor(actor, input.partnerId);
+  const data: MappingProfileRecord = {
+    partnerId: input.partnerId,
+    kind: input.kind,
+    profile: { ...input.profile, kind: input.kind, partnerId: input.partnerId },
+  };
+  if (input.expectedVersion === undefined) return createVersioned(deps.profiles, deps.clock, data);
+  const current = await deps.profiles.get(mappingProfileId(input.partnerId, input.kind));
+  if (!current) return createVersioned(deps.profiles, deps.clock, data);
+  return replaceVersioned(deps.profiles, deps.clock, current, input.expectedVersion, data);
+}

@@ -1,0 +1,101 @@
+import type { DomainEvent } from '../../events/domain-event';
+import type {
+  InventorySnapshotLine,
+  MappingProfile,
+  NormalizedSaleLine,
+  ProductLookup,
+  RejectedLine,
+} from '../ingestion/ingest-types';
+import type { Clock, Page, PageRequest, RecordStore } from '../master-data/ports';
+import type { PartnerData } from '../partners/partner';
+import type { ChannelFileData, ChannelFileKindName } from './channel-file';
+
+/** Signs a one-time upload of exactly `contentLength` bytes of `contentType` to `key`. */
+export interface UploadSigner {
+  presignPut(request: {
+    readonly key: string;
+    readonly contentType: string;
+    readonly contentLength: number;
+    readonly expiresInSeconds: number;
+  }): Promise<string>;
+}
+
+export interface UploadDeps {
+  readonly partners: RecordStore<PartnerData>;
+  readonly files: RecordStore<ChannelFileData>;
+  readonly signer: UploadSigner;
+  readonly newId: () => string;
+  readonly clock: Clock;
+}
+
+/** Reads an uploaded object as a stream; never the whole file at once. */
+export interface ObjectReader {
+  describe(key: string): Promise<{ readonly sizeBytes: number; readonly contentType?: string } | undefined>;
+  sha256(key: string): Promise<string>;
+  read(key: string): AsyncIterable<Uint8Array>;
+}
+
+/** How one stored line landed; `duplicate_in_file` = the file already had a line with its natural key. */
+export type LineOutcome = 'accepted' | 'restated' | 'unchanged' | 'duplicate_in_file';
+
+/**
+ * Stores normalized lines idempotently by natural key. Storing the same file's line again (a resumed run)
+ * reports the outcome it had the first time; a later file's different version is a restatement (the earlier
+ * version goes to history); the same content again is unchanged.
+ */
+export interface ChannelLineStore {
+  storeSaleLines(fileId: string, lines: readonly NormalizedSaleLine[]): Promise<LineOutcome[]>;
+  storeInventoryLines(fileId: string, lines: readonly InventorySnapshotLine[]): Promise<LineOutcome[]>;
+  storeRejections(
+    file: { readonly fileId: string; readonly partnerId: string },
+    lines: readonly RejectedLine[],
+  ): Promise<void>;
+}
+
+/** Remembers which file first brought a given content for a partner; answers that file's id. */
+export interface FileFingerprints {
+  claim(partnerId: string, sha256: string, fileId: string): Promise<string>;
+}
+
+/** What a file is read against: the partner's mapping profile and the products its SKUs resolve to. */
+export interface IngestReferenceData {
+  products(partnerId: string): Promise<ProductLookup>;
+  mappingProfile(partnerId: string, kind: ChannelFileKindName): Promise<MappingProfile>;
+}
+
+export interface EventPublisher {
+  publish(event: DomainEvent): Promise<void>;
+}
+
+export interface IngestDeps {
+  readonly files: RecordStore<ChannelFileData>;
+  readonly objects: ObjectReader;
+  readonly lines: ChannelLineStore;
+  readonly fingerprints: FileFingerprints;
+  readonly reference: IngestReferenceData;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+}
+
+/** A stored channel line or rejection as the query API returns it (storage keys removed). */
+export type StoredLine = Readonly<Record<string, unknown>>;
+
+/** Read side of channel data; every query is within one partner or one file. */
+export interface ChannelLineQueries {
+  fileLines(fileId: string, page: PageRequest): Promise<Page<StoredLine>>;
+  fileRejections(fileId: string, page: PageRequest): Promise<Page<StoredLine>>;
+  salesInMonth(partnerId: string, month: string, page: PageRequest): Promise<Page<StoredLine>>;
+  salesOfProduct(
+    partnerId: string,
+    sku: string,
+    from: string,
+    to: string,
+    page: PageRequest,
+  ): Promise<Page<StoredLine>>;
+  inventorySnapshots(
+    partnerId: string,
+    sku: string,
+    from: string,
+    to: string,
+  ): Promise<readonly InventorySnapshotLine[]>;
+}

@@ -1,0 +1,170 @@
+import {
+  type ChannelFileProcessedV1,
+  channelFileProcessedV1,
+  detailType,
+  source,
+} from '../../events/channel-file-processed.v1';
+import type {
+  InventorySnapshotLine,
+  NormalizedSaleLine,
+  ParsedBatch,
+  RejectedLine,
+} from '../ingestion/ingest-types';
+import { FileRejectedError, parseChannelFile } from '../ingestion/ingest-types';
+import type { Stored } from '../master-data/ports';
+import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
+import {
+  addCounts,
+  type ChannelFileCounts,
+  type ChannelFileData,
+  finalStatuses,
+  zeroCounts,
+} from './channel-file';
+import type { IngestDeps, LineOutcome } from './ports';
+
+type StoredFile = Stored<ChannelFileData>;
+
+export interface ProcessResult {
+  readonly done: boolean;
+  readonly status: ChannelFileData['status'];
+}
+
+/**
+ * Ingests one uploaded file, resumably.
+ * 1. A file already final is left alone (re-deliveries are harmless).
+ * 2. First pass: check the object is there and within its declared size, fingerprint it; the same bytes
+ *    already ingested for this partner make this file a `duplicate` that adds nothing.
+ * 3. Parse, validate and normalize in batches from the checkpoint on; store each batch's lines and
+ *    rejections, then advance the checkpoint and counts together, so a crash repeats at most one batch,
+ *    which the line store recognises as already stored.
+ * 4. Stop early when `deadline` (epoch ms) is near and answer `done: false`; the workflow calls again.
+ * 5. Finish with completed / completed_with_rejections (or failed for a file-level rejection) and publish
+ *    ChannelFileProcessed.
+ */
+export async function processChannelFile(
+  deps: IngestDeps,
+  input: { readonly fileId: string; readonly deadline: number },
+): Promise<ProcessResult> {
+  let file = await getVersioned(deps.files, input.fileId, 'Channel file');
+  if (finalStatuses.includes(file.status)) return { done: true, status: file.status };
+  try {
+    if (file.status === 'awaiting_upload' || file.status === 'received') {
+      file = await startProcessing(deps, file);
+      if (file.status !== 'processing') return finish(deps, file);
+    }
+    const products = await deps.reference.products(file.partnerId);
+    const profile = await deps.reference.mappingProfile(file.partnerId, file.kind);
+    const batches = parseChannelFile(deps.objects.read(file.objectKey), {
+      kind: file.kind,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      partnerId: file.partnerId,
+      sourceFileId: file.fileId,
+      profile,
+      products,
+      startAfterLine: file.checkpointLine,
+    });
+    for await (const batch of batches) {
+      file = await storeBatch(deps, file, batch);
+      if (deps.clock().getTime() >= input.deadline) return { done: false, status: file.status };
+    }
+    const status = file.counts.rejected > 0 ? 'completed_with_rejections' : 'completed';
+    file = await update(deps, file, { status, completedAt: deps.clock().toISOString() });
+  } catch (error) {
+    if (!(error instanceof FileRejectedError)) throw error;
+    file = await update(deps, file, {
+      status: 'failed',
+      failureReason: error.message,
+      completedAt: deps.clock().toISOString(),
+    });
+  }
+  return finish(deps, file);
+}
+
+async function startProcessing(deps: IngestDeps, file: StoredFile): Promise<StoredFile> {
+  const object = await deps.objects.describe(file.objectKey);
+  const refusal = !object
+    ? `No object was uploaded at ${file.objectKey}`
+    : object.sizeBytes !== file.declaredSizeBytes
+      ? `The upload has ${object.sizeBytes} bytes but ${file.declaredSizeBytes} were declared`
+      : undefined;
+  if (!object || refusal !== undefined) {
+    const now = deps.clock().toISOString();
+    return update(deps, file, { status: 'failed', failureReason: refusal ?? 'No object', completedAt: now });
+  }
+  const sha256 = await deps.objects.sha256(file.objectKey);
+  const owner = await deps.fingerprints.claim(file.partnerId, sha256, file.fileId);
+  const receivedAt = deps.clock().toISOString();
+  if (owner !== file.fileId) {
+    return update(deps, file, {
+      status: 'duplicate',
+      sha256,
+      sizeBytes: object.sizeBytes,
+      duplicateOf: owner,
+      receivedAt,
+      completedAt: receivedAt,
+    });
+  }
+  return update(deps, file, { status: 'processing', sha256, sizeBytes: object.sizeBytes, receivedAt });
+}
+
+async function storeBatch(deps: IngestDeps, file: StoredFile, batch: ParsedBatch): Promise<StoredFile> {
+  const sales = batch.accepted.filter((line): line is NormalizedSaleLine => 'invoiceNumber' in line);
+  const inventory = batch.accepted.filter(
+    (line): line is InventorySnapshotLine => !('invoiceNumber' in line),
+  );
+  const outcomes = [
+    ...(sales.length > 0 ? await deps.lines.storeSaleLines(file.fileId, sales) : []),
+    ...(inventory.length > 0 ? await deps.lines.storeInventoryLines(file.fileId, inventory) : []),
+  ];
+  const duplicates = [...sales, ...inventory]
+    .filter((_, index) => outcomes[index] === 'duplicate_in_file')
+    .map(
+      (line): RejectedLine => ({
+        sourceLineNumber: line.sourceLineNumber,
+        raw: '',
+        reasons: [{ field: 'line', message: 'the file already has a line with this natural key' }],
+      }),
+    );
+  const rejected = [...batch.rejected, ...duplicates];
+  if (rejected.length > 0) await deps.lines.storeRejections(file, rejected);
+  const counts: ChannelFileCounts = {
+    lines: batch.accepted.length + batch.rejected.length,
+    accepted: count(outcomes, 'accepted'),
+    restated: count(outcomes, 'restated'),
+    unchanged: count(outcomes, 'unchanged'),
+    rejected: rejected.length,
+  };
+  return update(deps, file, {
+    checkpointLine: batch.lastLineNumber,
+    counts: addCounts(file.counts, counts),
+  });
+}
+
+const count = (outcomes: readonly LineOutcome[], outcome: LineOutcome) =>
+  outcomes.filter((candidate) => candidate === outcome).length;
+
+async function update(
+  deps: IngestDeps,
+  file: StoredFile,
+  changes: Partial<ChannelFileData>,
+): Promise<StoredFile> {
+  const { version: _v, createdAt: _c, updatedAt: _u, ...data } = file;
+  return replaceVersioned(deps.files, deps.clock, file, file.version, { ...data, ...changes });
+}
+
+async function finish(deps: IngestDeps, file: StoredFile): Promise<ProcessResult> {
+  const detail: ChannelFileProcessedV1 = channelFileProcessedV1.parse({
+    version: 1,
+    fileId: file.fileId,
+    partnerId: file.partnerId,
+    kind: file.kind,
+    status: file.status,
+    counts: file.counts ?? zeroCounts,
+    ...(file.duplicateOf ? { duplicateOf: file.duplicateOf } : {}),
+    ...(file.failureReason ? { failureReason: file.failureReason } : {}),
+    occurredAt: deps.clock().toISOString(),
+  });
+  await deps.events.publish({ source, detailType, detail });
+  return { done: true, status: file.status };
+}

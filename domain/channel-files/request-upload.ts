@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { Actor } from '../access/actor';
+import { requireRole } from '../access/policies';
+import type { Stored } from '../master-data/ports';
+import { createVersioned } from '../master-data/versioned-record';
+import { businessCodeSchema } from '../shared/codes';
+import { BusinessRuleError } from '../shared/errors';
+import {
+  type ChannelFileData,
+  channelFileKindSchema,
+  safeFileName,
+  uploadObjectKey,
+  zeroCounts,
+} from './channel-file';
+import type { UploadDeps } from './ports';
+
+/** Formats ChRM reads: CSV/TSV, Excel workbooks, and X12 EDI (often sent as plain text or octet-stream). */
+export const acceptedContentTypes = [
+  'text/csv',
+  'text/tab-separated-values',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/edi-x12',
+  'application/octet-stream',
+] as const;
+
+/** 2 GiB: a million-line POS file is about 100 MB; anything far larger is a mistake, not a report. */
+export const maxUploadBytes = 2 * 1024 ** 3;
+export const uploadUrlLifetimeSeconds = 15 * 60;
+
+export const uploadRequestSchema = z.object({
+  kind: channelFileKindSchema,
+  fileName: z.string().trim().min(1).max(255),
+  contentType: z.enum(acceptedContentTypes, { message: `must be one of ${acceptedContentTypes.join(', ')}` }),
+  sizeBytes: z
+    .number()
+    .int()
+    .min(1, 'an empty file has nothing to report')
+    .max(maxUploadBytes, 'is over 2 GiB'),
+  /** Only for channel managers and admins uploading on a partner's behalf; partners upload as themselves. */
+  partnerId: businessCodeSchema.optional(),
+});
+export type UploadRequest = z.infer<typeof uploadRequestSchema>;
+
+export interface UploadTicket {
+  readonly file: Stored<ChannelFileData>;
+  readonly uploadUrl: string;
+  readonly expiresAt: string;
+  /** Headers the PUT must carry exactly as signed. */
+  readonly requiredHeaders: Readonly<Record<string, string>>;
+}
+
+/**
+ * Hands out a presigned PUT for one channel file.
+ * 1. Partner users upload for their own partner (a partnerId in the body is refused); channel managers and
+ *    admins must name the partner. 2. The partner must exist and be active. 3. The file record is stored as
+ *    awaiting_upload, then a URL signed for exactly the declared type and size is returned.
+ */
+export async function requestUpload(
+  deps: UploadDeps,
+  actor: Actor,
+  request: UploadRequest,
+): Promise<UploadTicket> {
+  requireRole(actor, ['partner', 'channel_manager', 'admin']);
+  const partnerId = owningPartner(actor, request.partnerId);
+  const partner = await deps.partners.get(partnerId);
+  if (!partner || partner.status !== 'active') {
+    const message = `partner '${partnerId}' does not exist or is not active`;
+    throw new BusinessRuleError(message, [{ path: 'partnerId', message }]);
+  }
+  const fileId = deps.newId();
+  const objectKey = uploadObjectKey(partnerId, fileId, request.fileName);
+  const file = await createVersioned<ChannelFileData>(deps.files, deps.clock, {
+    fileId,
+    partnerId,
+    kind: request.kind,
+    fileName: safeFileName(request.fileName),
+    contentType: request.contentType,
+    declaredSizeBytes: request.sizeBytes,
+    objectKey,
+    requestedBy: actor.userId,
+    status: 'awaiting_upload',
+    checkpointLine: 0,
+    counts: zeroCounts,
+  });
+  const uploadUrl = await deps.signer.presignPut({
+    key: objectKey,
+    contentType: request.contentType,
+    contentLength: request.sizeBytes,
+    expiresInSeconds: uploadUrlLifetimeSeconds,
+  });
+  const expiresAt = new Date(deps.clock().getTime() + uploadUrlLifetimeSeconds * 1000).toISOString();
+  return { file, uploadUrl, expiresAt, requiredHeaders: { 'content-type': request.contentType } };
+}
+
+function owningPartner(actor: Actor, requested: string | undefined): string {
+  if (actor.role === 'partner') {
+    if (requested !== undefined && requested !== actor.partnerId) {
+      const message = 'partners upload for themselves; leave partnerId out';
+      throw new BusinessRuleError(message, [{ path: 'partnerId', message }]);
+    }
+    return actor.partnerId;
+  }
+  if (requested === undefined) {
+    const message = 'name the partner you upload for';
+    throw new BusinessRuleError(message, [{ path: 'partnerId', message }]);
+  }
+  return requested;
+}

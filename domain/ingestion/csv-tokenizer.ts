@@ -1,0 +1,216 @@
+/** Receives one record: its cells, the physical line where it starts (1-based) and its raw text. */
+export type RecordHandler = (cells: string[], sourceLineNumber: number, raw: string) => void;
+/** Receives a physical line that is not a well-formed record (e.g. an unterminated quote). */
+export type MalformedHandler = (sourceLineNumber: number, raw: string, message: string) => void;
+
+export type CsvDelimiter = ',' | ';' | '\t' | '|';
+const candidates: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
+
+/** Longest record (in characters) buffered while looking for the end of a quoted field. */
+const defaultMaxRecordChars = 1 << 20;
+
+/** Picks the delimiter occurring most often outside quotes in a header line; ties and none go to ','. */
+export function detectDelimiter(line: string): CsvDelimiter {
+  const counts = [0, 0, 0, 0];
+  let quoted = false;
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    if (code === 34) quoted = !quoted;
+    else if (!quoted) {
+      const found = candidates.indexOf(line[index] as CsvDelimiter);
+      if (found >= 0) counts[found] = (counts[found] ?? 0) + 1;
+    }
+  }
+  let best = 0;
+  for (let index = 1; index < counts.length; index++)
+    if ((counts[index] ?? 0) > (counts[best] ?? 0)) best = index;
+  return candidates[best] ?? ',';
+}
+
+/**
+ * Incremental RFC 4180 reader over decoded text chunks. Records without a quote take the fast path
+ * (`indexOf` for the line end and `split` on the delimiter); a record with quotes goes through a small state
+ * machine that handles doubled quotes, delimiters and newlines inside quotes, and waits for the next chunk when
+ * a quoted field is cut by a chunk boundary. Lines end with LF, CRLF or (old Mac exports) CR; blank lines are
+ * skipped but counted, so line numbers stay physical.
+ */
+export class CsvTokenizer {
+  private buffer = '';
+  private nextLine = 1;
+  private delimiter: CsvDelimiter | undefined;
+  private lineEnd: 'unknown' | 'lf' | 'cr' = 'unknown';
+
+  /**
+   * @param delimiter fixed delimiter, or 'auto' to detect it on the first line numbered `detectAtLine` or later.
+   */
+  constructor(
+    delimiter: 'auto' | CsvDelimiter,
+    private readonly detectAtLine: number,
+    private readonly onRecord: RecordHandler,
+    private readonly onMalformed: MalformedHandler,
+    private readonly maxRecordChars = defaultMaxRecordChars,
+  ) {
+    if (delimiter !== 'auto') this.delimiter = delimiter;
+  }
+
+  /** Feeds the next piece of text. */
+  push(text: string): void {
+    if (text.length === 0) return;
+    if (this.lineEnd === 'unknown') this.decideLineEnd(text);
+    const chunk = this.lineEnd === 'cr' ? text.replaceAll('\r', '\n') : text;
+    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    this.consume(false);
+  }
+
+  /** Flushes the last record (a file need not end with a newline). */
+  end(): void {
+    if (this.lineEnd === 'unknown' && this.buffer.length > 0) this.lineEnd = 'lf';
+    this.consume(true);
+    this.buffer = '';
+  }
+
+  private decideLineEnd(text: string): void {
+    const joined = this.buffer + text;
+    const cr = joined.indexOf('\r');
+    const lf = joined.indexOf('\n');
+    if (lf >= 0 && (cr < 0 || lf < cr || lf === cr + 1)) this.lineEnd = 'lf';
+    else if (cr >= 0 && cr + 1 < joined.length) this.lineEnd = 'cr';
+  }
+
+  private consume(final: boolean): void {
+    const buffer = this.buffer;
+    const length = buffer.length;
+    let position = 0;
+    let line = this.nextLine;
+    let quoteAt = buffer.indexOf('"');
+    if (quoteAt < 0 && this.delimiter !== undefined) {
+      // No quote anywhere in the buffer: split it on newlines in one go, keeping the unfinished tail.
+      const pieces = buffer.split('\n');
+      const last = final ? pieces.length : pieces.length - 1;
+      const delimiter = this.delimiter;
+      for (let index = 0; index < last; index++) {
+        let raw = pieces[index] ?? '';
+        if (raw.length > 0 && raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
+        if (raw.length > 0) this.onRecord(raw.split(delimiter), line, raw);
+        line++;
+      }
+      this.buffer = final ? '' : (pieces[last] ?? '');
+      this.nextLine = line;
+      return;
+    }
+    if (quoteAt < 0) quoteAt = length;
+    while (position < length) {
+      let newline = buffer.indexOf('\n', position);
+      if (newline < 0) {
+        if (!final) break;
+        newline = length;
+      }
+      if (quoteAt < position) {
+        quoteAt = buffer.indexOf('"', position);
+        if (quoteAt < 0) quoteAt = length;
+      }
+      if (quoteAt >= newline) {
+        let end = newline;
+        if (end > position && buffer.charCodeAt(end - 1) === 13) end--;
+        if (end > position) {
+          const raw = buffer.slice(position, end);
+          const delimiter = this.delimiter ?? this.delimiterFor(line, raw);
+          this.onRecord(raw.split(delimiter), line, raw);
+        }
+        line++;
+        position = newline + 1;
+        continue;
+      }
+      const delimiter = this.delimiter ?? this.delimiterFor(line, buffer.slice(position, newline));
+      const recordEnd = this.quotedRecord(buffer, position, final, delimiter, line);
+      if (recordEnd >= 0) {
+        line += countNewlines(buffer, position, recordEnd);
+        position = recordEnd;
+        continue;
+      }
+      if (!final && length - position <= this.maxRecordChars) break;
+      // An unterminated quote: refuse its physical line and carry on with the next one.
+      let end = newline;
+      if (end > position && buffer.charCodeAt(end - 1) === 13) end--;
+      this.onMalformed(line, buffer.slice(position, end), 'unterminated quoted field');
+      line++;
+      position = newline + 1;
+    }
+    this.buffer = position >= length ? '' : buffer.slice(position);
+    this.nextLine = line;
+  }
+
+  private delimiterFor(line: number, text: string): CsvDelimiter {
+    if (line < this.detectAtLine) return ',';
+    this.delimiter = detectDelimiter(text);
+    return this.delimiter;
+  }
+
+  /**
+   * Parses one record that contains a quote, starting at `start`. Returns the index just past its line end,
+   * or -1 when the record is not complete in the buffer (or, at the end, has an unterminated quote).
+   */
+  private quotedRecord(
+    buffer: string,
+    start: number,
+    final: boolean,
+    delimiter: string,
+    line: number,
+  ): number {
+    const length = buffer.length;
+    const delimiterCode = delimiter.charCodeAt(0);
+    const cells: string[] = [];
+    let index = start;
+    for (;;) {
+      let value = '';
+      if (buffer.charCodeAt(index) === 34) {
+        let from = index + 1;
+        for (;;) {
+          const quote = buffer.indexOf('"', from);
+          if (quote < 0) return -1;
+          value += buffer.slice(from, quote);
+          if (quote + 1 >= length && !final) return -1;
+          if (buffer.charCodeAt(quote + 1) === 34) {
+            value += '"';
+            from = quote + 2;
+            continue;
+          }
+          index = quote + 1;
+          break;
+        }
+      }
+      // Unquoted field, or text after a closing quote (kept as is: lenient with `"a"b`).
+      let stop = index;
+      while (stop < length) {
+        const code = buffer.charCodeAt(stop);
+        if (code === delimiterCode || code === 10) break;
+        stop++;
+      }
+      if (stop >= length && !final) return -1;
+      let valueEnd = stop;
+      if ((stop >= length || buffer.charCodeAt(stop) === 10) && buffer.charCodeAt(valueEnd - 1) === 13)
+        valueEnd--;
+      if (valueEnd > index) value += buffer.slice(index, valueEnd);
+      cells.push(value);
+      if (stop < length && buffer.charCodeAt(stop) === delimiterCode) {
+        index = stop + 1;
+        continue;
+      }
+      let rawEnd = stop;
+      if (rawEnd > start && buffer.charCodeAt(rawEnd - 1) === 13) rawEnd--;
+      this.onRecord(cells, line, buffer.slice(start, rawEnd));
+      return stop >= length ? length : stop + 1;
+    }
+  }
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  let index = text.indexOf('\n', from);
+  while (index >= 0 && index < to) {
+    count++;
+    index = text.indexOf('\n', index + 1);
+  }
+  // A final record without a newline still occupies its line.
+  return to >= text.length && text.charCodeAt(to - 1) !== 10 ? count + 1 : count;
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { businessCodeSchema } from '../shared/codes';
+import { currencyCodeSchema } from '../shared/money';
+
+/** Canonical fields of a sell-through (POS) line, in the order of the canonical CSV header. */
+export const saleFields = [
+  'invoiceNumber',
+  'invoiceLine',
+  'invoiceDate',
+  'shipDate',
+  'orderDate',
+  'sku',
+  'partnerSku',
+  'quantity',
+  'uom',
+  'unitPrice',
+  'extendedAmount',
+  'currency',
+  'endCustomerId',
+  'endCustomerName',
+  'billTo',
+  'shipTo',
+  'orderType',
+  'salesperson',
+  'warehouse',
+] as const;
+export type SaleField = (typeof saleFields)[number];
+
+/** Canonical fields of an inventory snapshot line, in the order of the canonical CSV header. */
+export const inventoryFields = [
+  'sku',
+  'partnerSku',
+  'asOfDate',
+  'quantityOnHand',
+  'quantityReceived',
+  'quantityOnOrder',
+  'quantityInTransit',
+  'quantitySold',
+  'uom',
+  'warehouse',
+] as const;
+export type InventoryField = (typeof inventoryFields)[number];
+
+/** Date layouts partners use; the parser is compiled once per file from one of these. */
+export const dateFormats = [
+  'YYYY-MM-DD',
+  'YYYY/MM/DD',
+  'YYYYMMDD',
+  'MM/DD/YYYY',
+  'M/D/YYYY',
+  'DD/MM/YYYY',
+  'D/M/YYYY',
+  'DD.MM.YYYY',
+  'D.M.YYYY',
+  'DD-MM-YYYY',
+  'MM-DD-YYYY',
+] as const;
+export type DateFormat = (typeof dateFormats)[number];
+
+const customFieldPattern = /^custom\.[A-Za-z0-9_.-]{1,64}$/;
+
+/** Where a canonical field comes from: a header name (matched ignoring case, spaces, `_`, `-`, `.`) or a 1-based column. */
+export const columnMappingSchema = z.object({
+  source: z.union([z.string().trim().min(1).max(200), z.number().int().min(1).max(16_384)]),
+  /** A canonical field of the profile's kind, or `custom.<name>` to keep the value as a custom attribute. */
+  field: z.string().min(1).max(80),
+});
+
+/**
+ * How one partner's files of one kind map onto canonical lines. Validated with zod once per file (never per
+ * line), then compiled into column indices and specialized parsers.
+ */
+export const mappingProfileSchema = z
+  .object({
+    partnerId: businessCodeSchema.optional(),
+    kind: z.enum(['pos', 'inventory']),
+    columns: z.array(columnMappingSchema).min(1).max(300),
+    /** Physical line (CSV) or row (XLSX) holding the header; 0 = no header, columns are 1-based indices. */
+    headerRow: z.number().int().min(0).max(1_000).default(1),
+    delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
+    dateFormat: z.enum(dateFormats).default('YYYY-MM-DD'),
+    decimalSeparator: z.enum(['.', ',']).default('.'),
+    thousandsSeparator: z.enum(['', ',', '.', ' ', "'"]).default(''),
+    /** UoM of quantities when the file has no UoM column or the cell is empty; else the product's base unit. */
+    defaultUom: z
+      .string()
+      .regex(/^[A-Z0-9]{1,6}$/)
+      .optional(),
+    /** Currency of amounts when the file has no currency column or the cell is empty. */
+    defaultCurrency: currencyCodeSchema.optional(),
+    encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+    /** Header columns the profile does not map: refuse the file, ignore them, or keep them as custom attributes. */
+    unknownColumns: z.enum(['reject', 'ignore', 'custom']).default('reject'),
+    /** Header columns starting with this prefix (case-insensitive) become custom attributes named by the rest. */
+    customColumnPrefix: z.string().min(1).max(20).optional(),
+  })
+  .superRefine((profile, ctx) => {
+    const allowed: readonly string[] = profile.kind === 'pos' ? saleFields : inventoryFields;
+    const seen = new Set<string>();
+    profile.columns.forEach((column, index) => {
+      if (!allowed.includes(column.field) && !customFieldPattern.test(column.field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', index, 'field'],
+          message: `'${column.field}' is not a ${profile.kind} field nor custom.<name>`,
+        });
+      }
+      if (seen.has(column.field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', index, 'field'],
+          message: `'${column.field}' is mapped twice`,
+        });
+      }
+      seen.add(column.field);
+      if (profile.headerRow === 0 && typeof column.source === 'string') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', index, 'source'],
+          message: 'without a header row, columns must be 1-based indices',
+        });
+      }
+    });
+    if (profile.thousandsSeparator === profile.decimalSeparator) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thousandsSeparator'],
+        message: 'must differ from the decimal separator',
+      });
+    }
+  });
+
+export type MappingProfile = z.output<typeof mappingProfileSchema>;
+export type MappingProfileInput = z.input<typeof mappingProfileSchema>;
+
+const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/**
+ * Header of our canonical CSV for a kind. POS:
+ * `invoice_number,invoice_line,invoice_date,ship_date,order_date,sku,partner_sku,quantity,uom,unit_price,
+ * extended_amount,currency,end_customer_id,end_customer_name,bill_to,ship_to,order_type,salesperson,warehouse`;
+ * inventory: `sku,partner_sku,as_of_date,quantity_on_hand,quantity_received,quantity_on_order,
+ * quantity_in_transit,quantity_sold,uom,warehouse`. Extra columns named `custom_<name>` become custom attributes.
+ */
+export function canonicalCsvHeader(kind: 'pos' | 'inventory'): string[] {
+  return (kind === 'pos' ? saleFields : inventoryFields).map(snakeCase);
+}
+
+/**
+ * The profile of our canonical CSV (see `canonicalCsvHeader`): comma or auto-detected delimiter, ISO dates,
+ * `.` decimals, UTF-8 (Windows-1252 fallback). Optional columns may be left out of a file; required ones
+ * (POS: invoice_number, invoice_date, sku or partner_sku, quantity, unit_price or extended_amount; inventory:
+ * sku or partner_sku, as_of_date and a quantity) may not. Set `defaultCurrency` to the partner's currency
+ * when its files carry no currency column.
+ */
+export function defaultMappingProfile(kind: 'pos' | 'inventory'): MappingProfile {
+  const fields: readonly string[] = kind === 'pos' ? saleFields : inventoryFields;
+  return mappingProfileSchema.parse({
+    kind,
+    columns: fields.map((field) => ({ source: snakeCase(field), field })),
+    customColumnPrefix: 'custom_',
+  });
+}

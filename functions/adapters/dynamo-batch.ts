@@ -1,0 +1,82 @@
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ItemKey } from './table-keys';
+
+type Item = Record<string, unknown>;
+
+/** DynamoDB's batch limits: 25 writes and 100 reads per request. */
+const writeBatchSize = 25;
+const readBatchSize = 100;
+/** Requests in flight per call: enough to keep several partitions busy without flooding one Lambda. */
+const parallelRequests = 8;
+const maxAttempts = 12;
+
+const pause = (attempt: number) =>
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.min(2_000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)),
+  );
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+async function inParallel<T>(tasks: readonly T[], run: (task: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++] as T;
+      await run(task);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelRequests, tasks.length) }, worker));
+}
+
+/**
+ * Puts every item, retrying what DynamoDB returns as unprocessed (throttling) with jittered backoff;
+ * fails only if some item still cannot be written after `maxAttempts`, so nothing is silently dropped.
+ */
+export async function putAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Item[],
+): Promise<void> {
+  await inParallel(chunks(items, writeBatchSize), async (chunk) => {
+    let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt >= maxAttempts)
+        throw new Error(`${requests.length} items stayed unprocessed after ${maxAttempts} attempts`);
+      if (attempt > 0) await pause(attempt);
+      const { UnprocessedItems } = await client.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: requests } }),
+      );
+      requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
+    }
+  });
+}
+
+/** Reads items by key (absent keys are simply missing from the result), retrying unprocessed keys. */
+export async function getAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly ItemKey[],
+): Promise<Map<string, Item>> {
+  const found = new Map<string, Item>();
+  const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+  await inParallel(chunks(unique, readBatchSize), async (chunk) => {
+    let pending: ItemKey[] = chunk;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= maxAttempts)
+        throw new Error(`${pending.length} keys stayed unprocessed after ${maxAttempts} attempts`);
+      if (attempt > 0) await pause(attempt);
+      const { Responses, UnprocessedKeys } = await client.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      for (const item of Responses?.[tableName] ?? []) found.set(`${item.pk}\u0000${item.sk}`, item);
+      pending = (UnprocessedKeys?.[tableName]?.Keys ?? []) as ItemKey[];
+    }
+  });
+  return found;
+}
+
+export const itemKeyId = (key: ItemKey) => `${key.pk}\u0000${key.sk}`;

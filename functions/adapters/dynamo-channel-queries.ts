@@ -1,0 +1,148 @@
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
+import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
+import type { Page, PageRequest } from '../../domain/master-data/ports';
+import { ValidationError } from '../../domain/shared/errors';
+import { fileLinesPartition, rejectedLinesPartition, salesByPeriodPartition, shardCount } from './table-keys';
+
+const storageAttributes = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'contentHash',
+]);
+const withoutStorage = (item: Record<string, unknown>): StoredLine =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name)));
+
+interface ShardCursor {
+  readonly shard: number;
+  readonly key?: Record<string, unknown>;
+}
+
+function decode(cursor: string | undefined): ShardCursor {
+  if (cursor === undefined) return { shard: 0 };
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as ShardCursor;
+    if (Number.isInteger(parsed.shard) && parsed.shard >= 0 && parsed.shard < shardCount) return parsed;
+  } catch {
+    // fall through to the same answer for every bad cursor
+  }
+  throw new ValidationError('Invalid cursor', [
+    { path: 'query.cursor', message: 'is not a cursor this API returned' },
+  ]);
+}
+
+const encode = (cursor: ShardCursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+/**
+ * Channel-data queries. Sharded partitions (see table-keys.ts) are read shard after shard; the cursor says
+ * which shard and where in it the next page starts, so paging never skips or repeats a line.
+ */
+export class DynamoChannelQueries implements ChannelLineQueries {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  fileLines(fileId: string, page: PageRequest) {
+    return this.sharded(page, (shard) => ({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': fileLinesPartition(fileId, shard) },
+    }));
+  }
+
+  fileRejections(fileId: string, page: PageRequest) {
+    return this.sharded(page, (shard) => ({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': rejectedLinesPartition(fileId, shard) },
+    }));
+  }
+
+  salesInMonth(partnerId: string, month: string, page: PageRequest) {
+    return this.sharded(page, (shard) => ({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': salesByPeriodPartition(partnerId, month, shard) },
+    }));
+  }
+
+  async salesOfProduct(partnerId: string, sku: string, from: string, to: string, page: PageRequest) {
+    const cursor = decode(page.cursor);
+    return this.queryPage(
+      {
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': `PRODUCTSALES#${partnerId}#${sku}`,
+          ':from': from,
+          ':to': `${to}#\uffff`,
+        },
+      },
+      page.limit,
+      cursor.key,
+      (key) => encode({ shard: 0, key }),
+    );
+  }
+
+  async inventorySnapshots(partnerId: string, sku: string, from: string, to: string) {
+    const snapshots: InventorySnapshotLine[] = [];
+    let key: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': `INVENTORY#${partnerId}#${sku}`,
+            ':from': `SNAPSHOT#${from}`,
+            ':to': `SNAPSHOT#${to}#\uffff`,
+          },
+          ...(key ? { ExclusiveStartKey: key } : {}),
+        }),
+      );
+      snapshots.push(...((result.Items ?? []).map(withoutStorage) as unknown as InventorySnapshotLine[]));
+      key = result.LastEvaluatedKey;
+    } while (key);
+    return snapshots;
+  }
+
+  private async sharded(page: PageRequest, query: (shard: number) => Omit<QueryCommandInput, 'TableName'>) {
+    let cursor = decode(page.cursor);
+    const items: StoredLine[] = [];
+    while (items.length < page.limit) {
+      const { shard } = cursor;
+      const result = await this.queryPage(query(shard), page.limit - items.length, cursor.key, (key) =>
+        encode({ shard, key }),
+      );
+      items.push(...result.items);
+      if (result.nextCursor) return { items, nextCursor: result.nextCursor };
+      if (shard + 1 >= shardCount) return { items };
+      cursor = { shard: shard + 1 };
+    }
+    return { items, nextCursor: encode(cursor) };
+  }
+
+  private async queryPage(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    limit: number,
+    startKey: Record<string, unknown> | undefined,
+    cursorOf: (key: Record<string, unknown>) => string,
+  ): Promise<Page<StoredLine>> {
+    const result = await this.client.send(
+      new QueryCommand({
+        ...input,
+        TableName: this.tableName,
+        Limit: limit,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    const items = (result.Items ?? []).map(withoutStorage);
+    return result.LastEvaluatedKey ? { items, nextCursor: cursorOf(result.LastEvaluatedKey) } : { items };
+  }
+}

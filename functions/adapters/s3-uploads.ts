@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { ObjectReader, UploadSigner } from '../../domain/channel-files/ports';
+
+/** The uploads bucket: presigned PUTs for partners, streamed reads for the ingest workflow. */
+export class S3Uploads implements UploadSigner, ObjectReader {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  /** Content-Type and Content-Length are signed, so S3 refuses a body of another type or size. */
+  presignPut(request: { key: string; contentType: string; contentLength: number; expiresInSeconds: number }) {
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: request.key,
+      ContentType: request.contentType,
+      ContentLength: request.contentLength,
+    });
+    return getSignedUrl(this.client, command, {
+      expiresIn: request.expiresInSeconds,
+      signableHeaders: new Set(['content-type', 'content-length']),
+    });
+  }
+
+  async describe(key: string) {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return {
+        sizeBytes: head.ContentLength ?? 0,
+        ...(head.ContentType ? { contentType: head.ContentType } : {}),
+      };
+    } catch (error) {
+      if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async sha256(key: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of this.read(key)) hash.update(chunk);
+    return hash.digest('hex');
+  }
+
+  async *read(key: string): AsyncIterable<Uint8Array> {
+    const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (!Body) return;
+    yield* Body as Readable;
+  }
+}

@@ -1,0 +1,149 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelLineStore, IngestDeps } from '../../domain/channel-files/ports';
+import { processChannelFile } from '../../domain/channel-files/process-channel-file';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { posFile, posHeader, startChannelDataHarness } from '../support/channel-data-harness';
+
+let harness: Awaited<ReturnType<typeof startChannelDataHarness>>;
+
+beforeAll(async () => {
+  harness = await startChannelDataHarness();
+});
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const run = (fileId: string, deps: IngestDeps = harness.deps) =>
+  processChannelFile(deps, { fileId, deadline: Number.MAX_SAFE_INTEGER });
+
+async function allFileLines(fileId: string) {
+  const lines: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await harness.deps.queries.fileLines(fileId, { limit: 100, cursor });
+    lines.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return lines;
+}
+
+describe('ingesting a POS file', () => {
+  it('stores valid lines, rejects bad ones with reasons, counts both and publishes the outcome', async () => {
+    const fileId = await harness.upload(
+      [
+        posHeader,
+        'A-1,1,2026-03-02,SW-1,3,CS,120.00,C-1',
+        'A-1,2,2026-03-02,SW-2,-2,EA,10.00,C-1',
+        'A-2,1,2026-03-03,NOPE,1,EA,10.00,C-2',
+        'A-2,2,2026-03-03,SW-1,lots,EA,10.00,C-2',
+      ].join('\r\n'),
+    );
+    const result = await run(fileId);
+    expect(result).toEqual({ done: true, status: 'completed_with_rejections' });
+    const file = await harness.deps.files.get(fileId);
+    expect(file?.counts).toEqual({ lines: 4, accepted: 2, restated: 0, unchanged: 0, rejected: 2 });
+
+    const lines = await allFileLines(fileId);
+    const caseLine = lines.find((line) => line.invoiceLine === '1');
+    expect(caseLine).toMatchObject({ sku: 'SW-1', quantity: '36', reportedQuantity: '3', reportedUom: 'CS' });
+    expect(lines.find((line) => line.invoiceLine === '2')?.quantity).toBe('-2');
+
+    const rejections = await harness.deps.queries.fileRejections(fileId, { limit: 10 });
+    expect(rejections.items.map((line) => line.sourceLineNumber).sort()).toEqual([4, 5]);
+    expect(harness.eventBus.published.at(-1)).toMatchObject({
+      source: 'chrm.channel-data',
+      detailType: 'ChannelFileProcessed',
+      detail: { fileId, status: 'completed_with_rejections' },
+    });
+  });
+
+  it('adds nothing when the same bytes are uploaded again', async () => {
+    const content = posFile(20, 1000);
+    const first = await harness.upload(content);
+    await run(first);
+    const second = await harness.upload(content);
+    expect(await run(second)).toEqual({ done: true, status: 'duplicate' });
+    const file = await harness.deps.files.get(second);
+    expect(file).toMatchObject({ duplicateOf: first, counts: { accepted: 0, lines: 0 } });
+    expect(await allFileLines(second)).toHaveLength(0);
+  });
+
+  it('treats a changed line from a later file as a restatement and keeps the earlier version', async () => {
+    await run(
+      await harness.upload(
+        `${posHeader}\nR-1,1,2026-03-10,SW-1,5,EA,10.00,C-1\nR-1,2,2026-03-10,SW-2,1,EA,10.00,C-1\n`,
+      ),
+    );
+    const later = await harness.upload(
+      `${posHeader}\nR-1,1,2026-03-10,SW-1,4,EA,10.00,C-1\nR-1,2,2026-03-10,SW-2,1,EA,10.00,C-1\n`,
+    );
+    await run(later);
+    expect((await harness.deps.files.get(later))?.counts).toMatchObject({
+      accepted: 0,
+      restated: 1,
+      unchanged: 1,
+    });
+
+    const client = createDocumentClient(harness.settings);
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: harness.settings.TABLE_NAME,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'SALE#P-1#R-1' },
+      }),
+    );
+    const current = Items.find((item) => item.sk === 'LINE#1');
+    const history = Items.filter((item) => String(item.sk).startsWith('HISTORY#1#'));
+    expect(current).toMatchObject({
+      quantity: '4',
+      version: 2,
+      sourceFileId: later,
+      ingestOutcome: 'restated',
+    });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ quantity: '5', replacedByFileId: later });
+  });
+
+  it('rejects a second line with the same natural key within one file', async () => {
+    const fileId = await harness.upload(
+      `${posHeader}\nD-1,1,2026-03-10,SW-1,5,EA,10.00,C-1\nD-1,1,2026-03-10,SW-1,6,EA,10.00,C-1\n`,
+    );
+    await run(fileId);
+    expect((await harness.deps.files.get(fileId))?.counts).toMatchObject({ accepted: 1, rejected: 1 });
+  });
+
+  it('resumes after a crash between storing a batch and its checkpoint, ending with exactly the right lines', async () => {
+    const fileId = await harness.upload(posFile(2_400, 5_000));
+    let stores = 0;
+    const crashingLines: ChannelLineStore = {
+      storeSaleLines: async (id, lines) => {
+        const outcomes = await harness.deps.lines.storeSaleLines(id, lines);
+        if (++stores === 3) throw new Error('simulated crash after the third batch was written');
+        return outcomes;
+      },
+      storeInventoryLines: (id, lines) => harness.deps.lines.storeInventoryLines(id, lines),
+      storeRejections: (file, lines) => harness.deps.lines.storeRejections(file, lines),
+    };
+    await expect(run(fileId, { ...harness.deps, lines: crashingLines })).rejects.toThrow('simulated crash');
+    expect((await harness.deps.files.get(fileId))?.status).toBe('processing');
+
+    await run(fileId);
+    const file = await harness.deps.files.get(fileId);
+    expect(file?.counts).toEqual({ lines: 2_400, accepted: 2_400, restated: 0, unchanged: 0, rejected: 0 });
+    const lines = await allFileLines(fileId);
+    expect(lines).toHaveLength(2_400);
+    expect(new Set(lines.map((line) => line.invoiceNumber)).size).toBe(2_400);
+  });
+
+  it('stops at its deadline and continues from the checkpoint on the next call', async () => {
+    const fileId = await harness.upload(posFile(1_500, 20_000));
+    const first = await processChannelFile(harness.deps, { fileId, deadline: 0 });
+    expect(first.done).toBe(false);
+    const checkpoint = (await harness.deps.files.get(fileId))?.checkpointLine ?? 0;
+    expect(checkpoint).toBeGreaterThan(1);
+    expect(await run(fileId)).toEqual({ done: true, status: 'completed' });
+    expect(await allFileLines(fileId)).toHaveLength(1_500);
+  });
+});
