@@ -25,7 +25,6 @@ import type {
   RejectedLine,
 } from './ingest-types';
 import type { DateFormat, InventoryField, SaleField } from './mapping-profile';
-import { saleFields } from './mapping-profile';
 
 /** Receives normalized and rejected lines in file order. */
 export interface LineSink {
@@ -210,7 +209,7 @@ abstract class BaseNormalizer {
 
 /** Canonical text of the number the reader just read: the input itself when already canonical (no allocation). */
 function readText(reader: DecimalReader, input: string, minScale: number): string {
-  if (reader.plain && reader.writtenDecimals === (reader.scale > minScale ? reader.scale : minScale)) return input;
+  if (reader.plain && reader.writtenDecimals === Math.max(reader.scale, minScale)) return input;
   return decimalString(reader.units, reader.scale, reader.negative, minScale);
 }
 
@@ -261,7 +260,8 @@ export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer
   private readonly salespersonColumn: number;
   private readonly defaultCurrency: string;
   private readonly base: { units: Units; scale: number } = { units: 0, scale: 0 };
-  private lastCurrency = '\u0000';
+  private lastCurrencyText = '\u0000';
+  private lastCurrency = '';
   private lastMinor = 0;
 
   constructor(settings: NormalizerSettings, columns: CompiledColumns, sink: LineSink) {
@@ -323,13 +323,14 @@ export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer
     const quantityNegative = numbers.negative;
     let reportedQuantity = '';
     if (quantityStatus === decimalOk) reportedQuantity = readText(numbers, quantityText, 0);
-    else issues = withIssue(issues, { field: 'quantity', message: statusMessage(quantityStatus, quantityText) });
+    else
+      issues = withIssue(issues, { field: 'quantity', message: statusMessage(quantityStatus, quantityText) });
 
     const currencyText = text(cells, this.currencyColumn);
     let currency = currencyText === '' ? this.defaultCurrency : currencyText;
     let minor: number | undefined;
     // Files repeat one currency: comparing 3 characters is cheaper than hashing a fresh string per line.
-    if (currency === this.lastCurrency) {
+    if (currency === this.lastCurrencyText) {
       currency = this.lastCurrency;
       minor = this.lastMinor;
     } else {
@@ -339,7 +340,8 @@ export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer
         minor = minorUnitsByCurrency.get(currency);
       }
       if (minor !== undefined) {
-        this.lastCurrency = currencyText === '' ? this.defaultCurrency : currencyText;
+        this.lastCurrencyText = currencyText === '' ? this.defaultCurrency : currencyText;
+        this.lastCurrency = currency;
         this.lastMinor = minor;
       }
     }
@@ -357,7 +359,8 @@ export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer
     const priceScale = numbers.scale;
     let unitPrice = '';
     if (priceStatus === decimalOk) {
-      if (numbers.negative) issues = withIssue(issues, { field: 'unitPrice', message: `'${priceText}' is negative` });
+      if (numbers.negative)
+        issues = withIssue(issues, { field: 'unitPrice', message: `'${priceText}' is negative` });
       else unitPrice = readText(numbers, priceText, minorScale);
     } else if (priceStatus !== decimalEmpty) {
       issues = withIssue(issues, { field: 'unitPrice', message: statusMessage(priceStatus, priceText) });
@@ -372,9 +375,15 @@ export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer
     if (amountStatus === decimalOk) {
       extendedAmount = readText(numbers, amountText, minorScale);
     } else if (amountStatus !== decimalEmpty) {
-      issues = withIssue(issues, { field: 'extendedAmount', message: statusMessage(amountStatus, amountText) });
+      issues = withIssue(issues, {
+        field: 'extendedAmount',
+        message: statusMessage(amountStatus, amountText),
+      });
     } else if (priceStatus === decimalEmpty) {
-      issues = withIssue(issues, { field: 'extendedAmount', message: 'is required when there is no unit price' });
+      issues = withIssue(issues, {
+        field: 'extendedAmount',
+        message: 'is required when there is no unit price',
+      });
     }
 
     let reportedUom = '';
@@ -403,7 +412,15 @@ export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer
       const exactScale = quantityScale + priceScale;
       if (amountStatus === decimalOk) {
         if (
-          !withinOneMinorUnit(amountUnits, amountScale, amountNegative, exact, exactScale, quantityNegative, minorScale)
+          !withinOneMinorUnit(
+            amountUnits,
+            amountScale,
+            amountNegative,
+            exact,
+            exactScale,
+            quantityNegative,
+            minorScale,
+          )
         ) {
           const computed = decimalString(exact, exactScale, quantityNegative, minorScale);
           issues = withIssue(issues, {

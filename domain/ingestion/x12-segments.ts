@@ -30,7 +30,10 @@ export function detectX12Delimiters(text: string, final: boolean): X12Delimiters
   while (start < text.length && isBlank(text.charCodeAt(start))) start++;
   if (text.startsWith('ISA', start)) {
     const element = text[start + 3];
-    if (element === undefined) return final ? undefined : undefined;
+    if (element === undefined) {
+      if (!final) return undefined;
+      throw fileRejected('malformed', 'the X12 ISA segment is incomplete');
+    }
     let separator = start + 3;
     for (let count = 1; count < 16; count++) {
       separator = text.indexOf(element, separator + 1);

@@ -148,6 +148,12 @@ export class X12Transactions {
       this.closeTransaction();
       return;
     }
+    if (id === 'CTT') {
+      // The summary ends the detail area: it belongs to no item.
+      this.closeItem();
+      this.closeActivity();
+      return;
+    }
     if (this.transactionSet === '867') this.onSaleSegment(id, elements, segmentNumber, raw);
     else if (this.transactionSet === '852') this.onActivitySegment(id, elements, segmentNumber, raw);
   };

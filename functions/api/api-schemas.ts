@@ -48,3 +48,8 @@ export const rejectionsQuerySchema = pageQuerySchema.extend({
   format: z.enum(['json', 'csv']).default('json'),
 });
 export const mappingProfilePathSchema = partnerPathSchema.extend({ kind: z.enum(['pos', 'inventory']) });
+export const inventoryPositionQuerySchema = z.object({
+  partnerId: businessCodeSchema.optional(),
+  from: isoDateSchema,
+  to: isoDateSchema,
+});

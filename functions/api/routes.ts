@@ -10,6 +10,7 @@ import {
 } from '../../domain/price-lists/price-list';
 import { newProductSchema, productDetailsSchema } from '../../domain/products/product';
 import {
+  inventoryPositionQuerySchema,
   pageQuerySchema,
   partnerListQuerySchema,
   partnerScopedPageQuerySchema,
@@ -295,5 +296,14 @@ export const apiRoutes: readonly RouteSpec[] = [
     operationId: 'saveMappingProfile',
     summary: "Create or replace a partner's file mapping profile",
     body: mappingProfileSchema,
+  },
+  {
+    method: 'GET',
+    path: '/inventory/{sku}/position',
+    entry: 'functions/api/inventory/get-inventory-position.ts',
+    operationId: 'getInventoryPosition',
+    summary:
+      'Computed inventory position (opening + sell-in − sell-through) and its variance to what the partner reported',
+    query: inventoryPositionQuerySchema,
   },
 ];

@@ -65,6 +65,15 @@ export class LocalFunctions {
     this.applyEnvironment();
   }
 
+  /** A setting the functions share (e.g. UPLOADS_BUCKET), as resolved from the templates. */
+  setting(name: string): string {
+    const value = [...this.functions.values()]
+      .map((fn) => fn.environment[name])
+      .find((found) => found !== undefined);
+    if (value === undefined) throw new Error(`Local runtime: no function has the setting ${name}`);
+    return value;
+  }
+
   get(logicalId: string): LocalFunction {
     const fn = this.functions.get(logicalId);
     if (!fn) throw new Error(`Local runtime: no function ${logicalId} in the templates`);

@@ -2,10 +2,12 @@ import path from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
+import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
 import { repositoryRoot } from '../constructs/chrm-function';
 import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
 import { seedDemoData } from './demo/seed-demo-data';
+import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
 import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus } from './event-bus';
 import { IntrinsicResolver, localRegion } from './intrinsics';
@@ -37,6 +39,8 @@ export interface LocalStack {
   readonly apiUrl: string;
   readonly tableName: string;
   readonly seededRecords: number;
+  /** Demo partner files uploaded at this start, with their ingest outcome. */
+  readonly seededFiles: readonly SeededFile[];
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
   readonly functions: LocalFunctions;
@@ -128,6 +132,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       );
     }
 
+    const uploadsBucket = functions.setting('UPLOADS_BUCKET');
+    let seededFiles: SeededFile[] = [];
+    if (options.seed ?? true) {
+      seededFiles = await seedDemoFiles(
+        createChannelDataDeps({
+          TABLE_NAME: tableName,
+          AWS_REGION: localRegion,
+          DYNAMODB_ENDPOINT: dynamoDb.endpoint,
+          UPLOADS_BUCKET: uploadsBucket,
+          EVENT_BUS_NAME: functions.setting('EVENT_BUS_NAME'),
+          S3_ENDPOINT: s3.endpoint,
+          EVENTS_ENDPOINT: eventBridge.endpoint,
+        }),
+      );
+    }
+
     const signingKey = localSigningKey(dataDirectory);
     const gateway = new LocalApiGateway(routesFromTemplates(templates, resolver), functions, signingKey);
     const apiUrl = await gateway.listen(apiPort);
@@ -146,7 +166,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       eventBus,
       s3NotificationsSettled: s3Notifications.settled,
       signingKey,
-      uploadsBucket: buckets.find((name) => name.startsWith('uploads')) ?? '',
+      uploadsBucket,
+      seededFiles,
       endpoints: {
         dynamoDb: dynamoDb.endpoint,
         s3: s3.endpoint,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { defaultDataDirectory, startLocalStack } from './local-stack';
+import { defaultDataDirectory, type LocalStack, startLocalStack } from './local-stack';
 import { LocalSetupError } from './preflight';
 
 const usage = `Usage: npm start -- [--in-memory] [--port 3000] [--data-dir .chrm-local] [--no-seed]`;
@@ -20,18 +20,22 @@ function parseOptions() {
   return { ...values, port };
 }
 
-function banner(
-  apiUrl: string,
-  tokens: Readonly<Record<string, string>>,
-  seeded: number,
-  started: number,
-  where: string,
-) {
+function banner(stack: LocalStack, started: number, where: string) {
+  const { apiUrl, tokens } = stack;
   const admin = tokens['demo-admin'];
   const partner = tokens['demo-partner-res-acme'];
+  const north = tokens['demo-partner-dist-north'];
   return [
     '',
-    `ChRM local stack is up at ${apiUrl} (started in ${((Date.now() - started) / 1000).toFixed(1)} s; ${where}; ${seeded} demo records added)`,
+    `ChRM local stack is up at ${apiUrl} (started in ${((Date.now() - started) / 1000).toFixed(1)} s; ${where}; ${stack.seededRecords} demo records added)`,
+    '',
+    ...(stack.seededFiles.length > 0
+      ? ['Demo partner files ingested through S3 and the ingest workflow:']
+      : []),
+    ...stack.seededFiles.map(
+      (file) =>
+        `  ${file.partnerId.padEnd(12)} ${file.fileName.padEnd(30)} ${file.status} ${JSON.stringify(file.counts)}`,
+    ),
     '',
     'Demo bearer tokens (valid 12 h):',
     ...Object.entries(tokens).map(([user, token]) => `  ${user.padEnd(26)} ${token}`),
@@ -42,6 +46,9 @@ function banner(
     `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/price-lists/US-2026/prices/SW-0001?date=2026-08-15"`,
     `  curl -H "Authorization: Bearer ${partner}" ${apiUrl}/partners/RES-ACME`,
     `  curl -H "Authorization: Bearer ${partner}" ${apiUrl}/partners/DIST-NORTH   # another partner: 404`,
+    `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/channel-files"`,
+    `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/sales-lines?month=2026-03&limit=5"`,
+    `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/inventory/WL-0001/position?partnerId=DIST-CANADA&from=2026-03-31&to=2026-03-31"`,
     '',
     'Press Ctrl-C to stop.',
   ].join('\n');
@@ -58,7 +65,7 @@ async function main() {
     seed: !options['no-seed'],
   });
   const where = options['in-memory'] ? 'data in memory' : `data kept in ${options['data-dir']}`;
-  console.log(banner(stack.apiUrl, stack.tokens, stack.seededRecords, started, where));
+  console.log(banner(stack, started, where));
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

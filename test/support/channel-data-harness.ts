@@ -11,7 +11,7 @@ import { freePort } from '../../infra/local/preflight';
 import { startS3Local } from '../../infra/local/s3-local';
 import { admin, partnerUser } from './actors';
 import { partnerData, productData } from './master-data-fixtures';
-import { createTestTable } from './test-table';
+import { createTestTable, type TableTarget } from './test-table';
 
 export const testBucket = 'uploads-test';
 
@@ -19,8 +19,8 @@ export const testBucket = 'uploads-test';
  * Real adapters against DynamoDB Local, s3rver and the local event bus, with one partner (P-1) and three
  * products (SW-1 with a 12-each case, SW-2, CB-1) seeded, for ingest integration tests.
  */
-export async function startChannelDataHarness() {
-  const tableName = await createTestTable();
+export async function startChannelDataHarness(target?: TableTarget) {
+  const tableName = await createTestTable(target);
   const s3 = await startS3Local(await freePort(), [testBucket]);
   const eventBus = new LocalEventBus();
   const events = await eventBus.serve(await freePort());

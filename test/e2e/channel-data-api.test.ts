@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
+import { apiClient } from './local-api';
+
+let stack: LocalStack;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ inMemory: true, apiPort: 0 });
+  api = apiClient(stack);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const acme = () => stack.tokens['demo-partner-res-acme'];
+const north = () => stack.tokens['demo-partner-dist-north'];
+const manager = () => stack.tokens['demo-channel-manager'];
+
+const csv = [
+  'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,end_customer_id',
+  'E2E-1,1,2026-04-02,SW-0001,2,CS,400.00,C-9',
+  'E2E-1,2,2026-04-02,CB-0003,=cmd|calc,EA,10.00,C-9',
+].join('\n');
+
+async function waitForFinalStatus(fileId: string, token: string | undefined) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const file = await api('GET', `/channel-files/${fileId}`, { token });
+    if (!['awaiting_upload', 'received', 'processing'].includes(file.json.status)) return file.json;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('file never finished');
+}
+
+describe('uploading a POS file through a presigned URL', () => {
+  it('ingests it via the S3 notification and the workflow, and serves lines and rejections', async () => {
+    const body = Buffer.from(csv);
+    const ticket = await api('POST', '/uploads', {
+      token: acme(),
+      body: { kind: 'pos', fileName: 'april.csv', contentType: 'text/csv', sizeBytes: body.length },
+    });
+    expect(ticket.status).toBe(201);
+    expect(ticket.json.file.objectKey).toMatch(/^uploads\/RES-ACME\//);
+
+    const put = await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body });
+    expect(put.status).toBe(200);
+    const file = await waitForFinalStatus(ticket.json.file.fileId, acme());
+    expect(file).toMatchObject({ status: 'completed_with_rejections', counts: { accepted: 1, rejected: 1 } });
+
+    const lines = await api('GET', `/channel-files/${file.fileId}/lines`, { token: acme() });
+    expect(lines.json.items).toHaveLength(1);
+    expect(lines.json.items[0]).toMatchObject({ sku: 'SW-0001', quantity: '8', partnerId: 'RES-ACME' });
+
+    const report = await fetch(`${stack.apiUrl}/channel-files/${file.fileId}/rejections?format=csv`, {
+      headers: { authorization: `Bearer ${acme()}` },
+    });
+    expect(report.headers.get('content-type')).toContain('text/csv');
+    const text = await report.text();
+    expect(text).toContain("'=cmd|calc"); // formula neutralised
+    expect(text.split('\r\n')[0]).toBe('line,reasons,raw');
+
+    const april = await api('GET', '/sales-lines?month=2026-04', { token: acme() });
+    expect(april.json.items.map((line: { invoiceNumber: string }) => line.invoiceNumber)).toEqual(['E2E-1']);
+    expect(stack.eventBus.published.some((event) => event.detailType === 'ChannelFileProcessed')).toBe(true);
+  });
+
+  it('lets a channel manager upload on behalf of a partner, and requires naming it', async () => {
+    const request = { kind: 'inventory', fileName: 'stock.csv', contentType: 'text/csv', sizeBytes: 10 };
+    expect((await api('POST', '/uploads', { token: manager(), body: request })).status).toBe(422);
+    const onBehalf = await api('POST', '/uploads', { token: manager(), body: { ...request, partnerId: 'DIST-WEST' } });
+    expect(onBehalf.json.file.partnerId).toBe('DIST-WEST');
+  });
+
+  it('refuses bad upload requests with field paths', async () => {
+    const bad = await api('POST', '/uploads', {
+      token: acme(),
+      body: { kind: 'sales', fileName: 'x.exe', contentType: 'application/x-msdownload', sizeBytes: 0 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['contentType', 'kind', 'sizeBytes']);
+  });
+});
+
+describe('partner isolation of channel data', () => {
+  it("refuses a partner uploading for another partner and hides other partners' files and lines", async () => {
+    const forOther = await api('POST', '/uploads', {
+      token: acme(),
+      body: { kind: 'pos', fileName: 'x.csv', contentType: 'text/csv', sizeBytes: 10, partnerId: 'DIST-NORTH' },
+    });
+    expect(forOther.status).toBe(422);
+
+    const mine = await api('GET', '/channel-files', { token: acme() });
+    const fileId = mine.json.items[0]?.fileId;
+    expect(fileId).toBeDefined();
+    for (const path of [`/channel-files/${fileId}`, `/channel-files/${fileId}/lines`, `/channel-files/${fileId}/rejections`]) {
+      expect((await api('GET', path, { token: north() })).status, path).toBe(404);
+    }
+    // A partner asking for another partner's lines gets its own, whatever it names.
+    const asked = await api('GET', '/sales-lines?month=2026-04&partnerId=RES-ACME', { token: north() });
+    expect(asked.json.items).toEqual([]);
+    expect((await api('GET', '/partners/RES-ACME/mapping-profiles/pos', { token: north() })).status).toBe(404);
+  });
+});
+
+describe('mapping profiles', () => {
+  it('serves the canonical default, then a saved profile with its version', async () => {
+    const initial = await api('GET', '/partners/RES-ACME/mapping-profiles/pos', { token: acme() });
+    expect(initial.json.isDefault).toBe(true);
+    const profile = {
+      ...initial.json.profile,
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      decimalSeparator: ',',
+    };
+    const saved = await api('PUT', '/partners/RES-ACME/mapping-profiles/pos', { token: acme(), body: profile });
+    expect(saved.status).toBe(201);
+    const read = await api('GET', '/partners/RES-ACME/mapping-profiles/pos', { token: acme() });
+    expect(read.json).toMatchObject({ version: 1, profile: { delimiter: ';', dateFormat: 'DD.MM.YYYY' } });
+    const stale = await api('PUT', '/partners/RES-ACME/mapping-profiles/pos', {
+      token: acme(),
+      body: profile,
+      headers: { 'if-match': '"7"' },
+    });
+    expect(stale.status).toBe(412);
+  });
+});
