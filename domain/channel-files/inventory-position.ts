@@ -106,3 +106,18 @@ export async function inventoryPosition(
     sales,
   );
 }
+
+/** The snapshots a partner reported for one product between two dates (inclusive), oldest first. */
+export async function inventorySnapshots(
+  deps: { readonly queries: ChannelLineQueries },
+  actor: Actor,
+  input: {
+    readonly partnerId?: string | undefined;
+    readonly sku: string;
+    readonly from: string;
+    readonly to: string;
+  },
+): Promise<readonly InventorySnapshotLine[]> {
+  const partnerId = channelDataPartner(actor, input.partnerId);
+  return deps.queries.inventorySnapshots(partnerId, input.sku, input.from, input.to);
+}

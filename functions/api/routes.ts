@@ -306,4 +306,12 @@ export const apiRoutes: readonly RouteSpec[] = [
       'Computed inventory position (opening + sell-in − sell-through) and its variance to what the partner reported',
     query: inventoryPositionQuerySchema,
   },
+  {
+    method: 'GET',
+    path: '/inventory/{sku}/snapshots',
+    entry: 'functions/api/inventory/list-inventory-snapshots.ts',
+    operationId: 'listInventorySnapshots',
+    summary: 'Inventory snapshots a partner reported for a product between two dates',
+    query: inventoryPositionQuerySchema,
+  },
 ];

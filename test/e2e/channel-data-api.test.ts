@@ -33,6 +33,50 @@ async function waitForFinalStatus(fileId: string, token: string | undefined) {
   throw new Error('file never finished');
 }
 
+describe('demo partner files', () => {
+  it('are ingested at start-up from CSV, XLSX, X12 867 and X12 852, with their deliberate rejections', () => {
+    expect(stack.seededFiles.map((file) => [file.fileName, file.status, file.counts])).toEqual([
+      [
+        'northwind-pos-2026-03.csv',
+        'completed_with_rejections',
+        { lines: 152, accepted: 150, restated: 0, unchanged: 0, rejected: 2 },
+      ],
+      [
+        'southern-supply-march.xlsx',
+        'completed_with_rejections',
+        { lines: 121, accepted: 120, restated: 0, unchanged: 0, rejected: 1 },
+      ],
+      [
+        'pacific-867-2026-03.edi',
+        'completed_with_rejections',
+        { lines: 81, accepted: 80, restated: 0, unchanged: 0, rejected: 1 },
+      ],
+      [
+        'maple-852-2026-03-31.edi',
+        'completed_with_rejections',
+        { lines: 31, accepted: 30, restated: 0, unchanged: 0, rejected: 1 },
+      ],
+    ]);
+  });
+
+  it('serve inventory snapshots and a computed position from the 852', async () => {
+    const token = stack.tokens['demo-admin'];
+    const query = 'partnerId=DIST-CANADA&from=2026-03-31&to=2026-03-31';
+    const snapshots = await api('GET', `/inventory/SW-0001/snapshots?${query}`, { token });
+    expect(snapshots.json.items[0]).toMatchObject({
+      sku: 'SW-0001',
+      asOfDate: '2026-03-31',
+      quantityOnHand: '20',
+    });
+    const position = await api('GET', `/inventory/SW-0001/position?${query}`, { token });
+    expect(position.json).toMatchObject({
+      openingDate: '2026-03-31',
+      openingOnHand: '20',
+      computedOnHand: '20',
+    });
+  });
+});
+
 describe('uploading a POS file through a presigned URL', () => {
   it('ingests it via the S3 notification and the workflow, and serves lines and rejections', async () => {
     const body = Buffer.from(csv);
@@ -43,7 +87,11 @@ describe('uploading a POS file through a presigned URL', () => {
     expect(ticket.status).toBe(201);
     expect(ticket.json.file.objectKey).toMatch(/^uploads\/RES-ACME\//);
 
-    const put = await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body });
+    const put = await fetch(ticket.json.uploadUrl, {
+      method: 'PUT',
+      headers: ticket.json.requiredHeaders,
+      body,
+    });
     expect(put.status).toBe(200);
     const file = await waitForFinalStatus(ticket.json.file.fileId, acme());
     expect(file).toMatchObject({ status: 'completed_with_rejections', counts: { accepted: 1, rejected: 1 } });
@@ -68,7 +116,10 @@ describe('uploading a POS file through a presigned URL', () => {
   it('lets a channel manager upload on behalf of a partner, and requires naming it', async () => {
     const request = { kind: 'inventory', fileName: 'stock.csv', contentType: 'text/csv', sizeBytes: 10 };
     expect((await api('POST', '/uploads', { token: manager(), body: request })).status).toBe(422);
-    const onBehalf = await api('POST', '/uploads', { token: manager(), body: { ...request, partnerId: 'DIST-WEST' } });
+    const onBehalf = await api('POST', '/uploads', {
+      token: manager(),
+      body: { ...request, partnerId: 'DIST-WEST' },
+    });
     expect(onBehalf.json.file.partnerId).toBe('DIST-WEST');
   });
 
@@ -78,7 +129,11 @@ describe('uploading a POS file through a presigned URL', () => {
       body: { kind: 'sales', fileName: 'x.exe', contentType: 'application/x-msdownload', sizeBytes: 0 },
     });
     expect(bad.status).toBe(400);
-    expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['contentType', 'kind', 'sizeBytes']);
+    expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'contentType',
+      'kind',
+      'sizeBytes',
+    ]);
   });
 });
 
@@ -86,20 +141,32 @@ describe('partner isolation of channel data', () => {
   it("refuses a partner uploading for another partner and hides other partners' files and lines", async () => {
     const forOther = await api('POST', '/uploads', {
       token: acme(),
-      body: { kind: 'pos', fileName: 'x.csv', contentType: 'text/csv', sizeBytes: 10, partnerId: 'DIST-NORTH' },
+      body: {
+        kind: 'pos',
+        fileName: 'x.csv',
+        contentType: 'text/csv',
+        sizeBytes: 10,
+        partnerId: 'DIST-NORTH',
+      },
     });
     expect(forOther.status).toBe(422);
 
     const mine = await api('GET', '/channel-files', { token: acme() });
     const fileId = mine.json.items[0]?.fileId;
     expect(fileId).toBeDefined();
-    for (const path of [`/channel-files/${fileId}`, `/channel-files/${fileId}/lines`, `/channel-files/${fileId}/rejections`]) {
+    for (const path of [
+      `/channel-files/${fileId}`,
+      `/channel-files/${fileId}/lines`,
+      `/channel-files/${fileId}/rejections`,
+    ]) {
       expect((await api('GET', path, { token: north() })).status, path).toBe(404);
     }
     // A partner asking for another partner's lines gets its own, whatever it names.
     const asked = await api('GET', '/sales-lines?month=2026-04&partnerId=RES-ACME', { token: north() });
     expect(asked.json.items).toEqual([]);
-    expect((await api('GET', '/partners/RES-ACME/mapping-profiles/pos', { token: north() })).status).toBe(404);
+    expect((await api('GET', '/partners/RES-ACME/mapping-profiles/pos', { token: north() })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -113,7 +180,10 @@ describe('mapping profiles', () => {
       dateFormat: 'DD.MM.YYYY',
       decimalSeparator: ',',
     };
-    const saved = await api('PUT', '/partners/RES-ACME/mapping-profiles/pos', { token: acme(), body: profile });
+    const saved = await api('PUT', '/partners/RES-ACME/mapping-profiles/pos', {
+      token: acme(),
+      body: profile,
+    });
     expect(saved.status).toBe(201);
     const read = await api('GET', '/partners/RES-ACME/mapping-profiles/pos', { token: acme() });
     expect(read.json).toMatchObject({ version: 1, profile: { delimiter: ';', dateFormat: 'DD.MM.YYYY' } });
