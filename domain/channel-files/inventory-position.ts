@@ -77,6 +77,14 @@ export function computeInventoryPosition(
   };
 }
 
+/** A product at a partner over a window of dates; staff name the partner, partners get their own. */
+export interface ProductWindowQuery {
+  readonly partnerId?: string | undefined;
+  readonly sku: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 /** The position API: reads the partner's snapshots and sales of the product, then computes. */
 export async function inventoryPosition(
   deps: { readonly queries: ChannelLineQueries },

@@ -17,6 +17,7 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { apiRoutes, type RouteSpec } from '../../functions/api/routes';
 import { ChrmFunction } from '../constructs/chrm-function';
+import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 import { UserDirectory } from '../constructs/user-directory';
 
 export interface ApiStackProps extends StackProps {
@@ -98,22 +99,9 @@ export class ApiStack extends Stack {
       }
     }
 
-    NagSuppressions.addStackSuppressions(this, [
-      {
-        id: 'AwsSolutions-IAM4',
-        reason: "AWSLambdaBasicExecutionRole only allows writing the function's own CloudWatch logs.",
-        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-      },
-      {
-        id: 'AwsSolutions-IAM5',
-        reason:
-          "X-Ray PutTraceSegments has no resource-level permissions; table grants include the table's own indexes; upload signing needs any new key under uploads/.",
-        appliesTo: [
-          'Resource::*',
-          { regex: '/^Resource::.*Table.*\\/index\\/\\*$/g' },
-          { regex: '/^Resource::.*Uploads.*\\/uploads\\/\\*$/g' },
-        ],
-      },
-    ]);
+    acknowledgeFunctionFindings(this, {
+      reason: 'upload signing needs any new key under uploads/.',
+      appliesTo: [{ regex: '/^Resource::.*Uploads.*\\/uploads\\/\\*$/g' }],
+    });
   }
 }

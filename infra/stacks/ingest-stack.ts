@@ -16,9 +16,9 @@ import {
   Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { ChrmFunction } from '../constructs/chrm-function';
+import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 
 export interface IngestStackProps extends StackProps {
   readonly table: TableV2;
@@ -115,26 +115,16 @@ export class IngestStack extends Stack {
       prefix: 'uploads/',
     });
 
-    NagSuppressions.addStackSuppressions(this, [
-      {
-        id: 'AwsSolutions-IAM4',
-        reason: "AWSLambdaBasicExecutionRole only allows writing the function's own CloudWatch logs.",
-        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-      },
-      {
-        id: 'AwsSolutions-IAM5',
-        reason:
-          'X-Ray and log delivery have no resource-level permissions; table grants include its indexes; the ingest task reads any object under uploads/; Step Functions may invoke the versions of its own functions.',
-        appliesTo: [
-          'Resource::*',
-          { regex: '/^Resource::.*Table.*\\/index\\/\\*$/g' },
-          { regex: '/^Resource::.*Uploads.*\\/uploads\\/\\*$/g' },
-          { regex: '/^Resource::<.*Function.*\\.Arn>:\\*$/g' },
-          'Action::s3:GetObject*',
-          'Action::s3:GetBucket*',
-          'Action::s3:List*',
-        ],
-      },
-    ]);
+    acknowledgeFunctionFindings(this, {
+      reason:
+        'log delivery has no resource-level permissions; the ingest task reads any object under uploads/; Step Functions may invoke the versions of its own functions.',
+      appliesTo: [
+        { regex: '/^Resource::.*Uploads.*\\/uploads\\/\\*$/g' },
+        { regex: '/^Resource::<.*Function.*\\.Arn>:\\*$/g' },
+        'Action::s3:GetObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:List*',
+      ],
+    });
   }
 }
