@@ -199,3 +199,44 @@ export function ratePool(
     },
   };
 }
+
+/**
+ * What rating a pool comes down to, without per-entry work: `multiply` (every entry's share is its rated
+ * basis times `factor`, or its product's factor for a SPIF), or `allocate` (the pool earns `total`, split
+ * over entries by their rated bases). The engine's fast path applies it with exact number arithmetic;
+ * `ratePool` is the full, BigInt explanation of the same rating and must agree with it to the unit.
+ */
+export type PoolRule =
+  | { readonly mode: 'multiply'; readonly factor: bigint }
+  | { readonly mode: 'perSku' }
+  | { readonly mode: 'allocate'; readonly total: bigint };
+
+/** The rule of one pool: the same tier and amount decisions as `ratePool`. */
+export function poolRule(
+  plan: RatingPlan,
+  pool: Volume,
+  baseline: Volume | null,
+  ratedTotal: bigint,
+  startingTier: number,
+): PoolRule {
+  if (plan.kind === 'flat') return { mode: 'multiply', factor: plan.rate.factor };
+  if (plan.kind === 'perSku') return { mode: 'perSku' };
+  const volume = pick(pool, plan.tierBasis);
+  if (plan.kind === 'growth') {
+    const baselineVolume = baseline === null ? 0n : pick(baseline, plan.tierBasis);
+    const reached = growthReached(plan, volume, baselineVolume);
+    const rate = plan.tiers[Math.max(reached.index, startingTier)]?.rate ?? 0n;
+    if (plan.appliesTo === 'periodVolume') return { mode: 'multiply', factor: rate };
+    const increment = volume - (baselineVolume > 0n ? baselineVolume : 0n);
+    return { mode: 'allocate', total: volume > 0n && increment > 0n ? increment * rate : 0n };
+  }
+  if (plan.method === 'retrospective') {
+    const { tierIndex } = retrospectiveTierRebate(plan.tiers, volume, startingTier);
+    return { mode: 'multiply', factor: plan.tiers[tierIndex]?.rate ?? 0n };
+  }
+  const stepped = steppedTierRebate(plan.tiers, volume, startingTier);
+  return {
+    mode: 'allocate',
+    total: volume === 0n ? 0n : divideHalfEven(ratedTotal * stepped.amount, volume),
+  };
+}

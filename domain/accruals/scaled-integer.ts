@@ -33,18 +33,39 @@ export function parseScaled(text: string, decimals: number): bigint {
 
 /**
  * Parses a line quantity or amount into a JavaScript integer of 1e-6. The hot loop adds these as numbers,
- * which stays exact while every partial sum is a safe integer (see `addExact`).
+ * which stays exact while every partial sum is a safe integer (see `addExact`). Hand-written rather than a
+ * regular expression: it runs twice per line on a million lines. Accepts exactly `-?\d+(\.\d+)?`.
  */
 export function parseLineDecimal(text: string): number {
-  const match = decimalPattern.exec(text);
-  const digits = match?.[2];
-  if (match === null || digits === undefined) throw new ValidationError(`'${text}' is not a decimal number`);
-  const fraction = match[3] ?? '';
-  if (digits.length > maxLineDigits || fraction.length > VOLUME_DECIMALS) {
+  const length = text.length;
+  let index = length > 0 && text.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = index === 1;
+  let whole = 0;
+  let wholeDigits = 0;
+  for (; index < length; index++) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) break;
+    whole = whole * 10 + code;
+    wholeDigits++;
+  }
+  let fraction = 0;
+  let fractionDigits = 0;
+  let valid = wholeDigits > 0;
+  if (index < length && text.charCodeAt(index) === 46) {
+    for (index++; index < length; index++) {
+      const code = text.charCodeAt(index) - 48;
+      if (code < 0 || code > 9) break;
+      fraction = fraction * 10 + code;
+      fractionDigits++;
+    }
+    valid &&= fractionDigits > 0;
+  }
+  if (!valid || index !== length) throw new ValidationError(`'${text}' is not a decimal number`);
+  if (wholeDigits > maxLineDigits || fractionDigits > VOLUME_DECIMALS) {
     throw new ValidationError(`'${text}' needs at most ${maxLineDigits} digits before and 6 after the point`);
   }
-  const value = Number(digits) * 1_000_000 + Number(fraction.padEnd(VOLUME_DECIMALS, '0'));
-  return match[1] === '-' ? -value : value;
+  const value = whole * 1_000_000 + fraction * 10 ** (VOLUME_DECIMALS - fractionDigits);
+  return negative && value !== 0 ? -value : value;
 }
 
 /** Adds two safe integers, refusing a sum that would lose exactness rather than silently rounding it. */

@@ -11,14 +11,10 @@ import type {
   ParsedBatch,
   RejectedLine,
 } from './ingest-types';
-import {
-  InventoryLineNormalizer,
-  type LineNormalizer,
-  type LineSink,
-  type NormalizerSettings,
-  SaleLineNormalizer,
-} from './line-normalizer';
+import { InventoryLineNormalizer } from './inventory-line-normalizer';
+import type { LineNormalizer, LineSink, NormalizerSettings } from './line-normalizer';
 import { type MappingProfile, mappingProfileSchema } from './mapping-profile';
+import { SaleLineNormalizer } from './sale-line-normalizer';
 import { TabularRecords } from './tabular-records';
 import { X12SegmentReader } from './x12-segments';
 import { X12Transactions, x12Columns } from './x12-transactions';

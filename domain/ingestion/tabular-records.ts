@@ -1,14 +1,9 @@
 import { FileRejectedError, type FileRejectionReason, fileRejected } from './file-rejected-error';
 import type { ChannelFileKind } from './ingest-types';
-import {
-  type CompiledColumns,
-  InventoryLineNormalizer,
-  type LineNormalizer,
-  type LineSink,
-  type NormalizerSettings,
-  SaleLineNormalizer,
-} from './line-normalizer';
+import { InventoryLineNormalizer } from './inventory-line-normalizer';
+import type { CompiledColumns, LineNormalizer, LineSink, NormalizerSettings } from './line-normalizer';
 import type { MappingProfile } from './mapping-profile';
+import { SaleLineNormalizer } from './sale-line-normalizer';
 
 const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every benchmark in one run, figures printed as tables. Benchmarks are measurements, not
+ * tests: nothing here fails on a slow machine, only on a wrong result.
+ *   - ingest parse: raw split limit vs papaparse vs our parse+map+validate+normalize pipeline (1M POS lines)
+ *   - ingest store: end-to-end ingest into DynamoDB Local (lines/s)
+ *   - accruals: our engine vs DuckDB SQL on 1M lines × 30 programs, agreeing to the cent
+ */
+import { runAccrualBench } from './accruals';
+import { runIngestParseBench } from './ingest-parse';
+import { runIngestStoreBench } from './ingest-store';
+
+const only = process.argv.slice(2);
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  'ingest-parse': () => runIngestParseBench(),
+  'ingest-store': () => runIngestStoreBench(),
+  accruals: () => runAccrualBench(),
+};
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n== ${name}`);
+  console.table(await run());
+}

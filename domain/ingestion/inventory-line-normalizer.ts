@@ -1,0 +1,110 @@
+import { decimalEmpty, decimalOk, decimalString, isAbsurd, type Units } from './decimal-text';
+import type { InventorySnapshotLine, LineIssue } from './ingest-types';
+import {
+  BaseNormalizer,
+  type CompiledColumns,
+  cell,
+  conversionIssue,
+  type LineNormalizer,
+  type LineSink,
+  type NormalizerSettings,
+  statusMessage,
+  text,
+  toBase,
+  withIssue,
+} from './line-normalizer';
+import type { InventoryField } from './mapping-profile';
+
+const inventoryQuantityFields = [
+  'quantityOnHand',
+  'quantityReceived',
+  'quantityOnOrder',
+  'quantityInTransit',
+  'quantitySold',
+] as const satisfies readonly InventoryField[];
+
+/** Normalizes inventory records: as-of date, product, each reported quantity converted to the base unit. */
+export class InventoryLineNormalizer extends BaseNormalizer implements LineNormalizer {
+  private readonly asOfColumn: number;
+  private readonly quantityColumns: readonly (readonly [(typeof inventoryQuantityFields)[number], number])[];
+
+  constructor(settings: NormalizerSettings, columns: CompiledColumns, sink: LineSink) {
+    super(settings, columns, sink);
+    this.asOfColumn = columns.fieldColumns.get('asOfDate') ?? -1;
+    this.quantityColumns = inventoryQuantityFields
+      .map((field) => [field, columns.fieldColumns.get(field) ?? -1] as const)
+      .filter(([, column]) => column >= 0);
+  }
+
+  normalize(cells: readonly string[], sourceLineNumber: number, raw: string): void {
+    let issues: LineIssue[] | undefined;
+    const extra = this.extraCellsIssue(cells);
+    if (extra !== undefined) issues = [extra];
+
+    const asOfText = cell(cells, this.asOfColumn);
+    const asOfDate = this.dates.parse(asOfText);
+    if (asOfDate === undefined) {
+      issues = withIssue(
+        issues,
+        asOfText.trim() === ''
+          ? { field: 'asOfDate', message: 'is required' }
+          : {
+              field: 'asOfDate',
+              message: `'${asOfText}' is not a valid date in the format ${this.settings.dateFormat}`,
+            },
+      );
+    }
+    const sku = text(cells, this.skuColumn);
+    const partnerSku = text(cells, this.partnerSkuColumn);
+    const productIssue = this.resolveProduct(sku, partnerSku);
+    if (productIssue !== undefined) issues = withIssue(issues, productIssue);
+    const product = this.product;
+    const reportedUom = product === undefined ? '' : this.reportedUom(cells, product);
+
+    const quantities: [string, string][] = [];
+    for (const [field, column] of this.quantityColumns) {
+      const value = cells[column] ?? '';
+      const status = this.numbers.read(value);
+      if (status === decimalEmpty) continue;
+      if (status !== decimalOk) {
+        issues = withIssue(issues, { field, message: statusMessage(status, value) });
+        continue;
+      }
+      if (product === undefined) continue;
+      const negative = this.numbers.negative;
+      const base = { units: 0 as Units, scale: 0 };
+      if (!toBase(product, reportedUom, this.numbers.units, this.numbers.scale, base)) {
+        issues = withIssue(issues, conversionIssue(product, reportedUom));
+        break;
+      }
+      if (isAbsurd(base.units, base.scale)) {
+        issues = withIssue(issues, {
+          field,
+          message: `'${value}' ${reportedUom} is beyond ±1,000,000,000 ${product.baseUom}`,
+        });
+        continue;
+      }
+      quantities.push([field, decimalString(base.units, base.scale, negative)]);
+    }
+    if (issues === undefined && quantities.length === 0) {
+      issues = [{ field: 'quantityOnHand', message: 'the line reports no quantity' }];
+    }
+    if (issues !== undefined || product === undefined || asOfDate === undefined) {
+      this.sink.reject({ sourceLineNumber, raw, reasons: issues ?? [] });
+      return;
+    }
+    const line: InventorySnapshotLine = {
+      partnerId: this.settings.partnerId,
+      sourceFileId: this.settings.sourceFileId,
+      sourceLineNumber,
+      sku: product.sku,
+      asOfDate,
+      uom: product.baseUom,
+    };
+    if (partnerSku !== '') line.partnerSku = partnerSku;
+    for (const [field, value] of quantities) line[field as (typeof inventoryQuantityFields)[number]] = value;
+    const warehouse = text(cells, this.warehouseColumn);
+    if (warehouse !== '') line.warehouse = warehouse;
+    this.sink.accept(line, sourceLineNumber);
+  }
+}
