@@ -64,7 +64,7 @@ export async function requestUpload(
   requireRole(actor, ['partner', 'channel_manager', 'admin']);
   const partnerId = owningPartner(actor, request.partnerId);
   const partner = await deps.partners.get(partnerId);
-  if (!partner || partner.status !== 'active') {
+  if (partner?.status !== 'active') {
     const message = `partner '${partnerId}' does not exist or is not active`;
     throw new BusinessRuleError(message, [{ path: 'partnerId', message }]);
   }
