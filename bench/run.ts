@@ -5,7 +5,7 @@
  *   - ingest store: end-to-end ingest into DynamoDB Local (lines/s)
  *   - accruals: our engine vs DuckDB SQL on 1M lines × 30 programs, agreeing to the cent
  */
-import { runAccrualBench } from './accruals';
+import { accrualBenchNote, runAccrualBench } from './accruals';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 
@@ -19,5 +19,9 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
 for (const [name, run] of Object.entries(benches)) {
   if (only.length > 0 && !only.includes(name)) continue;
   console.log(`\n== ${name}`);
-  console.table(await run());
+  const result = await run();
+  console.table(result);
+  if (name === 'accruals') console.log(accrualBenchNote);
+  // A benchmark whose two computations disagree is a bug, not a slow machine.
+  if (result.agreeToTheCent === false) process.exitCode = 1;
 }
