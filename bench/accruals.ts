@@ -21,6 +21,7 @@ import type { SaleLine } from '../domain/accruals/sale-line';
 import { prepareSaleLines } from '../domain/accruals/sale-line-columns';
 import { parseScaled } from '../domain/accruals/scaled-integer';
 import { type RebateProgram, type RebateProgramInput, rebateProgramSchema } from '../domain/programs/program';
+import { seededRandom } from '../test/support/seeded-random';
 
 const period = { start: '2026-01-01', end: '2026-03-31' };
 const partnerCount = 40;
@@ -28,18 +29,6 @@ const customersPerPartner = 25;
 const skuCount = 2_000;
 const categoryCount = 20;
 const repCount = 300;
-
-/** mulberry32: a tiny seeded PRNG, so every run measures the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 const partnerId = (index: number) => `P${pad(index, 2)}`;

@@ -13,22 +13,11 @@ import Papa from 'papaparse';
 import type { ProductLookup, ProductRef } from '../domain/ingestion/ingest-types';
 import { defaultMappingProfile } from '../domain/ingestion/mapping-profile';
 import { parseChannelFile } from '../domain/ingestion/parse-channel-file';
+import { seededRandom } from '../test/support/seeded-random';
 
 const chunkSize = 64 * 1024;
 const header =
   'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,extended_amount,currency,end_customer_id,ship_to,salesperson,warehouse';
-
-/** mulberry32: a tiny seeded PRNG, so every run measures the same bytes. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const productCount = 2_000;
 const skuOf = (index: number): string => `SKU-${String(index).padStart(5, '0')}`;

@@ -3,19 +3,8 @@ import { computeAccrualTable } from '../../../domain/accruals/compute-accruals';
 import { AccrualExplainer } from '../../../domain/accruals/explain-entry';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
 import type { RebateProgram } from '../../../domain/programs/program';
+import { seededRandom } from '../../support/seeded-random';
 import { program, saleLine, threeTiers } from './builders';
-
-/** mulberry32, so the data set is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const lineCount = 20_000;
 const period = { start: '2026-01-01', end: '2026-03-31' };
