@@ -123,29 +123,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const stepFunctionsServer = await serveStepFunctions(stepFunctions, stepFunctionsPort);
     stops.push(stepFunctionsServer.close);
 
-    let seededRecords = 0;
-    if (options.seed ?? true) {
-      const config = { TABLE_NAME: tableName, AWS_REGION: localRegion, DYNAMODB_ENDPOINT: dynamoDb.endpoint };
-      seededRecords = await seedDemoData(
-        masterDataStores(createDocumentClient(config), tableName),
-        () => new Date(),
-      );
-    }
-
+    // Demo data goes in through the same use cases and upload path the API uses.
     const uploadsBucket = functions.setting('UPLOADS_BUCKET');
+    let seededRecords = 0;
     let seededFiles: SeededFile[] = [];
     if (options.seed ?? true) {
-      seededFiles = await seedDemoFiles(
-        createChannelDataDeps({
-          TABLE_NAME: tableName,
-          AWS_REGION: localRegion,
-          DYNAMODB_ENDPOINT: dynamoDb.endpoint,
-          UPLOADS_BUCKET: uploadsBucket,
-          EVENT_BUS_NAME: functions.setting('EVENT_BUS_NAME'),
-          S3_ENDPOINT: s3.endpoint,
-          EVENTS_ENDPOINT: eventBridge.endpoint,
-        }),
+      const settings = {
+        TABLE_NAME: tableName,
+        AWS_REGION: localRegion,
+        DYNAMODB_ENDPOINT: dynamoDb.endpoint,
+        UPLOADS_BUCKET: uploadsBucket,
+        EVENT_BUS_NAME: functions.setting('EVENT_BUS_NAME'),
+        S3_ENDPOINT: s3.endpoint,
+        EVENTS_ENDPOINT: eventBridge.endpoint,
+      };
+      seededRecords = await seedDemoData(
+        masterDataStores(createDocumentClient(settings), tableName),
+        () => new Date(),
       );
+      seededFiles = await seedDemoFiles(createChannelDataDeps(settings));
     }
 
     const signingKey = localSigningKey(dataDirectory);
