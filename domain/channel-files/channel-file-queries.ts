@@ -42,3 +42,11 @@ export async function listChannelFiles(
   const partnerId = channelDataPartner(actor, input.partnerId);
   return files.list({ ...input.page, group: partnerId });
 }
+
+/** A product at a partner over a window of dates; staff name the partner, partners get their own. */
+export interface ProductWindowQuery {
+  readonly partnerId?: string | undefined;
+  readonly sku: string;
+  readonly from: string;
+  readonly to: string;
+}

@@ -2,7 +2,7 @@ import type { Actor } from '../access/actor';
 import type { Page, PageRequest, RecordStore } from '../master-data/ports';
 import { csvDocument } from '../shared/csv-export';
 import type { ChannelFileData } from './channel-file';
-import { channelDataPartner, getChannelFile } from './channel-file-queries';
+import { channelDataPartner, getChannelFile, type ProductWindowQuery } from './channel-file-queries';
 import type { ChannelLineQueries, StoredLine } from './ports';
 
 export interface LineQueryDeps {
@@ -53,13 +53,7 @@ export async function salesInMonth(
 export async function salesOfProduct(
   deps: LineQueryDeps,
   actor: Actor,
-  input: {
-    readonly partnerId?: string | undefined;
-    readonly sku: string;
-    readonly from: string;
-    readonly to: string;
-    readonly page: PageRequest;
-  },
+  input: ProductWindowQuery & { readonly page: PageRequest },
 ) {
   const partnerId = channelDataPartner(actor, input.partnerId);
   return deps.queries.salesOfProduct(partnerId, input.sku, input.from, input.to, input.page);

@@ -2,7 +2,7 @@ import type { Actor } from '../access/actor';
 import type { InventorySnapshotLine } from '../ingestion/ingest-types';
 import { BusinessRuleError } from '../shared/errors';
 import { Money } from '../shared/money';
-import { channelDataPartner } from './channel-file-queries';
+import { channelDataPartner, type ProductWindowQuery } from './channel-file-queries';
 import type { ChannelLineQueries, StoredLine } from './ports';
 
 export interface InventoryPosition {
@@ -77,24 +77,11 @@ export function computeInventoryPosition(
   };
 }
 
-/** A product at a partner over a window of dates; staff name the partner, partners get their own. */
-export interface ProductWindowQuery {
-  readonly partnerId?: string | undefined;
-  readonly sku: string;
-  readonly from: string;
-  readonly to: string;
-}
-
 /** The position API: reads the partner's snapshots and sales of the product, then computes. */
 export async function inventoryPosition(
   deps: { readonly queries: ChannelLineQueries },
   actor: Actor,
-  input: {
-    readonly partnerId?: string | undefined;
-    readonly sku: string;
-    readonly from: string;
-    readonly to: string;
-  },
+  input: ProductWindowQuery,
 ): Promise<InventoryPosition> {
   const partnerId = channelDataPartner(actor, input.partnerId);
   const snapshots = await deps.queries.inventorySnapshots(partnerId, input.sku, '0000-01-01', input.to);
@@ -119,12 +106,7 @@ export async function inventoryPosition(
 export async function inventorySnapshots(
   deps: { readonly queries: ChannelLineQueries },
   actor: Actor,
-  input: {
-    readonly partnerId?: string | undefined;
-    readonly sku: string;
-    readonly from: string;
-    readonly to: string;
-  },
+  input: ProductWindowQuery,
 ): Promise<readonly InventorySnapshotLine[]> {
   const partnerId = channelDataPartner(actor, input.partnerId);
   return deps.queries.inventorySnapshots(partnerId, input.sku, input.from, input.to);

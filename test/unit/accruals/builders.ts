@@ -56,6 +56,21 @@ export const threeTiers = [
   { from: '5000', rate: '3' },
 ];
 
+/** An annual-volume program accrued monthly: $0.10 a unit, $0.20 from 1,000 units in the year. */
+export const annualVolumeProgram = program(
+  {
+    kind: 'annualVolume',
+    basis: 'quantity',
+    method: 'retrospective',
+    rateType: 'amountPerUnit',
+    tiers: [
+      { from: '0', rate: '0.10' },
+      { from: '1000', rate: '0.20' },
+    ],
+  },
+  { periodGranularity: 'month' },
+);
+
 export const march2026 = { start: '2026-03-01', end: '2026-03-31' };
 
 /** Sums decimal strings exactly (cents) for assertions. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeAccruals } from '../../../domain/accruals/compute-accruals';
-import { march2026, program, saleLine, sumCents, threeTiers } from './builders';
+import { annualVolumeProgram, march2026, program, saleLine, sumCents, threeTiers } from './builders';
 
 const percentTiersOnQuantity = {
   kind: 'volume',
@@ -483,19 +483,7 @@ describe('computeAccruals: other program kinds', () => {
   });
 
   it('annual volume: accrues year to date and the next run trues up when a tier is crossed', () => {
-    const annual = program(
-      {
-        kind: 'annualVolume',
-        basis: 'quantity',
-        method: 'retrospective',
-        rateType: 'amountPerUnit',
-        tiers: [
-          { from: '0', rate: '0.10' },
-          { from: '1000', rate: '0.20' },
-        ],
-      },
-      { periodGranularity: 'month' },
-    );
+    const annual = annualVolumeProgram;
     const january = saleLine({ lineId: 'JAN', invoiceDate: '2026-01-20', quantityBase: '800' });
     const february = saleLine({ lineId: 'FEB', invoiceDate: '2026-02-20', quantityBase: '400' });
 

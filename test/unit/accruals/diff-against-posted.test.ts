@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeAccruals } from '../../../domain/accruals/compute-accruals';
 import { diffAgainstPosted } from '../../../domain/accruals/diff-against-posted';
-import { march2026, program, saleLine, sumCents } from './builders';
+import { annualVolumeProgram, march2026, program, saleLine, sumCents } from './builders';
 
-const annual = program(
-  {
-    kind: 'annualVolume',
-    basis: 'quantity',
-    method: 'retrospective',
-    rateType: 'amountPerUnit',
-    tiers: [
-      { from: '0', rate: '0.10' },
-      { from: '1000', rate: '0.20' },
-    ],
-  },
-  { periodGranularity: 'month' },
-);
+const annual = annualVolumeProgram;
 
 describe('diffAgainstPosted', () => {
   it('proposes everything as new when nothing is posted', () => {
