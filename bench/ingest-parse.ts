@@ -63,7 +63,7 @@ function productLookup(): ProductLookup {
       uomConversions: [{ uom: 'CS', factor: '12' }],
     });
   }
-  return { resolve: (sku) => products.get(sku) };
+  return { resolve: (sku) => products.get(sku), resolvePartnerSku: (sku) => products.get(sku) };
 }
 
 async function* chunksOf(data: Buffer): AsyncGenerator<Uint8Array> {

@@ -1,11 +1,17 @@
 import { type App, Aspects } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { AccrualsStack } from './stacks/accruals-stack';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { IngestStack } from './stacks/ingest-stack';
 
 /** Stack names, shared with the local runtime that reads their templates. */
-export const stackNames = { data: 'ChrmData', api: 'ChrmApi', ingest: 'ChrmIngest' } as const;
+export const stackNames = {
+  data: 'ChrmData',
+  api: 'ChrmApi',
+  ingest: 'ChrmIngest',
+  accruals: 'ChrmAccruals',
+} as const;
 
 /** Adds ChRM's stacks to `app`. */
 export function addChrmStacks(app: App) {
@@ -13,15 +19,20 @@ export function addChrmStacks(app: App) {
     description: 'ChRM stateful resources: table, uploads, events',
   });
   const resources = { table: data.table, uploads: data.uploads, eventBus: data.eventBus };
+  const accruals = new AccrualsStack(app, stackNames.accruals, {
+    description: 'ChRM accrual runs: month-end schedule and workflow',
+    ...resources,
+  });
   const api = new ApiStack(app, stackNames.api, {
     description: 'ChRM HTTP API and its functions',
     ...resources,
+    accrualWorkflow: accruals.workflow,
   });
   const ingest = new IngestStack(app, stackNames.ingest, {
     description: 'ChRM channel-file ingestion: S3 trigger and workflow',
     ...resources,
   });
-  return { data, api, ingest };
+  return { data, api, ingest, accruals };
 }
 
 /**

@@ -29,9 +29,12 @@ export interface ProductRef {
   uomConversions: readonly { uom: string; factor: string }[];
 }
 
-/** Resolves a partner's or our SKU to our product (preloaded in memory by the caller). */
+/** Resolves SKUs to our products (preloaded in memory by the caller). */
 export interface ProductLookup {
+  /** Our SKU. */
   resolve(sku: string): ProductRef | undefined;
+  /** The partner's own item number, through its cross-reference (falling back to our SKU). */
+  resolvePartnerSku(partnerSku: string): ProductRef | undefined;
 }
 
 /**

@@ -117,13 +117,27 @@ export class ProductResolver {
   private readonly cache = new Map<string, CompiledProduct>();
   constructor(private readonly products: ProductLookup) {}
 
+  private readonly partnerCache = new Map<string, CompiledProduct>();
+
   resolve(sku: string): CompiledProduct | undefined {
-    const cached = this.cache.get(sku);
-    if (cached !== undefined) return cached;
-    const product = this.products.resolve(sku);
+    return this.cached(this.cache, sku, (key) => this.products.resolve(key));
+  }
+
+  resolvePartnerSku(partnerSku: string): CompiledProduct | undefined {
+    return this.cached(this.partnerCache, partnerSku, (key) => this.products.resolvePartnerSku(key));
+  }
+
+  private cached(
+    cache: Map<string, CompiledProduct>,
+    key: string,
+    lookup: (key: string) => ProductRef | undefined,
+  ): CompiledProduct | undefined {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const product = lookup(key);
     if (product === undefined) return undefined;
     const compiled = compileProduct(product);
-    this.cache.set(sku, compiled);
+    cache.set(key, compiled);
     return compiled;
   }
 }
@@ -175,7 +189,9 @@ export abstract class BaseNormalizer {
   protected resolveProduct(sku: string, partnerSku: string): LineIssue | undefined {
     let product: CompiledProduct | undefined;
     if (sku !== '') product = this.resolver.resolve(sku);
-    if (product === undefined && partnerSku !== '') product = this.resolver.resolve(partnerSku);
+    if (product === undefined && partnerSku !== '') {
+      product = this.resolver.resolvePartnerSku(partnerSku);
+    }
     this.product = product;
     if (product !== undefined) return undefined;
     if (sku === '' && partnerSku === '') return { field: 'sku', message: 'is required (sku or partner SKU)' };

@@ -13,95 +13,103 @@ export type ProgramStatus = z.infer<typeof programStatusSchema>;
 export const periodGranularitySchema = z.enum(['month', 'quarter', 'year']);
 export type PeriodGranularity = z.infer<typeof periodGranularitySchema>;
 
+/** What a program manager writes: a program's terms without the lifecycle fields the system owns. */
+const programFieldsSchema = z.object({
+  programId: businessCodeSchema,
+  name: nameSchema,
+  currency: currencyCodeSchema,
+  periodGranularity: periodGranularitySchema,
+  programYearStartMonth: z.int().min(1).max(12).default(1),
+  eligibility: eligibilitySchema,
+  terms: programTermsSchema,
+});
+
+/** Rules across fields that every program, draft or active, must keep. */
+function checkProgramRules(program: z.infer<typeof programFieldsSchema>, ctx: z.RefinementCtx): void {
+  const { terms, eligibility } = program;
+  if (terms.kind === 'volume' || terms.kind === 'annualVolume' || terms.kind === 'growth') {
+    if (terms.rateType === 'percentOfRevenue') {
+      terms.tiers.forEach((tier, index) => {
+        if (!percentSchema.safeParse(tier.rate).success) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['terms', 'tiers', index, 'rate'],
+            message: 'must be at most 100',
+          });
+        }
+      });
+    }
+    for (const [holder, tierIndex] of Object.entries(eligibility.prequalifiedTiers)) {
+      if (tierIndex >= terms.tiers.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['eligibility', 'prequalifiedTiers', holder],
+          message: `must be a tier index below ${terms.tiers.length}`,
+        });
+      }
+    }
+  }
+  // The increment is a volume difference, so the rate must multiply that same volume.
+  if (
+    terms.kind === 'growth' &&
+    terms.appliesTo === 'incrementalVolume' &&
+    ratedBasisOf(terms.rateType) !== terms.basis
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['terms', 'rateType'],
+      message: `an incremental-volume growth rebate on ${terms.basis} needs a rate on ${terms.basis}`,
+    });
+  }
+  if (terms.kind === 'promotion') {
+    if (terms.window.end < terms.window.start) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['terms', 'window', 'end'],
+        message: 'must not be before start',
+      });
+    }
+    if (terms.rateType === 'percentOfRevenue' && !percentSchema.safeParse(terms.rate).success) {
+      ctx.addIssue({ code: 'custom', path: ['terms', 'rate'], message: 'must be at most 100' });
+    }
+  }
+  if (
+    terms.kind === 'lumpSum' &&
+    new Money(terms.amount).decimalPlaces() > currencyMinorUnits[program.currency]
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['terms', 'amount'],
+      message: `must have at most ${currencyMinorUnits[program.currency]} decimals in ${program.currency}`,
+    });
+  }
+  if (terms.kind === 'spif') {
+    const seen = new Set<string>();
+    terms.products.forEach((product, index) => {
+      if (seen.has(product.sku)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['terms', 'products', index, 'sku'],
+          message: 'listed twice',
+        });
+      }
+      seen.add(product.sku);
+    });
+  }
+}
+
+/** A program definition as drafted or revised through the API (no version or status). */
+export const programDefinitionSchema = programFieldsSchema.strict().superRefine(checkProgramRules);
+export type ProgramDefinition = z.infer<typeof programDefinitionSchema>;
+
 /**
  * One version of a rebate program. A change to an active program is a new `version`; accruals record the
  * version they used so a run can be replayed. Periods align to the program year, which starts on the first
  * day of `programYearStartMonth` (1 = January).
  */
-export const rebateProgramSchema = z
-  .object({
-    programId: businessCodeSchema,
-    version: z.int().min(1),
-    name: nameSchema,
-    status: programStatusSchema,
-    currency: currencyCodeSchema,
-    periodGranularity: periodGranularitySchema,
-    programYearStartMonth: z.int().min(1).max(12).default(1),
-    eligibility: eligibilitySchema,
-    terms: programTermsSchema,
-  })
-  .superRefine((program, ctx) => {
-    const { terms, eligibility } = program;
-    if (terms.kind === 'volume' || terms.kind === 'annualVolume' || terms.kind === 'growth') {
-      if (terms.rateType === 'percentOfRevenue') {
-        terms.tiers.forEach((tier, index) => {
-          if (!percentSchema.safeParse(tier.rate).success) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['terms', 'tiers', index, 'rate'],
-              message: 'must be at most 100',
-            });
-          }
-        });
-      }
-      for (const [holder, tierIndex] of Object.entries(eligibility.prequalifiedTiers)) {
-        if (tierIndex >= terms.tiers.length) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['eligibility', 'prequalifiedTiers', holder],
-            message: `must be a tier index below ${terms.tiers.length}`,
-          });
-        }
-      }
-    }
-    // The increment is a volume difference, so the rate must multiply that same volume.
-    if (
-      terms.kind === 'growth' &&
-      terms.appliesTo === 'incrementalVolume' &&
-      ratedBasisOf(terms.rateType) !== terms.basis
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['terms', 'rateType'],
-        message: `an incremental-volume growth rebate on ${terms.basis} needs a rate on ${terms.basis}`,
-      });
-    }
-    if (terms.kind === 'promotion') {
-      if (terms.window.end < terms.window.start) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['terms', 'window', 'end'],
-          message: 'must not be before start',
-        });
-      }
-      if (terms.rateType === 'percentOfRevenue' && !percentSchema.safeParse(terms.rate).success) {
-        ctx.addIssue({ code: 'custom', path: ['terms', 'rate'], message: 'must be at most 100' });
-      }
-    }
-    if (
-      terms.kind === 'lumpSum' &&
-      new Money(terms.amount).decimalPlaces() > currencyMinorUnits[program.currency]
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['terms', 'amount'],
-        message: `must have at most ${currencyMinorUnits[program.currency]} decimals in ${program.currency}`,
-      });
-    }
-    if (terms.kind === 'spif') {
-      const seen = new Set<string>();
-      terms.products.forEach((product, index) => {
-        if (seen.has(product.sku)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['terms', 'products', index, 'sku'],
-            message: 'listed twice',
-          });
-        }
-        seen.add(product.sku);
-      });
-    }
-  });
+export const rebateProgramSchema = programFieldsSchema
+  .extend({ version: z.int().min(1), status: programStatusSchema })
+  .superRefine(checkProgramRules);
 
 /** A validated program version (defaults applied). */
 export type RebateProgram = z.infer<typeof rebateProgramSchema>;

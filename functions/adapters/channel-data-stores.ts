@@ -4,8 +4,22 @@ import {
   type MappingProfileRecord,
   mappingProfileId,
 } from '../../domain/channel-files/mapping-profile-use-cases';
+import { type PartnerSkuRecord, partnerSkuId } from '../../domain/channel-files/partner-sku-use-cases';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
-import { channelFileKey, channelFileListKey, mappingProfileKey } from './table-keys';
+import {
+  channelFileKey,
+  channelFileListKey,
+  mappingProfileKey,
+  partnerSkuKey,
+  partnerSkuListKey,
+  partnerSkusPartition,
+} from './table-keys';
+
+/** Splits `<partnerId>/<rest>` at the first slash: partner ids never hold one, the rest may. */
+function splitPartnerId(id: string): [string, string] {
+  const slash = id.indexOf('/');
+  return slash < 0 ? [id, ''] : [id.slice(0, slash), id.slice(slash + 1)];
+}
 
 const channelFileSpec: RecordItemSpec<ChannelFileData> = {
   type: 'ChannelFile',
@@ -20,19 +34,28 @@ const channelFileSpec: RecordItemSpec<ChannelFileData> = {
 
 const mappingProfileSpec: RecordItemSpec<MappingProfileRecord> = {
   type: 'MappingProfile',
-  keyOf: (id) => {
-    const [partnerId = '', kind = ''] = id.split('/');
-    return mappingProfileKey(partnerId, kind);
-  },
+  keyOf: (id) => mappingProfileKey(...splitPartnerId(id)),
   idOf: (record) => mappingProfileId(record.partnerId, record.kind),
   // Profiles are read by partner and kind, never listed across partners.
   listKeyOf: (record) => ({ gsi1pk: `MAPPINGS#${record.partnerId}`, gsi1sk: record.kind }),
   listScope: (partnerId) => ({ gsi1pk: `MAPPINGS#${partnerId}` }),
 };
 
+const partnerSkuSpec: RecordItemSpec<PartnerSkuRecord> = {
+  type: 'PartnerSku',
+  keyOf: (id) => partnerSkuKey(...splitPartnerId(id)),
+  idOf: (record) => partnerSkuId(record.partnerId, record.partnerSku),
+  listKeyOf: (record) => partnerSkuListKey(record.partnerId, record.partnerSku),
+  listScope: (partnerId) => {
+    if (partnerId === undefined) throw new Error('Partner SKUs are listed per partner');
+    return { gsi1pk: partnerSkusPartition(partnerId) };
+  },
+};
+
 export function channelDataStores(client: DynamoDBDocumentClient, tableName: string) {
   return {
     files: new DynamoRecordStore(client, tableName, channelFileSpec),
     mappingProfiles: new DynamoRecordStore(client, tableName, mappingProfileSpec),
+    partnerSkus: new DynamoRecordStore(client, tableName, partnerSkuSpec),
   };
 }

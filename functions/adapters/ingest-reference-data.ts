@@ -12,11 +12,12 @@ import {
 } from '../../domain/ingestion/ingest-types';
 import type { RecordStore } from '../../domain/master-data/ports';
 import type { PartnerData } from '../../domain/partners/partner';
+import { partnerSkusPartition } from './table-keys';
 
 /**
- * Reference data for one ingest run, read once per file: the whole product catalog (thousands of items, so a
- * map in memory beats a lookup per line) and the partner's mapping profile, or our canonical one in the
- * partner's currency.
+ * Reference data for one ingest run, read once per file: the whole product catalog and the partner's SKU
+ * cross-references (thousands of items, so maps in memory beat a lookup per line), and the partner's mapping
+ * profile, or our canonical one in the partner's currency.
  */
 export class DynamoIngestReferenceData implements IngestReferenceData {
   constructor(
@@ -26,8 +27,24 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
     private readonly profiles: RecordStore<MappingProfileRecord>,
   ) {}
 
-  async products(): Promise<ProductLookup> {
+  async products(partnerId: string): Promise<ProductLookup> {
     const bySku = new Map<string, ProductRef>();
+    for await (const item of this.queryAll('PRODUCTS', 'sku, category, baseUom, uomConversions')) {
+      bySku.set(String(item.sku), item as ProductRef);
+    }
+    const byPartnerSku = new Map<string, ProductRef>();
+    for await (const item of this.queryAll(partnerSkusPartition(partnerId), 'partnerSku, sku')) {
+      const product = bySku.get(String(item.sku));
+      if (product !== undefined) byPartnerSku.set(String(item.partnerSku), product);
+    }
+    return {
+      resolve: (sku) => bySku.get(sku),
+      // A partner column often carries our SKU when no cross-reference exists yet.
+      resolvePartnerSku: (partnerSku) => byPartnerSku.get(partnerSku) ?? bySku.get(partnerSku),
+    };
+  }
+
+  private async *queryAll(gsi1pk: string, projection: string) {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
@@ -35,15 +52,14 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
           TableName: this.tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'PRODUCTS' },
-          ProjectionExpression: 'sku, category, baseUom, uomConversions',
+          ExpressionAttributeValues: { ':pk': gsi1pk },
+          ProjectionExpression: projection,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
-      for (const item of page.Items ?? []) bySku.set(String(item.sku), item as ProductRef);
+      yield* page.Items ?? [];
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return { resolve: (sku) => bySku.get(sku) };
   }
 
   async mappingProfile(partnerId: string, kind: ChannelFileKindName) {

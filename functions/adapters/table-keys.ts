@@ -10,6 +10,13 @@
  * | price list        | PRICELIST#<id>         | HEADER                      | PRICELISTS                | <id>                    |
  * | price entry       | PRICELIST#<id>         | ENTRY#<sku>#<effectiveFrom> | PRICEENTRIES#<id>         | <sku>#<effectiveFrom>   |
  * | mapping profile   | PARTNER#<partnerId>    | MAPPING#<kind>              |                           |                         |
+ * | partner SKU xref  | PARTNER#<partnerId>    | PARTNERSKU#<partnerSku>     | PARTNERSKUS#<partnerId>   | <partnerSku>            |
+ * | program           | PROGRAM#<programId>    | PROGRAM                     | PROGRAMS                  | <status>#<programId>    |
+ * | program version   | PROGRAM#<programId>    | VERSION#<version, 6 digits> | PROGRAMVERSIONS#<programId> | <version, 6 digits>   |
+ * | accrual run       | RUN#<runId>            | RUN                         | RUNS                      | <runId>                 |
+ * | ledger head       | LEDGER#<programId>#<period> | HEAD (sequence)        |                           |                         |
+ * | ledger posting    | LEDGER#<programId>#<period> | POSTING#<postingId>    | CHECKBOOK#<beneficiary>   | <programId>#<period>#<postingId> |
+ * | manual adjustment | ADJUSTMENT#<id>        | ADJUSTMENT                  | ADJUSTMENTS               | <status>#<id>           |
  * | channel file      | FILE#<fileId>          | FILE                        | PARTNERFILES#<partnerId>  | <fileId> (time-ordered) |
  * | file fingerprint  | FILEHASH#<p>#<sha256>  | FILEHASH                    |                           |                         |
  * | rejected line     | FILE#<fileId>#REJECTS#<shard> | <line, 10 digits>    |                           |                         |
@@ -17,6 +24,9 @@
  * | sale line history | SALE#<p>#<invoice>     | HISTORY#<line>#<fileId>     |                           |                         |
  * | inventory snapshot| INVENTORY#<p>#<sku>    | SNAPSHOT#<date>#<warehouse> | INVENTORY#<p>#<yyyy-mm>   | <date>#<sku>#<warehouse> |
  * | snapshot history  | INVENTORY#<p>#<sku>    | HISTORY#<date>#<wh>#<fileId>|                           |                         |
+ *
+ * Ledger postings also carry gsi2 = JOURNAL#<yyyy-mm of postedOn> / <postedOn>#<postingId> and, when a run made
+ * them, gsi3 = RUNPOSTINGS#<runId> / <postingId>.
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -33,6 +43,13 @@
  * 9. a partner's sale lines of one product, by date range       → Query gsi2 PRODUCTSALES#<p>#<sku>, between dates
  * 10. the lines and the rejections of one file                  → Query gsi3 FILELINES#<f>#<shard> / pk REJECTS, each shard
  * 11. a partner's inventory snapshots of a product / a month    → Query pk INVENTORY#<p>#<sku> / gsi1 INVENTORY#<p>#<yyyy-mm>
+ * 12. a partner's SKU cross-references (one per partner SKU)    → Query gsi1 PARTNERSKUS#<p>
+ * 13. programs, optionally of one status; a program's versions   → Query gsi1 PROGRAMS (begins_with <status>#) / PROGRAMVERSIONS#<id>
+ * 14. accrual runs, newest last                                 → Query gsi1 RUNS
+ * 15. what a program period has posted (a run's diff)           → Query pk LEDGER#<programId>#<period>
+ * 16. a partner's checkbook (postings it benefits from)         → Query gsi1 CHECKBOOK#<partner>
+ * 17. the GL journal of accounting months; a run's postings     → Query gsi2 JOURNAL#<yyyy-mm> / gsi3 RUNPOSTINGS#<runId>
+ * 18. manual adjustments, optionally of one status              → Query gsi1 ADJUSTMENTS
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -97,6 +114,70 @@ const lineNumberKey = (lineNumber: number) => String(lineNumber).padStart(10, '0
 export const mappingProfileKey = (partnerId: string, kind: string): ItemKey => ({
   pk: `PARTNER#${partnerId}`,
   sk: `MAPPING#${kind}`,
+});
+
+export const partnerSkuKey = (partnerId: string, partnerSku: string): ItemKey => ({
+  pk: `PARTNER#${partnerId}`,
+  sk: `PARTNERSKU#${partnerSku}`,
+});
+export const partnerSkuListKey = (partnerId: string, partnerSku: string): ListIndexKey => ({
+  gsi1pk: `PARTNERSKUS#${partnerId}`,
+  gsi1sk: partnerSku,
+});
+export const partnerSkusPartition = (partnerId: string) => `PARTNERSKUS#${partnerId}`;
+
+export const programKey = (programId: string): ItemKey => ({ pk: `PROGRAM#${programId}`, sk: 'PROGRAM' });
+export const programListKey = (status: string, programId: string): ListIndexKey => ({
+  gsi1pk: 'PROGRAMS',
+  gsi1sk: `${status}#${programId}`,
+});
+const versionNumberKey = (version: number) => String(version).padStart(6, '0');
+export const programVersionKey = (programId: string, version: number): ItemKey => ({
+  pk: `PROGRAM#${programId}`,
+  sk: `VERSION#${versionNumberKey(version)}`,
+});
+export const programVersionListKey = (programId: string, version: number): ListIndexKey => ({
+  gsi1pk: `PROGRAMVERSIONS#${programId}`,
+  gsi1sk: versionNumberKey(version),
+});
+
+export const accrualRunKey = (runId: string): ItemKey => ({ pk: `RUN#${runId}`, sk: 'RUN' });
+export const accrualRunListKey = (runId: string): ListIndexKey => ({ gsi1pk: 'RUNS', gsi1sk: runId });
+
+export const ledgerPartition = (programId: string, period: string) => `LEDGER#${programId}#${period}`;
+export const ledgerHeadKey = (programId: string, period: string): ItemKey => ({
+  pk: ledgerPartition(programId, period),
+  sk: 'HEAD',
+});
+export const ledgerPostingKeys = (posting: {
+  readonly programId: string;
+  readonly period: string;
+  readonly postingId: string;
+  readonly beneficiaryPartnerId: string;
+  readonly postedOn: string;
+  readonly runId?: string;
+}) => ({
+  pk: ledgerPartition(posting.programId, posting.period),
+  sk: `POSTING#${posting.postingId}`,
+  gsi1pk: checkbookPartition(posting.beneficiaryPartnerId),
+  gsi1sk: `${posting.programId}#${posting.period}#${posting.postingId}`,
+  gsi2pk: journalPartition(posting.postedOn.slice(0, 7)),
+  gsi2sk: `${posting.postedOn}#${posting.postingId}`,
+  ...(posting.runId === undefined
+    ? {}
+    : { gsi3pk: runPostingsPartition(posting.runId), gsi3sk: posting.postingId }),
+});
+export const checkbookPartition = (partnerId: string) => `CHECKBOOK#${partnerId}`;
+export const journalPartition = (month: string) => `JOURNAL#${month}`;
+export const runPostingsPartition = (runId: string) => `RUNPOSTINGS#${runId}`;
+
+export const adjustmentKey = (adjustmentId: string): ItemKey => ({
+  pk: `ADJUSTMENT#${adjustmentId}`,
+  sk: 'ADJUSTMENT',
+});
+export const adjustmentListKey = (status: string, adjustmentId: string): ListIndexKey => ({
+  gsi1pk: 'ADJUSTMENTS',
+  gsi1sk: `${status}#${adjustmentId}`,
 });
 
 export const channelFileKey = (fileId: string): ItemKey => ({ pk: `FILE#${fileId}`, sk: 'FILE' });

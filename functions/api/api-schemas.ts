@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { partnerSkuSchema } from '../../domain/channel-files/partner-sku-use-cases';
 import { partnerTypeSchema } from '../../domain/partners/partner';
+import { programStatusSchema } from '../../domain/programs/program';
 import { businessCodeSchema } from '../../domain/shared/codes';
 import { isoDateSchema } from '../../domain/shared/iso-date';
 
@@ -48,8 +50,46 @@ export const rejectionsQuerySchema = pageQuerySchema.extend({
   format: z.enum(['json', 'csv']).default('json'),
 });
 export const mappingProfilePathSchema = partnerPathSchema.extend({ kind: z.enum(['pos', 'inventory']) });
+export const partnerSkuPathSchema = partnerPathSchema.extend({ partnerSku: partnerSkuSchema });
 export const inventoryPositionQuerySchema = z.object({
   partnerId: businessCodeSchema.optional(),
   from: isoDateSchema,
   to: isoDateSchema,
 });
+
+export const programPathSchema = z.object({ programId: businessCodeSchema });
+export const programVersionPathSchema = programPathSchema.extend({
+  programVersion: z.coerce.number().int().min(1),
+});
+export const programListQuerySchema = pageQuerySchema.extend({ status: programStatusSchema.optional() });
+export const closeProgramSchema = z.object({
+  reason: z.string().trim().min(1, 'must not be empty').max(1000),
+});
+
+const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be an accrual run id');
+export const runPathSchema = z.object({ runId: runIdSchema });
+export const runProgramPathSchema = runPathSchema.extend({ programId: businessCodeSchema });
+export const runEntriesQuerySchema = z.object({ partnerId: businessCodeSchema.optional() });
+
+export const checkbookQuerySchema = z.object({ programId: businessCodeSchema.optional() });
+export const glJournalQuerySchema = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema,
+  programId: businessCodeSchema.optional(),
+  partnerId: businessCodeSchema.optional(),
+  format: z.enum(['csv', 'json']).default('csv'),
+});
+
+export const adjustmentPathSchema = z.object({
+  adjustmentId: z.string().regex(/^ADJ-[a-f0-9]{12}$/, 'must be an adjustment id'),
+});
+export const adjustmentListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(['requested', 'approved', 'rejected']).optional(),
+});
+export const adjustmentDecisionSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve') }),
+  z.object({
+    decision: z.literal('reject'),
+    reason: z.string().trim().min(1, 'must not be empty').max(1000),
+  }),
+]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partnerSkuMappingSchema } from '../../domain/channel-files/partner-sku-use-cases';
 import { uploadRequestSchema } from '../../domain/channel-files/request-upload';
 import { mappingProfileSchema } from '../../domain/ingestion/ingest-types';
 import { newPartnerSchema, partnerDetailsSchema } from '../../domain/partners/partner';
@@ -9,6 +10,7 @@ import {
   priceListDetailsSchema,
 } from '../../domain/price-lists/price-list';
 import { newProductSchema, productDetailsSchema } from '../../domain/products/product';
+import { accrualRoutes } from './accrual-routes';
 import {
   inventoryPositionQuerySchema,
   pageQuerySchema,
@@ -22,33 +24,7 @@ import {
   salesInMonthQuerySchema,
   salesOfProductQuerySchema,
 } from './api-schemas';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-/**
- * One API route: the CDK app creates a Lambda and an API Gateway route from it, the local runtime serves the
- * route from the synthesized template, and the OpenAPI document is generated from its schemas.
- */
-export interface RouteSpec {
-  readonly method: HttpMethod;
-  /** API Gateway path syntax: `/partners/{partnerId}`. */
-  readonly path: string;
-  /** Handler source, relative to the repository root; it exports `handler`. */
-  readonly entry: string;
-  readonly operationId: string;
-  readonly summary: string;
-  /** Health only: every other route requires a verified token. */
-  readonly public?: boolean;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
-  readonly response?: z.ZodType;
-  /** Sent If-Match with the version read (optimistic concurrency). */
-  readonly ifMatch?: boolean;
-  /** What the route's function may do with the table: reads for GET and read/write otherwise, unless set. */
-  readonly tableAccess?: 'none' | 'read' | 'readWrite';
-  /** Signs upload URLs, so its role needs s3:PutObject on the uploads bucket. */
-  readonly signsUploads?: boolean;
-}
+import type { RouteSpec } from './route-spec';
 
 const stored = <S extends z.ZodType>(schema: S) => z.intersection(schema, recordMetaSchema);
 const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().optional() });
@@ -60,7 +36,7 @@ const priceEntry = stored(
   z.intersection(newPriceEntrySchema, z.object({ priceListId: z.string(), currency: z.string() })),
 );
 
-export const apiRoutes: readonly RouteSpec[] = [
+const channelRoutes: readonly RouteSpec[] = [
   {
     method: 'GET',
     path: '/health',
@@ -299,6 +275,29 @@ export const apiRoutes: readonly RouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/partners/{partnerId}/partner-skus',
+    entry: 'functions/api/partner-skus/list-partner-skus.ts',
+    operationId: 'listPartnerSkus',
+    summary: "A partner's SKU cross-references (partner item number → our SKU)",
+    query: pageQuerySchema,
+  },
+  {
+    method: 'GET',
+    path: '/partners/{partnerId}/partner-skus/{partnerSku}',
+    entry: 'functions/api/partner-skus/get-partner-sku.ts',
+    operationId: 'getPartnerSku',
+    summary: 'One partner SKU cross-reference',
+  },
+  {
+    method: 'PUT',
+    path: '/partners/{partnerId}/partner-skus/{partnerSku}',
+    entry: 'functions/api/partner-skus/save-partner-sku.ts',
+    operationId: 'savePartnerSku',
+    summary: 'Create (no If-Match) or re-point (If-Match) a partner SKU cross-reference',
+    body: partnerSkuMappingSchema,
+  },
+  {
+    method: 'GET',
     path: '/inventory/{sku}/position',
     entry: 'functions/api/inventory/get-inventory-position.ts',
     operationId: 'getInventoryPosition',
@@ -315,3 +314,6 @@ export const apiRoutes: readonly RouteSpec[] = [
     query: inventoryPositionQuerySchema,
   },
 ];
+
+/** Every route of the API, in the order the OpenAPI document lists them. */
+export const apiRoutes: readonly RouteSpec[] = [...channelRoutes, ...accrualRoutes];

@@ -29,6 +29,8 @@ export function createChannelDataDeps(settings: ChannelDataSettings) {
     partners: master.partners,
     files: stores.files,
     profiles: stores.mappingProfiles,
+    partnerSkus: stores.partnerSkus,
+    products: master.products,
     signer: uploads,
     objects: uploads,
     lines: new DynamoChannelLines(client, table),

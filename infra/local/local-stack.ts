@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { App } from 'aws-cdk-lib';
+import { createAccrualDeps } from '../../functions/accruals/create-accrual-deps';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
@@ -8,6 +9,7 @@ import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
 import { seedDemoData } from './demo/seed-demo-data';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
+import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
 import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus } from './event-bus';
 import { IntrinsicResolver, localRegion } from './intrinsics';
@@ -41,6 +43,8 @@ export interface LocalStack {
   readonly seededRecords: number;
   /** Demo partner files uploaded at this start, with their ingest outcome. */
   readonly seededFiles: readonly SeededFile[];
+  /** The demo month-end accrual run made at this start (none when the demo programs already existed). */
+  readonly demoRun: DemoRun | undefined;
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
   readonly functions: LocalFunctions;
@@ -127,6 +131,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const uploadsBucket = functions.setting('UPLOADS_BUCKET');
     let seededRecords = 0;
     let seededFiles: SeededFile[] = [];
+    let demoRun: DemoRun | undefined;
     if (options.seed ?? true) {
       const settings = {
         TABLE_NAME: tableName,
@@ -142,6 +147,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         () => new Date(),
       );
       seededFiles = await seedDemoFiles(createChannelDataDeps(settings));
+      demoRun = await seedDemoPrograms(
+        createAccrualDeps({
+          ...settings,
+          SFN_ENDPOINT: stepFunctionsEndpoint,
+          ACCRUAL_STATE_MACHINE_ARN: functions.setting('ACCRUAL_STATE_MACHINE_ARN'),
+        }),
+      );
     }
 
     const signingKey = localSigningKey(dataDirectory);
@@ -164,6 +176,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       signingKey,
       uploadsBucket,
       seededFiles,
+      demoRun,
       endpoints: {
         dynamoDb: dynamoDb.endpoint,
         s3: s3.endpoint,

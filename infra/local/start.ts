@@ -36,6 +36,16 @@ function banner(stack: LocalStack, started: number, where: string) {
       (file) =>
         `  ${file.partnerId.padEnd(12)} ${file.fileName.padEnd(30)} ${file.status} ${JSON.stringify(file.counts)}`,
     ),
+    ...(stack.demoRun === undefined
+      ? []
+      : [
+          '',
+          `Demo accrual run ${stack.demoRun.runId} for March 2026 (${stack.demoRun.status}, ${stack.demoRun.lineCount} lines read):`,
+          ...stack.demoRun.results.map(
+            (result) =>
+              `  ${result.programId.padEnd(18)} ${String(result.postings).padStart(4)} postings, earned ${JSON.stringify(result.earned)}`,
+          ),
+        ]),
     '',
     'Demo bearer tokens (valid 12 h):',
     ...Object.entries(tokens).map(([user, token]) => `  ${user.padEnd(26)} ${token}`),
@@ -49,6 +59,10 @@ function banner(stack: LocalStack, started: number, where: string) {
     `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/channel-files"`,
     `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/sales-lines?month=2026-03&limit=5"`,
     `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/inventory/WL-0001/position?partnerId=DIST-CANADA&from=2026-03-31&to=2026-03-31"`,
+    `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/programs?status=active"`,
+    `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/accrual-runs"`,
+    `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/partners/DIST-NORTH/checkbook"`,
+    `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/gl-journal?from=2026-03-01&to=2026-03-31"`,
     '',
     'Press Ctrl-C to stop.',
   ].join('\n');

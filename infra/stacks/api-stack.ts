@@ -13,9 +13,11 @@ import type { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { apiRoutes, type RouteSpec } from '../../functions/api/routes';
+import type { RouteSpec } from '../../functions/api/route-spec';
+import { apiRoutes } from '../../functions/api/routes';
 import { ChrmFunction } from '../constructs/chrm-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 import { UserDirectory } from '../constructs/user-directory';
@@ -24,6 +26,7 @@ export interface ApiStackProps extends StackProps {
   readonly table: TableV2;
   readonly uploads: Bucket;
   readonly eventBus: EventBus;
+  readonly accrualWorkflow: IStateMachine;
   readonly routes?: readonly RouteSpec[];
 }
 
@@ -72,8 +75,13 @@ export class ApiStack extends Stack {
                 TABLE_NAME: props.table.tableName,
                 UPLOADS_BUCKET: props.uploads.bucketName,
                 EVENT_BUS_NAME: props.eventBus.eventBusName,
+                ...(route.startsAccrualRuns
+                  ? { ACCRUAL_STATE_MACHINE_ARN: props.accrualWorkflow.stateMachineArn }
+                  : {}),
               },
       });
+      if (route.startsAccrualRuns) props.accrualWorkflow.grantStartExecution(handler.function);
+      if (route.readsRunSnapshots) props.uploads.grantRead(handler.function, 'runs/*');
       if (route.signsUploads) {
         // Presigned URLs carry the signer's permissions: PutObject under uploads/ and nothing else.
         handler.function.addToRolePolicy(
@@ -100,8 +108,15 @@ export class ApiStack extends Stack {
     }
 
     acknowledgeFunctionFindings(this, {
-      reason: 'upload signing needs any new key under uploads/.',
-      appliesTo: [{ regex: '/^Resource::.*Uploads.*\\/uploads\\/\\*$/g' }],
+      reason:
+        'upload signing needs any new key under uploads/; explaining and replaying runs reads any run snapshot under runs/.',
+      appliesTo: [
+        { regex: '/^Resource::.*Uploads.*\\/uploads\\/\\*$/g' },
+        { regex: '/^Resource::.*Uploads.*\\/runs\\/\\*$/g' },
+        'Action::s3:GetObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:List*',
+      ],
     });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { apiRoutes, type RouteSpec } from '../routes';
+import type { RouteSpec } from '../route-spec';
+import { apiRoutes } from '../routes';
 
 type JsonSchema = Record<string, unknown>;
 

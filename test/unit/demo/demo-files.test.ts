@@ -21,7 +21,7 @@ async function parse(file: Awaited<ReturnType<typeof demoFiles>>[number]) {
     partnerId: file.partnerId,
     sourceFileId: 'demo',
     profile: { ...defaultMappingProfile(file.kind), defaultCurrency: 'USD' },
-    products: { resolve: (sku) => products.get(sku) },
+    products: { resolve: (sku) => products.get(sku), resolvePartnerSku: (sku) => products.get(sku) },
   })) {
     batches.push(batch);
   }

@@ -22,9 +22,11 @@ const aliases = new Map<string, string>([
   ['012345678912', 'CAB-2'],
 ]);
 
+/** Our catalog; partner SKUs resolve through `aliases` (the partner's cross-reference), else as our SKU. */
 export const products: ProductLookup = {
-  resolve(sku) {
-    const ours = aliases.get(sku) ?? sku;
+  resolve: (sku) => catalog.find((product) => product.sku === sku),
+  resolvePartnerSku(partnerSku) {
+    const ours = aliases.get(partnerSku) ?? partnerSku;
     return catalog.find((product) => product.sku === ours);
   },
 };

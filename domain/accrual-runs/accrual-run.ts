@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { RunPeriod } from '../accruals/measurement-window';
+import { isoDateSchema } from '../shared/iso-date';
+import type { UnreadableLine } from './run-lines';
+
+/** What a finance user (or the month-end schedule) asks for: the run period and the accounting date. */
+export const accrualRunRequestSchema = z
+  .object({
+    period: z.object({ start: isoDateSchema, end: isoDateSchema }),
+    /** The date postings carry in the GL; the period's last day unless given. */
+    accountingDate: isoDateSchema.optional(),
+  })
+  .superRefine((request, ctx) => {
+    if (request.period.end < request.period.start) {
+      ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'must not be before period.start' });
+    }
+    if (request.accountingDate !== undefined && request.accountingDate < request.period.start) {
+      ctx.addIssue({ code: 'custom', path: ['accountingDate'], message: 'must not be before period.start' });
+    }
+  });
+export type AccrualRunRequest = z.infer<typeof accrualRunRequestSchema>;
+
+/** What one program's step of a run did. Amounts per currency are decimal strings. */
+export interface ProgramRunResult {
+  readonly programId: string;
+  readonly programVersion: number;
+  readonly entries: number;
+  readonly postings: number;
+  readonly skippedLines: number;
+  /** Sum of the amounts the step posted (the run's net change of earned), per currency. */
+  readonly posted: Readonly<Record<string, string>>;
+  /** Sum of the entries recomputed (period-to-date earned), per currency. */
+  readonly earned: Readonly<Record<string, string>>;
+  /** Digest of every entry's key and amount; a replay that reproduces it reproduced the run exactly. */
+  readonly entriesFingerprint: string;
+}
+
+/**
+ * One accrual run, from request to summary. It records what it read so it can be replayed: the program
+ * versions, the months of lines, a fingerprint of the line set and the snapshot of those lines.
+ */
+export interface AccrualRunRecord {
+  readonly runId: string;
+  readonly trigger: 'schedule' | 'api';
+  readonly requestedBy: string;
+  readonly period: RunPeriod;
+  readonly accountingDate: string;
+  readonly status: 'requested' | 'running' | 'completed' | 'failed';
+  readonly months: readonly string[];
+  readonly programs: readonly { readonly programId: string; readonly programVersion: number }[];
+  readonly lineCount: number;
+  readonly lineSetFingerprint: string | null;
+  readonly unreadableLines: readonly UnreadableLine[];
+  readonly results: readonly ProgramRunResult[];
+  readonly failure: string | null;
+  readonly completedAt: string | null;
+}
+
+/** The previous calendar month of an instant, as the month-end schedule runs it (fired early on the 1st). */
+export function previousMonth(at: Date): RunPeriod {
+  const year = at.getUTCFullYear();
+  const month = at.getUTCMonth(); // 0-based: the current month's index is the previous month's number
+  const start = month === 0 ? `${year - 1}-12-01` : `${year}-${String(month).padStart(2, '0')}-01`;
+  const lastDay = new Date(Date.UTC(month === 0 ? year - 1 : year, month === 0 ? 12 : month, 0)).getUTCDate();
+  return { start, end: `${start.slice(0, 8)}${String(lastDay).padStart(2, '0')}` };
+}

@@ -1,0 +1,231 @@
+import {
+  type AccrualRunCompletedV1,
+  accrualRunCompletedV1,
+  detailType,
+  source,
+} from '../../events/accrual-run-completed.v1';
+import { type AccrualEntry, accrualKey } from '../accruals/accrual-entry';
+import { type AccrualScope, computeAccruals } from '../accruals/compute-accruals';
+import { diffAgainstPosted } from '../accruals/diff-against-posted';
+import { canonicalJson, fingerprintLines, fnv1a64 } from '../accruals/fingerprint';
+import type { SaleLine } from '../accruals/sale-line';
+import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
+import type { RunPosting } from '../ledger/ledger-posting';
+import { postedAccrualsOf, postingsFromDeltas } from '../ledger/postings-from-deltas';
+import type { Stored } from '../master-data/ports';
+import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
+import { programsInForce } from '../programs/program-lifecycle';
+import { programVersionId } from '../programs/program-record';
+import { BusinessRuleError, VersionConflictError } from '../shared/errors';
+import type { CurrencyCode } from '../shared/money';
+import type { AccrualRunRecord, ProgramRunResult } from './accrual-run';
+import type { AccrualRunDeps } from './ports';
+import { monthsToRead, toSaleLine, type UnreadableLine } from './run-lines';
+
+/** One item of the workflow's Map: a program version of the run. */
+export interface ProgramStep {
+  readonly runId: string;
+  readonly programId: string;
+  readonly programVersion: number;
+}
+
+const shownUnreadable = 100;
+const appendAttempts = 5;
+
+/**
+ * Workflow step 1 (validate): fixes what the run reads. Main course: the programs in force and their
+ * versions → the invoice months their windows need → every partner's lines of those months, converted for
+ * the engine → a snapshot of them (replay and explanations read it, never the live table) → the run
+ * record, now `running`, lists all of it → one Map item per program.
+ */
+export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Promise<ProgramStep[]> {
+  const run = await getVersioned(deps.runs, runId, 'Accrual run');
+  if (run.status === 'completed' || run.status === 'failed') {
+    throw new BusinessRuleError(`accrual run '${runId}' is already ${run.status}`);
+  }
+  const programs = await programsInForce(deps);
+  const months = monthsToRead(programs, run.period);
+  const lines: SaleLine[] = [];
+  const unreadable: UnreadableLine[] = [];
+  for (const month of months) {
+    for await (const stored of deps.lines.salesInMonth(month)) {
+      const line = toSaleLine(stored);
+      if ('reason' in line) unreadable.push(line);
+      else lines.push(line);
+    }
+  }
+  await deps.snapshots.write(runId, lines);
+  await replaceVersioned(deps.runs, deps.clock, run, run.version, {
+    ...dataOf(run),
+    status: 'running',
+    months,
+    programs: programs.map((program) => ({ programId: program.programId, programVersion: program.version })),
+    lineCount: lines.length,
+    lineSetFingerprint: fingerprintLines(lines),
+    unreadableLines: unreadable.slice(0, shownUnreadable),
+  });
+  return programs.map((program) => ({
+    runId,
+    programId: program.programId,
+    programVersion: program.version,
+  }));
+}
+
+/**
+ * The entries of one program of a run, recomputed from the run's snapshot with the program version it
+ * recorded: what posting, replay and explanations all start from.
+ */
+export async function recomputeProgram(
+  deps: Pick<AccrualRunDeps, 'snapshots' | 'programVersions'>,
+  run: AccrualRunRecord,
+  step: Pick<ProgramStep, 'programId' | 'programVersion'>,
+) {
+  const version = await getVersioned(
+    deps.programVersions,
+    programVersionId(step.programId, step.programVersion),
+    'Program version',
+  );
+  const lines = await deps.snapshots.read(run.runId);
+  // A closed program's record says closed; the run computes the version as it was in force.
+  const program = { ...version.program, status: 'active' as const };
+  return computeAccruals({ lines, programs: [program], period: run.period });
+}
+
+/**
+ * Workflow step 2 (Map over programs): computes one program and posts, per program period, the difference
+ * to what is posted as new accruals and true-ups. A concurrent append to the same period makes the append
+ * fail; the step then diffs again against what is now posted, so nothing is posted twice.
+ */
+export async function postProgramAccruals(
+  deps: AccrualRunDeps,
+  step: ProgramStep,
+): Promise<ProgramRunResult> {
+  const run = await getVersioned(deps.runs, step.runId, 'Accrual run');
+  const computed = await recomputeProgram(deps, run, step);
+  let postings = 0;
+  const posted = new Map<CurrencyCode, bigint>();
+  for (const scope of computed.scopes) {
+    const entries = computed.entries.filter((entry) => entry.period === scope.period);
+    for (const posting of await appendScope(deps, run, scope, entries)) {
+      postings++;
+      posted.set(
+        posting.currency,
+        (posted.get(posting.currency) ?? 0n) + toMinorUnits(posting.amount, posting.currency),
+      );
+    }
+  }
+  return {
+    programId: step.programId,
+    programVersion: step.programVersion,
+    entries: computed.entries.length,
+    postings,
+    skippedLines: computed.skipped.length,
+    posted: byCurrency(posted),
+    earned: byCurrency(sumEntries(computed.entries)),
+    entriesFingerprint: entriesFingerprint(computed.entries),
+  };
+}
+
+async function appendScope(
+  deps: AccrualRunDeps,
+  run: AccrualRunRecord,
+  scope: AccrualScope,
+  entries: readonly AccrualEntry[],
+): Promise<RunPosting[]> {
+  for (let attempt = 1; ; attempt++) {
+    const ledger = await deps.ledger.scope(scope.programId, scope.period);
+    const deltas = diffAgainstPosted(entries, postedAccrualsOf(ledger.postings), [scope]);
+    const postings = postingsFromDeltas(
+      { runId: run.runId, postedOn: run.accountingDate, scopes: [scope] },
+      deltas,
+    );
+    if (postings.length === 0) return [];
+    try {
+      await deps.ledger.append(scope.programId, scope.period, ledger.sequence, postings);
+      return postings;
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt === appendAttempts) throw error;
+    }
+  }
+}
+
+/**
+ * Workflow step 3 (summarize): records every program's result, marks the run completed and publishes
+ * `AccrualRunCompleted`.
+ */
+export async function completeAccrualRun(
+  deps: AccrualRunDeps,
+  input: { readonly runId: string; readonly results: readonly ProgramRunResult[] },
+): Promise<AccrualRunCompletedV1> {
+  const run = await getVersioned(deps.runs, input.runId, 'Accrual run');
+  const completedAt = deps.clock().toISOString();
+  const totals = new Map<CurrencyCode, bigint>();
+  for (const result of input.results) {
+    for (const [currency, amount] of Object.entries(result.posted) as [CurrencyCode, string][]) {
+      totals.set(currency, (totals.get(currency) ?? 0n) + toMinorUnits(amount, currency));
+    }
+  }
+  if (run.status !== 'completed') {
+    await replaceVersioned(deps.runs, deps.clock, run, run.version, {
+      ...dataOf(run),
+      status: 'completed',
+      results: [...input.results].sort((a, b) => (a.programId < b.programId ? -1 : 1)),
+      completedAt,
+    });
+  }
+  const detail = accrualRunCompletedV1.parse({
+    version: 1,
+    runId: run.runId,
+    trigger: run.trigger,
+    period: run.period,
+    accountingDate: run.accountingDate,
+    programs: input.results.length,
+    lines: run.lineCount,
+    postings: input.results.reduce((sum, result) => sum + result.postings, 0),
+    posted: byCurrency(totals),
+    occurredAt: completedAt,
+  });
+  await deps.events.publish({ source, detailType, detail });
+  return detail;
+}
+
+/** The workflow's catch: records why the run failed. Postings already made stay; a rerun trues them up. */
+export async function failAccrualRun(
+  deps: AccrualRunDeps,
+  input: { readonly runId: string; readonly reason: string },
+): Promise<void> {
+  const run = await getVersioned(deps.runs, input.runId, 'Accrual run');
+  if (run.status === 'completed' || run.status === 'failed') return;
+  await replaceVersioned(deps.runs, deps.clock, run, run.version, {
+    ...dataOf(run),
+    status: 'failed',
+    failure: input.reason.slice(0, 1000),
+    completedAt: deps.clock().toISOString(),
+  });
+}
+
+/** A stable digest of entries (key and amount): equal digests mean a replay reproduced the run exactly. */
+export function entriesFingerprint(entries: readonly AccrualEntry[]): string {
+  return fnv1a64(canonicalJson(entries.map((entry) => [accrualKey(entry), entry.amount])));
+}
+
+function sumEntries(entries: readonly AccrualEntry[]): Map<CurrencyCode, bigint> {
+  const sums = new Map<CurrencyCode, bigint>();
+  for (const entry of entries) {
+    sums.set(entry.currency, (sums.get(entry.currency) ?? 0n) + toMinorUnits(entry.amount, entry.currency));
+  }
+  return sums;
+}
+
+function byCurrency(sums: ReadonlyMap<CurrencyCode, bigint>): Record<string, string> {
+  return Object.fromEntries(
+    [...sums]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, sum]) => [currency, fromMinorUnits(sum, currency)]),
+  );
+}
+
+export function dataOf(run: Stored<AccrualRunRecord>): AccrualRunRecord {
+  const { version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...data } = run;
+  return data;
+}

@@ -1,0 +1,148 @@
+import type { Actor, Role } from '../access/actor';
+import { internalRoles } from '../access/actor';
+import { requireRole, requireVisibleTo } from '../access/policies';
+import type { AccrualEntry } from '../accruals/accrual-entry';
+import { accrualKey } from '../accruals/accrual-entry';
+import type { Page, PageRequest, Stored } from '../master-data/ports';
+import { createVersioned, getVersioned } from '../master-data/versioned-record';
+import { AlreadyExistsError, BusinessRuleError, NotFoundError } from '../shared/errors';
+import { type AccrualRunRecord, type AccrualRunRequest, previousMonth } from './accrual-run';
+import type { AccrualRunDeps } from './ports';
+import { entriesFingerprint, recomputeProgram } from './run-steps';
+
+/** Finance closes the books, so finance (and admins) start runs. */
+const runRequesters: readonly Role[] = ['finance', 'admin'];
+
+function newRun(
+  runId: string,
+  trigger: AccrualRunRecord['trigger'],
+  requestedBy: string,
+  request: AccrualRunRequest,
+): AccrualRunRecord {
+  return {
+    runId,
+    trigger,
+    requestedBy,
+    period: request.period,
+    accountingDate: request.accountingDate ?? request.period.end,
+    status: 'requested',
+    months: [],
+    programs: [],
+    lineCount: 0,
+    lineSetFingerprint: null,
+    unreadableLines: [],
+    results: [],
+    failure: null,
+    completedAt: null,
+  };
+}
+
+/** Records an on-demand run and starts its workflow; the answer comes before the run ends (HTTP 202). */
+export async function requestAccrualRun(
+  deps: AccrualRunDeps,
+  actor: Actor,
+  request: AccrualRunRequest,
+): Promise<Stored<AccrualRunRecord>> {
+  requireRole(actor, runRequesters);
+  const runId = `${request.period.end.slice(0, 7)}-${deps.newId()}`;
+  const run = await createVersioned(deps.runs, deps.clock, newRun(runId, 'api', actor.userId, request));
+  await deps.workflow.start(runId);
+  return run;
+}
+
+/**
+ * The month-end schedule's run of the month before `scheduledAt`. Its id is the month, so a schedule
+ * delivered twice (EventBridge delivers at least once) finds the run already recorded and runs it once.
+ */
+export async function recordScheduledRun(deps: AccrualRunDeps, scheduledAt: Date): Promise<string> {
+  const period = previousMonth(scheduledAt);
+  const runId = `month-end-${period.start.slice(0, 7)}`;
+  try {
+    await createVersioned(deps.runs, deps.clock, newRun(runId, 'schedule', 'schedule', { period }));
+  } catch (error) {
+    if (!(error instanceof AlreadyExistsError)) throw error;
+  }
+  return runId;
+}
+
+export async function getAccrualRun(
+  deps: AccrualRunDeps,
+  actor: Actor,
+  runId: string,
+): Promise<Stored<AccrualRunRecord>> {
+  requireRole(actor, internalRoles);
+  return getVersioned(deps.runs, runId, 'Accrual run');
+}
+
+export async function listAccrualRuns(
+  deps: AccrualRunDeps,
+  actor: Actor,
+  page: PageRequest,
+): Promise<Page<Stored<AccrualRunRecord>>> {
+  requireRole(actor, internalRoles);
+  return deps.runs.list(page);
+}
+
+/** How a replay compares with the run as recorded, per program. */
+export interface ReplayComparison {
+  readonly runId: string;
+  readonly identical: boolean;
+  readonly programs: readonly {
+    readonly programId: string;
+    readonly programVersion: number;
+    readonly recorded: string;
+    readonly replayed: string;
+    readonly identical: boolean;
+  }[];
+}
+
+/**
+ * Recomputes a completed run from what it recorded (its line snapshot and program versions) and compares
+ * every program's entries with the digest recorded at the time: the proof that the run is deterministic.
+ */
+export async function replayAccrualRun(
+  deps: AccrualRunDeps,
+  actor: Actor,
+  runId: string,
+): Promise<ReplayComparison> {
+  requireRole(actor, internalRoles);
+  const run = await getVersioned(deps.runs, runId, 'Accrual run');
+  if (run.status !== 'completed') throw new BusinessRuleError(`accrual run '${runId}' is ${run.status}`);
+  const programs = [];
+  for (const result of run.results) {
+    const replayed = entriesFingerprint((await recomputeProgram(deps, run, result)).entries);
+    programs.push({
+      programId: result.programId,
+      programVersion: result.programVersion,
+      recorded: result.entriesFingerprint,
+      replayed,
+      identical: replayed === result.entriesFingerprint,
+    });
+  }
+  return { runId, identical: programs.every((program) => program.identical), programs };
+}
+
+/**
+ * Explains the entries of one program in a run: each with its trace (source lines, basis, tier reached,
+ * rate, rounding), recomputed from the run's snapshot. A partner sees only entries it earns or generated.
+ */
+export async function explainRunEntries(
+  deps: AccrualRunDeps,
+  actor: Actor,
+  input: { readonly runId: string; readonly programId: string; readonly partnerId?: string | undefined },
+): Promise<AccrualEntry[]> {
+  requireRole(actor, [...internalRoles, 'partner']);
+  const partnerId = actor.role === 'partner' ? actor.partnerId : input.partnerId;
+  requireVisibleTo(actor, partnerId, 'Accrual');
+  const run = await getVersioned(deps.runs, input.runId, 'Accrual run');
+  const step = run.programs.find((program) => program.programId === input.programId);
+  if (step === undefined)
+    throw new NotFoundError(`program '${input.programId}' is not in run '${input.runId}'`);
+  const { entries } = await recomputeProgram(deps, run, step);
+  return entries
+    .filter(
+      (entry) =>
+        partnerId === undefined || entry.partnerId === partnerId || entry.beneficiaryPartnerId === partnerId,
+    )
+    .map((entry) => ({ ...entry, key: accrualKey(entry) }));
+}

@@ -1,0 +1,113 @@
+import type { Actor, Role } from '../access/actor';
+import { internalRoles } from '../access/actor';
+import { requireRole } from '../access/policies';
+import type { AccrualLedger } from '../accrual-runs/ports';
+import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
+import { createVersioned, getVersioned, replaceVersioned } from '../master-data/versioned-record';
+import { BusinessRuleError, VersionConflictError } from '../shared/errors';
+import {
+  approveManualAdjustment,
+  type ManualAdjustment,
+  type ManualAdjustmentRequest,
+  rejectManualAdjustment,
+  requestManualAdjustment,
+} from './manual-adjustment';
+
+export interface AdjustmentDeps {
+  readonly adjustments: RecordStore<ManualAdjustment>;
+  readonly ledger: AccrualLedger;
+  readonly clock: Clock;
+  readonly newId: () => string;
+}
+
+/** Finance requests adjustments; a second person (approver, or other finance user) decides them. */
+const requesters: readonly Role[] = ['finance', 'admin'];
+const deciders: readonly Role[] = ['approver', 'finance', 'admin'];
+
+const today = (clock: Clock) => clock().toISOString().slice(0, 10);
+
+export async function requestAdjustment(
+  deps: AdjustmentDeps,
+  actor: Actor,
+  request: ManualAdjustmentRequest,
+): Promise<Stored<ManualAdjustment>> {
+  requireRole(actor, requesters);
+  const adjustment = requestManualAdjustment(request, {
+    adjustmentId: `ADJ-${deps.newId()}`,
+    requestedBy: actor.userId,
+    requestedOn: today(deps.clock),
+  });
+  return createVersioned(deps.adjustments, deps.clock, adjustment);
+}
+
+/**
+ * Approves an adjustment and posts it to its program period's ledger. Main course: the decision rules
+ * (someone other than the requester) → the posting, appended with the period's sequence (retried when a
+ * run posts at the same moment) → the adjustment marked approved. A crash between the two leaves it
+ * requested with its posting already in the ledger; approving again finds the posting and only marks it.
+ */
+export async function approveAdjustment(
+  deps: AdjustmentDeps,
+  actor: Actor,
+  input: { readonly adjustmentId: string; readonly expectedVersion: number },
+): Promise<Stored<ManualAdjustment>> {
+  requireRole(actor, deciders);
+  const current = await getVersioned(deps.adjustments, input.adjustmentId, 'Adjustment');
+  if (current.version !== input.expectedVersion) {
+    throw new VersionConflictError(`Version ${input.expectedVersion} is stale`, current.version);
+  }
+  if (current.status !== 'requested') {
+    throw new BusinessRuleError(`adjustment '${input.adjustmentId}' is already ${current.status}`);
+  }
+  const { adjustment, posting } = approveManualAdjustment(current, {
+    approvedBy: actor.userId,
+    approvedOn: today(deps.clock),
+  });
+  for (let attempt = 1; ; attempt++) {
+    const scope = await deps.ledger.scope(posting.programId, posting.period);
+    if (scope.postings.some((posted) => posted.postingId === posting.postingId)) break;
+    try {
+      await deps.ledger.append(posting.programId, posting.period, scope.sequence, [posting]);
+      break;
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt === 5) throw error;
+    }
+  }
+  return replaceVersioned(deps.adjustments, deps.clock, current, input.expectedVersion, adjustment);
+}
+
+export async function rejectAdjustment(
+  deps: AdjustmentDeps,
+  actor: Actor,
+  input: { readonly adjustmentId: string; readonly expectedVersion: number; readonly reason: string },
+): Promise<Stored<ManualAdjustment>> {
+  requireRole(actor, deciders);
+  const current = await getVersioned(deps.adjustments, input.adjustmentId, 'Adjustment');
+  if (current.status !== 'requested') {
+    throw new BusinessRuleError(`adjustment '${input.adjustmentId}' is already ${current.status}`);
+  }
+  const rejected = rejectManualAdjustment(current, {
+    rejectedBy: actor.userId,
+    rejectedOn: today(deps.clock),
+    reason: input.reason,
+  });
+  return replaceVersioned(deps.adjustments, deps.clock, current, input.expectedVersion, rejected);
+}
+
+export async function getAdjustment(
+  deps: AdjustmentDeps,
+  actor: Actor,
+  adjustmentId: string,
+): Promise<Stored<ManualAdjustment>> {
+  requireRole(actor, internalRoles);
+  return getVersioned(deps.adjustments, adjustmentId, 'Adjustment');
+}
+
+export async function listAdjustments(
+  deps: AdjustmentDeps,
+  actor: Actor,
+  page: PageRequest,
+): Promise<Page<Stored<ManualAdjustment>>> {
+  requireRole(actor, internalRoles);
+  return deps.adjustments.list(page);
+}

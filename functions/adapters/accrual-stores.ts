@@ -1,0 +1,68 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AccrualRunRecord } from '../../domain/accrual-runs/accrual-run';
+import type { ManualAdjustment } from '../../domain/ledger/manual-adjustment';
+import type { ProgramRecord, ProgramVersionRecord } from '../../domain/programs/program-record';
+import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
+import {
+  accrualRunKey,
+  accrualRunListKey,
+  adjustmentKey,
+  adjustmentListKey,
+  programKey,
+  programListKey,
+  programVersionKey,
+  programVersionListKey,
+} from './table-keys';
+
+const programSpec: RecordItemSpec<ProgramRecord> = {
+  type: 'Program',
+  keyOf: programKey,
+  idOf: (program) => program.programId,
+  listKeyOf: (program) => programListKey(program.status, program.programId),
+  listScope: (status) => ({ gsi1pk: 'PROGRAMS', ...(status === undefined ? {} : { prefix: `${status}#` }) }),
+};
+
+/** Version ids are `<programId>/<version>` (see programVersionId). */
+function splitVersionId(id: string): [string, number] {
+  const slash = id.lastIndexOf('/');
+  return [id.slice(0, slash), Number(id.slice(slash + 1))];
+}
+
+const programVersionSpec: RecordItemSpec<ProgramVersionRecord> = {
+  type: 'ProgramVersion',
+  keyOf: (id) => programVersionKey(...splitVersionId(id)),
+  idOf: (version) => `${version.programId}/${version.programVersion}`,
+  listKeyOf: (version) => programVersionListKey(version.programId, version.programVersion),
+  listScope: (programId) => {
+    if (programId === undefined) throw new Error('Program versions are listed per program');
+    return { gsi1pk: `PROGRAMVERSIONS#${programId}` };
+  },
+};
+
+const accrualRunSpec: RecordItemSpec<AccrualRunRecord> = {
+  type: 'AccrualRun',
+  keyOf: accrualRunKey,
+  idOf: (run) => run.runId,
+  listKeyOf: (run) => accrualRunListKey(run.runId),
+  listScope: () => ({ gsi1pk: 'RUNS' }),
+};
+
+const adjustmentSpec: RecordItemSpec<ManualAdjustment> = {
+  type: 'ManualAdjustment',
+  keyOf: adjustmentKey,
+  idOf: (adjustment) => adjustment.adjustmentId,
+  listKeyOf: (adjustment) => adjustmentListKey(adjustment.status, adjustment.adjustmentId),
+  listScope: (status) => ({
+    gsi1pk: 'ADJUSTMENTS',
+    ...(status === undefined ? {} : { prefix: `${status}#` }),
+  }),
+};
+
+export function accrualStores(client: DynamoDBDocumentClient, tableName: string) {
+  return {
+    programs: new DynamoRecordStore(client, tableName, programSpec),
+    programVersions: new DynamoRecordStore(client, tableName, programVersionSpec),
+    runs: new DynamoRecordStore(client, tableName, accrualRunSpec),
+    adjustments: new DynamoRecordStore(client, tableName, adjustmentSpec),
+  };
+}

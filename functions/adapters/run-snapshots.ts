@@ -1,0 +1,48 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createGunzip, gzipSync } from 'node:zlib';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { RunSnapshots } from '../../domain/accrual-runs/ports';
+import type { SaleLine } from '../../domain/accruals/sale-line';
+
+export const runSnapshotKey = (runId: string) => `runs/${runId}/lines.ndjson.gz`;
+
+/**
+ * Run snapshots as gzipped JSON lines in S3, beside the uploads. The Map steps of one run read the same
+ * snapshot, and a warm Lambda keeps the last one it read.
+ */
+export class S3RunSnapshots implements RunSnapshots {
+  private cached: { readonly runId: string; readonly lines: SaleLine[] } | undefined;
+
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async write(runId: string, lines: readonly SaleLine[]): Promise<void> {
+    const text = lines.map((line) => JSON.stringify(line)).join('\n');
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: runSnapshotKey(runId),
+        Body: gzipSync(text),
+        ContentType: 'application/x-ndjson',
+        ContentEncoding: 'gzip',
+      }),
+    );
+  }
+
+  async read(runId: string): Promise<SaleLine[]> {
+    if (this.cached?.runId === runId) return this.cached.lines;
+    const { Body } = await this.client.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: runSnapshotKey(runId) }),
+    );
+    const lines: SaleLine[] = [];
+    if (Body) {
+      const text = createInterface({ input: (Body as Readable).pipe(createGunzip()), crlfDelay: Infinity });
+      for await (const line of text) if (line !== '') lines.push(JSON.parse(line) as SaleLine);
+    }
+    this.cached = { runId, lines };
+    return lines;
+  }
+}

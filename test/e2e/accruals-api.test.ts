@@ -1,0 +1,281 @@
+import Decimal from 'decimal.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
+import { apiClient } from './local-api';
+
+let stack: LocalStack;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ inMemory: true, apiPort: 0 });
+  api = apiClient(stack);
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const token = (user: string) => stack.tokens[user];
+const manager = () => token('demo-channel-manager');
+const approver = () => token('demo-approver');
+const finance = () => token('demo-finance');
+const admin = () => token('demo-admin');
+const north = () => token('demo-partner-dist-north');
+const acme = () => token('demo-partner-res-acme');
+
+async function waitForRun(runId: string) {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const run = await api('GET', `/accrual-runs/${runId}`, { token: finance() });
+    if (run.json.status === 'completed' || run.json.status === 'failed') return run.json;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`run ${runId} never finished`);
+}
+
+const sum = (amounts: readonly string[]) =>
+  amounts.reduce((total, amount) => total.plus(amount), new Decimal(0)).toFixed(2);
+
+const march = { period: { start: '2026-03-01', end: '2026-03-31' } };
+
+describe('demo month-end run at start-up', () => {
+  it('accrues the demo programs over the demo March files through the workflow', () => {
+    const run = stack.demoRun;
+    expect(run?.status).toBe('completed');
+    // 150 + 120 + 80 accepted sale lines in the CSV, XLSX and 867 demo files.
+    expect(run?.lineCount).toBe(350);
+    expect(run?.results.map((result) => result.programId)).toEqual([
+      'COOP-2026',
+      'PROMO-WIFI-MAR',
+      'VOL-ALL-STEPPED',
+      'VOL-SWITCH-2026',
+    ]);
+    for (const result of run?.results ?? []) expect(result.postings).toBeGreaterThan(0);
+  });
+});
+
+describe('program lifecycle', () => {
+  const definition = {
+    programId: 'E2E-LIFECYCLE',
+    name: 'Lifecycle test rebate',
+    currency: 'USD',
+    periodGranularity: 'month',
+    eligibility: { startDate: '2026-01-01', partners: ['DIST-NORTH'] },
+    terms: {
+      kind: 'volume',
+      basis: 'quantity',
+      method: 'retrospective',
+      rateType: 'amountPerUnit',
+      tiers: [
+        { from: '0', rate: '1' },
+        { from: '1000000', rate: '2' },
+      ],
+    },
+  };
+
+  it('drafts, refuses self-approval and partners, activates by an approver, and closes', async () => {
+    expect((await api('POST', '/programs', { token: finance(), body: definition })).status).toBe(403);
+    const created = await api('POST', '/programs', { token: manager(), body: definition });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ status: 'draft', active: null, draftedBy: 'demo-channel-manager' });
+
+    const bad = await api('POST', '/programs', {
+      token: manager(),
+      body: { ...definition, programId: 'E2E-BAD', terms: { ...definition.terms, tiers: [] } },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('terms.tiers');
+
+    expect((await api('GET', '/programs/E2E-LIFECYCLE', { token: north() })).status).toBe(403);
+    expect(
+      (
+        await api('POST', '/programs/E2E-LIFECYCLE/activate', {
+          token: manager(),
+          headers: { 'if-match': '"1"' },
+        })
+      ).status,
+    ).toBe(403);
+    const activated = await api('POST', '/programs/E2E-LIFECYCLE/activate', {
+      token: approver(),
+      headers: { 'if-match': '"1"' },
+    });
+    expect(activated.status).toBe(200);
+    expect(activated.json).toMatchObject({ status: 'active', draft: null, active: { version: 1 } });
+
+    const amended = await api('PUT', '/programs/E2E-LIFECYCLE/draft', {
+      token: admin(),
+      headers: { 'if-match': '"2"' },
+      body: { ...definition, name: 'Lifecycle test rebate, amended' },
+    });
+    expect(amended.json).toMatchObject({ status: 'active', active: { version: 1 }, draftedBy: 'demo-admin' });
+    const selfApproved = await api('POST', '/programs/E2E-LIFECYCLE/activate', {
+      token: admin(),
+      headers: { 'if-match': '"3"' },
+    });
+    expect(selfApproved.status).toBe(422);
+    const second = await api('POST', '/programs/E2E-LIFECYCLE/activate', {
+      token: approver(),
+      headers: { 'if-match': '"3"' },
+    });
+    expect(second.json.active).toMatchObject({ version: 2, name: 'Lifecycle test rebate, amended' });
+    const v1 = await api('GET', '/programs/E2E-LIFECYCLE/versions/1', { token: finance() });
+    expect(v1.json.program.name).toBe('Lifecycle test rebate');
+
+    const closed = await api('POST', '/programs/E2E-LIFECYCLE/close', {
+      token: approver(),
+      headers: { 'if-match': '"4"' },
+      body: { reason: 'test over' },
+    });
+    expect(closed.json).toMatchObject({ status: 'closed', closeReason: 'test over' });
+  });
+});
+
+describe('on-demand runs, ledger and journal', () => {
+  it('only finance or admin start runs, and a bad period is a 400 with the field', async () => {
+    expect((await api('POST', '/accrual-runs', { token: manager(), body: march })).status).toBe(403);
+    const bad = await api('POST', '/accrual-runs', {
+      token: finance(),
+      body: { period: { start: '2026-03-31', end: '2026-03-01' } },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('period.end');
+  });
+
+  it('re-running the same month posts nothing, and the replay reproduces the demo run exactly', async () => {
+    const started = await api('POST', '/accrual-runs', { token: finance(), body: march });
+    expect(started.status).toBe(202);
+    const run = await waitForRun(started.json.runId);
+    expect(run.status).toBe('completed');
+    expect(run.results.map((result: { postings: number }) => result.postings)).toEqual([0, 0, 0, 0]);
+    const replay = await api('POST', `/accrual-runs/${stack.demoRun?.runId}/replay`, { token: finance() });
+    expect(replay.json.identical).toBe(true);
+    expect(replay.json.programs).toHaveLength(4);
+  });
+
+  it('explains every entry: trace components add up to the entry, and postings to the entries', async () => {
+    const runId = stack.demoRun?.runId;
+    const entries = await api('GET', `/accrual-runs/${runId}/programs/VOL-SWITCH-2026/entries`, {
+      token: finance(),
+    });
+    expect(entries.json.items.length).toBeGreaterThan(0);
+    for (const entry of entries.json.items) {
+      expect(entry.trace.roundedAmount).toBe(entry.amount);
+      expect(sum(entry.trace.components.map((c: { roundedAmount: string }) => c.roundedAmount))).toBe(
+        new Decimal(entry.amount).toFixed(2),
+      );
+      expect(entry.trace.components[0].tierReached).not.toBeNull();
+    }
+    const postings = await api('GET', `/accrual-runs/${runId}/postings`, { token: finance() });
+    const switchPostings = postings.json.items.filter(
+      (posting: { programId: string }) => posting.programId === 'VOL-SWITCH-2026',
+    );
+    expect(sum(switchPostings.map((p: { amount: string }) => p.amount))).toBe(
+      sum(entries.json.items.map((e: { amount: string }) => e.amount)),
+    );
+  });
+
+  it('shows a partner its own checkbook only, and its own entries only', async () => {
+    const own = await api('GET', '/partners/DIST-NORTH/checkbook', { token: north() });
+    expect(own.status).toBe(200);
+    expect(own.json.items.length).toBeGreaterThan(0);
+    for (const book of own.json.items) {
+      expect(book.beneficiaryPartnerId).toBe('DIST-NORTH');
+      expect(book.balance).toBe(new Decimal(book.earned).plus(book.adjustments).minus(book.paid).toFixed(2));
+    }
+    expect((await api('GET', '/partners/DIST-NORTH/checkbook', { token: acme() })).status).toBe(404);
+    const entries = await api(
+      'GET',
+      `/accrual-runs/${stack.demoRun?.runId}/programs/COOP-2026/entries?partnerId=DIST-SOUTH`,
+      { token: north() },
+    );
+    expect(entries.status).toBe(200);
+    for (const entry of entries.json.items) expect(entry.partnerId).toBe('DIST-NORTH');
+    expect((await api('GET', '/gl-journal?from=2026-03-01&to=2026-03-31', { token: north() })).status).toBe(
+      403,
+    );
+    expect((await api('GET', '/accrual-runs', { token: north() })).status).toBe(403);
+  });
+
+  it('exports a balanced GL journal as JSON and as CSV', async () => {
+    const journal = await api('GET', '/gl-journal?from=2026-03-01&to=2026-03-31&format=json', {
+      token: finance(),
+    });
+    expect(journal.status).toBe(200);
+    expect(journal.json.totals).toHaveLength(1);
+    const [usd] = journal.json.totals;
+    expect(usd.currency).toBe('USD');
+    expect(usd.debit).toBe(usd.credit);
+    const csv = await fetch(`${stack.apiUrl}/gl-journal?from=2026-03-01&to=2026-03-31`, {
+      headers: { authorization: `Bearer ${finance()}` },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const rows = (await csv.text()).trim().split('\n');
+    expect(rows.length).toBe(journal.json.entries.length * 2 + 1);
+  });
+});
+
+describe('manual adjustments', () => {
+  it('are requested by finance, refused to their requester, and posted into the checkbook on approval', async () => {
+    const before = await api('GET', '/partners/DIST-NORTH/checkbook?programId=COOP-2026', {
+      token: finance(),
+    });
+    const request = {
+      programId: 'COOP-2026',
+      beneficiaryPartnerId: 'DIST-NORTH',
+      fund: 'coop',
+      period: '2026-03',
+      currency: 'USD',
+      amount: '125.5',
+      reason: 'Trade show booth agreed with the partner',
+    };
+    expect((await api('POST', '/adjustments', { token: manager(), body: request })).status).toBe(403);
+    const badAmount = await api('POST', '/adjustments', {
+      token: finance(),
+      body: { ...request, amount: '1.234' },
+    });
+    expect(badAmount.status).toBe(400);
+    const requested = await api('POST', '/adjustments', { token: finance(), body: request });
+    expect(requested.status).toBe(201);
+    const id = requested.json.adjustmentId;
+    const self = await api('POST', `/adjustments/${id}/decision`, {
+      token: finance(),
+      headers: { 'if-match': '"1"' },
+      body: { decision: 'approve' },
+    });
+    expect(self.status).toBe(422);
+    const approved = await api('POST', `/adjustments/${id}/decision`, {
+      token: approver(),
+      headers: { 'if-match': '"1"' },
+      body: { decision: 'approve' },
+    });
+    expect(approved.json.status).toBe('approved');
+    const after = await api('GET', '/partners/DIST-NORTH/checkbook?programId=COOP-2026', {
+      token: finance(),
+    });
+    const [bookBefore] = before.json.items;
+    const [bookAfter] = after.json.items;
+    expect(bookAfter.adjustments).toBe(new Decimal(bookBefore.adjustments).plus('125.50').toFixed(2));
+    expect(bookAfter.earned).toBe(bookBefore.earned);
+
+    // A rerun must leave the adjustment alone: it is not an accrual the run computes.
+    const rerun = await waitForRun(
+      (await api('POST', '/accrual-runs', { token: finance(), body: march })).json.runId,
+    );
+    expect(rerun.results.every((result: { postings: number }) => result.postings === 0)).toBe(true);
+  });
+});
+
+describe('month-end schedule', () => {
+  it('runs the previous month when the schedule fires, once per month', async () => {
+    const [arn] = stack.stepFunctions.stateMachineArns.filter((candidate) =>
+      candidate.includes('AccrualRun'),
+    );
+    const first = stack.stepFunctions.startExecution(
+      arn ?? '',
+      JSON.stringify({ scheduledAt: '2026-04-01T02:00:00Z' }),
+    );
+    await first.done;
+    expect(first.status).toBe('SUCCEEDED');
+    const run = await api('GET', '/accrual-runs/month-end-2026-03', { token: finance() });
+    expect(run.json).toMatchObject({ trigger: 'schedule', status: 'completed', period: march.period });
+  });
+});
