@@ -6,9 +6,9 @@ import type { ProgramRecord, ProgramVersionRecord } from '../programs/program-re
 import type { AccrualRunRecord } from './accrual-run';
 import type { ChannelSaleLine } from './run-lines';
 
-/** Every partner's stored sale lines of one invoice month. */
+/** The stored sale lines of one invoice month: every partner's, or one partner's. */
 export interface RunLineSource {
-  salesInMonth(month: string): AsyncIterable<ChannelSaleLine>;
+  salesInMonth(month: string, partnerId?: string): AsyncIterable<ChannelSaleLine>;
 }
 
 /** The lines a run read, kept so that the run can be replayed and any entry explained later. */

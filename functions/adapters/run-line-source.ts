@@ -11,8 +11,9 @@ export class DynamoRunLineSource implements RunLineSource {
     private readonly queries: ChannelLineQueries,
   ) {}
 
-  async *salesInMonth(month: string): AsyncIterable<ChannelSaleLine> {
-    for await (const partnerId of this.partnerIds()) {
+  async *salesInMonth(month: string, onlyPartnerId?: string): AsyncIterable<ChannelSaleLine> {
+    const partnerIds = onlyPartnerId === undefined ? this.partnerIds() : [onlyPartnerId];
+    for await (const partnerId of partnerIds) {
       let cursor: string | undefined;
       do {
         const page = await this.queries.salesInMonth(partnerId, month, { limit: 1000, cursor });

@@ -9,8 +9,10 @@ import {
   closeProgramSchema,
   glJournalQuerySchema,
   pageQuerySchema,
+  partnerProgressQuerySchema,
   programListQuerySchema,
   runEntriesQuerySchema,
+  whatIfSchema,
 } from './api-schemas';
 import type { RouteSpec } from './route-spec';
 
@@ -169,5 +171,22 @@ export const accrualRoutes: readonly RouteSpec[] = [
     summary: 'Approve (and post) or reject an adjustment; not by its requester',
     body: adjustmentDecisionSchema,
     ifMatch: true,
+  },
+  {
+    method: 'GET',
+    path: '/partners/{partnerId}/program-progress',
+    entry: 'functions/api/partner-view/get-program-progress.ts',
+    operationId: 'getProgramProgress',
+    summary: "Partner view: each program's earned to date, tier reached, next tier and the gap to it",
+    query: partnerProgressQuerySchema,
+  },
+  {
+    method: 'POST',
+    path: '/partners/{partnerId}/what-if',
+    entry: 'functions/api/partner-view/what-if.ts',
+    operationId: 'whatIf',
+    summary: 'What-if: earned and tiers with one more sale of a product or category',
+    body: whatIfSchema,
+    tableAccess: 'read',
   },
 ];

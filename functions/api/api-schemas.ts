@@ -93,3 +93,17 @@ export const adjustmentDecisionSchema = z.discriminatedUnion('decision', [
     reason: z.string().trim().min(1, 'must not be empty').max(1000),
   }),
 ]);
+
+export const partnerProgressQuerySchema = z.object({ asOf: isoDateSchema.optional() });
+const decimalTextSchema = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,6})?$/, 'must be a positive decimal (9.6 digits at most)');
+export const whatIfSchema = z
+  .object({
+    asOf: isoDateSchema.optional(),
+    sku: businessCodeSchema.optional(),
+    category: businessCodeSchema,
+    quantity: decimalTextSchema,
+    unitPrice: decimalTextSchema,
+  })
+  .strict();

@@ -213,6 +213,65 @@ describe('on-demand runs, ledger and journal', () => {
   });
 });
 
+describe('partner view and what-if', () => {
+  it('shows a partner its tier, the next tier and the gap, matching what the run accrued', async () => {
+    const view = await api('GET', '/partners/DIST-NORTH/program-progress?asOf=2026-03-31', {
+      token: north(),
+    });
+    expect(view.status).toBe(200);
+    const switches = view.json.items.find(
+      (item: { programId: string }) => item.programId === 'VOL-SWITCH-2026',
+    );
+    const [pool] = switches.tiers;
+    expect(pool.basis).toBe('quantity');
+    expect(pool.gap).toBe(new Decimal(pool.nextTier.from).minus(pool.volume).toFixed());
+    const entries = await api(
+      'GET',
+      `/accrual-runs/${stack.demoRun?.runId}/programs/VOL-SWITCH-2026/entries?partnerId=DIST-NORTH`,
+      { token: north() },
+    );
+    const accrued = entries.json.items.filter(
+      (entry: { partnerId: string }) => entry.partnerId === 'DIST-NORTH',
+    );
+    expect(new Decimal(switches.earned).toFixed(2)).toBe(
+      sum(accrued.map((e: { amount: string }) => e.amount)),
+    );
+    expect((await api('GET', '/partners/DIST-NORTH/program-progress', { token: acme() })).status).toBe(404);
+  });
+
+  it('answers "if I sell the gap more switches" with the next tier reached and the extra rebate', async () => {
+    const view = await api('GET', '/partners/DIST-NORTH/program-progress?asOf=2026-03-31', {
+      token: north(),
+    });
+    const switches = view.json.items.find(
+      (item: { programId: string }) => item.programId === 'VOL-SWITCH-2026',
+    );
+    const [pool] = switches.tiers;
+    const whatIf = await api('POST', '/partners/DIST-NORTH/what-if', {
+      token: north(),
+      body: {
+        asOf: '2026-03-31',
+        category: 'SWITCHES',
+        sku: 'SW-0001',
+        quantity: pool.gap,
+        unitPrice: '400',
+      },
+    });
+    expect(whatIf.status).toBe(200);
+    const result = whatIf.json.items.find(
+      (item: { programId: string }) => item.programId === 'VOL-SWITCH-2026',
+    );
+    expect(result.tiersWithSale[0].tierReached.index).toBe(pool.nextTier.index);
+    expect(new Decimal(result.difference).gt(0)).toBe(true);
+    const bad = await api('POST', '/partners/DIST-NORTH/what-if', {
+      token: north(),
+      body: { category: 'SWITCHES', quantity: '-5', unitPrice: '1' },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('quantity');
+  });
+});
+
 describe('manual adjustments', () => {
   it('are requested by finance, refused to their requester, and posted into the checkbook on approval', async () => {
     const before = await api('GET', '/partners/DIST-NORTH/checkbook?programId=COOP-2026', {

@@ -195,3 +195,46 @@ describe('mapping profiles', () => {
     expect(stale.status).toBe(412);
   });
 });
+
+describe('partner SKU cross-references', () => {
+  it('are kept by channel managers, read by their partner only, and used to resolve partner item numbers', async () => {
+    const path = `/partners/DIST-NORTH/partner-skus/${encodeURIComponent('ac 778/b')}`;
+    expect((await api('PUT', path, { token: north(), body: { sku: 'RT-0002' } })).status).toBe(403);
+    const unknown = await api('PUT', path, { token: manager(), body: { sku: 'NOPE-1' } });
+    expect(unknown.status).toBe(422);
+    expect(JSON.stringify(unknown.json)).toContain('sku');
+    const saved = await api('PUT', path, {
+      token: manager(),
+      body: { sku: 'RT-0002', description: 'Edge router' },
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.json).toMatchObject({ partnerId: 'DIST-NORTH', partnerSku: 'ac 778/b', sku: 'RT-0002' });
+    expect((await api('GET', path, { token: north() })).json.sku).toBe('RT-0002');
+    expect((await api('GET', path, { token: acme() })).status).toBe(404);
+    const listed = await api('GET', '/partners/DIST-NORTH/partner-skus', { token: north() });
+    expect(listed.json.items.map((item: { partnerSku: string }) => item.partnerSku)).toEqual(['ac 778/b']);
+
+    const body = Buffer.from(
+      [
+        'invoice_number,invoice_line,invoice_date,partner_sku,quantity,uom,unit_price',
+        'XREF-1,1,2026-04-03,ac 778/b,3,EA,700.00',
+        'XREF-1,2,2026-04-03,ac 999/z,1,EA,10.00',
+      ].join('\n'),
+    );
+    const ticket = await api('POST', '/uploads', {
+      token: north(),
+      body: { kind: 'pos', fileName: 'xref.csv', contentType: 'text/csv', sizeBytes: body.length },
+    });
+    await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body });
+    const file = await waitForFinalStatus(ticket.json.file.fileId, north());
+    expect(file).toMatchObject({ status: 'completed_with_rejections', counts: { accepted: 1, rejected: 1 } });
+    const lines = await api('GET', `/channel-files/${file.fileId}/lines`, { token: north() });
+    expect(lines.json.items[0]).toMatchObject({
+      sku: 'RT-0002',
+      partnerSku: 'ac 778/b',
+      category: 'ROUTERS',
+    });
+    const rejections = await api('GET', `/channel-files/${file.fileId}/rejections`, { token: north() });
+    expect(JSON.stringify(rejections.json.items)).toContain("unknown product 'ac 999/z'");
+  });
+});

@@ -1,0 +1,192 @@
+import Decimal from 'decimal.js';
+import type { Actor } from '../access/actor';
+import { internalRoles } from '../access/actor';
+import { requireRole, requireVisibleTo } from '../access/policies';
+import type { AccrualEntry } from '../accruals/accrual-entry';
+import { computeAccruals } from '../accruals/compute-accruals';
+import type { RunPeriod } from '../accruals/measurement-window';
+import type { SaleLine } from '../accruals/sale-line';
+import type { RecordStore } from '../master-data/ports';
+import type { RebateProgram } from '../programs/program';
+import { programsInForce } from '../programs/program-lifecycle';
+import type { ProgramRecord } from '../programs/program-record';
+import type { Tier } from '../programs/tiers';
+import type { IsoDate } from '../shared/iso-date';
+import type { RunLineSource } from './ports';
+import { monthsToRead, toSaleLine } from './run-lines';
+
+export interface PartnerViewDeps {
+  readonly programs: RecordStore<ProgramRecord>;
+  readonly lines: RunLineSource;
+}
+
+/** Where a partner stands in one tiered program's current period, and what the next tier takes. */
+export interface TierProgress {
+  readonly pool: string;
+  readonly basis: 'quantity' | 'revenue';
+  readonly volume: string;
+  readonly tierReached: { readonly index: number; readonly from: string; readonly rate: string } | null;
+  readonly nextTier: { readonly index: number; readonly from: string; readonly rate: string } | null;
+  /** Volume still missing to reach the next tier; null at the top tier. */
+  readonly gap: string | null;
+}
+
+export interface ProgramProgress {
+  readonly programId: string;
+  readonly name: string;
+  readonly kind: RebateProgram['terms']['kind'];
+  readonly currency: string;
+  readonly periods: readonly string[];
+  /** Earned period-to-date by the partner's sales (what a run as of `asOf` would accrue). */
+  readonly earned: string;
+  readonly tiers: readonly TierProgress[];
+}
+
+/** A hypothetical extra sale: `quantity` of a product or category at `unitPrice`, dated `asOf`. */
+export interface WhatIfSale {
+  readonly sku?: string | undefined;
+  readonly category: string;
+  readonly quantity: string;
+  readonly unitPrice: string;
+}
+
+const sumAmounts = (entries: readonly AccrualEntry[]) =>
+  entries.reduce((total, entry) => total.plus(entry.amount), new Decimal(0)).toFixed();
+
+function tierTable(program: RebateProgram): readonly Tier[] | null {
+  const { terms } = program;
+  return terms.kind === 'volume' || terms.kind === 'annualVolume' || terms.kind === 'growth'
+    ? terms.tiers
+    : null;
+}
+
+/** Each pool of the partner's entries once, with the tier it reached and the gap to the next one. */
+function tierProgress(program: RebateProgram, entries: readonly AccrualEntry[]): TierProgress[] {
+  const tiers = tierTable(program);
+  if (tiers === null) return [];
+  const pools = new Map<string, TierProgress>();
+  for (const entry of entries) {
+    for (const component of entry.trace.components) {
+      if (pools.has(component.pool) || component.poolVolume === null || component.tierBasis === null)
+        continue;
+      const volume = new Decimal(component.poolVolume);
+      const nextIndex = tiers.findIndex((tier) => new Decimal(tier.from).gt(volume));
+      const next = nextIndex < 0 ? undefined : tiers[nextIndex];
+      pools.set(component.pool, {
+        pool: component.pool,
+        basis: component.tierBasis,
+        volume: volume.toFixed(),
+        tierReached: component.tierReached,
+        nextTier: next === undefined ? null : { index: nextIndex, from: next.from, rate: next.rate },
+        gap: next === undefined ? null : new Decimal(next.from).minus(volume).toFixed(),
+      });
+    }
+  }
+  return [...pools.values()];
+}
+
+async function partnerLines(deps: PartnerViewDeps, partnerId: string, months: readonly string[]) {
+  const lines: SaleLine[] = [];
+  for (const month of months) {
+    for await (const stored of deps.lines.salesInMonth(month, partnerId)) {
+      const line = toSaleLine(stored);
+      if (!('reason' in line)) lines.push(line);
+    }
+  }
+  return lines;
+}
+
+function progressOf(
+  programs: readonly RebateProgram[],
+  lines: readonly SaleLine[],
+  period: RunPeriod,
+  partnerId: string,
+) {
+  return programs.map((program): ProgramProgress => {
+    const run = computeAccruals({ lines, programs: [program], period });
+    const entries = run.entries.filter((entry) => entry.partnerId === partnerId);
+    return {
+      programId: program.programId,
+      name: program.name,
+      kind: program.terms.kind,
+      currency: program.currency,
+      periods: run.scopes.map((scope) => scope.period),
+      earned: sumAmounts(entries),
+      tiers: tierProgress(program, entries),
+    };
+  });
+}
+
+/**
+ * The partner view: every program in force with what the partner's sales earned period-to-date as of
+ * `asOf`, the tier each of its pools reached, the next tier's threshold and the gap to it. Computed live
+ * from the partner's stored lines by the same engine the runs use, so it matches the next run.
+ */
+export async function partnerProgress(
+  deps: PartnerViewDeps,
+  actor: Actor,
+  input: { readonly partnerId: string; readonly asOf: IsoDate },
+): Promise<ProgramProgress[]> {
+  requireRole(actor, [...internalRoles, 'partner']);
+  requireVisibleTo(actor, input.partnerId, 'Partner');
+  const programs = await programsInForce(deps);
+  const period = { start: input.asOf, end: input.asOf };
+  const lines = await partnerLines(deps, input.partnerId, monthsToRead(programs, period));
+  return progressOf(programs, lines, period, input.partnerId).filter(
+    (progress) => progress.earned !== '0' || progress.tiers.length > 0,
+  );
+}
+
+/**
+ * What-if: the partner view again with one more sale, and the difference per program ("if I sell X more of
+ * category Y, which tier do I reach and what do I earn").
+ */
+export async function partnerWhatIf(
+  deps: PartnerViewDeps,
+  actor: Actor,
+  input: { readonly partnerId: string; readonly asOf: IsoDate; readonly sale: WhatIfSale },
+) {
+  requireRole(actor, [...internalRoles, 'partner']);
+  requireVisibleTo(actor, input.partnerId, 'Partner');
+  const programs = await programsInForce(deps);
+  const period = { start: input.asOf, end: input.asOf };
+  const lines = await partnerLines(deps, input.partnerId, monthsToRead(programs, period));
+  const { sale } = input;
+  const hypothetical: SaleLine = {
+    lineId: `${input.partnerId}/WHAT-IF/1`,
+    partnerId: input.partnerId,
+    invoiceDate: input.asOf,
+    shipDate: input.asOf,
+    orderDate: input.asOf,
+    sku: sale.sku ?? 'WHAT-IF',
+    category: sale.category,
+    uom: 'EA',
+    quantityBase: sale.quantity,
+    extendedAmount: new Decimal(sale.quantity).times(sale.unitPrice).toDecimalPlaces(6).toFixed(),
+    currency: (lines[0]?.currency ?? programs[0]?.currency ?? 'USD') as SaleLine['currency'],
+    endCustomerId: '',
+    billTo: '',
+    shipTo: '',
+    orderType: '',
+    salesperson: '',
+    warehouse: '',
+    attributes: {},
+  };
+  const before = progressOf(programs, lines, period, input.partnerId);
+  const after = progressOf(programs, [...lines, hypothetical], period, input.partnerId);
+  return after
+    .map((scenario, index) => {
+      const current = before[index] as ProgramProgress;
+      return {
+        programId: scenario.programId,
+        name: scenario.name,
+        currency: scenario.currency,
+        earnedNow: current.earned,
+        earnedWithSale: scenario.earned,
+        difference: new Decimal(scenario.earned).minus(current.earned).toFixed(),
+        tiersNow: current.tiers,
+        tiersWithSale: scenario.tiers,
+      };
+    })
+    .filter((result) => result.difference !== '0' || result.tiersNow.length > 0);
+}
