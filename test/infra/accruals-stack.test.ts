@@ -1,0 +1,80 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { entryMetadataKey } from '../../infra/constructs/chrm-function';
+import { synthChrmApp } from './synth-app';
+
+let template: Template;
+let api: Template;
+
+beforeAll(() => {
+  const stacks = synthChrmApp();
+  template = Template.fromStack(stacks.accruals);
+  api = Template.fromStack(stacks.api);
+});
+
+type Resource = { Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
+
+const functionId = (stack: Template, entry: string) =>
+  Object.entries(stack.findResources('AWS::Lambda::Function') as Record<string, Resource>).find(
+    ([, fn]) => fn.Metadata?.[entryMetadataKey] === entry,
+  )?.[0];
+
+const definitionOf = () => {
+  const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+  return JSON.stringify(machine);
+};
+
+describe('accruals stack', () => {
+  it('chains validate → Map over programs → summarize, with a catch that records the failure', () => {
+    const definition = definitionOf();
+    for (const state of [
+      'ValidateRun',
+      'EachProgram',
+      'ComputeAndPostProgram',
+      'SummarizeRun',
+      'RecordRunFailure',
+    ]) {
+      expect(definition).toContain(`\\"${state}\\"`);
+    }
+    expect(definition).toContain('\\"Type\\":\\"Map\\"');
+    expect(definition).toContain('\\"ItemsPath\\":\\"$.programs\\"');
+    expect(definition).toContain('\\"MaxConcurrency\\":10');
+    expect(definition).toContain('\\"Error\\":\\"AccrualRunFailed\\"');
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+    });
+  });
+
+  it('fires the run at 02:00 UTC on the 1st with the schedule time as input', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 2 1 * ? *)',
+      Targets: [
+        Match.objectLike({
+          InputTransformer: Match.objectLike({ InputPathsMap: { time: '$.time' } }),
+          RetryPolicy: { MaximumRetryAttempts: 3 },
+        }),
+      ],
+    });
+  });
+
+  it('gives the compute step 15 minutes and 3 GB, and only the summary may publish events', () => {
+    const post = template.findResources('AWS::Lambda::Function')[
+      functionId(template, 'functions/workflows/post-program-accruals.ts') ?? ''
+    ] as Resource;
+    expect(post.Properties).toMatchObject({ Timeout: 900, MemorySize: 3008 });
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies.match(/events:PutEvents/g)).toHaveLength(1);
+  });
+
+  it('lets only the run-starting route start executions, with the state machine ARN in its settings', () => {
+    const starter = functionId(api, 'functions/api/accrual-runs/request-accrual-run.ts');
+    const functions = api.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    const withArn = Object.entries(functions).filter(([, fn]) =>
+      JSON.stringify(fn.Properties).includes('ACCRUAL_STATE_MACHINE_ARN'),
+    );
+    expect(withArn.map(([id]) => id)).toEqual([starter]);
+    const policies = JSON.stringify(api.findResources('AWS::IAM::Policy'));
+    expect(policies.match(/states:StartExecution/g)).toHaveLength(1);
+  });
+});
