@@ -4,16 +4,19 @@
  *   - ingest parse: raw split limit vs papaparse vs our parse+map+validate+normalize pipeline (1M POS lines)
  *   - ingest store: end-to-end ingest into DynamoDB Local (lines/s)
  *   - accruals: our engine vs DuckDB SQL on 1M lines × 30 programs, agreeing to the cent
+ *   - month-end run: a run through the workflow on the local stack (10,000 April lines, demo programs)
  */
 import { accrualBenchNote, runAccrualBench } from './accruals';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
+import { runMonthEndBench } from './month-end-run';
 
 const only = process.argv.slice(2);
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'ingest-parse': () => runIngestParseBench(),
   'ingest-store': () => runIngestStoreBench(),
   accruals: () => runAccrualBench(),
+  'month-end-run': () => runMonthEndBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {
