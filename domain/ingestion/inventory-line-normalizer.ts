@@ -27,6 +27,9 @@ const inventoryQuantityFields = [
 export class InventoryLineNormalizer extends BaseNormalizer implements LineNormalizer {
   private readonly asOfColumn: number;
   private readonly quantityColumns: readonly (readonly [(typeof inventoryQuantityFields)[number], number])[];
+  /** The record's quantities in the base unit, by position in `quantityColumns` ('' = not reported). */
+  private readonly quantities: string[];
+  private readonly base: { units: Units; scale: number } = { units: 0, scale: 0 };
 
   constructor(settings: NormalizerSettings, columns: CompiledColumns, sink: LineSink) {
     super(settings, columns, sink);
@@ -34,6 +37,7 @@ export class InventoryLineNormalizer extends BaseNormalizer implements LineNorma
     this.quantityColumns = inventoryQuantityFields
       .map((field) => [field, columns.fieldColumns.get(field) ?? -1] as const)
       .filter(([, column]) => column >= 0);
+    this.quantities = this.quantityColumns.map(() => '');
   }
 
   normalize(cells: readonly string[], sourceLineNumber: number, raw: string): void {
@@ -61,8 +65,11 @@ export class InventoryLineNormalizer extends BaseNormalizer implements LineNorma
     const product = this.product;
     const reportedUom = product === undefined ? '' : this.reportedUom(cells, product);
 
-    const quantities: [string, string][] = [];
+    const quantities = this.quantities.fill('');
+    let reported = 0;
+    let position = -1;
     for (const [field, column] of this.quantityColumns) {
+      position++;
       const value = cells[column] ?? '';
       const status = this.numbers.read(value);
       if (status === decimalEmpty) continue;
@@ -72,7 +79,7 @@ export class InventoryLineNormalizer extends BaseNormalizer implements LineNorma
       }
       if (product === undefined) continue;
       const negative = this.numbers.negative;
-      const base = { units: 0 as Units, scale: 0 };
+      const base = this.base;
       if (!toBase(product, reportedUom, this.numbers.units, this.numbers.scale, base)) {
         issues = withIssue(issues, conversionIssue(product, reportedUom));
         break;
@@ -84,9 +91,10 @@ export class InventoryLineNormalizer extends BaseNormalizer implements LineNorma
         });
         continue;
       }
-      quantities.push([field, decimalString(base.units, base.scale, negative)]);
+      quantities[position] = decimalString(base.units, base.scale, negative);
+      reported++;
     }
-    if (issues === undefined && quantities.length === 0) {
+    if (issues === undefined && reported === 0) {
       issues = [{ field: 'quantityOnHand', message: 'the line reports no quantity' }];
     }
     if (issues !== undefined || product === undefined || asOfDate === undefined) {
@@ -102,7 +110,11 @@ export class InventoryLineNormalizer extends BaseNormalizer implements LineNorma
       uom: product.baseUom,
     };
     if (partnerSku !== '') line.partnerSku = partnerSku;
-    for (const [field, value] of quantities) line[field as (typeof inventoryQuantityFields)[number]] = value;
+    position = 0;
+    for (const [field] of this.quantityColumns) {
+      const value = quantities[position++];
+      if (value !== undefined && value !== '') line[field] = value;
+    }
     const warehouse = text(cells, this.warehouseColumn);
     if (warehouse !== '') line.warehouse = warehouse;
     this.sink.accept(line, sourceLineNumber);

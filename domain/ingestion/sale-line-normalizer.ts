@@ -27,6 +27,9 @@ import {
 } from './line-normalizer';
 import type { SaleField } from './mapping-profile';
 
+/** Shared by every line without custom attribute columns (most files): one frozen object, not one per line. */
+const noCustomAttributes: Record<string, string> = Object.freeze({});
+
 export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer {
   private readonly invoiceNumberColumn: number;
   private readonly invoiceLineColumn: number;
@@ -246,7 +249,7 @@ export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer
       reportedUom,
       extendedAmount,
       currency,
-      custom: this.customColumns.length === 0 ? {} : this.customAttributes(cells),
+      custom: this.customColumns.length === 0 ? noCustomAttributes : this.customAttributes(cells),
     };
     if (shipDate !== undefined && shipDate !== '') line.shipDate = shipDate;
     if (orderDate !== undefined && orderDate !== '') line.orderDate = orderDate;
