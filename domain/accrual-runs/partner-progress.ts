@@ -6,12 +6,14 @@ import type { AccrualEntry } from '../accruals/accrual-entry';
 import { computeAccruals } from '../accruals/compute-accruals';
 import type { RunPeriod } from '../accruals/measurement-window';
 import type { SaleLine } from '../accruals/sale-line';
+import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
 import type { RecordStore } from '../master-data/ports';
 import type { RebateProgram } from '../programs/program';
 import { programsInForce } from '../programs/program-lifecycle';
 import type { ProgramRecord } from '../programs/program-record';
 import type { Tier } from '../programs/tiers';
 import type { IsoDate } from '../shared/iso-date';
+import type { CurrencyCode } from '../shared/money';
 import type { RunLineSource } from './ports';
 import { monthsToRead, toSaleLine } from './run-lines';
 
@@ -35,7 +37,7 @@ export interface ProgramProgress {
   readonly programId: string;
   readonly name: string;
   readonly kind: RebateProgram['terms']['kind'];
-  readonly currency: string;
+  readonly currency: CurrencyCode;
   readonly periods: readonly string[];
   /** Earned period-to-date by the partner's sales (what a run as of `asOf` would accrue). */
   readonly earned: string;
@@ -50,8 +52,12 @@ export interface WhatIfSale {
   readonly unitPrice: string;
 }
 
-const sumAmounts = (entries: readonly AccrualEntry[]) =>
-  entries.reduce((total, entry) => total.plus(entry.amount), new Decimal(0)).toFixed();
+/** The sum of entries in one currency, with the currency's minor units ("60.00"). */
+const sumAmounts = (entries: readonly AccrualEntry[], currency: CurrencyCode) =>
+  fromMinorUnits(
+    entries.reduce((total, entry) => total + toMinorUnits(entry.amount, currency), 0n),
+    currency,
+  );
 
 function tierTable(program: RebateProgram): readonly Tier[] | null {
   const { terms } = program;
@@ -111,7 +117,7 @@ function progressOf(
       kind: program.terms.kind,
       currency: program.currency,
       periods: run.scopes.map((scope) => scope.period),
-      earned: sumAmounts(entries),
+      earned: sumAmounts(entries, program.currency),
       tiers: tierProgress(program, entries),
     };
   });
@@ -133,7 +139,7 @@ export async function partnerProgress(
   const period = { start: input.asOf, end: input.asOf };
   const lines = await partnerLines(deps, input.partnerId, monthsToRead(programs, period));
   return progressOf(programs, lines, period, input.partnerId).filter(
-    (progress) => progress.earned !== '0' || progress.tiers.length > 0,
+    (progress) => !new Decimal(progress.earned).isZero() || progress.tiers.length > 0,
   );
 }
 
@@ -183,10 +189,13 @@ export async function partnerWhatIf(
         currency: scenario.currency,
         earnedNow: current.earned,
         earnedWithSale: scenario.earned,
-        difference: new Decimal(scenario.earned).minus(current.earned).toFixed(),
+        difference: fromMinorUnits(
+          toMinorUnits(scenario.earned, scenario.currency) - toMinorUnits(current.earned, scenario.currency),
+          scenario.currency,
+        ),
         tiersNow: current.tiers,
         tiersWithSale: scenario.tiers,
       };
     })
-    .filter((result) => result.difference !== '0' || result.tiersNow.length > 0);
+    .filter((result) => !new Decimal(result.difference).isZero() || result.tiersNow.length > 0);
 }

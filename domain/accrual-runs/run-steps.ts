@@ -13,7 +13,7 @@ import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
 import type { RunPosting } from '../ledger/ledger-posting';
 import { postedAccrualsOf, postingsFromDeltas } from '../ledger/postings-from-deltas';
 import type { Stored } from '../master-data/ports';
-import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
+import { getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
 import { programsInForce } from '../programs/program-lifecycle';
 import { programVersionId } from '../programs/program-record';
 import { BusinessRuleError, VersionConflictError } from '../shared/errors';
@@ -56,7 +56,7 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
   }
   await deps.snapshots.write(runId, lines);
   await replaceVersioned(deps.runs, deps.clock, run, run.version, {
-    ...dataOf(run),
+    ...recordData(run),
     status: 'running',
     months,
     programs: programs.map((program) => ({ programId: program.programId, programVersion: program.version })),
@@ -167,7 +167,7 @@ export async function completeAccrualRun(
   }
   if (run.status !== 'completed') {
     await replaceVersioned(deps.runs, deps.clock, run, run.version, {
-      ...dataOf(run),
+      ...recordData(run),
       status: 'completed',
       results: [...input.results].sort((a, b) => (a.programId < b.programId ? -1 : 1)),
       completedAt,
@@ -197,7 +197,7 @@ export async function failAccrualRun(
   const run = await getVersioned(deps.runs, input.runId, 'Accrual run');
   if (run.status === 'completed' || run.status === 'failed') return;
   await replaceVersioned(deps.runs, deps.clock, run, run.version, {
-    ...dataOf(run),
+    ...recordData(run),
     status: 'failed',
     failure: input.reason.slice(0, 1000),
     completedAt: deps.clock().toISOString(),
@@ -223,9 +223,4 @@ function byCurrency(sums: ReadonlyMap<CurrencyCode, bigint>): Record<string, str
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([currency, sum]) => [currency, fromMinorUnits(sum, currency)]),
   );
-}
-
-export function dataOf(run: Stored<AccrualRunRecord>): AccrualRunRecord {
-  const { version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...data } = run;
-  return data;
 }

@@ -24,7 +24,8 @@ export async function checkbookOf(
 function monthsBetween(from: IsoDate, to: IsoDate): string[] {
   const index = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
   const count = index(to) - index(from) + 1;
-  if (count < 1 || count > 24) {
+  // Compared as dates, not months: a `to` before `from` within one month is as wrong as across months.
+  if (to < from || count > 24) {
     throw new ValidationError('the journal range must be 1 to 24 months', [
       { path: 'to', message: 'must be on or after from, at most 24 months later' },
     ]);

@@ -42,3 +42,9 @@ export async function replaceVersioned<T>(
   await store.replace(record, expectedVersion);
   return record;
 }
+
+/** The record's data without its bookkeeping, to build the next version from. */
+export function recordData<T>(record: Stored<T>): T {
+  const { version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...data } = record;
+  return data as T;
+}

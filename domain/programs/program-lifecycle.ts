@@ -2,8 +2,8 @@ import type { Actor, Role } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole } from '../access/policies';
 import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
-import { createVersioned, getVersioned, replaceVersioned } from '../master-data/versioned-record';
-import { BusinessRuleError } from '../shared/errors';
+import { createVersioned, getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
+import { BusinessRuleError, VersionConflictError } from '../shared/errors';
 import { type ProgramDefinition, type RebateProgram, rebateProgramSchema } from './program';
 import { type ProgramRecord, type ProgramVersionRecord, programVersionId } from './program-record';
 
@@ -67,7 +67,7 @@ export async function reviseProgram(
     ]);
   }
   return replaceVersioned(deps.programs, deps.clock, current, input.expectedVersion, {
-    ...withoutMeta(current),
+    ...recordData(current),
     name: current.active?.name ?? input.definition.name,
     draft: input.definition,
     draftedBy: actor.userId,
@@ -86,6 +86,14 @@ export async function activateProgram(
 ): Promise<Stored<ProgramRecord>> {
   requireRole(actor, programApprovers);
   const current = await getVersioned(deps.programs, input.programId, 'Program');
+  // Checked before the version record is written: a stale request must leave nothing that a later
+  // activation of the same draft would keep (it would name an approver whose activation was refused).
+  if (current.version !== input.expectedVersion) {
+    throw new VersionConflictError(
+      `Version ${input.expectedVersion} is stale; the record is at version ${current.version}`,
+      current.version,
+    );
+  }
   if (current.status === 'closed') throw new BusinessRuleError(`program '${input.programId}' is closed`);
   if (current.draft === null || current.draftedBy === null) {
     throw new BusinessRuleError(`program '${input.programId}' has no draft to activate`);
@@ -107,15 +115,22 @@ export async function activateProgram(
     draftedBy: current.draftedBy,
     activatedBy: actor.userId,
     activatedAt,
+    activatedFrom: current.version,
   };
   const existing = await deps.programVersions.get(programVersionId(input.programId, programVersion));
   if (existing === undefined) await createVersioned(deps.programVersions, deps.clock, version);
-  else if (JSON.stringify(existing.program) !== JSON.stringify(program)) {
+  else if (existing.activatedFrom > current.version) {
+    // An activation that read a later state of the program claimed this version first.
+    throw new VersionConflictError(
+      `program '${input.programId}' changed while it was being activated`,
+      undefined,
+    );
+  } else if (existing.activatedFrom < current.version) {
     // Left by an activation whose program update lost a race: it never took effect, so it is replaced.
     await replaceVersioned(deps.programVersions, deps.clock, existing, existing.version, version);
   }
   return replaceVersioned(deps.programs, deps.clock, current, input.expectedVersion, {
-    ...withoutMeta(current),
+    ...recordData(current),
     name: program.name,
     status: 'active',
     draft: null,
@@ -140,7 +155,7 @@ export async function closeProgram(
   if (current.status === 'closed')
     throw new BusinessRuleError(`program '${input.programId}' is already closed`);
   return replaceVersioned(deps.programs, deps.clock, current, input.expectedVersion, {
-    ...withoutMeta(current),
+    ...recordData(current),
     status: 'closed',
     active: current.active === null ? null : { ...current.active, status: 'closed' },
     closedBy: actor.userId,
@@ -193,9 +208,4 @@ export async function programsInForce(deps: Pick<ProgramDeps, 'programs'>): Prom
     cursor = page.nextCursor;
   } while (cursor !== undefined);
   return programs;
-}
-
-function withoutMeta(record: Stored<ProgramRecord>): ProgramRecord {
-  const { version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...data } = record;
-  return data;
 }

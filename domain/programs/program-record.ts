@@ -28,6 +28,11 @@ export interface ProgramVersionRecord {
   readonly draftedBy: string;
   readonly activatedBy: string;
   readonly activatedAt: string;
+  /**
+   * The program record version the activation read. Of two racing activations of one version, the one
+   * that read the later record wins the version slot, so the slot always holds the terms put in force.
+   */
+  readonly activatedFrom: number;
 }
 
 export const programVersionId = (programId: string, programVersion: number) =>

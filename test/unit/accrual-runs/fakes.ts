@@ -1,0 +1,202 @@
+import type { AccrualRunRecord } from '../../../domain/accrual-runs/accrual-run';
+import type {
+  AccrualLedger,
+  AccrualRunDeps,
+  LedgerScope,
+  RunLineSource,
+  RunSnapshots,
+  RunWorkflow,
+} from '../../../domain/accrual-runs/ports';
+import type { ChannelSaleLine } from '../../../domain/accrual-runs/run-lines';
+import type { SaleLine } from '../../../domain/accruals/sale-line';
+import type { EventPublisher } from '../../../domain/channel-files/ports';
+import { type LedgerPosting, ledgerPostingSchema } from '../../../domain/ledger/ledger-posting';
+import type { LedgerReader } from '../../../domain/ledger/ports';
+import { VersionConflictError } from '../../../domain/shared/errors';
+import type { DomainEvent } from '../../../events/domain-event';
+import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
+import { programStores } from '../programs/builders';
+
+/** A stored channel sale line with plausible defaults (March 2026, 100 × SKU-1 for 1,000 USD). */
+export function channelLine(overrides: Partial<ChannelSaleLine> = {}): ChannelSaleLine {
+  return {
+    partnerId: 'P1',
+    invoiceNumber: 'INV-1',
+    invoiceLine: '1',
+    invoiceDate: '2026-03-10',
+    sku: 'SKU-1',
+    category: 'CAT-A',
+    quantity: '100',
+    uom: 'EA',
+    extendedAmount: '1000.00',
+    currency: 'USD',
+    ...overrides,
+  };
+}
+
+/** Stored sale lines by invoice month, as the channel-data store answers them; remembers what was read. */
+export class InMemoryRunLineSource implements RunLineSource {
+  readonly lines: ChannelSaleLine[] = [];
+  readonly reads: { readonly month: string; readonly partnerId: string | undefined }[] = [];
+
+  add(...lines: ChannelSaleLine[]): this {
+    this.lines.push(...lines);
+    return this;
+  }
+
+  async *salesInMonth(month: string, partnerId?: string): AsyncIterable<ChannelSaleLine> {
+    this.reads.push({ month, partnerId });
+    for (const line of this.lines) {
+      if (
+        line.invoiceDate.slice(0, 7) === month &&
+        (partnerId === undefined || line.partnerId === partnerId)
+      ) {
+        yield line;
+      }
+    }
+  }
+}
+
+/** Run snapshots in a Map; `tamper` changes a stored snapshot behind the run's back. */
+export class InMemoryRunSnapshots implements RunSnapshots {
+  readonly snapshots = new Map<string, SaleLine[]>();
+
+  async write(runId: string, lines: readonly SaleLine[]): Promise<void> {
+    this.snapshots.set(runId, structuredClone([...lines]));
+  }
+
+  async read(runId: string): Promise<SaleLine[]> {
+    return structuredClone(this.snapshots.get(runId) ?? []);
+  }
+
+  tamper(runId: string, change: (lines: SaleLine[]) => SaleLine[]): void {
+    this.snapshots.set(runId, change(this.snapshots.get(runId) ?? []));
+  }
+}
+
+/** Another writer appending to the scope `(programId, period)` just before the caller's append. */
+export type ConcurrentWriter = (programId: string, period: string) => Promise<void>;
+
+/**
+ * The ledger in memory, one scope per program period, with the adapter's contract: postings are validated,
+ * `append` fails with VersionConflictError when the scope's sequence moved from `expectedSequence` or a
+ * posting id already exists. `simulateConcurrentAppend` lets another writer in just before the next append.
+ */
+export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
+  private readonly scopes = new Map<string, { sequence: number; postings: LedgerPosting[] }>();
+  private readonly concurrentWriters: ConcurrentWriter[] = [];
+  appendCalls = 0;
+  conflicts = 0;
+
+  /** Postings already in the ledger (e.g. written before the test), appended at the next sequence. */
+  seed(...postings: LedgerPosting[]): this {
+    for (const posting of postings) {
+      const scope = this.scopeOf(posting.programId, posting.period);
+      scope.postings.push(ledgerPostingSchema.parse(posting));
+      scope.sequence++;
+    }
+    return this;
+  }
+
+  /**
+   * The next `times` appends each find that another writer appended first: `writer` runs (by default it only
+   * advances the sequence, as an append of other postings would), then the append is checked as usual.
+   */
+  simulateConcurrentAppend(writer?: ConcurrentWriter, times = 1): void {
+    const advance: ConcurrentWriter = async (programId, period) => {
+      this.scopeOf(programId, period).sequence++;
+    };
+    for (let index = 0; index < times; index++) this.concurrentWriters.push(writer ?? advance);
+  }
+
+  async scope(programId: string, period: string): Promise<LedgerScope> {
+    const scope = this.scopeOf(programId, period);
+    return { sequence: scope.sequence, postings: [...scope.postings] };
+  }
+
+  async append(
+    programId: string,
+    period: string,
+    expectedSequence: number,
+    postings: readonly LedgerPosting[],
+  ): Promise<void> {
+    this.appendCalls++;
+    const writer = this.concurrentWriters.shift();
+    if (writer !== undefined) await writer(programId, period);
+    const scope = this.scopeOf(programId, period);
+    const ids = new Set(scope.postings.map((posting) => posting.postingId));
+    if (scope.sequence !== expectedSequence || postings.some((posting) => ids.has(posting.postingId))) {
+      this.conflicts++;
+      throw new VersionConflictError(`the ledger of ${programId} ${period} changed`, undefined);
+    }
+    scope.postings.push(...postings.map((posting) => ledgerPostingSchema.parse(posting)));
+    scope.sequence++;
+  }
+
+  async postingsOfRun(runId: string): Promise<LedgerPosting[]> {
+    return this.all().filter((posting) => 'runId' in posting && posting.runId === runId);
+  }
+
+  async checkbookPostings(partnerId: string, programId?: string): Promise<LedgerPosting[]> {
+    return this.all().filter(
+      (posting) =>
+        posting.beneficiaryPartnerId === partnerId &&
+        (programId === undefined || posting.programId === programId),
+    );
+  }
+
+  async postingsOfMonth(month: string): Promise<LedgerPosting[]> {
+    return this.all().filter((posting) => posting.postedOn.slice(0, 7) === month);
+  }
+
+  /** Every posting, in the order appended per scope. */
+  all(): LedgerPosting[] {
+    return [...this.scopes.values()].flatMap((scope) => scope.postings);
+  }
+
+  private scopeOf(programId: string, period: string) {
+    const key = `${programId}\u001f${period}`;
+    let scope = this.scopes.get(key);
+    if (scope === undefined) {
+      scope = { sequence: 0, postings: [] };
+      this.scopes.set(key, scope);
+    }
+    return scope;
+  }
+}
+
+/** Remembers which runs were started. */
+export class RecordingRunWorkflow implements RunWorkflow {
+  readonly started: string[] = [];
+
+  async start(runId: string): Promise<void> {
+    this.started.push(runId);
+  }
+}
+
+/** Remembers what was published. */
+export class RecordingEventPublisher implements EventPublisher {
+  readonly events: DomainEvent[] = [];
+
+  async publish(event: DomainEvent): Promise<void> {
+    this.events.push(event);
+  }
+}
+
+/** Every port of an accrual run, in memory; run ids come out as `<yyyy-mm>-RUN<n>`. */
+export function accrualRunDeps(clock = fixedClock('2026-04-01T06:00:00.000Z')) {
+  let ids = 0;
+  return {
+    ...programStores(),
+    runs: new InMemoryRecordStore<AccrualRunRecord>((run) => run.runId),
+    lines: new InMemoryRunLineSource(),
+    snapshots: new InMemoryRunSnapshots(),
+    ledger: new InMemoryAccrualLedger(),
+    workflow: new RecordingRunWorkflow(),
+    events: new RecordingEventPublisher(),
+    clock,
+    newId: () => `RUN${++ids}`,
+  } satisfies AccrualRunDeps;
+}
+
+export type FakeAccrualRunDeps = ReturnType<typeof accrualRunDeps>;

@@ -1,0 +1,52 @@
+import {
+  type ProgramDefinition,
+  programDefinitionSchema,
+  type RebateProgramInput,
+} from '../../../domain/programs/program';
+import type { ProgramRecord, ProgramVersionRecord } from '../../../domain/programs/program-record';
+import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
+
+type DefinitionInput = Partial<Omit<RebateProgramInput, 'version' | 'status'>>;
+
+/**
+ * A program as a manager drafts it, validated through the real schema: a monthly quantity rebate of $0.10 a
+ * unit, $0.20 a unit from 1,000 units (retrospective). Tests override what they are about.
+ */
+export function programDefinition(overrides: DefinitionInput = {}): ProgramDefinition {
+  return programDefinitionSchema.parse({
+    programId: 'VOL-2026',
+    name: 'Volume rebate 2026',
+    currency: 'USD',
+    periodGranularity: 'month',
+    eligibility: { startDate: '2026-01-01' },
+    terms: {
+      kind: 'volume',
+      basis: 'quantity',
+      method: 'retrospective',
+      rateType: 'amountPerUnit',
+      tiers: [
+        { from: '0', rate: '0.10' },
+        { from: '1000', rate: '0.20' },
+      ],
+    },
+    ...overrides,
+  });
+}
+
+/** Program stores grouped by status, as the table lists programs (`<status>#<programId>`). */
+export function programStores() {
+  return {
+    programs: new InMemoryRecordStore<ProgramRecord>(
+      (program) => program.programId,
+      (program) => program.status,
+    ),
+    programVersions: new InMemoryRecordStore<ProgramVersionRecord>(
+      (version) => `${version.programId}/${version.programVersion}`,
+      (version) => version.programId,
+    ),
+  };
+}
+
+export function programDeps(clock = fixedClock()) {
+  return { ...programStores(), clock };
+}
