@@ -12,7 +12,6 @@ import type { SaleLine } from '../accruals/sale-line';
 import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
 import type { RunPosting } from '../ledger/ledger-posting';
 import { postedAccrualsOf, postingsFromDeltas } from '../ledger/postings-from-deltas';
-import type { Stored } from '../master-data/ports';
 import { getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
 import { programsInForce } from '../programs/program-lifecycle';
 import { programVersionId } from '../programs/program-record';
