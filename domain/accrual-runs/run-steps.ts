@@ -87,7 +87,7 @@ export async function recomputeProgram(
   const lines = await deps.snapshots.read(run.runId);
   // A closed program's record says closed; the run computes the version as it was in force.
   const program = { ...version.program, status: 'active' as const };
-  return computeAccruals({ lines, programs: [program], period: run.period });
+  return { ...computeAccruals({ lines, programs: [program], period: run.period }), program };
 }
 
 /**
@@ -105,7 +105,7 @@ export async function postProgramAccruals(
   const posted = new Map<CurrencyCode, bigint>();
   for (const scope of computed.scopes) {
     const entries = computed.entries.filter((entry) => entry.period === scope.period);
-    for (const posting of await appendScope(deps, run, scope, entries)) {
+    for (const posting of await appendScope(deps, run, scope, entries, computed.program.businessUnit)) {
       postings++;
       posted.set(
         posting.currency,
@@ -130,6 +130,7 @@ async function appendScope(
   run: AccrualRunRecord,
   scope: AccrualScope,
   entries: readonly AccrualEntry[],
+  businessUnit: string | undefined,
 ): Promise<RunPosting[]> {
   for (let attempt = 1; ; attempt++) {
     const ledger = await deps.ledger.scope(scope.programId, scope.period);
@@ -137,7 +138,7 @@ async function appendScope(
     const postings = postingsFromDeltas(
       { runId: run.runId, postedOn: run.accountingDate, scopes: [scope] },
       deltas,
-    );
+    ).map((posting) => (businessUnit === undefined ? posting : { ...posting, businessUnit }));
     if (postings.length === 0) return [];
     try {
       await deps.ledger.append(scope.programId, scope.period, ledger.sequence, postings);

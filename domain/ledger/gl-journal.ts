@@ -24,6 +24,8 @@ export interface JournalLine {
   readonly credit: string;
   readonly currency: CurrencyCode;
   readonly programId: string;
+  /** The funding business unit, empty when the program names none. */
+  readonly businessUnit: string;
   readonly beneficiaryPartnerId: string;
   readonly partnerId: string;
   readonly memo: string;
@@ -91,6 +93,7 @@ export function journalFor(
       fund: posting.fund,
       currency: posting.currency,
       programId: posting.programId,
+      businessUnit: posting.businessUnit ?? '',
       beneficiaryPartnerId: posting.beneficiaryPartnerId,
       partnerId: posting.partnerId,
       memo: memoOf(posting),

@@ -12,6 +12,7 @@ const csvHeader = [
   'credit',
   'currency',
   'fund',
+  'businessUnit',
   'programId',
   'beneficiaryPartnerId',
   'partnerId',

@@ -35,6 +35,8 @@ const commonFields = {
   currency: currencyCodeSchema,
   amount: z.string(),
   postedOn: isoDateSchema,
+  /** The funding business unit (from the program), a GL segment; absent when the program names none. */
+  businessUnit: idSchema.optional(),
   reason: z.string().trim().min(1, 'must not be empty').max(1000),
 };
 

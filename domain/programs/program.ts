@@ -18,6 +18,8 @@ const programFieldsSchema = z.object({
   programId: businessCodeSchema,
   name: nameSchema,
   currency: currencyCodeSchema,
+  /** The business unit that funds the program: its accruals carry it to the GL as a segment. */
+  businessUnit: businessCodeSchema.optional(),
   periodGranularity: periodGranularitySchema,
   programYearStartMonth: z.int().min(1).max(12).default(1),
   eligibility: eligibilitySchema,

@@ -204,6 +204,8 @@ describe('on-demand runs, ledger and journal', () => {
     const [usd] = journal.json.totals;
     expect(usd.currency).toBe('USD');
     expect(usd.debit).toBe(usd.credit);
+    const units = new Set(journal.json.entries.map((entry: { businessUnit: string }) => entry.businessUnit));
+    expect(units).toEqual(new Set(['NETWORKING', 'CHANNEL-MARKETING', '']));
     const csv = await fetch(`${stack.apiUrl}/gl-journal?from=2026-03-01&to=2026-03-31`, {
       headers: { authorization: `Bearer ${finance()}` },
     });

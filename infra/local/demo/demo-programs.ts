@@ -11,6 +11,7 @@ export const demoPrograms: readonly ProgramDefinition[] = [
     programId: 'VOL-SWITCH-2026',
     name: 'Switch volume rebate 2026 (retrospective, units)',
     currency: 'USD',
+    businessUnit: 'NETWORKING',
     periodGranularity: 'month',
     eligibility: { startDate: '2026-01-01', products: { scope: 'categories', categories: ['SWITCHES'] } },
     terms: {
@@ -47,6 +48,7 @@ export const demoPrograms: readonly ProgramDefinition[] = [
     programId: 'COOP-2026',
     name: 'Co-op marketing fund 2026',
     currency: 'USD',
+    businessUnit: 'CHANNEL-MARKETING',
     periodGranularity: 'month',
     eligibility: { startDate: '2026-01-01' },
     terms: { kind: 'coop', percent: '2' },

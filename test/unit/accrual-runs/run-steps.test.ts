@@ -164,6 +164,21 @@ describe('postProgramAccruals', () => {
     ).toBe(true);
   });
 
+  it("carries the program's business unit onto its postings, for the GL", async () => {
+    // Arrange
+    const deps = accrualRunDeps();
+    await inForce(deps, { businessUnit: 'NETWORKING' });
+    deps.lines.add(channelLine({ partnerId: 'P1', quantity: '100' }));
+    const { runId, steps } = await preparedRun(deps);
+
+    // Act
+    await postProgramAccruals(deps, onlyStep(steps));
+
+    // Assert
+    const postings = await deps.ledger.postingsOfRun(runId);
+    expect(postings.map((posting) => posting.businessUnit)).toEqual(['NETWORKING']);
+  });
+
   it('posts nothing when a second run reads the same lines, and reproduces the same entries', async () => {
     // Arrange
     const deps = await marchWithTwoPartners();

@@ -28,6 +28,7 @@ type PostingOverrides = Partial<AccrualDimensions> & {
   readonly postedOn?: string;
   readonly reason?: string;
   readonly priorPeriod?: boolean;
+  readonly businessUnit?: string;
 };
 
 /** A valid posting of `kind` with its source reference; accrual keys follow the dimensions. */
@@ -38,9 +39,17 @@ export function posting(kind: LedgerPostingKind, overrides: PostingOverrides = {
     postedOn = '2026-03-31',
     reason,
     priorPeriod = false,
+    businessUnit,
     ...rest
   } = overrides;
-  const base = { ...dimensions(rest), postingId, amount, postedOn, reason: reason ?? `${kind} reason` };
+  const base = {
+    ...dimensions(rest),
+    postingId,
+    amount,
+    postedOn,
+    reason: reason ?? `${kind} reason`,
+    ...(businessUnit === undefined ? {} : { businessUnit }),
+  };
   switch (kind) {
     case 'accrual':
     case 'trueUp':

@@ -35,7 +35,13 @@ describe('journalFor', () => {
 
   it('carries the posting on every line and explains it in the memo', () => {
     const [first, second] = journalFor([
-      posting('trueUp', { amount: '-5', currency: 'JPY', postingId: 'RUN-1#000001', priorPeriod: true }),
+      posting('trueUp', {
+        amount: '-5',
+        currency: 'JPY',
+        postingId: 'RUN-1#000001',
+        priorPeriod: true,
+        businessUnit: 'NETWORKING',
+      }),
     ]);
 
     expect(first).toEqual({
@@ -52,6 +58,7 @@ describe('journalFor', () => {
       credit: '0',
       currency: 'JPY',
       programId: 'PRG-1',
+      businessUnit: 'NETWORKING',
       beneficiaryPartnerId: 'P1',
       partnerId: 'P1',
       memo: 'True-up, run RUN-1 (prior period): trueUp reason',

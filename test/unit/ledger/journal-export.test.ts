@@ -10,9 +10,9 @@ describe('journalToCsv', () => {
     const csv = journalToCsv(journalFor([posting('claim', { amount: '7.50' })]));
 
     expect(csv.split('\r\n')).toEqual([
-      'journalId,lineNumber,postedOn,period,account,accountName,debit,credit,currency,fund,programId,beneficiaryPartnerId,partnerId,postingId,kind,memo',
-      'JE-claim-1,1,2026-03-31,2026-03,2310,Accrued rebates,7.50,0.00,USD,rebate,PRG-1,P1,P1,claim-1,claim,Claim CLM-1: claim reason',
-      'JE-claim-1,2,2026-03-31,2026-03,2000,Accounts payable,0.00,7.50,USD,rebate,PRG-1,P1,P1,claim-1,claim,Claim CLM-1: claim reason',
+      'journalId,lineNumber,postedOn,period,account,accountName,debit,credit,currency,fund,businessUnit,programId,beneficiaryPartnerId,partnerId,postingId,kind,memo',
+      'JE-claim-1,1,2026-03-31,2026-03,2310,Accrued rebates,7.50,0.00,USD,rebate,,PRG-1,P1,P1,claim-1,claim,Claim CLM-1: claim reason',
+      'JE-claim-1,2,2026-03-31,2026-03,2000,Accounts payable,0.00,7.50,USD,rebate,,PRG-1,P1,P1,claim-1,claim,Claim CLM-1: claim reason',
       '',
     ]);
   });
