@@ -24,7 +24,11 @@ const defaultBatchSize = 500;
 /** Bytes read before deciding the format (enough for an ISA header, a ZIP signature, a text sniff). */
 const sniffBytes = 1024;
 
-/** Collects lines into batches of `size` consecutive records (accepted and rejected together). */
+/**
+ * Collects lines into batches of about `size` consecutive records (accepted and rejected together). A batch
+ * ends only where the source line number changes, so records sharing a number (the locations of one X12 852
+ * SDQ segment) land in one batch and a checkpoint at a batch's last line number covers all of them.
+ */
 class BatchCollector implements LineSink {
   private accepted: (NormalizedSaleLine | InventorySnapshotLine)[] = [];
   private rejected: RejectedLine[] = [];
@@ -35,15 +39,19 @@ class BatchCollector implements LineSink {
   constructor(private readonly size: number) {}
 
   accept(line: NormalizedSaleLine | InventorySnapshotLine, sourceLineNumber: number): void {
+    this.startRecord(sourceLineNumber);
     this.accepted.push(line);
-    this.lastLine = sourceLineNumber;
-    if (++this.count >= this.size) this.cut();
   }
 
   reject(line: RejectedLine): void {
+    this.startRecord(line.sourceLineNumber);
     this.rejected.push(line);
-    this.lastLine = line.sourceLineNumber;
-    if (++this.count >= this.size) this.cut();
+  }
+
+  private startRecord(sourceLineNumber: number): void {
+    if (this.count >= this.size && sourceLineNumber !== this.lastLine) this.cut();
+    this.lastLine = sourceLineNumber;
+    this.count++;
   }
 
   hasReady(): boolean {

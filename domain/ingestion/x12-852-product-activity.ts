@@ -1,4 +1,7 @@
 import { Money } from '../shared/money';
+
+type Amount = InstanceType<typeof Money>;
+
 import type { CompiledColumns } from './line-normalizer';
 import { inventoryFields } from './mapping-profile';
 import { elementReader, n1Party, type ProductIds, productIds, unitCode, x12Date } from './x12-elements';
@@ -18,8 +21,8 @@ interface InventoryActivity {
   readonly ids: ProductIds;
   /** ZA code → ZA02 quantity. */
   readonly quantities: Map<string, string>;
-  /** ZA code → sum of its SDQ location quantities. */
-  readonly locationTotals: Map<string, InstanceType<typeof Money>>;
+  /** SDQ location → its first SDQ segment number and ZA code → quantity there. */
+  readonly locations: Map<string, { readonly segment: number; readonly quantities: Map<string, Amount> }>;
   /** ZA code → an SDQ quantity that is not a number (reported as the line's quantity, so it is rejected). */
   readonly invalid: Map<string, string>;
   readonly uoms: Set<string>;
@@ -30,7 +33,9 @@ interface InventoryActivity {
  * Turns X12 852 (product activity data) segments into inventory records.
  *
  * XQ (reporting date), N1 (location), then LIN items with ZA activity (QA on hand, QS sold, QR received, QP on
- * order, QI in transit) whose quantity is ZA02 or, when absent, the sum of the SDQ location quantities.
+ * order, QI in transit). ZA02 quantities are the N1 location's; SDQ location/quantity pairs make one
+ * snapshot per location (its id as the warehouse). A ZA02 given beside an SDQ breakdown is its total and
+ * must equal the locations' sum, or the item is rejected.
  */
 export class ProductActivityReader implements X12TransactionSet {
   items = 0;
@@ -69,7 +74,7 @@ export class ProductActivityReader implements X12TransactionSet {
           raw: [raw],
           ids,
           quantities: new Map(),
-          locationTotals: new Map(),
+          locations: new Map(),
           invalid: new Map(),
           uoms: new Set(),
           last: '',
@@ -92,18 +97,21 @@ export class ProductActivityReader implements X12TransactionSet {
       const code = activity.last;
       const uom = unitCode(element(1), this.component);
       if (uom !== '') activity.uoms.add(uom);
-      // SDQ03.. are location/quantity pairs: their sum is the ZA quantity when ZA02 is empty.
-      for (let index = 4; index < elements.length; index += 2) {
-        const quantity = element(index);
-        if (quantity === '' || activity.invalid.has(code)) continue;
+      // SDQ03.. are location/quantity pairs: each location is a snapshot of its own.
+      for (let index = 3; index + 1 < elements.length; index += 2) {
+        const location = element(index);
+        const quantity = element(index + 1);
+        if (location === '' || quantity === '' || activity.invalid.has(code)) continue;
+        let parsed: Amount;
         try {
-          activity.locationTotals.set(
-            code,
-            (activity.locationTotals.get(code) ?? new Money(0)).plus(quantity),
-          );
+          parsed = new Money(quantity);
         } catch {
           activity.invalid.set(code, quantity);
+          continue;
         }
+        const at = activity.locations.get(location) ?? { segment: segmentNumber, quantities: new Map() };
+        at.quantities.set(code, (at.quantities.get(code) ?? new Money(0)).plus(parsed));
+        activity.locations.set(location, at);
       }
     }
   }
@@ -113,26 +121,68 @@ export class ProductActivityReader implements X12TransactionSet {
     if (activity === undefined) return;
     this.activity = undefined;
     this.items++;
-    if (activity.startSegment <= this.target.startAfterLine) return;
     const raw = activity.raw.join(this.terminator);
-    if (activity.uoms.size > 1) {
-      this.target.sink.reject({
-        sourceLineNumber: activity.startSegment,
-        raw,
-        reasons: [
-          {
-            field: 'uom',
-            message: `the item reports quantities in several units (${[...activity.uoms].join(', ')})`,
-          },
-        ],
-      });
+    const issue = this.itemIssue(activity);
+    if (issue !== undefined) {
+      if (activity.startSegment > this.target.startAfterLine) {
+        this.target.sink.reject({ sourceLineNumber: activity.startSegment, raw, reasons: [issue] });
+      }
       return;
     }
-    const quantity = (code: string): string =>
-      activity.quantities.get(code) ??
-      activity.invalid.get(code) ??
-      activity.locationTotals.get(code)?.toFixed() ??
-      '';
+    const uom = [...activity.uoms][0] ?? '';
+    // Codes broken down by location are reported there; the item's own record keeps the rest.
+    const byLocation = new Set([...activity.locations.values()].flatMap((at) => [...at.quantities.keys()]));
+    const own = new Map(
+      [...activity.quantities, ...activity.invalid].filter(([code]) => !byLocation.has(code)),
+    );
+    if (own.size > 0 || activity.locations.size === 0) {
+      this.emit(activity, activity.startSegment, this.location, uom, own, raw);
+    }
+    // Each location carries the number of its first SDQ segment, so a resumed file skips exactly what it stored.
+    for (const [location, at] of activity.locations) {
+      const quantities = new Map([...at.quantities].map(([code, value]) => [code, value.toFixed()]));
+      this.emit(activity, at.segment, location, uom, quantities, raw);
+    }
+  }
+
+  /** Why the whole item is refused: several units, or ZA02 totals their SDQ locations do not add up to. */
+  private itemIssue(activity: InventoryActivity) {
+    if (activity.uoms.size > 1) {
+      return {
+        field: 'uom',
+        message: `the item reports quantities in several units (${[...activity.uoms].join(', ')})`,
+      };
+    }
+    for (const [code, total] of activity.quantities) {
+      let sum: Amount | undefined;
+      for (const at of activity.locations.values()) {
+        const quantity = at.quantities.get(code);
+        if (quantity !== undefined) sum = (sum ?? new Money(0)).plus(quantity);
+      }
+      if (sum === undefined || activity.invalid.has(code)) continue;
+      const expected = safeMoney(total);
+      if (expected === undefined)
+        return { field: 'quantity', message: `ZA*${code} '${total}' is not a number` };
+      if (!sum.equals(expected)) {
+        return {
+          field: 'quantity',
+          message: `ZA*${code} reports ${total} but its SDQ locations add up to ${sum.toFixed()}`,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  private emit(
+    activity: InventoryActivity,
+    lineNumber: number,
+    warehouse: string,
+    uom: string,
+    quantities: ReadonlyMap<string, string>,
+    raw: string,
+  ): void {
+    if (lineNumber <= this.target.startAfterLine) return;
+    const quantity = (code: string) => quantities.get(code) ?? '';
     const cells = new Array<string>(inventoryFields.length).fill('');
     cells[inventoryIndex('sku')] = activity.ids.sku;
     cells[inventoryIndex('partnerSku')] = activity.ids.partnerSku;
@@ -142,8 +192,16 @@ export class ProductActivityReader implements X12TransactionSet {
     cells[inventoryIndex('quantityOnOrder')] = quantity('QP');
     cells[inventoryIndex('quantityInTransit')] = quantity('QI');
     cells[inventoryIndex('quantitySold')] = quantity('QS');
-    cells[inventoryIndex('uom')] = [...activity.uoms][0] ?? '';
-    cells[inventoryIndex('warehouse')] = this.location;
-    this.target.normalizer.normalize(cells, activity.startSegment, raw);
+    cells[inventoryIndex('uom')] = uom;
+    cells[inventoryIndex('warehouse')] = warehouse;
+    this.target.normalizer.normalize(cells, lineNumber, raw);
+  }
+}
+
+function safeMoney(text: string): Amount | undefined {
+  try {
+    return new Money(text);
+  } catch {
+    return undefined;
   }
 }

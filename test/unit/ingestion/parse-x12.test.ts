@@ -191,7 +191,7 @@ describe('X12 852 product activity', () => {
     expect(inventory(parsed)).toMatchObject([{ sourceLineNumber: 5, sku: 'SW-1', quantitySold: '100' }]);
   });
 
-  it('reads on hand, received, on order, in transit and SDQ location quantities', async () => {
+  it('reads on hand, received, on order, in transit, and SDQ quantities as one snapshot per location', async () => {
     const edi =
       'ST*852*0001~XQ*H*20260301*20260331~N1*WH*MAIN*92*WH-1~' +
       'LIN**VP*ITEM001~ZA*QA*5*CA~ZA*QR*2*CA~ZA*QP*1*CA~ZA*QI*3*CA~ZA*QS**CA~SDQ*CA*92*S1*1*S2*2.5~' +
@@ -199,25 +199,61 @@ describe('X12 852 product activity', () => {
 
     const parsed = await parseAll(bytes(edi), { ...x12, kind: 'inventory' });
 
+    const common = {
+      partnerId: 'DIST-1',
+      sourceFileId: 'FILE-1',
+      sku: 'ITEM001',
+      asOfDate: '2026-03-31',
+      uom: 'EA',
+    };
     expect(inventory(parsed)).toEqual([
       {
-        partnerId: 'DIST-1',
-        sourceFileId: 'FILE-1',
+        ...common,
         sourceLineNumber: 4,
-        sku: 'ITEM001',
-        asOfDate: '2026-03-31',
-        uom: 'EA',
         quantityOnHand: '50',
         quantityReceived: '20',
         quantityOnOrder: '10',
         quantityInTransit: '30',
-        quantitySold: '35',
         warehouse: 'WH-1',
       },
+      { ...common, sourceLineNumber: 10, quantitySold: '10', warehouse: 'S1' },
+      { ...common, sourceLineNumber: 10, quantitySold: '25', warehouse: 'S2' },
     ]);
     expect(parsed.rejected.map((line) => [line.sourceLineNumber, line.reasons])).toEqual([
       [11, [{ field: 'quantityOnHand', message: "'x' is not a number" }]],
       [13, [{ field: 'uom', message: "product 'SW-1' has no conversion from 'CA' to 'EA'" }]],
     ]);
+  });
+
+  const byLocation =
+    'ST*852*0001~XQ*H*20260331~N1*WH*MAIN*92*WH-1~' +
+    'LIN**VP*SW-1~ZA*QS*6*EA~SDQ*EA*92*S1*1*S2*2~SDQ*EA*92*S3*3~ZA*QA**EA~SDQ*EA*92*S1*7~' +
+    'LIN**VP*CAB-2~ZA*QS*9*M~SDQ*M*92*S1*4*S2*4~SE*12*0001~';
+
+  it('keeps the locations of one SDQ segment in one batch, so a checkpoint never splits them', async () => {
+    const parsed = await parseAll(bytes(byLocation), { ...x12, kind: 'inventory', batchSize: 1 });
+
+    expect(
+      inventory(parsed).map((line) => [
+        line.sourceLineNumber,
+        line.warehouse,
+        line.quantitySold,
+        line.quantityOnHand,
+      ]),
+    ).toEqual([
+      [6, 'S1', '1', '7'],
+      [6, 'S2', '2', undefined],
+      [7, 'S3', '3', undefined],
+    ]);
+    expect(parsed.lastLineNumbers).toEqual([6, 7, 10]);
+    expect(parsed.rejected.map((line) => [line.sourceLineNumber, line.reasons[0]?.message])).toEqual([
+      [10, 'ZA*QS reports 9 but its SDQ locations add up to 8'],
+    ]);
+  });
+
+  it('resumes after a checkpoint at a location line without losing or repeating a location', async () => {
+    const resumed = await parseAll(bytes(byLocation), { ...x12, kind: 'inventory', startAfterLine: 6 });
+
+    expect(inventory(resumed).map((line) => line.warehouse)).toEqual(['S3']);
   });
 });
