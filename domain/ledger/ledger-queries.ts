@@ -65,6 +65,15 @@ export async function glJournal(
   return lines;
 }
 
+/** The balanced GL journal of one accrual run: the entries its postings make, for a run-by-run ERP import. */
+export async function runJournal(ledger: LedgerReader, actor: Actor, runId: string): Promise<JournalLine[]> {
+  requireRole(actor, ['finance', 'approver', 'admin']);
+  const postings = await ledger.postingsOfRun(runId);
+  const lines = journalFor([...postings].sort((a, b) => (a.postingId < b.postingId ? -1 : 1)));
+  assertJournalBalanced(lines);
+  return lines;
+}
+
 /** The postings one run made, for drill-down from a run to the ledger. */
 export async function postingsOfRun(
   ledger: LedgerReader,

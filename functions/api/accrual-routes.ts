@@ -8,6 +8,7 @@ import {
   checkbookQuerySchema,
   closeProgramSchema,
   glJournalQuerySchema,
+  journalFormatQuerySchema,
   pageQuerySchema,
   partnerProgressQuerySchema,
   programListQuerySchema,
@@ -123,6 +124,14 @@ export const accrualRoutes: readonly RouteSpec[] = [
     entry: 'functions/api/ledger/list-run-postings.ts',
     operationId: 'listRunPostings',
     summary: 'The ledger postings (accruals and true-ups) a run made',
+  },
+  {
+    method: 'GET',
+    path: '/accrual-runs/{runId}/journal',
+    entry: 'functions/api/ledger/export-run-journal.ts',
+    operationId: 'exportRunJournal',
+    summary: "Balanced GL journal of one run's postings, as CSV (default) or JSON",
+    query: journalFormatQuerySchema,
   },
   {
     method: 'GET',

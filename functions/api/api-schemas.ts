@@ -72,12 +72,12 @@ export const runProgramPathSchema = runPathSchema.extend({ programId: businessCo
 export const runEntriesQuerySchema = z.object({ partnerId: businessCodeSchema.optional() });
 
 export const checkbookQuerySchema = z.object({ programId: businessCodeSchema.optional() });
-export const glJournalQuerySchema = z.object({
+export const journalFormatQuerySchema = z.object({ format: z.enum(['csv', 'json']).default('csv') });
+export const glJournalQuerySchema = journalFormatQuerySchema.extend({
   from: isoDateSchema,
   to: isoDateSchema,
   programId: businessCodeSchema.optional(),
   partnerId: businessCodeSchema.optional(),
-  format: z.enum(['csv', 'json']).default('csv'),
 });
 
 export const adjustmentPathSchema = z.object({

@@ -212,6 +212,14 @@ describe('on-demand runs, ledger and journal', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const rows = (await csv.text()).trim().split('\n');
     expect(rows.length).toBe(journal.json.entries.length * 2 + 1);
+    const runJournal = await api('GET', `/accrual-runs/${stack.demoRun?.runId}/journal?format=json`, {
+      token: finance(),
+    });
+    const runPostings = await api('GET', `/accrual-runs/${stack.demoRun?.runId}/postings`, {
+      token: finance(),
+    });
+    expect(runJournal.json.entries).toHaveLength(runPostings.json.items.length);
+    expect(runJournal.json.totals[0].debit).toBe(runJournal.json.totals[0].credit);
   });
 });
 

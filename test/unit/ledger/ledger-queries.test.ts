@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { journalTotals } from '../../../domain/ledger/gl-journal';
-import { checkbookOf, glJournal, postingsOfRun } from '../../../domain/ledger/ledger-queries';
+import { checkbookOf, glJournal, postingsOfRun, runJournal } from '../../../domain/ledger/ledger-queries';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../domain/shared/errors';
 import { admin, approver, channelManager, finance, partnerUser } from '../../support/actors';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
@@ -151,5 +151,21 @@ describe('postingsOfRun', () => {
       'A-3',
     ]);
     await expect(postingsOfRun(reader, partnerUser('P1'), 'RUN-1')).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('runJournal', () => {
+  it("journals exactly one run's postings, balanced, for finance only", async () => {
+    // Arrange: the builder's accruals all belong to RUN-1; the claim C-1 belongs to no run
+    const books = ledger();
+
+    // Act
+    const lines = await runJournal(books, finance, 'RUN-1');
+
+    // Assert
+    expect([...new Set(lines.map((line) => line.postingId))]).toEqual(['A-1', 'A-2', 'A-3']);
+    expect(journalTotals(lines)).toEqual([{ currency: 'USD', debit: '112.00', credit: '112.00' }]);
+    await expect(runJournal(books, channelManager, 'RUN-1')).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(runJournal(books, finance, 'RUN-OTHER')).resolves.toEqual([]);
   });
 });
