@@ -11,15 +11,54 @@ export interface ColumnTest {
 /**
  * A program's eligibility compiled against the run's columns: one acceptance byte per distinct value, so the
  * per-line test is a few array reads. Item, category and partner tests are always present (all ones when the
- * program does not filter on them) so the hot loop needs no branches for them; the rarer filters are listed
- * in `others`, and custom qualifiers become one byte per line.
+ * program does not filter on them, and then skipped); the rarer filters are listed in `others`, and custom
+ * qualifiers become one byte per line. One test for every caller: the selection of a program's lines and
+ * the listing of an entry's.
  */
-export interface ColumnFilter {
-  readonly sku: Uint8Array;
-  readonly category: Uint8Array;
-  readonly partner: Uint8Array;
-  readonly others: readonly ColumnTest[];
-  readonly qualified: Uint8Array | null;
+export class ColumnFilter {
+  private readonly skuIds: Int32Array;
+  private readonly categoryIds: Int32Array;
+  private readonly partnerIds: Int32Array;
+  /** Whether the item, category and partner tests refuse any value (reading a line's id is then needed). */
+  private readonly testsSku: boolean;
+  private readonly testsCategory: boolean;
+  private readonly testsPartner: boolean;
+
+  constructor(
+    private readonly columns: SaleLineColumns,
+    readonly sku: Uint8Array,
+    readonly category: Uint8Array,
+    readonly partner: Uint8Array,
+    readonly others: readonly ColumnTest[],
+    readonly qualified: Uint8Array | null,
+    passed: 'sku' | 'category' | null = null,
+  ) {
+    this.skuIds = columns.sku.ids;
+    this.categoryIds = columns.category.ids;
+    this.partnerIds = columns.partner.ids;
+    this.testsSku = passed !== 'sku' && sku.includes(0);
+    this.testsCategory = passed !== 'category' && category.includes(0);
+    this.testsPartner = partner.includes(0);
+  }
+
+  /** The same filter for lines known to pass its item (or category) test, e.g. read from those postings. */
+  assuming(passed: 'sku' | 'category'): ColumnFilter {
+    const { columns, sku, category, partner, others, qualified } = this;
+    return new ColumnFilter(columns, sku, category, partner, others, qualified, passed);
+  }
+
+  /** Whether line `index` passes every test. */
+  passes(index: number): boolean {
+    if (this.testsSku && this.sku[this.skuIds[index] as number] === 0) return false;
+    if (this.testsCategory && this.category[this.categoryIds[index] as number] === 0) return false;
+    if (this.testsPartner && this.partner[this.partnerIds[index] as number] === 0) return false;
+    const others = this.others;
+    for (let at = 0; at < others.length; at++) {
+      const test = others[at] as ColumnTest;
+      if (test.accepts[test.ids[index] as number] === 0) return false;
+    }
+    return this.qualified === null || this.qualified[index] === 1;
+  }
 }
 
 function acceptance(
@@ -87,14 +126,5 @@ export function compileColumnFilter(
     });
     qualified = marks;
   }
-  return { sku, category, partner, others, qualified };
-}
-
-/** Whether line i passes every test of the filter (used outside the hot loop, e.g. to list trace lines). */
-export function passesFilter(columns: SaleLineColumns, filter: ColumnFilter, index: number): boolean {
-  if (filter.sku[columns.sku.ids[index] as number] === 0) return false;
-  if (filter.category[columns.category.ids[index] as number] === 0) return false;
-  if (filter.partner[columns.partner.ids[index] as number] === 0) return false;
-  for (const test of filter.others) if (test.accepts[test.ids[index] as number] === 0) return false;
-  return filter.qualified === null || filter.qualified[index] === 1;
+  return new ColumnFilter(columns, sku, category, partner, others, qualified);
 }

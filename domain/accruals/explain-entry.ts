@@ -2,8 +2,7 @@ import { type CurrencyCode, currencyMinorUnits } from '../shared/money';
 import { type AccrualDimensions, type AccrualEntry, accrualKey, type TraceComponent } from './accrual-entry';
 import type { AccrualTable, ProgramContext } from './accrual-table';
 import { roundPreservingTotal } from './allocation';
-import { passesFilter } from './column-eligibility';
-import { type PoolRating, ratePool, type Volume } from './rate-pool';
+import { type PoolRating, ratedVolumeOf, ratePool, tierVolumeOf, type Volume } from './rate-pool';
 import type { SaleLine } from './sale-line';
 import { AMOUNT_DECIMALS, formatScaled, parseScaled, VOLUME_DECIMALS } from './scaled-integer';
 
@@ -73,7 +72,7 @@ export class AccrualExplainer {
     const windows = baseline ? context.baselineWindowOfDate : context.windowOfDate;
     if (dates === null || windows === null || context.filter === null) return false;
     if (windows[dates[index] as number] !== window) return false;
-    if (!passesFilter(columns, context.filter, index)) return false;
+    if (!context.filter.passes(index)) return false;
     return (columns.lines[index] as SaleLine).currency === context.program.currency;
   }
 
@@ -152,7 +151,10 @@ export class AccrualExplainer {
     const end = table.poolEnd[pool] as number;
     const entryLines: SaleLine[][] = [];
     for (let entry = start; entry < end; entry++) entryLines.push(this.sourceLines(entry));
-    const entries = entryLines.map((lines) => ({ ...sumVolumes(lines), sku: lines[0]?.sku ?? '' }));
+    const entries = entryLines.map((lines) => ({
+      ratedBasis: ratedVolumeOf(plan, sumVolumes(lines)),
+      sku: lines[0]?.sku ?? '',
+    }));
     const poolVolume = sumVolumes(entryLines.flat());
     const first = table.poolFirstLine[pool] as number;
     const columns = table.columns;
@@ -166,8 +168,8 @@ export class AccrualExplainer {
     const firstLine = columns.lines[first] as SaleLine;
     const rating = ratePool(
       plan,
-      poolVolume,
-      context.baselineWindowOfDate === null ? { quantity: 0n, revenue: 0n } : sumVolumes(baselineLines),
+      tierVolumeOf(plan, poolVolume),
+      tierVolumeOf(plan, sumVolumes(baselineLines)),
       entries,
       this.holderTier(context, firstLine),
       currencyMinorUnits[context.program.currency],
@@ -265,9 +267,9 @@ export class AccrualExplainer {
         const lineVolumes = lineVolume(line);
         const rating = ratePool(
           plan,
-          lineVolumes,
-          { quantity: 0n, revenue: 0n },
-          [{ ...lineVolumes, sku: line.sku }],
+          tierVolumeOf(plan, lineVolumes),
+          0n,
+          [{ ratedBasis: ratedVolumeOf(plan, lineVolumes), sku: line.sku }],
           this.holderTier(context, line),
           minorUnits,
         );

@@ -42,13 +42,13 @@ export function canonicalJson(value: unknown): string {
   return `{${fields.join(',')}}`;
 }
 
-let laneA = 0;
-let laneB = 0;
-
-/** Feeds a field into the two lanes, length first so that field boundaries are unambiguous. */
-function feed(text: string | undefined): void {
-  let a = laneA;
-  let b = laneB;
+/**
+ * Feeds a field into the two lanes, length first so that field boundaries are unambiguous. The lanes live in
+ * an Int32Array: 32-bit values kept in variables outside the function would be boxed on every store.
+ */
+function feed(lanes: Int32Array, text: string | undefined): void {
+  let a = lanes[0] as number;
+  let b = lanes[1] as number;
   const length = text === undefined ? -1 : text.length;
   a = Math.imul(a ^ length, 0x9e3779b1);
   b = Math.imul(b ^ length, 0x5f356495);
@@ -59,8 +59,8 @@ function feed(text: string | undefined): void {
       b = Math.imul(b ^ code, 0x5f356495);
     }
   }
-  laneA = a;
-  laneB = b;
+  lanes[0] = a;
+  lanes[1] = b;
 }
 
 /**
@@ -75,36 +75,37 @@ export function fingerprintLines(lines: readonly SaleLine[]): string {
   let sumA = 0;
   let sumB = 0;
   let sumC = 0;
+  const lanes = new Int32Array(2);
   for (const line of lines) {
-    laneA = 0x811c9dc5;
-    laneB = 0x2545f491;
-    feed(line.lineId);
-    feed(line.partnerId);
-    feed(line.invoiceDate);
-    feed(line.shipDate);
-    feed(line.orderDate);
-    feed(line.sku);
-    feed(line.category);
-    feed(line.uom);
-    feed(line.quantityBase);
-    feed(line.extendedAmount);
-    feed(line.currency);
-    feed(line.endCustomerId);
-    feed(line.billTo);
-    feed(line.shipTo);
-    feed(line.orderType);
-    feed(line.orderLineType);
-    feed(line.salesperson);
-    feed(line.warehouse);
+    lanes[0] = 0x811c9dc5;
+    lanes[1] = 0x2545f491;
+    feed(lanes, line.lineId);
+    feed(lanes, line.partnerId);
+    feed(lanes, line.invoiceDate);
+    feed(lanes, line.shipDate);
+    feed(lanes, line.orderDate);
+    feed(lanes, line.sku);
+    feed(lanes, line.category);
+    feed(lanes, line.uom);
+    feed(lanes, line.quantityBase);
+    feed(lanes, line.extendedAmount);
+    feed(lanes, line.currency);
+    feed(lanes, line.endCustomerId);
+    feed(lanes, line.billTo);
+    feed(lanes, line.shipTo);
+    feed(lanes, line.orderType);
+    feed(lanes, line.orderLineType);
+    feed(lanes, line.salesperson);
+    feed(lanes, line.warehouse);
     const keys = Object.keys(line.attributes);
     if (keys.length > 1) keys.sort();
-    feed(String(keys.length));
+    feed(lanes, String(keys.length));
     for (const key of keys) {
-      feed(key);
-      feed(line.attributes[key]);
+      feed(lanes, key);
+      feed(lanes, line.attributes[key]);
     }
-    let a = laneA;
-    let b = laneB;
+    let a = lanes[0] as number;
+    let b = lanes[1] as number;
     a = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
     b = Math.imul(b ^ (b >>> 16), 0x85ebca6b) ^ Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
     const c = Math.imul(a ^ (b >>> 15), 0x27d4eb2f) ^ b;

@@ -25,13 +25,24 @@ export interface PoolRating {
   > & { readonly growth: { readonly baselineVolume: string; readonly growth: string | null } | null };
 }
 
-/** An entry of a pool: its volume and the product it is for (SPIF rates are per product). */
-export interface PoolEntry extends Volume {
+/** An entry of a pool: the basis its rate multiplies and the product it is for (SPIF rates are per product). */
+export interface PoolEntry {
+  readonly ratedBasis: bigint;
   readonly sku: string;
 }
 
 function pick(volume: Volume, basis: VolumeBasis): bigint {
   return basis === 'quantity' ? volume.quantity : volume.revenue;
+}
+
+/** The volume a plan measures its tiers on (0 for flat and per-product rates, which have none). */
+export function tierVolumeOf(plan: RatingPlan, volume: Volume): bigint {
+  return plan.kind === 'tiered' || plan.kind === 'growth' ? pick(volume, plan.tierBasis) : 0n;
+}
+
+/** The volume a plan's rate multiplies. */
+export function ratedVolumeOf(plan: RatingPlan, volume: Volume): bigint {
+  return pick(volume, ratedBasisOfPlan(plan));
 }
 
 const volumeText = (value: bigint) => formatScaled(value, VOLUME_DECIMALS);
@@ -65,7 +76,8 @@ function growthReached(
 }
 
 /**
- * Rates one pool: the volume that reaches a tier, and the entries (customer × item × …) it is made of.
+ * Rates one pool: its tier volume (`tierVolumeOf`) and that of its growth baseline (0 without one), and the
+ * entries (customer × item × …) it is made of.
  * Retrospective and flat rates multiply each entry's basis exactly. Stepped and incremental-growth amounts
  * exist only for the pool as a whole and are split over entries by largest remainder, exactly at 1e-14.
  * When a stepped program measures tiers in one basis and rates another (quantity tiers, % of revenue), the
@@ -74,14 +86,13 @@ function growthReached(
  */
 export function ratePool(
   plan: RatingPlan,
-  pool: Volume,
-  baseline: Volume | null,
+  volume: bigint,
+  baselineVolume: bigint,
   entries: readonly PoolEntry[],
   startingTier: number,
   minorUnits: number,
 ): PoolRating {
-  const ratedBasis = ratedBasisOfPlan(plan);
-  const ratedBases = entries.map((entry) => pick(entry, ratedBasis));
+  const ratedBases = entries.map((entry) => entry.ratedBasis);
   const ratedTotal = ratedBases.reduce((sum, value) => sum + value, 0n);
   const prequalified = startingTier >= 0 ? startingTier : null;
 
@@ -121,9 +132,7 @@ export function ratePool(
     };
   }
 
-  const volume = pick(pool, plan.tierBasis);
   if (plan.kind === 'growth') {
-    const baselineVolume = baseline === null ? 0n : pick(baseline, plan.tierBasis);
     const reached = growthReached(plan, volume, baselineVolume);
     const index = Math.max(reached.index, startingTier);
     const rate = plan.tiers[index]?.rate ?? 0n;
@@ -202,41 +211,41 @@ export function ratePool(
 
 /**
  * What rating a pool comes down to, without per-entry work: `multiply` (every entry's share is its rated
- * basis times `factor`, or its product's factor for a SPIF), or `allocate` (the pool earns `total`, split
- * over entries by their rated bases). The engine's fast path applies it with exact number arithmetic;
- * `ratePool` is the full, BigInt explanation of the same rating and must agree with it to the unit.
+ * basis times `factor`), `perSku` (times its product's factor, for a SPIF), or `allocate` (the pool earns
+ * `total`, split over entries by their rated bases). The engine's fast path applies it with exact number
+ * arithmetic; `ratePool` is the full, BigInt explanation of the same rating and must agree with it to the
+ * unit. One object shape for every mode (the unused figure is 0) keeps the per-pool code monomorphic.
  */
-export type PoolRule =
-  | { readonly mode: 'multiply'; readonly factor: bigint }
-  | { readonly mode: 'perSku' }
-  | { readonly mode: 'allocate'; readonly total: bigint };
+export interface PoolRule {
+  readonly mode: 'multiply' | 'perSku' | 'allocate';
+  readonly factor: bigint;
+  readonly total: bigint;
+}
 
-/** The rule of one pool: the same tier and amount decisions as `ratePool`. */
+const multiplyBy = (factor: bigint): PoolRule => ({ mode: 'multiply', factor, total: 0n });
+const allocate = (total: bigint): PoolRule => ({ mode: 'allocate', factor: 0n, total });
+
+/** The rule of one pool (volumes as for `ratePool`): the same tier and amount decisions as `ratePool`. */
 export function poolRule(
   plan: RatingPlan,
-  pool: Volume,
-  baseline: Volume | null,
+  volume: bigint,
+  baselineVolume: bigint,
   ratedTotal: bigint,
   startingTier: number,
 ): PoolRule {
-  if (plan.kind === 'flat') return { mode: 'multiply', factor: plan.rate.factor };
-  if (plan.kind === 'perSku') return { mode: 'perSku' };
-  const volume = pick(pool, plan.tierBasis);
+  if (plan.kind === 'flat') return multiplyBy(plan.rate.factor);
+  if (plan.kind === 'perSku') return { mode: 'perSku', factor: 0n, total: 0n };
   if (plan.kind === 'growth') {
-    const baselineVolume = baseline === null ? 0n : pick(baseline, plan.tierBasis);
     const reached = growthReached(plan, volume, baselineVolume);
     const rate = plan.tiers[Math.max(reached.index, startingTier)]?.rate ?? 0n;
-    if (plan.appliesTo === 'periodVolume') return { mode: 'multiply', factor: rate };
+    if (plan.appliesTo === 'periodVolume') return multiplyBy(rate);
     const increment = volume - (baselineVolume > 0n ? baselineVolume : 0n);
-    return { mode: 'allocate', total: volume > 0n && increment > 0n ? increment * rate : 0n };
+    return allocate(volume > 0n && increment > 0n ? increment * rate : 0n);
   }
   if (plan.method === 'retrospective') {
     const { tierIndex } = retrospectiveTierRebate(plan.tiers, volume, startingTier);
-    return { mode: 'multiply', factor: plan.tiers[tierIndex]?.rate ?? 0n };
+    return multiplyBy(plan.tiers[tierIndex]?.rate ?? 0n);
   }
   const stepped = steppedTierRebate(plan.tiers, volume, startingTier);
-  return {
-    mode: 'allocate',
-    total: volume === 0n ? 0n : divideHalfEven(ratedTotal * stepped.amount, volume),
-  };
+  return allocate(volume === 0n ? 0n : divideHalfEven(ratedTotal * stepped.amount, volume));
 }

@@ -1,6 +1,9 @@
 import { ValidationError } from '../shared/errors';
+import { sortByKeys } from './line-order';
+import { groupLines, type LinePostings } from './line-postings';
 import type { SaleLine } from './sale-line';
 import { parseLineDecimal } from './scaled-integer';
+import { UniqueLineIds } from './unique-line-ids';
 
 /**
  * A text field of every line as integers: `ids[i]` is the rank of line i's value among the field's distinct
@@ -59,6 +62,9 @@ export interface SaleLineColumns {
   readonly sellerTupleStart: Int32Array;
   /** Number of the (partner, end customer) pair, ascending: the tier holder of customer-scoped programs. */
   readonly partnerCustomer: Int32Array;
+  /** The lines of each item and of each category (by ranked id), ascending. */
+  readonly bySku: LinePostings;
+  readonly byCategory: LinePostings;
   /** A field as a column, built on first use. */
   column(field: LazyField): StringColumn;
 }
@@ -66,11 +72,11 @@ export interface SaleLineColumns {
 /** Largest line count for which sums of whole units (≤ 1e9 each) stay exact: 2^53 / 1e9. */
 const maxLines = 9_000_000;
 
-/** Interns values in input order, then renumbers them by rank so ids compare like the texts. */
+/** Interns a field's values in input order, then ranks them so ids compare like the texts. */
 class Interner {
   private readonly idOf = new Map<string | undefined, number>();
   private readonly distinct: (string | undefined)[] = [];
-  readonly ids: Int32Array;
+  private readonly ids: Int32Array;
 
   constructor(size: number) {
     this.ids = new Int32Array(size);
@@ -86,8 +92,8 @@ class Interner {
     this.ids[index] = id;
   }
 
-  /** Ranks the distinct values (undefined first) and rewrites the ids, permuted by `order` if given. */
-  finish(order: Int32Array | null): StringColumn {
+  /** The column in input order, its ids renumbered by the rank of their value (undefined first). */
+  ranked(): StringColumn {
     const sorted = this.distinct
       .map((value, id) => ({ value, id }))
       .sort((a, b) =>
@@ -105,30 +111,28 @@ class Interner {
     sorted.forEach((item, index) => {
       rank[item.id] = index;
     });
-    const ids = new Int32Array(this.ids.length);
-    for (let index = 0; index < ids.length; index++) {
-      const source = order === null ? index : (order[index] as number);
-      ids[index] = rank[this.ids[source] as number] as number;
-    }
+    const ids = this.ids;
+    for (let index = 0; index < ids.length; index++) ids[index] = rank[ids[index] as number] as number;
     return { ids, values: sorted.map((item) => item.value) };
   }
 }
 
-/** Stable counting sort of the permutation `order` by `keys[order[i]]`, keys in [0, range). */
-function countingSort(order: Int32Array, keys: Int32Array, range: number): Int32Array {
-  const starts = new Int32Array(range + 1);
-  for (let index = 0; index < order.length; index++)
-    (starts[(keys[order[index] as number] as number) + 1] as number)++;
-  for (let key = 0; key < range; key++)
-    starts[key + 1] = (starts[key + 1] as number) + (starts[key] as number);
-  const sorted = new Int32Array(order.length);
-  for (let index = 0; index < order.length; index++) {
-    const line = order[index] as number;
-    const key = keys[line] as number;
-    sorted[starts[key] as number] = line;
-    starts[key] = (starts[key] as number) + 1;
+/** Splits values of 1e-6 into whole units (left in `values`) and the micro-units, returned. */
+function splitMicros(values: Float64Array): Float64Array {
+  const micros = new Float64Array(values.length);
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] as number;
+    const whole = Math.trunc(value / 1e6);
+    values[index] = whole;
+    micros[index] = value - whole * 1e6;
   }
-  return sorted;
+  return micros;
+}
+
+/** Writes `source[order[i]]` to `into[i]` for every i: the values in sorted order. */
+function gather<T extends Int32Array | Float64Array>(source: T, order: Int32Array, into: T): T {
+  for (let index = 0; index < order.length; index++) into[index] = source[order[index] as number] as number;
+  return into;
 }
 
 function parseField(line: SaleLine, index: number, field: 'quantityBase' | 'extendedAmount'): number {
@@ -142,61 +146,91 @@ function parseField(line: SaleLine, index: number, field: 'quantityBase' | 'exte
   }
 }
 
-/** Numbers consecutive runs of lines that agree on all the given columns (lines are sorted by them). */
-function runs(count: number, columns: readonly Int32Array[]): { ids: Int32Array; starts: Int32Array } {
-  const ids = new Int32Array(count);
-  const starts: number[] = [];
-  let current = -1;
-  for (let index = 0; index < count; index++) {
-    let changed = index === 0;
-    for (const column of columns) {
-      if (changed) break;
-      changed = column[index] !== column[index - 1];
-    }
-    if (changed) {
-      current++;
-      starts.push(index);
-    }
-    ids[index] = current;
-  }
-  starts.push(count);
-  return { ids, starts: Int32Array.from(starts) };
+/** Numbered runs of sorted lines: `ids[i]` is line i's run, `starts[r]` run r's first line (and the count). */
+interface Runs {
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
 }
 
 /**
+ * The runs of the sorted lines that share a partner and end customer, an entry tuple (those plus bill-to,
+ * item, UoM and currency) and a seller tuple (plus the salesperson), numbered in one pass: each key extends
+ * the one before, so a new pair starts a new tuple and a new tuple a new seller tuple.
+ */
+function keyRuns(
+  count: number,
+  key: Record<'partner' | 'customer' | 'billTo' | 'sku' | 'uom' | 'currency' | 'salesperson', Int32Array>,
+): { pairIds: Int32Array; tuples: Runs; sellerTuples: Runs } {
+  const pairIds = new Int32Array(count);
+  const tupleIds = new Int32Array(count);
+  const sellerIds = new Int32Array(count);
+  const tupleStarts = new Int32Array(count + 1);
+  const sellerStarts = new Int32Array(count + 1);
+  const { partner, customer, billTo, sku, uom, currency, salesperson } = key;
+  let pair = -1;
+  let tuple = -1;
+  let seller = -1;
+  for (let index = 0; index < count; index++) {
+    const before = index - 1;
+    const newPair = index === 0 || partner[index] !== partner[before] || customer[index] !== customer[before];
+    const newTuple =
+      newPair ||
+      billTo[index] !== billTo[before] ||
+      sku[index] !== sku[before] ||
+      uom[index] !== uom[before] ||
+      currency[index] !== currency[before];
+    if (newPair) pair++;
+    if (newTuple) tupleStarts[++tuple] = index;
+    if (newTuple || salesperson[index] !== salesperson[before]) sellerStarts[++seller] = index;
+    pairIds[index] = pair;
+    tupleIds[index] = tuple;
+    sellerIds[index] = seller;
+  }
+  tupleStarts[tuple + 1] = count;
+  sellerStarts[seller + 1] = count;
+  return {
+    pairIds,
+    tuples: { ids: tupleIds, starts: tupleStarts.subarray(0, tuple + 2) },
+    sellerTuples: { ids: sellerIds, starts: sellerStarts.subarray(0, seller + 2) },
+  };
+}
+
+const keyFields = {
+  partner: 'partnerId',
+  customer: 'endCustomerId',
+  billTo: 'billTo',
+  sku: 'sku',
+  uom: 'uom',
+  currency: 'currency',
+  salesperson: 'salesperson',
+  category: 'category',
+  invoiceDate: 'invoiceDate',
+} as const;
+
+/**
  * Parses and sorts the lines once for all programs of a run: quantities and amounts into integers of 1e-6,
- * key fields into ranked ids. Rejects a duplicate line id or a value the engine cannot carry exactly.
+ * key fields (and the invoice date, every program's default date basis) into ranked ids. Rejects a
+ * duplicate line id or a value the engine cannot carry exactly.
  */
 export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
   const count = lines.length;
   if (count > maxLines) {
     throw new RangeError(`a run reads at most ${maxLines} lines exactly; split it by period or partner`);
   }
-  const seen = new Set<string>();
+  const lineIds = new UniqueLineIds(count);
   const quantityIn = new Float64Array(count);
   const revenueIn = new Float64Array(count);
-  const fields = [
-    'partnerId',
-    'endCustomerId',
-    'billTo',
-    'sku',
-    'uom',
-    'currency',
-    'salesperson',
-    'category',
-  ] as const;
-  const interners = fields.map(() => new Interner(count));
-  const [partnerIn, customerIn, billToIn, skuIn, uomIn, currencyIn, salespersonIn, categoryIn] =
-    interners as [Interner, Interner, Interner, Interner, Interner, Interner, Interner, Interner];
+  const interners = {} as Record<keyof typeof keyFields, Interner>;
+  for (const name of Object.keys(keyFields) as (keyof typeof keyFields)[])
+    interners[name] = new Interner(count);
+  const { partner: partnerIn, customer: customerIn, billTo: billToIn, sku: skuIn, uom: uomIn } = interners;
+  const { currency: currencyIn, salesperson: salespersonIn, category: categoryIn } = interners;
+  const invoiceDateIn = interners.invoiceDate;
   for (let index = 0; index < count; index++) {
     const line = lines[index] as SaleLine;
-    const size = seen.size;
-    seen.add(line.lineId);
-    if (seen.size === size) throw new ValidationError(`sale line '${line.lineId}' appears twice`);
-    const quantity = parseField(line, index, 'quantityBase');
-    const revenue = parseField(line, index, 'extendedAmount');
-    quantityIn[index] = quantity;
-    revenueIn[index] = revenue;
+    lineIds.add(index, line.lineId);
+    quantityIn[index] = parseField(line, index, 'quantityBase');
+    revenueIn[index] = parseField(line, index, 'extendedAmount');
     partnerIn.add(index, line.partnerId);
     customerIn.add(index, line.endCustomerId);
     billToIn.add(index, line.billTo);
@@ -205,64 +239,56 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
     currencyIn.add(index, line.currency);
     salespersonIn.add(index, line.salesperson);
     categoryIn.add(index, line.category);
+    invoiceDateIn.add(index, line.invoiceDate);
   }
-  // Ranked ids in input order drive the sort; least significant key first (LSD radix sort).
-  const inputOrder = interners.map((interner) => interner.finish(null));
-  let order: Int32Array = new Int32Array(count);
-  for (let index = 0; index < count; index++) order[index] = index;
-  for (const position of [6, 5, 4, 3, 2, 1, 0]) {
-    const column = inputOrder[position] as StringColumn;
-    order = countingSort(order, column.ids, column.values.length);
+  lineIds.check(lines);
+  const inputOrder = {} as Record<keyof typeof keyFields, StringColumn>;
+  for (const name of Object.keys(keyFields) as (keyof typeof keyFields)[]) {
+    inputOrder[name] = interners[name].ranked();
   }
-  const [partner, customer, billTo, sku, uom, currency, salesperson, category] = interners.map((interner) =>
-    interner.finish(order),
-  ) as [
-    StringColumn,
-    StringColumn,
-    StringColumn,
-    StringColumn,
-    StringColumn,
-    StringColumn,
-    StringColumn,
-    StringColumn,
-  ];
+  const order = sortByKeys(
+    (['partner', 'customer', 'billTo', 'sku', 'uom', 'currency', 'salesperson'] as const).map(
+      (name) => inputOrder[name],
+    ),
+    count,
+  );
+  // Each column is reordered into the buffer the previous one leaves free: one spare for all of them.
+  const sorted = {} as Record<keyof typeof keyFields, StringColumn>;
+  let spare: Int32Array = new Int32Array(count);
+  for (const name of Object.keys(keyFields) as (keyof typeof keyFields)[]) {
+    const { ids, values } = inputOrder[name];
+    sorted[name] = { ids: gather(ids, order, spare), values };
+    spare = ids;
+  }
+  const { partner, customer, billTo, sku, uom, currency, salesperson, category } = sorted;
+  // The amounts in sorted order, each into the buffer the other leaves free.
+  const quantity = gather(quantityIn, order, new Float64Array(count));
+  const revenue = gather(revenueIn, order, quantityIn);
   // Every entry and pool lies within one partner's lines, so per-partner sums of magnitudes below 2^53 bound
   // every partial sum the engine forms: all exact as numbers.
   const partnerQuantity = new Float64Array(partner.values.length);
   const partnerRevenue = new Float64Array(partner.values.length);
   for (let index = 0; index < count; index++) {
     const id = partner.ids[index] as number;
-    const source = order[index] as number;
-    partnerQuantity[id] = (partnerQuantity[id] as number) + Math.abs(quantityIn[source] as number);
-    partnerRevenue[id] = (partnerRevenue[id] as number) + Math.abs(revenueIn[source] as number);
+    partnerQuantity[id] = (partnerQuantity[id] as number) + Math.abs(quantity[index] as number);
+    partnerRevenue[id] = (partnerRevenue[id] as number) + Math.abs(revenue[index] as number);
   }
   const wide =
     partnerQuantity.some((sum) => !(sum < 2 ** 53)) || partnerRevenue.some((sum) => !(sum < 2 ** 53));
+  const quantityMicros = wide ? splitMicros(quantity) : null;
+  const revenueMicros = wide ? splitMicros(revenue) : null;
   const sortedLines: SaleLine[] = new Array(count);
-  const quantity = new Float64Array(count);
-  const revenue = new Float64Array(count);
-  const quantityMicros = wide ? new Float64Array(count) : null;
-  const revenueMicros = wide ? new Float64Array(count) : null;
-  for (let index = 0; index < count; index++) {
-    const source = order[index] as number;
-    sortedLines[index] = lines[source] as SaleLine;
-    const q = quantityIn[source] as number;
-    const r = revenueIn[source] as number;
-    if (quantityMicros === null || revenueMicros === null) {
-      quantity[index] = q;
-      revenue[index] = r;
-    } else {
-      quantity[index] = Math.trunc(q / 1e6);
-      quantityMicros[index] = q - Math.trunc(q / 1e6) * 1e6;
-      revenue[index] = Math.trunc(r / 1e6);
-      revenueMicros[index] = r - Math.trunc(r / 1e6) * 1e6;
-    }
-  }
-  const entryKey = [partner.ids, customer.ids, billTo.ids, sku.ids, uom.ids, currency.ids];
-  const tuples = runs(count, entryKey);
-  const sellerTuples = runs(count, [...entryKey, salesperson.ids]);
-  const partnerCustomer = runs(count, [partner.ids, customer.ids]).ids;
-  const lazy = new Map<LazyField, StringColumn>();
+  for (let index = 0; index < count; index++) sortedLines[index] = lines[order[index] as number] as SaleLine;
+  const { pairIds, tuples, sellerTuples } = keyRuns(count, {
+    partner: partner.ids,
+    customer: customer.ids,
+    billTo: billTo.ids,
+    sku: sku.ids,
+    uom: uom.ids,
+    currency: currency.ids,
+    salesperson: salesperson.ids,
+  });
+  const lazy = new Map<LazyField, StringColumn>([['invoiceDate', sorted.invoiceDate]]);
   return {
     count,
     lines: sortedLines,
@@ -283,14 +309,17 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
     tupleStart: tuples.starts,
     sellerTuple: sellerTuples.ids,
     sellerTupleStart: sellerTuples.starts,
-    partnerCustomer,
+    partnerCustomer: pairIds,
+    bySku: groupLines(sku.ids, sku.values.length),
+    byCategory: groupLines(category.ids, category.values.length),
     column(field) {
       let column = lazy.get(field);
       if (column === undefined) {
         const interner = new Interner(count);
-        for (let index = 0; index < count; index++)
+        for (let index = 0; index < count; index++) {
           interner.add(index, (sortedLines[index] as SaleLine)[field]);
-        column = interner.finish(null);
+        }
+        column = interner.ranked();
         lazy.set(field, column);
       }
       return column;

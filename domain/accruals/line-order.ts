@@ -1,0 +1,39 @@
+import { countingSort } from './line-postings';
+import type { StringColumn } from './sale-line-columns';
+
+/** The largest range of one counting-sort pass: its counts stay in a core's cache. */
+const passRange = 1 << 16;
+
+/**
+ * The permutation that sorts lines by `keys`, most significant first: a least-significant-digit radix sort
+ * with one stable counting sort per group of adjacent keys whose ranges multiply to at most `passRange`,
+ * combined into one number, so keys of small ranges (UoM, currency) cost no pass of their own. Each pass
+ * gathers its keys in the current order once; counting and placing then read them in sequence.
+ */
+export function sortByKeys(keys: readonly StringColumn[], count: number): Int32Array {
+  const ranges = keys.map((key) => Math.max(key.values.length, 1));
+  let order = Int32Array.from({ length: count }, (_, line) => line);
+  let placed = new Int32Array(count);
+  const digits = new Int32Array(count);
+  let last = keys.length - 1;
+  while (last >= 0) {
+    let first = last;
+    let range = ranges[last] as number;
+    while (first > 0 && range * (ranges[first - 1] as number) <= passRange) {
+      first--;
+      range *= ranges[first] as number;
+    }
+    for (let at = 0; at < count; at++) {
+      const line = order[at] as number;
+      let digit = 0;
+      for (let key = first; key <= last; key++) {
+        digit = digit * (ranges[key] as number) + ((keys[key] as StringColumn).ids[line] as number);
+      }
+      digits[at] = digit;
+    }
+    countingSort(digits, range, order, placed);
+    [order, placed] = [placed, order];
+    last = first - 1;
+  }
+  return order;
+}
