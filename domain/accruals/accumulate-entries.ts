@@ -78,15 +78,7 @@ export function accumulateEntries(columns: SaleLineColumns, pass: ProgramPass, r
   const { context, programIndex, selection, count, rater } = pass;
   const { lines, windows, baselineWindows } = selection;
   const windowCount = context.windows.length;
-  const segmentStart = new Int32Array(windowCount + 1);
-  for (let at = 0; at < count; at++) {
-    const window = windows[at] as number;
-    if (window >= 0) segmentStart[window + 1] = (segmentStart[window + 1] as number) + 1;
-  }
-  segmentStart[0] = rows.entryCount;
-  for (let window = 0; window < windowCount; window++) {
-    segmentStart[window + 1] = (segmentStart[window + 1] as number) + (segmentStart[window] as number);
-  }
+  const segmentStart = windowSegments(windows, count, windowCount, rows.entryCount);
   const nextEntry = segmentStart.slice(0, windowCount);
   const currentTuple = new Int32Array(windowCount).fill(-1);
   const currentEntry = new Int32Array(windowCount);
@@ -161,6 +153,24 @@ export function accumulateEntries(columns: SaleLineColumns, pass: ProgramPass, r
   }
   if (poolRater !== null) open.close(nextEntry, poolRater);
   finishProgram(rows, programIndex, segmentStart, nextEntry, poolRater === null ? null : open.done);
+}
+
+/**
+ * Where each window's segment of rows starts (from row `first`), and where the last ends: a window has room
+ * for as many entries as it has selected lines. Apart from the hot loop, so that the loop is the first one
+ * of its function (the engine compiles a long first loop on the fly, and code after it meets it cold).
+ */
+function windowSegments(windows: Int16Array, count: number, windowCount: number, first: number): Int32Array {
+  const segmentStart = new Int32Array(windowCount + 1);
+  for (let at = 0; at < count; at++) {
+    const window = windows[at] as number;
+    if (window >= 0) segmentStart[window + 1] = (segmentStart[window + 1] as number) + 1;
+  }
+  segmentStart[0] = first;
+  for (let window = 0; window < windowCount; window++) {
+    segmentStart[window + 1] = (segmentStart[window + 1] as number) + (segmentStart[window] as number);
+  }
+  return segmentStart;
 }
 
 /**

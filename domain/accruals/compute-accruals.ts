@@ -67,11 +67,13 @@ function activePrograms(programs: readonly RebateProgram[]): RebateProgram[] {
  * period-to-date, as a columnar table. Pure and deterministic: the same lines (in any order), programs and
  * period give the same table.
  *
- * Main course: parse each line once into integers of 1e-6 and ranked key ids, sorted by entry key → per
- * program, one pass over the lines filters by eligibility and measurement window and sums each line into its
- * entry and pool by comparing with the previous line (no hashing) → rate each pool (tier decisions in BigInt,
- * once per pool; per-entry shares in exact number arithmetic, BigInt beyond its bounds) → round the pool total
- * half-even to minor units and spread it over the pool's entries by largest remainder.
+ * Main course: parse each line once into integers of 1e-6 and ranked key ids, sorted by entry key, with an
+ * index of the lines of each item and category → per program, select the lines it reads (only those of its
+ * items or categories when they are few) by eligibility and measurement window, and sum each into its entry
+ * and pool by comparing with the previous line (no hashing) → rate each pool as soon as its lines are read
+ * (tier decisions in BigInt, once per pool; per-entry shares in exact number arithmetic, BigInt beyond its
+ * bounds) → round the pool total half-even to minor units and spread it over the pool's entries by largest
+ * remainder.
  */
 export function computeAccrualTable(input: ComputeAccrualsInput): AccrualTableRun {
   if (input.period.end < input.period.start) {

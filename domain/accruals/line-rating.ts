@@ -1,6 +1,7 @@
 import { BusinessRuleError } from '../shared/errors';
 import { floorMulDiv } from './exact-number';
-import { safeAmount, splitFactor } from './pool-rating';
+import { safeAmount } from './pool-rating';
+import { type SplitFactor, splitFactor } from './pool-shares';
 import { type ProgramContext, startingTier } from './program-context';
 import { poolRule, tierVolumeOf, type Volume } from './rate-pool';
 import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
@@ -18,7 +19,7 @@ export class LineRater {
   private readonly tiersOnRevenue: boolean;
   /** Thresholds and split factors of the number path; empty when lines take the BigInt rule. */
   private readonly thresholds: readonly number[] = [];
-  private readonly factors: readonly { readonly whole: number; readonly rest: number }[] = [];
+  private readonly factors: readonly SplitFactor[] = [];
   private readonly remainder = new Float64Array(1);
 
   constructor(
@@ -63,10 +64,10 @@ export class LineRater {
       }
     }
     if (tier < 0) return 0;
-    const factor = this.factors[tier] as { whole: number; rest: number };
+    const factor = this.factors[tier] as SplitFactor;
     const rated = this.value(this.ratesRevenue, index);
-    const whole = factor.whole * rated + floorMulDiv(factor.rest, rated, divisor, this.remainder, 0);
-    const rest = this.remainder[0] as number;
+    const whole = factor.whole * rated + floorMulDiv(factor.rest, rated, factor.divisor, this.remainder, 0);
+    const rest = (this.remainder[0] as number) * factor.scale;
     const half = divisor / 2;
     return rest > half || (rest === half && whole % 2 !== 0) ? whole + 1 : whole;
   }

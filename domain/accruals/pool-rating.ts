@@ -2,7 +2,7 @@ import { BusinessRuleError } from '../shared/errors';
 import { roundPreservingTotal } from './allocation';
 import type { EntryRows } from './entry-rows';
 import { EXACT_OPERAND_LIMIT } from './exact-number';
-import type { PoolShares } from './pool-shares';
+import { type ItemFactors, type PoolShares, splitFactor } from './pool-shares';
 import { type ProgramContext, startingTier } from './program-context';
 import { type PoolEntry, poolRule, ratePool } from './rate-pool';
 import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
@@ -32,15 +32,6 @@ function exactSum(sums: Float64Array, at: number, wide: boolean): bigint {
   return exactVolume(sums[at] as number, wide ? (sums[at + POOL_MICROS] as number) : null);
 }
 
-/** Splits a non-negative factor into whole minor units per basis unit and the rest below `divisor`. */
-export function splitFactor(
-  factor: bigint,
-  divisor: bigint,
-): { readonly whole: number; readonly rest: number } {
-  const whole = factor / divisor;
-  return { whole: Number(whole), rest: Number(factor - whole * divisor) };
-}
-
 /** An amount in minor units as a number: refuses one beyond 2^53 rather than lose a unit. */
 export function safeAmount(amount: bigint): number {
   const value = Number(amount);
@@ -67,8 +58,8 @@ export class PoolRater {
   private readonly divisor: number;
   private readonly divisorBig: bigint;
   private readonly tupleStart: Int32Array;
-  /** Per item id, a SPIF's factor split like `splitFactor`; empty for other programs. */
-  private readonly itemFactors: { readonly whole: Float64Array; readonly rest: Float64Array };
+  /** Per item id, a SPIF's factor as by `splitFactor`; empty for other programs. */
+  private readonly itemFactors: ItemFactors;
   private readonly largestItemWhole: number;
 
   constructor(
@@ -91,20 +82,27 @@ export class PoolRater {
     this.divisor = Number(this.divisorBig);
     this.tupleStart = context.perSalesperson ? columns.sellerTupleStart : columns.tupleStart;
     const items = columns.sku.values;
-    const whole = new Float64Array(plan.kind === 'perSku' ? items.length : 0);
-    const rest = new Float64Array(whole.length);
+    const size = plan.kind === 'perSku' ? items.length : 0;
+    const factors: ItemFactors = {
+      whole: new Float64Array(size),
+      rest: new Float64Array(size),
+      divisor: new Float64Array(size).fill(1),
+      scale: new Float64Array(size),
+    };
     let largest = 0;
     if (plan.kind === 'perSku') {
       items.forEach((sku, id) => {
         const rate = sku === undefined ? undefined : plan.rates.get(sku);
         if (rate === undefined) return;
         const split = splitFactor(rate.factor, this.divisorBig);
-        whole[id] = split.whole;
-        rest[id] = split.rest;
+        factors.whole[id] = split.whole;
+        factors.rest[id] = split.rest;
+        factors.divisor[id] = split.divisor;
+        factors.scale[id] = split.scale;
         largest = Math.max(largest, split.whole);
       });
     }
-    this.itemFactors = { whole, rest };
+    this.itemFactors = factors;
     this.largestItemWhole = largest;
   }
 
@@ -135,7 +133,7 @@ export class PoolRater {
     if (fits && rule.mode === 'multiply') {
       const factor = splitFactor(rule.factor, divisorBig);
       if (factor.whole * largest <= 2 ** 52) {
-        shares.multiply(amounts, start, size, factor.whole, factor.rest, divisor);
+        shares.multiply(amounts, start, size, factor, divisor);
         return;
       }
     } else if (fits && rule.mode === 'perSku') {

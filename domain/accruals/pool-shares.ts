@@ -1,5 +1,47 @@
 import { floorDivNumber, floorMulDiv, LargestChoice } from './exact-number';
 
+/**
+ * A non-negative rate factor split against `divisor` (1e-14 units per minor unit): whole minor units per
+ * basis unit, plus the fraction rest / divisor reduced by their greatest common divisor `scale`. Rates are
+ * round decimals, so a reduced product usually stays below 2^52, where `floorMulDiv` needs no two-product;
+ * a reduced remainder times `scale` is the remainder at 1e-14.
+ */
+export interface SplitFactor {
+  readonly whole: number;
+  readonly rest: number;
+  readonly divisor: number;
+  readonly scale: number;
+}
+
+/** The same, per item id (a SPIF's rates). */
+export interface ItemFactors {
+  readonly whole: Float64Array;
+  readonly rest: Float64Array;
+  readonly divisor: Float64Array;
+  readonly scale: Float64Array;
+}
+
+const noItems: ItemFactors = {
+  whole: new Float64Array(0),
+  rest: new Float64Array(0),
+  divisor: new Float64Array(0),
+  scale: new Float64Array(0),
+};
+
+function greatestCommonDivisor(a: number, b: number): number {
+  let [x, y] = [a, b];
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+}
+
+/** Splits a non-negative factor against `divisor`, see `SplitFactor`. */
+export function splitFactor(factor: bigint, divisor: bigint): SplitFactor {
+  const whole = factor / divisor;
+  const rest = Number(factor - whole * divisor);
+  const scale = greatestCommonDivisor(rest, Number(divisor));
+  return { whole: Number(whole), rest: rest / scale, divisor: Number(divisor) / scale, scale };
+}
+
 /** How `round` forms each entry's share. */
 const MULTIPLY = 0;
 const PER_ITEM = 1;
@@ -17,12 +59,12 @@ export class PoolShares {
   private floors = new Float64Array(0);
   private remainders = new Float64Array(0);
   private select = new Float64Array(0);
-  /** Per entry: its item (SPIFs), or the level-one part of its allocated share. */
+  /** Per entry: its item (SPIFs). */
   private items = new Int32Array(0);
+  /** Per entry: the level-one part of its allocated share (see `allocate`). */
   private levelOne = new Float64Array(0);
-  /** The factors of the items, split like a single factor (set by `perItem`). */
-  private wholeByItem: Float64Array = new Float64Array(0);
-  private restByItem: Float64Array = new Float64Array(0);
+  /** The factors of the items (set by `perItem`). */
+  private itemFactors: ItemFactors = noItems;
   private readonly choice = new LargestChoice();
 
   private ensure(size: number): void {
@@ -43,16 +85,13 @@ export class PoolShares {
     return largest;
   }
 
-  /** Amounts of basis × factor, the factor split into whole minor units per basis unit and the rest. */
-  multiply(amounts: Float64Array, start: number, size: number, whole: number, rest: number, divisor: number) {
+  /** Amounts of basis × factor. */
+  multiply(amounts: Float64Array, start: number, size: number, factor: SplitFactor, divisor: number) {
     this.ensure(size);
-    this.round(amounts, start, size, divisor, MULTIPLY, whole, rest, 1);
+    this.round(amounts, start, size, divisor, MULTIPLY, factor);
   }
 
-  /**
-   * The same with a factor per item: entry `at` (row `start + at`) is for the item of its tuple's first line,
-   * whose factor is split into `wholeByItem` and `restByItem`.
-   */
+  /** The same with a factor per item: entry `at` (row `start + at`) is for the item of its tuple's first line. */
   perItem(
     amounts: Float64Array,
     start: number,
@@ -60,16 +99,15 @@ export class PoolShares {
     entryTuple: Int32Array,
     tupleStart: Int32Array,
     skuIds: Int32Array,
-    factors: { readonly whole: Float64Array; readonly rest: Float64Array },
+    factors: ItemFactors,
     divisor: number,
   ): void {
     this.ensure(size);
     for (let at = 0; at < size; at++) {
       this.items[at] = skuIds[tupleStart[entryTuple[start + at] as number] as number] as number;
     }
-    this.wholeByItem = factors.whole;
-    this.restByItem = factors.rest;
-    this.round(amounts, start, size, divisor, PER_ITEM, 0, 0, 1);
+    this.itemFactors = factors;
+    this.round(amounts, start, size, divisor, PER_ITEM, { whole: 0, rest: 0, divisor: 1, scale: 1 });
   }
 
   /**
@@ -89,9 +127,23 @@ export class PoolShares {
     divisor: number,
   ): void {
     this.ensure(size);
-    const { floors, remainders, choice, levelOne } = this;
     const sign = weightSum < 0 ? -1 : 1;
-    const total = weightSum * sign;
+    this.splitRest(amounts, start, size, rest, weightSum * sign, sign);
+    // The weights' sign goes into the quotient: share i = quotient × sign × |weight i| + level one.
+    const quotientOfWeights = { whole: quotientWhole * sign, rest: quotientRest * sign, divisor, scale: 1 };
+    this.round(amounts, start, size, divisor, ALLOCATE, quotientOfWeights);
+  }
+
+  /** Level one of `allocate`: `rest` split over sign × the bases, out of `total`, by largest remainder. */
+  private splitRest(
+    amounts: Float64Array,
+    start: number,
+    size: number,
+    rest: number,
+    total: number,
+    sign: number,
+  ): void {
+    const { floors, remainders, choice, levelOne } = this;
     let floorSum = 0;
     choice.reset(total);
     for (let at = 0; at < size; at++) {
@@ -104,14 +156,13 @@ export class PoolShares {
     for (let at = 0; at < size; at++) {
       levelOne[at] = (floors[at] as number) + choice.take(remainders[at] as number);
     }
-    this.round(amounts, start, size, divisor, ALLOCATE, quotientWhole, quotientRest, sign);
   }
 
   /**
-   * Forms every share (`mode` MULTIPLY: basis × (whole, rest); PER_ITEM: basis × the item's factor; ALLOCATE:
-   * sign × basis × (whole, rest) of the quotient plus the level-one part), sums the floors and remainders and
-   * counts the remainders for the choice as it goes, then rounds the pool total half-even once and writes
-   * each amount: its floor, plus one for the largest remainders until the amounts add up to that total.
+   * Forms every share (`mode` MULTIPLY: basis × factor; PER_ITEM: basis × its item's factor; ALLOCATE: basis
+   * × factor (the quotient) plus its level-one part), sums the floors and remainders and counts the
+   * remainders for the choice as it goes, then rounds the pool total half-even once and writes each amount:
+   * its floor, plus one for the largest remainders until the amounts add up to that total.
    */
   private round(
     amounts: Float64Array,
@@ -119,11 +170,11 @@ export class PoolShares {
     size: number,
     divisor: number,
     mode: number,
-    whole: number,
-    rest: number,
-    sign: number,
+    factor: SplitFactor,
   ): void {
-    const { floors, remainders, items, levelOne, wholeByItem, restByItem, choice } = this;
+    const { floors, remainders, items, levelOne, choice, itemFactors } = this;
+    const { whole, rest, scale } = factor;
+    const reducedDivisor = factor.divisor;
     choice.reset(divisor);
     let wholeSum = 0;
     let carry = 0;
@@ -132,14 +183,18 @@ export class PoolShares {
       const value = amounts[start + at] as number;
       let floor: number;
       if (mode === MULTIPLY) {
-        floor = whole * value + floorMulDiv(rest, value, divisor, remainders, at);
+        floor = whole * value + floorMulDiv(rest, value, reducedDivisor, remainders, at);
+        remainders[at] = (remainders[at] as number) * scale;
       } else if (mode === PER_ITEM) {
         const item = items[at] as number;
-        const itemRest = restByItem[item] as number;
-        floor = (wholeByItem[item] as number) * value + floorMulDiv(itemRest, value, divisor, remainders, at);
+        const itemRest = itemFactors.rest[item] as number;
+        const itemDivisor = itemFactors.divisor[item] as number;
+        floor =
+          (itemFactors.whole[item] as number) * value +
+          floorMulDiv(itemRest, value, itemDivisor, remainders, at);
+        remainders[at] = (remainders[at] as number) * (itemFactors.scale[item] as number);
       } else {
-        const weight = value * sign;
-        floor = whole * weight + floorMulDiv(rest, weight, divisor, remainders, at);
+        floor = whole * value + floorMulDiv(rest, value, divisor, remainders, at);
         const below = (remainders[at] as number) + (levelOne[at] as number);
         floor += floorDivNumber(below, divisor, remainders, at);
       }

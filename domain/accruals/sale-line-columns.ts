@@ -14,7 +14,10 @@ export interface StringColumn {
   readonly values: readonly (string | undefined)[];
 }
 
-/** Fields read as columns on demand: eligibility filters and date bases that programs may not use. */
+/**
+ * Fields read as columns on demand: eligibility filters and date bases that programs may not use. The invoice
+ * date, every program's default date basis, is read with the key fields.
+ */
 export type LazyField =
   | 'invoiceDate'
   | 'shipDate'
@@ -33,9 +36,9 @@ export type LazyField =
  *
  * Quantities and amounts are integers of 1e-6. When each partner's sum of magnitudes per column is below 2^53
  * (`wide === false`), any sum of any subset of a partner's lines (every entry and pool is one) is an exact
- * JavaScript integer. Otherwise each value is
- * split into whole units (`quantity`, `revenue`) and micro-units (`quantityMicros`, `revenueMicros`), whose
- * sums stay exact for up to 9 million lines; the engine then combines them as BigInt.
+ * JavaScript integer. Otherwise each value is split into whole units (`quantity`, `revenue`) and micro-units
+ * (`quantityMicros`, `revenueMicros`), whose sums stay exact for up to 9 million lines; the engine then
+ * combines them as BigInt.
  */
 export interface SaleLineColumns {
   readonly count: number;
@@ -77,12 +80,19 @@ class Interner {
   private readonly idOf = new Map<string | undefined, number>();
   private readonly distinct: (string | undefined)[] = [];
   private readonly ids: Int32Array;
+  /** The previous line's value and id: neighbouring lines often share a value (one UoM, one currency). */
+  private lastValue: string | undefined = undefined;
+  private lastId = -1;
 
   constructor(size: number) {
     this.ids = new Int32Array(size);
   }
 
   add(index: number, value: string | undefined): void {
+    if (value === this.lastValue && this.lastId >= 0) {
+      this.ids[index] = this.lastId;
+      return;
+    }
     let id = this.idOf.get(value);
     if (id === undefined) {
       id = this.distinct.length;
@@ -90,6 +100,8 @@ class Interner {
       this.distinct.push(value);
     }
     this.ids[index] = id;
+    this.lastValue = value;
+    this.lastId = id;
   }
 
   /** The column in input order, its ids renumbered by the rank of their value (undefined first). */
@@ -195,17 +207,19 @@ function keyRuns(
   };
 }
 
-const keyFields = {
-  partner: 'partnerId',
-  customer: 'endCustomerId',
-  billTo: 'billTo',
-  sku: 'sku',
-  uom: 'uom',
-  currency: 'currency',
-  salesperson: 'salesperson',
-  category: 'category',
-  invoiceDate: 'invoiceDate',
-} as const;
+/** The fields interned for every line: the entry key, the category and the invoice date. */
+const internedFields = [
+  'partner',
+  'customer',
+  'billTo',
+  'sku',
+  'uom',
+  'currency',
+  'salesperson',
+  'category',
+  'invoiceDate',
+] as const;
+type InternedField = (typeof internedFields)[number];
 
 /**
  * Parses and sorts the lines once for all programs of a run: quantities and amounts into integers of 1e-6,
@@ -220,9 +234,8 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
   const lineIds = new UniqueLineIds(count);
   const quantityIn = new Float64Array(count);
   const revenueIn = new Float64Array(count);
-  const interners = {} as Record<keyof typeof keyFields, Interner>;
-  for (const name of Object.keys(keyFields) as (keyof typeof keyFields)[])
-    interners[name] = new Interner(count);
+  const interners = {} as Record<InternedField, Interner>;
+  for (const name of internedFields) interners[name] = new Interner(count);
   const { partner: partnerIn, customer: customerIn, billTo: billToIn, sku: skuIn, uom: uomIn } = interners;
   const { currency: currencyIn, salesperson: salespersonIn, category: categoryIn } = interners;
   const invoiceDateIn = interners.invoiceDate;
@@ -242,10 +255,8 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
     invoiceDateIn.add(index, line.invoiceDate);
   }
   lineIds.check(lines);
-  const inputOrder = {} as Record<keyof typeof keyFields, StringColumn>;
-  for (const name of Object.keys(keyFields) as (keyof typeof keyFields)[]) {
-    inputOrder[name] = interners[name].ranked();
-  }
+  const inputOrder = {} as Record<InternedField, StringColumn>;
+  for (const name of internedFields) inputOrder[name] = interners[name].ranked();
   const order = sortByKeys(
     (['partner', 'customer', 'billTo', 'sku', 'uom', 'currency', 'salesperson'] as const).map(
       (name) => inputOrder[name],
@@ -253,9 +264,9 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
     count,
   );
   // Each column is reordered into the buffer the previous one leaves free: one spare for all of them.
-  const sorted = {} as Record<keyof typeof keyFields, StringColumn>;
+  const sorted = {} as Record<InternedField, StringColumn>;
   let spare: Int32Array = new Int32Array(count);
-  for (const name of Object.keys(keyFields) as (keyof typeof keyFields)[]) {
+  for (const name of internedFields) {
     const { ids, values } = inputOrder[name];
     sorted[name] = { ids: gather(ids, order, spare), values };
     spare = ids;
