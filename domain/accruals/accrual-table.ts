@@ -1,5 +1,6 @@
 import type { RebateProgram } from '../programs/program';
 import { currencyMinorUnits } from '../shared/money';
+import { AccrualWorkspace } from './accrual-workspace';
 import { accumulateEntries } from './accumulate-entries';
 import { EntryRows } from './entry-rows';
 import { LineRater } from './line-rating';
@@ -28,13 +29,15 @@ export interface AccrualTable {
   readonly columns: SaleLineColumns;
   readonly programs: readonly ProgramContext[];
   readonly entryCount: number;
-  readonly entryProgram: Int32Array;
-  readonly entryWindow: Int32Array;
+  /** Where each program's rows start (ascending, one more than programs: the last is `entryCount`). */
+  readonly programStart: Int32Array;
+  /** Runs of rows of one program window, non-empty: where each starts (plus `entryCount`), and its window. */
+  readonly segmentStart: Int32Array;
+  readonly segmentWindow: Int32Array;
   /** Entry tuple (seller tuple for SPIFs); -1 for a lump sum. */
   readonly entryTuple: Int32Array;
-  /** Pool row of the entry; -1 for per-line programs and lump sums. */
-  readonly entryPool: Int32Array;
   readonly entryAmount: Float64Array;
+  /** Pools in row order: rows [poolStart, poolEnd) of each. Per-line programs and lump sums have none. */
   readonly poolCount: number;
   readonly poolStart: Int32Array;
   readonly poolEnd: Int32Array;
@@ -45,15 +48,44 @@ export interface AccrualTable {
   readonly bigIntPools: number;
 }
 
-function addLumpSum(rows: EntryRows, programIndex: number, context: ProgramContext): void {
+/** The last of the first `count` ascending `starts` that is at most `row`, or -1. */
+function runOf(starts: Int32Array, count: number, row: number): number {
+  let low = 0;
+  let high = count - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    if ((starts[middle] as number) <= row) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/** The program (index into `programs`) of row `entry`. */
+export function entryProgram(table: AccrualTable, entry: number): number {
+  return runOf(table.programStart, table.programs.length, entry);
+}
+
+/** The window (index into its program's windows) of row `entry`. */
+export function entryWindow(table: AccrualTable, entry: number): number {
+  return table.segmentWindow[runOf(table.segmentStart, table.segmentWindow.length, entry)] as number;
+}
+
+/** The pool of row `entry`, or -1 (per-line programs and lump sums). */
+export function entryPool(table: AccrualTable, entry: number): number {
+  const pool = runOf(table.poolStart, table.poolCount, entry);
+  return pool >= 0 && entry < (table.poolEnd[pool] as number) ? pool : -1;
+}
+
+function addLumpSum(rows: EntryRows, context: ProgramContext): void {
   const { program } = context;
   const window = lumpSumWindow(context);
   if (program.terms.kind !== 'lumpSum' || window < 0) return;
   const entry = rows.entryCount++;
-  rows.entryProgram[entry] = programIndex;
-  rows.entryWindow[entry] = window;
+  rows.addSegment(window, entry, entry + 1);
   rows.entryTuple[entry] = -1;
-  rows.entryPool[entry] = -1;
   rows.entryAmount[entry] = safeAmount(
     parseScaled(program.terms.amount, currencyMinorUnits[program.currency]),
   );
@@ -66,27 +98,32 @@ function addLumpSum(rows: EntryRows, programIndex: number, context: ProgramConte
  * Main course: compile each program against the columns → per program, select its lines (through the index
  * of items and categories), sum them into entry rows and rate each pool as soon as its lines are read. The
  * rows have room for every program's candidate lines, which bound its entries (a lump sum has one).
+ * A long-lived `workspace` lends the rows and scratch buffers (see `AccrualWorkspace`); by default the run
+ * has its own.
  */
 export function buildAccrualTable(
   columns: SaleLineColumns,
   programs: readonly RebateProgram[],
   period: RunPeriod,
+  workspace = new AccrualWorkspace(),
 ): AccrualTable {
+  workspace.claim();
   const contexts = programs.map((program) => programContext(columns, program, period));
-  const selection = new LineSelection(columns);
+  const selection = new LineSelection(columns, workspace);
   const capacity = contexts.reduce(
     (sum, context) => sum + (context.filter === null ? 1 : candidateCount(columns, context.filter)),
     0,
   );
-  const rows = new EntryRows(capacity, columns.wide);
+  const rows = new EntryRows(capacity, columns.wide, workspace);
   const shares = new PoolShares();
   const skipped: SkippedLine[] = [];
   let bigIntPools = 0;
-  contexts.forEach((context, programIndex) => {
+  for (const context of contexts) {
+    rows.startProgram();
     const { plan } = context;
     if (plan === null) {
-      addLumpSum(rows, programIndex, context);
-      return;
+      addLumpSum(rows, context);
+      continue;
     }
     const minorUnits = currencyMinorUnits[context.program.currency];
     const rater =
@@ -96,7 +133,6 @@ export function buildAccrualTable(
       columns,
       {
         context,
-        programIndex,
         selection,
         count,
         rater: rater ?? new LineRater(columns, context, plan, minorUnits),
@@ -104,7 +140,7 @@ export function buildAccrualTable(
       rows,
     );
     bigIntPools += rater?.bigIntPools ?? 0;
-  });
+  }
   skipped.sort((a, b) =>
     a.programId === b.programId ? (a.lineId < b.lineId ? -1 : 1) : a.programId < b.programId ? -1 : 1,
   );

@@ -16,7 +16,6 @@ import type { SaleLineColumns } from './sale-line-columns';
 /** What `accumulateEntries` needs of one program besides the columns and the rows. */
 export interface ProgramPass {
   readonly context: ProgramContext;
-  readonly programIndex: number;
   /** The program's selected lines and how many. */
   readonly selection: LineSelection;
   readonly count: number;
@@ -71,11 +70,10 @@ class OpenPools {
  * or pool is found by comparing with the window's current one, never by hashing; once the pool key changes,
  * the pools of the previous key are complete and are rated at once. Per-line programs rate each line here
  * instead. Entries come out by window, then by tuple: each window writes to its own segment of rows, as
- * long as its selected lines (which bound its entries), and the segments are then closed up. The program,
- * window and pool columns are filled per run of rows rather than per entry.
+ * long as its selected lines (which bound its entries), and the segments are then closed up.
  */
 export function accumulateEntries(columns: SaleLineColumns, pass: ProgramPass, rows: EntryRows): void {
-  const { context, programIndex, selection, count, rater } = pass;
+  const { context, selection, count, rater } = pass;
   const { lines, windows, baselineWindows } = selection;
   const windowCount = context.windows.length;
   const segmentStart = windowSegments(windows, count, windowCount, rows.entryCount);
@@ -152,7 +150,7 @@ export function accumulateEntries(columns: SaleLineColumns, pass: ProgramPass, r
     }
   }
   if (poolRater !== null) open.close(nextEntry, poolRater);
-  finishProgram(rows, programIndex, segmentStart, nextEntry, poolRater === null ? null : open.done);
+  finishProgram(rows, segmentStart, nextEntry, poolRater === null ? null : open.done);
 }
 
 /**
@@ -174,31 +172,27 @@ function windowSegments(windows: Int16Array, count: number, windowCount: number,
 }
 
 /**
- * Closes up a program's window segments into consecutive rows, adds its pools (by window, then first
- * entry) and fills its program, window and pool columns.
+ * Closes up a program's window segments into consecutive rows and records them, then adds its pools (by
+ * window, then first entry), which keeps segments and pools in row order.
  */
 function finishProgram(
   rows: EntryRows,
-  programIndex: number,
   segmentStart: Int32Array,
   segmentEnd: Int32Array,
   pools: readonly number[] | null,
 ): void {
   const windowCount = segmentEnd.length;
-  const first = rows.entryCount;
   const shift = new Int32Array(windowCount);
-  let end = first;
+  let end = rows.entryCount;
   for (let window = 0; window < windowCount; window++) {
     const start = segmentStart[window] as number;
     const size = (segmentEnd[window] as number) - start;
     if (end !== start) rows.moveEntries(start, size, end);
     shift[window] = end - start;
-    rows.entryWindow.fill(window, end, end + size);
+    rows.addSegment(window, end, end + size);
     end += size;
   }
-  rows.entryProgram.fill(programIndex, first, end);
-  if (pools === null) rows.entryPool.fill(-1, first, end);
-  else {
+  if (pools !== null) {
     for (let window = 0; window < windowCount; window++) {
       for (let at = 0; at < pools.length; at += 4) {
         if (pools[at] !== window) continue;

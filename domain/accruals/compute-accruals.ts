@@ -2,6 +2,7 @@ import type { RebateProgram } from '../programs/program';
 import { BusinessRuleError, ValidationError } from '../shared/errors';
 import { type AccrualEntry, accrualKey } from './accrual-entry';
 import { type AccrualTable, buildAccrualTable, type SkippedLine } from './accrual-table';
+import { AccrualWorkspace } from './accrual-workspace';
 import { AccrualExplainer } from './explain-entry';
 import { canonicalJson, fingerprintLines, fnv1a64 } from './fingerprint';
 import { measurementWindows, type RunPeriod } from './measurement-window';
@@ -73,9 +74,12 @@ function activePrograms(programs: readonly RebateProgram[]): RebateProgram[] {
  * and pool by comparing with the previous line (no hashing) → rate each pool as soon as its lines are read
  * (tier decisions in BigInt, once per pool; per-entry shares in exact number arithmetic, BigInt beyond its
  * bounds) → round the pool total half-even to minor units and spread it over the pool's entries by largest
- * remainder.
+ * remainder. A `workspace` kept across runs lends the buffers (see `AccrualWorkspace`).
  */
-export function computeAccrualTable(input: ComputeAccrualsInput): AccrualTableRun {
+export function computeAccrualTable(
+  input: ComputeAccrualsInput,
+  workspace = new AccrualWorkspace(),
+): AccrualTableRun {
   if (input.period.end < input.period.start) {
     throw new ValidationError('the run period ends before it starts', [
       { path: 'period.end', message: 'must not be before period.start' },
@@ -95,7 +99,7 @@ export function computeAccrualTable(input: ComputeAccrualsInput): AccrualTableRu
       });
     }
   }
-  const table = buildAccrualTable(columns, programs, input.period);
+  const table = buildAccrualTable(columns, programs, input.period, workspace);
   const lineSetFingerprint = fingerprintLines(input.lines);
   const inputFingerprint = fnv1a64(
     canonicalJson({

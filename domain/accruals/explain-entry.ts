@@ -1,6 +1,12 @@
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money';
 import { type AccrualDimensions, type AccrualEntry, accrualKey, type TraceComponent } from './accrual-entry';
-import type { AccrualTable, ProgramContext } from './accrual-table';
+import {
+  type AccrualTable,
+  entryPool,
+  entryProgram,
+  entryWindow,
+  type ProgramContext,
+} from './accrual-table';
 import { roundPreservingTotal } from './allocation';
 import { type PoolRating, ratedVolumeOf, ratePool, tierVolumeOf, type Volume } from './rate-pool';
 import type { SaleLine } from './sale-line';
@@ -55,7 +61,7 @@ export class AccrualExplainer {
   constructor(private readonly table: AccrualTable) {}
 
   private context(index: number): ProgramContext {
-    return this.table.programs[this.table.entryProgram[index] as number] as ProgramContext;
+    return this.table.programs[entryProgram(this.table, index)] as ProgramContext;
   }
 
   private tupleLines(context: ProgramContext, tuple: number): { from: number; to: number } {
@@ -81,7 +87,7 @@ export class AccrualExplainer {
     const tuple = this.table.entryTuple[index] as number;
     if (tuple < 0) return [];
     const context = this.context(index);
-    const window = this.table.entryWindow[index] as number;
+    const window = entryWindow(this.table, index);
     const { from, to } = this.tupleLines(context, tuple);
     const lines: SaleLine[] = [];
     for (let line = from; line < to; line++) {
@@ -101,7 +107,7 @@ export class AccrualExplainer {
   dimensions(index: number): AccrualDimensions {
     const context = this.context(index);
     const { program } = context;
-    const window = context.windows[this.table.entryWindow[index] as number];
+    const window = context.windows[entryWindow(this.table, index)];
     const tuple = this.table.entryTuple[index] as number;
     const period = window?.period.label ?? '';
     if (tuple < 0 && program.terms.kind === 'lumpSum') {
@@ -233,7 +239,7 @@ export class AccrualExplainer {
     const currency = program.currency;
     const minorUnits = currencyMinorUnits[currency];
     const dimensions = this.dimensions(index);
-    const window = context.windows[table.entryWindow[index] as number];
+    const window = context.windows[entryWindow(table, index)];
     const components: TraceComponent[] = [];
     let unrounded = 0n;
     let rounded = 0n;
@@ -290,8 +296,8 @@ export class AccrualExplainer {
       }
       volume = sumVolumes(this.sourceLines(index));
     } else {
-      const pool = table.entryPool[index] as number;
-      const explained = this.explainPool(pool, context, table.entryWindow[index] as number);
+      const pool = entryPool(table, index);
+      const explained = this.explainPool(pool, context, entryWindow(table, index));
       const position = index - (table.poolStart[pool] as number);
       const lines = explained.entryLines[position] ?? [];
       const part = this.component(context, explained, position, lines.map((line) => line.lineId).sort());

@@ -1,3 +1,4 @@
+import type { AccrualWorkspace } from './accrual-workspace';
 import type { ColumnFilter } from './column-eligibility';
 import { acceptedLineCount, markAcceptedLines, markedLines } from './line-postings';
 import type { ProgramContext } from './program-context';
@@ -71,11 +72,14 @@ export class LineSelection {
   /** A bit per line of the run, set for the candidates read from postings. */
   private readonly bits: Int32Array;
 
-  constructor(private readonly columns: SaleLineColumns) {
-    this.lines = new Int32Array(columns.count);
-    this.windows = new Int16Array(columns.count);
-    this.baselineWindows = new Int16Array(columns.count);
-    this.bits = new Int32Array(Math.ceil(columns.count / 32));
+  constructor(
+    private readonly columns: SaleLineColumns,
+    workspace: AccrualWorkspace,
+  ) {
+    this.lines = workspace.int32('selectedLines', columns.count);
+    this.windows = workspace.int16('selectedWindows', columns.count);
+    this.baselineWindows = workspace.int16('selectedBaselineWindows', columns.count);
+    this.bits = workspace.int32('candidateBits', Math.ceil(columns.count / 32));
   }
 
   /**

@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  type AccrualTable,
+  entryPool,
+  entryProgram,
+  entryWindow,
+} from '../../../domain/accruals/accrual-table';
+import { AccrualWorkspace } from '../../../domain/accruals/accrual-workspace';
 import { computeAccrualTable } from '../../../domain/accruals/compute-accruals';
 import { AccrualExplainer } from '../../../domain/accruals/explain-entry';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
@@ -157,17 +164,33 @@ describe('computeAccrualTable: bounded work (20k lines × 30 programs)', () => {
     expect(table.entryCount).toBeLessThanOrEqual(30 * lineCount);
     // Pools: at most 40 partners × 25 customers per program window, far fewer than entries.
     expect(table.poolCount).toBeLessThan(table.entryCount / 10);
-    // The table's per-entry columns have exactly one row per entry; the only per-line data are the columns
-    // parsed once for the whole run.
-    for (const column of [
-      table.entryProgram,
-      table.entryWindow,
-      table.entryTuple,
-      table.entryPool,
-      table.entryAmount,
-    ]) {
-      expect(column.length).toBe(table.entryCount);
+    // The table's per-entry columns have exactly one row per entry; programs, windows and pools are runs
+    // of rows; the only per-line data are the columns parsed once for the whole run.
+    for (const column of [table.entryTuple, table.entryAmount]) expect(column.length).toBe(table.entryCount);
+    expect(table.programStart.length).toBe(31);
+    expect(table.segmentStart.length).toBe(table.segmentWindow.length + 1);
+    expect(table.segmentWindow.length).toBeLessThan(30 * 13);
+    // Each pool's rows are one program window, and every row finds its pool, program and window by search.
+    let pooled = 0;
+    for (let pool = 0; pool < table.poolCount; pool++) {
+      const [start, end] = [table.poolStart[pool] as number, table.poolEnd[pool] as number];
+      for (const row of [start, end - 1]) {
+        expect(entryPool(table, row)).toBe(pool);
+        expect(entryProgram(table, row)).toBe(entryProgram(table, start));
+        expect(entryWindow(table, row)).toBe(entryWindow(table, start));
+      }
+      pooled += end - start;
     }
+    let perLine = 0;
+    for (let row = 0; row < table.entryCount; row++) {
+      const context = table.programs[entryProgram(table, row)];
+      expect(entryWindow(table, row)).toBeLessThan(context?.windows.length ?? 0);
+      if (context?.scope === 'line' || context?.plan === null) {
+        expect(entryPool(table, row)).toBe(-1);
+        perLine++;
+      }
+    }
+    expect(pooled + perLine).toBe(table.entryCount);
     expect(table.columns.count).toBe(lineCount);
   });
 
@@ -177,7 +200,7 @@ describe('computeAccrualTable: bounded work (20k lines × 30 programs)', () => {
     const coop = table.programs.findIndex((context) => context.program.terms.kind === 'coop');
     const traced: string[] = [];
     for (let index = 0; index < table.entryCount; index++) {
-      if (table.entryProgram[index] === coop) traced.push(...explainer.sourceLineIds(index));
+      if (entryProgram(table, index) === coop) traced.push(...explainer.sourceLineIds(index));
     }
     expect(new Set(traced).size).toBe(traced.length);
     expect(traced.length).toBeGreaterThan(0);
@@ -207,5 +230,41 @@ describe('computeAccrualTable: sums beyond 2^53', () => {
     expect(run.table.bigIntPools).toBe(1);
     // 1 % × 9,999,999,999.90 = 99,999,999.999 → 100,000,000.00 (half-even at the cent).
     expect(new AccrualExplainer(run.table).entry(0).amount).toBe('100000000.00');
+  });
+});
+
+describe('computeAccrualTable: a workspace kept across runs', () => {
+  const input = { lines: lines(), programs: programs(), period };
+  const fresh = computeAccrualTable(input).table;
+  const columnsOf = (table: AccrualTable) =>
+    [
+      table.programStart,
+      table.segmentStart,
+      table.segmentWindow,
+      table.entryTuple,
+      table.entryAmount,
+      table.poolStart,
+      table.poolEnd,
+      table.poolFirstLine,
+    ].map((column) => Array.from(column));
+
+  it('gives the table fresh buffers give, whatever an earlier run left in them', () => {
+    const workspace = new AccrualWorkspace();
+    // A different earlier run (half the lines, other programs first) leaves its rows in the buffers.
+    computeAccrualTable(
+      { ...input, lines: input.lines.slice(0, lineCount / 2), programs: input.programs.slice(10) },
+      workspace,
+    );
+    workspace.release();
+    const reused = computeAccrualTable(input, workspace).table;
+    expect(columnsOf(reused)).toEqual(columnsOf(fresh));
+  });
+
+  it('refuses a second run until the table of the first is released', () => {
+    const workspace = new AccrualWorkspace();
+    computeAccrualTable(input, workspace);
+    expect(() => computeAccrualTable(input, workspace)).toThrow(/release the previous table/);
+    workspace.release();
+    expect(computeAccrualTable(input, workspace).table.entryCount).toBe(fresh.entryCount);
   });
 });

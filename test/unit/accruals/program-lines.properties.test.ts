@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AccrualWorkspace } from '../../../domain/accruals/accrual-workspace';
 import { computeAccruals } from '../../../domain/accruals/compute-accruals';
 import { type ProgramContext, programContext } from '../../../domain/accruals/program-context';
 import { indexedCandidates, LineSelection, type SkippedLine } from '../../../domain/accruals/program-lines';
@@ -148,11 +149,13 @@ function inScope(line: SaleLine, eligibility: RebateProgram['eligibility']): boo
 describe('a program reads the lines of its items or categories through the index', () => {
   it('selects exactly the lines a scan of every line selects, in the same order, with the same skips', () => {
     let indexed = 0;
+    // One workspace for every case: each selection starts from what the previous one left in its buffers.
+    const workspace = new AccrualWorkspace();
     fc.assert(
       fc.property(linesArbitrary, programArbitrary, (lines, rebateProgram) => {
         const columns = prepareSaleLines(lines);
         const context = programContext(columns, rebateProgram, firstQuarter);
-        const selection = new LineSelection(columns);
+        const selection = new LineSelection(columns, workspace);
         const skipped: SkippedLine[] = [];
 
         const count = selection.select(context, skipped);
