@@ -3,6 +3,7 @@ import { internalRoles } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
 import type { AccrualEntry } from '../accruals/accrual-entry';
 import { accrualKey } from '../accruals/accrual-entry';
+import { getCatalogRecord, listCatalogRecords, staffReadCatalog } from '../master-data/catalog-use-cases';
 import type { Page, PageRequest, Stored } from '../master-data/ports';
 import { createVersioned, getVersioned } from '../master-data/versioned-record';
 import { AlreadyExistsError, BusinessRuleError, NotFoundError } from '../shared/errors';
@@ -12,6 +13,8 @@ import { entriesFingerprint, recomputeProgram } from './run-steps';
 
 /** Finance closes the books, so finance (and admins) start runs. */
 const runRequesters: readonly Role[] = ['finance', 'admin'];
+
+const runCatalog = (deps: AccrualRunDeps) => staffReadCatalog('Accrual run', deps.runs, deps.clock);
 
 function newRun(
   runId: string,
@@ -65,22 +68,22 @@ export async function recordScheduledRun(deps: AccrualRunDeps, scheduledAt: Date
   return runId;
 }
 
-export async function getAccrualRun(
+/** Reads one run: its status, months, programs and results. */
+export function getAccrualRun(
   deps: AccrualRunDeps,
   actor: Actor,
   runId: string,
 ): Promise<Stored<AccrualRunRecord>> {
-  requireRole(actor, internalRoles);
-  return getVersioned(deps.runs, runId, 'Accrual run');
+  return getCatalogRecord(runCatalog(deps), actor, runId);
 }
 
-export async function listAccrualRuns(
+/** Lists runs a page at a time. */
+export function listAccrualRuns(
   deps: AccrualRunDeps,
   actor: Actor,
   page: PageRequest,
 ): Promise<Page<Stored<AccrualRunRecord>>> {
-  requireRole(actor, internalRoles);
-  return deps.runs.list(page);
+  return listCatalogRecords(runCatalog(deps), actor, page);
 }
 
 /** How a replay compares with the run as recorded, per program. */

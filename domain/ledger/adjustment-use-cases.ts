@@ -1,7 +1,7 @@
 import type { Actor, Role } from '../access/actor';
-import { internalRoles } from '../access/actor';
 import { requireRole } from '../access/policies';
 import type { AccrualLedger } from '../accrual-runs/ports';
+import { getCatalogRecord, listCatalogRecords, staffReadCatalog } from '../master-data/catalog-use-cases';
 import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
 import { createVersioned, getVersioned, replaceVersioned } from '../master-data/versioned-record';
 import { BusinessRuleError, VersionConflictError } from '../shared/errors';
@@ -23,6 +23,9 @@ export interface AdjustmentDeps {
 /** Finance requests adjustments; a second person (approver, or other finance user) decides them. */
 const requesters: readonly Role[] = ['finance', 'admin'];
 const deciders: readonly Role[] = ['approver', 'finance', 'admin'];
+
+const adjustmentCatalog = (deps: AdjustmentDeps) =>
+  staffReadCatalog('Adjustment', deps.adjustments, deps.clock);
 
 const today = (clock: Clock) => clock().toISOString().slice(0, 10);
 
@@ -94,20 +97,20 @@ export async function rejectAdjustment(
   return replaceVersioned(deps.adjustments, deps.clock, current, input.expectedVersion, rejected);
 }
 
-export async function getAdjustment(
+/** Reads one adjustment. */
+export function getAdjustment(
   deps: AdjustmentDeps,
   actor: Actor,
   adjustmentId: string,
 ): Promise<Stored<ManualAdjustment>> {
-  requireRole(actor, internalRoles);
-  return getVersioned(deps.adjustments, adjustmentId, 'Adjustment');
+  return getCatalogRecord(adjustmentCatalog(deps), actor, adjustmentId);
 }
 
-export async function listAdjustments(
+/** Lists adjustments a page at a time. */
+export function listAdjustments(
   deps: AdjustmentDeps,
   actor: Actor,
   page: PageRequest,
 ): Promise<Page<Stored<ManualAdjustment>>> {
-  requireRole(actor, internalRoles);
-  return deps.adjustments.list(page);
+  return listCatalogRecords(adjustmentCatalog(deps), actor, page);
 }

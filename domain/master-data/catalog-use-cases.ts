@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../access/actor';
+import { type Actor, internalRoles, type Role } from '../access/actor';
 import { masterDataEditors, requireRole } from '../access/policies';
 import type { Clock, Page, PageRequest, RecordStore, Stored } from './ports';
 import { createVersioned, getVersioned, replaceVersioned } from './versioned-record';
@@ -12,6 +12,14 @@ export interface Catalog<T> {
   readonly store: RecordStore<T>;
   readonly clock: Clock;
   readonly readers: readonly Role[];
+}
+
+/**
+ * A store that only manufacturer staff read (programs, accrual runs, adjustments), for the catalog reads.
+ * Its writes have their own use cases and roles: never pass it to the catalog's create or update.
+ */
+export function staffReadCatalog<T>(what: string, store: RecordStore<T>, clock: Clock): Catalog<T> {
+  return { what, store, clock, readers: internalRoles };
 }
 
 /** Adds a record (editors only); a taken id fails with AlreadyExistsError. */

@@ -1,11 +1,13 @@
 import type { Actor, Role } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole } from '../access/policies';
+import { getCatalogRecord, listCatalogRecords, staffReadCatalog } from '../master-data/catalog-use-cases';
 import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
 import { createVersioned, getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
 import { BusinessRuleError, VersionConflictError } from '../shared/errors';
 import { type ProgramDefinition, type RebateProgram, rebateProgramSchema } from './program';
 import { type ProgramRecord, type ProgramVersionRecord, programVersionId } from './program-record';
+import { termsInForce } from './program-terms';
 
 export interface ProgramDeps {
   readonly programs: RecordStore<ProgramRecord>;
@@ -16,6 +18,8 @@ export interface ProgramDeps {
 /** Who drafts and amends programs, and who may put a draft in force or close a program. */
 const programEditors: readonly Role[] = ['channel_manager', 'admin'];
 const programApprovers: readonly Role[] = ['approver', 'admin'];
+
+const programCatalog = (deps: ProgramDeps) => staffReadCatalog('Program', deps.programs, deps.clock);
 
 /** Drafts a new program (status `draft`); nothing accrues until an approver activates it. */
 export async function createProgram(
@@ -102,12 +106,18 @@ export async function activateProgram(
     throw new BusinessRuleError('the author of a draft cannot activate it; another approver must');
   }
   const programVersion = (current.active?.version ?? 0) + 1;
+  const activatedAt = deps.clock().toISOString();
   const program: RebateProgram = rebateProgramSchema.parse({
     ...current.draft,
+    // The UTC day of activation is written into the version, so a replay reads it instead of a clock. An
+    // amendment keeps the day of the version in force: moving it would accrue the lump sum a second time.
+    terms: termsInForce(
+      current.draft.terms,
+      current.active?.terms.kind === 'lumpSum' ? current.active.terms.accrueOn : activatedAt.slice(0, 10),
+    ),
     version: programVersion,
     status: 'active',
   });
-  const activatedAt = deps.clock().toISOString();
   const version: ProgramVersionRecord = {
     programId: input.programId,
     programVersion,
@@ -118,6 +128,7 @@ export async function activateProgram(
     activatedFrom: current.version,
   };
   const existing = await deps.programVersions.get(programVersionId(input.programId, programVersion));
+  let inForce = version;
   if (existing === undefined) await createVersioned(deps.programVersions, deps.clock, version);
   else if (existing.activatedFrom > current.version) {
     // An activation that read a later state of the program claimed this version first.
@@ -128,16 +139,20 @@ export async function activateProgram(
   } else if (existing.activatedFrom < current.version) {
     // Left by an activation whose program update lost a race: it never took effect, so it is replaced.
     await replaceVersioned(deps.programVersions, deps.clock, existing, existing.version, version);
+  } else {
+    // A retry of this very activation: the record it wrote is what is in force, down to the day a lump
+    // sum without a date accrues, even when the retry comes on a later day.
+    inForce = existing;
   }
   return replaceVersioned(deps.programs, deps.clock, current, input.expectedVersion, {
     ...recordData(current),
-    name: program.name,
+    name: inForce.program.name,
     status: 'active',
     draft: null,
     draftedBy: null,
-    active: program,
-    activatedBy: actor.userId,
-    activatedAt,
+    active: inForce.program,
+    activatedBy: inForce.activatedBy,
+    activatedAt: inForce.activatedAt,
   });
 }
 
@@ -165,13 +180,12 @@ export async function closeProgram(
 }
 
 /** Reads one program (staff only: terms and rates are the manufacturer's). */
-export async function getProgram(
+export function getProgram(
   deps: ProgramDeps,
   actor: Actor,
   programId: string,
 ): Promise<Stored<ProgramRecord>> {
-  requireRole(actor, internalRoles);
-  return getVersioned(deps.programs, programId, 'Program');
+  return getCatalogRecord(programCatalog(deps), actor, programId);
 }
 
 /** Reads one activated version, as a replay uses it. */
@@ -189,13 +203,12 @@ export async function getProgramVersion(
 }
 
 /** Lists programs, optionally of one status. */
-export async function listPrograms(
+export function listPrograms(
   deps: ProgramDeps,
   actor: Actor,
   request: PageRequest,
 ): Promise<Page<Stored<ProgramRecord>>> {
-  requireRole(actor, internalRoles);
-  return deps.programs.list(request);
+  return listCatalogRecords(programCatalog(deps), actor, request);
 }
 
 /** Every program version in force, for an accrual run (no actor: the run is the system's). */

@@ -65,13 +65,20 @@ export const promotionTermsSchema = z.object({
 /** Co-op: a percentage of eligible sales accrued into the partner's co-op (marketing) fund. */
 export const coopTermsSchema = z.object({ kind: z.literal('coop'), percent: percentSchema });
 
-/** Lump sum: a fixed amount accrued once, in the period that contains `accrueOn`, for one partner. */
-export const lumpSumTermsSchema = z.object({
+const lumpSumFields = {
   kind: z.literal('lumpSum'),
   amount: thresholdSchema,
   partnerId: businessCodeSchema,
-  accrueOn: isoDateSchema,
-});
+};
+
+/** Lump sum in force: a fixed amount accrued once, in the period that contains `accrueOn`, for one partner. */
+export const lumpSumTermsSchema = z.object({ ...lumpSumFields, accrueOn: isoDateSchema });
+
+/**
+ * Lump sum as drafted: without `accrueOn` it accrues once at activation, and activation writes that date into
+ * the version put in force, so the version record says when it accrues and a replay reads the same date.
+ */
+export const draftLumpSumTermsSchema = z.object({ ...lumpSumFields, accrueOn: isoDateSchema.optional() });
 
 /** SPIF: an amount per base unit sold of each listed product, accrued per salesperson of the partner. */
 export const spifTermsSchema = z.object({
@@ -81,22 +88,37 @@ export const spifTermsSchema = z.object({
     .min(1, 'list at least one product'),
 });
 
-/** The calculation terms of a program, by kind. */
-export const programTermsSchema = z.discriminatedUnion('kind', [
+/** The kinds whose terms read the same drafted and in force. */
+const settledTermsSchemas = [
   volumeTermsSchema,
   annualVolumeTermsSchema,
   growthTermsSchema,
   promotionTermsSchema,
   coopTermsSchema,
-  lumpSumTermsSchema,
   spifTermsSchema,
+] as const;
+
+/** The calculation terms of a program version in force, by kind. */
+export const programTermsSchema = z.discriminatedUnion('kind', [...settledTermsSchemas, lumpSumTermsSchema]);
+/** The calculation terms of a program as drafted: a lump sum may leave its date to the activation. */
+export const draftProgramTermsSchema = z.discriminatedUnion('kind', [
+  ...settledTermsSchemas,
+  draftLumpSumTermsSchema,
 ]);
 export type ProgramTerms = z.infer<typeof programTermsSchema>;
 export type ProgramKind = ProgramTerms['kind'];
+export type DraftProgramTerms = z.infer<typeof draftProgramTermsSchema>;
 export type VolumeTerms = z.infer<typeof volumeTermsSchema>;
 export type AnnualVolumeTerms = z.infer<typeof annualVolumeTermsSchema>;
 export type GrowthTerms = z.infer<typeof growthTermsSchema>;
 export type PromotionTerms = z.infer<typeof promotionTermsSchema>;
 export type CoopTerms = z.infer<typeof coopTermsSchema>;
 export type LumpSumTerms = z.infer<typeof lumpSumTermsSchema>;
+export type DraftLumpSumTerms = z.infer<typeof draftLumpSumTermsSchema>;
 export type SpifTerms = z.infer<typeof spifTermsSchema>;
+
+/** Drafted terms as put in force on `activatedOn` (YYYY-MM-DD): a lump sum without a date accrues that day. */
+export function termsInForce(terms: DraftProgramTerms, activatedOn: string): ProgramTerms {
+  if (terms.kind !== 'lumpSum') return terms;
+  return { ...terms, accrueOn: terms.accrueOn ?? activatedOn };
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { businessCodeSchema, nameSchema } from '../shared/codes';
 import { currencyCodeSchema, currencyMinorUnits, Money } from '../shared/money';
 import { eligibilitySchema } from './eligibility';
-import { programTermsSchema } from './program-terms';
+import { draftProgramTermsSchema, programTermsSchema } from './program-terms';
 import { percentSchema, ratedBasisOf } from './rates';
 
 /** Lifecycle: drafted, activated by an approver, closed. Only active programs accrue. */
@@ -13,7 +13,10 @@ export type ProgramStatus = z.infer<typeof programStatusSchema>;
 export const periodGranularitySchema = z.enum(['month', 'quarter', 'year']);
 export type PeriodGranularity = z.infer<typeof periodGranularitySchema>;
 
-/** What a program manager writes: a program's terms without the lifecycle fields the system owns. */
+/**
+ * What a program manager writes: a program's terms without the lifecycle fields the system owns. A version in
+ * force narrows the terms (see `rebateProgramSchema`); every check below holds for both.
+ */
 const programFieldsSchema = z.object({
   programId: businessCodeSchema,
   name: nameSchema,
@@ -23,7 +26,7 @@ const programFieldsSchema = z.object({
   periodGranularity: periodGranularitySchema,
   programYearStartMonth: z.int().min(1).max(12).default(1),
   eligibility: eligibilitySchema,
-  terms: programTermsSchema,
+  terms: draftProgramTermsSchema,
 });
 
 /** Rules across fields that every program, draft or active, must keep. */
@@ -100,17 +103,22 @@ function checkProgramRules(program: z.infer<typeof programFieldsSchema>, ctx: z.
   }
 }
 
-/** A program definition as drafted or revised through the API (no version or status). */
+/**
+ * A program definition as drafted or revised through the API (no version or status). A lump sum may leave
+ * out `accrueOn`: it then accrues on the day it is activated.
+ */
 export const programDefinitionSchema = programFieldsSchema.strict().superRefine(checkProgramRules);
 export type ProgramDefinition = z.infer<typeof programDefinitionSchema>;
+/** A program definition as a client sends it (defaults not yet applied). */
+export type ProgramDefinitionInput = z.input<typeof programDefinitionSchema>;
 
 /**
  * One version of a rebate program. A change to an active program is a new `version`; accruals record the
  * version they used so a run can be replayed. Periods align to the program year, which starts on the first
- * day of `programYearStartMonth` (1 = January).
+ * day of `programYearStartMonth` (1 = January). A lump sum in force always has its `accrueOn`.
  */
 export const rebateProgramSchema = programFieldsSchema
-  .extend({ version: z.int().min(1), status: programStatusSchema })
+  .extend({ version: z.int().min(1), status: programStatusSchema, terms: programTermsSchema })
   .superRefine(checkProgramRules);
 
 /** A validated program version (defaults applied). */

@@ -1,12 +1,12 @@
 import {
   type ProgramDefinition,
+  type ProgramDefinitionInput,
   programDefinitionSchema,
-  type RebateProgramInput,
 } from '../../../domain/programs/program';
 import type { ProgramRecord, ProgramVersionRecord } from '../../../domain/programs/program-record';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 
-type DefinitionInput = Partial<Omit<RebateProgramInput, 'version' | 'status'>>;
+type DefinitionInput = Partial<ProgramDefinitionInput>;
 
 /**
  * A program as a manager drafts it, validated through the real schema: a monthly quantity rebate of $0.10 a

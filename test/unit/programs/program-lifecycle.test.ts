@@ -10,6 +10,7 @@ import {
   getProgram,
   getProgramVersion,
   listPrograms,
+  type ProgramDeps,
   programsInForce,
   reviseProgram,
 } from '../../../domain/programs/program-lifecycle';
@@ -26,6 +27,20 @@ import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-
 import { programDefinition, programDeps } from './builders';
 
 const secondApprover: Actor = { userId: 'u-appr-2', role: 'approver' };
+
+/** A launch bonus of 5,000 for one partner, drafted with or without the day it accrues. */
+function lumpSumDefinition(accrueOn?: string) {
+  return programDefinition({
+    programId: 'LUMP-2026',
+    name: 'Launch bonus 2026',
+    terms: {
+      kind: 'lumpSum',
+      amount: '5000',
+      partnerId: 'DIST-1',
+      ...(accrueOn === undefined ? {} : { accrueOn }),
+    },
+  });
+}
 
 /** A program drafted by the channel manager and activated by the approver: record version 2, program v1. */
 async function activeProgram(deps = programDeps(), overrides: Parameters<typeof programDefinition>[0] = {}) {
@@ -59,6 +74,19 @@ class RacingProgramStore extends InMemoryRecordStore<ProgramRecord> {
     if (writer !== undefined) await writer();
     return super.replace(record, expectedVersion);
   }
+}
+
+/** A first activation whose program update fails after the version record was written (e.g. a timeout). */
+async function interruptedActivation(
+  deps: ProgramDeps & { programs: RacingProgramStore },
+  programId: string,
+) {
+  deps.programs.beforeNextReplace(async () => {
+    throw new Error('connection reset');
+  });
+  await expect(activateProgram(deps, approver, { programId, expectedVersion: 1 })).rejects.toThrow(
+    'connection reset',
+  );
 }
 
 describe('createProgram', () => {
@@ -266,6 +294,61 @@ describe('activateProgram', () => {
     });
   });
 
+  it('puts a lump sum drafted without a date in force accruing on the UTC day of activation', async () => {
+    // Arrange: late evening in the Americas is already the next day in UTC
+    const deps = programDeps(fixedClock('2026-04-30T23:45:00.000Z'));
+    const definition = lumpSumDefinition();
+    await createProgram(deps, channelManager, definition);
+
+    // Act
+    const activated = await activateProgram(deps, approver, { programId: 'LUMP-2026', expectedVersion: 1 });
+
+    // Assert: the immutable version record says when it accrues, so a replay needs no clock
+    const terms = { kind: 'lumpSum', amount: '5000', partnerId: 'DIST-1', accrueOn: '2026-04-30' };
+    expect(activated.active?.terms).toEqual(terms);
+    const version = await getProgramVersion(deps, finance, { programId: 'LUMP-2026', programVersion: 1 });
+    expect(version.program).toEqual(activated.active);
+    expect(rebateProgramSchema.parse(version.program)).toEqual(version.program);
+  });
+
+  it('keeps the day of the version in force when an amendment of a lump sum leaves it out', async () => {
+    // Arrange: activated on 30 April; an amendment raising the amount is activated in June
+    let now = '2026-04-30T09:00:00.000Z';
+    const deps = programDeps(() => new Date(now));
+    await createProgram(deps, channelManager, lumpSumDefinition());
+    await activateProgram(deps, approver, { programId: 'LUMP-2026', expectedVersion: 1 });
+    const amended = programDefinition({
+      ...lumpSumDefinition(),
+      terms: { kind: 'lumpSum', amount: '6000', partnerId: 'DIST-1' },
+    });
+    await reviseProgram(deps, channelManager, {
+      programId: 'LUMP-2026',
+      expectedVersion: 2,
+      definition: amended,
+    });
+    now = '2026-06-10T09:00:00.000Z';
+
+    // Act
+    const activated = await activateProgram(deps, approver, { programId: 'LUMP-2026', expectedVersion: 3 });
+
+    // Assert: version 2 replaces version 1's accrual in April instead of adding one in June
+    expect(activated.active).toMatchObject({ version: 2, terms: { amount: '6000', accrueOn: '2026-04-30' } });
+  });
+
+  it('keeps the date of a lump sum drafted with one, whatever the day of activation', async () => {
+    // Arrange
+    const deps = programDeps(fixedClock('2026-04-30T09:00:00.000Z'));
+    await createProgram(deps, channelManager, lumpSumDefinition('2026-06-15'));
+
+    // Act
+    const activated = await activateProgram(deps, approver, { programId: 'LUMP-2026', expectedVersion: 1 });
+
+    // Assert
+    expect(activated.active?.terms).toMatchObject({ kind: 'lumpSum', accrueOn: '2026-06-15' });
+    const version = await getProgramVersion(deps, finance, { programId: 'LUMP-2026', programVersion: 1 });
+    expect(version.program.terms).toMatchObject({ accrueOn: '2026-06-15' });
+  });
+
   it.each([
     ['channel manager', channelManager],
     ['finance', finance],
@@ -412,12 +495,7 @@ describe('activateProgram', () => {
     const programs = new RacingProgramStore();
     const deps = { ...programDeps(), programs };
     await createProgram(deps, channelManager, programDefinition());
-    programs.beforeNextReplace(async () => {
-      throw new Error('connection reset');
-    });
-    await expect(
-      activateProgram(deps, approver, { programId: 'VOL-2026', expectedVersion: 1 }),
-    ).rejects.toThrow('connection reset');
+    await interruptedActivation(deps, 'VOL-2026');
     const written = await deps.programVersions.get('VOL-2026/1');
 
     // Act
@@ -427,6 +505,25 @@ describe('activateProgram', () => {
     expect(activated.active?.version).toBe(1);
     expect(await deps.programVersions.get('VOL-2026/1')).toEqual(written);
     expect(written?.version).toBe(1);
+  });
+
+  it('puts in force the date its first attempt recorded when a lump sum activation is retried the next day', async () => {
+    // Arrange: the program update fails just before midnight, after the version record was written
+    let now = '2026-04-30T23:59:00.000Z';
+    const programs = new RacingProgramStore();
+    const deps = { ...programDeps(), programs, clock: () => new Date(now) };
+    await createProgram(deps, channelManager, lumpSumDefinition());
+    await interruptedActivation(deps, 'LUMP-2026');
+    now = '2026-05-01T00:01:00.000Z';
+
+    // Act
+    const activated = await activateProgram(deps, approver, { programId: 'LUMP-2026', expectedVersion: 1 });
+
+    // Assert: what runs read and what replays read agree on the day
+    const version = await getProgramVersion(deps, finance, { programId: 'LUMP-2026', programVersion: 1 });
+    expect(version.program.terms).toMatchObject({ accrueOn: '2026-04-30' });
+    expect(activated.active).toEqual(version.program);
+    expect(activated.activatedAt).toBe('2026-04-30T23:59:00.000Z');
   });
 
   it('counts activations: after n amendments the version in force is n + 1 and every version stays readable', async () => {

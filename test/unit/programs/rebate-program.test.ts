@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebateProgramSchema } from '../../../domain/programs/program';
+import { programDefinitionSchema, rebateProgramSchema } from '../../../domain/programs/program';
 
 const base = {
   programId: 'VOL-2026',
@@ -180,7 +180,48 @@ describe('rebate program schema', () => {
     expect(issuePaths({ ...base, terms })).toEqual([]);
   });
 
+  it('refuses a program version whose lump sum has no accrueOn: the date is set by then', () => {
+    const terms = { kind: 'lumpSum', amount: '5000', partnerId: 'P1' };
+
+    expect(issuePaths({ ...base, status: 'active', terms })).toEqual(['terms.accrueOn']);
+  });
+
   it('refuses an unknown kind at the discriminator', () => {
     expect(issuePaths({ ...base, terms: { kind: 'mystery' } })).toEqual(['terms.kind']);
+  });
+});
+
+describe('program definition schema', () => {
+  const { version: _version, status: _status, ...definition } = base;
+
+  it('accepts a lump sum without accrueOn: it accrues on the day it is activated', () => {
+    // Arrange
+    const terms = { kind: 'lumpSum', amount: '5000', partnerId: 'P1' };
+
+    // Act
+    const result = programDefinitionSchema.safeParse({ ...definition, terms });
+
+    // Assert
+    expect(result.success).toBe(true);
+    expect(result.data?.terms).toEqual(terms);
+  });
+
+  it('keeps an explicit accrueOn and still checks it is a calendar date', () => {
+    const terms = { kind: 'lumpSum', amount: '5000', partnerId: 'P1', accrueOn: '2026-01-15' };
+
+    expect(programDefinitionSchema.parse({ ...definition, terms }).terms).toEqual(terms);
+    const invalid = programDefinitionSchema.safeParse({
+      ...definition,
+      terms: { ...terms, accrueOn: '2026-02-30' },
+    });
+    expect(invalid.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['terms.accrueOn']);
+  });
+
+  it('applies the rules shared with program versions to a drafted lump sum', () => {
+    const terms = { kind: 'lumpSum', amount: '100.005', partnerId: 'P1' };
+
+    const result = programDefinitionSchema.safeParse({ ...definition, terms });
+
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['terms.amount']);
   });
 });
