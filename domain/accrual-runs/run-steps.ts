@@ -7,7 +7,8 @@ import {
 import { type AccrualEntry, accrualKey } from '../accruals/accrual-entry';
 import { type AccrualScope, computeAccruals } from '../accruals/compute-accruals';
 import { diffAgainstPosted } from '../accruals/diff-against-posted';
-import { canonicalJson, fingerprintLines, fnv1a64 } from '../accruals/fingerprint';
+import { canonicalJson, fnv1a64 } from '../accruals/fingerprint';
+import { fingerprintLines } from '../accruals/line-set-fingerprint';
 import type { SaleLine } from '../accruals/sale-line';
 import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
 import type { RunPosting } from '../ledger/ledger-posting';

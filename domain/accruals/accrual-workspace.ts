@@ -7,8 +7,9 @@ type TypedArray = Int16Array | Int32Array | Float64Array;
  * included) before the run ends. A warm Lambda container keeps one workspace, as a database keeps its
  * buffer pool.
  *
- * A table built in a workspace shares its buffers, so it is valid until the workspace is used again:
- * `claim` (by the builder) throws while an earlier claim is not `release`d by the caller. A workspace made
+ * A table built in a workspace shares its buffers (its prepared lines too), so it is valid until the
+ * workspace is used again: `claim` (by the builder) throws while an earlier claim is not `release`d by the
+ * caller, and so does preparing lines. A workspace made
  * for a single run (the default) is simply dropped with its table.
  */
 export class AccrualWorkspace {
@@ -17,10 +18,15 @@ export class AccrualWorkspace {
 
   /** Marks the workspace in use by a new run; throws if the previous run's table was not released. */
   claim(): void {
+    this.checkFree();
+    this.claimed = true;
+  }
+
+  /** Throws if a table built here is still in use (preparing a run's lines writes into its buffers). */
+  checkFree(): void {
     if (this.claimed) {
       throw new Error('accrual workspace in use: release the previous table before building another');
     }
-    this.claimed = true;
   }
 
   /** Ends the use of the last table built here: its buffers may be overwritten by the next run. */

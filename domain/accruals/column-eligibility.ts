@@ -121,9 +121,10 @@ export function compileColumnFilter(
       };
     });
     const marks = new Uint8Array(columns.count);
-    columns.lines.forEach((line, index) => {
+    for (let index = 0; index < columns.count; index++) {
+      const line = columns.line(index);
       if (tests.every((test) => test(line))) marks[index] = 1;
-    });
+    }
     qualified = marks;
   }
   return new ColumnFilter(columns, sku, category, partner, others, qualified);

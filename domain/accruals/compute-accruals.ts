@@ -4,7 +4,7 @@ import { type AccrualEntry, accrualKey } from './accrual-entry';
 import { type AccrualTable, buildAccrualTable, type SkippedLine } from './accrual-table';
 import { AccrualWorkspace } from './accrual-workspace';
 import { AccrualExplainer } from './explain-entry';
-import { canonicalJson, fingerprintLines, fnv1a64 } from './fingerprint';
+import { canonicalJson, fnv1a64 } from './fingerprint';
 import { measurementWindows, type RunPeriod } from './measurement-window';
 import type { SaleLine } from './sale-line';
 import { prepareSaleLines } from './sale-line-columns';
@@ -85,7 +85,7 @@ export function computeAccrualTable(
       { path: 'period.end', message: 'must not be before period.start' },
     ]);
   }
-  const columns = prepareSaleLines(input.lines);
+  const columns = prepareSaleLines(input.lines, workspace);
   const programs = activePrograms(input.programs);
   const scopes: AccrualScope[] = [];
   for (const program of programs) {
@@ -100,7 +100,7 @@ export function computeAccrualTable(
     }
   }
   const table = buildAccrualTable(columns, programs, input.period, workspace);
-  const lineSetFingerprint = fingerprintLines(input.lines);
+  const { lineSetFingerprint } = columns;
   const inputFingerprint = fnv1a64(
     canonicalJson({
       lineSetFingerprint,

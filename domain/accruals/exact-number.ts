@@ -67,7 +67,10 @@ export function floorMulDiv(
   return quotient;
 }
 
-/** floor(value / divisor) for integers with |value| < 2^53 and 0 < divisor < 2^53; remainder as above. */
+/**
+ * floor(value / divisor) for integers with |value| ≤ 2^52 and 0 < divisor ≤ 2^50 (so that quotient ×
+ * divisor, off by at most one divisor before the correction, stays exact); remainder as above.
+ */
 export function floorDivNumber(value: number, divisor: number, remainders: Float64Array, at: number): number {
   let quotient = Math.floor(value / divisor);
   let remainder = value - quotient * divisor;

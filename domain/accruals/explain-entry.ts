@@ -79,7 +79,7 @@ export class AccrualExplainer {
     if (dates === null || windows === null || context.filter === null) return false;
     if (windows[dates[index] as number] !== window) return false;
     if (!context.filter.passes(index)) return false;
-    return (columns.lines[index] as SaleLine).currency === context.program.currency;
+    return columns.line(index).currency === context.program.currency;
   }
 
   /** The source lines behind row `index`, in column order. */
@@ -91,7 +91,7 @@ export class AccrualExplainer {
     const { from, to } = this.tupleLines(context, tuple);
     const lines: SaleLine[] = [];
     for (let line = from; line < to; line++) {
-      if (this.accrues(context, line, window, false)) lines.push(this.table.columns.lines[line] as SaleLine);
+      if (this.accrues(context, line, window, false)) lines.push(this.table.columns.line(line));
     }
     return lines;
   }
@@ -126,7 +126,7 @@ export class AccrualExplainer {
         salesperson: null,
       };
     }
-    const line = this.table.columns.lines[this.tupleLines(context, tuple).from] as SaleLine;
+    const line = this.table.columns.line(this.tupleLines(context, tuple).from);
     return {
       programId: program.programId,
       period,
@@ -168,10 +168,10 @@ export class AccrualExplainer {
     const baselineLines: SaleLine[] = [];
     if (context.baselineWindowOfDate !== null) {
       for (let line = first; line < columns.count && keys[line] === keys[first]; line++) {
-        if (this.accrues(context, line, window, true)) baselineLines.push(columns.lines[line] as SaleLine);
+        if (this.accrues(context, line, window, true)) baselineLines.push(columns.line(line));
       }
     }
-    const firstLine = columns.lines[first] as SaleLine;
+    const firstLine = columns.line(first);
     const rating = ratePool(
       plan,
       tierVolumeOf(plan, poolVolume),

@@ -1,5 +1,3 @@
-import type { SaleLine } from './sale-line';
-
 const encoder = new TextEncoder();
 
 /**
@@ -40,78 +38,4 @@ export function canonicalJson(value: unknown): string {
     .sort()
     .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
   return `{${fields.join(',')}}`;
-}
-
-/**
- * Feeds a field into the two lanes, length first so that field boundaries are unambiguous. The lanes live in
- * an Int32Array: 32-bit values kept in variables outside the function would be boxed on every store.
- */
-function feed(lanes: Int32Array, text: string | undefined): void {
-  let a = lanes[0] as number;
-  let b = lanes[1] as number;
-  const length = text === undefined ? -1 : text.length;
-  a = Math.imul(a ^ length, 0x9e3779b1);
-  b = Math.imul(b ^ length, 0x5f356495);
-  if (text !== undefined) {
-    for (let index = 0; index < length; index++) {
-      const code = text.charCodeAt(index);
-      a = Math.imul(a ^ code, 0x9e3779b1);
-      b = Math.imul(b ^ code, 0x5f356495);
-    }
-  }
-  lanes[0] = a;
-  lanes[1] = b;
-}
-
-/**
- * A stable fingerprint of a set of sale lines: independent of their order, sensitive to any field of any
- * line. Every field of a line, in a fixed order with attributes sorted, goes through two independent 32-bit
- * multiplicative hash lanes over UTF-16 code units (length-prefixed, then finalized with avalanche mixing);
- * the line hashes are added per lane modulo 2^32 (a multiset hash: order-independent without sorting a
- * million strings), and the sums with the line count go through FNV-1a 64. A run records it so a replay can
- * prove it read the same lines.
- */
-export function fingerprintLines(lines: readonly SaleLine[]): string {
-  let sumA = 0;
-  let sumB = 0;
-  let sumC = 0;
-  const lanes = new Int32Array(2);
-  for (const line of lines) {
-    lanes[0] = 0x811c9dc5;
-    lanes[1] = 0x2545f491;
-    feed(lanes, line.lineId);
-    feed(lanes, line.partnerId);
-    feed(lanes, line.invoiceDate);
-    feed(lanes, line.shipDate);
-    feed(lanes, line.orderDate);
-    feed(lanes, line.sku);
-    feed(lanes, line.category);
-    feed(lanes, line.uom);
-    feed(lanes, line.quantityBase);
-    feed(lanes, line.extendedAmount);
-    feed(lanes, line.currency);
-    feed(lanes, line.endCustomerId);
-    feed(lanes, line.billTo);
-    feed(lanes, line.shipTo);
-    feed(lanes, line.orderType);
-    feed(lanes, line.orderLineType);
-    feed(lanes, line.salesperson);
-    feed(lanes, line.warehouse);
-    const keys = Object.keys(line.attributes);
-    if (keys.length > 1) keys.sort();
-    feed(lanes, String(keys.length));
-    for (const key of keys) {
-      feed(lanes, key);
-      feed(lanes, line.attributes[key]);
-    }
-    let a = lanes[0] as number;
-    let b = lanes[1] as number;
-    a = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
-    b = Math.imul(b ^ (b >>> 16), 0x85ebca6b) ^ Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
-    const c = Math.imul(a ^ (b >>> 15), 0x27d4eb2f) ^ b;
-    sumA = (sumA + (a >>> 0)) >>> 0;
-    sumB = (sumB + (b >>> 0)) >>> 0;
-    sumC = (sumC + (c >>> 0)) >>> 0;
-  }
-  return fnv1a64(`${lines.length}:${sumA}:${sumB}:${sumC}`);
 }

@@ -1,3 +1,4 @@
+import type { AccrualWorkspace } from './accrual-workspace';
 import { countingSort } from './line-postings';
 import type { StringColumn } from './sale-line-columns';
 
@@ -10,11 +11,16 @@ const passRange = 1 << 16;
  * combined into one number, so keys of small ranges (UoM, currency) cost no pass of their own. Each pass
  * gathers its keys in the current order once; counting and placing then read them in sequence.
  */
-export function sortByKeys(keys: readonly StringColumn[], count: number): Int32Array {
+export function sortByKeys(
+  keys: readonly StringColumn[],
+  count: number,
+  workspace: AccrualWorkspace,
+): Int32Array {
   const ranges = keys.map((key) => Math.max(key.values.length, 1));
-  let order = Int32Array.from({ length: count }, (_, line) => line);
-  let placed = new Int32Array(count);
-  const digits = new Int32Array(count);
+  let order = workspace.int32('order', count);
+  for (let line = 0; line < count; line++) order[line] = line;
+  let placed = workspace.int32('orderPlaced', count);
+  const digits = workspace.int32('orderDigits', count);
   let last = keys.length - 1;
   while (last >= 0) {
     let first = last;

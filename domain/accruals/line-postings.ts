@@ -32,9 +32,11 @@ export function countingSort(
   return start;
 }
 
-/** The postings of a column of ids in [0, range): every line, grouped by its id, ascending in each group. */
-export function groupLines(keys: Int32Array, range: number): LinePostings {
-  const lines = new Int32Array(keys.length);
+/**
+ * The postings of a column of ids in [0, range): every line, grouped by its id, ascending in each group,
+ * written to `lines` (one element per key).
+ */
+export function groupLines(keys: Int32Array, range: number, lines: Int32Array): LinePostings {
   return { start: countingSort(keys, range, null, lines), lines };
 }
 

@@ -112,7 +112,7 @@ export class LineSelection {
       if (!oneCurrency && currencyIds[line] !== programCurrency) {
         skipped.push({
           programId: context.program.programId,
-          lineId: (columns.lines[line] as { lineId: string }).lineId,
+          lineId: columns.line(line).lineId,
           reason: 'currency-mismatch',
         });
         continue;

@@ -1,6 +1,9 @@
 import { ValidationError } from '../shared/errors';
+import { AccrualWorkspace } from './accrual-workspace';
+import { Interner } from './interner';
 import { sortByKeys } from './line-order';
 import { groupLines, type LinePostings } from './line-postings';
+import { LineSetFingerprint } from './line-set-fingerprint';
 import type { SaleLine } from './sale-line';
 import { parseLineDecimal } from './scaled-integer';
 import { UniqueLineIds } from './unique-line-ids';
@@ -42,8 +45,10 @@ export type LazyField =
  */
 export interface SaleLineColumns {
   readonly count: number;
-  /** The lines in column order (sorted by key), for traces and rarely used fields. */
-  readonly lines: readonly SaleLine[];
+  /** `fingerprintLines` of the lines, hashed while they are read. */
+  readonly lineSetFingerprint: string;
+  /** Line `index` in column order (sorted by key), for traces and rarely used fields. */
+  line(index: number): SaleLine;
   readonly wide: boolean;
   readonly quantity: Float64Array;
   readonly revenue: Float64Array;
@@ -74,60 +79,6 @@ export interface SaleLineColumns {
 
 /** Largest line count for which sums of whole units (≤ 1e9 each) stay exact: 2^53 / 1e9. */
 const maxLines = 9_000_000;
-
-/** Interns a field's values in input order, then ranks them so ids compare like the texts. */
-class Interner {
-  private readonly idOf = new Map<string | undefined, number>();
-  private readonly distinct: (string | undefined)[] = [];
-  private readonly ids: Int32Array;
-  /** The previous line's value and id: neighbouring lines often share a value (one UoM, one currency). */
-  private lastValue: string | undefined = undefined;
-  private lastId = -1;
-
-  constructor(size: number) {
-    this.ids = new Int32Array(size);
-  }
-
-  add(index: number, value: string | undefined): void {
-    if (value === this.lastValue && this.lastId >= 0) {
-      this.ids[index] = this.lastId;
-      return;
-    }
-    let id = this.idOf.get(value);
-    if (id === undefined) {
-      id = this.distinct.length;
-      this.idOf.set(value, id);
-      this.distinct.push(value);
-    }
-    this.ids[index] = id;
-    this.lastValue = value;
-    this.lastId = id;
-  }
-
-  /** The column in input order, its ids renumbered by the rank of their value (undefined first). */
-  ranked(): StringColumn {
-    const sorted = this.distinct
-      .map((value, id) => ({ value, id }))
-      .sort((a, b) =>
-        a.value === b.value
-          ? 0
-          : a.value === undefined
-            ? -1
-            : b.value === undefined
-              ? 1
-              : a.value < b.value
-                ? -1
-                : 1,
-      );
-    const rank = new Int32Array(sorted.length);
-    sorted.forEach((item, index) => {
-      rank[item.id] = index;
-    });
-    const ids = this.ids;
-    for (let index = 0; index < ids.length; index++) ids[index] = rank[ids[index] as number] as number;
-    return { ids, values: sorted.map((item) => item.value) };
-  }
-}
 
 /** Splits values of 1e-6 into whole units (left in `values`) and the micro-units, returned. */
 function splitMicros(values: Float64Array): Float64Array {
@@ -171,13 +122,14 @@ interface Runs {
  */
 function keyRuns(
   count: number,
+  workspace: AccrualWorkspace,
   key: Record<'partner' | 'customer' | 'billTo' | 'sku' | 'uom' | 'currency' | 'salesperson', Int32Array>,
 ): { pairIds: Int32Array; tuples: Runs; sellerTuples: Runs } {
-  const pairIds = new Int32Array(count);
-  const tupleIds = new Int32Array(count);
-  const sellerIds = new Int32Array(count);
-  const tupleStarts = new Int32Array(count + 1);
-  const sellerStarts = new Int32Array(count + 1);
+  const pairIds = workspace.int32('pairIds', count);
+  const tupleIds = workspace.int32('tupleIds', count);
+  const sellerIds = workspace.int32('sellerIds', count);
+  const tupleStarts = workspace.int32('tupleStarts', count + 1);
+  const sellerStarts = workspace.int32('sellerStarts', count + 1);
   const { partner, customer, billTo, sku, uom, currency, salesperson } = key;
   let pair = -1;
   let tuple = -1;
@@ -226,19 +178,36 @@ type InternedField = (typeof internedFields)[number];
  * key fields (and the invoice date, every program's default date basis) into ranked ids. Rejects a
  * duplicate line id or a value the engine cannot carry exactly.
  */
-export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
+export function prepareSaleLines(
+  lines: readonly SaleLine[],
+  workspace = new AccrualWorkspace(),
+): SaleLineColumns {
   const count = lines.length;
   if (count > maxLines) {
     throw new RangeError(`a run reads at most ${maxLines} lines exactly; split it by period or partner`);
   }
-  const lineIds = new UniqueLineIds(count);
-  const quantityIn = new Float64Array(count);
-  const revenueIn = new Float64Array(count);
+  workspace.checkFree();
+  const lineIds = new UniqueLineIds(count, workspace);
+  const quantityIn = workspace.float64('quantityIn', count);
+  const revenueIn = workspace.float64('revenueIn', count);
   const interners = {} as Record<InternedField, Interner>;
-  for (const name of internedFields) interners[name] = new Interner(count);
+  for (const name of internedFields) interners[name] = new Interner(workspace.int32(`ids:${name}`, count));
   const { partner: partnerIn, customer: customerIn, billTo: billToIn, sku: skuIn, uom: uomIn } = interners;
   const { currency: currencyIn, salesperson: salespersonIn, category: categoryIn } = interners;
   const invoiceDateIn = interners.invoiceDate;
+  const fingerprint = new LineSetFingerprint();
+  const known = {
+    lineId: lineIds.hash,
+    partnerId: partnerIn.hash,
+    endCustomerId: customerIn.hash,
+    billTo: billToIn.hash,
+    sku: skuIn.hash,
+    uom: uomIn.hash,
+    currency: currencyIn.hash,
+    salesperson: salespersonIn.hash,
+    category: categoryIn.hash,
+    invoiceDate: invoiceDateIn.hash,
+  };
   for (let index = 0; index < count; index++) {
     const line = lines[index] as SaleLine;
     lineIds.add(index, line.lineId);
@@ -253,6 +222,7 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
     salespersonIn.add(index, line.salesperson);
     categoryIn.add(index, line.category);
     invoiceDateIn.add(index, line.invoiceDate);
+    fingerprint.add(line, known);
   }
   lineIds.check(lines);
   const inputOrder = {} as Record<InternedField, StringColumn>;
@@ -262,10 +232,11 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
       (name) => inputOrder[name],
     ),
     count,
+    workspace,
   );
   // Each column is reordered into the buffer the previous one leaves free: one spare for all of them.
   const sorted = {} as Record<InternedField, StringColumn>;
-  let spare: Int32Array = new Int32Array(count);
+  let spare: Int32Array = workspace.int32('spareIds', count);
   for (const name of internedFields) {
     const { ids, values } = inputOrder[name];
     sorted[name] = { ids: gather(ids, order, spare), values };
@@ -273,7 +244,7 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
   }
   const { partner, customer, billTo, sku, uom, currency, salesperson, category } = sorted;
   // The amounts in sorted order, each into the buffer the other leaves free.
-  const quantity = gather(quantityIn, order, new Float64Array(count));
+  const quantity = gather(quantityIn, order, workspace.float64('quantity', count));
   const revenue = gather(revenueIn, order, quantityIn);
   // Every entry and pool lies within one partner's lines, so per-partner sums of magnitudes below 2^53 bound
   // every partial sum the engine forms: all exact as numbers.
@@ -288,9 +259,7 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
     partnerQuantity.some((sum) => !(sum < 2 ** 53)) || partnerRevenue.some((sum) => !(sum < 2 ** 53));
   const quantityMicros = wide ? splitMicros(quantity) : null;
   const revenueMicros = wide ? splitMicros(revenue) : null;
-  const sortedLines: SaleLine[] = new Array(count);
-  for (let index = 0; index < count; index++) sortedLines[index] = lines[order[index] as number] as SaleLine;
-  const { pairIds, tuples, sellerTuples } = keyRuns(count, {
+  const { pairIds, tuples, sellerTuples } = keyRuns(count, workspace, {
     partner: partner.ids,
     customer: customer.ids,
     billTo: billTo.ids,
@@ -302,7 +271,8 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
   const lazy = new Map<LazyField, StringColumn>([['invoiceDate', sorted.invoiceDate]]);
   return {
     count,
-    lines: sortedLines,
+    lineSetFingerprint: fingerprint.digest(),
+    line: (index) => lines[order[index] as number] as SaleLine,
     wide,
     quantity,
     revenue,
@@ -321,14 +291,14 @@ export function prepareSaleLines(lines: readonly SaleLine[]): SaleLineColumns {
     sellerTuple: sellerTuples.ids,
     sellerTupleStart: sellerTuples.starts,
     partnerCustomer: pairIds,
-    bySku: groupLines(sku.ids, sku.values.length),
-    byCategory: groupLines(category.ids, category.values.length),
+    bySku: groupLines(sku.ids, sku.values.length, workspace.int32('bySku', count)),
+    byCategory: groupLines(category.ids, category.values.length, workspace.int32('byCategory', count)),
     column(field) {
       let column = lazy.get(field);
       if (column === undefined) {
-        const interner = new Interner(count);
+        const interner = new Interner(workspace.int32(`ids:${field}`, count));
         for (let index = 0; index < count; index++) {
-          interner.add(index, (sortedLines[index] as SaleLine)[field]);
+          interner.add(index, (lines[order[index] as number] as SaleLine)[field]);
         }
         column = interner.ranked();
         lazy.set(field, column);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fingerprintLines, fnv1a64 } from '../../../domain/accruals/fingerprint';
+import { canonicalJson, fnv1a64 } from '../../../domain/accruals/fingerprint';
+import { fingerprintLines } from '../../../domain/accruals/line-set-fingerprint';
+import { prepareSaleLines } from '../../../domain/accruals/sale-line-columns';
 import { saleLine } from './builders';
 
 /** The textbook FNV-1a 64 on BigInt: slow, obviously right, the reference for the limb version. */
@@ -46,5 +48,29 @@ describe('fingerprints', () => {
 
     expect(backward).toBe(forward);
     expect(restated).not.toBe(forward);
+  });
+
+  it('property: the columns hash each distinct key value once and give the fingerprint of the lines', () => {
+    const value = fc.constantFrom('A', 'B', 'ab', '', 'ü€', 'long value 123');
+    const lineArbitrary = fc.record({
+      partnerId: value,
+      endCustomerId: value,
+      billTo: value,
+      sku: value,
+      category: value,
+      uom: value,
+      currency: fc.constantFrom('USD' as const, 'EUR' as const),
+      salesperson: value,
+      invoiceDate: fc.constantFrom('2026-01-01', '2026-02-28'),
+      shipTo: value,
+      quantityBase: fc.constantFrom('1', '-2.5', '10'),
+      attributes: fc.dictionary(value, value, { maxKeys: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(lineArbitrary, { maxLength: 30 }), (fields) => {
+        const lines = fields.map((line, index) => saleLine({ lineId: `L${index}`, ...line }));
+        expect(prepareSaleLines(lines).lineSetFingerprint).toBe(fingerprintLines(lines));
+      }),
+    );
   });
 });

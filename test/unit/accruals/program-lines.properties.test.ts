@@ -121,7 +121,7 @@ function scanEveryLine(columns: SaleLineColumns, context: ProgramContext) {
     const window = context.windowOfDate?.[date] ?? -1;
     const measured = window !== -1 || (context.baselineWindowOfDate?.[date] ?? -1) !== -1;
     if (!measured || context.filter === null || !context.filter.passes(line)) continue;
-    const source = columns.lines[line] as SaleLine;
+    const source = columns.line(line);
     if (source.currency !== context.program.currency) {
       skipped.push({
         programId: context.program.programId,
