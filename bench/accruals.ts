@@ -139,11 +139,15 @@ export const accrualBenchNote =
   'engine figures reuse one AccrualWorkspace across runs (a warm container), "cold" ones allocate afresh.';
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const lineCount = Number(process.argv[2] ?? 1_000_000);
+  const json = process.argv.includes('--json');
+  const lineCount = Number(process.argv.slice(2).find((arg) => arg !== '--json') ?? 1_000_000);
   runAccrualBench(lineCount).then(
     (result) => {
-      console.table(result);
-      console.log(accrualBenchNote);
+      if (json) console.log(JSON.stringify(result));
+      else {
+        console.table(result);
+        console.log(accrualBenchNote);
+      }
       if (result.agreeToTheCent !== true) process.exitCode = 1;
     },
     (error: unknown) => {

@@ -3,10 +3,12 @@
  * tests: nothing here fails on a slow machine, only on a wrong result.
  *   - ingest parse: raw split limit vs papaparse vs our parse+map+validate+normalize pipeline (1M POS lines)
  *   - ingest store: end-to-end ingest into DynamoDB Local (lines/s)
- *   - accruals: our engine vs DuckDB SQL on 1M lines × 30 programs, agreeing to the cent
+ *   - accruals: our engine vs DuckDB SQL on 1M lines × 30 programs, agreeing to the cent (run bundled, as
+ *     the Lambdas run it)
  *   - month-end run: a run through the workflow on the local stack (10,000 April lines, demo programs)
  */
-import { accrualBenchNote, runAccrualBench } from './accruals';
+import { accrualBenchNote } from './accruals';
+import { runBundled } from './bundled';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
@@ -15,7 +17,7 @@ const only = process.argv.slice(2);
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'ingest-parse': () => runIngestParseBench(),
   'ingest-store': () => runIngestStoreBench(),
-  accruals: () => runAccrualBench(),
+  accruals: () => runBundled('accruals.ts'),
   'month-end-run': () => runMonthEndBench(),
 };
 

@@ -61,7 +61,9 @@ export type KnownFieldHashes = Readonly<
  * line count go through FNV-1a 64. A run records it so a replay can prove it read the same lines.
  *
  * Hashing each field apart lets the engine, which interns its key fields anyway, hash each distinct value
- * once (`known`) instead of once per line; the result is the same either way.
+ * once (`known`) instead of once per line; the result is the same either way. Fields that mostly repeat the
+ * previous line's value (ship-to, order type, warehouse) or the invoice date (ship and order dates) reuse
+ * that hash when the text is equal: a hash depends on nothing but the text.
  */
 export class LineSetFingerprint {
   private count = 0;
@@ -71,6 +73,10 @@ export class LineSetFingerprint {
   /** The current line's two lanes, then a field's two hashes. */
   private readonly lanes = new Int32Array(2);
   private readonly field = new Int32Array(2);
+  private readonly invoiceDate = new Int32Array(2);
+  /** Per repeating field: the last text hashed and its hashes (two per field). */
+  private readonly lastTexts: (string | undefined | null)[] = [null, null, null, null];
+  private readonly lastHashes = [0, 1, 2, 3].map(() => new Int32Array(2));
 
   private mix(hash: Int32Array): void {
     const lanes = this.lanes;
@@ -81,6 +87,22 @@ export class LineSetFingerprint {
   private mixText(text: string | undefined): void {
     hashText(text, this.field);
     this.mix(this.field);
+  }
+
+  /** `mixText` for a field that mostly repeats: slot `slot` remembers the last text and its hashes. */
+  private mixRepeated(slot: number, text: string | undefined): void {
+    const hashes = this.lastHashes[slot] as Int32Array;
+    if (this.lastTexts[slot] !== text) {
+      hashText(text, hashes);
+      this.lastTexts[slot] = text;
+    }
+    this.mix(hashes);
+  }
+
+  /** `mixText` for a date that is usually the invoice date. */
+  private mixDate(text: string, invoiceDate: string): void {
+    if (text === invoiceDate) this.mix(this.invoiceDate);
+    else this.mixText(text);
   }
 
   /** Adds a line; `known` gives the hashes of its interned fields when the caller has them. */
@@ -94,10 +116,11 @@ export class LineSetFingerprint {
       this.mix(known.lineId);
       this.mix(known.partnerId);
     }
-    if (known === null) this.mixText(line.invoiceDate);
-    else this.mix(known.invoiceDate);
-    this.mixText(line.shipDate);
-    this.mixText(line.orderDate);
+    if (known === null) hashText(line.invoiceDate, this.invoiceDate);
+    else this.invoiceDate.set(known.invoiceDate);
+    this.mix(this.invoiceDate);
+    this.mixDate(line.shipDate, line.invoiceDate);
+    this.mixDate(line.orderDate, line.invoiceDate);
     if (known === null) {
       this.mixText(line.sku);
       this.mixText(line.category);
@@ -118,12 +141,12 @@ export class LineSetFingerprint {
       this.mix(known.endCustomerId);
       this.mix(known.billTo);
     }
-    this.mixText(line.shipTo);
-    this.mixText(line.orderType);
-    this.mixText(line.orderLineType);
+    this.mixRepeated(0, line.shipTo);
+    this.mixRepeated(1, line.orderType);
+    this.mixRepeated(2, line.orderLineType);
     if (known === null) this.mixText(line.salesperson);
     else this.mix(known.salesperson);
-    this.mixText(line.warehouse);
+    this.mixRepeated(3, line.warehouse);
     if (hasKeys(line.attributes)) {
       const keys = Object.keys(line.attributes).sort();
       this.mixText(String(keys.length));

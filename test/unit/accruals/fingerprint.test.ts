@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, fnv1a64 } from '../../../domain/accruals/fingerprint';
 import { fingerprintLines } from '../../../domain/accruals/line-set-fingerprint';
+import type { SaleLine } from '../../../domain/accruals/sale-line';
 import { prepareSaleLines } from '../../../domain/accruals/sale-line-columns';
 import { saleLine } from './builders';
 
@@ -38,16 +39,26 @@ describe('fingerprints', () => {
 
   it('does not depend on line order but changes with any field', () => {
     const lines = [saleLine({ lineId: 'L1' }), saleLine({ lineId: 'L2', quantityBase: '3' })];
-
     const forward = fingerprintLines(lines);
-    const backward = fingerprintLines([...lines].reverse());
-    const restated = fingerprintLines([
-      lines[0] ?? saleLine({ lineId: 'L1' }),
-      saleLine({ lineId: 'L2', quantityBase: '4' }),
-    ]);
 
-    expect(backward).toBe(forward);
-    expect(restated).not.toBe(forward);
+    expect(fingerprintLines([...lines].reverse())).toBe(forward);
+    // Restating any one field of the second line (some of which repeat the first line's value) changes it.
+    const restatements: Partial<SaleLine>[] = [
+      { quantityBase: '4' },
+      { shipTo: 'S2' },
+      { warehouse: 'W2' },
+      { orderType: 'RUSH' },
+      { orderLineType: 'FREE' },
+      { shipDate: '2026-03-11' },
+      { orderDate: '2026-03-09' },
+      { invoiceDate: '2026-03-11' },
+      { attributes: { region: 'EU' } },
+    ];
+    for (const change of restatements) {
+      expect(fingerprintLines([lines[0] as SaleLine, { ...(lines[1] as SaleLine), ...change }])).not.toBe(
+        forward,
+      );
+    }
   });
 
   it('property: the columns hash each distinct key value once and give the fingerprint of the lines', () => {
@@ -62,7 +73,11 @@ describe('fingerprints', () => {
       currency: fc.constantFrom('USD' as const, 'EUR' as const),
       salesperson: value,
       invoiceDate: fc.constantFrom('2026-01-01', '2026-02-28'),
+      shipDate: fc.constantFrom('2026-01-01', '2026-02-28'),
+      orderDate: fc.constantFrom('2026-01-01', '2026-02-28'),
       shipTo: value,
+      orderType: value,
+      warehouse: value,
       quantityBase: fc.constantFrom('1', '-2.5', '10'),
       attributes: fc.dictionary(value, value, { maxKeys: 2 }),
     });
