@@ -14,7 +14,8 @@ export class UniqueLineIds {
   private readonly seen: Int32Array;
   /** The bits that more than one line set. */
   private readonly collided: Int32Array;
-  private collisions = 0;
+  /** Lines whose bit an earlier line had set: the ones `check` compares by id. */
+  collisions = 0;
   private readonly mask: number;
   /** The bit of each line. */
   private readonly bitOf: Int32Array;
@@ -30,7 +31,11 @@ export class UniqueLineIds {
 
   add(index: number, id: string): void {
     hashText(id, this.hash);
-    const bit = (this.hash[0] as number) & this.mask;
+    // The multiplicative lanes mix upwards only: their low bits see little of the text until mixed down.
+    let mixed = (this.hash[0] as number) ^ ((this.hash[1] as number) >>> 15);
+    mixed = Math.imul(mixed ^ (mixed >>> 16), 0x85ebca6b);
+    mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
+    const bit = (mixed ^ (mixed >>> 16)) & this.mask;
     this.bitOf[index] = bit;
     const word = bit >>> 5;
     const flag = 1 << (bit & 31);
