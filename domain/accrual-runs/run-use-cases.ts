@@ -3,6 +3,7 @@ import { internalRoles } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
 import type { AccrualEntry } from '../accruals/accrual-entry';
 import { accrualKey } from '../accruals/accrual-entry';
+import { fingerprintLines } from '../accruals/line-set-fingerprint';
 import { getCatalogRecord, listCatalogRecords, staffReadCatalog } from '../master-data/catalog-use-cases';
 import type { Page, PageRequest, Stored } from '../master-data/ports';
 import { createVersioned, getVersioned } from '../master-data/versioned-record';
@@ -90,6 +91,12 @@ export function listAccrualRuns(
 export interface ReplayComparison {
   readonly runId: string;
   readonly identical: boolean;
+  /** The line-set fingerprint recorded when the run read its lines, and that of its snapshot now. */
+  readonly lines: {
+    readonly recorded: string | null;
+    readonly replayed: string;
+    readonly identical: boolean;
+  };
   readonly programs: readonly {
     readonly programId: string;
     readonly programVersion: number;
@@ -101,7 +108,8 @@ export interface ReplayComparison {
 
 /**
  * Recomputes a completed run from what it recorded (its line snapshot and program versions) and compares
- * every program's entries with the digest recorded at the time: the proof that the run is deterministic.
+ * every program's entries with the digest recorded at the time, and the snapshot's lines with the
+ * fingerprint of the lines the run read: the proof that the run is deterministic and read these lines.
  */
 export async function replayAccrualRun(
   deps: AccrualRunDeps,
@@ -111,6 +119,12 @@ export async function replayAccrualRun(
   requireRole(actor, internalRoles);
   const run = await getVersioned(deps.runs, runId, 'Accrual run');
   if (run.status !== 'completed') throw new BusinessRuleError(`accrual run '${runId}' is ${run.status}`);
+  const replayedLines = fingerprintLines(await deps.snapshots.read(run.runId));
+  const lines = {
+    recorded: run.lineSetFingerprint,
+    replayed: replayedLines,
+    identical: replayedLines === run.lineSetFingerprint,
+  };
   const programs = [];
   for (const result of run.results) {
     const replayed = entriesFingerprint((await recomputeProgram(deps, run, result)).entries);
@@ -122,7 +136,12 @@ export async function replayAccrualRun(
       identical: replayed === result.entriesFingerprint,
     });
   }
-  return { runId, identical: programs.every((program) => program.identical), programs };
+  return {
+    runId,
+    identical: lines.identical && programs.every((program) => program.identical),
+    lines,
+    programs,
+  };
 }
 
 /**

@@ -138,15 +138,18 @@ describe('replayAccrualRun', () => {
   it('reproduces a completed run exactly', async () => {
     // Arrange
     const { deps, runId } = await completedMarch();
-    const [result] = (await deps.runs.get(runId))?.results ?? [];
+    const run = await deps.runs.get(runId);
+    const [result] = run?.results ?? [];
 
     // Act
     const replay = await replayAccrualRun(deps, finance, runId);
 
     // Assert
+    expect(run?.lineSetFingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(replay).toEqual({
       runId,
       identical: true,
+      lines: { recorded: run?.lineSetFingerprint, replayed: run?.lineSetFingerprint, identical: true },
       programs: [
         {
           programId: 'VOL-2026',
@@ -201,6 +204,22 @@ describe('replayAccrualRun', () => {
     expect(replay.identical).toBe(false);
     expect(replay.programs[0]?.identical).toBe(false);
     expect(replay.programs[0]?.replayed).not.toBe(replay.programs[0]?.recorded);
+  });
+
+  it('reports a changed snapshot even when no program reads the changed field', async () => {
+    // Arrange: the ship-to of one line is rewritten; the volume program's entries do not depend on it
+    const { deps, runId } = await completedMarch();
+    deps.snapshots.tamper(runId, (lines) =>
+      lines.map((line, index) => (index === 0 ? { ...line, shipTo: 'SOMEWHERE-ELSE' } : line)),
+    );
+
+    // Act
+    const replay = await replayAccrualRun(deps, finance, runId);
+
+    // Assert
+    expect(replay.programs[0]?.identical).toBe(true);
+    expect(replay.lines.identical).toBe(false);
+    expect(replay.identical).toBe(false);
   });
 
   it('refuses a run that has not completed, and partners', async () => {
