@@ -1,3 +1,4 @@
+import type { AccrualWorkspace } from '../accruals/accrual-workspace';
 import type { SaleLine } from '../accruals/sale-line';
 import type { EventPublisher } from '../channel-files/ports';
 import type { LedgerPosting } from '../ledger/ledger-posting';
@@ -55,4 +56,6 @@ export interface AccrualRunDeps {
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly newId: () => string;
+  /** Buffers the engine may keep across runs (one per warm container); a run allocates its own without. */
+  readonly workspace?: AccrualWorkspace;
 }

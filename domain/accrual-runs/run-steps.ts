@@ -4,8 +4,8 @@ import {
   detailType,
   source,
 } from '../../events/accrual-run-completed.v1';
-import { type AccrualEntry, accrualKey } from '../accruals/accrual-entry';
-import { type AccrualScope, computeAccruals } from '../accruals/compute-accruals';
+import { type AccrualAmount, accrualKey } from '../accruals/accrual-entry';
+import { type AccrualScope, computeAccrualAmounts, computeAccruals } from '../accruals/compute-accruals';
 import { diffAgainstPosted } from '../accruals/diff-against-posted';
 import { canonicalJson, fnv1a64 } from '../accruals/fingerprint';
 import { fingerprintLines } from '../accruals/line-set-fingerprint';
@@ -72,10 +72,10 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
 }
 
 /**
- * The entries of one program of a run, recomputed from the run's snapshot with the program version it
- * recorded: what posting, replay and explanations all start from.
+ * What one program of a run is recomputed from: the run's snapshot and the program version it recorded
+ * (as it was in force, even if the program has closed since).
  */
-export async function recomputeProgram(
+async function programInput(
   deps: Pick<AccrualRunDeps, 'snapshots' | 'programVersions'>,
   run: AccrualRunRecord,
   step: Pick<ProgramStep, 'programId' | 'programVersion'>,
@@ -86,9 +86,28 @@ export async function recomputeProgram(
     'Program version',
   );
   const lines = await deps.snapshots.read(run.runId);
-  // A closed program's record says closed; the run computes the version as it was in force.
   const program = { ...version.program, status: 'active' as const };
-  return { ...computeAccruals({ lines, programs: [program], period: run.period }), program };
+  return { input: { lines, programs: [program], period: run.period }, program };
+}
+
+/** The entries of one program of a run, without traces: what posting and replay compare and post. */
+export async function recomputeProgram(
+  deps: Pick<AccrualRunDeps, 'snapshots' | 'programVersions' | 'workspace'>,
+  run: AccrualRunRecord,
+  step: Pick<ProgramStep, 'programId' | 'programVersion'>,
+) {
+  const { input, program } = await programInput(deps, run, step);
+  return { ...computeAccrualAmounts(input, deps.workspace), program };
+}
+
+/** The same entries with their traces, for explanations. */
+export async function explainProgram(
+  deps: Pick<AccrualRunDeps, 'snapshots' | 'programVersions'>,
+  run: AccrualRunRecord,
+  step: Pick<ProgramStep, 'programId' | 'programVersion'>,
+) {
+  const { input } = await programInput(deps, run, step);
+  return computeAccruals(input);
 }
 
 /**
@@ -130,7 +149,7 @@ async function appendScope(
   deps: AccrualRunDeps,
   run: AccrualRunRecord,
   scope: AccrualScope,
-  entries: readonly AccrualEntry[],
+  entries: readonly AccrualAmount[],
   businessUnit: string | undefined,
 ): Promise<RunPosting[]> {
   for (let attempt = 1; ; attempt++) {
@@ -206,11 +225,11 @@ export async function failAccrualRun(
 }
 
 /** A stable digest of entries (key and amount): equal digests mean a replay reproduced the run exactly. */
-export function entriesFingerprint(entries: readonly AccrualEntry[]): string {
+export function entriesFingerprint(entries: readonly AccrualAmount[]): string {
   return fnv1a64(canonicalJson(entries.map((entry) => [accrualKey(entry), entry.amount])));
 }
 
-function sumEntries(entries: readonly AccrualEntry[]): Map<CurrencyCode, bigint> {
+function sumEntries(entries: readonly AccrualAmount[]): Map<CurrencyCode, bigint> {
   const sums = new Map<CurrencyCode, bigint>();
   for (const entry of entries) {
     sums.set(entry.currency, (sums.get(entry.currency) ?? 0n) + toMinorUnits(entry.amount, entry.currency));

@@ -10,7 +10,7 @@ import { createVersioned, getVersioned } from '../master-data/versioned-record';
 import { AlreadyExistsError, BusinessRuleError, NotFoundError } from '../shared/errors';
 import { type AccrualRunRecord, type AccrualRunRequest, previousMonth } from './accrual-run';
 import type { AccrualRunDeps } from './ports';
-import { entriesFingerprint, recomputeProgram } from './run-steps';
+import { entriesFingerprint, explainProgram, recomputeProgram } from './run-steps';
 
 /** Finance closes the books, so finance (and admins) start runs. */
 const runRequesters: readonly Role[] = ['finance', 'admin'];
@@ -160,7 +160,7 @@ export async function explainRunEntries(
   const step = run.programs.find((program) => program.programId === input.programId);
   if (step === undefined)
     throw new NotFoundError(`program '${input.programId}' is not in run '${input.runId}'`);
-  const { entries } = await recomputeProgram(deps, run, step);
+  const { entries } = await explainProgram(deps, run, step);
   return entries
     .filter(
       (entry) =>

@@ -87,11 +87,15 @@ export interface AccrualTrace {
   readonly components: readonly TraceComponent[];
 }
 
-/** One computed accrual: dimensions, the rounded amount in the currency's minor units, and its trace. */
-export interface AccrualEntry extends AccrualDimensions {
+/** One computed accrual without its trace: dimensions and the rounded amount in the currency's minor units. */
+export interface AccrualAmount extends AccrualDimensions {
   readonly key: string;
   readonly programVersion: number;
   readonly amount: string;
+}
+
+/** One computed accrual with its trace. */
+export interface AccrualEntry extends AccrualAmount {
   readonly trace: AccrualTrace;
 }
 

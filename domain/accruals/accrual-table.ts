@@ -108,6 +108,21 @@ export function buildAccrualTable(
   workspace = new AccrualWorkspace(),
 ): AccrualTable {
   workspace.claim();
+  try {
+    return fillAccrualTable(columns, programs, period, workspace);
+  } catch (error) {
+    // A failed run leaves no table behind: the workspace is free for the next one.
+    workspace.release();
+    throw error;
+  }
+}
+
+function fillAccrualTable(
+  columns: SaleLineColumns,
+  programs: readonly RebateProgram[],
+  period: RunPeriod,
+  workspace: AccrualWorkspace,
+): AccrualTable {
   const contexts = programs.map((program) => programContext(columns, program, period));
   const selection = new LineSelection(columns, workspace);
   const capacity = contexts.reduce(

@@ -1,6 +1,6 @@
 import type { RebateProgram } from '../programs/program';
 import { BusinessRuleError, ValidationError } from '../shared/errors';
-import { type AccrualEntry, accrualKey } from './accrual-entry';
+import { type AccrualAmount, type AccrualEntry, accrualKey } from './accrual-entry';
 import { type AccrualTable, buildAccrualTable, type SkippedLine } from './accrual-table';
 import { AccrualWorkspace } from './accrual-workspace';
 import { AccrualExplainer } from './explain-entry';
@@ -28,8 +28,8 @@ export interface AccrualScope {
 }
 
 /** The result of a run: entries sorted by key, the scopes recomputed, skipped lines and input fingerprints. */
-export interface AccrualRun {
-  readonly entries: readonly AccrualEntry[];
+export interface AccrualRun<Entry extends AccrualAmount = AccrualEntry> {
+  readonly entries: readonly Entry[];
   readonly scopes: readonly AccrualScope[];
   readonly skipped: readonly SkippedLine[];
   readonly lineSetFingerprint: string;
@@ -113,16 +113,40 @@ export function computeAccrualTable(
 
 /**
  * Computes the run as `computeAccrualTable` does and writes out every entry with its full trace (source
- * lines, basis, tier reached, rate, rounding): for APIs and tests. Entries are sorted by key.
+ * lines, basis, tier reached, rate, rounding): for explanations and tests. Entries are sorted by key.
  */
 export function computeAccruals(input: ComputeAccrualsInput): AccrualRun {
-  const { table, ...run } = computeAccrualTable(input);
-  const explainer = new AccrualExplainer(table);
-  const entries: AccrualEntry[] = [];
-  for (let index = 0; index < table.entryCount; index++) entries.push(explainer.entry(index));
-  // The table is already in key order unless an id holds a control character; sorting keeps the contract.
-  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { entries, ...run };
+  return writeOutEntries(input, new AccrualWorkspace(), (explainer, index) => explainer.entry(index));
+}
+
+/**
+ * The same entries without traces (dimensions, key and amount): what posting and replaying a run need,
+ * without rebuilding every pool's trace in BigInt. Nothing returned refers to the workspace, which is
+ * released before returning, so a long-lived one can serve every call.
+ */
+export function computeAccrualAmounts(
+  input: ComputeAccrualsInput,
+  workspace = new AccrualWorkspace(),
+): AccrualRun<AccrualAmount> {
+  return writeOutEntries(input, workspace, (explainer, index) => explainer.amount(index));
+}
+
+function writeOutEntries<Entry extends AccrualAmount>(
+  input: ComputeAccrualsInput,
+  workspace: AccrualWorkspace,
+  write: (explainer: AccrualExplainer, index: number) => Entry,
+): AccrualRun<Entry> {
+  const { table, ...run } = computeAccrualTable(input, workspace);
+  try {
+    const explainer = new AccrualExplainer(table);
+    const entries: Entry[] = [];
+    for (let index = 0; index < table.entryCount; index++) entries.push(write(explainer, index));
+    // The table is already in key order unless an id holds a control character; sorting keeps the contract.
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { entries, ...run };
+  } finally {
+    workspace.release();
+  }
 }
 
 /** The stable identity of an entry row, as `accrualKey` of its dimensions. */

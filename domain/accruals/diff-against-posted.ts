@@ -1,7 +1,7 @@
 import { currencyMinorUnits } from '../shared/money';
 import {
+  type AccrualAmount,
   type AccrualDimensions,
-  type AccrualEntry,
   type AccrualTrace,
   accrualKey,
   type PostedAccrual,
@@ -19,7 +19,7 @@ export interface AccrualDelta extends AccrualDimensions {
   readonly previouslyPosted: string;
   readonly recomputed: string;
   readonly reason: 'new' | 'restated' | 'withdrawn';
-  /** The recomputed entry's trace; null for a withdrawal. */
+  /** The recomputed entry's trace when it was computed with one; null for a withdrawal. */
   readonly trace: AccrualTrace | null;
 }
 
@@ -37,7 +37,7 @@ export interface DiffScope {
  * their periods); without it the caller must pass only the posted entries of the run's scopes.
  */
 export function diffAgainstPosted(
-  recomputed: readonly AccrualEntry[],
+  recomputed: readonly (AccrualAmount & { readonly trace?: AccrualTrace })[],
   posted: readonly PostedAccrual[],
   scopes?: readonly DiffScope[],
 ): AccrualDelta[] {
@@ -73,7 +73,7 @@ export function diffAgainstPosted(
       previouslyPosted: formatScaled(was, minorUnits, minorUnits),
       recomputed: entry.amount,
       reason: before === undefined ? 'new' : 'restated',
-      trace: entry.trace,
+      trace: entry.trace ?? null,
     });
   }
   for (const [key, before] of postedByKey) {

@@ -1,5 +1,11 @@
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money';
-import { type AccrualDimensions, type AccrualEntry, accrualKey, type TraceComponent } from './accrual-entry';
+import {
+  type AccrualAmount,
+  type AccrualDimensions,
+  type AccrualEntry,
+  accrualKey,
+  type TraceComponent,
+} from './accrual-entry';
 import {
   type AccrualTable,
   entryPool,
@@ -228,6 +234,19 @@ export class AccrualExplainer {
         roundedAmount: money(rounded, currency),
         sourceLineIds,
       },
+    };
+  }
+
+  /** Row `index` as an accrual without its trace: what posting needs, at no cost per line. */
+  amount(index: number): AccrualAmount {
+    const context = this.context(index);
+    const dimensions = this.dimensions(index);
+    const amount = BigInt(this.table.entryAmount[index] as number);
+    return {
+      ...dimensions,
+      key: accrualKey(dimensions),
+      programVersion: context.program.version,
+      amount: money(amount, context.program.currency),
     };
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { AccrualWorkspace } from '../../domain/accruals/accrual-workspace';
 import { accrualStores } from '../adapters/accrual-stores';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
 import { DynamoChannelQueries } from '../adapters/dynamo-channel-queries';
@@ -27,6 +28,12 @@ const accrualSchema = z.object({
 });
 export type AccrualSettings = z.infer<typeof accrualSchema>;
 
+/**
+ * The engine's buffers, kept by the container across invocations (each run releases it before returning,
+ * and a run computes synchronously, so invocations that share the process never use it at once).
+ */
+const workspace = new AccrualWorkspace();
+
 /** Wires programs, runs and the ledger to DynamoDB, S3, Step Functions and EventBridge. */
 export function createAccrualDeps(settings: AccrualSettings) {
   const client = createDocumentClient(settings);
@@ -53,5 +60,6 @@ export function createAccrualDeps(settings: AccrualSettings) {
     ),
     newId: () => randomBytes(6).toString('hex'),
     clock: () => new Date(),
+    workspace,
   };
 }

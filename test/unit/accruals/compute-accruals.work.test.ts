@@ -6,7 +6,11 @@ import {
   entryWindow,
 } from '../../../domain/accruals/accrual-table';
 import { AccrualWorkspace } from '../../../domain/accruals/accrual-workspace';
-import { computeAccrualTable } from '../../../domain/accruals/compute-accruals';
+import {
+  computeAccrualAmounts,
+  computeAccruals,
+  computeAccrualTable,
+} from '../../../domain/accruals/compute-accruals';
 import { AccrualExplainer } from '../../../domain/accruals/explain-entry';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
 import type { RebateProgram } from '../../../domain/programs/program';
@@ -266,5 +270,44 @@ describe('computeAccrualTable: a workspace kept across runs', () => {
     expect(() => computeAccrualTable(input, workspace)).toThrow(/release the previous table/);
     workspace.release();
     expect(computeAccrualTable(input, workspace).table.entryCount).toBe(fresh.entryCount);
+  });
+});
+
+describe('computeAccrualAmounts: entries without traces, for posting', () => {
+  const input = { lines: lines(), programs: programs(), period };
+
+  it('gives every entry of computeAccruals, in order, less its trace', () => {
+    // Traces of every entry cost a BigInt rating of every pool: a slice of the lines keeps this quick.
+    const sliced = { ...input, lines: input.lines.slice(0, 2_000) };
+    const workspace = new AccrualWorkspace();
+    const amounts = computeAccrualAmounts(sliced, workspace);
+    const full = computeAccruals(sliced);
+
+    expect(amounts.entries).toEqual(full.entries.map(({ trace: _trace, ...entry }) => entry));
+    expect(amounts.scopes).toEqual(full.scopes);
+    expect(amounts.lineSetFingerprint).toBe(full.lineSetFingerprint);
+    // Nothing returned refers to the workspace: it is free again, and a second run reuses it.
+    expect(computeAccrualAmounts(sliced, workspace).entries).toEqual(amounts.entries);
+  });
+
+  it('leaves the workspace free when a run fails before or after it claims it', () => {
+    const workspace = new AccrualWorkspace();
+    const twice = [...input.lines, input.lines[0] as SaleLine];
+    expect(() => computeAccrualAmounts({ ...input, lines: twice }, workspace)).toThrow(/appears twice/);
+    // A million a unit on a billion units: one entry of 1e17 cents, beyond what the table holds exactly.
+    const huge = saleLine({ lineId: 'HUGE', invoiceDate: '2026-02-01', quantityBase: '999999999' });
+    const promotion = program(
+      {
+        kind: 'promotion',
+        rateType: 'amountPerUnit',
+        rate: '1000000',
+        window: { start: '2026-01-01', end: '2026-03-31' },
+      },
+      { programId: 'PROMO' },
+    );
+    expect(() =>
+      computeAccrualAmounts({ ...input, lines: [huge], programs: [promotion] }, workspace),
+    ).toThrow(/exceeds the exact range/);
+    expect(computeAccrualAmounts(input, workspace).entries.length).toBeGreaterThan(0);
   });
 });
