@@ -27,7 +27,7 @@ const seconds = (ms: number) => Number((ms / 1000).toFixed(3));
 /** Runs the benchmark and returns its figures (also printed as a table). */
 export async function runAccrualBench(
   lineCount = 1_000_000,
-  repeats = 3,
+  repeats = 5,
 ): Promise<Record<string, number | string | boolean>> {
   const lines = generateLines(lineCount);
   const programs = generatePrograms();
@@ -133,7 +133,7 @@ export async function runAccrualBench(
 
 /** What the figures mean, printed with them. */
 export const accrualBenchNote =
-  "medians of 3 runs; engine compute = rating on prepared columns (DuckDB's counterpart: the SQL on the loaded table); " +
+  "medians of 5 runs (the machine is shared: single runs vary by ±20 %); engine compute = rating on prepared columns (DuckDB's counterpart: the SQL on the loaded table); " +
   'end to end = SaleLine objects in → accrual table out, incl. parsing, sorting and the line-set fingerprint ' +
   '(hashed during the parse; "fingerprint alone" is fingerprintLines on its own, for the Validate step); ' +
   'engine figures reuse one AccrualWorkspace across runs (a warm container), "cold" ones allocate afresh.';
