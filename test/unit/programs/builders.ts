@@ -3,7 +3,9 @@ import {
   type ProgramDefinitionInput,
   programDefinitionSchema,
 } from '../../../domain/programs/program';
+import { activateProgram, createProgram } from '../../../domain/programs/program-lifecycle';
 import type { ProgramRecord, ProgramVersionRecord } from '../../../domain/programs/program-record';
+import { approver, channelManager } from '../../support/actors';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 
 type DefinitionInput = Partial<ProgramDefinitionInput>;
@@ -49,4 +51,17 @@ export function programStores() {
 
 export function programDeps(clock = fixedClock()) {
   return { ...programStores(), clock };
+}
+/** A program drafted by the channel manager and activated by the approver: record version 2, program v1. */
+export async function activeProgram(
+  deps = programDeps(),
+  overrides: Parameters<typeof programDefinition>[0] = {},
+) {
+  const definition = programDefinition(overrides);
+  await createProgram(deps, channelManager, definition);
+  const activated = await activateProgram(deps, approver, {
+    programId: definition.programId,
+    expectedVersion: 1,
+  });
+  return { deps, definition, activated };
 }
