@@ -72,31 +72,35 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
 }
 
 /**
- * What one program of a run is recomputed from: the run's snapshot and the program version it recorded
- * (as it was in force, even if the program has closed since).
+ * What one program of a run is recomputed from: the lines of the run's snapshot and the program version it
+ * recorded (as it was in force, even if the program has closed since).
  */
 async function programInput(
-  deps: Pick<AccrualRunDeps, 'snapshots' | 'programVersions'>,
+  deps: Pick<AccrualRunDeps, 'programVersions'>,
   run: AccrualRunRecord,
   step: Pick<ProgramStep, 'programId' | 'programVersion'>,
+  lines: readonly SaleLine[],
 ) {
   const version = await getVersioned(
     deps.programVersions,
     programVersionId(step.programId, step.programVersion),
     'Program version',
   );
-  const lines = await deps.snapshots.read(run.runId);
   const program = { ...version.program, status: 'active' as const };
   return { input: { lines, programs: [program], period: run.period }, program };
 }
 
-/** The entries of one program of a run, without traces: what posting and replay compare and post. */
+/**
+ * The entries of one program of a run, without traces: what posting and replay compare and post. `lines`
+ * are the run's snapshot (a replay reads it once for all programs).
+ */
 export async function recomputeProgram(
-  deps: Pick<AccrualRunDeps, 'snapshots' | 'programVersions' | 'workspace'>,
+  deps: Pick<AccrualRunDeps, 'programVersions' | 'workspace'>,
   run: AccrualRunRecord,
   step: Pick<ProgramStep, 'programId' | 'programVersion'>,
+  lines: readonly SaleLine[],
 ) {
-  const { input, program } = await programInput(deps, run, step);
+  const { input, program } = await programInput(deps, run, step, lines);
   return { ...computeAccrualAmounts(input, deps.workspace), program };
 }
 
@@ -106,7 +110,7 @@ export async function explainProgram(
   run: AccrualRunRecord,
   step: Pick<ProgramStep, 'programId' | 'programVersion'>,
 ) {
-  const { input } = await programInput(deps, run, step);
+  const { input } = await programInput(deps, run, step, await deps.snapshots.read(run.runId));
   return computeAccruals(input);
 }
 
@@ -120,7 +124,7 @@ export async function postProgramAccruals(
   step: ProgramStep,
 ): Promise<ProgramRunResult> {
   const run = await getVersioned(deps.runs, step.runId, 'Accrual run');
-  const computed = await recomputeProgram(deps, run, step);
+  const computed = await recomputeProgram(deps, run, step, await deps.snapshots.read(run.runId));
   let postings = 0;
   const posted = new Map<CurrencyCode, bigint>();
   for (const scope of computed.scopes) {

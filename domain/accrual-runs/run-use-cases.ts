@@ -119,7 +119,8 @@ export async function replayAccrualRun(
   requireRole(actor, internalRoles);
   const run = await getVersioned(deps.runs, runId, 'Accrual run');
   if (run.status !== 'completed') throw new BusinessRuleError(`accrual run '${runId}' is ${run.status}`);
-  const replayedLines = fingerprintLines(await deps.snapshots.read(run.runId));
+  const snapshot = await deps.snapshots.read(run.runId);
+  const replayedLines = fingerprintLines(snapshot);
   const lines = {
     recorded: run.lineSetFingerprint,
     replayed: replayedLines,
@@ -127,7 +128,7 @@ export async function replayAccrualRun(
   };
   const programs = [];
   for (const result of run.results) {
-    const replayed = entriesFingerprint((await recomputeProgram(deps, run, result)).entries);
+    const replayed = entriesFingerprint((await recomputeProgram(deps, run, result, snapshot)).entries);
     programs.push({
       programId: result.programId,
       programVersion: result.programVersion,
