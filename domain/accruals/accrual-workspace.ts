@@ -9,8 +9,8 @@ type TypedArray = Int16Array | Int32Array | Float64Array;
  *
  * A table built in a workspace shares its buffers (its prepared lines too), so it is valid until the
  * workspace is used again: `claim` (by the builder) throws while an earlier claim is not `release`d by the
- * caller, and so does preparing lines. A workspace made
- * for a single run (the default) is simply dropped with its table.
+ * caller, and so does preparing lines. A workspace made for a single run (the default) is simply dropped
+ * with its table.
  */
 export class AccrualWorkspace {
   private readonly buffers = new Map<string, TypedArray>();

@@ -1,6 +1,6 @@
 import type { RebateProgram } from '../programs/program';
 import { BusinessRuleError, ValidationError } from '../shared/errors';
-import { type AccrualAmount, type AccrualEntry, accrualKey } from './accrual-entry';
+import type { AccrualAmount, AccrualEntry } from './accrual-entry';
 import { type AccrualTable, buildAccrualTable, type SkippedLine } from './accrual-table';
 import { AccrualWorkspace } from './accrual-workspace';
 import { AccrualExplainer } from './explain-entry';
@@ -147,9 +147,4 @@ function writeOutEntries<Entry extends AccrualAmount>(
   } finally {
     workspace.release();
   }
-}
-
-/** The stable identity of an entry row, as `accrualKey` of its dimensions. */
-export function tableEntryKey(table: AccrualTable, index: number): string {
-  return accrualKey(new AccrualExplainer(table).dimensions(index));
 }

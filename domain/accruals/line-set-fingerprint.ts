@@ -89,6 +89,12 @@ export class LineSetFingerprint {
     this.mix(this.field);
   }
 
+  /** A field's hash as the caller computed it, else from its text. */
+  private mixField(known: Int32Array | undefined, text: string | undefined): void {
+    if (known === undefined) this.mixText(text);
+    else this.mix(known);
+  }
+
   /** `mixText` for a field that mostly repeats: slot `slot` remembers the last text and its hashes. */
   private mixRepeated(slot: number, text: string | undefined): void {
     const hashes = this.lastHashes[slot] as Int32Array;
@@ -109,43 +115,25 @@ export class LineSetFingerprint {
   add(line: SaleLine, known: KnownFieldHashes | null = null): void {
     this.lanes[0] = 0x811c9dc5;
     this.lanes[1] = 0x2545f491;
-    if (known === null) {
-      this.mixText(line.lineId);
-      this.mixText(line.partnerId);
-    } else {
-      this.mix(known.lineId);
-      this.mix(known.partnerId);
-    }
+    this.mixField(known?.lineId, line.lineId);
+    this.mixField(known?.partnerId, line.partnerId);
     if (known === null) hashText(line.invoiceDate, this.invoiceDate);
     else this.invoiceDate.set(known.invoiceDate);
     this.mix(this.invoiceDate);
     this.mixDate(line.shipDate, line.invoiceDate);
     this.mixDate(line.orderDate, line.invoiceDate);
-    if (known === null) {
-      this.mixText(line.sku);
-      this.mixText(line.category);
-      this.mixText(line.uom);
-    } else {
-      this.mix(known.sku);
-      this.mix(known.category);
-      this.mix(known.uom);
-    }
+    this.mixField(known?.sku, line.sku);
+    this.mixField(known?.category, line.category);
+    this.mixField(known?.uom, line.uom);
     this.mixText(line.quantityBase);
     this.mixText(line.extendedAmount);
-    if (known === null) {
-      this.mixText(line.currency);
-      this.mixText(line.endCustomerId);
-      this.mixText(line.billTo);
-    } else {
-      this.mix(known.currency);
-      this.mix(known.endCustomerId);
-      this.mix(known.billTo);
-    }
+    this.mixField(known?.currency, line.currency);
+    this.mixField(known?.endCustomerId, line.endCustomerId);
+    this.mixField(known?.billTo, line.billTo);
     this.mixRepeated(0, line.shipTo);
     this.mixRepeated(1, line.orderType);
     this.mixRepeated(2, line.orderLineType);
-    if (known === null) this.mixText(line.salesperson);
-    else this.mix(known.salesperson);
+    this.mixField(known?.salesperson, line.salesperson);
     this.mixRepeated(3, line.warehouse);
     if (hasKeys(line.attributes)) {
       const keys = Object.keys(line.attributes).sort();
