@@ -37,6 +37,17 @@ function onlyStep(steps: readonly ProgramStep[]): ProgramStep {
   return step;
 }
 
+/** A second program in EUR for partner P3, with one P3 sale of 50 units in EUR. */
+async function withEuroProgram(deps: Awaited<ReturnType<typeof marchWithTwoPartners>>) {
+  await inForce(deps, {
+    programId: 'VOL-EUR',
+    currency: 'EUR',
+    eligibility: { startDate: '2026-01-01', partners: ['P3'] },
+  });
+  deps.lines.add(channelLine({ partnerId: 'P3', quantity: '50', extendedAmount: '450.00', currency: 'EUR' }));
+  return deps;
+}
+
 describe('prepareAccrualRun', () => {
   it('snapshots the lines of the months the programs need and records what the run read', async () => {
     // Arrange
@@ -304,15 +315,7 @@ describe('postProgramAccruals', () => {
 
   it('posts each program to its own ledger in its own currency', async () => {
     // Arrange
-    const deps = await marchWithTwoPartners();
-    await inForce(deps, {
-      programId: 'VOL-EUR',
-      currency: 'EUR',
-      eligibility: { startDate: '2026-01-01', partners: ['P3'] },
-    });
-    deps.lines.add(
-      channelLine({ partnerId: 'P3', quantity: '50', extendedAmount: '450.00', currency: 'EUR' }),
-    );
+    const deps = await withEuroProgram(await marchWithTwoPartners());
 
     // Act
     const { results } = await completedRun(deps);
@@ -328,15 +331,7 @@ describe('postProgramAccruals', () => {
 describe('completeAccrualRun', () => {
   it('marks the run completed with its results and publishes AccrualRunCompleted with totals per currency', async () => {
     // Arrange
-    const deps = await marchWithTwoPartners();
-    await inForce(deps, {
-      programId: 'VOL-EUR',
-      currency: 'EUR',
-      eligibility: { startDate: '2026-01-01', partners: ['P3'] },
-    });
-    deps.lines.add(
-      channelLine({ partnerId: 'P3', quantity: '50', extendedAmount: '450.00', currency: 'EUR' }),
-    );
+    const deps = await withEuroProgram(await marchWithTwoPartners());
     const { runId, steps } = await preparedRun(deps);
     const results = [];
     for (const step of [...steps].reverse()) results.push(await postProgramAccruals(deps, step));
