@@ -21,6 +21,10 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          // One worker sharing its module cache, so the app is synthesized once for every infra file.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
