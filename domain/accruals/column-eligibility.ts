@@ -1,6 +1,7 @@
 import type { Eligibility } from '../programs/eligibility';
 import type { SaleLine } from './sale-line';
-import type { SaleLineColumns, StringColumn } from './sale-line-columns';
+import type { SaleLineColumns } from './sale-line-columns';
+import type { StringColumn } from './string-column';
 
 /** A column test: line i passes when `accepts[ids[i]]` is 1. */
 export interface ColumnTest {

@@ -1,5 +1,5 @@
 import { hashText } from './line-set-fingerprint';
-import type { StringColumn } from './sale-line-columns';
+import type { StringColumn } from './string-column';
 
 /**
  * Interns a field's values in input order, then ranks them so ids compare like the texts. Each distinct

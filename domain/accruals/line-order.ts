@@ -1,6 +1,6 @@
 import type { AccrualWorkspace } from './accrual-workspace';
 import { countingSort } from './line-postings';
-import type { StringColumn } from './sale-line-columns';
+import type { StringColumn } from './string-column';
 
 /** The largest range of one counting-sort pass: its counts stay in a core's cache. */
 const passRange = 1 << 16;

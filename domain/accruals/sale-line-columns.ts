@@ -6,16 +6,8 @@ import { groupLines, type LinePostings } from './line-postings';
 import { LineSetFingerprint } from './line-set-fingerprint';
 import type { SaleLine } from './sale-line';
 import { parseLineDecimal } from './scaled-integer';
+import type { StringColumn } from './string-column';
 import { UniqueLineIds } from './unique-line-ids';
-
-/**
- * A text field of every line as integers: `ids[i]` is the rank of line i's value among the field's distinct
- * values sorted by string order, so comparing ids compares the texts. `values[id]` is the text back.
- */
-export interface StringColumn {
-  readonly ids: Int32Array;
-  readonly values: readonly (string | undefined)[];
-}
 
 /**
  * Fields read as columns on demand: eligibility filters and date bases that programs may not use. The invoice

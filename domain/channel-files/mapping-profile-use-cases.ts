@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
-import { defaultMappingProfile, type MappingProfile } from '../ingestion/ingest-types';
+import { defaultMappingProfile, type MappingProfile } from '../ingestion/mapping-profile';
 import type { Clock, RecordStore, Stored } from '../master-data/ports';
 import { createVersioned, replaceVersioned } from '../master-data/versioned-record';
 import type { ChannelFileKindName } from './channel-file';

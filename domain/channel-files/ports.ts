@@ -1,11 +1,11 @@
 import type { DomainEvent } from '../../events/domain-event';
 import type {
   InventorySnapshotLine,
-  MappingProfile,
   NormalizedSaleLine,
   ProductLookup,
   RejectedLine,
 } from '../ingestion/ingest-types';
+import type { MappingProfile } from '../ingestion/mapping-profile';
 import type { Clock, Page, PageRequest, RecordStore } from '../master-data/ports';
 import type { PartnerData } from '../partners/partner';
 import type { ChannelFileData, ChannelFileKindName } from './channel-file';

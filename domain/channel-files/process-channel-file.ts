@@ -4,13 +4,14 @@ import {
   detailType,
   source,
 } from '../../events/channel-file-processed.v1';
+import { FileRejectedError } from '../ingestion/file-rejected-error';
 import type {
   InventorySnapshotLine,
   NormalizedSaleLine,
   ParsedBatch,
   RejectedLine,
 } from '../ingestion/ingest-types';
-import { FileRejectedError, parseChannelFile } from '../ingestion/ingest-types';
+import { parseChannelFile } from '../ingestion/parse-channel-file';
 import type { Stored } from '../master-data/ports';
 import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
 import {

@@ -1,22 +1,8 @@
 /**
- * The contract of channel-file ingestion: what the pure parser takes and what it hands back. The AWS side
- * (upload, S3-triggered Lambda, storage) imports from here; everything in `domain/ingestion` is pure.
+ * The contract of channel-file ingestion: the types the pure parser takes and hands back. Only types live
+ * here, so every module of `domain/ingestion` can use them without importing the parser back.
  */
 import type { MappingProfile } from './mapping-profile';
-
-export type { ChannelFileFormat } from './detect-format';
-export { detectFormat } from './detect-format';
-export type { FileRejectionReason } from './file-rejected-error';
-export { FileRejectedError } from './file-rejected-error';
-export type { MappingProfile, MappingProfileInput } from './mapping-profile';
-export {
-  canonicalCsvHeader,
-  defaultMappingProfile,
-  inventoryFields,
-  mappingProfileSchema,
-  saleFields,
-} from './mapping-profile';
-export { parseChannelFile } from './parse-channel-file';
 
 /** What a channel file reports: sell-through (point of sale) lines or inventory snapshots. */
 export type ChannelFileKind = 'pos' | 'inventory';

@@ -5,11 +5,8 @@ import {
   mappingProfileId,
 } from '../../domain/channel-files/mapping-profile-use-cases';
 import type { IngestReferenceData } from '../../domain/channel-files/ports';
-import {
-  defaultMappingProfile,
-  type ProductLookup,
-  type ProductRef,
-} from '../../domain/ingestion/ingest-types';
+import type { ProductLookup, ProductRef } from '../../domain/ingestion/ingest-types';
+import { defaultMappingProfile } from '../../domain/ingestion/mapping-profile';
 import type { RecordStore } from '../../domain/master-data/ports';
 import type { PartnerData } from '../../domain/partners/partner';
 import { partnerSkusPartition } from './table-keys';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { partnerSkuMappingSchema } from '../../domain/channel-files/partner-sku-use-cases';
 import { uploadRequestSchema } from '../../domain/channel-files/request-upload';
-import { mappingProfileSchema } from '../../domain/ingestion/ingest-types';
+import { mappingProfileSchema } from '../../domain/ingestion/mapping-profile';
 import { newPartnerSchema, partnerDetailsSchema } from '../../domain/partners/partner';
 import {
   newPriceEntrySchema,

@@ -1,5 +1,5 @@
 import { saveMappingProfile } from '../../../domain/channel-files/mapping-profile-use-cases';
-import { mappingProfileSchema } from '../../../domain/ingestion/ingest-types';
+import { mappingProfileSchema } from '../../../domain/ingestion/mapping-profile';
 import { channelData } from '../../channel-data/channel-data-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';

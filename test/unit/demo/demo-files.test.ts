@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultMappingProfile,
-  type ParsedBatch,
-  parseChannelFile,
-} from '../../../domain/ingestion/ingest-types';
+import type { ParsedBatch } from '../../../domain/ingestion/ingest-types';
+import { defaultMappingProfile } from '../../../domain/ingestion/mapping-profile';
+import { parseChannelFile } from '../../../domain/ingestion/parse-channel-file';
 import { demoProducts } from '../../../infra/local/demo/demo-channel';
 import { demoFiles } from '../../../infra/local/demo/demo-files';
 

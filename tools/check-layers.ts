@@ -1,0 +1,116 @@
+/**
+ * The dependency rule of DESIGN.md, checked on every `npm run lint`:
+ * infra → functions → domain ← events' types; nothing imports upwards, domain imports no AWS or Lambda
+ * package, and no module imports itself back through a loop (type-only imports included: a loop of types
+ * is still two concepts that cannot be read apart).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+const root = path.resolve(import.meta.dirname, '..');
+const layers = ['domain', 'events', 'functions', 'infra'] as const;
+type Layer = (typeof layers)[number];
+
+/** What each layer may import from the project, besides itself. */
+const allowed: Record<Layer, readonly Layer[]> = {
+  domain: ['events'],
+  events: [],
+  functions: ['domain', 'events'],
+  infra: ['functions', 'domain', 'events'],
+};
+const packagesDomainMayNotUse = /^(@aws-sdk\/|@middy\/|@aws-lambda-powertools\/|aws-lambda$|aws-cdk-lib)/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+function resolveRelative(from: string, specifier: string): string | undefined {
+  const base = path.resolve(path.dirname(from), specifier);
+  return [base, `${base}.ts`, path.join(base, 'index.ts')].find((candidate) => {
+    try {
+      return statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+const layerOf = (file: string) => path.relative(root, file).split(path.sep)[0] as Layer;
+const show = (file: string) => path.relative(root, file);
+
+const files = layers.flatMap((layer) => sourceFiles(path.join(root, layer)));
+const graph = new Map<string, string[]>();
+const problems: string[] = [];
+
+for (const file of files) {
+  const imports = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles;
+  const targets: string[] = [];
+  for (const { fileName: specifier } of imports) {
+    if (!specifier.startsWith('.')) {
+      if (layerOf(file) === 'domain' && packagesDomainMayNotUse.test(specifier)) {
+        problems.push(`${show(file)} imports ${specifier}: domain/ stays free of AWS and Lambda packages`);
+      }
+      continue;
+    }
+    const target = resolveRelative(file, specifier);
+    if (target === undefined || !layers.includes(layerOf(target))) continue;
+    targets.push(target);
+    const [from, to] = [layerOf(file), layerOf(target)];
+    if (from !== to && !allowed[from].includes(to)) {
+      problems.push(`${show(file)} imports ${show(target)}: ${from}/ may not import from ${to}/`);
+    }
+  }
+  graph.set(file, targets);
+}
+
+/** Tarjan's strongly connected components: every component of more than one module is an import loop. */
+function importLoops(): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const loops: string[][] = [];
+  let next = 0;
+  const visit = (node: string) => {
+    index.set(node, next);
+    low.set(node, next);
+    next += 1;
+    stack.push(node);
+    onStack.add(node);
+    for (const target of graph.get(node) ?? []) {
+      if (!index.has(target)) {
+        visit(target);
+        low.set(node, Math.min(low.get(node) as number, low.get(target) as number));
+      } else if (onStack.has(target)) {
+        low.set(node, Math.min(low.get(node) as number, index.get(target) as number));
+      }
+    }
+    if (low.get(node) === index.get(node)) {
+      const component: string[] = [];
+      let member: string | undefined;
+      do {
+        member = stack.pop() as string;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== node);
+      if (component.length > 1) loops.push(component);
+    }
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return loops;
+}
+
+for (const loop of importLoops()) {
+  problems.push(`import loop through ${loop.length} modules: ${loop.map(show).sort().join(', ')}`);
+}
+
+if (problems.length > 0) {
+  console.error(`Dependency rule broken (${problems.length}):\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}
+console.log(`Dependency rule holds: ${files.length} modules, no upward import, no import loop.`);
