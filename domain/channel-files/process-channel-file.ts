@@ -4,12 +4,7 @@ import {
   detailType,
   source,
 } from '../../events/channel-file-processed.v1';
-import type {
-  InventorySnapshotLine,
-  NormalizedSaleLine,
-  ParsedBatch,
-  RejectedLine,
-} from '../ingestion/ingest-types';
+import type { ParsedBatch, RejectedLine } from '../ingestion/ingest-types';
 import { FileRejectedError, parseChannelFile } from '../ingestion/ingest-types';
 import type { Stored } from '../master-data/ports';
 import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
@@ -20,7 +15,9 @@ import {
   finalStatuses,
   zeroCounts,
 } from './channel-file';
-import type { IngestDeps, LineOutcome } from './ports';
+import type { ClassifiedLine, LineOutcome } from './line-restatement';
+import type { IngestDeps } from './ports';
+import { storeChannelLines } from './store-channel-lines';
 
 type StoredFile = Stored<ChannelFileData>;
 
@@ -109,18 +106,12 @@ async function startProcessing(deps: IngestDeps, file: StoredFile): Promise<Stor
 }
 
 async function storeBatch(deps: IngestDeps, file: StoredFile, batch: ParsedBatch): Promise<StoredFile> {
-  const sales = batch.accepted.filter((line): line is NormalizedSaleLine => 'invoiceNumber' in line);
-  const inventory = batch.accepted.filter(
-    (line): line is InventorySnapshotLine => !('invoiceNumber' in line),
-  );
-  const outcomes = [
-    ...(sales.length > 0 ? await deps.lines.storeSaleLines(file.fileId, sales) : []),
-    ...(inventory.length > 0 ? await deps.lines.storeInventoryLines(file.fileId, inventory) : []),
-  ];
-  const duplicates = [...sales, ...inventory]
-    .filter((_, index) => outcomes[index] === 'duplicate_in_file')
+  const stored =
+    batch.accepted.length > 0 ? await storeChannelLines(deps.lines, file.fileId, batch.accepted) : [];
+  const duplicates = stored
+    .filter((entry) => entry.outcome === 'duplicate_in_file')
     .map(
-      (line): RejectedLine => ({
+      ({ line }): RejectedLine => ({
         sourceLineNumber: line.sourceLineNumber,
         raw: '',
         reasons: [{ field: 'line', message: 'the file already has a line with this natural key' }],
@@ -130,9 +121,9 @@ async function storeBatch(deps: IngestDeps, file: StoredFile, batch: ParsedBatch
   if (rejected.length > 0) await deps.lines.storeRejections(file, rejected);
   const counts: ChannelFileCounts = {
     lines: batch.accepted.length + batch.rejected.length,
-    accepted: count(outcomes, 'accepted'),
-    restated: count(outcomes, 'restated'),
-    unchanged: count(outcomes, 'unchanged'),
+    accepted: count(stored, 'accepted'),
+    restated: count(stored, 'restated'),
+    unchanged: count(stored, 'unchanged'),
     rejected: rejected.length,
   };
   return update(deps, file, {
@@ -141,8 +132,8 @@ async function storeBatch(deps: IngestDeps, file: StoredFile, batch: ParsedBatch
   });
 }
 
-const count = (outcomes: readonly LineOutcome[], outcome: LineOutcome) =>
-  outcomes.filter((candidate) => candidate === outcome).length;
+const count = (stored: readonly ClassifiedLine[], outcome: LineOutcome) =>
+  stored.filter((entry) => entry.outcome === outcome).length;
 
 async function update(
   deps: IngestDeps,
