@@ -49,6 +49,11 @@ export interface ChannelLineStore {
    * against. Answers the writes that lost a race: nothing of those was written.
    */
   writeLines(fileId: string, writes: readonly LineWrite[]): Promise<readonly LineWrite[]>;
+  /**
+   * Takes back every line of a failed file still in force: the version each replaced is in force again (a
+   * line that replaced none is removed); the withdrawn versions stay as history. Answers how many.
+   */
+  withdrawFileLines(fileId: string): Promise<number>;
   storeRejections(
     file: { readonly fileId: string; readonly partnerId: string },
     lines: readonly RejectedLine[],

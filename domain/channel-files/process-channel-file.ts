@@ -4,6 +4,7 @@ import {
   detailType,
   source,
 } from '../../events/channel-file-processed.v1';
+import { storableRejection } from '../ingestion/field-limits';
 import type { ParsedBatch, RejectedLine } from '../ingestion/ingest-types';
 import { FileRejectedError, parseChannelFile } from '../ingestion/ingest-types';
 import type { Stored } from '../master-data/ports';
@@ -35,8 +36,8 @@ export interface ProcessResult {
  *    rejections, then advance the checkpoint and counts together, so a crash repeats at most one batch,
  *    which the line store recognises as already stored.
  * 4. Stop early when `deadline` (epoch ms) is near and answer `done: false`; the workflow calls again.
- * 5. Finish with completed / completed_with_rejections (or failed for a file-level rejection) and publish
- *    ChannelFileProcessed.
+ * 5. Finish with completed / completed_with_rejections and publish ChannelFileProcessed. A file-level
+ *    rejection found mid-file fails it: the lines it stored are withdrawn first (a file is never half-applied).
  */
 export async function processChannelFile(
   deps: IngestDeps,
@@ -69,6 +70,8 @@ export async function processChannelFile(
     file = await update(deps, file, { status, completedAt: deps.clock().toISOString() });
   } catch (error) {
     if (!(error instanceof FileRejectedError)) throw error;
+    // Withdraw before the file is final: if this dies in between, the retry fails the file again and withdraws.
+    await deps.lines.withdrawFileLines(file.fileId);
     file = await update(deps, file, {
       status: 'failed',
       failureReason: error.message,
@@ -113,11 +116,11 @@ async function storeBatch(deps: IngestDeps, file: StoredFile, batch: ParsedBatch
     .map(
       ({ line }): RejectedLine => ({
         sourceLineNumber: line.sourceLineNumber,
-        raw: '',
+        raw: batch.rawText.get(line) ?? '',
         reasons: [{ field: 'line', message: 'the file already has a line with this natural key' }],
       }),
     );
-  const rejected = [...batch.rejected, ...duplicates];
+  const rejected = [...batch.rejected, ...duplicates].map(storableRejection);
   if (rejected.length > 0) await deps.lines.storeRejections(file, rejected);
   const counts: ChannelFileCounts = {
     lines: batch.accepted.length + batch.rejected.length,

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type ChannelLine, isSaleLine, naturalKeyOf } from '../../domain/channel-files/channel-line';
 import type { CurrentLineVersion, LineOutcome, LineWrite } from '../../domain/channel-files/line-restatement';
 import type { ChannelLineStore } from '../../domain/channel-files/ports';
@@ -11,6 +11,7 @@ import type {
 import { chunks, getAll, inParallel, itemKeyId, pause, putAll } from './dynamo-batch';
 import {
   fileLinesIndexKey,
+  fileLinesPartition,
   type ItemKey,
   inventoryByPeriodIndexKey,
   inventoryHistoryKey,
@@ -20,6 +21,7 @@ import {
   saleLineKey,
   salesByPeriodIndexKey,
   salesByProductIndexKey,
+  shardCount,
 } from './table-keys';
 
 type Item = Record<string, unknown>;
@@ -75,6 +77,7 @@ const storageAttributes = new Set([
   'ingestOutcome',
   'replacesFileId',
   'replacedByFileId',
+  'withdrawn',
 ]);
 
 function versionOf(item: Item): CurrentLineVersion {
@@ -106,18 +109,24 @@ function versionItem(
   };
 }
 
-/** The replaced version as history: no index keys (history is read by its line's partition only). */
-function historyItem(replaced: CurrentLineVersion, replacedByFileId: string): Item {
-  const spec = specOf(replaced.line);
-  const current = spec.key(replaced.line);
+/**
+ * A version kept as history (no index keys: history is read by its line's partition only), either replaced
+ * by a later file's version or withdrawn because its own file failed.
+ */
+function historyItem(
+  kept: CurrentLineVersion,
+  why: { readonly replacedByFileId: string } | { readonly withdrawn: true },
+): Item {
+  const spec = specOf(kept.line);
+  const current = spec.key(kept.line);
   return {
-    ...replaced.line,
-    ...spec.historyKey(replaced.line, current, replaced.line.sourceFileId),
+    ...kept.line,
+    ...spec.historyKey(kept.line, current, kept.line.sourceFileId),
     type: `${spec.type}History`,
-    version: replaced.version,
-    ingestOutcome: replaced.ingestOutcome,
-    ...(replaced.replacesFileId === undefined ? {} : { replacesFileId: replaced.replacesFileId }),
-    replacedByFileId,
+    version: kept.version,
+    ingestOutcome: kept.ingestOutcome,
+    ...(kept.replacesFileId === undefined ? {} : { replacesFileId: kept.replacesFileId }),
+    ...why,
   };
 }
 
@@ -181,10 +190,105 @@ export class DynamoChannelLines implements ChannelLineStore {
         },
       };
       if (write.replaces === undefined) return [put];
-      return [{ Put: { TableName: this.tableName, Item: historyItem(write.replaces, fileId) } }, put];
+      return [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: historyItem(write.replaces, { replacedByFileId: fileId }),
+          },
+        },
+        put,
+      ];
     });
+    return this.transactOrRace(items);
+  }
+
+  /**
+   * Withdraws every line of `fileId` still in force: a restatement gets back the version it replaced (from
+   * history, as the next version), a new line is removed, and the withdrawn version is kept as history.
+   * Conditional on the version read, so a line another file has restated since is left to that file.
+   * Lines are found through the file's index, which on AWS lags writes slightly: passes repeat until one
+   * finds nothing left.
+   */
+  async withdrawFileLines(fileId: string): Promise<number> {
+    let withdrawn = 0;
+    for (let found = -1; found !== 0; ) {
+      found = 0;
+      for (let shard = 0; shard < shardCount; shard++) {
+        let startKey: Item | undefined;
+        do {
+          const page = await this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: 'gsi3',
+              KeyConditionExpression: 'gsi3pk = :pk',
+              ExpressionAttributeValues: { ':pk': fileLinesPartition(fileId, shard) },
+              ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+            }),
+          );
+          const versions = (page.Items ?? []).filter((item) => item.sourceFileId === fileId).map(versionOf);
+          found += versions.length;
+          withdrawn += await this.withdraw(versions);
+          startKey = page.LastEvaluatedKey;
+        } while (startKey);
+      }
+    }
+    return withdrawn;
+  }
+
+  /** Withdraws versions 50 to a transaction; a cancelled chunk is retried line by line. Answers how many. */
+  private async withdraw(versions: readonly CurrentLineVersion[]): Promise<number> {
+    const previousKeys = versions.flatMap((version) => {
+      if (version.replacesFileId === undefined) return [];
+      const spec = specOf(version.line);
+      return [spec.historyKey(version.line, spec.key(version.line), version.replacesFileId)];
+    });
+    const previous = await getAll(this.client, this.tableName, previousKeys);
+    const operations = versions.map((version) => this.withdrawal(version, previous));
+    let withdrawn = 0;
+    await inParallel(chunks(operations, writesPerTransaction), async (chunk) => {
+      if (await this.transactOrRace(chunk.flat())) withdrawn += chunk.length;
+      else {
+        for (const one of chunk) if (await this.transactOrRace(one)) withdrawn++;
+      }
+    });
+    return withdrawn;
+  }
+
+  /** The withdrawn version to history, and the version it replaced back in force (else the line removed). */
+  private withdrawal(version: CurrentLineVersion, previousItems: ReadonlyMap<string, Item>) {
+    const spec = specOf(version.line);
+    const key = spec.key(version.line);
+    const condition = {
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': version.version },
+    };
+    const previousItem =
+      version.replacesFileId === undefined
+        ? undefined
+        : previousItems.get(itemKeyId(spec.historyKey(version.line, key, version.replacesFileId)));
+    const previous = previousItem === undefined ? undefined : versionOf(previousItem);
+    const restore =
+      previous === undefined
+        ? { Delete: { TableName: this.tableName, Key: key, ...condition } }
+        : {
+            Put: {
+              TableName: this.tableName,
+              Item: versionItem(
+                { ...previous, version: version.version + 1 },
+                previous.ingestOutcome,
+                previous.replacesFileId,
+              ),
+              ...condition,
+            },
+          };
+    return [{ Put: { TableName: this.tableName, Item: historyItem(version, { withdrawn: true }) } }, restore];
+  }
+
+  /** Runs one transaction; false when a race cancelled it (nothing written). */
+  private async transactOrRace(items: readonly Record<string, unknown>[]): Promise<boolean> {
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await this.client.send(new TransactWriteCommand({ TransactItems: [...items] }));
       return true;
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];

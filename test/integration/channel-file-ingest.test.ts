@@ -126,6 +126,7 @@ describe('ingesting a POS file', () => {
         return lost;
       },
       storeRejections: (file, lines) => lineStore.storeRejections(file, lines),
+      withdrawFileLines: (id) => lineStore.withdrawFileLines(id),
     };
     await expect(run(fileId, { ...harness.deps, lines: crashingLines })).rejects.toThrow('simulated crash');
     expect((await harness.deps.files.get(fileId))?.status).toBe('processing');
