@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../domain/access/actor';
 import { requestAccrualRun } from '../domain/accrual-runs/run-use-cases';
+import { storeChannelLines } from '../domain/channel-files/store-channel-lines';
 import type { NormalizedSaleLine } from '../domain/ingestion/ingest-types';
 import { createAccrualDeps } from '../functions/accruals/create-accrual-deps';
 import { DynamoChannelLines } from '../functions/adapters/dynamo-channel-lines';
@@ -67,7 +68,7 @@ export async function runMonthEndBench(lineCount = Number(process.env.BENCH_RUN_
     const store = new DynamoChannelLines(createDocumentClient(settings), stack.tableName);
     const lines = aprilLines(lineCount);
     for (let start = 0; start < lines.length; start += 500) {
-      await store.storeSaleLines('bench', lines.slice(start, start + 500));
+      await storeChannelLines(store, 'bench', lines.slice(start, start + 500));
     }
     const deps = createAccrualDeps(settings);
     const timeRun = async () => {

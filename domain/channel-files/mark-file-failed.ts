@@ -5,14 +5,16 @@ import type { IngestDeps } from './ports';
 
 /**
  * Records that the ingest workflow gave up on a file (after its retries), with the reason, and tells
- * listeners. Lines stored before the failure stay: they are valid, and a re-upload restates them.
+ * listeners. The lines it stored before the failure are withdrawn first (the versions they replaced are in
+ * force again), so a file is never half-applied; the same bytes may then be sent again.
  */
 export async function markFileFailed(
-  deps: Pick<IngestDeps, 'files' | 'events' | 'clock'>,
+  deps: Pick<IngestDeps, 'files' | 'lines' | 'events' | 'clock'>,
   input: { readonly fileId: string; readonly reason: string },
 ): Promise<void> {
   const file = await getVersioned(deps.files, input.fileId, 'Channel file');
   if (finalStatuses.includes(file.status)) return;
+  await deps.lines.withdrawFileLines(file.fileId);
   const { version: _v, createdAt: _c, updatedAt: _u, ...data } = file;
   const failed = await replaceVersioned(deps.files, deps.clock, file, file.version, {
     ...data,

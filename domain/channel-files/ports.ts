@@ -1,14 +1,11 @@
 import type { DomainEvent } from '../../events/domain-event';
-import type {
-  InventorySnapshotLine,
-  NormalizedSaleLine,
-  ProductLookup,
-  RejectedLine,
-} from '../ingestion/ingest-types';
+import type { InventorySnapshotLine, ProductLookup, RejectedLine } from '../ingestion/ingest-types';
 import type { MappingProfile } from '../ingestion/mapping-profile';
 import type { Clock, Page, PageRequest, RecordStore } from '../master-data/ports';
 import type { PartnerData } from '../partners/partner';
 import type { ChannelFileData, ChannelFileKindName } from './channel-file';
+import type { ChannelLine } from './channel-line';
+import type { CurrentLineVersion, LineWrite } from './line-restatement';
 
 /** Signs a one-time upload of exactly `contentLength` bytes of `contentType` to `key`. */
 export interface UploadSigner {
@@ -35,17 +32,24 @@ export interface ObjectReader {
   read(key: string): AsyncIterable<Uint8Array>;
 }
 
-/** How one stored line landed; `duplicate_in_file` = the file already had a line with its natural key. */
-export type LineOutcome = 'accepted' | 'restated' | 'unchanged' | 'duplicate_in_file';
-
 /**
- * Stores normalized lines idempotently by natural key. Storing the same file's line again (a resumed run)
- * reports the outcome it had the first time; a later file's different version is a restatement (the earlier
- * version goes to history); the same content again is unchanged.
+ * Stores channel lines by natural key with optimistic concurrency; what a line's outcome is, is decided in
+ * the domain (`line-restatement.ts`), the store only reads versions and writes conditionally.
  */
 export interface ChannelLineStore {
-  storeSaleLines(fileId: string, lines: readonly NormalizedSaleLine[]): Promise<LineOutcome[]>;
-  storeInventoryLines(fileId: string, lines: readonly InventorySnapshotLine[]): Promise<LineOutcome[]>;
+  /** The version in force of each line's natural key (strongly consistent), by `naturalKeyOf`. */
+  currentVersions(lines: readonly ChannelLine[]): Promise<ReadonlyMap<string, CurrentLineVersion>>;
+  /**
+   * Writes each line as the new version of its key (a restatement moves the replaced version to history in
+   * the same transaction), on condition that the key is still at the version the write was classified
+   * against. Answers the writes that lost a race: nothing of those was written.
+   */
+  writeLines(fileId: string, writes: readonly LineWrite[]): Promise<readonly LineWrite[]>;
+  /**
+   * Takes back every line of a failed file still in force: the version each replaced is in force again (a
+   * line that replaced none is removed); the withdrawn versions stay as history. Answers how many.
+   */
+  withdrawFileLines(fileId: string): Promise<number>;
   storeRejections(
     file: { readonly fileId: string; readonly partnerId: string },
     lines: readonly RejectedLine[],

@@ -4,13 +4,9 @@ import {
   detailType,
   source,
 } from '../../events/channel-file-processed.v1';
+import { storableRejection } from '../ingestion/field-limits';
 import { FileRejectedError } from '../ingestion/file-rejected-error';
-import type {
-  InventorySnapshotLine,
-  NormalizedSaleLine,
-  ParsedBatch,
-  RejectedLine,
-} from '../ingestion/ingest-types';
+import type { ParsedBatch, RejectedLine } from '../ingestion/ingest-types';
 import { parseChannelFile } from '../ingestion/parse-channel-file';
 import type { Stored } from '../master-data/ports';
 import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
@@ -21,7 +17,9 @@ import {
   finalStatuses,
   zeroCounts,
 } from './channel-file';
-import type { IngestDeps, LineOutcome } from './ports';
+import type { ClassifiedLine, LineOutcome } from './line-restatement';
+import type { IngestDeps } from './ports';
+import { storeChannelLines } from './store-channel-lines';
 
 type StoredFile = Stored<ChannelFileData>;
 
@@ -39,8 +37,8 @@ export interface ProcessResult {
  *    rejections, then advance the checkpoint and counts together, so a crash repeats at most one batch,
  *    which the line store recognises as already stored.
  * 4. Stop early when `deadline` (epoch ms) is near and answer `done: false`; the workflow calls again.
- * 5. Finish with completed / completed_with_rejections (or failed for a file-level rejection) and publish
- *    ChannelFileProcessed.
+ * 5. Finish with completed / completed_with_rejections and publish ChannelFileProcessed. A file-level
+ *    rejection found mid-file fails it: the lines it stored are withdrawn first (a file is never half-applied).
  */
 export async function processChannelFile(
   deps: IngestDeps,
@@ -73,6 +71,8 @@ export async function processChannelFile(
     file = await update(deps, file, { status, completedAt: deps.clock().toISOString() });
   } catch (error) {
     if (!(error instanceof FileRejectedError)) throw error;
+    // Withdraw before the file is final: if this dies in between, the retry fails the file again and withdraws.
+    await deps.lines.withdrawFileLines(file.fileId);
     file = await update(deps, file, {
       status: 'failed',
       failureReason: error.message,
@@ -110,30 +110,24 @@ async function startProcessing(deps: IngestDeps, file: StoredFile): Promise<Stor
 }
 
 async function storeBatch(deps: IngestDeps, file: StoredFile, batch: ParsedBatch): Promise<StoredFile> {
-  const sales = batch.accepted.filter((line): line is NormalizedSaleLine => 'invoiceNumber' in line);
-  const inventory = batch.accepted.filter(
-    (line): line is InventorySnapshotLine => !('invoiceNumber' in line),
-  );
-  const outcomes = [
-    ...(sales.length > 0 ? await deps.lines.storeSaleLines(file.fileId, sales) : []),
-    ...(inventory.length > 0 ? await deps.lines.storeInventoryLines(file.fileId, inventory) : []),
-  ];
-  const duplicates = [...sales, ...inventory]
-    .filter((_, index) => outcomes[index] === 'duplicate_in_file')
+  const stored =
+    batch.accepted.length > 0 ? await storeChannelLines(deps.lines, file.fileId, batch.accepted) : [];
+  const duplicates = stored
+    .filter((entry) => entry.outcome === 'duplicate_in_file')
     .map(
-      (line): RejectedLine => ({
+      ({ line }): RejectedLine => ({
         sourceLineNumber: line.sourceLineNumber,
-        raw: '',
+        raw: batch.rawText.get(line) ?? '',
         reasons: [{ field: 'line', message: 'the file already has a line with this natural key' }],
       }),
     );
-  const rejected = [...batch.rejected, ...duplicates];
+  const rejected = [...batch.rejected, ...duplicates].map(storableRejection);
   if (rejected.length > 0) await deps.lines.storeRejections(file, rejected);
   const counts: ChannelFileCounts = {
     lines: batch.accepted.length + batch.rejected.length,
-    accepted: count(outcomes, 'accepted'),
-    restated: count(outcomes, 'restated'),
-    unchanged: count(outcomes, 'unchanged'),
+    accepted: count(stored, 'accepted'),
+    restated: count(stored, 'restated'),
+    unchanged: count(stored, 'unchanged'),
     rejected: rejected.length,
   };
   return update(deps, file, {
@@ -142,8 +136,8 @@ async function storeBatch(deps: IngestDeps, file: StoredFile, batch: ParsedBatch
   });
 }
 
-const count = (outcomes: readonly LineOutcome[], outcome: LineOutcome) =>
-  outcomes.filter((candidate) => candidate === outcome).length;
+const count = (stored: readonly ClassifiedLine[], outcome: LineOutcome) =>
+  stored.filter((entry) => entry.outcome === outcome).length;
 
 async function update(
   deps: IngestDeps,

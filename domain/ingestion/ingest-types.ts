@@ -107,6 +107,8 @@ export interface RejectedLine {
 export interface ParsedBatch {
   accepted: (NormalizedSaleLine | InventorySnapshotLine)[];
   rejected: RejectedLine[];
+  /** The raw text of each accepted line, for a rejection found only when it is stored (a duplicate key). */
+  rawText: ReadonlyMap<NormalizedSaleLine | InventorySnapshotLine, string>;
   lastLineNumber: number;
 }
 

@@ -1,4 +1,5 @@
 import { decimalEmpty, decimalOk, decimalString, isAbsurd, type Units } from './decimal-text';
+import { storedSizeIssue } from './field-limits';
 import type { InventorySnapshotLine, LineIssue } from './ingest-types';
 import {
   BaseNormalizer,
@@ -44,6 +45,7 @@ export class InventoryLineNormalizer extends BaseNormalizer implements LineNorma
     let issues: LineIssue[] | undefined;
     const extra = this.extraCellsIssue(cells);
     if (extra !== undefined) issues = [extra];
+    issues = this.lengthIssues(cells, issues);
 
     const asOfText = cell(cells, this.asOfColumn);
     const asOfDate = this.dates.parse(asOfText);
@@ -117,6 +119,8 @@ export class InventoryLineNormalizer extends BaseNormalizer implements LineNorma
     }
     const warehouse = text(cells, this.warehouseColumn);
     if (warehouse !== '') line.warehouse = warehouse;
-    this.sink.accept(line, sourceLineNumber);
+    const oversize = storedSizeIssue(line);
+    if (oversize !== undefined) this.sink.reject({ sourceLineNumber, raw, reasons: [oversize] });
+    else this.sink.accept(line, sourceLineNumber, raw);
   }
 }

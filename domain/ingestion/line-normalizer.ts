@@ -12,6 +12,7 @@ import {
   multiplyUnits,
   type Units,
 } from './decimal-text';
+import { customValueLengthLimit, fieldLengthLimits, tooLongIssue } from './field-limits';
 import type {
   InventorySnapshotLine,
   LineIssue,
@@ -22,9 +23,11 @@ import type {
 } from './ingest-types';
 import type { DateFormat } from './mapping-profile';
 
+type FieldName = keyof typeof fieldLengthLimits;
+
 /** Receives normalized and rejected lines in file order. */
 export interface LineSink {
-  accept(line: NormalizedSaleLine | InventorySnapshotLine, sourceLineNumber: number): void;
+  accept(line: NormalizedSaleLine | InventorySnapshotLine, sourceLineNumber: number, raw: string): void;
   reject(line: RejectedLine): void;
 }
 
@@ -67,7 +70,6 @@ export interface CompiledProduct {
 }
 
 export const minorUnitsByCurrency: ReadonlyMap<string, number> = new Map(Object.entries(currencyMinorUnits));
-export const maxTextLength = 200;
 
 export const statusMessage = (status: DecimalStatus, text: string): string => {
   switch (status) {
@@ -154,6 +156,8 @@ export abstract class BaseNormalizer {
   protected readonly partnerSkuColumn: number;
   protected readonly uomColumn: number;
   protected readonly warehouseColumn: number;
+  /** Mapped fields with their length limit, checked on every record. */
+  private readonly lengthChecks: readonly (readonly [string, number, number])[];
   /** The product of the last `resolveProduct` call. */
   protected product: CompiledProduct | undefined;
 
@@ -172,6 +176,26 @@ export abstract class BaseNormalizer {
     this.partnerSkuColumn = columns.fieldColumns.get('partnerSku') ?? -1;
     this.uomColumn = columns.fieldColumns.get('uom') ?? -1;
     this.warehouseColumn = columns.fieldColumns.get('warehouse') ?? -1;
+    this.lengthChecks = [
+      ...[...columns.fieldColumns]
+        .filter(([field, column]) => column >= 0 && field in fieldLengthLimits)
+        .map(([field, column]) => [field, column, fieldLengthLimits[field as FieldName]] as const),
+      ...this.customColumns.map(
+        ({ name, column }) => [`custom.${name}`, column, customValueLengthLimit] as const,
+      ),
+    ];
+  }
+
+  /** Adds an issue for each mapped value longer than its field's limit (see field-limits.ts). */
+  protected lengthIssues(cells: readonly string[], issues: LineIssue[] | undefined): LineIssue[] | undefined {
+    let found = issues;
+    for (const [field, column, limit] of this.lengthChecks) {
+      const value = cells[column];
+      if (value === undefined || value.length <= limit) continue;
+      const length = text(cells, column).length;
+      if (length > limit) found = withIssue(found, tooLongIssue(field, length, limit));
+    }
+    return found;
   }
 
   /** Checks the record is not wider than the header with data in the extra cells. */
@@ -253,11 +277,3 @@ export const conversionIssue = (product: CompiledProduct, uom: string): LineIssu
   field: 'uom',
   message: `product '${product.sku}' has no conversion from '${uom}' to '${product.baseUom}'`,
 });
-
-/** Normalizes POS records: dates, product, quantity in base unit, price and amount checked to the cent. */
-
-/** A free-text cell, trimmed and bounded. */
-export function optionalText(cells: readonly string[], column: number): string {
-  const value = text(cells, column);
-  return value.length > maxTextLength ? value.slice(0, maxTextLength) : value;
-}

@@ -32,15 +32,17 @@ const sniffBytes = 1024;
 class BatchCollector implements LineSink {
   private accepted: (NormalizedSaleLine | InventorySnapshotLine)[] = [];
   private rejected: RejectedLine[] = [];
+  private rawText = new Map<NormalizedSaleLine | InventorySnapshotLine, string>();
   private count = 0;
   private lastLine = 0;
   private ready: ParsedBatch[] = [];
 
   constructor(private readonly size: number) {}
 
-  accept(line: NormalizedSaleLine | InventorySnapshotLine, sourceLineNumber: number): void {
+  accept(line: NormalizedSaleLine | InventorySnapshotLine, sourceLineNumber: number, raw: string): void {
     this.startRecord(sourceLineNumber);
     this.accepted.push(line);
+    this.rawText.set(line, raw);
   }
 
   reject(line: RejectedLine): void {
@@ -70,8 +72,14 @@ class BatchCollector implements LineSink {
   }
 
   private cut(): void {
-    this.ready.push({ accepted: this.accepted, rejected: this.rejected, lastLineNumber: this.lastLine });
+    this.ready.push({
+      accepted: this.accepted,
+      rejected: this.rejected,
+      rawText: this.rawText,
+      lastLineNumber: this.lastLine,
+    });
     this.accepted = [];
+    this.rawText = new Map();
     this.rejected = [];
     this.count = 0;
   }

@@ -8,6 +8,7 @@ import {
   type Units,
   withinOneMinorUnit,
 } from './decimal-text';
+import { storedSizeIssue } from './field-limits';
 import type { LineIssue, NormalizedSaleLine } from './ingest-types';
 import {
   BaseNormalizer,
@@ -18,7 +19,6 @@ import {
   type LineSink,
   minorUnitsByCurrency,
   type NormalizerSettings,
-  optionalText,
   readText,
   statusMessage,
   text,
@@ -80,11 +80,9 @@ export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer
       if (extra !== undefined) issues = [extra];
     }
 
+    issues = this.lengthIssues(cells, issues);
     const invoiceNumber = text(cells, this.invoiceNumberColumn);
     if (invoiceNumber === '') issues = withIssue(issues, { field: 'invoiceNumber', message: 'is required' });
-    else if (invoiceNumber.length > 100) {
-      issues = withIssue(issues, { field: 'invoiceNumber', message: 'is longer than 100 characters' });
-    }
 
     const dates = this.dates;
     const invoiceDateText = cell(cells, this.invoiceDateColumn);
@@ -255,21 +253,23 @@ export class SaleLineNormalizer extends BaseNormalizer implements LineNormalizer
     if (orderDate !== undefined && orderDate !== '') line.orderDate = orderDate;
     if (partnerSku !== '') line.partnerSku = partnerSku;
     if (unitPrice !== '') line.unitPrice = unitPrice;
-    let value = optionalText(cells, this.endCustomerIdColumn);
+    let value = text(cells, this.endCustomerIdColumn);
     if (value !== '') line.endCustomerId = value;
-    value = optionalText(cells, this.endCustomerNameColumn);
+    value = text(cells, this.endCustomerNameColumn);
     if (value !== '') line.endCustomerName = value;
-    value = optionalText(cells, this.billToColumn);
+    value = text(cells, this.billToColumn);
     if (value !== '') line.billTo = value;
-    value = optionalText(cells, this.shipToColumn);
+    value = text(cells, this.shipToColumn);
     if (value !== '') line.shipTo = value;
-    value = optionalText(cells, this.orderTypeColumn);
+    value = text(cells, this.orderTypeColumn);
     if (value !== '') line.orderType = value;
-    value = optionalText(cells, this.salespersonColumn);
+    value = text(cells, this.salespersonColumn);
     if (value !== '') line.salesperson = value;
-    value = optionalText(cells, this.warehouseColumn);
+    value = text(cells, this.warehouseColumn);
     if (value !== '') line.warehouse = value;
-    this.sink.accept(line, sourceLineNumber);
+    const oversize = storedSizeIssue(line);
+    if (oversize !== undefined) this.sink.reject({ sourceLineNumber, raw, reasons: [oversize] });
+    else this.sink.accept(line, sourceLineNumber, raw);
   }
 
   private dateIssue(field: string, value: string): LineIssue {

@@ -10,18 +10,20 @@ const readBatchSize = 100;
 const parallelRequests = 8;
 const maxAttempts = 12;
 
-const pause = (attempt: number) =>
+/** Jittered exponential backoff before retry `attempt` (1-based). */
+export const pause = (attempt: number) =>
   new Promise((resolve) =>
     setTimeout(resolve, Math.min(2_000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)),
   );
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
 }
 
-async function inParallel<T>(tasks: readonly T[], run: (task: T) => Promise<void>): Promise<void> {
+/** Runs `run` over the tasks with at most `parallelRequests` in flight. */
+export async function inParallel<T>(tasks: readonly T[], run: (task: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < tasks.length) {

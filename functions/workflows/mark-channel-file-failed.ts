@@ -1,9 +1,18 @@
 import { markFileFailed } from '../../domain/channel-files/mark-file-failed';
 import { channelData } from '../channel-data/channel-data-deps';
+import { logger } from '../shared/logger';
 
-/** Workflow catch: the ingest task failed after its retries; record why on the file. */
+/** What the partner reads: the raw error (SDK text, stack details) goes to the log, never onto the file. */
+export const internalFailureReason =
+  'the file could not be ingested after repeated attempts because of an internal error; nothing of it was kept, and it may be sent again';
+
+/** Workflow catch: the ingest task failed after its retries; withdraw its lines and record the failure. */
 export const handler = async (event: { fileId: string; error?: { Error?: string; Cause?: string } }) => {
-  const reason = [event.error?.Error, event.error?.Cause].filter(Boolean).join(': ') || 'Ingest failed';
-  await markFileFailed(channelData, { fileId: event.fileId, reason });
+  logger.error('Ingesting a channel file failed after its retries', {
+    fileId: event.fileId,
+    error: event.error?.Error,
+    cause: event.error?.Cause,
+  });
+  await markFileFailed(channelData, { fileId: event.fileId, reason: internalFailureReason });
   return { fileId: event.fileId, status: 'failed' };
 };

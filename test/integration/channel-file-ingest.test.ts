@@ -117,14 +117,16 @@ describe('ingesting a POS file', () => {
   it('resumes after a crash between storing a batch and its checkpoint, ending with exactly the right lines', async () => {
     const fileId = await harness.upload(posFile(2_400, 5_000));
     let stores = 0;
+    const lineStore = harness.deps.lines;
     const crashingLines: ChannelLineStore = {
-      storeSaleLines: async (id, lines) => {
-        const outcomes = await harness.deps.lines.storeSaleLines(id, lines);
+      currentVersions: (lines) => lineStore.currentVersions(lines),
+      writeLines: async (id, writes) => {
+        const lost = await lineStore.writeLines(id, writes);
         if (++stores === 3) throw new Error('simulated crash after the third batch was written');
-        return outcomes;
+        return lost;
       },
-      storeInventoryLines: (id, lines) => harness.deps.lines.storeInventoryLines(id, lines),
-      storeRejections: (file, lines) => harness.deps.lines.storeRejections(file, lines),
+      storeRejections: (file, lines) => lineStore.storeRejections(file, lines),
+      withdrawFileLines: (id) => lineStore.withdrawFileLines(id),
     };
     await expect(run(fileId, { ...harness.deps, lines: crashingLines })).rejects.toThrow('simulated crash');
     expect((await harness.deps.files.get(fileId))?.status).toBe('processing');
