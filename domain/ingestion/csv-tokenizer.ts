@@ -1,16 +1,29 @@
+import { ingestLimits, limitText } from './ingest-limits';
+
 /**
  * Receives one record: its cells, the physical line where it starts (1-based) and its raw text. The cells array
  * is reused for the next record, so a handler must not keep it past the call.
  */
 export type RecordHandler = (cells: string[], sourceLineNumber: number, raw: string) => void;
-/** Receives a physical line that is not a well-formed record (e.g. an unterminated quote). */
-export type MalformedHandler = (sourceLineNumber: number, raw: string, message: string) => void;
+/** Why a physical line is not a record: an unterminated quote, or more characters than a line may have. */
+export interface LineProblem {
+  readonly code: 'unterminated_quote' | 'line_too_long';
+  readonly message: string;
+}
+/**
+ * Receives a physical line that is not a well-formed record. The raw text of an over-long line is its first
+ * `ingestLimits.rawExcerptChars` characters: the rest was streamed past, never held.
+ */
+export type MalformedHandler = (sourceLineNumber: number, raw: string, problem: LineProblem) => void;
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
 const candidates: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 
-/** Longest record (in characters) buffered while looking for the end of a quoted field. */
-const defaultMaxRecordChars = 1 << 20;
+const unterminatedQuote: LineProblem = { code: 'unterminated_quote', message: 'unterminated quoted field' };
+const lineTooLong = (limit: number): LineProblem => ({
+  code: 'line_too_long',
+  message: `the line is longer than ${limitText(limit)} characters, the most a line may have`,
+});
 
 /** Picks the delimiter occurring most often outside quotes in a header line; ties and none go to ','. */
 export function detectDelimiter(line: string): CsvDelimiter {
@@ -36,7 +49,9 @@ export function detectDelimiter(line: string): CsvDelimiter {
  * (`split` allocated a line array per chunk and a cell array per line, and tokenized ~1.5× slower). A record with
  * quotes goes through a small state machine that handles doubled quotes, delimiters and newlines inside quotes,
  * and waits for the next chunk when a quoted field is cut by a chunk boundary. Lines end with LF, CRLF or (old
- * Mac exports) CR; blank lines are skipped but counted, so line numbers stay physical.
+ * Mac exports) CR; blank lines are skipped but counted, so line numbers stay physical. A line or record longer
+ * than `maxLineChars` is reported malformed; when its end is not yet in sight the tokenizer keeps only its first
+ * characters and drops the rest up to the next line end, so it buffers about one limit plus one chunk at most.
  */
 export class CsvTokenizer {
   private buffer = '';
@@ -47,6 +62,8 @@ export class CsvTokenizer {
   private readonly cells: string[] = [];
   /** Next delimiter in the buffer at or after the last search (its length if none); -1 = search again. */
   private delimiterAt = -1;
+  /** True while streaming past the rest of an over-long line, already reported. */
+  private skipping = false;
 
   /**
    * @param delimiter fixed delimiter, or 'auto' to detect it on the first line numbered `detectAtLine` or later.
@@ -56,7 +73,7 @@ export class CsvTokenizer {
     private readonly detectAtLine: number,
     private readonly onRecord: RecordHandler,
     private readonly onMalformed: MalformedHandler,
-    private readonly maxRecordChars = defaultMaxRecordChars,
+    private readonly maxLineChars: number = ingestLimits.lineChars,
   ) {
     if (delimiter !== 'auto') this.delimiter = delimiter;
   }
@@ -77,6 +94,11 @@ export class CsvTokenizer {
     this.buffer = '';
   }
 
+  /** Characters held between pushes (bounded by about one line limit plus the last chunk). */
+  get bufferedChars(): number {
+    return this.buffer.length;
+  }
+
   private decideLineEnd(text: string): void {
     const joined = this.buffer + text;
     const cr = joined.indexOf('\r');
@@ -86,8 +108,10 @@ export class CsvTokenizer {
   }
 
   private consume(final: boolean): void {
+    if (this.skipping && !this.skipPastLongLine(final)) return;
     const buffer = this.buffer;
     const length = buffer.length;
+    const limit = this.maxLineChars;
     let position = 0;
     let line = this.nextLine;
     let quoteAt = buffer.indexOf('"');
@@ -96,8 +120,30 @@ export class CsvTokenizer {
     while (position < length) {
       let newline = buffer.indexOf('\n', position);
       if (newline < 0) {
-        if (!final) break;
+        if (!final) {
+          if (length - position > limit) {
+            // Reported now (a header this long fails the file before the rest is read), dropped up to its end.
+            this.onMalformed(
+              line,
+              buffer.slice(position, position + ingestLimits.rawExcerptChars),
+              lineTooLong(limit),
+            );
+            this.skipping = true;
+            position = length;
+          }
+          break;
+        }
         newline = length;
+      }
+      if (newline - position > limit) {
+        this.onMalformed(
+          line,
+          buffer.slice(position, position + ingestLimits.rawExcerptChars),
+          lineTooLong(limit),
+        );
+        line++;
+        position = newline + 1;
+        continue;
       }
       if (quoteAt < position) {
         quoteAt = buffer.indexOf('"', position);
@@ -116,22 +162,48 @@ export class CsvTokenizer {
         continue;
       }
       const delimiter = this.delimiter ?? this.delimiterFor(line, buffer.slice(position, newline));
-      const recordEnd = this.quotedRecord(buffer, position, final, delimiter, line);
-      if (recordEnd >= 0) {
+      const recordEnd = this.quotedRecord(buffer, position, final, delimiter);
+      if (recordEnd >= 0 && recordEnd - position <= limit) {
+        this.onRecord(this.cells, line, buffer.slice(position, rawEnd(buffer, position, recordEnd)));
         line += countNewlines(buffer, position, recordEnd);
         position = recordEnd;
         continue;
       }
-      if (!final && length - position <= this.maxRecordChars) break;
+      if (recordEnd >= 0) {
+        // A quoted record spanning lines, longer than a line may be: refused whole.
+        this.onMalformed(
+          line,
+          buffer.slice(position, position + ingestLimits.rawExcerptChars),
+          lineTooLong(limit),
+        );
+        line += countNewlines(buffer, position, recordEnd);
+        position = recordEnd;
+        continue;
+      }
+      if (!final && length - position <= limit) break;
       // An unterminated quote: refuse its physical line and carry on with the next one.
-      let end = newline;
-      if (end > position && buffer.charCodeAt(end - 1) === 13) end--;
-      this.onMalformed(line, buffer.slice(position, end), 'unterminated quoted field');
+      this.onMalformed(line, buffer.slice(position, rawEnd(buffer, position, newline)), unterminatedQuote);
       line++;
       position = newline + 1;
     }
     this.buffer = position >= length ? '' : buffer.slice(position);
     this.nextLine = line;
+  }
+
+  /**
+   * Drops text up to the end of the over-long line being skipped. Returns true once the line has ended and the
+   * rest of the buffer is to be read as usual.
+   */
+  private skipPastLongLine(final: boolean): boolean {
+    const newline = this.buffer.indexOf('\n');
+    if (newline < 0) {
+      this.buffer = '';
+      return final;
+    }
+    this.skipping = false;
+    this.nextLine++;
+    this.buffer = this.buffer.slice(newline + 1);
+    return true;
   }
 
   /**
@@ -167,16 +239,11 @@ export class CsvTokenizer {
   }
 
   /**
-   * Parses one record that contains a quote, starting at `start`. Returns the index just past its line end,
-   * or -1 when the record is not complete in the buffer (or, at the end, has an unterminated quote).
+   * Parses one record that contains a quote, starting at `start`, into the cells array. Returns the index just
+   * past its line end, or -1 when the record is not complete in the buffer (or, at the end, has an unterminated
+   * quote).
    */
-  private quotedRecord(
-    buffer: string,
-    start: number,
-    final: boolean,
-    delimiter: string,
-    line: number,
-  ): number {
+  private quotedRecord(buffer: string, start: number, final: boolean, delimiter: string): number {
     const length = buffer.length;
     const delimiterCode = delimiter.charCodeAt(0);
     const cells = this.cells;
@@ -217,12 +284,17 @@ export class CsvTokenizer {
         index = stop + 1;
         continue;
       }
-      let rawEnd = stop;
-      if (rawEnd > start && buffer.charCodeAt(rawEnd - 1) === 13) rawEnd--;
-      this.onRecord(cells, line, buffer.slice(start, rawEnd));
       return stop >= length ? length : stop + 1;
     }
   }
+}
+
+/** End of a record's raw text `buffer[start, end)`, without its line end (LF, CRLF or a trailing CR). */
+function rawEnd(buffer: string, start: number, end: number): number {
+  let at = end;
+  if (at > start && buffer.charCodeAt(at - 1) === 10) at--;
+  if (at > start && buffer.charCodeAt(at - 1) === 13) at--;
+  return at;
 }
 
 function countNewlines(text: string, from: number, to: number): number {

@@ -11,7 +11,8 @@ export interface FileRejectionReason {
     | 'undecodable'
     | 'unsupported_format'
     | 'wrong_transaction_set'
-    | 'malformed';
+    | 'malformed'
+    | 'too_large';
   readonly message: string;
 }
 

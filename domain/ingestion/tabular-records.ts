@@ -1,3 +1,4 @@
+import type { LineProblem } from './csv-tokenizer';
 import { FileRejectedError, type FileRejectionReason, fileRejected } from './file-rejected-error';
 import type { ChannelFileKind } from './ingest-types';
 import { InventoryLineNormalizer } from './inventory-line-normalizer';
@@ -144,13 +145,16 @@ export class TabularRecords {
   };
 
   /** Handles a line the tokenizer could not read as a record. */
-  readonly onMalformed = (sourceLineNumber: number, raw: string, message: string): void => {
+  readonly onMalformed = (sourceLineNumber: number, raw: string, problem: LineProblem): void => {
     if (this.normalizer === undefined && sourceLineNumber >= this.profile.headerRow) {
-      throw fileRejected('malformed', `the header on line ${sourceLineNumber} is malformed: ${message}`);
+      throw fileRejected(
+        problem.code === 'line_too_long' ? 'too_large' : 'malformed',
+        `the header on line ${sourceLineNumber} is malformed: ${problem.message}`,
+      );
     }
     this.dataRecords++;
     if (sourceLineNumber <= this.startAfterLine) return;
-    this.sink.reject({ sourceLineNumber, raw, reasons: [{ field: 'line', message }] });
+    this.sink.reject({ sourceLineNumber, raw, reasons: [{ field: 'line', message: problem.message }] });
   };
 
   /** Refuses a file with no header or no data line once everything was read. */

@@ -1,4 +1,5 @@
 import { fileRejected } from './file-rejected-error';
+import { ingestLimits, limitText } from './ingest-limits';
 
 /** The separators of an X12 interchange. */
 export interface X12Delimiters {
@@ -83,16 +84,27 @@ export function detectX12Delimiters(text: string, final: boolean): X12Delimiters
   };
 }
 
+const segmentTooLong = (segmentNumber: number, limit: number) =>
+  fileRejected(
+    'too_large',
+    `X12 segment ${segmentNumber} is longer than ${limitText(limit)} characters, the most a segment may have`,
+  );
+
 /**
  * Incremental X12 tokenizer: splits decoded text into segments on the terminator (optional newlines after it
- * are skipped) and segments into elements, numbering segments from 1 across the whole file.
+ * are skipped) and segments into elements, numbering segments from 1 across the whole file. A segment (or the
+ * text before the delimiters are known) longer than the line limit refuses the file: past it nothing in the
+ * interchange's structure can be trusted, and it is never buffered further.
  */
 export class X12SegmentReader {
   private buffer = '';
   private segmentNumber = 0;
   delimiters: X12Delimiters | undefined;
 
-  constructor(private readonly onSegment: SegmentHandler) {}
+  constructor(
+    private readonly onSegment: SegmentHandler,
+    private readonly maxSegmentChars: number = ingestLimits.lineChars,
+  ) {}
 
   push(text: string): void {
     this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
@@ -107,7 +119,10 @@ export class X12SegmentReader {
   private consume(final: boolean): void {
     if (this.delimiters === undefined) {
       this.delimiters = detectX12Delimiters(this.buffer, final);
-      if (this.delimiters === undefined) return;
+      if (this.delimiters === undefined) {
+        if (this.buffer.length > this.maxSegmentChars) throw segmentTooLong(1, this.maxSegmentChars);
+        return;
+      }
     }
     const { element, segment } = this.delimiters;
     const buffer = this.buffer;
@@ -117,9 +132,13 @@ export class X12SegmentReader {
       if (position >= buffer.length) break;
       let end = buffer.indexOf(segment, position);
       if (end < 0) {
+        if (buffer.length - position > this.maxSegmentChars)
+          throw segmentTooLong(this.segmentNumber + 1, this.maxSegmentChars);
         if (!final) break;
         end = buffer.length;
       }
+      if (end - position > this.maxSegmentChars)
+        throw segmentTooLong(this.segmentNumber + 1, this.maxSegmentChars);
       let textEnd = end;
       while (textEnd > position && isBlank(buffer.charCodeAt(textEnd - 1))) textEnd--;
       if (textEnd > position) {

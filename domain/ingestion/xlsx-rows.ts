@@ -4,6 +4,7 @@ import { DomainError } from '../shared/errors';
 import { Money } from '../shared/money';
 import type { DateCodec } from './date-text';
 import { fileRejected } from './file-rejected-error';
+import { XlsxInflationGuard, type XlsxLimits } from './xlsx-inflation-guard';
 
 /** One row of the first worksheet as text cells, with its 1-based row number and a CSV rendering as raw text. */
 export interface SheetRow {
@@ -48,12 +49,15 @@ const csvCell = (cell: string): string => (/[",\n\r]/.test(cell) ? `"${cell.repl
  * Streams the rows of the first worksheet of an XLSX workbook with exceljs' streaming reader (the zip is read
  * entry by entry, never whole; exceljs may spool a sheet stored before the shared strings to a temp file).
  * Dates come back in the profile's date format and numbers as plain decimals. Later sheets are drained unread.
+ * The bytes pass an inflation guard first, so a zip bomb or a giant cell fails the file before exceljs holds it.
  */
 export async function* readFirstSheetRows(
   chunks: AsyncIterable<Uint8Array>,
   options: SheetTextOptions,
+  limits?: XlsxLimits,
 ): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+  const guard = new XlsxInflationGuard(limits);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(guard.pass(chunks)), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -70,14 +74,17 @@ export async function* readFirstSheetRows(
         const cells: string[] = [];
         // exceljs row values are 1-based (index 0 is unused) and sparse.
         for (let column = 1; column < values.length; column++) cells.push(cellText(values[column], options));
+        if (guard.violation !== undefined) throw guard.violation;
         yield { cells, rowNumber: row.number, raw: cells.map(csvCell).join(',') };
       }
     }
   } catch (error) {
+    if (guard.violation !== undefined) throw guard.violation;
     if (error instanceof DomainError) throw error;
     throw fileRejected(
       'malformed',
       `not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`,
     );
   }
+  if (guard.violation !== undefined) throw guard.violation;
 }

@@ -1,6 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventPublisher } from '../../domain/channel-files/ports';
 import type { DomainEvent } from '../../events/domain-event';
+import { guardedRequestHandler } from './guarded-sockets';
 
 /** Publishes domain events on the ChRM bus; a rejected entry is an error, never a silent drop. */
 export class EventBridgePublisher implements EventPublisher {
@@ -35,6 +36,7 @@ export function createEventBridgeClient(settings: {
 }) {
   return new EventBridgeClient({
     region: settings.region,
+    requestHandler: guardedRequestHandler,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
   });
 }

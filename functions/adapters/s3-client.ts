@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { guardedRequestHandler } from './guarded-sockets';
 
 /**
  * One S3 client per container. Locally (`S3_ENDPOINT`) s3rver needs path-style URLs, and checksums only
@@ -10,6 +11,7 @@ export function createS3Client(settings: {
 }): S3Client {
   return new S3Client({
     region: settings.region,
+    requestHandler: guardedRequestHandler,
     ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',

