@@ -62,6 +62,8 @@ export interface ChannelFileData {
   readonly objectKey: string;
   readonly requestedBy: string;
   readonly status: ChannelFileStatus;
+  /** The object version this file is: size, hash and lines all come from it, whatever is PUT later. */
+  readonly objectVersionId?: string;
   readonly sizeBytes?: number;
   readonly sha256?: string;
   readonly format?: string;

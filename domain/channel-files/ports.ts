@@ -28,11 +28,25 @@ export interface UploadDeps {
   readonly clock: Clock;
 }
 
+/**
+ * One version of an uploaded object. The bucket keeps every version, so a file pinned to one never sees the
+ * bytes of a later PUT to the same key; `versionId` is absent only where the store keeps no versions.
+ */
+export interface ObjectVersion {
+  readonly key: string;
+  readonly versionId?: string;
+}
+
 /** Reads an uploaded object as a stream; never the whole file at once. */
 export interface ObjectReader {
-  describe(key: string): Promise<{ readonly sizeBytes: number; readonly contentType?: string } | undefined>;
-  sha256(key: string): Promise<string>;
-  read(key: string): AsyncIterable<Uint8Array>;
+  /** The current version of `key`: its id, size and type, or undefined when nothing was uploaded. */
+  describe(
+    key: string,
+  ): Promise<
+    { readonly sizeBytes: number; readonly contentType?: string; readonly versionId?: string } | undefined
+  >;
+  sha256(object: ObjectVersion): Promise<string>;
+  read(object: ObjectVersion): AsyncIterable<Uint8Array>;
 }
 
 /** How one stored line landed; `duplicate_in_file` = the file already had a line with its natural key. */

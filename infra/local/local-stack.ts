@@ -59,6 +59,9 @@ export interface LocalStack {
 
 export const defaultDataDirectory = path.join(repositoryRoot, '.chrm-local');
 
+const bucketVersioningEnabled = (bucket: { Properties?: Record<string, unknown> }) =>
+  (bucket.Properties?.VersioningConfiguration as { Status?: string } | undefined)?.Status === 'Enabled';
+
 const portOrFree = async (port: number | undefined, what: string) => {
   if (port === undefined || port === 0) return freePort();
   await assertPortFree(port, what);
@@ -97,8 +100,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const [logicalId, table] of tables) await createTableFromTemplate(dynamoDb.client, logicalId, table);
     const tableName = tables[0]?.[0] ?? 'Table';
 
-    const buckets = resourcesOfType(data, 'AWS::S3::Bucket').map(([logicalId]) => logicalId.toLowerCase());
-    const s3 = await startS3Local(s3Port, buckets, dataDirectory && path.join(dataDirectory, 's3'));
+    const bucketResources = resourcesOfType(data, 'AWS::S3::Bucket');
+    const buckets = bucketResources.map(([logicalId]) => logicalId.toLowerCase());
+    const versioned = bucketResources
+      .filter(([, bucket]) => bucketVersioningEnabled(bucket))
+      .map(([logicalId]) => logicalId.toLowerCase());
+    const s3 = await startS3Local(
+      s3Port,
+      buckets,
+      dataDirectory && path.join(dataDirectory, 's3'),
+      versioned,
+    );
     stops.push(s3.stop);
 
     const eventBus = new LocalEventBus();
