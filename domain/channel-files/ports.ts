@@ -6,7 +6,7 @@ import type {
   ProductLookup,
   RejectedLine,
 } from '../ingestion/ingest-types';
-import type { Clock, Page, PageRequest, RecordStore } from '../master-data/ports';
+import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
 import type { PartnerData } from '../partners/partner';
 import type { ChannelFileData, ChannelFileKindName } from './channel-file';
 
@@ -79,6 +79,24 @@ export interface IngestReferenceData {
 
 export interface EventPublisher {
   publish(event: DomainEvent): Promise<void>;
+}
+
+/** Starts the ingest workflow of a file under an execution name; a name already used starts nothing. */
+export interface IngestWorkflow {
+  start(fileId: string, executionName: string): Promise<void>;
+}
+
+/** Files still being ingested (received or processing) whose record has not changed since `before`. */
+export interface InFlightFiles {
+  notUpdatedSince(before: string, limit: number): Promise<readonly Stored<ChannelFileData>[]>;
+}
+
+/** What restarting or failing a file by hand or by the reconciler needs. */
+export interface FileRecoveryDeps {
+  readonly files: RecordStore<ChannelFileData>;
+  readonly workflow: IngestWorkflow;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
 }
 
 export interface IngestDeps {
