@@ -23,14 +23,15 @@ export function addChrmStacks(app: App) {
     description: 'ChRM accrual runs: month-end schedule and workflow',
     ...resources,
   });
+  const ingest = new IngestStack(app, stackNames.ingest, {
+    description: 'ChRM channel-file ingestion: S3 trigger, workflow and stuck-file reconciler',
+    ...resources,
+  });
   const api = new ApiStack(app, stackNames.api, {
     description: 'ChRM HTTP API and its functions',
     ...resources,
     accrualWorkflow: accruals.workflow,
-  });
-  const ingest = new IngestStack(app, stackNames.ingest, {
-    description: 'ChRM channel-file ingestion: S3 trigger and workflow',
-    ...resources,
+    ingestWorkflow: ingest.workflow,
   });
   return { data, api, ingest, accruals };
 }

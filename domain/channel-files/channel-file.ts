@@ -62,6 +62,8 @@ export interface ChannelFileData {
   readonly objectKey: string;
   readonly requestedBy: string;
   readonly status: ChannelFileStatus;
+  /** The object version this file is: size, hash and lines all come from it, whatever is PUT later. */
+  readonly objectVersionId?: string;
   readonly sizeBytes?: number;
   readonly sha256?: string;
   readonly format?: string;
@@ -72,6 +74,18 @@ export interface ChannelFileData {
   readonly receivedAt?: string;
   readonly completedAt?: string;
   readonly failureReason?: string;
+  /** Restarts of the ingest; attempt n runs as execution `<fileId>-attempt-<n>` (see restart-ingest.ts). */
+  readonly ingestAttempts?: number;
+  /** What staff and the reconciler did to the file, oldest first: the audit trail of its recovery. */
+  readonly operations?: readonly FileOperation[];
+}
+
+/** A recovery action on a file: who (a user id, or `reconciler`), when, what and why. */
+export interface FileOperation {
+  readonly action: 'retry' | 'fail';
+  readonly by: string;
+  readonly at: string;
+  readonly reason?: string;
 }
 
 /** Keeps file names safe in S3 keys, URLs and CSV exports: anything unusual becomes `_`. */

@@ -1,26 +1,30 @@
 import { channelFileProcessedV1, detailType, source } from '../../events/channel-file-processed.v1';
-import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
-import { finalStatuses } from './channel-file';
+import { getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
+import { type FileOperation, finalStatuses } from './channel-file';
 import type { IngestDeps } from './ports';
 
 /**
- * Records that the ingest workflow gave up on a file (after its retries), with the reason, and tells
- * listeners. The lines it stored before the failure are withdrawn first (the versions they replaced are in
- * force again), so a file is never half-applied; the same bytes may then be sent again.
+ * Records that a file's ingest failed, with the reason, and tells listeners: the workflow gave up after its
+ * retries, or staff or the reconciler failed it (`operation`, kept on the file as the audit trail). The lines
+ * it stored before the failure are withdrawn first (the versions they replaced are in force again), so a file
+ * is never half-applied. A final file is left alone.
  */
 export async function markFileFailed(
-  deps: Pick<IngestDeps, 'files' | 'lines' | 'events' | 'clock'>,
-  input: { readonly fileId: string; readonly reason: string },
+  deps: Pick<IngestDeps, 'files' | 'events' | 'clock'> & {
+    readonly lines: Pick<IngestDeps['lines'], 'withdrawFileLines'>;
+  },
+  input: { readonly fileId: string; readonly reason: string; readonly operation?: FileOperation },
 ): Promise<void> {
   const file = await getVersioned(deps.files, input.fileId, 'Channel file');
   if (finalStatuses.includes(file.status)) return;
   await deps.lines.withdrawFileLines(file.fileId);
-  const { version: _v, createdAt: _c, updatedAt: _u, ...data } = file;
+  const data = recordData(file);
   const failed = await replaceVersioned(deps.files, deps.clock, file, file.version, {
     ...data,
     status: 'failed',
     failureReason: input.reason.slice(0, 1000),
     completedAt: deps.clock().toISOString(),
+    ...(input.operation ? { operations: [...(data.operations ?? []), input.operation] } : {}),
   });
   const detail = channelFileProcessedV1.parse({
     version: 1,

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../../events/domain-event';
 import type { InventorySnapshotLine, ProductLookup, RejectedLine } from '../ingestion/ingest-types';
 import type { MappingProfile } from '../ingestion/mapping-profile';
-import type { Clock, Page, PageRequest, RecordStore } from '../master-data/ports';
+import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
 import type { PartnerData } from '../partners/partner';
 import type { ChannelFileData, ChannelFileKindName } from './channel-file';
 import type { ChannelLine } from './channel-line';
@@ -25,11 +25,25 @@ export interface UploadDeps {
   readonly clock: Clock;
 }
 
+/**
+ * One version of an uploaded object. The bucket keeps every version, so a file pinned to one never sees the
+ * bytes of a later PUT to the same key; `versionId` is absent only where the store keeps no versions.
+ */
+export interface ObjectVersion {
+  readonly key: string;
+  readonly versionId?: string;
+}
+
 /** Reads an uploaded object as a stream; never the whole file at once. */
 export interface ObjectReader {
-  describe(key: string): Promise<{ readonly sizeBytes: number; readonly contentType?: string } | undefined>;
-  sha256(key: string): Promise<string>;
-  read(key: string): AsyncIterable<Uint8Array>;
+  /** The current version of `key`: its id, size and type, or undefined when nothing was uploaded. */
+  describe(
+    key: string,
+  ): Promise<
+    { readonly sizeBytes: number; readonly contentType?: string; readonly versionId?: string } | undefined
+  >;
+  sha256(object: ObjectVersion): Promise<string>;
+  read(object: ObjectVersion): AsyncIterable<Uint8Array>;
 }
 
 /**
@@ -69,6 +83,25 @@ export interface IngestReferenceData {
 
 export interface EventPublisher {
   publish(event: DomainEvent): Promise<void>;
+}
+
+/** Starts the ingest workflow of a file under an execution name; a name already used starts nothing. */
+export interface IngestWorkflow {
+  start(fileId: string, executionName: string): Promise<void>;
+}
+
+/** Files still being ingested (received or processing) whose record has not changed since `before`. */
+export interface InFlightFiles {
+  notUpdatedSince(before: string, limit: number): Promise<readonly Stored<ChannelFileData>[]>;
+}
+
+/** What restarting or failing a file by hand or by the reconciler needs. */
+export interface FileRecoveryDeps {
+  readonly files: RecordStore<ChannelFileData>;
+  readonly lines: Pick<ChannelLineStore, 'withdrawFileLines'>;
+  readonly workflow: IngestWorkflow;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
 }
 
 export interface IngestDeps {

@@ -18,7 +18,7 @@ import {
   zeroCounts,
 } from './channel-file';
 import type { ClassifiedLine, LineOutcome } from './line-restatement';
-import type { IngestDeps } from './ports';
+import type { IngestDeps, ObjectVersion } from './ports';
 import { storeChannelLines } from './store-channel-lines';
 
 type StoredFile = Stored<ChannelFileData>;
@@ -53,7 +53,7 @@ export async function processChannelFile(
     }
     const products = await deps.reference.products(file.partnerId);
     const profile = await deps.reference.mappingProfile(file.partnerId, file.kind);
-    const batches = parseChannelFile(deps.objects.read(file.objectKey), {
+    const batches = parseChannelFile(deps.objects.read(pinnedObject(file)), {
       kind: file.kind,
       fileName: file.fileName,
       contentType: file.contentType,
@@ -93,12 +93,14 @@ async function startProcessing(deps: IngestDeps, file: StoredFile): Promise<Stor
     const now = deps.clock().toISOString();
     return update(deps, file, { status: 'failed', failureReason: refusal ?? 'No object', completedAt: now });
   }
-  const sha256 = await deps.objects.sha256(file.objectKey);
+  const version = object.versionId === undefined ? {} : { objectVersionId: object.versionId };
+  const sha256 = await deps.objects.sha256(pinnedObject({ ...file, ...version }));
   const owner = await deps.fingerprints.claim(file.partnerId, sha256, file.fileId);
   const receivedAt = deps.clock().toISOString();
   if (owner !== file.fileId) {
     return update(deps, file, {
       status: 'duplicate',
+      ...version,
       sha256,
       sizeBytes: object.sizeBytes,
       duplicateOf: owner,
@@ -106,8 +108,20 @@ async function startProcessing(deps: IngestDeps, file: StoredFile): Promise<Stor
       completedAt: receivedAt,
     });
   }
-  return update(deps, file, { status: 'processing', sha256, sizeBytes: object.sizeBytes, receivedAt });
+  return update(deps, file, {
+    status: 'processing',
+    ...version,
+    sha256,
+    sizeBytes: object.sizeBytes,
+    receivedAt,
+  });
 }
+
+/** The version the file was pinned to when it was first read (size, hash and lines all come from it). */
+const pinnedObject = (file: ChannelFileData): ObjectVersion => ({
+  key: file.objectKey,
+  ...(file.objectVersionId === undefined ? {} : { versionId: file.objectVersionId }),
+});
 
 async function storeBatch(deps: IngestDeps, file: StoredFile, batch: ParsedBatch): Promise<StoredFile> {
   const stored =

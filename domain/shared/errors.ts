@@ -40,6 +40,9 @@ export class NotFoundError extends DomainError {}
 /** The record already exists (HTTP 409). */
 export class AlreadyExistsError extends DomainError {}
 
+/** The record is not in a state that allows this action, e.g. retrying a completed file (HTTP 409). */
+export class StateConflictError extends DomainError {}
+
 /** The caller's copy is stale: the stored version differs from the one it read (HTTP 412). */
 export class VersionConflictError extends DomainError {
   constructor(

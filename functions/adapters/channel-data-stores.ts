@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChannelFileData } from '../../domain/channel-files/channel-file';
+import { inFlightStatuses } from '../../domain/channel-files/file-recovery';
 import {
   type MappingProfileRecord,
   mappingProfileId,
@@ -9,6 +10,7 @@ import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
 import {
   channelFileKey,
   channelFileListKey,
+  inFlightFileIndexKey,
   mappingProfileKey,
   partnerSkuKey,
   partnerSkuListKey,
@@ -30,6 +32,8 @@ const channelFileSpec: RecordItemSpec<ChannelFileData> = {
     if (partnerId === undefined) throw new Error('Channel files are listed per partner');
     return { gsi1pk: `PARTNERFILES#${partnerId}` };
   },
+  indexKeysOf: (file) =>
+    inFlightStatuses.includes(file.status) ? inFlightFileIndexKey(file.updatedAt, file.fileId) : undefined,
 };
 
 const mappingProfileSpec: RecordItemSpec<MappingProfileRecord> = {

@@ -13,11 +13,14 @@ export interface RecordItemSpec<T> {
   listKeyOf(record: T): ListIndexKey;
   /** The gsi1 partition and optional sort-key prefix a listing of `group` reads. */
   listScope(group: string | undefined): { readonly gsi1pk: string; readonly prefix?: string };
+  /** Keys of a further (sparse) index the record is in, e.g. files in flight; none when absent. */
+  indexKeysOf?(record: Stored<T>): { readonly gsi2pk: string; readonly gsi2sk: string } | undefined;
 }
 
-const keyAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type'] as const;
+const keyAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type'] as const;
 
-function toRecord<T>(item: Record<string, unknown>): Stored<T> {
+/** A record as read back from its item, storage attributes removed. */
+export function storedRecord<T>(item: Record<string, unknown>): Stored<T> {
   const record = { ...item };
   for (const attribute of keyAttributes) delete record[attribute];
   return record as Stored<T>;
@@ -51,7 +54,7 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: this.spec.keyOf(id), ConsistentRead: true }),
     );
-    return Item ? toRecord<T>(Item) : undefined;
+    return Item ? storedRecord<T>(Item) : undefined;
   }
 
   async create(record: Stored<T>): Promise<void> {
@@ -111,7 +114,7 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
       }),
     );
     const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((item) => toRecord<T>(item)), ...(nextCursor ? { nextCursor } : {}) };
+    return { items: Items.map((item) => storedRecord<T>(item)), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   private itemOf(record: Stored<T>): Record<string, unknown> {
@@ -119,6 +122,12 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
     // A record field named like a storage attribute would be silently overwritten: refuse it loudly.
     if (clash) throw new Error(`${this.spec.type} records must not have a field named '${clash}'`);
     const id = this.spec.idOf(record);
-    return { ...record, ...this.spec.keyOf(id), ...this.spec.listKeyOf(record), type: this.spec.type };
+    return {
+      ...record,
+      ...this.spec.keyOf(id),
+      ...this.spec.listKeyOf(record),
+      ...this.spec.indexKeysOf?.(record),
+      type: this.spec.type,
+    };
   }
 }

@@ -8,7 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectReader, UploadSigner } from '../../domain/channel-files/ports';
+import type { ObjectReader, ObjectVersion, UploadSigner } from '../../domain/channel-files/ports';
 
 /** The uploads bucket: presigned PUTs for partners, streamed reads for the ingest workflow. */
 export class S3Uploads implements UploadSigner, ObjectReader {
@@ -37,6 +37,8 @@ export class S3Uploads implements UploadSigner, ObjectReader {
       return {
         sizeBytes: head.ContentLength ?? 0,
         ...(head.ContentType ? { contentType: head.ContentType } : {}),
+        // 'null' is the id S3 gives objects stored while versioning was off: there is no version to pin.
+        ...(head.VersionId && head.VersionId !== 'null' ? { versionId: head.VersionId } : {}),
       };
     } catch (error) {
       if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return undefined;
@@ -44,14 +46,16 @@ export class S3Uploads implements UploadSigner, ObjectReader {
     }
   }
 
-  async sha256(key: string): Promise<string> {
+  async sha256(object: ObjectVersion): Promise<string> {
     const hash = createHash('sha256');
-    for await (const chunk of this.read(key)) hash.update(chunk);
+    for await (const chunk of this.read(object)) hash.update(chunk);
     return hash.digest('hex');
   }
 
-  async *read(key: string): AsyncIterable<Uint8Array> {
-    const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+  async *read(object: ObjectVersion): AsyncIterable<Uint8Array> {
+    const { Body } = await this.client.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: object.key, VersionId: object.versionId }),
+    );
     if (!Body) return;
     yield* Body as Readable;
   }

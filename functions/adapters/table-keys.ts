@@ -25,6 +25,10 @@
  * | inventory snapshot| INVENTORY#<p>#<sku>    | SNAPSHOT#<date>#<warehouse> | INVENTORY#<p>#<yyyy-mm>   | <date>#<sku>#<warehouse> |
  * | snapshot history  | INVENTORY#<p>#<sku>    | HISTORY#<date>#<wh>#<fileId>|                           |                         |
  *
+ * Channel files in flight (received or processing) also carry gsi2 = INGESTING / <updatedAt>#<fileId>: a
+ * sparse index of the few files being ingested, whose updatedAt is the ingest heartbeat (every checkpoint
+ * rewrites the record). The reconciler finds stalled files there.
+ *
  * Ledger postings also carry gsi2 = JOURNAL#<yyyy-mm of postedOn> / <postedOn>#<postingId> and, when a run made
  * them, gsi3 = RUNPOSTINGS#<runId> / <postingId>.
  *
@@ -50,6 +54,7 @@
  * 16. a partner's checkbook (postings it benefits from)         → Query gsi1 CHECKBOOK#<partner>
  * 17. the GL journal of accounting months; a run's postings     → Query gsi2 JOURNAL#<yyyy-mm> / gsi3 RUNPOSTINGS#<runId>
  * 18. manual adjustments, optionally of one status              → Query gsi1 ADJUSTMENTS
+ * 19. files in flight (received/processing) not updated since t → Query gsi2 INGESTING, gsi2sk < t
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -184,6 +189,12 @@ export const channelFileKey = (fileId: string): ItemKey => ({ pk: `FILE#${fileId
 export const channelFileListKey = (partnerId: string, fileId: string): ListIndexKey => ({
   gsi1pk: `PARTNERFILES#${partnerId}`,
   gsi1sk: fileId,
+});
+
+export const inFlightFilesPartition = 'INGESTING';
+export const inFlightFileIndexKey = (updatedAt: string, fileId: string) => ({
+  gsi2pk: inFlightFilesPartition,
+  gsi2sk: `${updatedAt}#${fileId}`,
 });
 
 export const fileFingerprintKey = (partnerId: string, sha256: string): ItemKey => ({

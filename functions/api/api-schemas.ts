@@ -36,6 +36,8 @@ export const priceListIdFromPath = priceListPathSchema.transform((path) => path.
 export const channelFilePathSchema = z.object({
   fileId: z.string().regex(/^[a-z0-9-]{8,64}$/, 'is not a file id'),
 });
+/** Body of `POST /channel-files/{fileId}/fail`: why staff fail the file (kept on it and in its event). */
+export const failChannelFileSchema = z.object({ reason: z.string().trim().min(1).max(1000) });
 export const partnerScopedPageQuerySchema = pageQuerySchema.extend({
   partnerId: businessCodeSchema.optional(),
 });

@@ -25,6 +25,8 @@ export interface RouteSpec {
   readonly tableAccess?: 'none' | 'read' | 'readWrite';
   /** Signs upload URLs, so its role needs s3:PutObject on the uploads bucket. */
   readonly signsUploads?: boolean;
+  /** Restarts channel-file ingests, so it gets the ingest state machine's ARN and may start executions. */
+  readonly startsIngests?: boolean;
   /** Starts accrual-run workflows, so it gets the state machine's ARN and may start executions. */
   readonly startsAccrualRuns?: boolean;
   /** Recomputes from run snapshots (explanations, replays), so it may read them under runs/. */

@@ -12,6 +12,7 @@ import {
 import { newProductSchema, productDetailsSchema } from '../../domain/products/product';
 import { accrualRoutes } from './accrual-routes';
 import {
+  failChannelFileSchema,
   inventoryPositionQuerySchema,
   pageQuerySchema,
   partnerListQuerySchema,
@@ -225,6 +226,23 @@ const channelRoutes: readonly RouteSpec[] = [
     entry: 'functions/api/channel-files/get-channel-file.ts',
     operationId: 'getChannelFile',
     summary: 'Status and counts of one file',
+  },
+  {
+    method: 'POST',
+    path: '/channel-files/{fileId}/retry',
+    entry: 'functions/api/channel-files/retry-channel-file.ts',
+    operationId: 'retryChannelFile',
+    summary: 'Restart the ingest of a failed or stalled file from its checkpoint (admin, channel manager)',
+    startsIngests: true,
+  },
+  {
+    method: 'POST',
+    path: '/channel-files/{fileId}/fail',
+    entry: 'functions/api/channel-files/fail-channel-file.ts',
+    operationId: 'failChannelFile',
+    summary: 'Fail a file still without an outcome, with a reason (admin, channel manager)',
+    body: failChannelFileSchema,
+    startsIngests: true,
   },
   {
     method: 'GET',

@@ -1,8 +1,8 @@
-import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { S3Event } from 'aws-lambda';
 import { z } from 'zod';
 import { parseUploadObjectKey } from '../../domain/channel-files/channel-file';
 import { createSfnClient } from '../adapters/sfn-client';
+import { SfnIngestWorkflow } from '../adapters/sfn-ingest-workflow';
 import { channelData } from '../channel-data/channel-data-deps';
 import { loadSettings } from '../shared/config';
 import { logger } from '../shared/logger';
@@ -11,7 +11,10 @@ const settings = loadSettings({
   INGEST_STATE_MACHINE_ARN: z.string().min(1),
   SFN_ENDPOINT: z.url().optional(),
 });
-const sfn = createSfnClient({ region: settings.AWS_REGION, endpoint: settings.SFN_ENDPOINT });
+const workflow = new SfnIngestWorkflow(
+  createSfnClient({ region: settings.AWS_REGION, endpoint: settings.SFN_ENDPOINT }),
+  settings.INGEST_STATE_MACHINE_ARN,
+);
 
 /** S3 event keys are URL-encoded, with `+` for spaces. */
 const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
@@ -30,16 +33,6 @@ export const handler = async (event: S3Event): Promise<void> => {
       logger.warn('Object without a matching upload request; not ingested', { key });
       continue;
     }
-    try {
-      await sfn.send(
-        new StartExecutionCommand({
-          stateMachineArn: settings.INGEST_STATE_MACHINE_ARN,
-          name: file.fileId,
-          input: JSON.stringify({ fileId: file.fileId }),
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
-    }
+    await workflow.start(file.fileId, file.fileId);
   }
 };

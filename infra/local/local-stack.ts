@@ -10,15 +10,17 @@ import { demoUsers } from './demo/demo-channel';
 import { seedDemoData } from './demo/seed-demo-data';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
 import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
+import { DurableRecords } from './durable-records';
 import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus } from './event-bus';
 import { IntrinsicResolver, localRegion } from './intrinsics';
+import { keptPort } from './kept-port';
 import { localSigningKey, signLocalToken } from './local-auth';
 import { LocalFunctions } from './local-functions';
 import { assertJavaAvailable, assertPortFree, freePort } from './preflight';
 import { startS3Local } from './s3-local';
 import { deliverS3Notifications, notificationsFromTemplates } from './s3-notifications';
-import { LocalStepFunctions } from './step-functions';
+import { type ExecutionRecord, LocalStepFunctions } from './step-functions';
 import { serveStepFunctions } from './step-functions-endpoint';
 import { dataTemplate, resourcesOfType, synthesizeTemplates } from './template';
 
@@ -26,6 +28,7 @@ export interface LocalStackOptions {
   /** API port; 0 picks a free one. */
   readonly apiPort?: number;
   readonly dynamoDbPort?: number;
+  /** Kept in the data dir after the first start (presigned URLs name it); 0 or unset picks a free one then. */
   readonly s3Port?: number;
   readonly stepFunctionsPort?: number;
   readonly eventBridgePort?: number;
@@ -47,6 +50,8 @@ export interface LocalStack {
   readonly demoRun: DemoRun | undefined;
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
+  /** Workflow executions that were running when the last process stopped, started again at this start. */
+  readonly resumedExecutions: readonly ExecutionRecord[];
   readonly functions: LocalFunctions;
   readonly eventBus: LocalEventBus;
   /** Resolves once every S3 notification delivered so far has been handled. */
@@ -58,6 +63,9 @@ export interface LocalStack {
 }
 
 export const defaultDataDirectory = path.join(repositoryRoot, '.chrm-local');
+
+const bucketVersioningEnabled = (bucket: { Properties?: Record<string, unknown> }) =>
+  (bucket.Properties?.VersioningConfiguration as { Status?: string } | undefined)?.Status === 'Enabled';
 
 const portOrFree = async (port: number | undefined, what: string) => {
   if (port === undefined || port === 0) return freePort();
@@ -75,7 +83,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const [apiPort, dynamoDbPort, s3Port, stepFunctionsPort, eventBridgePort] = [
     await portOrFree(options.apiPort, 'API'),
     await portOrFree(options.dynamoDbPort, 'DynamoDB Local'),
-    await portOrFree(options.s3Port, 'S3'),
+    dataDirectory === undefined
+      ? await portOrFree(options.s3Port, 'S3')
+      : await keptPort(dataDirectory, 'S3', options.s3Port),
     await portOrFree(options.stepFunctionsPort, 'Step Functions'),
     await portOrFree(options.eventBridgePort, 'EventBridge'),
   ];
@@ -97,8 +107,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const [logicalId, table] of tables) await createTableFromTemplate(dynamoDb.client, logicalId, table);
     const tableName = tables[0]?.[0] ?? 'Table';
 
-    const buckets = resourcesOfType(data, 'AWS::S3::Bucket').map(([logicalId]) => logicalId.toLowerCase());
-    const s3 = await startS3Local(s3Port, buckets, dataDirectory && path.join(dataDirectory, 's3'));
+    const bucketResources = resourcesOfType(data, 'AWS::S3::Bucket');
+    const buckets = bucketResources.map(([logicalId]) => logicalId.toLowerCase());
+    const versioned = bucketResources
+      .filter(([, bucket]) => bucketVersioningEnabled(bucket))
+      .map(([logicalId]) => logicalId.toLowerCase());
+    const s3 = await startS3Local(
+      s3Port,
+      buckets,
+      dataDirectory && path.join(dataDirectory, 's3'),
+      versioned,
+    );
     stops.push(s3.stop);
 
     const eventBus = new LocalEventBus();
@@ -123,9 +142,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(async () => {
       await s3Notifications.settled();
     });
-    const stepFunctions = new LocalStepFunctions(all, resolver, functions);
+    const stepFunctions = new LocalStepFunctions(
+      all,
+      resolver,
+      functions,
+      new DurableRecords<ExecutionRecord>(
+        dataDirectory && path.join(dataDirectory, 'step-functions', 'executions'),
+      ),
+    );
     const stepFunctionsServer = await serveStepFunctions(stepFunctions, stepFunctionsPort);
-    stops.push(stepFunctionsServer.close);
+    stops.push(async () => {
+      await stepFunctions.close();
+      await stepFunctionsServer.close();
+    });
+    // Workflows the last process left running (killed, or stopped mid-ingest) go on by themselves.
+    const resumedExecutions = stepFunctions.resumeInterrupted();
 
     // Demo data goes in through the same use cases and upload path the API uses.
     const uploadsBucket = functions.setting('UPLOADS_BUCKET');
@@ -170,6 +201,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       seededRecords,
       tokens,
       stepFunctions,
+      resumedExecutions,
       functions,
       eventBus,
       s3NotificationsSettled: s3Notifications.settled,

@@ -14,9 +14,27 @@ declare module 's3rver' {
     configureBuckets?: { name: string; configs?: (string | Buffer)[] }[];
   }
 
+  /** The Koa context s3rver's middleware sees (Koa ships no types here either). */
+  export interface S3rverContext {
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    status: number;
+    get(header: string): string;
+    set(header: string, value: string): void;
+  }
+
   export default class S3rver extends EventEmitter {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** Koa's middleware list, composed when the server starts listening. */
+    middleware: ((ctx: S3rverContext, next: () => Promise<void>) => Promise<void>)[];
+    store: {
+      listObjects(
+        bucket: string,
+        options: { prefix?: string; delimiter?: string },
+      ): Promise<{ objects: { key: string }[] }>;
+    };
   }
 }

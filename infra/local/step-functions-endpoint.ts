@@ -1,7 +1,7 @@
 import { serveAwsJson } from './aws-json-endpoint';
 import type { Execution, LocalStepFunctions } from './step-functions';
 
-const epochSeconds = (date: Date | undefined) => (date ? date.getTime() / 1000 : undefined);
+const epochSeconds = (date: string | undefined) => (date ? Date.parse(date) / 1000 : undefined);
 
 function describe(execution: Execution) {
   return {

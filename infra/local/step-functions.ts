@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { AwsServiceError } from './aws-json-endpoint';
+import { DurableRecords } from './durable-records';
 import { functionIdFromArn, type IntrinsicResolver, localAccount, localRegion } from './intrinsics';
 import type { LocalFunctions } from './local-functions';
 import { type CfnTemplate, resourcesOfType } from './template';
@@ -32,17 +33,23 @@ interface AslDefinition {
   [key: string]: unknown;
 }
 
-export interface Execution {
+/** What the stand-in keeps of an execution across restarts (see DurableRecords). */
+export interface ExecutionRecord {
   readonly executionArn: string;
   readonly stateMachineArn: string;
   readonly name: string;
   readonly input: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
-  output?: string;
-  error?: string;
-  cause?: string;
-  readonly startDate: Date;
-  stopDate?: Date;
+  readonly status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  readonly output?: string;
+  readonly error?: string;
+  readonly cause?: string;
+  /** ISO times, so a record reads back as it was written. */
+  readonly startDate: string;
+  readonly stopDate?: string;
+}
+
+export interface Execution extends ExecutionRecord {
+  /** Settles when this process stops running it (finished, or the stand-in closed). */
   readonly done: Promise<void>;
 }
 
@@ -67,12 +74,15 @@ function taskStates(definition: AslDefinition): [string, AslState][] {
  */
 export class LocalStepFunctions {
   private readonly machines = new Map<string, AslDefinition>();
-  private readonly executions = new Map<string, Execution>();
+  private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
+  private closed = false;
 
+  /** `executions` keeps every execution; those still RUNNING when a process died resume on start. */
   constructor(
     templates: readonly CfnTemplate[],
     resolver: IntrinsicResolver,
     private readonly functions: LocalFunctions,
+    private readonly executions = new DurableRecords<ExecutionRecord>(undefined),
   ) {
     for (const template of templates) {
       for (const [logicalId, resource] of resourcesOfType(template, 'AWS::StepFunctions::StateMachine')) {
@@ -99,51 +109,92 @@ export class LocalStepFunctions {
         `State machine ${stateMachineArn} does not exist`,
       );
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
-    const existing = this.executions.get(executionArn);
-    if (existing) return existing; // StartExecution is idempotent per name, as on AWS
-    const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
-    const run = machine.run(JSON.parse(input) as Json, {
-      overrides: { taskResourceLocalHandlers: this.taskHandlers(definition) },
-    });
-    const execution: Execution = {
+    // StartExecution is idempotent per name, as on AWS
+    if (this.executions.get(executionArn)) return this.describeExecution(executionArn);
+    const record: ExecutionRecord = {
       executionArn,
       stateMachineArn,
       name,
       input,
       status: 'RUNNING',
-      startDate: new Date(),
-      done: run.result.then(
-        (output) => {
-          Object.assign(execution, {
-            status: 'SUCCEEDED',
-            output: JSON.stringify(output),
-            stopDate: new Date(),
-          });
-        },
-        (error: unknown) => {
-          const failure = error as {
-            name?: string;
-            message?: string;
-            cause?: { name?: string; message?: string };
-          };
-          Object.assign(execution, {
-            status: 'FAILED',
-            error: failure.cause?.name ?? failure.name ?? 'States.Runtime',
-            cause: failure.cause?.message ?? failure.message ?? '',
-            stopDate: new Date(),
-          });
-        },
-      ),
+      startDate: new Date().toISOString(),
     };
-    this.executions.set(executionArn, execution);
-    return execution;
+    this.executions.put(executionArn, record);
+    this.launch(definition, record);
+    return this.describeExecution(executionArn);
+  }
+
+  /**
+   * Runs again, from their start state and with their input, the executions that were RUNNING when the
+   * last process stopped: the ingest task resumes from the file's checkpoint and every accrual-run step is
+   * idempotent, so running a workflow again finishes its work without doing any of it twice.
+   */
+  resumeInterrupted(): ExecutionRecord[] {
+    const interrupted = this.executions
+      .all()
+      .filter((record) => record.status === 'RUNNING' && !this.running.has(record.executionArn));
+    for (const record of interrupted) {
+      const definition = this.machines.get(record.stateMachineArn);
+      if (definition) this.launch(definition, record);
+      else
+        this.settle(record, {
+          status: 'FAILED',
+          error: 'States.Runtime',
+          cause: 'The state machine no longer exists',
+        });
+    }
+    return interrupted;
   }
 
   describeExecution(executionArn: string): Execution {
-    const execution = this.executions.get(executionArn);
-    if (!execution)
+    const record = this.executions.get(executionArn);
+    if (!record)
       throw new AwsServiceError('ExecutionDoesNotExist', `Execution ${executionArn} does not exist`);
-    return execution;
+    return { ...record, done: this.running.get(executionArn)?.done ?? Promise.resolve() };
+  }
+
+  /**
+   * Stops running executions without recording an outcome, so they stay RUNNING and resume at the next
+   * start, as a process that dies would leave them.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    const stopping = [...this.running.values()];
+    for (const execution of stopping) execution.abort();
+    await Promise.all(stopping.map((execution) => execution.done));
+  }
+
+  private launch(definition: AslDefinition, record: ExecutionRecord) {
+    const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
+    const run = machine.run(JSON.parse(record.input) as Json, {
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(definition) },
+    });
+    const done = run.result.then(
+      (output) => this.settle(record, { status: 'SUCCEEDED', output: JSON.stringify(output) }),
+      (error: unknown) => {
+        const failure = error as {
+          name?: string;
+          message?: string;
+          cause?: { name?: string; message?: string };
+        };
+        this.settle(record, {
+          status: 'FAILED',
+          error: failure.cause?.name ?? failure.name ?? 'States.Runtime',
+          cause: failure.cause?.message ?? failure.message ?? '',
+        });
+      },
+    );
+    this.running.set(record.executionArn, { abort: run.abort, done });
+  }
+
+  private settle(record: ExecutionRecord, outcome: Partial<ExecutionRecord>) {
+    this.running.delete(record.executionArn);
+    if (this.closed) return;
+    this.executions.put(record.executionArn, {
+      ...record,
+      ...outcome,
+      stopDate: new Date().toISOString(),
+    });
   }
 
   private taskHandlers(definition: AslDefinition) {

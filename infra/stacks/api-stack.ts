@@ -27,6 +27,8 @@ export interface ApiStackProps extends StackProps {
   readonly uploads: Bucket;
   readonly eventBus: EventBus;
   readonly accrualWorkflow: IStateMachine;
+  /** The channel-file ingest workflow, which staff retries restart. */
+  readonly ingestWorkflow: IStateMachine;
   readonly routes?: readonly RouteSpec[];
 }
 
@@ -78,9 +80,16 @@ export class ApiStack extends Stack {
                 ...(route.startsAccrualRuns
                   ? { ACCRUAL_STATE_MACHINE_ARN: props.accrualWorkflow.stateMachineArn }
                   : {}),
+                ...(route.startsIngests
+                  ? { INGEST_STATE_MACHINE_ARN: props.ingestWorkflow.stateMachineArn }
+                  : {}),
               },
       });
       if (route.startsAccrualRuns) props.accrualWorkflow.grantStartExecution(handler.function);
+      if (route.startsIngests) {
+        props.ingestWorkflow.grantStartExecution(handler.function);
+        props.eventBus.grantPutEventsTo(handler.function);
+      }
       if (route.readsRunSnapshots) props.uploads.grantRead(handler.function, 'runs/*');
       if (route.signsUploads) {
         // Presigned URLs carry the signer's permissions: PutObject under uploads/ and nothing else.

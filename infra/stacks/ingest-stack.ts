@@ -1,6 +1,8 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type Bucket, Bucket as BucketImport, EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
@@ -113,6 +115,22 @@ export class IngestStack extends Stack {
     });
     uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(onObjectCreated.function), {
       prefix: 'uploads/',
+    });
+
+    // The safety net: a file whose ingest stopped making progress (a lost or timed-out execution) is
+    // restarted from its checkpoint, or failed after a few restarts, without anyone watching.
+    const reconciler = new ChrmFunction(this, 'ReconcileStuckFiles', {
+      entry: 'functions/schedule/reconcile-stuck-files.ts',
+      description: 'Restarts or fails channel files whose ingest made no progress',
+      environment: { ...environment, INGEST_STATE_MACHINE_ARN: this.workflow.stateMachineArn },
+    });
+    props.table.grantReadWriteData(reconciler.function);
+    props.eventBus.grantPutEventsTo(reconciler.function);
+    this.workflow.grantStartExecution(reconciler.function);
+    new Rule(this, 'StuckFileSchedule', {
+      description: 'Finds channel files whose ingest stalled',
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(reconciler.function, { retryAttempts: 2 })],
     });
 
     acknowledgeFunctionFindings(this, {

@@ -21,7 +21,8 @@ export const testBucket = 'uploads-test';
  */
 export async function startChannelDataHarness(target?: TableTarget) {
   const tableName = await createTestTable(target);
-  const s3 = await startS3Local(await freePort(), [testBucket]);
+  // Versioned, as the uploads bucket is on AWS.
+  const s3 = await startS3Local(await freePort(), [testBucket], undefined, [testBucket]);
   const eventBus = new LocalEventBus();
   const events = await eventBus.serve(await freePort());
   const settings = {
@@ -64,15 +65,16 @@ export async function startChannelDataHarness(target?: TableTarget) {
       contentType: 'text/csv',
       sizeBytes: body.length,
     });
-    await s3Client.send(
-      new PutObjectCommand({
-        Bucket: testBucket,
-        Key: ticket.file.objectKey,
-        Body: body,
-        ContentType: 'text/csv',
-      }),
-    );
+    await putObject(ticket.file.objectKey, body);
     return ticket.file.fileId;
+  }
+
+  /** PUTs `body` at `key` (again, when a partner re-uses an upload URL); answers the new version's id. */
+  async function putObject(key: string, body: string | Buffer) {
+    const put = await s3Client.send(
+      new PutObjectCommand({ Bucket: testBucket, Key: key, Body: body, ContentType: 'text/csv' }),
+    );
+    return put.VersionId;
   }
 
   return {
@@ -80,6 +82,7 @@ export async function startChannelDataHarness(target?: TableTarget) {
     settings,
     eventBus,
     upload,
+    putObject,
     stop: async () => {
       s3Client.destroy();
       await events.close();

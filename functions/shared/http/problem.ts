@@ -5,6 +5,7 @@ import {
   type FieldIssue,
   ForbiddenError,
   NotFoundError,
+  StateConflictError,
   ValidationError,
   VersionConflictError,
 } from '../../../domain/shared/errors';
@@ -38,6 +39,7 @@ function statusOf(error: unknown): number {
   if (error instanceof BusinessRuleError) return 422;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof AlreadyExistsError) return 409;
+  if (error instanceof StateConflictError) return 409;
   if (error instanceof VersionConflictError) return 412;
   if (error instanceof ForbiddenError) return 403;
   return 500;

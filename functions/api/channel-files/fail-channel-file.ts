@@ -1,0 +1,13 @@
+import { failChannelFile } from '../../../domain/channel-files/file-recovery';
+import { fileRecovery } from '../../channel-data/file-recovery-deps';
+import { actorOf } from '../../shared/http/auth-context';
+import { httpApi } from '../../shared/http/http-api';
+import { jsonBody, pathParams } from '../../shared/http/request';
+import { recordResponse } from '../../shared/http/response';
+import { channelFilePathSchema, failChannelFileSchema } from '../api-schemas';
+
+export const handler = httpApi(async (event) => {
+  const { fileId } = pathParams(event, channelFilePathSchema);
+  const { reason } = jsonBody(event, failChannelFileSchema);
+  return recordResponse(await failChannelFile(fileRecovery, actorOf(event), { fileId, reason }));
+});

@@ -1,0 +1,17 @@
+/**
+ * Runs the local stack in its own process on a data dir, so a test can kill it (SIGKILL, no cleanup) as a
+ * machine can die, then start it again on the same data. Prints one JSON line once it is up.
+ */
+import { startLocalStack } from '../../infra/local/local-stack';
+
+const [dataDirectory = '', seed = 'seed'] = process.argv.slice(2);
+const stack = await startLocalStack({ dataDirectory, seed: seed === 'seed', apiPort: 0 });
+process.stdout.write(
+  `${JSON.stringify({
+    apiUrl: stack.apiUrl,
+    tokens: stack.tokens,
+    s3: stack.endpoints.s3,
+    resumed: stack.resumedExecutions.map((execution) => execution.name),
+  })}\n`,
+);
+process.once('SIGTERM', () => void stack.stop().then(() => process.exit(0)));
