@@ -12,17 +12,27 @@ export const maxTokenLifetimeSeconds = 12 * 60 * 60;
 export const clockSkewSeconds = 60;
 
 /**
- * HS256 signing key for local tokens, stored with the local data so printed tokens keep working across
- * restarts; in-memory runs get a fresh key.
+ * A random 32-byte secret of the local runtime, stored with the local data (mode 600) so that what it signed
+ * (printed tokens, paging cursors) keeps working across restarts; in-memory runs get a fresh one.
  */
-export function localSigningKey(dataDirectory?: string): Uint8Array {
+function localSecret(dataDirectory: string | undefined, name: string): Buffer {
   if (!dataDirectory) return randomBytes(32);
-  const file = path.join(dataDirectory, 'jwt-signing-key');
+  const file = path.join(dataDirectory, name);
   if (!existsSync(file)) {
     mkdirSync(dataDirectory, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
   return Buffer.from(readFileSync(file, 'utf8'), 'base64');
+}
+
+/** HS256 signing key for local tokens. */
+export function localSigningKey(dataDirectory?: string): Uint8Array {
+  return localSecret(dataDirectory, 'jwt-signing-key');
+}
+
+/** The key that signs paging cursors (CURSOR_SIGNING_KEY), as the API stack's secret does on AWS. */
+export function localCursorSigningKey(dataDirectory?: string): string {
+  return localSecret(dataDirectory, 'cursor-signing-key').toString('base64url');
 }
 
 export interface LocalUser {
