@@ -89,7 +89,7 @@ const listings: readonly ListingCase[] = [
   },
   {
     route: 'GET /channel-files',
-    path: () => '/channel-files',
+    path: () => '/channel-files?partnerId=DIST-NORTH',
     otherQuery: () => '/channel-files?partnerId=DIST-SOUTH',
     owner: admin,
     intruder: manager,
