@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { sdkResilience } from './sdk-resilience';
 
 /**
  * One S3 client per container. Locally (`S3_ENDPOINT`) s3rver needs path-style URLs, and checksums only
@@ -9,6 +10,7 @@ export function createS3Client(settings: {
   readonly endpoint?: string | undefined;
 }): S3Client {
   return new S3Client({
+    ...sdkResilience,
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
     requestChecksumCalculation: 'WHEN_REQUIRED',

@@ -1,10 +1,12 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { sdkResilience } from './sdk-resilience';
 
 export function createSfnClient(settings: {
   readonly region: string;
   readonly endpoint?: string | undefined;
 }) {
   return new SFNClient({
+    ...sdkResilience,
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
   });
