@@ -6,8 +6,10 @@
  *   - accruals: our engine vs DuckDB SQL on 1M lines × 30 programs, agreeing to the cent (run bundled, as
  *     the Lambdas run it)
  *   - month-end run: a run through the workflow on the local stack (10,000 April lines, demo programs)
+ *   - api load: partner reads on the local stack at a fixed offered rate and at max (req/s, p50/p99, errors)
  */
 import { accrualBenchNote } from './accruals';
+import { runApiLoadBench } from './api-load';
 import { runBundled } from './bundled';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
@@ -19,6 +21,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'ingest-store': () => runIngestStoreBench(),
   accruals: () => runBundled('accruals.ts'),
   'month-end-run': () => runMonthEndBench(),
+  'api-load': () => runApiLoadBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

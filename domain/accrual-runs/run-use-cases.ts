@@ -9,6 +9,7 @@ import type { Page, PageRequest, Stored } from '../master-data/ports';
 import { createVersioned, getVersioned } from '../master-data/versioned-record';
 import { AlreadyExistsError, BusinessRuleError, NotFoundError } from '../shared/errors';
 import { type AccrualRunRecord, type AccrualRunRequest, previousMonth } from './accrual-run';
+import { accrualEntriesVisibleTo, type VisibleAccrualEntry } from './beneficiary-view';
 import type { AccrualRunDeps } from './ports';
 import { entriesFingerprint, explainProgram, recomputeProgram } from './run-steps';
 
@@ -147,13 +148,14 @@ export async function replayAccrualRun(
 
 /**
  * Explains the entries of one program in a run: each with its trace (source lines, basis, tier reached,
- * rate, rounding), recomputed from the run's snapshot. A partner sees only entries it earns or generated.
+ * rate, rounding), recomputed from the run's snapshot. A partner sees only entries it earns or generated,
+ * and what another partner's sales earned it only as totals per product and period (beneficiary-view.ts).
  */
 export async function explainRunEntries(
   deps: AccrualRunDeps,
   actor: Actor,
   input: { readonly runId: string; readonly programId: string; readonly partnerId?: string | undefined },
-): Promise<AccrualEntry[]> {
+): Promise<VisibleAccrualEntry[]> {
   requireRole(actor, [...internalRoles, 'partner']);
   const partnerId = actor.role === 'partner' ? actor.partnerId : input.partnerId;
   requireVisibleTo(actor, partnerId, 'Accrual');
@@ -162,10 +164,11 @@ export async function explainRunEntries(
   if (step === undefined)
     throw new NotFoundError(`program '${input.programId}' is not in run '${input.runId}'`);
   const { entries } = await explainProgram(deps, run, step);
-  return entries
+  const entriesOfPartner = entries
     .filter(
       (entry) =>
         partnerId === undefined || entry.partnerId === partnerId || entry.beneficiaryPartnerId === partnerId,
     )
     .map((entry) => ({ ...entry, key: accrualKey(entry) }));
+  return accrualEntriesVisibleTo(actor, entriesOfPartner);
 }

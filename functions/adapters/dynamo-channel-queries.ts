@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
 import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
 import type { Page, PageRequest } from '../../domain/master-data/ports';
-import { ValidationError } from '../../domain/shared/errors';
+import { cursorOf, positionOf } from './table-cursor';
 import { fileLinesPartition, rejectedLinesPartition, salesByPeriodPartition, shardCount } from './table-keys';
 
 const storageAttributes = new Set([
@@ -18,26 +18,6 @@ const storageAttributes = new Set([
 ]);
 const withoutStorage = (item: Record<string, unknown>): StoredLine =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name)));
-
-interface ShardCursor {
-  readonly shard: number;
-  readonly key?: Record<string, unknown>;
-}
-
-function decode(cursor: string | undefined): ShardCursor {
-  if (cursor === undefined) return { shard: 0 };
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as ShardCursor;
-    if (Number.isInteger(parsed.shard) && parsed.shard >= 0 && parsed.shard < shardCount) return parsed;
-  } catch {
-    // fall through to the same answer for every bad cursor
-  }
-  throw new ValidationError('Invalid cursor', [
-    { path: 'query.cursor', message: 'is not a cursor this API returned' },
-  ]);
-}
-
-const encode = (cursor: ShardCursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
 /**
  * Channel-data queries. Sharded partitions (see table-keys.ts) are read shard after shard; the cursor says
@@ -73,7 +53,7 @@ export class DynamoChannelQueries implements ChannelLineQueries {
   }
 
   async salesOfProduct(partnerId: string, sku: string, from: string, to: string, page: PageRequest) {
-    const cursor = decode(page.cursor);
+    const cursor = positionOf(page.cursor);
     return this.queryPage(
       {
         IndexName: 'gsi2',
@@ -86,7 +66,7 @@ export class DynamoChannelQueries implements ChannelLineQueries {
       },
       page.limit,
       cursor.key,
-      (key) => encode({ shard: 0, key }),
+      (key) => cursorOf({ shard: 0, key }),
     );
   }
 
@@ -113,26 +93,26 @@ export class DynamoChannelQueries implements ChannelLineQueries {
   }
 
   private async sharded(page: PageRequest, query: (shard: number) => Omit<QueryCommandInput, 'TableName'>) {
-    let cursor = decode(page.cursor);
+    let cursor = positionOf(page.cursor, shardCount);
     const items: StoredLine[] = [];
     while (items.length < page.limit) {
       const { shard } = cursor;
       const result = await this.queryPage(query(shard), page.limit - items.length, cursor.key, (key) =>
-        encode({ shard, key }),
+        cursorOf({ shard, key }),
       );
       items.push(...result.items);
       if (result.nextCursor) return { items, nextCursor: result.nextCursor };
       if (shard + 1 >= shardCount) return { items };
       cursor = { shard: shard + 1 };
     }
-    return { items, nextCursor: encode(cursor) };
+    return { items, nextCursor: cursorOf(cursor) };
   }
 
   private async queryPage(
     input: Omit<QueryCommandInput, 'TableName'>,
     limit: number,
     startKey: Record<string, unknown> | undefined,
-    cursorOf: (key: Record<string, unknown>) => string,
+    cursorAfter: (key: Record<string, unknown>) => string,
   ): Promise<Page<StoredLine>> {
     const result = await this.client.send(
       new QueryCommand({
@@ -143,6 +123,6 @@ export class DynamoChannelQueries implements ChannelLineQueries {
       }),
     );
     const items = (result.Items ?? []).map(withoutStorage);
-    return result.LastEvaluatedKey ? { items, nextCursor: cursorOf(result.LastEvaluatedKey) } : { items };
+    return result.LastEvaluatedKey ? { items, nextCursor: cursorAfter(result.LastEvaluatedKey) } : { items };
   }
 }

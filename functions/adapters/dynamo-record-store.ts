@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest, RecordStore, Stored } from '../../domain/master-data/ports';
-import { AlreadyExistsError, ValidationError, VersionConflictError } from '../../domain/shared/errors';
+import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
+import { cursorOf, positionOf } from './table-cursor';
 import type { ItemKey, ListIndexKey } from './table-keys';
 
 /** Where one kind of record lives in the table; see table-keys.ts for the layout. */
@@ -24,22 +25,6 @@ export function storedRecord<T>(item: Record<string, unknown>): Stored<T> {
   const record = { ...item };
   for (const attribute of keyAttributes) delete record[attribute];
   return record as Stored<T>;
-}
-
-function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-}
-
-function decodeCursor(cursor: string): Record<string, unknown> {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (key && typeof key === 'object' && !Array.isArray(key)) return key as Record<string, unknown>;
-  } catch {
-    // fall through: any undecodable cursor gets the same answer
-  }
-  throw new ValidationError('Invalid cursor', [
-    { path: 'cursor', message: 'is not a cursor this API returned' },
-  ]);
 }
 
 /** A RecordStore over the single table, with conditional writes for create-once and optimistic locking. */
@@ -99,6 +84,7 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
 
   async list(request: PageRequest): Promise<Page<Stored<T>>> {
     const scope = this.spec.listScope(request.group);
+    const start = positionOf(request.cursor).key;
     const { Items = [], LastEvaluatedKey } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -110,11 +96,13 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
           ...(scope.prefix === undefined ? {} : { ':prefix': scope.prefix }),
         },
         Limit: request.limit,
-        ...(request.cursor === undefined ? {} : { ExclusiveStartKey: decodeCursor(request.cursor) }),
+        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
       }),
     );
-    const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((item) => storedRecord<T>(item)), ...(nextCursor ? { nextCursor } : {}) };
+    const items = Items.map((item) => storedRecord<T>(item));
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
   }
 
   private itemOf(record: Stored<T>): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import type { EventPublisher } from '../../domain/channel-files/ports';
 import type { DomainEvent } from '../../events/domain-event';
 import { guardedRequestHandler } from './guarded-sockets';
+import { sdkResilience } from './sdk-resilience';
 
 /** Publishes domain events on the ChRM bus; a rejected entry is an error, never a silent drop. */
 export class EventBridgePublisher implements EventPublisher {
@@ -35,6 +36,7 @@ export function createEventBridgeClient(settings: {
   readonly endpoint?: string | undefined;
 }) {
   return new EventBridgeClient({
+    ...sdkResilience,
     region: settings.region,
     requestHandler: guardedRequestHandler,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),

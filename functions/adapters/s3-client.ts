@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { guardedRequestHandler } from './guarded-sockets';
+import { sdkResilience } from './sdk-resilience';
 
 /**
  * One S3 client per container. Locally (`S3_ENDPOINT`) s3rver needs path-style URLs, and checksums only
@@ -10,6 +11,7 @@ export function createS3Client(settings: {
   readonly endpoint?: string | undefined;
 }): S3Client {
   return new S3Client({
+    ...sdkResilience,
     region: settings.region,
     requestHandler: guardedRequestHandler,
     ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),

@@ -1,11 +1,13 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { guardedRequestHandler } from './guarded-sockets';
+import { sdkResilience } from './sdk-resilience';
 
 export function createSfnClient(settings: {
   readonly region: string;
   readonly endpoint?: string | undefined;
 }) {
   return new SFNClient({
+    ...sdkResilience,
     region: settings.region,
     requestHandler: guardedRequestHandler,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),

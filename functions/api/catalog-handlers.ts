@@ -8,8 +8,9 @@ import {
 } from '../../domain/master-data/catalog-use-cases';
 import { actorOf, masterDataEditorOf } from '../shared/http/auth-context';
 import { httpApi } from '../shared/http/http-api';
-import { ifMatchVersion, jsonBody, pathParams, queryParams } from '../shared/http/request';
-import { pageResponse, recordResponse } from '../shared/http/response';
+import { pageQuery, pageResponse } from '../shared/http/paging';
+import { ifMatchVersion, jsonBody, pathParams } from '../shared/http/request';
+import { recordResponse } from '../shared/http/response';
 import type { pageQuerySchema } from './api-schemas';
 
 /**
@@ -40,9 +41,9 @@ export function listCatalogRecordsHandler<T, Q extends PageQuery>(
   groupOf: (query: Q) => string | undefined = () => undefined,
 ) {
   return httpApi(async (event) => {
-    const query = queryParams(event, querySchema);
+    const query = pageQuery(event, querySchema);
     const page = { limit: query.limit, cursor: query.cursor, group: groupOf(query) };
-    return pageResponse(await listCatalogRecords(catalog, actorOf(event), page));
+    return pageResponse(event, await listCatalogRecords(catalog, actorOf(event), page));
   });
 }
 

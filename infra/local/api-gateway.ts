@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { problemOf } from '../../functions/shared/http/problem';
+import { RequestError } from '../../functions/shared/http/request-error';
 import { functionIdFromArn, type IntrinsicResolver } from './intrinsics';
 import { verifyLocalToken } from './local-auth';
 import type { LocalFunctions } from './local-functions';
@@ -66,6 +68,27 @@ function send(
 }
 
 /**
+ * Path parameters percent-decoded, as API Gateway passes them; a malformed escape (`%E0%A4%A`, `%zz`) is the
+ * client's mistake, answered 400 with the parameter's name rather than a crash.
+ */
+function decodedPathParameters(
+  route: LocalRoute,
+  values: readonly (string | undefined)[],
+): Record<string, string> | RequestError {
+  const parameters: Record<string, string> = {};
+  for (const [index, name] of route.parameterNames.entries()) {
+    try {
+      parameters[name] = decodeURIComponent(values[index] ?? '');
+    } catch {
+      return new RequestError(400, 'The request path is not valid percent-encoding', [
+        { path: `path.${name}`, message: 'is not valid percent-encoded UTF-8' },
+      ]);
+    }
+  }
+  return parameters;
+}
+
+/**
  * A local stand-in for API Gateway HTTP APIs (payload format 2.0): matches the template's routes, verifies
  * bearer tokens like the JWT authorizer, and invokes the same handlers with the event AWS would send.
  */
@@ -100,8 +123,15 @@ export class LocalApiGateway {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
-    const match = this.match(method, url.pathname);
-    if (!match) return send(response, 404, JSON.stringify({ message: 'Not Found' }));
+    const found = this.match(method, url.pathname);
+    if (!found) return send(response, 404, JSON.stringify({ message: 'Not Found' }));
+    const pathParameters = decodedPathParameters(found.route, found.values);
+    if (pathParameters instanceof RequestError) {
+      return send(response, 400, JSON.stringify(problemOf(pathParameters)), {
+        'content-type': 'application/problem+json',
+      });
+    }
+    const match = { route: found.route, pathParameters };
     const claims = match.route.requiresJwt
       ? await verifyLocalToken(this.signingKey, request.headers.authorization)
       : undefined;
@@ -130,11 +160,7 @@ export class LocalApiGateway {
     for (const route of this.routes) {
       if (route.method !== method && route.method !== 'ANY') continue;
       const found = route.pattern.exec(path);
-      if (!found) continue;
-      const pathParameters = Object.fromEntries(
-        route.parameterNames.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? '')]),
-      );
-      return { route, pathParameters };
+      if (found) return { route, values: found.slice(1) };
     }
     return undefined;
   }

@@ -6,19 +6,33 @@ import type { Role } from '../../domain/access/actor';
 
 export const localIssuer = 'chrm-local';
 export const localAudience = 'chrm-api';
+/** The longest a token may live (exp − iat), as Cognito's longest ID/access token validity is a day; we keep 12 h. */
+export const maxTokenLifetimeSeconds = 12 * 60 * 60;
+/** How far the issuer's clock may run ahead of ours before an `iat` counts as "issued in the future". */
+export const clockSkewSeconds = 60;
 
 /**
- * HS256 signing key for local tokens, stored with the local data so printed tokens keep working across
- * restarts; in-memory runs get a fresh key.
+ * A random 32-byte secret of the local runtime, stored with the local data (mode 600) so that what it signed
+ * (printed tokens, paging cursors) keeps working across restarts; in-memory runs get a fresh one.
  */
-export function localSigningKey(dataDirectory?: string): Uint8Array {
+function localSecret(dataDirectory: string | undefined, name: string): Buffer {
   if (!dataDirectory) return randomBytes(32);
-  const file = path.join(dataDirectory, 'jwt-signing-key');
+  const file = path.join(dataDirectory, name);
   if (!existsSync(file)) {
     mkdirSync(dataDirectory, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
   return Buffer.from(readFileSync(file, 'utf8'), 'base64');
+}
+
+/** HS256 signing key for local tokens. */
+export function localSigningKey(dataDirectory?: string): Uint8Array {
+  return localSecret(dataDirectory, 'jwt-signing-key');
+}
+
+/** The key that signs paging cursors (CURSOR_SIGNING_KEY), as the API stack's secret does on AWS. */
+export function localCursorSigningKey(dataDirectory?: string): string {
+  return localSecret(dataDirectory, 'cursor-signing-key').toString('base64url');
 }
 
 export interface LocalUser {
@@ -39,7 +53,12 @@ export async function signLocalToken(key: Uint8Array, user: LocalUser, ttl = '12
     .sign(key);
 }
 
-/** Verifies a bearer token as API Gateway's JWT authorizer does; undefined when it is missing or invalid. */
+/**
+ * Verifies a bearer token as API Gateway's JWT authorizer does; undefined when it is missing or invalid.
+ * A token must carry `exp` and `iat`, must not be issued in the future (beyond a small skew) and must not
+ * live longer than `maxTokenLifetimeSeconds`: a signed token without `exp` would otherwise be valid forever.
+ * On AWS, Cognito's authorizer checks `exp` itself and Cognito never issues a token without it.
+ */
 export async function verifyLocalToken(
   key: Uint8Array,
   authorization: string | undefined,
@@ -51,7 +70,12 @@ export async function verifyLocalToken(
       issuer: localIssuer,
       audience: localAudience,
       algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat', 'sub'],
+      maxTokenAge: maxTokenLifetimeSeconds,
+      clockTolerance: clockSkewSeconds,
     });
+    // jose checks that exp is in the future and iat not too old; the lifetime the issuer granted is ours to cap.
+    if ((payload.exp as number) - (payload.iat as number) > maxTokenLifetimeSeconds) return undefined;
     // API Gateway passes claims to the Lambda as strings.
     return Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, String(value)]));
   } catch {

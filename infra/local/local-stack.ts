@@ -15,7 +15,7 @@ import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from '.
 import { LocalEventBus } from './event-bus';
 import { IntrinsicResolver, localRegion } from './intrinsics';
 import { keptPort } from './kept-port';
-import { localSigningKey, signLocalToken } from './local-auth';
+import { localCursorSigningKey, localSigningKey, signLocalToken } from './local-auth';
 import { LocalFunctions } from './local-functions';
 import { assertJavaAvailable, assertPortFree, freePort } from './preflight';
 import { startS3Local } from './s3-local';
@@ -133,6 +133,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       S3_ENDPOINT: s3.endpoint,
       SFN_ENDPOINT: stepFunctionsEndpoint,
       EVENTS_ENDPOINT: eventBridge.endpoint,
+      CURSOR_SIGNING_KEY: localCursorSigningKey(dataDirectory),
     });
     const s3Notifications = deliverS3Notifications(
       s3,

@@ -13,6 +13,7 @@ import type { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
@@ -66,6 +67,20 @@ export class ApiStack extends Stack {
       },
     });
 
+    // Signs the paging cursors the API hands out (functions/shared/http/paging.ts). CloudFormation resolves it
+    // into the functions' environment at deploy; rotating it only sends clients back to a listing's first page.
+    const cursorSigningKey = new Secret(this, 'CursorSigningKey', {
+      description: 'HMAC key that binds paging cursors to their caller and query',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    NagSuppressions.addResourceSuppressions(cursorSigningKey, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'A paging-cursor HMAC key guards no data at rest; rotate it by redeploying a new secret value.',
+      },
+    ]);
+
     for (const route of props.routes ?? apiRoutes) {
       const handler = new ChrmFunction(this, constructId(route), {
         entry: route.entry,
@@ -77,6 +92,7 @@ export class ApiStack extends Stack {
                 TABLE_NAME: props.table.tableName,
                 UPLOADS_BUCKET: props.uploads.bucketName,
                 EVENT_BUS_NAME: props.eventBus.eventBusName,
+                CURSOR_SIGNING_KEY: cursorSigningKey.secretValue.unsafeUnwrap(),
                 ...(route.startsAccrualRuns
                   ? { ACCRUAL_STATE_MACHINE_ARN: props.accrualWorkflow.stateMachineArn }
                   : {}),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableFromTemplate, localCredentials } from '../../infra/local/dynamodb-local';
 import { localRegion } from '../../infra/local/intrinsics';
@@ -32,6 +32,7 @@ export async function createTestTable(target?: TableTarget): Promise<string> {
     AWS_REGION: localRegion,
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
   });
   return tableName;
 }

@@ -2,11 +2,10 @@ import { listAdjustments } from '../../../domain/ledger/adjustment-use-cases';
 import { accruals } from '../../accruals/accrual-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
-import { queryParams } from '../../shared/http/request';
-import { pageResponse } from '../../shared/http/response';
+import { pageQuery, pageResponse } from '../../shared/http/paging';
 import { adjustmentListQuerySchema } from '../api-schemas';
 
 export const handler = httpApi(async (event) => {
-  const { status, ...page } = queryParams(event, adjustmentListQuerySchema);
-  return pageResponse(await listAdjustments(accruals, actorOf(event), { ...page, group: status }));
+  const { status, ...page } = pageQuery(event, adjustmentListQuerySchema);
+  return pageResponse(event, await listAdjustments(accruals, actorOf(event), { ...page, group: status }));
 });

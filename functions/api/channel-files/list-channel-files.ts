@@ -2,13 +2,13 @@ import { listChannelFiles } from '../../../domain/channel-files/channel-file-que
 import { channelData } from '../../channel-data/channel-data-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
-import { queryParams } from '../../shared/http/request';
-import { pageResponse } from '../../shared/http/response';
+import { pageQuery, pageResponse } from '../../shared/http/paging';
 import { partnerScopedPageQuerySchema } from '../api-schemas';
 
 export const handler = httpApi(async (event) => {
-  const { partnerId, limit, cursor } = queryParams(event, partnerScopedPageQuerySchema);
+  const { partnerId, limit, cursor } = pageQuery(event, partnerScopedPageQuerySchema);
   return pageResponse(
+    event,
     await listChannelFiles(channelData.files, actorOf(event), { partnerId, page: { limit, cursor } }),
   );
 });

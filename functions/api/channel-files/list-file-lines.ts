@@ -2,12 +2,12 @@ import { linesOfFile } from '../../../domain/channel-files/channel-line-queries'
 import { channelData } from '../../channel-data/channel-data-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
-import { pathParams, queryParams } from '../../shared/http/request';
-import { pageResponse } from '../../shared/http/response';
+import { pageQuery, pageResponse } from '../../shared/http/paging';
+import { pathParams } from '../../shared/http/request';
 import { channelFilePathSchema, pageQuerySchema } from '../api-schemas';
 
 export const handler = httpApi(async (event) => {
   const { fileId } = pathParams(event, channelFilePathSchema);
-  const page = queryParams(event, pageQuerySchema);
-  return pageResponse(await linesOfFile(channelData, actorOf(event), fileId, page));
+  const page = pageQuery(event, pageQuerySchema);
+  return pageResponse(event, await linesOfFile(channelData, actorOf(event), fileId, page));
 });

@@ -2,12 +2,12 @@ import { listPartnerSkus } from '../../../domain/channel-files/partner-sku-use-c
 import { channelData } from '../../channel-data/channel-data-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
-import { pathParams, queryParams } from '../../shared/http/request';
-import { pageResponse } from '../../shared/http/response';
+import { pageQuery, pageResponse } from '../../shared/http/paging';
+import { pathParams } from '../../shared/http/request';
 import { pageQuerySchema, partnerPathSchema } from '../api-schemas';
 
 export const handler = httpApi(async (event) => {
   const { partnerId } = pathParams(event, partnerPathSchema);
-  const page = queryParams(event, pageQuerySchema);
-  return pageResponse(await listPartnerSkus(channelData, actorOf(event), { partnerId, page }));
+  const page = pageQuery(event, pageQuerySchema);
+  return pageResponse(event, await listPartnerSkus(channelData, actorOf(event), { partnerId, page }));
 });

@@ -2,13 +2,13 @@ import { salesOfProduct } from '../../../domain/channel-files/channel-line-queri
 import { channelData } from '../../channel-data/channel-data-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
-import { pathParams, queryParams } from '../../shared/http/request';
-import { pageResponse } from '../../shared/http/response';
+import { pageQuery, pageResponse } from '../../shared/http/paging';
+import { pathParams } from '../../shared/http/request';
 import { productPathSchema, salesOfProductQuerySchema } from '../api-schemas';
 
 export const handler = httpApi(async (event) => {
   const { sku } = pathParams(event, productPathSchema);
-  const { partnerId, from, to, limit, cursor } = queryParams(event, salesOfProductQuerySchema);
+  const { partnerId, from, to, limit, cursor } = pageQuery(event, salesOfProductQuerySchema);
   const page = await salesOfProduct(channelData, actorOf(event), {
     partnerId,
     sku,
@@ -16,5 +16,5 @@ export const handler = httpApi(async (event) => {
     to,
     page: { limit, cursor },
   });
-  return pageResponse(page);
+  return pageResponse(event, page);
 });

@@ -45,9 +45,26 @@ export function jsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, sch
   return parseWith(schema, value, 'request body', []);
 }
 
-/** Validates path parameters; issues are reported under `path.<name>`. */
+/**
+ * What a path segment decodes to when its percent-encoding was malformed: a lone surrogate, a control
+ * character, or U+FFFD where a decoder met bytes that are not UTF-8. No id of ours contains them.
+ */
+const undecodableText =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this detects
+  /[\u0000-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Validates path parameters; issues are reported under `path.<name>`. A value that is not clean text is a
+ * 400 before any schema or store sees it (a lone surrogate would otherwise fail inside the SDK, as a 500).
+ */
 export function pathParams<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> {
-  return parseWith(schema, event.pathParameters ?? {}, 'request path', ['path']);
+  const parameters = event.pathParameters ?? {};
+  const issues = Object.entries(parameters)
+    .filter(([, value]) => value !== undefined && undecodableText.test(value))
+    .map(([name]) => ({ path: `path.${name}`, message: 'is not valid percent-encoded UTF-8 text' }));
+  if (issues.length > 0)
+    throw new RequestError(400, 'The request path is not valid percent-encoding', issues);
+  return parseWith(schema, parameters, 'request path', ['path']);
 }
 
 /** Validates query string parameters; issues are reported under `query.<name>`. */

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Page, RecordMeta } from '../../../domain/master-data/ports';
+import type { RecordMeta } from '../../../domain/master-data/ports';
 
 export type ApiResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number };
 
@@ -14,8 +14,4 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 /** A versioned record with its ETag, which clients send back in If-Match to update it. */
 export function recordResponse(record: RecordMeta, statusCode = 200): ApiResponse {
   return json(statusCode, record, { etag: `"${record.version}"` });
-}
-
-export function pageResponse<T>(page: Page<T>): ApiResponse {
-  return json(200, page);
 }

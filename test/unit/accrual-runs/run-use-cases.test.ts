@@ -8,7 +8,7 @@ import {
   replayAccrualRun,
   requestAccrualRun,
 } from '../../../domain/accrual-runs/run-use-cases';
-import { accrualKey } from '../../../domain/accruals/accrual-entry';
+import { type AccrualEntry, accrualKey } from '../../../domain/accruals/accrual-entry';
 import { activateProgram, closeProgram, reviseProgram } from '../../../domain/programs/program-lifecycle';
 import { BusinessRuleError, ForbiddenError, NotFoundError } from '../../../domain/shared/errors';
 import { admin, approver, channelManager, finance, partnerUser } from '../../support/actors';
@@ -238,7 +238,11 @@ describe('explainRunEntries', () => {
     const { deps, runId } = await completedMarch();
 
     // Act
-    const entries = await explainRunEntries(deps, finance, { runId, programId: 'VOL-2026' });
+    // Staff see full entries (beneficiary-view.ts), so they carry their traces.
+    const entries = (await explainRunEntries(deps, finance, {
+      runId,
+      programId: 'VOL-2026',
+    })) as AccrualEntry[];
 
     // Assert
     expect(entries.map((entry) => [entry.partnerId, entry.amount])).toEqual([

@@ -1,0 +1,103 @@
+/**
+ * Read load on the local stack with a partner token: `GET /partners/DIST-NORTH/checkbook` and
+ * `GET /sales-lines?month=2026-03` alternating, from 20 workers, first at a fixed offered rate, then as fast
+ * as they go. The stack runs in its own process (`npm start`), so the load generator does not share its event
+ * loop; everything stays on 127.0.0.1; each phase is bounded in requests and seconds.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { localSigningKey, signLocalToken } from '../infra/local/local-auth';
+import { freePort } from '../infra/local/preflight';
+
+const workers = 20;
+const offeredRate = Number(process.env.API_LOAD_RATE ?? 200);
+const phaseSeconds = Number(process.env.API_LOAD_SECONDS ?? 15);
+const maxRequests = 20_000;
+const paths = ['/partners/DIST-NORTH/checkbook', '/sales-lines?month=2026-03&limit=25'];
+
+async function startStack(port: number, dataDirectory: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'infra/local/start.ts', '--port', String(port), '--data-dir', dataDirectory],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  for (let waited = 0; waited < 600; waited++) {
+    if (child.exitCode !== null) throw new Error(`the local stack exited with ${child.exitCode}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return child;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error('the local stack did not start within 10 minutes');
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+/** Runs one phase: at `rate` requests/s when given (open loop, paced per worker), else as fast as possible. */
+async function phase(base: string, token: string, rate: number | undefined) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let issued = 0;
+  const started = performance.now();
+  const deadline = started + phaseSeconds * 1000;
+  const worker = async (index: number) => {
+    for (let n = 0; ; n++) {
+      if (rate !== undefined) {
+        // Each worker owns every `workers`-th slot of the global schedule, so the offered rate stays fixed.
+        const due = started + ((n * workers + index) * 1000) / rate;
+        if (due > deadline) return;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      if (performance.now() > deadline || issued >= maxRequests) return;
+      issued++;
+      const sent = performance.now();
+      try {
+        const response = await fetch(`${base}${paths[issued % paths.length]}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - sent);
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, (_, index) => worker(index)));
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    offered: rate === undefined ? 'max' : `${rate}/s`,
+    requests: latencies.length,
+    achievedPerSecond: Math.round(latencies.length / seconds),
+    p50ms: Math.round(percentile(sorted, 50)),
+    p99ms: Math.round(percentile(sorted, 99)),
+    errors,
+  };
+}
+
+export async function runApiLoadBench(): Promise<Record<string, unknown>> {
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'chrm-api-load-'));
+  const port = await freePort();
+  const child = await startStack(port, dataDirectory);
+  try {
+    const token = await signLocalToken(localSigningKey(dataDirectory), {
+      sub: 'bench-partner',
+      role: 'partner',
+      partnerId: 'DIST-NORTH',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await phase(base, token, 50); // warm-up: handlers loaded, clients connected
+    return { fixed: await phase(base, token, offeredRate), max: await phase(base, token, undefined) };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDirectory, { recursive: true, force: true });
+  }
+}
