@@ -124,6 +124,16 @@ export const accrualRoutes: readonly RouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/accrual-runs/{runId}/programs/{programId}/late-lines',
+    entry: 'functions/api/accrual-runs/list-late-lines.ts',
+    operationId: 'listLateLines',
+    summary:
+      'Why a run trued up periods an earlier run had measured: the late or restated lines, with their file and line',
+    readsRunSnapshots: true,
+    response: z.object({ items: z.array(z.unknown()) }),
+  },
+  {
+    method: 'GET',
     path: '/accrual-runs/{runId}/postings',
     entry: 'functions/api/ledger/list-run-postings.ts',
     operationId: 'listRunPostings',

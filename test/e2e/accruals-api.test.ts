@@ -480,6 +480,24 @@ describe('run order and accounting periods', () => {
       }),
     ]);
     expect((await quarterPostings()).earned).toBe('1750.00');
+    const late = await api('GET', `/accrual-runs/${rerun.runId}/programs/E2E-Q-RETRO/late-lines`, {
+      token: finance(),
+    });
+    expect(late.json.items).toEqual([
+      expect.objectContaining({
+        period: 'FY2026-Q4',
+        postedOn: '2026-11-01',
+        previouslyMeasuredTo: '2026-12-31',
+        lines: [
+          expect.objectContaining({
+            lineId: 'RES-ACME/Q4-LATE/1',
+            change: 'new',
+            sourceFileId: expect.any(String),
+            sourceLineNumber: 2,
+          }),
+        ],
+      }),
+    ]);
   });
 
   it('refuses an adjustment dated into a closed month; only an admin reopens, with a reason', async () => {

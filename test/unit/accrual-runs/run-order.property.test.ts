@@ -7,7 +7,7 @@ import type { SaleLine } from '../../../domain/accruals/sale-line';
 import { closeAccountingPeriod } from '../../../domain/ledger/accounting-period-use-cases';
 import type { RebateProgram } from '../../../domain/programs/program';
 import { finance } from '../../support/actors';
-import { sumCents } from '../accruals/builders';
+import { annualVolumeProgram, sumCents } from '../accruals/builders';
 import { accrualRunDeps, channelLine, type FakeAccrualRunDeps } from './fakes';
 import { completedRun, inForce } from './scenario';
 
@@ -54,16 +54,7 @@ async function threePrograms(deps: FakeAccrualRunDeps): Promise<RebateProgram[]>
         ]),
       },
     }),
-    await inForce(deps, {
-      programId: 'ANNUAL',
-      terms: {
-        kind: 'annualVolume',
-        ...retrospective('quantity', [
-          { from: '0', rate: '0.10' },
-          { from: '1000', rate: '0.20' },
-        ]),
-      },
-    }),
+    await inForce(deps, { programId: 'ANNUAL', terms: annualVolumeProgram.terms }),
   ];
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { lateLinesOfRun } from '../../../domain/accrual-runs/late-lines';
 import { postProgramAccruals } from '../../../domain/accrual-runs/run-steps';
 import { closeAccountingPeriod } from '../../../domain/ledger/accounting-period-use-cases';
 import { buildCheckbooks } from '../../../domain/ledger/checkbook';
 import { finance } from '../../support/actors';
-import { sumCents } from '../accruals/builders';
+import { annualVolumeProgram, sumCents } from '../accruals/builders';
 import { accrualRunDeps, channelLine, type FakeAccrualRunDeps } from './fakes';
 import { completedRun, inForce, preparedRun } from './scenario';
 
@@ -165,19 +166,7 @@ describe('runs never move the ledger backwards', () => {
   it('measures a yearly annual-volume program as of the latest month accrued when an earlier month is re-run', async () => {
     // Arrange: $0.10 a unit, $0.20 from 1,000 units in the year; 600 in March, 600 in May
     const deps = accrualRunDeps();
-    await inForce(deps, {
-      programId: 'ANNUAL',
-      terms: {
-        kind: 'annualVolume',
-        basis: 'quantity',
-        method: 'retrospective',
-        rateType: 'amountPerUnit',
-        tiers: [
-          { from: '0', rate: '0.10' },
-          { from: '1000', rate: '0.20' },
-        ],
-      },
-    });
+    await inForce(deps, { programId: 'ANNUAL', terms: annualVolumeProgram.terms });
     deps.lines.add(
       channelLine({ invoiceNumber: 'MAR', quantity: '600' }),
       channelLine({ invoiceNumber: 'MAY', invoiceDate: '2026-05-10', quantity: '600' }),
@@ -191,5 +180,59 @@ describe('runs never move the ledger backwards', () => {
     // Assert: 1,200 units × 0.20 stays posted
     expect(rerun.results[0]?.postings).toBe(0);
     expect(sumCents(deps.ledger.all().map((posting) => posting.amount))).toBe('240.00');
+  });
+
+  it('explains a true-up by the lines that arrived late or restated, with the file and line they came from', async () => {
+    // Arrange: after December's run, a late October line and a restated November line (8,000 → 9,000)
+    const deps = await quarterRunInOrder();
+    deps.lines.add(
+      channelLine({
+        invoiceNumber: 'LATE',
+        invoiceDate: '2026-10-20',
+        extendedAmount: '1000.00',
+        sourceFileId: 'F-LATE',
+        sourceLineNumber: 2,
+      }),
+    );
+    const november = deps.lines.lines.findIndex((line) => line.invoiceNumber === 'NOV');
+    deps.lines.lines[november] = channelLine({
+      invoiceNumber: 'NOV',
+      invoiceDate: '2026-11-15',
+      extendedAmount: '9000.00',
+      sourceFileId: 'F-FIX',
+      sourceLineNumber: 7,
+    });
+    const december = (await deps.runs.list({ limit: 10 })).items.at(-1)?.runId;
+
+    // Act
+    const rerun = await completedRun(deps, october);
+    const late = await lateLinesOfRun(deps, finance, { runId: rerun.runId, programId: 'Q-RETRO' });
+
+    // Assert: 36,000 at 5 % = 1,800.00, a 100.00 true-up explained by both lines
+    expect(earned(deps)).toBe('1800.00');
+    expect(late).toEqual([
+      {
+        period: 'FY2026-Q4',
+        postings: 1,
+        postedOn: '2026-10-31',
+        priorPeriod: false,
+        previousRunId: december,
+        previouslyMeasuredTo: '2026-12-31',
+        lines: [
+          expect.objectContaining({
+            lineId: 'P1/LATE/1',
+            change: 'new',
+            sourceFileId: 'F-LATE',
+            sourceLineNumber: 2,
+          }),
+          expect.objectContaining({
+            lineId: 'P1/NOV/1',
+            change: 'restated',
+            sourceFileId: 'F-FIX',
+            sourceLineNumber: 7,
+          }),
+        ],
+      },
+    ]);
   });
 });
