@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { RunPeriod } from '../accruals/measurement-window';
-import { isoDateSchema } from '../shared/iso-date';
+import { type IsoDate, isoDateSchema } from '../shared/iso-date';
 import type { UnreadableLine } from './run-lines';
+
+/**
+ * How far runs have measured a program period: the last day of its window in the latest-measuring run, and
+ * that run. Runs never measure a period to an earlier day than this, so the ledger never goes backwards.
+ */
+export interface Measurement {
+  readonly to: IsoDate;
+  readonly runId: string;
+}
 
 /** What a finance user (or the month-end schedule) asks for: the run period and the accounting date. */
 export const accrualRunRequestSchema = z
@@ -20,6 +29,22 @@ export const accrualRunRequestSchema = z
   });
 export type AccrualRunRequest = z.infer<typeof accrualRunRequestSchema>;
 
+/** What one program's step of a run did to one program period. */
+export interface PeriodRunResult {
+  readonly period: string;
+  /** The last day the run measured the period to: its own end, or a later one when a run measured further. */
+  readonly measuredTo: IsoDate;
+  /** How far the period was measured before, and by which run: the baseline late lines are found against. */
+  readonly previouslyMeasured: Measurement | null;
+  readonly postings: number;
+  /** The accounting date of the postings: the run's, or the first open day after it when its month is closed. */
+  readonly postedOn: IsoDate | null;
+  /** The period ended before the month of `postedOn`: postings are prior-period true-ups. */
+  readonly priorPeriod: boolean;
+  /** A run that measured the period further posted while this one ran; this run left the period alone. */
+  readonly superseded: boolean;
+}
+
 /** What one program's step of a run did. Amounts per currency are decimal strings. */
 export interface ProgramRunResult {
   readonly programId: string;
@@ -33,6 +58,7 @@ export interface ProgramRunResult {
   readonly earned: Readonly<Record<string, string>>;
   /** Digest of every entry's key and amount; a replay that reproduces it reproduced the run exactly. */
   readonly entriesFingerprint: string;
+  readonly periods: readonly PeriodRunResult[];
 }
 
 /**
@@ -47,7 +73,15 @@ export interface AccrualRunRecord {
   readonly accountingDate: string;
   readonly status: 'requested' | 'running' | 'completed' | 'failed';
   readonly months: readonly string[];
-  readonly programs: readonly { readonly programId: string; readonly programVersion: number }[];
+  /**
+   * The program versions in force and the last day each was measured to: the run's end, or later when a run
+   * had already measured a period of the program further (runs never move the ledger backwards).
+   */
+  readonly programs: readonly {
+    readonly programId: string;
+    readonly programVersion: number;
+    readonly measuredTo?: IsoDate;
+  }[];
   readonly lineCount: number;
   readonly lineSetFingerprint: string | null;
   readonly unreadableLines: readonly UnreadableLine[];

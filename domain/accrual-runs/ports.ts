@@ -1,10 +1,11 @@
 import type { AccrualWorkspace } from '../accruals/accrual-workspace';
 import type { SaleLine } from '../accruals/sale-line';
 import type { EventPublisher } from '../channel-files/ports';
+import type { AccountingPeriod } from '../ledger/accounting-period';
 import type { LedgerPosting } from '../ledger/ledger-posting';
 import type { Clock, RecordStore } from '../master-data/ports';
 import type { ProgramRecord, ProgramVersionRecord } from '../programs/program-record';
-import type { AccrualRunRecord } from './accrual-run';
+import type { AccrualRunRecord, Measurement } from './accrual-run';
 import type { ChannelSaleLine } from './run-lines';
 
 /** The stored sale lines of one invoice month: every partner's, or one partner's. */
@@ -18,24 +19,30 @@ export interface RunSnapshots {
   read(runId: string): Promise<SaleLine[]>;
 }
 
-/** A program period's ledger: what is posted, and a sequence that every append advances. */
+/** A program period's ledger: what is posted, a sequence that every append advances, how far it is measured. */
 export interface LedgerScope {
   readonly sequence: number;
   readonly postings: readonly LedgerPosting[];
+  readonly measured: Measurement | null;
 }
 
 /**
  * The accrual ledger, one partition per program period. `append` writes postings atomically with the
- * scope's sequence moving from `expectedSequence`; a concurrent append makes it fail with
- * VersionConflictError, and the caller recomputes from what is then posted.
+ * scope's sequence moving from `expectedSequence` (and its measurement set to `measured` when given); a
+ * concurrent append makes it fail with VersionConflictError, and the caller recomputes from what is then
+ * posted. A posting dated into a closed accounting month makes it fail with ClosedPeriodError, checked in
+ * the same atomic write as the postings.
  */
 export interface AccrualLedger {
   scope(programId: string, period: string): Promise<LedgerScope>;
+  /** The scope's measurement alone, without reading its postings. */
+  measured(programId: string, period: string): Promise<Measurement | null>;
   append(
     programId: string,
     period: string,
     expectedSequence: number,
     postings: readonly LedgerPosting[],
+    measured?: Measurement,
   ): Promise<void>;
   postingsOfRun(runId: string): Promise<LedgerPosting[]>;
 }
@@ -52,6 +59,7 @@ export interface AccrualRunDeps {
   readonly lines: RunLineSource;
   readonly snapshots: RunSnapshots;
   readonly ledger: AccrualLedger;
+  readonly accountingPeriods: RecordStore<AccountingPeriod>;
   readonly workflow: RunWorkflow;
   readonly events: EventPublisher;
   readonly clock: Clock;

@@ -24,6 +24,9 @@ export interface ChannelSaleLine {
   readonly salesperson?: string;
   readonly warehouse?: string;
   readonly custom?: Readonly<Record<string, string>>;
+  /** The file and line the stored version came from (a restatement: the later file's). */
+  readonly sourceFileId?: string;
+  readonly sourceLineNumber?: number;
 }
 
 /** A line a run could not read, and why; it is counted in the run summary, never silently dropped. */
@@ -69,6 +72,8 @@ export function toSaleLine(line: ChannelSaleLine): SaleLine | UnreadableLine {
     salesperson: line.salesperson ?? '',
     warehouse: line.warehouse ?? '',
     attributes: { ...line.custom },
+    ...(line.sourceFileId === undefined ? {} : { sourceFileId: line.sourceFileId }),
+    ...(line.sourceLineNumber === undefined ? {} : { sourceLineNumber: line.sourceLineNumber }),
   };
 }
 

@@ -5,22 +5,22 @@ import {
   source,
 } from '../../events/accrual-run-completed.v1';
 import { type AccrualAmount, accrualKey } from '../accruals/accrual-entry';
-import { type AccrualScope, computeAccrualAmounts, computeAccruals } from '../accruals/compute-accruals';
-import { diffAgainstPosted } from '../accruals/diff-against-posted';
+import { computeAccrualAmounts, computeAccruals } from '../accruals/compute-accruals';
 import { canonicalJson, fnv1a64 } from '../accruals/fingerprint';
 import { fingerprintLines } from '../accruals/line-set-fingerprint';
 import type { SaleLine } from '../accruals/sale-line';
+import { closedMonths } from '../ledger/accounting-period-use-cases';
 import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
-import type { RunPosting } from '../ledger/ledger-posting';
-import { postedAccrualsOf, postingsFromDeltas } from '../ledger/postings-from-deltas';
 import { getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
 import { programsInForce } from '../programs/program-lifecycle';
 import { programVersionId } from '../programs/program-record';
-import { BusinessRuleError, VersionConflictError } from '../shared/errors';
+import { BusinessRuleError } from '../shared/errors';
 import type { CurrencyCode } from '../shared/money';
-import type { AccrualRunRecord, ProgramRunResult } from './accrual-run';
+import type { AccrualRunRecord, PeriodRunResult, ProgramRunResult } from './accrual-run';
 import type { AccrualRunDeps } from './ports';
+import { postProgramPeriod } from './post-program-period';
 import { monthsToRead, toSaleLine, type UnreadableLine } from './run-lines';
+import { measuredToOf, programRunPeriod } from './run-measurement';
 
 /** One item of the workflow's Map: a program version of the run. */
 export interface ProgramStep {
@@ -30,11 +30,12 @@ export interface ProgramStep {
 }
 
 const shownUnreadable = 100;
-const appendAttempts = 5;
 
 /**
  * Workflow step 1 (validate): fixes what the run reads. Main course: the programs in force and their
- * versions → the invoice months their windows need → every partner's lines of those months, converted for
+ * versions → the day each is measured to (the run's end, or later when a run measured one of its periods
+ * further: see `measuredToOf`) → the invoice months their windows need → every partner's lines of those
+ * months, converted for
  * the engine → a snapshot of them (replay and explanations read it, never the live table) → the run
  * record, now `running`, lists all of it → one Map item per program.
  */
@@ -43,8 +44,17 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
   if (run.status === 'completed' || run.status === 'failed') {
     throw new BusinessRuleError(`accrual run '${runId}' is already ${run.status}`);
   }
-  const programs = await programsInForce(deps);
-  const months = monthsToRead(programs, run.period);
+  const programs = [];
+  for (const program of await programsInForce(deps)) {
+    programs.push({ program, measuredTo: await measuredToOf(deps.ledger, program, run.period) });
+  }
+  const months = [
+    ...new Set(
+      programs.flatMap(({ program, measuredTo }) =>
+        monthsToRead([program], { start: run.period.start, end: measuredTo }),
+      ),
+    ),
+  ].sort();
   const lines: SaleLine[] = [];
   const unreadable: UnreadableLine[] = [];
   for (const month of months) {
@@ -59,12 +69,16 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
     ...recordData(run),
     status: 'running',
     months,
-    programs: programs.map((program) => ({ programId: program.programId, programVersion: program.version })),
+    programs: programs.map(({ program, measuredTo }) => ({
+      programId: program.programId,
+      programVersion: program.version,
+      measuredTo,
+    })),
     lineCount: lines.length,
     lineSetFingerprint: fingerprintLines(lines),
     unreadableLines: unreadable.slice(0, shownUnreadable),
   });
-  return programs.map((program) => ({
+  return programs.map(({ program }) => ({
     runId,
     programId: program.programId,
     programVersion: program.version,
@@ -87,7 +101,7 @@ async function programInput(
     'Program version',
   );
   const program = { ...version.program, status: 'active' as const };
-  return { input: { lines, programs: [program], period: run.period }, program };
+  return { input: { lines, programs: [program], period: programRunPeriod(run, step.programId) }, program };
 }
 
 /**
@@ -116,8 +130,8 @@ export async function explainProgram(
 
 /**
  * Workflow step 2 (Map over programs): computes one program and posts, per program period, the difference
- * to what is posted as new accruals and true-ups. A concurrent append to the same period makes the append
- * fail; the step then diffs again against what is now posted, so nothing is posted twice.
+ * to what is posted as new accruals and true-ups (see `postProgramPeriod`: never into a closed month, never
+ * twice, never backwards).
  */
 export async function postProgramAccruals(
   deps: AccrualRunDeps,
@@ -125,12 +139,14 @@ export async function postProgramAccruals(
 ): Promise<ProgramRunResult> {
   const run = await getVersioned(deps.runs, step.runId, 'Accrual run');
   const computed = await recomputeProgram(deps, run, step, await deps.snapshots.read(run.runId));
-  let postings = 0;
+  const closed = { current: await closedMonths(deps.accountingPeriods) };
   const posted = new Map<CurrencyCode, bigint>();
+  const periods: PeriodRunResult[] = [];
   for (const scope of computed.scopes) {
     const entries = computed.entries.filter((entry) => entry.period === scope.period);
-    for (const posting of await appendScope(deps, run, scope, entries, computed.program.businessUnit)) {
-      postings++;
+    const outcome = await postProgramPeriod(deps, run, scope, entries, computed.program.businessUnit, closed);
+    periods.push(outcome.result);
+    for (const posting of outcome.postings) {
       posted.set(
         posting.currency,
         (posted.get(posting.currency) ?? 0n) + toMinorUnits(posting.amount, posting.currency),
@@ -141,36 +157,13 @@ export async function postProgramAccruals(
     programId: step.programId,
     programVersion: step.programVersion,
     entries: computed.entries.length,
-    postings,
+    postings: periods.reduce((sum, period) => sum + period.postings, 0),
     skippedLines: computed.skipped.length,
     posted: byCurrency(posted),
     earned: byCurrency(sumEntries(computed.entries)),
     entriesFingerprint: entriesFingerprint(computed.entries),
+    periods,
   };
-}
-
-async function appendScope(
-  deps: AccrualRunDeps,
-  run: AccrualRunRecord,
-  scope: AccrualScope,
-  entries: readonly AccrualAmount[],
-  businessUnit: string | undefined,
-): Promise<RunPosting[]> {
-  for (let attempt = 1; ; attempt++) {
-    const ledger = await deps.ledger.scope(scope.programId, scope.period);
-    const deltas = diffAgainstPosted(entries, postedAccrualsOf(ledger.postings), [scope]);
-    const postings = postingsFromDeltas(
-      { runId: run.runId, postedOn: run.accountingDate, scopes: [scope] },
-      deltas,
-    ).map((posting) => (businessUnit === undefined ? posting : { ...posting, businessUnit }));
-    if (postings.length === 0) return [];
-    try {
-      await deps.ledger.append(scope.programId, scope.period, ledger.sequence, postings);
-      return postings;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError) || attempt === appendAttempts) throw error;
-    }
-  }
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Actor, Role } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
-import type { AccrualEntry } from '../accruals/accrual-entry';
 import { accrualKey } from '../accruals/accrual-entry';
 import { fingerprintLines } from '../accruals/line-set-fingerprint';
 import { getCatalogRecord, listCatalogRecords, staffReadCatalog } from '../master-data/catalog-use-cases';

@@ -41,5 +41,8 @@ export const saleLineSchema = z.object({
   salesperson: idSchema,
   warehouse: idSchema,
   attributes: z.record(z.string(), z.string()).default({}),
+  /** Where the line came from, to explain late lines; not part of what the engine computes or fingerprints. */
+  sourceFileId: z.string().optional(),
+  sourceLineNumber: z.int().optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;

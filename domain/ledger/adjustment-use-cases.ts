@@ -5,6 +5,8 @@ import { getCatalogRecord, listCatalogRecords, staffReadCatalog } from '../maste
 import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
 import { createVersioned, getVersioned, replaceVersioned } from '../master-data/versioned-record';
 import { BusinessRuleError, VersionConflictError } from '../shared/errors';
+import { type AccountingPeriod, assertOpen } from './accounting-period';
+import { closedMonths } from './accounting-period-use-cases';
 import {
   approveManualAdjustment,
   type ManualAdjustment,
@@ -16,6 +18,7 @@ import {
 export interface AdjustmentDeps {
   readonly adjustments: RecordStore<ManualAdjustment>;
   readonly ledger: AccrualLedger;
+  readonly accountingPeriods: RecordStore<AccountingPeriod>;
   readonly clock: Clock;
   readonly newId: () => string;
 }
@@ -45,8 +48,9 @@ export async function requestAdjustment(
 
 /**
  * Approves an adjustment and posts it to its program period's ledger. Main course: the decision rules
- * (someone other than the requester) → the posting, appended with the period's sequence (retried when a
- * run posts at the same moment) → the adjustment marked approved. A crash between the two leaves it
+ * (someone other than the requester) → the posting, dated today, refused when today's accounting month is
+ * closed → appended with the period's sequence (retried when a run posts at the same moment; the ledger
+ * refuses a month closed meanwhile) → the adjustment marked approved. A crash between the two leaves it
  * requested with its posting already in the ledger; approving again finds the posting and only marks it.
  */
 export async function approveAdjustment(
@@ -66,6 +70,7 @@ export async function approveAdjustment(
     approvedBy: actor.userId,
     approvedOn: today(deps.clock),
   });
+  assertOpen(await closedMonths(deps.accountingPeriods), posting.postedOn);
   for (let attempt = 1; ; attempt++) {
     const scope = await deps.ledger.scope(posting.programId, posting.period);
     if (scope.postings.some((posted) => posted.postingId === posting.postingId)) break;

@@ -1,9 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccrualRunRecord } from '../../domain/accrual-runs/accrual-run';
+import type { AccountingPeriod } from '../../domain/ledger/accounting-period';
 import type { ManualAdjustment } from '../../domain/ledger/manual-adjustment';
 import type { ProgramRecord, ProgramVersionRecord } from '../../domain/programs/program-record';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
 import {
+  accountingPeriodKey,
+  accountingPeriodListKey,
   accrualRunKey,
   accrualRunListKey,
   adjustmentKey,
@@ -58,11 +61,20 @@ const adjustmentSpec: RecordItemSpec<ManualAdjustment> = {
   }),
 };
 
+const accountingPeriodSpec: RecordItemSpec<AccountingPeriod> = {
+  type: 'AccountingPeriod',
+  keyOf: accountingPeriodKey,
+  idOf: (period) => period.month,
+  listKeyOf: (period) => accountingPeriodListKey(period.month),
+  listScope: () => ({ gsi1pk: 'ACCOUNTINGPERIODS' }),
+};
+
 export function accrualStores(client: DynamoDBDocumentClient, tableName: string) {
   return {
     programs: new DynamoRecordStore(client, tableName, programSpec),
     programVersions: new DynamoRecordStore(client, tableName, programVersionSpec),
     runs: new DynamoRecordStore(client, tableName, accrualRunSpec),
     adjustments: new DynamoRecordStore(client, tableName, adjustmentSpec),
+    accountingPeriods: new DynamoRecordStore(client, tableName, accountingPeriodSpec),
   };
 }

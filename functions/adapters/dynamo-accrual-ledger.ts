@@ -1,15 +1,19 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
+  GetCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Measurement } from '../../domain/accrual-runs/accrual-run';
 import type { AccrualLedger, LedgerScope } from '../../domain/accrual-runs/ports';
+import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { type LedgerPosting, ledgerPostingSchema } from '../../domain/ledger/ledger-posting';
 import type { LedgerReader } from '../../domain/ledger/ports';
 import { VersionConflictError } from '../../domain/shared/errors';
 import {
+  accountingPeriodKey,
   checkbookPartition,
   journalPartition,
   ledgerHeadKey,
@@ -18,8 +22,8 @@ import {
   runPostingsPartition,
 } from './table-keys';
 
-// A transaction holds at most 100 items: 99 postings and the scope head.
-const postingsPerTransaction = 99;
+// A transaction holds at most 100 items: the scope head, the accounting month's check and 98 postings.
+const postingsPerTransaction = 98;
 const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
 
 function toPosting(item: Record<string, unknown>): LedgerPosting {
@@ -28,11 +32,40 @@ function toPosting(item: Record<string, unknown>): LedgerPosting {
   return ledgerPostingSchema.parse(posting);
 }
 
+function measurementOf(head: Record<string, unknown>): Measurement | null {
+  return typeof head.measuredTo === 'string' && typeof head.measuredBy === 'string'
+    ? { to: head.measuredTo, runId: head.measuredBy }
+    : null;
+}
+
+/** One transaction's postings: all dated in one accounting month, at most `postingsPerTransaction`. */
+interface Chunk {
+  readonly month: string | null;
+  readonly postings: readonly LedgerPosting[];
+}
+
+function chunksOf(postings: readonly LedgerPosting[]): Chunk[] {
+  const byMonth = new Map<string, LedgerPosting[]>();
+  for (const posting of postings) {
+    const month = posting.postedOn.slice(0, 7);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), posting]);
+  }
+  const chunks: Chunk[] = [];
+  for (const [month, ofMonth] of byMonth) {
+    for (let start = 0; start < ofMonth.length; start += postingsPerTransaction) {
+      chunks.push({ month, postings: ofMonth.slice(start, start + postingsPerTransaction) });
+    }
+  }
+  // Nothing to post still moves the measurement (a run that found nothing new measured the period).
+  return chunks.length === 0 ? [{ month: null, postings: [] }] : chunks;
+}
+
 /**
  * The ledger in the single table. Postings are immutable items written with "must not exist", each
  * transaction together with the program period's head item, whose `sequence` must still be the one the
  * caller read: two runs posting into one period cannot both succeed, and a retried transaction that
- * already committed fails instead of posting twice.
+ * already committed fails instead of posting twice. The same transaction checks that the postings'
+ * accounting month is not closed, so a close committed first refuses them and one committed later sees them.
  */
 export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
   constructor(
@@ -42,16 +75,30 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
 
   async scope(programId: string, period: string): Promise<LedgerScope> {
     let sequence = 0;
+    let measured: Measurement | null = null;
     const postings: LedgerPosting[] = [];
     for await (const item of this.query({
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': ledgerPartition(programId, period) },
       ConsistentRead: true,
     })) {
-      if (item.sk === 'HEAD') sequence = Number(item.sequence);
-      else postings.push(toPosting(item));
+      if (item.sk === 'HEAD') {
+        sequence = Number(item.sequence);
+        measured = measurementOf(item);
+      } else postings.push(toPosting(item));
     }
-    return { sequence, postings };
+    return { sequence, postings, measured };
+  }
+
+  async measured(programId: string, period: string): Promise<Measurement | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: ledgerHeadKey(programId, period),
+        ConsistentRead: true,
+      }),
+    );
+    return Item === undefined ? null : measurementOf(Item);
   }
 
   async append(
@@ -59,29 +106,20 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
     period: string,
     expectedSequence: number,
     postings: readonly LedgerPosting[],
+    measured?: Measurement,
   ): Promise<void> {
     let sequence = expectedSequence;
-    for (let start = 0; start < postings.length; start += postingsPerTransaction) {
-      const chunk = postings.slice(start, start + postingsPerTransaction);
+    const chunks = chunksOf(postings);
+    for (const [index, chunk] of chunks.entries()) {
+      // The measurement moves with the last chunk: a run that dies half-way still finds its deltas to post.
+      const measure = index === chunks.length - 1 ? measured : undefined;
       try {
         await this.client.send(
           new TransactWriteCommand({
             TransactItems: [
-              {
-                Update: {
-                  TableName: this.tableName,
-                  Key: ledgerHeadKey(programId, period),
-                  UpdateExpression: 'SET #sequence = :next, #type = :type',
-                  ConditionExpression: 'attribute_not_exists(pk) OR #sequence = :expected',
-                  ExpressionAttributeNames: { '#sequence': 'sequence', '#type': 'type' },
-                  ExpressionAttributeValues: {
-                    ':next': sequence + 1,
-                    ':expected': sequence,
-                    ':type': 'LedgerHead',
-                  },
-                },
-              },
-              ...chunk.map((posting) => ({
+              this.headUpdate(programId, period, sequence, measure),
+              ...(chunk.month === null ? [] : [this.openMonthCheck(chunk.month)]),
+              ...chunk.postings.map((posting) => ({
                 Put: {
                   TableName: this.tableName,
                   Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting' },
@@ -93,6 +131,9 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
         );
       } catch (error) {
         if (error instanceof TransactionCanceledException) {
+          if (chunk.month !== null && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') {
+            throw new ClosedPeriodError(chunk.month);
+          }
           throw new VersionConflictError(
             `the ledger of ${programId} ${period} changed since sequence ${sequence}`,
             undefined,
@@ -102,6 +143,39 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
       }
       sequence++;
     }
+  }
+
+  private headUpdate(programId: string, period: string, sequence: number, measured: Measurement | undefined) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: ledgerHeadKey(programId, period),
+        UpdateExpression: `SET #sequence = :next, #type = :type${
+          measured === undefined ? '' : ', measuredTo = :measuredTo, measuredBy = :measuredBy'
+        }`,
+        ConditionExpression: 'attribute_not_exists(pk) OR #sequence = :expected',
+        ExpressionAttributeNames: { '#sequence': 'sequence', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':next': sequence + 1,
+          ':expected': sequence,
+          ':type': 'LedgerHead',
+          ...(measured === undefined ? {} : { ':measuredTo': measured.to, ':measuredBy': measured.runId }),
+        },
+      },
+    };
+  }
+
+  /** Holds only while the accounting month has no record (never closed) or is not closed. */
+  private openMonthCheck(month: string) {
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: accountingPeriodKey(month),
+        ConditionExpression: 'attribute_not_exists(pk) OR #status <> :closed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':closed': 'closed' },
+      },
+    };
   }
 
   async postingsOfRun(runId: string): Promise<LedgerPosting[]> {

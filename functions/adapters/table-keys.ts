@@ -14,9 +14,10 @@
  * | program           | PROGRAM#<programId>    | PROGRAM                     | PROGRAMS                  | <status>#<programId>    |
  * | program version   | PROGRAM#<programId>    | VERSION#<version, 6 digits> | PROGRAMVERSIONS#<programId> | <version, 6 digits>   |
  * | accrual run       | RUN#<runId>            | RUN                         | RUNS                      | <runId>                 |
- * | ledger head       | LEDGER#<programId>#<period> | HEAD (sequence)        |                           |                         |
+ * | ledger head       | LEDGER#<programId>#<period> | HEAD (sequence, measuredTo, measuredBy) |        |                         |
  * | ledger posting    | LEDGER#<programId>#<period> | POSTING#<postingId>    | CHECKBOOK#<beneficiary>   | <programId>#<period>#<postingId> |
  * | manual adjustment | ADJUSTMENT#<id>        | ADJUSTMENT                  | ADJUSTMENTS               | <status>#<id>           |
+ * | accounting period | ACCOUNTINGPERIOD#<yyyy-mm> | PERIOD (status, history) | ACCOUNTINGPERIODS        | <yyyy-mm>               |
  * | channel file      | FILE#<fileId>          | FILE                        | PARTNERFILES#<partnerId>  | <fileId> (time-ordered) |
  * | file fingerprint  | FILEHASH#<p>#<sha256>  | FILEHASH                    |                           |                         |
  * | rejected line     | FILE#<fileId>#REJECTS#<shard> | <line, 10 digits>    |                           |                         |
@@ -55,6 +56,8 @@
  * 17. the GL journal of accounting months; a run's postings     → Query gsi2 JOURNAL#<yyyy-mm> / gsi3 RUNPOSTINGS#<runId>
  * 18. manual adjustments, optionally of one status              → Query gsi1 ADJUSTMENTS
  * 19. files in flight (received/processing) not updated since t → Query gsi2 INGESTING, gsi2sk < t
+ * 20. accounting months closed or reopened, oldest first        → Query gsi1 ACCOUNTINGPERIODS; a posting's
+ *     transaction checks ACCOUNTINGPERIOD#<yyyy-mm of postedOn> is not closed
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -175,6 +178,15 @@ export const ledgerPostingKeys = (posting: {
 export const checkbookPartition = (partnerId: string) => `CHECKBOOK#${partnerId}`;
 export const journalPartition = (month: string) => `JOURNAL#${month}`;
 export const runPostingsPartition = (runId: string) => `RUNPOSTINGS#${runId}`;
+
+export const accountingPeriodKey = (month: string): ItemKey => ({
+  pk: `ACCOUNTINGPERIOD#${month}`,
+  sk: 'PERIOD',
+});
+export const accountingPeriodListKey = (month: string): ListIndexKey => ({
+  gsi1pk: 'ACCOUNTINGPERIODS',
+  gsi1sk: month,
+});
 
 export const adjustmentKey = (adjustmentId: string): ItemKey => ({
   pk: `ADJUSTMENT#${adjustmentId}`,

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { accrualRunRequestSchema } from '../../domain/accrual-runs/accrual-run';
+import {
+  accountingPeriodCloseSchema,
+  accountingPeriodReopenSchema,
+} from '../../domain/ledger/accounting-period-use-cases';
 import { manualAdjustmentRequestSchema } from '../../domain/ledger/manual-adjustment';
 import { programDefinitionSchema } from '../../domain/programs/program';
 import {
@@ -120,6 +124,16 @@ export const accrualRoutes: readonly RouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/accrual-runs/{runId}/programs/{programId}/late-lines',
+    entry: 'functions/api/accrual-runs/list-late-lines.ts',
+    operationId: 'listLateLines',
+    summary:
+      'Why a run trued up periods an earlier run had measured: the late or restated lines, with their file and line',
+    readsRunSnapshots: true,
+    response: z.object({ items: z.array(z.unknown()) }),
+  },
+  {
+    method: 'GET',
     path: '/accrual-runs/{runId}/postings',
     entry: 'functions/api/ledger/list-run-postings.ts',
     operationId: 'listRunPostings',
@@ -180,6 +194,30 @@ export const accrualRoutes: readonly RouteSpec[] = [
     summary: 'Approve (and post) or reject an adjustment; not by its requester',
     body: adjustmentDecisionSchema,
     ifMatch: true,
+  },
+  {
+    method: 'GET',
+    path: '/accounting-periods',
+    entry: 'functions/api/accounting-periods/list-accounting-periods.ts',
+    operationId: 'listAccountingPeriods',
+    summary: 'Accounting months ever closed, with status and audit history (staff); others are open',
+    query: pageQuerySchema,
+  },
+  {
+    method: 'POST',
+    path: '/accounting-periods/{month}/close',
+    entry: 'functions/api/accounting-periods/close-accounting-period.ts',
+    operationId: 'closeAccountingPeriod',
+    summary: 'Close an accounting month YYYY-MM (finance): nothing is posted dated into it afterwards',
+    body: accountingPeriodCloseSchema,
+  },
+  {
+    method: 'POST',
+    path: '/accounting-periods/{month}/reopen',
+    entry: 'functions/api/accounting-periods/reopen-accounting-period.ts',
+    operationId: 'reopenAccountingPeriod',
+    summary: 'Reopen a closed accounting month (admin), with a reason',
+    body: accountingPeriodReopenSchema,
   },
   {
     method: 'GET',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { partnerSkuSchema } from '../../domain/channel-files/partner-sku-use-cases';
+import { accountingMonthSchema } from '../../domain/ledger/accounting-period';
 import { partnerTypeSchema } from '../../domain/partners/partner';
 import { programStatusSchema } from '../../domain/programs/program';
 import { businessCodeSchema } from '../../domain/shared/codes';
@@ -81,6 +82,8 @@ export const glJournalQuerySchema = journalFormatQuerySchema.extend({
   programId: businessCodeSchema.optional(),
   partnerId: businessCodeSchema.optional(),
 });
+
+export const accountingMonthPathSchema = z.object({ month: accountingMonthSchema });
 
 export const adjustmentPathSchema = z.object({
   adjustmentId: z.string().regex(/^ADJ-[a-f0-9]{12}$/, 'must be an adjustment id'),

@@ -348,3 +348,200 @@ describe('month-end schedule', () => {
     expect(run.json).toMatchObject({ trigger: 'schedule', status: 'completed', period: march.period });
   });
 });
+
+/** Uploads a POS CSV as RES-ACME through a presigned URL and waits until it is ingested. */
+async function uploadAcmeSales(fileName: string, rows: readonly string[]) {
+  const body = Buffer.from(
+    ['invoice_number,invoice_line,invoice_date,sku,quantity,uom,extended_amount', ...rows].join('\n'),
+  );
+  const ticket = await api('POST', '/uploads', {
+    token: acme(),
+    body: { kind: 'pos', fileName, contentType: 'text/csv', sizeBytes: body.length },
+  });
+  const put = await fetch(ticket.json.uploadUrl, {
+    method: 'PUT',
+    headers: ticket.json.requiredHeaders,
+    body,
+  });
+  expect(put.status).toBe(200);
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const file = await api('GET', `/channel-files/${ticket.json.file.fileId}`, { token: acme() });
+    if (!['awaiting_upload', 'received', 'processing'].includes(file.json.status)) {
+      expect(file.json.status).toBe('completed');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${fileName} never finished`);
+}
+
+const monthRun = (start: string, end: string) => ({ period: { start, end } });
+const octoberRun = monthRun('2026-10-01', '2026-10-31');
+
+async function runAndWait(body: unknown) {
+  const started = await api('POST', '/accrual-runs', { token: finance(), body });
+  expect(started.status).toBe(202);
+  return waitForRun(started.json.runId);
+}
+
+async function quarterPostings() {
+  const book = await api('GET', '/partners/RES-ACME/checkbook?programId=E2E-Q-RETRO', { token: finance() });
+  return book.json.items[0];
+}
+
+describe('run order and accounting periods', () => {
+  it('the issue: Oct, Nov, Dec post 0, 420.00 and 1,280.00; re-running October keeps the quarter at 1,700.00', async () => {
+    const program = {
+      programId: 'E2E-Q-RETRO',
+      name: 'Quarterly retrospective (issue 11)',
+      currency: 'USD',
+      periodGranularity: 'quarter',
+      eligibility: { startDate: '2026-01-01', partners: ['RES-ACME'] },
+      terms: {
+        kind: 'volume',
+        basis: 'revenue',
+        method: 'retrospective',
+        rateType: 'percentOfRevenue',
+        tiers: [
+          { from: '10000', rate: '3' },
+          { from: '30000', rate: '5' },
+        ],
+      },
+    };
+    expect((await api('POST', '/programs', { token: manager(), body: program })).status).toBe(201);
+    const activated = await api('POST', '/programs/E2E-Q-RETRO/activate', {
+      token: approver(),
+      headers: { 'if-match': '"1"' },
+    });
+    expect(activated.status).toBe(200);
+    await uploadAcmeSales('q4.csv', [
+      'Q4-OCT,1,2026-10-15,SW-0001,1,CS,6000.00',
+      'Q4-NOV,1,2026-11-15,SW-0001,1,CS,8000.00',
+      'Q4-DEC,1,2026-12-15,SW-0001,1,CS,20000.00',
+    ]);
+
+    const posted = [];
+    for (const body of [
+      octoberRun,
+      monthRun('2026-11-01', '2026-11-30'),
+      monthRun('2026-12-01', '2026-12-31'),
+    ]) {
+      const run = await runAndWait(body);
+      posted.push(run.results.find((r: { programId: string }) => r.programId === 'E2E-Q-RETRO').posted);
+    }
+    expect(posted).toEqual([{}, { USD: '420.00' }, { USD: '1280.00' }]);
+
+    const rerun = await runAndWait(octoberRun);
+    const result = rerun.results.find((r: { programId: string }) => r.programId === 'E2E-Q-RETRO');
+    expect(result).toMatchObject({
+      postings: 0,
+      periods: [{ period: 'FY2026-Q4', measuredTo: '2026-12-31' }],
+    });
+    expect((await quarterPostings()).earned).toBe('1700.00');
+  });
+
+  it('finance closes a month, others may not; a late October line re-run lands in the first open month', async () => {
+    expect(
+      (await api('POST', '/accounting-periods/2026-10/close', { token: manager(), body: {} })).status,
+    ).toBe(403);
+    expect((await api('POST', '/accounting-periods/2026-10/close', { token: acme(), body: {} })).status).toBe(
+      403,
+    );
+    const bad = await api('POST', '/accounting-periods/2026-13/close', { token: finance(), body: {} });
+    expect(bad.status).toBe(400);
+    const closed = await api('POST', '/accounting-periods/2026-10/close', {
+      token: finance(),
+      body: { reason: 'October signed off' },
+    });
+    expect(closed.status).toBe(200);
+    expect(closed.json).toMatchObject({
+      month: '2026-10',
+      status: 'closed',
+      history: [{ action: 'closed', by: 'demo-finance', reason: 'October signed off' }],
+    });
+    expect(
+      (await api('POST', '/accounting-periods/2026-10/close', { token: finance(), body: {} })).status,
+    ).toBe(422);
+    const listed = await api('GET', '/accounting-periods', { token: approver() });
+    expect(listed.json.items).toEqual([expect.objectContaining({ month: '2026-10', status: 'closed' })]);
+    expect((await api('GET', '/accounting-periods', { token: acme() })).status).toBe(403);
+
+    // A late October file (1,000.00: 35,000 in the quarter at 5 % = 1,750.00) picked up by re-running October
+    await uploadAcmeSales('late-october.csv', ['Q4-LATE,1,2026-10-20,SW-0001,1,CS,1000.00']);
+    const rerun = await runAndWait(octoberRun);
+    const postings = await api('GET', `/accrual-runs/${rerun.runId}/postings`, { token: finance() });
+    const quarter = postings.json.items.filter((p: { programId: string }) => p.programId === 'E2E-Q-RETRO');
+    expect(quarter).toEqual([
+      expect.objectContaining({
+        kind: 'trueUp',
+        amount: '50.00',
+        postedOn: '2026-11-01',
+        priorPeriod: false,
+      }),
+    ]);
+    expect((await quarterPostings()).earned).toBe('1750.00');
+    const late = await api('GET', `/accrual-runs/${rerun.runId}/programs/E2E-Q-RETRO/late-lines`, {
+      token: finance(),
+    });
+    expect(late.json.items).toEqual([
+      expect.objectContaining({
+        period: 'FY2026-Q4',
+        postedOn: '2026-11-01',
+        previouslyMeasuredTo: '2026-12-31',
+        lines: [
+          expect.objectContaining({
+            lineId: 'RES-ACME/Q4-LATE/1',
+            change: 'new',
+            sourceFileId: expect.any(String),
+            sourceLineNumber: 2,
+          }),
+        ],
+      }),
+    ]);
+  });
+
+  it('refuses an adjustment dated into a closed month; only an admin reopens, with a reason', async () => {
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    expect(
+      (await api('POST', `/accounting-periods/${thisMonth}/close`, { token: finance(), body: {} })).status,
+    ).toBe(200);
+    const requested = await api('POST', '/adjustments', {
+      token: finance(),
+      body: {
+        programId: 'E2E-Q-RETRO',
+        beneficiaryPartnerId: 'RES-ACME',
+        fund: 'rebate',
+        period: 'FY2026-Q4',
+        currency: 'USD',
+        amount: '10',
+        reason: 'agreed goodwill',
+      },
+    });
+    const refused = await api('POST', `/adjustments/${requested.json.adjustmentId}/decision`, {
+      token: approver(),
+      headers: { 'if-match': '"1"' },
+      body: { decision: 'approve' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.detail).toContain(`accounting month ${thisMonth} is closed`);
+
+    const reopenPath = `/accounting-periods/${thisMonth}/reopen`;
+    expect((await api('POST', reopenPath, { token: finance(), body: { reason: 'x' } })).status).toBe(403);
+    expect((await api('POST', reopenPath, { token: admin(), body: {} })).status).toBe(400);
+    const reopened = await api('POST', reopenPath, {
+      token: admin(),
+      body: { reason: 'goodwill adjustment' },
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.json.history).toEqual([
+      expect.objectContaining({ action: 'closed', by: 'demo-finance' }),
+      expect.objectContaining({ action: 'reopened', by: 'demo-admin', reason: 'goodwill adjustment' }),
+    ]);
+    const approved = await api('POST', `/adjustments/${requested.json.adjustmentId}/decision`, {
+      token: approver(),
+      headers: { 'if-match': '"1"' },
+      body: { decision: 'approve' },
+    });
+    expect(approved.json.status).toBe('approved');
+  });
+});

@@ -1,18 +1,27 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accrualKey } from '../../domain/accruals/accrual-entry';
+import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
+import {
+  closeAccountingPeriod,
+  reopenAccountingPeriod,
+} from '../../domain/ledger/accounting-period-use-cases';
 import type { RunPosting } from '../../domain/ledger/ledger-posting';
 import { VersionConflictError } from '../../domain/shared/errors';
+import { accrualStores } from '../../functions/adapters/accrual-stores';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { loadConfig } from '../../functions/shared/config';
 import { createTestTable } from '../support/test-table';
 
 let ledger: DynamoAccrualLedger;
+let periods: ReturnType<typeof accrualStores>['accountingPeriods'];
 
 beforeAll(async () => {
   await createTestTable();
   const config = loadConfig();
-  ledger = new DynamoAccrualLedger(createDocumentClient(config), config.TABLE_NAME);
+  const client = createDocumentClient(config);
+  ledger = new DynamoAccrualLedger(client, config.TABLE_NAME);
+  periods = accrualStores(client, config.TABLE_NAME).accountingPeriods;
 });
 
 function posting(runId: string, index: number, partnerId = 'P1', amount = '1.00'): RunPosting {
@@ -47,7 +56,7 @@ describe('DynamoAccrualLedger', () => {
     const postings = Array.from({ length: 250 }, (_, index) => posting('RUN-A', index));
     await ledger.append('PRG-1', '2026-03', 0, postings);
     const scope = await ledger.scope('PRG-1', '2026-03');
-    expect(scope.sequence).toBe(3); // 99 + 99 + 52
+    expect(scope.sequence).toBe(3); // 98 + 98 + 54
     expect(scope.postings).toHaveLength(250);
     expect(scope.postings.find((read) => read.postingId === 'RUN-A#0007')).toEqual(postings[7]);
     expect(await ledger.postingsOfRun('RUN-A')).toHaveLength(250);
@@ -71,5 +80,32 @@ describe('DynamoAccrualLedger', () => {
     expect(await ledger.checkbookPostings('P2', 'PRG-OTHER')).toEqual([]);
     expect(await ledger.postingsOfMonth('2026-03')).toHaveLength(252);
     expect(await ledger.postingsOfMonth('2026-04')).toEqual([]);
+  });
+
+  it('refuses postings dated into a closed month in the same transaction, and takes them once reopened', async () => {
+    const deps = { accountingPeriods: periods, clock: () => new Date('2026-04-02T09:00:00Z') };
+    await closeAccountingPeriod(deps, { userId: 'u-fin', role: 'finance' }, { month: '2026-03' });
+    const before = await ledger.scope('PRG-1', '2026-03');
+
+    await expect(
+      ledger.append('PRG-1', '2026-03', before.sequence, [posting('RUN-D', 1)]),
+    ).rejects.toBeInstanceOf(ClosedPeriodError);
+    expect(await ledger.scope('PRG-1', '2026-03')).toEqual(before);
+
+    await reopenAccountingPeriod(
+      deps,
+      { userId: 'u-admin', role: 'admin' },
+      { month: '2026-03', reason: 'late vendor invoice' },
+    );
+    await ledger.append('PRG-1', '2026-03', before.sequence, [posting('RUN-D', 1)]);
+    expect((await ledger.scope('PRG-1', '2026-03')).postings).toHaveLength(before.postings.length + 1);
+  });
+
+  it('keeps how far a period is measured on its head, moved even by an append that posts nothing', async () => {
+    expect(await ledger.measured('PRG-2', 'FY2026-Q4')).toBeNull();
+    await ledger.append('PRG-2', 'FY2026-Q4', 0, [], { to: '2026-10-31', runId: 'RUN-OCT' });
+    expect(await ledger.measured('PRG-2', 'FY2026-Q4')).toEqual({ to: '2026-10-31', runId: 'RUN-OCT' });
+    const scope = await ledger.scope('PRG-2', 'FY2026-Q4');
+    expect(scope).toEqual({ sequence: 1, postings: [], measured: { to: '2026-10-31', runId: 'RUN-OCT' } });
   });
 });

@@ -1,4 +1,4 @@
-import type { AccrualRunRecord } from '../../../domain/accrual-runs/accrual-run';
+import type { AccrualRunRecord, Measurement } from '../../../domain/accrual-runs/accrual-run';
 import type {
   AccrualLedger,
   AccrualRunDeps,
@@ -10,6 +10,7 @@ import type {
 import type { ChannelSaleLine } from '../../../domain/accrual-runs/run-lines';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
 import type { EventPublisher } from '../../../domain/channel-files/ports';
+import { type AccountingPeriod, ClosedPeriodError } from '../../../domain/ledger/accounting-period';
 import { type LedgerPosting, ledgerPostingSchema } from '../../../domain/ledger/ledger-posting';
 import type { LedgerReader } from '../../../domain/ledger/ports';
 import { VersionConflictError } from '../../../domain/shared/errors';
@@ -77,16 +78,27 @@ export class InMemoryRunSnapshots implements RunSnapshots {
 /** Another writer appending to the scope `(programId, period)` just before the caller's append. */
 export type ConcurrentWriter = (programId: string, period: string) => Promise<void>;
 
+/** Accounting months in memory, listed in month order as the table lists them. */
+export function accountingPeriodStore() {
+  return new InMemoryRecordStore<AccountingPeriod>((period) => period.month);
+}
+
 /**
  * The ledger in memory, one scope per program period, with the adapter's contract: postings are validated,
  * `append` fails with VersionConflictError when the scope's sequence moved from `expectedSequence` or a
- * posting id already exists. `simulateConcurrentAppend` lets another writer in just before the next append.
+ * posting id already exists, and with ClosedPeriodError when a posting is dated into a month closed in
+ * `accountingPeriods`. `simulateConcurrentAppend` lets another writer in just before the next append.
  */
 export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
-  private readonly scopes = new Map<string, { sequence: number; postings: LedgerPosting[] }>();
+  private readonly scopes = new Map<
+    string,
+    { sequence: number; postings: LedgerPosting[]; measured: Measurement | null }
+  >();
   private readonly concurrentWriters: ConcurrentWriter[] = [];
   appendCalls = 0;
   conflicts = 0;
+
+  constructor(private readonly accountingPeriods = accountingPeriodStore()) {}
 
   /** Postings already in the ledger (e.g. written before the test), appended at the next sequence. */
   seed(...postings: LedgerPosting[]): this {
@@ -111,7 +123,11 @@ export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
 
   async scope(programId: string, period: string): Promise<LedgerScope> {
     const scope = this.scopeOf(programId, period);
-    return { sequence: scope.sequence, postings: [...scope.postings] };
+    return { sequence: scope.sequence, postings: [...scope.postings], measured: scope.measured };
+  }
+
+  async measured(programId: string, period: string): Promise<Measurement | null> {
+    return this.scopeOf(programId, period).measured;
   }
 
   async append(
@@ -119,10 +135,15 @@ export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
     period: string,
     expectedSequence: number,
     postings: readonly LedgerPosting[],
+    measured?: Measurement,
   ): Promise<void> {
     this.appendCalls++;
     const writer = this.concurrentWriters.shift();
     if (writer !== undefined) await writer(programId, period);
+    for (const posting of postings) {
+      const month = posting.postedOn.slice(0, 7);
+      if ((await this.accountingPeriods.get(month))?.status === 'closed') throw new ClosedPeriodError(month);
+    }
     const scope = this.scopeOf(programId, period);
     const ids = new Set(scope.postings.map((posting) => posting.postingId));
     if (scope.sequence !== expectedSequence || postings.some((posting) => ids.has(posting.postingId))) {
@@ -131,6 +152,7 @@ export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
     }
     scope.postings.push(...postings.map((posting) => ledgerPostingSchema.parse(posting)));
     scope.sequence++;
+    if (measured !== undefined) scope.measured = measured;
   }
 
   async postingsOfRun(runId: string): Promise<LedgerPosting[]> {
@@ -158,7 +180,7 @@ export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
     const key = `${programId}\u001f${period}`;
     let scope = this.scopes.get(key);
     if (scope === undefined) {
-      scope = { sequence: 0, postings: [] };
+      scope = { sequence: 0, postings: [], measured: null };
       this.scopes.set(key, scope);
     }
     return scope;
@@ -186,12 +208,14 @@ export class RecordingEventPublisher implements EventPublisher {
 /** Every port of an accrual run, in memory; run ids come out as `<yyyy-mm>-RUN<n>`. */
 export function accrualRunDeps(clock = fixedClock('2026-04-01T06:00:00.000Z')) {
   let ids = 0;
+  const accountingPeriods = accountingPeriodStore();
   return {
     ...programStores(),
     runs: new InMemoryRecordStore<AccrualRunRecord>((run) => run.runId),
     lines: new InMemoryRunLineSource(),
     snapshots: new InMemoryRunSnapshots(),
-    ledger: new InMemoryAccrualLedger(),
+    ledger: new InMemoryAccrualLedger(accountingPeriods),
+    accountingPeriods,
     workflow: new RecordingRunWorkflow(),
     events: new RecordingEventPublisher(),
     clock,

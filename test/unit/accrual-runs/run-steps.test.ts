@@ -200,7 +200,20 @@ describe('postProgramAccruals', () => {
     const second = await completedRun(deps);
 
     // Assert
-    expect(second.results).toEqual([{ ...first.results[0], postings: 0, posted: {} }]);
+    const [firstResult] = first.results;
+    expect(second.results).toEqual([
+      {
+        ...firstResult,
+        postings: 0,
+        posted: {},
+        periods: firstResult?.periods.map((period) => ({
+          ...period,
+          postings: 0,
+          postedOn: null,
+          previouslyMeasured: { to: '2026-03-31', runId: first.runId },
+        })),
+      },
+    ]);
     expect(deps.ledger.all()).toEqual(posted);
     expect(second.event.posted).toEqual({});
   });
@@ -285,6 +298,7 @@ describe('postProgramAccruals', () => {
     const adjustments = {
       adjustments: new InMemoryRecordStore<ManualAdjustment>((adjustment) => adjustment.adjustmentId),
       ledger: deps.ledger,
+      accountingPeriods: deps.accountingPeriods,
       clock: deps.clock,
       newId: () => '1',
     };
@@ -368,6 +382,7 @@ describe('completeAccrualRun', () => {
       skippedLines: 0,
       earned: {},
       entriesFingerprint: 'x',
+      periods: [],
     };
 
     const detail = await completeAccrualRun(deps, {

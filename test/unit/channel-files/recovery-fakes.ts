@@ -20,7 +20,12 @@ export function recoveryWorld(start = '2026-04-01T10:00:00.000Z') {
   };
   const deps: FileRecoveryDeps & { inFlight: InFlightFiles } = {
     files,
-    lines: { withdrawFileLines: async (fileId) => (withdrawn.push(fileId), 0) },
+    lines: {
+      withdrawFileLines: async (fileId) => {
+        withdrawn.push(fileId);
+        return 0;
+      },
+    },
     inFlight,
     workflow: { start: async (_fileId, executionName) => void started.push(executionName) },
     events: { publish: async (event) => void published.push(event) },

@@ -17,7 +17,7 @@ import {
 } from '../../../domain/shared/errors';
 import { admin, approver, channelManager, finance, partnerUser } from '../../support/actors';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
-import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
+import { accountingPeriodStore, InMemoryAccrualLedger } from '../accrual-runs/fakes';
 import { posting } from './builders';
 
 const secondFinance: Actor = { userId: 'u-fin-2', role: 'finance' };
@@ -48,9 +48,11 @@ class CrashingAdjustmentStore extends InMemoryRecordStore<ManualAdjustment> {
 
 function deps() {
   let ids = 0;
+  const accountingPeriods = accountingPeriodStore();
   return {
     adjustments: new CrashingAdjustmentStore(),
-    ledger: new InMemoryAccrualLedger(),
+    ledger: new InMemoryAccrualLedger(accountingPeriods),
+    accountingPeriods,
     clock: fixedClock('2026-04-02T10:00:00.000Z'),
     newId: () => `00000000000${++ids}`,
   };
