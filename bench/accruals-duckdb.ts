@@ -9,6 +9,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { rateFactor } from '../domain/accruals/rating-plan';
 import type { SaleLine } from '../domain/accruals/sale-line';
 import { parseScaled } from '../domain/accruals/scaled-integer';
+import { scaledTier } from '../domain/accruals/tier-math';
 import type { RebateProgram } from '../domain/programs/program';
 import { period } from './accruals-data';
 
@@ -60,15 +61,28 @@ function tierCase(
   return `CASE ${arms} ELSE 0::HUGEINT END`;
 }
 
+/**
+ * Stepped tiers with the engine's semantics (domain/accruals/tier-math): band i runs from its band start (one
+ * unit below `from` for counted units) to the next band's start once the next tier is reached, else to the
+ * volume; a tier not reached contributes nothing.
+ */
 function steppedSql(
   tiers: readonly { from: string; rate: string }[],
   rateType: 'percentOfRevenue' | 'amountPerUnit',
   volume: string,
+  countsUnits: boolean,
 ): string {
+  const scaled = tiers.map((tier) => scaledTier(parseScaled(tier.from, 6), 0n, countsUnits));
+  const magnitude = `abs(${volume})`;
+  const reached = (index: number) => `${magnitude} >= ${scaled[index]?.from}::HUGEINT`;
   const bands = tiers.map((tier, index) => {
-    const next = tiers[index + 1];
-    const top = next === undefined ? `abs(${volume})` : `least(abs(${volume}), ${micro(next.from)})`;
-    return `greatest(0::HUGEINT, ${top} - ${micro(tier.from)}) * ${factor(tier.rate, rateType)}`;
+    const next = scaled[index + 1];
+    const top =
+      next === undefined
+        ? magnitude
+        : `CASE WHEN ${reached(index + 1)} THEN ${next.bandStart}::HUGEINT ELSE ${magnitude} END`;
+    const inBand = `greatest(0::HUGEINT, ${top} - ${scaled[index]?.bandStart}::HUGEINT)`;
+    return `CASE WHEN ${reached(index)} THEN ${inBand} * ${factor(tier.rate, rateType)} ELSE 0::HUGEINT END`;
   });
   return `sign(${volume}) * (${bands.join(' + ')})`;
 }
@@ -111,7 +125,7 @@ function programSql(program: RebateProgram): string {
     } else {
       if (volume !== rated)
         throw new Error('the bench SQL covers stepped programs that rate their tier basis');
-      amount = steppedSql(terms.tiers, terms.rateType, volume);
+      amount = steppedSql(terms.tiers, terms.rateType, volume, terms.basis === 'quantity');
     }
   } else {
     // Growth: the same window one year earlier, for the same pool.

@@ -8,6 +8,7 @@ import type { RunPeriod } from '../accruals/measurement-window';
 import type { SaleLine } from '../accruals/sale-line';
 import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
 import type { RecordStore } from '../master-data/ports';
+import type { ProductData } from '../products/product';
 import type { RebateProgram } from '../programs/program';
 import { programsInForce } from '../programs/program-lifecycle';
 import type { ProgramRecord } from '../programs/program-record';
@@ -16,20 +17,32 @@ import type { IsoDate } from '../shared/iso-date';
 import type { CurrencyCode } from '../shared/money';
 import type { RunLineSource } from './ports';
 import { monthsToRead, toSaleLine } from './run-lines';
+import { resolveWhatIfItem, type WhatIfItem } from './what-if-item';
 
 export interface PartnerViewDeps {
   readonly programs: RecordStore<ProgramRecord>;
   readonly lines: RunLineSource;
 }
 
-/** Where a partner stands in one tiered program's current period, and what the next tier takes. */
+/** The partner view's ports, plus the product catalog a what-if sale is resolved against. */
+export interface WhatIfDeps extends PartnerViewDeps {
+  readonly products: RecordStore<ProductData>;
+}
+
+/**
+ * Where a partner stands in one tiered program's current period, and what the next tier takes. A tier is
+ * reached when the volume is at least its `from` (quantity tiers: "reached at 10 units").
+ */
 export interface TierProgress {
   readonly pool: string;
   readonly basis: 'quantity' | 'revenue';
   readonly volume: string;
   readonly tierReached: { readonly index: number; readonly from: string; readonly rate: string } | null;
   readonly nextTier: { readonly index: number; readonly from: string; readonly rate: string } | null;
-  /** Volume still missing to reach the next tier; null at the top tier. */
+  /**
+   * What is still missing to reach the next tier, in the tier's measure (units, revenue, or for growth
+   * programs the growth figure); null at the top tier, or for percent growth without a prior-year baseline.
+   */
   readonly gap: string | null;
 }
 
@@ -44,10 +57,8 @@ export interface ProgramProgress {
   readonly tiers: readonly TierProgress[];
 }
 
-/** A hypothetical extra sale: `quantity` of a product or category at `unitPrice`, dated `asOf`. */
-export interface WhatIfSale {
-  readonly sku?: string | undefined;
-  readonly category: string;
+/** A hypothetical extra sale: `quantity` (base units) of a product or category at `unitPrice`, dated `asOf`. */
+export interface WhatIfSale extends WhatIfItem {
   readonly quantity: string;
   readonly unitPrice: string;
 }
@@ -75,16 +86,18 @@ function tierProgress(program: RebateProgram, entries: readonly AccrualEntry[]):
     for (const component of entry.trace.components) {
       if (pools.has(component.pool) || component.poolVolume === null || component.tierBasis === null)
         continue;
-      const volume = new Decimal(component.poolVolume);
-      const nextIndex = tiers.findIndex((tier) => new Decimal(tier.from).gt(volume));
-      const next = nextIndex < 0 ? undefined : tiers[nextIndex];
+      // The engine decided the tier reached (prequalified tiers included); the next one is the one above it.
+      const nextIndex = (component.tierReached?.index ?? -1) + 1;
+      const next = tiers[nextIndex];
+      // Growth tiers measure growth over the prior year, not the period's volume.
+      const measure = component.growth === null ? component.poolVolume : component.growth.growth;
       pools.set(component.pool, {
         pool: component.pool,
         basis: component.tierBasis,
-        volume: volume.toFixed(),
+        volume: component.poolVolume,
         tierReached: component.tierReached,
         nextTier: next === undefined ? null : { index: nextIndex, from: next.from, rate: next.rate },
-        gap: next === undefined ? null : new Decimal(next.from).minus(volume).toFixed(),
+        gap: next === undefined || measure === null ? null : new Decimal(next.from).minus(measure).toFixed(),
       });
     }
   }
@@ -148,7 +161,7 @@ export async function partnerProgress(
  * category Y, which tier do I reach and what do I earn").
  */
 export async function partnerWhatIf(
-  deps: PartnerViewDeps,
+  deps: WhatIfDeps,
   actor: Actor,
   input: { readonly partnerId: string; readonly asOf: IsoDate; readonly sale: WhatIfSale },
 ) {
@@ -158,14 +171,15 @@ export async function partnerWhatIf(
   const period = { start: input.asOf, end: input.asOf };
   const lines = await partnerLines(deps, input.partnerId, monthsToRead(programs, period));
   const { sale } = input;
+  const item = await resolveWhatIfItem(deps.products, sale);
   const hypothetical: SaleLine = {
     lineId: `${input.partnerId}/WHAT-IF/1`,
     partnerId: input.partnerId,
     invoiceDate: input.asOf,
     shipDate: input.asOf,
     orderDate: input.asOf,
-    sku: sale.sku ?? 'WHAT-IF',
-    category: sale.category,
+    sku: item.sku,
+    category: item.category,
     uom: 'EA',
     quantityBase: sale.quantity,
     extendedAmount: new Decimal(sale.quantity).times(sale.unitPrice).toDecimalPlaces(6).toFixed(),

@@ -7,6 +7,7 @@ import { poolRule, tierVolumeOf, type Volume } from './rate-pool';
 import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
 import type { SaleLineColumns } from './sale-line-columns';
 import { AMOUNT_DECIMALS, powerOfTen, roundHalfEven } from './scaled-integer';
+import { tierIndexReached } from './tier-math';
 
 /**
  * Rates single lines of a per-line program (each line is its own pool) to minor units, lines given by column
@@ -17,8 +18,8 @@ export class LineRater {
   private readonly divisor: number;
   private readonly ratesRevenue: boolean;
   private readonly tiersOnRevenue: boolean;
-  /** Thresholds and split factors of the number path; empty when lines take the BigInt rule. */
-  private readonly thresholds: readonly number[] = [];
+  /** Tier thresholds and split factors of the number path; empty when lines take the BigInt rule. */
+  private readonly thresholds: readonly { readonly from: number }[] = [];
   private readonly factors: readonly SplitFactor[] = [];
   private readonly remainder = new Float64Array(1);
 
@@ -35,7 +36,7 @@ export class LineRater {
     if (plan.kind === 'tiered' && plan.method === 'retrospective') {
       const factors = plan.tiers.map((tier) => splitFactor(tier.rate, divisor));
       if (factors.every((factor) => factor.whole < 8)) {
-        this.thresholds = plan.tiers.map((tier) => Number(tier.from));
+        this.thresholds = plan.tiers.map((tier) => ({ from: Number(tier.from) }));
         this.factors = factors;
       }
     }
@@ -56,13 +57,7 @@ export class LineRater {
     if (this.factors.length === 0) return this.rateWithBigInt(index);
     const { thresholds, divisor } = this;
     const volume = Math.abs(this.value(this.tiersOnRevenue, index));
-    let tier = startingTier(this.columns, this.context, index);
-    for (let at = thresholds.length - 1; at > tier; at--) {
-      if (volume >= (thresholds[at] as number)) {
-        tier = at;
-        break;
-      }
-    }
+    const tier = tierIndexReached(thresholds, volume, startingTier(this.columns, this.context, index));
     if (tier < 0) return 0;
     const factor = this.factors[tier] as SplitFactor;
     const rated = this.value(this.ratesRevenue, index);

@@ -2,7 +2,14 @@ import type { VolumeBasis } from '../programs/rates';
 import type { BandTrace, TraceComponent } from './accrual-entry';
 import { allocateLargestRemainder } from './allocation';
 import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
-import { AMOUNT_DECIMALS, divideHalfEven, formatScaled, powerOfTen, VOLUME_DECIMALS } from './scaled-integer';
+import {
+  AMOUNT_DECIMALS,
+  divideHalfEven,
+  floorDiv,
+  formatScaled,
+  powerOfTen,
+  VOLUME_DECIMALS,
+} from './scaled-integer';
 import { retrospectiveTierRebate, steppedTierRebate, tierIndexReached } from './tier-math';
 
 /** Quantity and revenue of a pool or an entry, as integers of 1e-6. */
@@ -68,10 +75,8 @@ function growthReached(
   // A percentage of nothing is undefined: without prior-year volume no percent-growth tier is reached.
   if (baseline <= 0n) return { index: -1, growth: null };
   const scaledPercent = difference * 100n * powerOfTen(VOLUME_DECIMALS);
-  let index = -1;
-  plan.tiers.forEach((tier, tierIndex) => {
-    if (scaledPercent >= tier.from * baseline) index = tierIndex;
-  });
+  // percent ≥ from ⇔ floor(percent) ≥ from, thresholds being integers of 1e-6: the same tier decision.
+  const index = tierIndexReached(plan.tiers, floorDiv(scaledPercent, baseline));
   return { index, growth: formatScaled(divideHalfEven(scaledPercent, baseline), VOLUME_DECIMALS) };
 }
 

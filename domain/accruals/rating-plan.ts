@@ -3,7 +3,7 @@ import { type RateType, ratedBasisOf, type VolumeBasis } from '../programs/rates
 import type { Tier } from '../programs/tiers';
 import { Money } from '../shared/money';
 import { parseScaled, RATE_DECIMALS, VOLUME_DECIMALS } from './scaled-integer';
-import type { ScaledTier } from './tier-math';
+import { type ScaledTier, scaledTier } from './tier-math';
 
 /** A rate ready for integer arithmetic, with the text it came from for traces. */
 export interface ScaledRate {
@@ -47,11 +47,11 @@ export function rateFactor(text: string, rateType: RateType): bigint {
   return BigInt(scaled.toFixed(0));
 }
 
-function scaleTiers(tiers: readonly Tier[], rateType: RateType): ScaledTier[] {
-  return tiers.map((tier) => ({
-    from: parseScaled(tier.from, VOLUME_DECIMALS),
-    rate: rateFactor(tier.rate, rateType),
-  }));
+/** `countsUnits`: quantity tiers of a volume program, whose thresholds are unit ordinals (see `scaledTier`). */
+function scaleTiers(tiers: readonly Tier[], rateType: RateType, countsUnits: boolean): ScaledTier[] {
+  return tiers.map((tier) =>
+    scaledTier(parseScaled(tier.from, VOLUME_DECIMALS), rateFactor(tier.rate, rateType), countsUnits),
+  );
 }
 
 /** The basis a plan's rate multiplies for one entry. */
@@ -69,7 +69,7 @@ export function ratingPlanOf(terms: Exclude<ProgramTerms, { kind: 'lumpSum' }>):
         method: terms.method,
         tierBasis: terms.basis,
         rateType: terms.rateType,
-        tiers: scaleTiers(terms.tiers, terms.rateType),
+        tiers: scaleTiers(terms.tiers, terms.rateType, terms.basis === 'quantity'),
         tierTexts: terms.tiers,
       };
     case 'growth':
@@ -79,7 +79,8 @@ export function ratingPlanOf(terms: Exclude<ProgramTerms, { kind: 'lumpSum' }>):
         measure: terms.growthMeasure,
         appliesTo: terms.appliesTo,
         rateType: terms.rateType,
-        tiers: scaleTiers(terms.tiers, terms.rateType),
+        // Growth thresholds measure a difference or a percentage, never a unit's ordinal.
+        tiers: scaleTiers(terms.tiers, terms.rateType, false),
         tierTexts: terms.tiers,
       };
     case 'promotion':

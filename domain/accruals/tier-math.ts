@@ -2,17 +2,37 @@
  * Tier arithmetic on exact integers. Volumes are integers of 1e-6, rate factors integers of 1e-8 (a fraction
  * of revenue, or currency per unit), amounts integers of 1e-14. Rates are usually ascending but nothing here
  * assumes it.
+ *
+ * What a threshold means (README, "Tier semantics"): a tier is reached when the volume is at least its `from`,
+ * in both methods. On a continuous basis (revenue, growth) a stepped band is `[from, next from)`. Quantity
+ * tiers count units: `from: 10` is "units 10 and up", so its band holds the 10th unit onwards, i.e. the volume
+ * above 9 units; the band starts one unit below the threshold.
  */
 export interface ScaledTier {
-  /** Inclusive threshold, integer of 1e-6. */
+  /** Inclusive threshold at which the tier is reached, integer of 1e-6. */
   readonly from: bigint;
+  /** Where the tier's stepped band starts, integer of 1e-6: `from`, or `from` − 1 unit for counted units. */
+  readonly bandStart: bigint;
   /** Rate factor, integer of 1e-8. */
   readonly rate: bigint;
+}
+
+/** One unit at 1e-6. */
+const oneUnit = 1_000_000n;
+
+/**
+ * A tier at threshold `from` (1e-6) and rate factor `rate` (1e-8). `countsUnits`: the threshold is the
+ * ordinal of the first unit at this rate (quantity tiers of volume programs), not a continuous amount.
+ */
+export function scaledTier(from: bigint, rate: bigint, countsUnits: boolean): ScaledTier {
+  if (!countsUnits) return { from, bandStart: from, rate };
+  return { from, bandStart: from > oneUnit ? from - oneUnit : 0n, rate };
 }
 
 /** The volume of one band of a stepped calculation and what it earned. `to` is exclusive; null when open. */
 export interface SteppedBand {
   readonly tierIndex: number;
+  /** The band's thresholds as written in the tier table (0 for a prequalified tier's band). */
   readonly from: bigint;
   readonly to: bigint | null;
   readonly volume: bigint;
@@ -20,13 +40,21 @@ export interface SteppedBand {
   readonly amount: bigint;
 }
 
-/** The index of the highest tier whose threshold `volume` reaches, or -1 below the first tier. */
-export function tierIndexReached(tiers: readonly ScaledTier[], volume: bigint): number {
-  let reached = -1;
-  tiers.forEach((tier, index) => {
-    if (volume >= tier.from) reached = index;
-  });
-  return reached;
+/**
+ * The one tier decision: the index of the highest tier whose threshold `value` reaches, but never below
+ * `startingTier` (a prequalified tier, -1 for none; -1 when nothing is reached). Generic so that the engine's
+ * number path and the BigInt reference decide with the same code. Rating passes a volume's magnitude (net
+ * returns mirror sales); growth passes its difference or percentage as is.
+ */
+export function tierIndexReached<T extends bigint | number>(
+  tiers: readonly { readonly from: T }[],
+  value: T,
+  startingTier = -1,
+): number {
+  for (let at = tiers.length - 1; at > startingTier; at--) {
+    if (value >= (tiers[at] as { readonly from: T }).from) return at;
+  }
+  return startingTier;
 }
 
 /**
@@ -34,8 +62,7 @@ export function tierIndexReached(tiers: readonly ScaledTier[], volume: bigint): 
  * (-1 for none). Net returns (negative volume) are rated as the mirror image of a sale of the same size.
  */
 export function tierIndexApplied(tiers: readonly ScaledTier[], volume: bigint, startingTier: number): number {
-  const magnitude = volume < 0n ? -volume : volume;
-  return Math.max(tierIndexReached(tiers, magnitude), startingTier);
+  return tierIndexReached(tiers, volume < 0n ? -volume : volume, startingTier);
 }
 
 /**
@@ -53,26 +80,11 @@ export function retrospectiveTierRebate(
 }
 
 /**
- * The bands of a stepped calculation. With a prequalified starting tier k, everything below tier k+1's
- * threshold (including volume below the first threshold) is paid at tier k's rate.
- */
-function bandsOf(
-  tiers: readonly ScaledTier[],
-  startingTier: number,
-): Omit<SteppedBand, 'volume' | 'amount'>[] {
-  const bands: Omit<SteppedBand, 'volume' | 'amount'>[] = [];
-  const first = Math.max(startingTier, 0);
-  tiers.forEach((tier, index) => {
-    if (index < first) return;
-    const from = index === startingTier ? 0n : tier.from;
-    bands.push({ tierIndex: index, from, to: tiers[index + 1]?.from ?? null, rate: tier.rate });
-  });
-  return bands;
-}
-
-/**
- * Stepped tier rebate: each band's rate times the volume inside the band. Negative volume (net returns) is
- * the mirror image of the same positive volume. Returns the tier reached, the bands touched and the amount.
+ * Stepped tier rebate: each band's rate times the volume inside the band, up to the tier reached; the volume
+ * above the reached tier's band start stays at its rate (a fraction of a unit earns the next tier's rate only
+ * once the unit is complete, so stepped never pays a tier retrospective has not reached). With a prequalified
+ * starting tier k, everything below tier k+1 (including volume below the first threshold) is paid at tier k's
+ * rate. Negative volume (net returns) is the mirror image of the same positive volume.
  */
 export function steppedTierRebate(
   tiers: readonly ScaledTier[],
@@ -81,15 +93,27 @@ export function steppedTierRebate(
 ): { readonly tierIndex: number; readonly amount: bigint; readonly bands: readonly SteppedBand[] } {
   const sign = volume < 0n ? -1n : 1n;
   const magnitude = volume * sign;
+  const tierIndex = tierIndexReached(tiers, magnitude, startingTier);
   const bands: SteppedBand[] = [];
   let amount = 0n;
-  for (const band of bandsOf(tiers, startingTier)) {
-    if (magnitude <= band.from) break;
-    const top = band.to === null || magnitude < band.to ? magnitude : band.to;
-    const inBand = (top - band.from) * sign;
-    const bandAmount = inBand * band.rate;
-    bands.push({ ...band, volume: inBand, amount: bandAmount });
+  for (let index = Math.max(startingTier, 0); index <= tierIndex && index < tiers.length; index++) {
+    const tier = tiers[index] as ScaledTier;
+    const next = tiers[index + 1];
+    const start = index === startingTier ? 0n : tier.bandStart;
+    const top = index === tierIndex || next === undefined ? magnitude : next.bandStart;
+    if (top <= start) continue;
+    const inBand = (top - start) * sign;
+    const bandAmount = inBand * tier.rate;
+    const from = index === startingTier ? 0n : tier.from;
+    bands.push({
+      tierIndex: index,
+      from,
+      to: next?.from ?? null,
+      volume: inBand,
+      rate: tier.rate,
+      amount: bandAmount,
+    });
     amount += bandAmount;
   }
-  return { tierIndex: tierIndexApplied(tiers, volume, startingTier), amount, bands };
+  return { tierIndex, amount, bands };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { businessCodeSchema } from '../shared/codes';
 import { isoDateSchema } from '../shared/iso-date';
+import { Money } from '../shared/money';
 import { percentSchema, rateTextSchema, rateTypeSchema, thresholdSchema, volumeBasisSchema } from './rates';
 import { tierTableSchema } from './tiers';
 
@@ -24,21 +25,46 @@ const tieredFields = {
 };
 
 /**
+ * Quantity tiers count units: `from: "10"` is "units 10 and up", the ordinal of the first unit at that rate
+ * (README, "Tier semantics"), so it must be a whole number.
+ */
+function unitOrdinalsAreWhole(
+  terms: { readonly basis: string; readonly tiers: readonly { readonly from: string }[] },
+  ctx: z.RefinementCtx,
+) {
+  if (terms.basis !== 'quantity') return;
+  terms.tiers.forEach((tier, index) => {
+    // An unparseable threshold already carries its own issue.
+    if (thresholdSchema.safeParse(tier.from).success && !new Money(tier.from).isInteger()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tiers', index, 'from'],
+        message: 'quantity tiers count units: must be a whole number of units ("10" means units 10 and up)',
+      });
+    }
+  });
+}
+
+/**
  * Volume rebate. `tierEvaluation: "period"` measures the period's volume; `"line"` rates every line on its
  * own quantity or amount (order-size tiers).
  */
-export const volumeTermsSchema = z.object({
-  kind: z.literal('volume'),
-  ...tieredFields,
-  tierEvaluation: z.enum(['period', 'line']).default('period'),
-});
+export const volumeTermsSchema = z
+  .object({
+    kind: z.literal('volume'),
+    ...tieredFields,
+    tierEvaluation: z.enum(['period', 'line']).default('period'),
+  })
+  .superRefine(unitOrdinalsAreWhole);
 
 /**
  * Annual volume rebate: volume accumulates over the program year and the year-to-date accrual is recomputed
  * at every run; the posting of each run is the delta to what was already posted (a true-up when a tier is
  * crossed).
  */
-export const annualVolumeTermsSchema = z.object({ kind: z.literal('annualVolume'), ...tieredFields });
+export const annualVolumeTermsSchema = z
+  .object({ kind: z.literal('annualVolume'), ...tieredFields })
+  .superRefine(unitOrdinalsAreWhole);
 
 /**
  * Growth rebate: tiers on growth versus the same window of the prior year, as an absolute volume difference

@@ -44,6 +44,8 @@ export function createAccrualDeps(settings: AccrualSettings) {
   return {
     ...stores,
     ledger,
+    // What-if sales are resolved against the product catalog, as uploaded lines are.
+    products: master.products,
     lines: new DynamoRunLineSource(master.partners, new DynamoChannelQueries(client, table)),
     snapshots: new S3RunSnapshots(
       createS3Client({ region: settings.AWS_REGION, endpoint: settings.S3_ENDPOINT }),

@@ -107,8 +107,12 @@ export const whatIfSchema = z
   .object({
     asOf: isoDateSchema.optional(),
     sku: businessCodeSchema.optional(),
-    category: businessCodeSchema,
+    category: businessCodeSchema.optional(),
     quantity: decimalTextSchema,
     unitPrice: decimalTextSchema,
   })
-  .strict();
+  .strict()
+  .refine((sale) => sale.sku !== undefined || sale.category !== undefined, {
+    path: ['sku'],
+    message: 'name a product (sku) or a category',
+  });

@@ -1,20 +1,29 @@
 import { z } from 'zod';
-import type { RouteSpec } from '../route-spec';
+import { problemMeanings, problemStatuses, type RouteSpec, type SuccessStatus } from '../route-spec';
 import { apiRoutes } from '../routes';
 
 type JsonSchema = Record<string, unknown>;
 
+/** RFC 9457 problem details, as every error is answered (`application/problem+json`). */
 const problemSchema = {
   type: 'object',
+  description: 'Problem details (RFC 9457). 5xx problems never carry internal details.',
   required: ['type', 'title', 'status', 'detail'],
   properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
+    type: { type: 'string', description: 'A URI naming the kind of problem' },
+    title: { type: 'string', description: 'Short summary of the kind of problem' },
+    status: { type: 'integer', description: 'The HTTP status, repeated' },
+    detail: { type: 'string', description: 'What went wrong with this request' },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      description: 'Field-level issues (400, 422)',
+      items: {
+        type: 'object',
+        properties: {
+          path: { type: 'string', description: 'Dotted path into the request, e.g. `terms.tiers.1.from`' },
+          message: { type: 'string', description: 'Why the field is refused' },
+        },
+      },
     },
   },
 };
@@ -50,11 +59,28 @@ function parameters(route: RouteSpec): JsonSchema[] {
   return [...pathParams, ...queryParams, ...ifMatch];
 }
 
+const successMeanings: Record<SuccessStatus, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted: the work runs asynchronously; poll the returned record',
+};
+
 function operation(route: RouteSpec): JsonSchema {
-  const problem = {
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  };
-  const success = route.method === 'POST' ? '201' : '200';
+  const responses: Record<string, JsonSchema> = {};
+  for (const status of route.success ?? []) {
+    responses[String(status)] = {
+      description: successMeanings[status],
+      ...(route.response
+        ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
+        : {}),
+    };
+  }
+  for (const status of problemStatuses(route)) {
+    responses[String(status)] = {
+      description: problemMeanings[status],
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    };
+  }
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -68,15 +94,7 @@ function operation(route: RouteSpec): JsonSchema {
           },
         }
       : {}),
-    responses: {
-      [success]: {
-        description: 'Success',
-        ...(route.response
-          ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
-          : {}),
-      },
-      default: { description: 'Error (problem details)', ...problem },
-    },
+    responses,
   };
 }
 

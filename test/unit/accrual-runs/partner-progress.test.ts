@@ -2,8 +2,11 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { partnerProgress, partnerWhatIf } from '../../../domain/accrual-runs/partner-progress';
-import { NotFoundError } from '../../../domain/shared/errors';
+import type { ProductData } from '../../../domain/products/product';
+import { BusinessRuleError, NotFoundError } from '../../../domain/shared/errors';
 import { channelManager, finance, partnerUser } from '../../support/actors';
+import { InMemoryRecordStore } from '../../support/in-memory-record-store';
+import { productData } from '../../support/master-data-fixtures';
 import { accrualRunDeps, channelLine } from './fakes';
 import { inForce } from './scenario';
 
@@ -11,7 +14,14 @@ const asOf = '2026-03-20';
 
 /** The volume program ($0.10 a unit, $0.20 from 1,000 units a month); P1 sold `p1Units` by 20 March. */
 async function partnerView(p1Units = '600') {
-  const deps = accrualRunDeps();
+  const products = new InMemoryRecordStore<ProductData>(
+    (product) => product.sku,
+    (product) => `${product.category}#`,
+  );
+  const meta = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+  await products.create({ ...productData('SKU-1', { category: 'CAT-A' }), ...meta });
+  await products.create({ ...productData('SKU-9', { category: 'CAT-B' }), ...meta });
+  const deps = { ...accrualRunDeps(), products };
   await inForce(deps);
   deps.lines.add(
     channelLine({ partnerId: 'P1', invoiceNumber: 'INV-1', invoiceDate: '2026-03-05', quantity: p1Units }),
@@ -146,5 +156,47 @@ describe('partnerWhatIf', () => {
     ).rejects.toBeInstanceOf(NotFoundError);
     const [staffView] = await partnerWhatIf(deps, channelManager, { partnerId: 'P2', asOf, sale });
     expect(staffView).toMatchObject({ earnedNow: '800.00', earnedWithSale: '800.20', difference: '0.20' });
+  });
+
+  it('takes the category from the product record: a SKU alone is enough', async () => {
+    const deps = await partnerView('600');
+
+    const [result] = await partnerWhatIf(deps, partnerUser('P1'), {
+      partnerId: 'P1',
+      asOf,
+      sale: { sku: 'SKU-1', quantity: '400', unitPrice: '10' },
+    });
+
+    expect(result).toMatchObject({ earnedNow: '60.00', earnedWithSale: '200.00' });
+  });
+
+  it.each([
+    [{ sku: 'NO-SUCH-SKU' }, 'sku'],
+    [{ category: 'NO-SUCH-CATEGORY' }, 'category'],
+    [{ sku: 'SKU-9', category: 'CAT-A' }, 'category'],
+  ])('refuses %o with a 422 naming the field %s', async (item, path) => {
+    const deps = await partnerView('600');
+
+    const asked = partnerWhatIf(deps, partnerUser('P1'), {
+      partnerId: 'P1',
+      asOf,
+      sale: { ...item, quantity: '1', unitPrice: '1' },
+    });
+
+    await expect(asked).rejects.toBeInstanceOf(BusinessRuleError);
+    await expect(asked).rejects.toMatchObject({ issues: [{ path }] });
+  });
+});
+
+describe('partnerProgress on counted units', () => {
+  it.each([
+    ['999', 0, '1'],
+    ['1000', 1, null],
+  ])('at %s units the tier reached is %i and the gap is %s unit(s)', async (units, tier, gap) => {
+    const deps = await partnerView(units);
+
+    const [program] = await partnerProgress(deps, finance, { partnerId: 'P1', asOf });
+
+    expect(program?.tiers[0]).toMatchObject({ volume: units, tierReached: { index: tier }, gap });
   });
 });

@@ -78,13 +78,28 @@ function referencePartnerRebate(lines: readonly SaleLine[], terms: RebateProgram
   if (terms.method === 'retrospective') {
     const reached = terms.tiers.filter((tier) => magnitude.gte(tier.from)).at(-1);
     exact = reached === undefined ? new Money(0) : rated.mul(factor(reached.rate));
-  } else {
+  } else if (terms.basis === 'revenue') {
     let stepped = new Money(0);
     terms.tiers.forEach((tier, index) => {
       const next = terms.tiers[index + 1];
       const top = next === undefined ? magnitude : Money.min(magnitude, next.from);
       stepped = stepped.plus(Money.max(0, top.minus(tier.from)).mul(factor(tier.rate)));
     });
+    // rated × (stepped / volume), carried to 1e-14 as the engine documents, then to cents.
+    exact = magnitude.isZero() ? new Money(0) : rated.mul(stepped).div(magnitude).toDecimalPlaces(14);
+  } else {
+    // Quantity tiers count units: unit n earns the rate of the highest tier with `from` ≤ n; a fraction of a
+    // unit earns the rate of the tier the whole units reached.
+    const whole = magnitude.floor();
+    let stepped = new Money(0);
+    terms.tiers.forEach((tier, index) => {
+      const next = terms.tiers[index + 1];
+      const last = next === undefined ? whole : Money.min(whole, new Money(next.from).minus(1));
+      const count = Money.max(0, last.minus(Money.max(tier.from, 1)).plus(1));
+      stepped = stepped.plus(count.mul(factor(tier.rate)));
+    });
+    const reachedByWhole = terms.tiers.filter((tier) => whole.gte(tier.from)).at(-1);
+    stepped = stepped.plus(magnitude.minus(whole).mul(factor(reachedByWhole?.rate ?? '0')));
     // rated × (stepped / volume), carried to 1e-14 as the engine documents, then to cents.
     exact = magnitude.isZero() ? new Money(0) : rated.mul(stepped).div(magnitude).toDecimalPlaces(14);
   }

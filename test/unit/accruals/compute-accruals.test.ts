@@ -10,7 +10,8 @@ const percentTiersOnQuantity = {
 } as const;
 
 describe('computeAccruals: volume tiers, worked examples', () => {
-  // 6,000 units at $10.00: tiers 0–999 @1 %, 1,000–4,999 @2 %, 5,000+ @3 %.
+  // 6,000 units at $10.00: tiers from 0 @1 %, from 1,000 @2 %, from 5,000 @3 %. Quantity tiers count units:
+  // units 1–999 earn 1 %, units 1,000–4,999 2 %, units 5,000 and up 3 %.
   const lines = [
     saleLine({ lineId: 'L1', quantityBase: '2500', extendedAmount: '25000.00' }),
     saleLine({ lineId: 'L2', quantityBase: '3500', extendedAmount: '35000.00', sku: 'SKU-2' }),
@@ -40,23 +41,31 @@ describe('computeAccruals: volume tiers, worked examples', () => {
     });
   });
 
-  it('stepped: $100 + $800 + $300 = $1,200.00, with the bands in the trace', () => {
+  it('stepped: 999 units × $0.10 + 4,000 × $0.20 + 1,001 × $0.30 = $1,200.20, with the bands in the trace', () => {
     const run = computeAccruals({
       lines,
       programs: [program({ ...percentTiersOnQuantity, method: 'stepped' })],
       period: march2026,
     });
 
-    expect(sumCents(run.entries.map((entry) => entry.amount))).toBe('1200.00');
-    expect(run.entries.map((entry) => entry.amount)).toEqual(['500.00', '700.00']);
-    expect(run.entries[0]?.trace.components[0]?.bands?.map((band) => [band.volume, band.amount])).toEqual([
-      ['1000', '100.00'],
-      ['4000', '800.00'],
-      ['1000', '300.00'],
+    expect(sumCents(run.entries.map((entry) => entry.amount))).toBe('1200.20');
+    // Split by revenue: 1,200.20 × 25/60 = 500.0833…, × 35/60 = 700.1166….
+    expect(run.entries.map((entry) => entry.amount)).toEqual(['500.08', '700.12']);
+    expect(
+      run.entries[0]?.trace.components[0]?.bands?.map((band) => [
+        band.from,
+        band.to,
+        band.volume,
+        band.amount,
+      ]),
+    ).toEqual([
+      ['0', '1000', '999', '99.90'],
+      ['1000', '5000', '4000', '800.00'],
+      ['5000', null, '1001', '300.30'],
     ]);
   });
 
-  it('uneven prices: 6,000 units for $61,234.57 → retrospective $1,837.04, stepped $1,224.69', () => {
+  it('uneven prices: 6,000 units for $61,234.57 → retrospective $1,837.04, stepped $1,224.90', () => {
     const uneven = [saleLine({ lineId: 'L1', quantityBase: '6000', extendedAmount: '61234.57' })];
 
     const retrospective = computeAccruals({
@@ -70,11 +79,11 @@ describe('computeAccruals: volume tiers, worked examples', () => {
       period: march2026,
     });
 
-    // 3 % × 61,234.57 = 1,837.0371; stepped: average rate (10 + 80 + 30) / 6,000 = 2 % → 1,224.6914.
+    // 3 % × 61,234.57 = 1,837.0371; stepped: average rate (9.99 + 80 + 30.03) / 6,000 % → 1,224.8955152333….
     expect(retrospective.entries[0]?.trace.unroundedAmount).toBe('1837.0371');
     expect(retrospective.entries[0]?.amount).toBe('1837.04');
-    expect(stepped.entries[0]?.trace.unroundedAmount).toBe('1224.6914');
-    expect(stepped.entries[0]?.amount).toBe('1224.69');
+    expect(stepped.entries[0]?.trace.unroundedAmount).toBe('1224.89551523333333');
+    expect(stepped.entries[0]?.amount).toBe('1224.90');
   });
 
   it('revenue tiers $0 @2 %, $10,000 @3 %, $50,000 @4 % on $62,500: retrospective $2,500, stepped $1,900', () => {

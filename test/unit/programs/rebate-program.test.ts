@@ -81,6 +81,19 @@ describe('rebate program schema', () => {
     expect(issuePaths({ ...base, terms: { ...volumeTerms, tiers: [] } })).toEqual(['terms.tiers']);
   });
 
+  it('refuses a quantity tier that is not a whole unit ("from" counts units), but not a revenue tier', () => {
+    const tiers = [
+      { from: '0', rate: '1' },
+      { from: '9.5', rate: '2' },
+    ];
+
+    expect(issuePaths({ ...base, terms: { ...volumeTerms, tiers } })).toEqual(['terms.tiers.1.from']);
+    expect(
+      issuePaths({ ...base, terms: { ...volumeTerms, kind: 'annualVolume', basis: 'quantity', tiers } }),
+    ).toEqual(['terms.tiers.1.from']);
+    expect(issuePaths({ ...base, terms: { ...volumeTerms, basis: 'revenue', tiers } })).toEqual([]);
+  });
+
   it('refuses a percentage above 100', () => {
     const tiers = [{ from: '0', rate: '100.5' }];
 

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { channelFileKindSchema, channelFileStatuses } from '../../domain/channel-files/channel-file';
+
+/**
+ * Response bodies of the routes whose answers are not a stored record's own schema, for the OpenAPI document
+ * and the contract test. Objects are loose: a field added later does not break a client that reads these.
+ */
+
+const amountsByCurrency = z
+  .record(z.string(), z.string())
+  .describe('Decimal strings by ISO 4217 currency, e.g. {"USD": "1280.00"}');
+
+const counts = z
+  .looseObject({
+    lines: z.number().int().describe('Data lines read'),
+    accepted: z.number().int().describe('New lines stored'),
+    restated: z
+      .number()
+      .int()
+      .describe("Lines that replaced an earlier file's version of the same invoice line"),
+    unchanged: z.number().int().describe('Lines identical to a version already stored'),
+    rejected: z.number().int().describe('Lines rejected with reasons (GET …/rejections)'),
+  })
+  .describe('Line counts so far');
+
+export const channelFileResponseSchema = z
+  .looseObject({
+    fileId: z.string(),
+    partnerId: z.string(),
+    kind: channelFileKindSchema.describe('`pos` (sell-through) or `inventory` (stock on hand)'),
+    fileName: z.string(),
+    status: z
+      .enum(channelFileStatuses)
+      .describe(
+        '`awaiting_upload`: URL issued, no bytes yet; `received`: in S3, queued; `processing`: being ingested; ' +
+          '`completed`: every line stored; `completed_with_rejections`: stored, some lines rejected (see ' +
+          '`counts.rejected` and …/rejections); `duplicate`: the same bytes were already ingested for this ' +
+          'partner, nothing added; `failed`: the file as a whole was refused (`failureReason`).',
+      ),
+    counts,
+    failureReason: z.string().optional().describe('Why the file failed, for `failed`'),
+  })
+  .describe('A partner file and where it is in ingestion');
+
+export const uploadTicketSchema = z.looseObject({
+  file: channelFileResponseSchema,
+  uploadUrl: z.string().describe('Presigned S3 PUT URL, valid 15 minutes, for exactly this type and size'),
+  expiresAt: z.string().describe('When the URL expires (ISO 8601 UTC)'),
+  requiredHeaders: z.record(z.string(), z.string()).describe('Headers the PUT must send, e.g. content-type'),
+});
+
+const programRunResult = z.looseObject({
+  programId: z.string(),
+  programVersion: z.number().int(),
+  entries: z.number().int().describe('Accrual entries computed (period to date)'),
+  postings: z.number().int().describe('Ledger postings this run wrote (0 when nothing changed)'),
+  posted: amountsByCurrency.describe('What this run posted: the change of earned, per currency'),
+  earned: amountsByCurrency.describe('Earned period-to-date as recomputed by this run, per currency'),
+});
+
+export const accrualRunResponseSchema = z
+  .looseObject({
+    runId: z.string(),
+    trigger: z.enum(['schedule', 'api']),
+    period: z
+      .looseObject({ start: z.string(), end: z.string() })
+      .describe(
+        'The run period. Runs are period-to-date: each program period (month, quarter or program year, aligned ' +
+          'to the program’s `programYearStartMonth`) that contains `end` is measured from its own start to `end`, ' +
+          'and the ledger receives the difference to what is already posted.',
+      ),
+    accountingDate: z.string().describe('The date postings carry in the GL'),
+    status: z
+      .enum(['requested', 'running', 'completed', 'failed'])
+      .describe(
+        '`requested` when answered 202; poll GET /accrual-runs/{runId} until `completed` or `failed`',
+      ),
+    results: z.array(programRunResult).describe('One per program, once the run has computed it'),
+  })
+  .describe('An accrual run');
+
+const tierRef = z
+  .looseObject({
+    index: z.number().int().describe('Position in the tier table, from 0'),
+    from: z
+      .string()
+      .describe('The tier threshold as written (see the program terms: units count, revenue is continuous)'),
+    rate: z.string().describe('The tier rate as written ("10" = 10 % for percentOfRevenue)'),
+  })
+  .nullable();
+
+const tierProgress = z.looseObject({
+  pool: z.string().describe('Whose volume reaches tiers, e.g. `partner P1` or `partner P1 customer C7`'),
+  basis: z.enum(['quantity', 'revenue']),
+  volume: z.string().describe('Period-to-date volume: base units, or revenue in the program currency'),
+  tierReached: tierRef.describe(
+    'The tier reached: volume ≥ its `from` ("reached at 10 units"); null below the first',
+  ),
+  nextTier: tierRef.describe('The next tier; null at the top'),
+  gap: z
+    .string()
+    .nullable()
+    .describe('Still missing to reach the next tier: units, revenue, or growth figure; null at the top'),
+});
+
+const programProgress = z.looseObject({
+  programId: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  earned: z.string().describe('Earned period-to-date by the partner, decimal string in `currency`'),
+  tiers: z.array(tierProgress),
+});
+
+export const programProgressResponseSchema = z.looseObject({
+  asOf: z.string().describe('The day measured to (period-to-date)'),
+  items: z.array(programProgress),
+});
+
+export const whatIfResponseSchema = z.looseObject({
+  asOf: z.string(),
+  items: z.array(
+    z.looseObject({
+      programId: z.string(),
+      currency: z.string(),
+      earnedNow: z.string().describe('Earned period-to-date without the sale, in `currency`'),
+      earnedWithSale: z.string().describe('Earned period-to-date with the sale'),
+      difference: z.string().describe('earnedWithSale − earnedNow'),
+      tiersNow: z.array(tierProgress),
+      tiersWithSale: z.array(tierProgress),
+    }),
+  ),
+});
