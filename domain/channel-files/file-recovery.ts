@@ -71,7 +71,7 @@ export async function retryChannelFile(
 
 /** Staff fail: any file without an outcome yet, with the reason, which the file and its event carry. */
 export async function failChannelFile(
-  deps: FileRecoveryDeps,
+  deps: Omit<FileRecoveryDeps, 'workflow'>,
   actor: Actor,
   input: { readonly fileId: string; readonly reason: string },
 ): Promise<Stored<ChannelFileData>> {
@@ -92,7 +92,7 @@ export async function failChannelFile(
   return getVersioned(deps.files, file.fileId, 'Channel file');
 }
 
-async function operableFile(deps: FileRecoveryDeps, actor: Actor, fileId: string) {
+async function operableFile(deps: Pick<FileRecoveryDeps, 'files'>, actor: Actor, fileId: string) {
   const file = await getVersioned(deps.files, fileId, 'Channel file');
   requireVisibleTo(actor, file.partnerId, 'Channel file');
   requireRole(actor, fileOperators);

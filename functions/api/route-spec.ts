@@ -35,6 +35,8 @@ export interface RouteSpec {
   readonly signsUploads?: boolean;
   /** Restarts channel-file ingests, so it gets the ingest state machine's ARN and may start executions. */
   readonly startsIngests?: boolean;
+  /** Publishes domain events (a file failed by staff), so it may put events on the bus. */
+  readonly publishesEvents?: boolean;
   /** Starts accrual-run workflows, so it gets the state machine's ARN and may start executions. */
   readonly startsAccrualRuns?: boolean;
   /** Recomputes from run snapshots (explanations, replays), so it may read them under runs/. */

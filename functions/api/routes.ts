@@ -266,8 +266,10 @@ const channelRoutes: readonly RouteSpec[] = [
     path: '/channel-files/{fileId}/retry',
     entry: 'functions/api/channel-files/retry-channel-file.ts',
     operationId: 'retryChannelFile',
-    summary: 'Restart the ingest of a failed or stalled file from its checkpoint (admin, channel manager)',
+    summary:
+      'Restart the ingest of a stalled file from its checkpoint, or of a failed one from line 1 (admin, channel manager)',
     startsIngests: true,
+    publishesEvents: true,
   },
   {
     method: 'POST',
@@ -276,7 +278,7 @@ const channelRoutes: readonly RouteSpec[] = [
     operationId: 'failChannelFile',
     summary: 'Fail a file still without an outcome, with a reason (admin, channel manager)',
     body: failChannelFileSchema,
-    startsIngests: true,
+    publishesEvents: true,
   },
   {
     method: 'GET',

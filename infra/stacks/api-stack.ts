@@ -102,10 +102,8 @@ export class ApiStack extends Stack {
               },
       });
       if (route.startsAccrualRuns) props.accrualWorkflow.grantStartExecution(handler.function);
-      if (route.startsIngests) {
-        props.ingestWorkflow.grantStartExecution(handler.function);
-        props.eventBus.grantPutEventsTo(handler.function);
-      }
+      if (route.startsIngests) props.ingestWorkflow.grantStartExecution(handler.function);
+      if (route.publishesEvents) props.eventBus.grantPutEventsTo(handler.function);
       if (route.readsRunSnapshots) props.uploads.grantRead(handler.function, 'runs/*');
       if (route.signsUploads) {
         // Presigned URLs carry the signer's permissions: PutObject under uploads/ and nothing else.

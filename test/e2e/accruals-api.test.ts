@@ -343,7 +343,8 @@ describe('month-end schedule', () => {
       JSON.stringify({ scheduledAt: '2026-04-01T02:00:00Z' }),
     );
     await first.done;
-    expect(first.status).toBe('SUCCEEDED');
+    // An execution is a snapshot taken when it was read; read it again once it has finished.
+    expect(stack.stepFunctions.describeExecution(first.executionArn).status).toBe('SUCCEEDED');
     const run = await api('GET', '/accrual-runs/month-end-2026-03', { token: finance() });
     expect(run.json).toMatchObject({ trigger: 'schedule', status: 'completed', period: march.period });
   });

@@ -24,6 +24,24 @@ const definitionOf = () => {
   return JSON.stringify(machine);
 };
 
+/** The API functions whose role may start executions of the state machine exported by `stackPrefix`. */
+const startersOf = (stackPrefix: string) =>
+  Object.entries(api.findResources('AWS::IAM::Policy') as Record<string, Resource>)
+    .filter(([, policy]) => {
+      const statements = (policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement;
+      return statements.some((statement) => {
+        const text = JSON.stringify(statement);
+        return text.includes('states:StartExecution') && text.includes(stackPrefix);
+      });
+    })
+    .map(([, policy]) => {
+      const [role] = policy.Properties.Roles as { Ref: string }[];
+      const functions = api.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+      return Object.entries(functions).find(([, fn]) =>
+        JSON.stringify(fn.Properties.Role).includes(role?.Ref ?? '?'),
+      )?.[0];
+    });
+
 describe('accruals stack', () => {
   it('chains validate → Map over programs → summarize, with a catch that records the failure', () => {
     const definition = definitionOf();
@@ -74,7 +92,12 @@ describe('accruals stack', () => {
       JSON.stringify(fn.Properties).includes('ACCRUAL_STATE_MACHINE_ARN'),
     );
     expect(withArn.map(([id]) => id)).toEqual([starter]);
-    const policies = JSON.stringify(api.findResources('AWS::IAM::Policy'));
-    expect(policies.match(/states:StartExecution/g)).toHaveLength(1);
+    expect(startersOf('ChrmAccruals:')).toEqual([`${starter}`]);
+  });
+
+  it('lets only the staff retry route restart ingests (failing a file starts nothing)', () => {
+    expect(startersOf('ChrmIngest:')).toEqual([
+      functionId(api, 'functions/api/channel-files/retry-channel-file.ts'),
+    ]);
   });
 });

@@ -51,3 +51,19 @@ describe('ingest stack', () => {
     });
   });
 });
+
+describe('stuck-file reconciler', () => {
+  it('runs every 5 minutes with the ingest state machine ARN and may restart its executions', () => {
+    const [reconcilerId, reconciler] = functionByEntry('functions/schedule/reconcile-stuck-files.ts') ?? [];
+    expect(reconcilerId).toBeDefined();
+    expect(JSON.stringify(reconciler?.Properties)).toContain('INGEST_STATE_MACHINE_ARN');
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [reconcilerId, 'Arn'] } })],
+    });
+    const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
+    const role = (reconciler?.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+    const own = policies.filter((policy) => JSON.stringify(policy.Properties.Roles).includes(role));
+    expect(JSON.stringify(own)).toContain('states:StartExecution');
+  });
+});

@@ -58,7 +58,7 @@ async function invoiceItems(partnerId: string, invoice: string) {
 }
 
 describe('a line that cannot be stored', () => {
-  it('rejects line 2 with a 1 MiB cell naming the field; lines 1 and 3 land and the file completes', async () => {
+  it('rejects line 2 with a 1 MiB cell as too long a line; lines 1 and 3 land and the file completes', async () => {
     const notes = 'N'.repeat(1024 * 1024);
     const fileId = await harness.upload(
       [
@@ -76,7 +76,9 @@ describe('a line that cannot be stored', () => {
     const [rejection] = await fileRejections(fileId);
     expect(rejection).toMatchObject({
       sourceLineNumber: 3,
-      reasons: [{ field: 'custom.notes', message: `is ${notes.length} characters long; the limit is 500` }],
+      reasons: [
+        { field: 'line', message: 'the line is longer than 65,536 characters, the most a line may have' },
+      ],
     });
     expect(String(rejection?.raw).startsWith('BIG-2,1,2026-05-02')).toBe(true);
   });

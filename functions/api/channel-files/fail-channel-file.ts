@@ -1,5 +1,5 @@
 import { failChannelFile } from '../../../domain/channel-files/file-recovery';
-import { fileRecovery } from '../../channel-data/file-recovery-deps';
+import { channelData } from '../../channel-data/channel-data-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
 import { jsonBody, pathParams } from '../../shared/http/request';
@@ -9,5 +9,5 @@ import { channelFilePathSchema, failChannelFileSchema } from '../api-schemas';
 export const handler = httpApi(async (event) => {
   const { fileId } = pathParams(event, channelFilePathSchema);
   const { reason } = jsonBody(event, failChannelFileSchema);
-  return recordResponse(await failChannelFile(fileRecovery, actorOf(event), { fileId, reason }));
+  return recordResponse(await failChannelFile(channelData, actorOf(event), { fileId, reason }));
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zeroCounts } from '../../../domain/channel-files/channel-file';
 import { failChannelFile, retryChannelFile } from '../../../domain/channel-files/file-recovery';
 import {
   ForbiddenError,
@@ -10,13 +11,14 @@ import { admin, approver, channelManager, finance, partnerUser } from '../../sup
 import { recoveryWorld } from './recovery-fakes';
 
 describe('retrying a channel file (staff)', () => {
-  it('restarts a failed file from its checkpoint, audited with who and when', async () => {
+  it('restarts a failed file from line 1 with zero counts (its lines were withdrawn), audited with who and when', async () => {
     const world = recoveryWorld();
     await world.addFile('file-failed', { status: 'failed', failureReason: 'boom', completedAt: 'x' });
 
     const file = await retryChannelFile(world.deps, channelManager, { fileId: 'file-failed' });
 
-    expect(file).toMatchObject({ status: 'processing', checkpointLine: 30_000, ingestAttempts: 1 });
+    expect(file).toMatchObject({ status: 'processing', checkpointLine: 0, ingestAttempts: 1 });
+    expect(file.counts).toEqual(zeroCounts);
     expect(file.failureReason).toBeUndefined();
     expect(file.operations).toEqual([{ action: 'retry', by: 'u-cm', at: '2026-04-01T10:00:00.000Z' }]);
     expect(world.started).toEqual(['file-failed-attempt-1']);
