@@ -7,13 +7,14 @@
 import { processChannelFile } from '../domain/channel-files/process-channel-file';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local';
 import { freePort } from '../infra/local/preflight';
-import { dataTemplate, resourcesOfType, synthesizeTemplates } from '../infra/local/template';
+import { dataTemplate, resourcesOfType } from '../infra/local/template';
+import { chrmTemplates } from '../infra/local/template-cache';
 import { posFile, startChannelDataHarness } from '../test/support/channel-data-harness';
 
 export async function runIngestStoreBench(lineCount = Number(process.env.BENCH_INGEST_LINES ?? 50_000)) {
   const dynamoDb = await startDynamoDbLocal(await freePort());
   const [, definition] =
-    resourcesOfType(dataTemplate(synthesizeTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
+    resourcesOfType(dataTemplate(await chrmTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
   if (!definition) throw new Error('The data stack defines no table');
   const harness = await startChannelDataHarness({ endpoint: dynamoDb.endpoint, definition });
   try {

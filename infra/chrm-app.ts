@@ -1,17 +1,10 @@
 import { type App, Aspects } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { stackNames } from './stack-names';
 import { AccrualsStack } from './stacks/accruals-stack';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { IngestStack } from './stacks/ingest-stack';
-
-/** Stack names, shared with the local runtime that reads their templates. */
-export const stackNames = {
-  data: 'ChrmData',
-  api: 'ChrmApi',
-  ingest: 'ChrmIngest',
-  accruals: 'ChrmAccruals',
-} as const;
 
 /** Adds ChRM's stacks to `app`. */
 export function addChrmStacks(app: App) {

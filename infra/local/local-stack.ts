@@ -22,7 +22,8 @@ import { startS3Local } from './s3-local';
 import { deliverS3Notifications, notificationsFromTemplates } from './s3-notifications';
 import { type ExecutionRecord, LocalStepFunctions } from './step-functions';
 import { serveStepFunctions } from './step-functions-endpoint';
-import { dataTemplate, resourcesOfType, synthesizeTemplates } from './template';
+import { dataTemplate, resourcesOfType } from './template';
+import { chrmTemplates } from './template-cache';
 
 export interface LocalStackOptions {
   /** API port; 0 picks a free one. */
@@ -89,7 +90,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await portOrFree(options.stepFunctionsPort, 'Step Functions'),
     await portOrFree(options.eventBridgePort, 'EventBridge'),
   ];
-  const templates = synthesizeTemplates(options.addStacks);
+  const templates = options.addStacks
+    ? (await import('./synthesize-templates')).synthesizeTemplates(options.addStacks)
+    : await chrmTemplates();
   const all = Object.values(templates);
   const data = dataTemplate(templates);
   const resolver = new IntrinsicResolver(all);

@@ -10,7 +10,6 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stackNames } from '../../infra/chrm-app';
 import { ChrmFunction } from '../../infra/constructs/chrm-function';
 import { localCredentials } from '../../infra/local/dynamodb-local';
 import { IntrinsicResolver, localRegion } from '../../infra/local/intrinsics';
@@ -18,7 +17,8 @@ import { LocalFunctions } from '../../infra/local/local-functions';
 import { freePort } from '../../infra/local/preflight';
 import { LocalStepFunctions } from '../../infra/local/step-functions';
 import { serveStepFunctions } from '../../infra/local/step-functions-endpoint';
-import { synthesizeTemplates } from '../../infra/local/template';
+import { synthesizeTemplates } from '../../infra/local/synthesize-templates';
+import { stackNames } from '../../infra/stack-names';
 import { DataStack } from '../../infra/stacks/data-stack';
 
 /** A trivial workflow built with the same CDK constructs as ChRM's: choose, invoke a real handler, decide. */

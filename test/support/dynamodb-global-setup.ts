@@ -1,7 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { freePort } from '../../infra/local/preflight';
-import { dataTemplate, resourcesOfType, synthesizeTemplates } from '../../infra/local/template';
+import { dataTemplate, resourcesOfType } from '../../infra/local/template';
+import { chrmTemplates } from '../../infra/local/template-cache';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +18,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dynamoDb = await startDynamoDbLocal(await freePort());
   const [, table] =
-    resourcesOfType(dataTemplate(synthesizeTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
+    resourcesOfType(dataTemplate(await chrmTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
   if (!table) throw new Error('The data stack defines no table');
   project.provide('dynamoDbEndpoint', dynamoDb.endpoint);
   project.provide('tableDefinition', JSON.stringify(table));

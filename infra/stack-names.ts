@@ -1,0 +1,7 @@
+/** Stack names, shared with the local runtime that reads their templates (without loading the CDK app). */
+export const stackNames = {
+  data: 'ChrmData',
+  api: 'ChrmApi',
+  ingest: 'ChrmIngest',
+  accruals: 'ChrmAccruals',
+} as const;
