@@ -62,7 +62,7 @@ describe('stuck-file reconciler', () => {
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [reconcilerId, 'Arn'] } })],
     });
     const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
-    const role = (reconciler?.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+    const role = ((reconciler as Resource).Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
     const own = policies.filter((policy) => JSON.stringify(policy.Properties.Roles).includes(role));
     expect(JSON.stringify(own)).toContain('states:StartExecution');
   });
