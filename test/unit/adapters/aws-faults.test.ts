@@ -17,6 +17,7 @@ import {
 import { createS3Client } from '../../../functions/adapters/s3-client';
 import { sdkResilience } from '../../../functions/adapters/sdk-resilience';
 import { createSfnClient } from '../../../functions/adapters/sfn-client';
+import { sale } from '../channel-files/sale-line';
 
 /**
  * Service faults the emulators cannot produce. aws-sdk-client-mock replaces `send`, so it shows what our
@@ -248,23 +249,7 @@ describe('EventBridge', () => {
 
 describe('TransactionCanceledException on the line store', () => {
   const write = (invoiceNumber: string): LineWrite => ({
-    line: {
-      partnerId: 'P-1',
-      sourceFileId: 'file-b',
-      sourceLineNumber: 2,
-      invoiceNumber,
-      invoiceLine: '1',
-      invoiceDate: '2026-04-02',
-      sku: 'SW-2',
-      category: 'SOFTWARE',
-      quantity: '2',
-      uom: 'EA',
-      reportedQuantity: '2',
-      reportedUom: 'EA',
-      extendedAmount: '20.00',
-      currency: 'USD',
-      custom: {},
-    },
+    line: sale({ invoiceNumber }),
     outcome: 'accepted',
     version: 1,
   });
