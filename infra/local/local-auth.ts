@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
@@ -35,6 +35,20 @@ export function localCursorSigningKey(dataDirectory?: string): string {
   return localSecret(dataDirectory, 'cursor-signing-key').toString('base64url');
 }
 
+/**
+ * The signing key imported once as a CryptoKey: given raw bytes, jose imports the key again on every verify,
+ * which the local gateway would pay per request.
+ */
+const verifyingKeys = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>();
+function verifyingKey(key: Uint8Array): Promise<webcrypto.CryptoKey> {
+  let imported = verifyingKeys.get(key);
+  if (!imported) {
+    imported = webcrypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    verifyingKeys.set(key, imported);
+  }
+  return imported;
+}
+
 export interface LocalUser {
   readonly sub: string;
   readonly role: Role;
@@ -66,7 +80,7 @@ export async function verifyLocalToken(
   const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
   if (!token) return undefined;
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await jwtVerify(token, await verifyingKey(key), {
       issuer: localIssuer,
       audience: localAudience,
       algorithms: ['HS256'],

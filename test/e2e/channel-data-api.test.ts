@@ -238,3 +238,96 @@ describe('partner SKU cross-references', () => {
     expect(JSON.stringify(rejections.json.items)).toContain("unknown product 'ac 999/z'");
   });
 });
+
+describe('hostile files and staff recovery of a file', () => {
+  async function upload(token: string | undefined, fileName: string, contentType: string, body: Uint8Array) {
+    const ticket = await api('POST', '/uploads', {
+      token,
+      body: { kind: 'pos', fileName, contentType, sizeBytes: body.length },
+    });
+    expect(ticket.status).toBe(201);
+    const put = await fetch(ticket.json.uploadUrl, {
+      method: 'PUT',
+      headers: ticket.json.requiredHeaders,
+      body,
+    });
+    expect(put.status).toBe(200);
+    return ticket.json.file.fileId as string;
+  }
+
+  /** The stack still answers: health, and an ordinary authenticated read. */
+  async function stillAnswering() {
+    expect((await fetch(`${stack.apiUrl}/health`)).status).toBe(200);
+    expect((await api('GET', '/sales-lines?month=2026-04', { token: acme() })).status).toBe(200);
+  }
+
+  it('fails a CSV whose header runs 4 MiB of X (64 times the line limit) with a file-level reason, and keeps answering', async () => {
+    const body = Buffer.from(
+      `invoice_number,invoice_date,sku,quantity,${'X'.repeat(4 * 1024 * 1024)}\n1,2,3,4\n`,
+    );
+    const file = await waitForFinalStatus(await upload(acme(), 'hostile.csv', 'text/csv', body), acme());
+    expect(file.status).toBe('failed');
+    expect(file.failureReason).toMatch(/header|too large|longer than|limit/i);
+    expect(file.counts?.accepted ?? 0).toBe(0);
+    await stillAnswering();
+  }, 60_000);
+
+  it('fails a small XLSX whose header cell inflates to 8 MiB with a file-level reason, and keeps answering', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook
+      .addWorksheet('Sales')
+      .addRow(['invoice_number', 'invoice_date', 'sku', 'X'.repeat(8 * 1024 * 1024)]);
+    const body = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(body.length).toBeLessThan(1024 * 1024);
+    const contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const file = await waitForFinalStatus(await upload(acme(), 'hostile.xlsx', contentType, body), acme());
+    expect(file.status).toBe('failed');
+    expect(file.failureReason).toMatch(/cell|too large|longer than|limit/i);
+    await stillAnswering();
+  }, 60_000);
+
+  it('lets only channel managers and admins fail or retry a file, and audits who, when and why', async () => {
+    // A file whose bytes never arrived has no outcome yet: staff may fail it. (That failing withdraws lines
+    // a file stored is shown against DynamoDB Local in test/integration/channel-file-integrity.test.ts.)
+    const ticket = await api('POST', '/uploads', {
+      token: acme(),
+      body: { kind: 'pos', fileName: 'never-sent.csv', contentType: 'text/csv', sizeBytes: 10 },
+    });
+    const fileId = ticket.json.file.fileId as string;
+    const reason = { reason: 'partner sends a corrected file' };
+    for (const [token, allowed] of [
+      [acme(), [403, 404]],
+      [north(), [403, 404]],
+      [stack.tokens['demo-approver'], [403]],
+      [stack.tokens['demo-finance'], [403]],
+    ] as const) {
+      const fail = await api('POST', `/channel-files/${fileId}/fail`, { token, body: reason });
+      expect(allowed).toContain(fail.status);
+      expect(allowed).toContain((await api('POST', `/channel-files/${fileId}/retry`, { token })).status);
+    }
+    const failed = await api('POST', `/channel-files/${fileId}/fail`, { token: manager(), body: reason });
+    expect(failed.status).toBe(200);
+    const record = (await api('GET', `/channel-files/${fileId}`, { token: acme() })).json;
+    expect(record).toMatchObject({ status: 'failed', failureReason: reason.reason });
+    expect(record.operations).toEqual([
+      { action: 'fail', by: expect.any(String), at: expect.any(String), ...reason },
+    ]);
+    expect((await api('GET', `/channel-files/${fileId}/lines`, { token: acme() })).json.items).toEqual([]);
+    await stillAnswering();
+  }, 60_000);
+
+  it("retries a failed hostile file on an admin's word: it fails again the same clean way, audited", async () => {
+    const body = Buffer.from(`invoice_number,${'X'.repeat(1024 * 1024)}\n1,2\n`);
+    const fileId = (await waitForFinalStatus(await upload(acme(), 'again.csv', 'text/csv', body), acme()))
+      .fileId as string;
+    const retried = await api('POST', `/channel-files/${fileId}/retry`, {
+      token: stack.tokens['demo-admin'],
+    });
+    expect(retried.status).toBe(200);
+    const again = await waitForFinalStatus(fileId, acme());
+    expect(again.status).toBe('failed');
+    expect(again.operations).toEqual([{ action: 'retry', by: expect.any(String), at: expect.any(String) }]);
+    await stillAnswering();
+  }, 60_000);
+});

@@ -62,8 +62,51 @@ describe('stuck-file reconciler', () => {
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [reconcilerId, 'Arn'] } })],
     });
     const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
-    const role = (reconciler?.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+    const role = ((reconciler as Resource).Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
     const own = policies.filter((policy) => JSON.stringify(policy.Properties.Roles).includes(role));
     expect(JSON.stringify(own)).toContain('states:StartExecution');
+  });
+});
+
+describe('ingest task timing out (States.Timeout / TaskTimedOut)', () => {
+  /** The state machine's ASL, with the CDK's tokens (function ARNs) replaced by placeholders. */
+  const definition = () => {
+    const [, machine] = Object.entries(template.findResources('AWS::StepFunctions::StateMachine'))[0] ?? [];
+    const body = (machine as Resource).Properties.DefinitionString as
+      | string
+      | { 'Fn::Join': [string, unknown[]] };
+    const text =
+      typeof body === 'string'
+        ? body
+        : body['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'TOKEN')).join('');
+    return JSON.parse(text) as {
+      States: Record<
+        string,
+        { Retry?: Record<string, unknown>[]; Catch?: Record<string, unknown>[]; Next?: string }
+      >;
+    };
+  };
+
+  it('retries a timed-out ingest task with backoff; each retry resumes the file from its checkpoint', () => {
+    const ingest = definition().States.IngestBatches;
+    const timeoutRetry = ingest?.Retry?.find((retry) =>
+      (retry.ErrorEquals as string[]).includes('States.Timeout'),
+    );
+    // The task gets only the file id: where to resume is the file's checkpoint in the table, not the input.
+    expect(JSON.stringify(ingest)).toContain('"fileId.$":"$.fileId"');
+    expect(timeoutRetry).toMatchObject({ MaxAttempts: 3, BackoffRate: 2, IntervalSeconds: 5 });
+  });
+
+  it('after the retries, a timeout is caught into RecordFailure, which marks the file failed (and withdraws its lines)', () => {
+    const states = definition().States;
+    const caught = states.IngestBatches?.Catch?.find((handler) =>
+      (handler.ErrorEquals as string[]).includes('States.ALL'),
+    );
+    expect(caught).toMatchObject({ Next: 'RecordFailure', ResultPath: '$.error' });
+    expect(states.RecordFailure?.Next).toBe('IngestFailed');
+    const [markFailedId] = functionByEntry('functions/workflows/mark-channel-file-failed.ts') ?? [];
+    expect(JSON.stringify(template.findResources('AWS::StepFunctions::StateMachine'))).toContain(
+      markFailedId,
+    );
   });
 });

@@ -1,11 +1,14 @@
 import { Readable } from 'node:stream';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { BatchGetCommand, BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LineWrite } from '../../../domain/channel-files/line-restatement';
 import { getAll, putAll } from '../../../functions/adapters/dynamo-batch';
+import { DynamoChannelLines } from '../../../functions/adapters/dynamo-channel-lines';
 import { createDocumentClient } from '../../../functions/adapters/dynamo-client';
 import {
   createEventBridgeClient,
@@ -14,6 +17,7 @@ import {
 import { createS3Client } from '../../../functions/adapters/s3-client';
 import { sdkResilience } from '../../../functions/adapters/sdk-resilience';
 import { createSfnClient } from '../../../functions/adapters/sfn-client';
+import { sale } from '../channel-files/sale-line';
 
 /**
  * Service faults the emulators cannot produce. aws-sdk-client-mock replaces `send`, so it shows what our
@@ -65,6 +69,26 @@ const dynamoError = (type: string) => ({
   body: JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message: type }),
 });
 
+/**
+ * Sends with the SDK's backoff waits elapsed at once (fake setTimeout): attempts, retry mode and delays stay
+ * those of our factory, only the wall-clock wait (~12 s over this file) is skipped.
+ */
+async function withoutWaiting<T>(sending: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  const outcome = sending();
+  let settled = false;
+  outcome.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  // The first send loads parts of the SDK before it sets a timer: step until the send has settled.
+  while (!settled) {
+    await vi.advanceTimersToNextTimerAsync();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return outcome;
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -92,20 +116,22 @@ describe('DynamoDB throttling', () => {
       dynamoError('ProvisionedThroughputExceededException'),
       { status: 200, body: JSON.stringify({ Item: { pk: { S: 'P' }, sk: { S: 'S' } } }) },
     ]);
-    const { Item } = await client.send(new GetCommand({ TableName: 't', Key: { pk: 'P', sk: 'S' } }));
+    const { Item } = await withoutWaiting(() =>
+      client.send(new GetCommand({ TableName: 't', Key: { pk: 'P', sk: 'S' } })),
+    );
     expect(Item).toEqual({ pk: 'P', sk: 'S' });
     expect(attempts).toHaveLength(3);
-  }, 20_000);
+  });
 
   it('ThrottlingException that never clears: fails loudly after 6 attempts, not silently', async () => {
     const { client, attempts } = withFake(createDocumentClient(settings), [
       dynamoError('ThrottlingException'),
     ]);
     await expect(
-      client.send(new GetCommand({ TableName: 't', Key: { pk: 'P', sk: 'S' } })),
+      withoutWaiting(() => client.send(new GetCommand({ TableName: 't', Key: { pk: 'P', sk: 'S' } }))),
     ).rejects.toMatchObject({ name: 'ThrottlingException' });
     expect(attempts).toHaveLength(6);
-  }, 60_000);
+  });
 });
 
 describe('BatchWrite partial UnprocessedItems', () => {
@@ -175,10 +201,10 @@ describe('S3 5xx and timeouts', () => {
       xmlError('InternalError'),
       { status: 200, headers: { etag: '"e"' } },
     ]);
-    const result = await client.send(put());
+    const result = await withoutWaiting(() => client.send(put()));
     expect(result.ETag).toBe('"e"');
     expect(attempts).toHaveLength(3);
-  }, 20_000);
+  });
 
   it('a request that times out is retried like any transient fault', async () => {
     const timeout = Object.assign(new Error('socket timed out'), { name: 'TimeoutError' });
@@ -186,9 +212,9 @@ describe('S3 5xx and timeouts', () => {
       { status: 0, throws: timeout },
       { status: 200, headers: { etag: '"e"' } },
     ]);
-    await client.send(put());
+    await withoutWaiting(() => client.send(put()));
     expect(attempts).toHaveLength(2);
-  }, 20_000);
+  });
 });
 
 describe('Step Functions', () => {
@@ -197,10 +223,12 @@ describe('Step Functions', () => {
       { status: 400, body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }) },
       { status: 200, body: JSON.stringify({ executionArn: 'arn:x', startDate: 0 }) },
     ]);
-    const result = await client.send(new StartExecutionCommand({ stateMachineArn: 'arn:sm', name: 'run-1' }));
+    const result = await withoutWaiting(() =>
+      client.send(new StartExecutionCommand({ stateMachineArn: 'arn:sm', name: 'run-1' })),
+    );
     expect(result.executionArn).toBe('arn:x');
     expect(attempts).toHaveLength(2);
-  }, 20_000);
+  });
 });
 
 describe('EventBridge', () => {
@@ -216,5 +244,58 @@ describe('EventBridge', () => {
     await expect(
       publisher.publish({ source: 'chrm', detailType: 'Test', detail: {} } as never),
     ).rejects.toThrow('ThrottlingException');
+  });
+});
+
+describe('TransactionCanceledException on the line store', () => {
+  const write = (invoiceNumber: string): LineWrite => ({
+    line: sale({ invoiceNumber }),
+    outcome: 'accepted',
+    version: 1,
+  });
+  const cancelled = (...codes: string[]) =>
+    new TransactionCanceledException({
+      message: 'Transaction cancelled',
+      $metadata: {},
+      CancellationReasons: codes.map((Code) => ({ Code })),
+    });
+
+  it.each([
+    ['ConditionalCheckFailed', 'None'],
+    ['TransactionConflict', 'None'],
+  ])('%s: the chunk is handed back to re-read and retry, nothing of it written', async (...codes) => {
+    const client = createDocumentClient(settings);
+    mockClient(client)
+      .on(TransactWriteCommand)
+      .rejects(cancelled(...codes));
+    const writes = [write('OV-1'), write('OV-2')];
+    // The store answers the writes a race cancelled; the ingest re-reads their versions and classifies again.
+    expect(await new DynamoChannelLines(client, 't').writeLines('file-b', writes)).toEqual(writes);
+  });
+
+  it('a cancellation that is not a race (ValidationError) fails the unit of work instead of dropping lines', async () => {
+    const client = createDocumentClient(settings);
+    mockClient(client).on(TransactWriteCommand).rejects(cancelled('ValidationError', 'None'));
+    await expect(new DynamoChannelLines(client, 't').writeLines('file-b', [write('OV-1')])).rejects.toThrow(
+      'Transaction cancelled',
+    );
+  });
+
+  it('after a conflict the retried chunk is written once: one put per line across both attempts', async () => {
+    const client = createDocumentClient(settings);
+    const written: string[] = [];
+    let attempts = 0;
+    mockClient(client)
+      .on(TransactWriteCommand)
+      .callsFake((input) => {
+        if (++attempts === 1) throw cancelled('TransactionConflict');
+        for (const item of input.TransactItems) written.push(String(item.Put?.Item?.invoiceNumber));
+        return {};
+      });
+    const store = new DynamoChannelLines(client, 't');
+    const lost = await store.writeLines('file-b', [write('OV-1')]);
+    expect(lost).toHaveLength(1);
+    expect(await store.writeLines('file-b', lost)).toEqual([]);
+    expect(written).toEqual(['OV-1']);
   });
 });

@@ -6,25 +6,7 @@ import {
   classifyLine,
 } from '../../../domain/channel-files/line-restatement';
 import type { NormalizedSaleLine } from '../../../domain/ingestion/ingest-types';
-
-const sale = (overrides: Partial<NormalizedSaleLine> = {}): NormalizedSaleLine => ({
-  partnerId: 'P-1',
-  sourceFileId: 'file-b',
-  sourceLineNumber: 2,
-  invoiceNumber: 'OV-26',
-  invoiceLine: '1',
-  invoiceDate: '2026-04-02',
-  sku: 'SW-2',
-  category: 'SOFTWARE',
-  quantity: '2',
-  uom: 'EA',
-  reportedQuantity: '2',
-  reportedUom: 'EA',
-  extendedAmount: '20.00',
-  currency: 'USD',
-  custom: {},
-  ...overrides,
-});
+import { sale } from './sale-line';
 
 const stored = (line: NormalizedSaleLine, version = 1): CurrentLineVersion => ({
   version,
