@@ -130,3 +130,76 @@ export const whatIfResponseSchema = z.looseObject({
     }),
   ),
 });
+
+export const saleLineResponseSchema = z
+  .looseObject({
+    lineId: z.string().describe('Line id: partner, invoice and invoice line'),
+    partnerId: z.string().describe('Reporting partner'),
+    invoiceDate: z
+      .string()
+      .describe('Invoice date (ISO date); decides the program period of `invoice` basis'),
+    sku: z.string().describe('Our SKU (partner SKUs are cross-referenced on ingest)'),
+    quantityBase: z
+      .string()
+      .describe("Quantity in the product's base unit (decimal string; returns negative)"),
+    extendedAmount: z.string().describe('Line revenue (decimal string in `currency`; returns negative)'),
+    currency: z.string().describe('ISO 4217 currency of `extendedAmount`'),
+    sourceFileId: z.string().optional().describe('Channel file the line came from'),
+    sourceLineNumber: z.number().int().optional().describe('Line number in that file, from 1'),
+  })
+  .describe('A normalized sale line');
+
+export const rejectedLineResponseSchema = z.looseObject({
+  sourceLineNumber: z.number().int().describe('Line number in the file, from 1'),
+  raw: z.string().describe('The line as received'),
+  reasons: z
+    .array(
+      z.looseObject({
+        field: z.string().optional().describe('Field refused'),
+        message: z.string().optional().describe('Why'),
+      }),
+    )
+    .describe('Every reason the line was refused'),
+});
+
+export const mappingProfileResponseSchema = z
+  .looseObject({
+    partnerId: z.string().describe('Partner'),
+    kind: channelFileKindSchema.describe('File kind the profile reads'),
+    profile: z.looseObject({}).describe('The profile, exactly as PUT takes it (see its request body)'),
+    isDefault: z.boolean().optional().describe('True when none is saved: the canonical default is shown'),
+    version: z.number().int().optional().describe('Record version of a saved profile (send as If-Match)'),
+  })
+  .describe("The partner's saved profile or, when none is saved, the canonical default");
+
+export const partnerSkuResponseSchema = z.looseObject({
+  partnerId: z.string().describe('Partner'),
+  partnerSku: z.string().describe("The partner's own item number"),
+  sku: z.string().describe('Our SKU it means'),
+  description: z.string().optional().describe("The partner's description of the item"),
+  version: z.number().int().describe('Record version (send as If-Match to re-point)'),
+});
+
+const quantity = (meaning: string) => z.string().describe(`${meaning} (decimal string, base units)`);
+
+export const inventoryPositionResponseSchema = z.looseObject({
+  partnerId: z.string().describe('Partner'),
+  sku: z.string().describe('Our SKU'),
+  openingDate: z.string().describe('Date of the reported snapshot the position starts from (ISO date)'),
+  openingOnHand: quantity('On hand at the opening date'),
+  sellIn: quantity('Receipts after the opening date up to `to`'),
+  sellThrough: quantity('Sold (returns negative) after the opening date up to `to`'),
+  computedOnHand: quantity('opening + sell-in − sell-through'),
+  reportedDate: z.string().optional().describe('Date of the latest reported on-hand up to `to`'),
+  reportedOnHand: quantity('That reported on-hand').optional(),
+});
+
+export const inventorySnapshotResponseSchema = z.looseObject({
+  partnerId: z.string().describe('Partner'),
+  sku: z.string().describe('Our SKU'),
+  asOfDate: z.string().describe('Date the partner reported for (ISO date)'),
+  uom: z.string().describe('Base unit of every quantity'),
+  quantityOnHand: quantity('On hand').optional(),
+  sourceFileId: z.string().describe('Channel file it came from'),
+  sourceLineNumber: z.number().int().describe('Line number in that file'),
+});

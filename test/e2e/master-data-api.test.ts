@@ -190,4 +190,21 @@ describe('OpenAPI', () => {
     expect(document.json.openapi).toBe('3.1.0');
     expect(Object.keys(document.json.paths)).toContain('/price-lists/{priceListId}/prices/{sku}');
   });
+
+  // Each call below is held to the route's documented answers by apiClient (route-contract.ts); these three
+  // diverged before: the gateway's 401 was plain JSON, and 415 and 412 were answered but not documented.
+  it('answers a missing token with a 401 problem', async () => {
+    const answer = await api('GET', '/partners');
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('documents the 415 a body not sent as JSON gets', async () => {
+    const answer = await api('POST', '/products', {
+      token: admin(),
+      body: {},
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(answer.status).toBe(415);
+  });
 });
