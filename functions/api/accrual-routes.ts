@@ -281,7 +281,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     body: accountingPeriodCloseSchema,
     response: accountingPeriodResponseSchema,
     success: [200],
-    problems: [409],
+    problems: [422],
   },
   {
     method: 'POST',
@@ -292,7 +292,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     body: accountingPeriodReopenSchema,
     response: accountingPeriodResponseSchema,
     success: [200],
-    problems: [409],
+    problems: [422],
   },
   {
     method: 'GET',

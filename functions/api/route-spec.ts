@@ -49,7 +49,7 @@ export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 415 | 422 | 428;
 /** What each problem status means, for the OpenAPI document. */
 export const problemMeanings: Record<ProblemStatus, string> = {
   400: 'Invalid request: a field of the body, query or path fails its schema (`errors[].path` names it)',
-  401: 'No valid bearer token',
+  401: 'No valid bearer token. On AWS the HTTP API’s JWT authorizer answers this itself, as JSON `{"message": "Unauthorized"}` (HTTP APIs cannot reshape it); every other problem is problem+json',
   403: "The caller's role may not do this",
   404: 'No such record, or one the caller may not see (a partner asking for another partner)',
   409: 'Conflict: the record exists already, or its state does not allow this (e.g. a decision taken twice)',

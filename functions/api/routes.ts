@@ -27,6 +27,7 @@ import {
 import { pageOf, stored } from './record-response-schemas';
 import {
   channelFileResponseSchema,
+  fileLineResponseSchema,
   inventoryPositionResponseSchema,
   inventorySnapshotResponseSchema,
   mappingProfileResponseSchema,
@@ -41,7 +42,13 @@ const partner = stored(newPartnerSchema);
 const product = stored(newProductSchema);
 const priceList = stored(newPriceListSchema);
 const priceEntry = stored(
-  z.intersection(newPriceEntrySchema, z.object({ priceListId: z.string(), currency: z.string() })),
+  z.intersection(
+    newPriceEntrySchema,
+    z.object({
+      priceListId: z.string().describe('Price list code'),
+      currency: z.string().describe('ISO 4217 currency of the prices (the list’s)'),
+    }),
+  ),
 );
 
 const channelRoutes: readonly RouteSpec[] = [
@@ -238,7 +245,13 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'Prices of a product in force on a date',
     query: priceOnQuerySchema,
-    response: z.object({ entry: priceEntry, effectiveUntil: z.string().optional() }),
+    response: z.object({
+      entry: priceEntry.describe('The entry in force on `date`'),
+      effectiveUntil: z
+        .string()
+        .optional()
+        .describe('First day of the next entry (ISO date), when there is one'),
+    }),
   },
   {
     method: 'POST',
@@ -304,7 +317,7 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'Normalized lines of one file',
     query: pageQuerySchema,
-    response: pageOf(saleLineResponseSchema),
+    response: pageOf(fileLineResponseSchema),
   },
   {
     method: 'GET',
