@@ -16,13 +16,8 @@ export type TierMethod = z.infer<typeof tierMethodSchema>;
 export const tierScopeSchema = z.enum(['partner', 'customer']);
 export type TierScope = z.infer<typeof tierScopeSchema>;
 
-const tieredFields = {
-  basis: volumeBasisSchema.describe(
-    'Volume that reaches tiers: `quantity` (base units; tiers count units) or `revenue` (extended amount in the program currency; continuous)',
-  ),
-  method: tierMethodSchema.describe(
-    '`retrospective`: the tier reached rates all period-to-date volume; `stepped`: each band of volume earns its own tier’s rate',
-  ),
+/** How tiers rate, shared by every tiered kind. */
+const ratedTiers = {
   rateType: rateTypeSchema.describe(
     '`percentOfRevenue`: tier rates are percentages of revenue ("10" = 10 %); `amountPerUnit`: amounts in the program currency per base unit',
   ),
@@ -34,6 +29,16 @@ const tieredFields = {
   tiers: tierTableSchema.describe(
     'Tier table, thresholds strictly ascending (1–20 tiers); volume below the first `from` earns nothing',
   ),
+};
+
+const tieredFields = {
+  basis: volumeBasisSchema.describe(
+    'Volume that reaches tiers: `quantity` (base units; tiers count units) or `revenue` (extended amount in the program currency; continuous)',
+  ),
+  method: tierMethodSchema.describe(
+    '`retrospective`: the tier reached rates all period-to-date volume; `stepped`: each band of volume earns its own tier’s rate',
+  ),
+  ...ratedTiers,
 };
 
 /**
@@ -99,7 +104,7 @@ export const growthTermsSchema = z.object({
     .literal('growth')
     .describe('Growth rebate: tiers on growth against the same window of the prior year'),
   basis: volumeBasisSchema.describe(
-    'Volume that reaches tiers: `quantity` (base units; tiers count units) or `revenue` (extended amount in the program currency; continuous)',
+    'Volume whose growth is measured: `quantity` (base units) or `revenue` (in the program currency)',
   ),
   growthMeasure: z
     .enum(['absolute', 'percent'])
@@ -111,17 +116,7 @@ export const growthTermsSchema = z.object({
     .describe(
       'The reached tier’s rate applies to the whole period volume or only to the increment over the prior year',
     ),
-  rateType: rateTypeSchema.describe(
-    '`percentOfRevenue`: tier rates are percentages of revenue ("10" = 10 %); `amountPerUnit`: amounts in the program currency per base unit',
-  ),
-  tierScope: tierScopeSchema
-    .default('partner')
-    .describe(
-      'Whose volume reaches tiers: `partner` (the selling partner’s) or `customer` (each end customer’s, per partner)',
-    ),
-  tiers: tierTableSchema.describe(
-    'Tier table, thresholds strictly ascending (1–20 tiers); volume below the first `from` earns nothing',
-  ),
+  ...ratedTiers,
 });
 
 /** Promotion: a flat rate on eligible lines dated inside a (usually short) window. */

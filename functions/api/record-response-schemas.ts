@@ -259,6 +259,14 @@ export const explainedEntrySchema = z
           .array(z.looseObject({}))
           .describe('Each step of the calculation: tier, rate, basis and the amount it gave'),
       })
-      .describe('How the amount was computed'),
+      .optional()
+      .describe('How the amount was computed; absent in the beneficiary view (`view`)'),
+    view: z
+      .literal('beneficiary-aggregate')
+      .optional()
+      .describe(
+        'Set for a beneficiary that did not sell (e.g. a buying group): totals per product and period with ' +
+          '`quantity`, `revenue` and `amount`, never the seller’s customers, invoices or lines',
+      ),
   })
-  .describe('One accrual entry with its trace');
+  .describe('One accrual entry with its trace (staff, the selling partner) or a beneficiary’s aggregate');
