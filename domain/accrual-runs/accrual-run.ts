@@ -15,9 +15,22 @@ export interface Measurement {
 /** What a finance user (or the month-end schedule) asks for: the run period and the accounting date. */
 export const accrualRunRequestSchema = z
   .object({
-    period: z.object({ start: isoDateSchema, end: isoDateSchema }),
+    period: z
+      .object({
+        start: isoDateSchema.describe('First day of the run period (ISO date)'),
+        end: isoDateSchema.describe(
+          'Last day measured (ISO date): each program period containing it is measured from its own start to this day',
+        ),
+      })
+      .describe(
+        'The run period. Runs are period-to-date; a day earlier than one a program period was already measured to is measured as of that later day (runs never go backwards)',
+      ),
     /** The date postings carry in the GL; the period's last day unless given. */
-    accountingDate: isoDateSchema.optional(),
+    accountingDate: isoDateSchema
+      .optional()
+      .describe(
+        'Date postings carry in the GL; `period.end` unless given. In a closed accounting month, postings move to the 1st of the first open month',
+      ),
   })
   .superRefine((request, ctx) => {
     if (request.period.end < request.period.start) {

@@ -21,8 +21,8 @@ export const partnerSkuSchema = z
 
 /** The body of a cross-reference: which of our products the partner's item number means. */
 export const partnerSkuMappingSchema = z.object({
-  sku: businessCodeSchema,
-  description: z.string().trim().max(200).optional(),
+  sku: businessCodeSchema.describe('Our SKU the partner item number means'),
+  description: z.string().trim().max(200).optional().describe("The partner's description of the item"),
 });
 export type PartnerSkuMapping = z.infer<typeof partnerSkuMappingSchema>;
 

@@ -29,16 +29,30 @@ export const maxUploadBytes = 2 * 1024 ** 3;
 export const uploadUrlLifetimeSeconds = 15 * 60;
 
 export const uploadRequestSchema = z.object({
-  kind: channelFileKindSchema,
-  fileName: z.string().trim().min(1).max(255),
-  contentType: z.enum(acceptedContentTypes, { message: `must be one of ${acceptedContentTypes.join(', ')}` }),
+  kind: channelFileKindSchema.describe('`pos`: sell-through lines; `inventory`: stock on hand'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .describe('The file’s name, kept for people (not trusted as a path)'),
+  contentType: z
+    .enum(acceptedContentTypes, { message: `must be one of ${acceptedContentTypes.join(', ')}` })
+    .describe(
+      'Media type the PUT will send: CSV/TSV, XLSX or X12 (text/plain, application/edi-x12, octet-stream)',
+    ),
   sizeBytes: z
     .number()
     .int()
     .min(1, 'an empty file has nothing to report')
-    .max(maxUploadBytes, 'is over 2 GiB'),
+    .max(maxUploadBytes, 'is over 2 GiB')
+    .describe('Exact size in bytes the PUT will send (1 byte to 2 GiB)'),
   /** Only for channel managers and admins uploading on a partner's behalf; partners upload as themselves. */
-  partnerId: businessCodeSchema.optional(),
+  partnerId: businessCodeSchema
+    .optional()
+    .describe(
+      'Partner the file is for: only staff uploading on a partner’s behalf; partners upload as themselves',
+    ),
 });
 export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 

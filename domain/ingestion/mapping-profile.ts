@@ -61,9 +61,17 @@ const customFieldPattern = /^custom\.[A-Za-z0-9_.-]{1,64}$/;
 
 /** Where a canonical field comes from: a header name (matched ignoring case, spaces, `_`, `-`, `.`) or a 1-based column. */
 export const columnMappingSchema = z.object({
-  source: z.union([z.string().trim().min(1).max(200), z.number().int().min(1).max(16_384)]),
+  source: z
+    .union([z.string().trim().min(1).max(200), z.number().int().min(1).max(16_384)])
+    .describe('Header name (matched ignoring case, spaces, `_`, `-`, `.`) or 1-based column number'),
   /** A canonical field of the profile's kind, or `custom.<name>` to keep the value as a custom attribute. */
-  field: z.string().min(1).max(80),
+  field: z
+    .string()
+    .min(1)
+    .max(80)
+    .describe(
+      'Canonical field of the profile’s kind, or `custom.<name>` to keep the value as a custom attribute',
+    ),
 });
 
 /**
@@ -72,27 +80,61 @@ export const columnMappingSchema = z.object({
  */
 export const mappingProfileSchema = z
   .object({
-    partnerId: businessCodeSchema.optional(),
-    kind: z.enum(['pos', 'inventory']),
-    columns: z.array(columnMappingSchema).min(1).max(300),
+    partnerId: businessCodeSchema.optional().describe('Partner (taken from the path)'),
+    kind: z.enum(['pos', 'inventory']).describe('File kind it reads: `pos` or `inventory`'),
+    columns: z.array(columnMappingSchema).min(1).max(300).describe('Where each canonical field comes from'),
     /** Physical line (CSV) or row (XLSX) holding the header; 0 = no header, columns are 1-based indices. */
-    headerRow: z.number().int().min(0).max(1_000).default(1),
-    delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
-    dateFormat: z.enum(dateFormats).default('YYYY-MM-DD'),
-    decimalSeparator: z.enum(['.', ',']).default('.'),
-    thousandsSeparator: z.enum(['', ',', '.', ' ', "'"]).default(''),
+    headerRow: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000)
+      .default(1)
+      .describe(
+        'Line (CSV) or row (XLSX) holding the header, from 1; 0 = no header, sources are column numbers',
+      ),
+    delimiter: z
+      .enum(['auto', ',', ';', '\t', '|'])
+      .default('auto')
+      .describe('CSV delimiter, or `auto` to detect it'),
+    dateFormat: z.enum(dateFormats).default('YYYY-MM-DD').describe('How dates are written in the file'),
+    decimalSeparator: z.enum(['.', ',']).default('.').describe('Decimal separator of numbers in the file'),
+    thousandsSeparator: z
+      .enum(['', ',', '.', ' ', "'"])
+      .default('')
+      .describe('Thousands separator of numbers in the file (empty: none)'),
     /** UoM of quantities when the file has no UoM column or the cell is empty; else the product's base unit. */
     defaultUom: z
       .string()
       .regex(/^[A-Z0-9]{1,6}$/)
-      .optional(),
+      .optional()
+      .describe(
+        "Unit of quantities when the file has no UoM column or the cell is empty; else the product's base unit",
+      ),
     /** Currency of amounts when the file has no currency column or the cell is empty. */
-    defaultCurrency: currencyCodeSchema.optional(),
-    encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+    defaultCurrency: currencyCodeSchema
+      .optional()
+      .describe('ISO 4217 currency of amounts when the file has no currency column or the cell is empty'),
+    encoding: z
+      .enum(['auto', 'utf-8', 'windows-1252'])
+      .default('auto')
+      .describe('Text encoding, or `auto` to detect it'),
     /** Header columns the profile does not map: refuse the file, ignore them, or keep them as custom attributes. */
-    unknownColumns: z.enum(['reject', 'ignore', 'custom']).default('reject'),
+    unknownColumns: z
+      .enum(['reject', 'ignore', 'custom'])
+      .default('reject')
+      .describe(
+        'Header columns the profile does not map: `reject` the file, `ignore` them, or keep them as `custom` attributes',
+      ),
     /** Header columns starting with this prefix (case-insensitive) become custom attributes named by the rest. */
-    customColumnPrefix: z.string().min(1).max(20).optional(),
+    customColumnPrefix: z
+      .string()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe(
+        'Header columns starting with this prefix (case-insensitive) become custom attributes named by the rest',
+      ),
   })
   .superRefine((profile, ctx) => {
     const allowed: readonly string[] = profile.kind === 'pos' ? saleFields : inventoryFields;

@@ -22,9 +22,13 @@ const reopeners: readonly Role[] = ['admin'];
 
 const reasonSchema = z.string().trim().min(1, 'must not be empty').max(1000);
 /** A close may say why (e.g. "March books signed off"). */
-export const accountingPeriodCloseSchema = z.object({ reason: reasonSchema.optional() });
+export const accountingPeriodCloseSchema = z.object({
+  reason: reasonSchema.optional().describe('Why it is closed (kept in the audit history)'),
+});
 /** A reopen must say why: it changes books already reported. */
-export const accountingPeriodReopenSchema = z.object({ reason: reasonSchema });
+export const accountingPeriodReopenSchema = z.object({
+  reason: reasonSchema.describe('Why it is reopened (required: it changes books already reported)'),
+});
 
 function parsedMonth(month: string): string {
   const parsed = accountingMonthSchema.safeParse(month);

@@ -9,13 +9,20 @@ import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from './ledg
 const reasonSchema = z.string().trim().min(1, 'must not be empty').max(1000);
 
 const requestFields = {
-  programId: businessCodeSchema,
-  beneficiaryPartnerId: businessCodeSchema,
-  fund: accrualFundSchema,
-  period: periodLabelSchema,
-  currency: currencyCodeSchema,
-  amount: z.string().regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'must be a signed decimal string, e.g. "-12.50"'),
-  reason: reasonSchema,
+  programId: businessCodeSchema.describe('Program code'),
+  beneficiaryPartnerId: businessCodeSchema.describe('Partner whose earned changes'),
+  fund: accrualFundSchema.describe('Fund: `rebate`, `coop` or `spif`'),
+  period: periodLabelSchema.describe(
+    'Program period label: YYYY-MM, FYyyyy-Qn or FYyyyy (fiscal year from the program’s `programYearStartMonth`)',
+  ),
+  currency: currencyCodeSchema.describe('ISO 4217 currency of `amount`'),
+  amount: z
+    .string()
+    .regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'must be a signed decimal string, e.g. "-12.50"')
+    .describe(
+      'Signed change of earned, decimal string with at most the currency’s decimals: "-12.50" lowers earned by 12.50; never zero',
+    ),
+  reason: reasonSchema.describe('Why (audit)'),
 };
 
 /**

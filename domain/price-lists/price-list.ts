@@ -6,11 +6,13 @@ import { currencyCodeSchema, unitPriceSchema } from '../shared/money';
 
 /** A price list's header. All its entries are in its currency. */
 export const priceListDetailsSchema = z.object({
-  name: nameSchema,
-  currency: currencyCodeSchema,
-  status: z.enum(['active', 'inactive']).default('active'),
+  name: nameSchema.describe('Price list name'),
+  currency: currencyCodeSchema.describe('ISO 4217 currency of every price in the list'),
+  status: z.enum(['active', 'inactive']).default('active').describe('`inactive` lists are kept for history'),
 });
-export const newPriceListSchema = z.object({ priceListId: businessCodeSchema }).and(priceListDetailsSchema);
+export const newPriceListSchema = z
+  .object({ priceListId: businessCodeSchema.describe('Price list code') })
+  .and(priceListDetailsSchema);
 
 export type PriceListDetails = z.infer<typeof priceListDetailsSchema>;
 export type PriceListData = PriceListDetails & { readonly priceListId: string };
@@ -22,11 +24,20 @@ export type PriceList = Stored<PriceListData>;
  * effective periods never overlap or leave gaps.
  */
 export const priceEntryPricesSchema = z.object({
-  listPrice: unitPriceSchema,
-  bookCost: unitPriceSchema,
+  listPrice: unitPriceSchema.describe(
+    'What end customers pay per base unit (decimal string in the list currency)',
+  ),
+  bookCost: unitPriceSchema.describe(
+    'What distributors pay us per base unit (decimal string in the list currency)',
+  ),
 });
 export const newPriceEntrySchema = z
-  .object({ sku: businessCodeSchema, effectiveFrom: isoDateSchema })
+  .object({
+    sku: businessCodeSchema.describe('Our product code'),
+    effectiveFrom: isoDateSchema.describe(
+      'First day the prices hold (ISO date); they hold until the next entry',
+    ),
+  })
   .and(priceEntryPricesSchema);
 
 export type PriceEntryPrices = z.infer<typeof priceEntryPricesSchema>;

@@ -11,20 +11,28 @@ export const uomCodeSchema = z
 
 /** `1 <uom> = factor × base unit`, e.g. { uom: "CS", factor: "12" } when a case holds 12 each. */
 export const uomConversionSchema = z.object({
-  uom: uomCodeSchema,
+  uom: uomCodeSchema.describe('The other unit, e.g. CS'),
   factor: z
     .string()
     .regex(/^\d{1,9}(\.\d{1,6})?$/, 'must be a positive decimal string, e.g. "12"')
-    .refine((factor) => new Money(factor).gt(0), 'must be greater than zero'),
+    .refine((factor) => new Money(factor).gt(0), 'must be greater than zero')
+    .describe('Base units in one `uom` (decimal string), e.g. "12" for a case of 12 each'),
 });
 
 export const productDetailsSchema = z
   .object({
-    name: nameSchema,
-    category: businessCodeSchema,
-    baseUom: uomCodeSchema,
-    uomConversions: z.array(uomConversionSchema).max(20).default([]),
-    status: z.enum(['active', 'discontinued']).default('active'),
+    name: nameSchema.describe('Product name'),
+    category: businessCodeSchema.describe('Product category code; programs may be scoped to categories'),
+    baseUom: uomCodeSchema.describe('Base unit of measure: every quantity is converted to it, e.g. EA'),
+    uomConversions: z
+      .array(uomConversionSchema)
+      .max(20)
+      .default([])
+      .describe('Other units partners may report in, as multiples of the base unit'),
+    status: z
+      .enum(['active', 'discontinued'])
+      .default('active')
+      .describe('`discontinued` products still accept reported sales'),
   })
   .superRefine((product, ctx) => {
     const seen = new Set([product.baseUom]);
@@ -40,7 +48,9 @@ export const productDetailsSchema = z
     });
   });
 
-export const newProductSchema = z.object({ sku: businessCodeSchema }).and(productDetailsSchema);
+export const newProductSchema = z
+  .object({ sku: businessCodeSchema.describe('Our product code (SKU)') })
+  .and(productDetailsSchema);
 
 export type ProductDetails = z.infer<typeof productDetailsSchema>;
 export type ProductData = ProductDetails & { readonly sku: string };

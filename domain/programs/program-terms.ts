@@ -16,12 +16,29 @@ export type TierMethod = z.infer<typeof tierMethodSchema>;
 export const tierScopeSchema = z.enum(['partner', 'customer']);
 export type TierScope = z.infer<typeof tierScopeSchema>;
 
+/** How tiers rate, shared by every tiered kind. */
+const ratedTiers = {
+  rateType: rateTypeSchema.describe(
+    '`percentOfRevenue`: tier rates are percentages of revenue ("10" = 10 %); `amountPerUnit`: amounts in the program currency per base unit',
+  ),
+  tierScope: tierScopeSchema
+    .default('partner')
+    .describe(
+      'Whose volume reaches tiers: `partner` (the selling partner’s) or `customer` (each end customer’s, per partner)',
+    ),
+  tiers: tierTableSchema.describe(
+    'Tier table, thresholds strictly ascending (1–20 tiers); volume below the first `from` earns nothing',
+  ),
+};
+
 const tieredFields = {
-  basis: volumeBasisSchema,
-  method: tierMethodSchema,
-  rateType: rateTypeSchema,
-  tierScope: tierScopeSchema.default('partner'),
-  tiers: tierTableSchema,
+  basis: volumeBasisSchema.describe(
+    'Volume that reaches tiers: `quantity` (base units; tiers count units) or `revenue` (extended amount in the program currency; continuous)',
+  ),
+  method: tierMethodSchema.describe(
+    '`retrospective`: the tier reached rates all period-to-date volume; `stepped`: each band of volume earns its own tier’s rate',
+  ),
+  ...ratedTiers,
 };
 
 /**
@@ -51,9 +68,16 @@ function unitOrdinalsAreWhole(
  */
 export const volumeTermsSchema = z
   .object({
-    kind: z.literal('volume'),
+    kind: z
+      .literal('volume')
+      .describe('Volume rebate: tiers on the volume of each program period (month, quarter or year)'),
     ...tieredFields,
-    tierEvaluation: z.enum(['period', 'line']).default('period'),
+    tierEvaluation: z
+      .enum(['period', 'line'])
+      .default('period')
+      .describe(
+        '`period`: tiers on the period-to-date volume; `line`: each line rated on its own size (order-size tiers)',
+      ),
   })
   .superRefine(unitOrdinalsAreWhole);
 
@@ -63,7 +87,12 @@ export const volumeTermsSchema = z
  * crossed).
  */
 export const annualVolumeTermsSchema = z
-  .object({ kind: z.literal('annualVolume'), ...tieredFields })
+  .object({
+    kind: z
+      .literal('annualVolume')
+      .describe('Annual volume rebate: tiers on the program-year-to-date volume, trued up at every run'),
+    ...tieredFields,
+  })
   .superRefine(unitOrdinalsAreWhole);
 
 /**
@@ -71,47 +100,87 @@ export const annualVolumeTermsSchema = z
  * or a percentage. The reached tier's rate applies to the whole period volume or only to the increment.
  */
 export const growthTermsSchema = z.object({
-  kind: z.literal('growth'),
-  basis: volumeBasisSchema,
-  growthMeasure: z.enum(['absolute', 'percent']),
-  appliesTo: z.enum(['periodVolume', 'incrementalVolume']),
-  rateType: rateTypeSchema,
-  tierScope: tierScopeSchema.default('partner'),
-  tiers: tierTableSchema,
+  kind: z
+    .literal('growth')
+    .describe('Growth rebate: tiers on growth against the same window of the prior year'),
+  basis: volumeBasisSchema.describe(
+    'Volume whose growth is measured: `quantity` (base units) or `revenue` (in the program currency)',
+  ),
+  growthMeasure: z
+    .enum(['absolute', 'percent'])
+    .describe(
+      '`absolute`: growth as a volume difference; `percent`: growth in % of the prior year ("10" = 10 %)',
+    ),
+  appliesTo: z
+    .enum(['periodVolume', 'incrementalVolume'])
+    .describe(
+      'The reached tier’s rate applies to the whole period volume or only to the increment over the prior year',
+    ),
+  ...ratedTiers,
 });
 
 /** Promotion: a flat rate on eligible lines dated inside a (usually short) window. */
 export const promotionTermsSchema = z.object({
-  kind: z.literal('promotion'),
-  rateType: rateTypeSchema,
-  rate: rateTextSchema,
-  window: z.object({ start: isoDateSchema, end: isoDateSchema }),
+  kind: z.literal('promotion').describe('Promotion: a flat rate on eligible lines dated inside `window`'),
+  rateType: rateTypeSchema.describe(
+    '`percentOfRevenue`: tier rates are percentages of revenue ("10" = 10 %); `amountPerUnit`: amounts in the program currency per base unit',
+  ),
+  rate: rateTextSchema.describe(
+    'The rate: a percentage for `percentOfRevenue` ("10" = 10 %), an amount per base unit for `amountPerUnit`',
+  ),
+  window: z
+    .object({
+      start: isoDateSchema.describe('First day (ISO date)'),
+      end: isoDateSchema.describe('Last day (ISO date)'),
+    })
+    .describe('Promotion dates, both inclusive (ISO dates)'),
 });
 
 /** Co-op: a percentage of eligible sales accrued into the partner's co-op (marketing) fund. */
-export const coopTermsSchema = z.object({ kind: z.literal('coop'), percent: percentSchema });
+export const coopTermsSchema = z.object({
+  kind: z
+    .literal('coop')
+    .describe('Co-op: a percentage of eligible sales accrued into the partner’s co-op fund'),
+  percent: percentSchema.describe('Percentage of eligible revenue ("3" = 3 %)'),
+});
 
 const lumpSumFields = {
-  kind: z.literal('lumpSum'),
-  amount: thresholdSchema,
-  partnerId: businessCodeSchema,
+  kind: z.literal('lumpSum').describe('Lump sum: a fixed amount accrued once, for one partner'),
+  amount: thresholdSchema.describe('The amount, decimal string in the program currency'),
+  partnerId: businessCodeSchema.describe('The partner it is accrued for'),
 };
 
 /** Lump sum in force: a fixed amount accrued once, in the period that contains `accrueOn`, for one partner. */
-export const lumpSumTermsSchema = z.object({ ...lumpSumFields, accrueOn: isoDateSchema });
+export const lumpSumTermsSchema = z.object({
+  ...lumpSumFields,
+  accrueOn: isoDateSchema.describe('The day it accrues: it is posted in the program period containing it'),
+});
 
 /**
  * Lump sum as drafted: without `accrueOn` it accrues once at activation, and activation writes that date into
  * the version put in force, so the version record says when it accrues and a replay reads the same date.
  */
-export const draftLumpSumTermsSchema = z.object({ ...lumpSumFields, accrueOn: isoDateSchema.optional() });
+export const draftLumpSumTermsSchema = z.object({
+  ...lumpSumFields,
+  accrueOn: isoDateSchema.optional().describe('The day it accrues; left out, the UTC day of activation'),
+});
 
 /** SPIF: an amount per base unit sold of each listed product, accrued per salesperson of the partner. */
 export const spifTermsSchema = z.object({
-  kind: z.literal('spif'),
+  kind: z
+    .literal('spif')
+    .describe('SPIF: an amount per base unit sold of each listed product, accrued per salesperson'),
   products: z
-    .array(z.object({ sku: businessCodeSchema, amountPerUnit: rateTextSchema }))
-    .min(1, 'list at least one product'),
+    .array(
+      z.object({
+        sku: businessCodeSchema.describe('Our product code'),
+        amountPerUnit: rateTextSchema.describe(
+          'Amount per base unit sold, decimal string in the program currency',
+        ),
+      }),
+    )
+    .min(1, 'list at least one product')
+    .describe('Products rewarded and their amounts'),
 });
 
 /** The kinds whose terms read the same drafted and in force. */

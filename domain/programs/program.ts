@@ -18,15 +18,28 @@ export type PeriodGranularity = z.infer<typeof periodGranularitySchema>;
  * force narrows the terms (see `rebateProgramSchema`); every check below holds for both.
  */
 const programFieldsSchema = z.object({
-  programId: businessCodeSchema,
-  name: nameSchema,
-  currency: currencyCodeSchema,
+  programId: businessCodeSchema.describe('Program code'),
+  name: nameSchema.describe('Program name'),
+  currency: currencyCodeSchema.describe(
+    'ISO 4217 currency of every amount the program accrues; lines in other currencies do not count',
+  ),
   /** The business unit that funds the program: its accruals carry it to the GL as a segment. */
-  businessUnit: businessCodeSchema.optional(),
-  periodGranularity: periodGranularitySchema,
-  programYearStartMonth: z.int().min(1).max(12).default(1),
-  eligibility: eligibilitySchema,
-  terms: draftProgramTermsSchema,
+  businessUnit: businessCodeSchema
+    .optional()
+    .describe('Business unit that funds the program, carried to the GL as a segment'),
+  periodGranularity: periodGranularitySchema.describe(
+    'Program period: `month`, `quarter` or `year`, aligned to `programYearStartMonth`; tiers are measured per period, period-to-date at each run',
+  ),
+  programYearStartMonth: z
+    .int()
+    .min(1)
+    .max(12)
+    .default(1)
+    .describe(
+      'First month of the program (fiscal) year, 1–12: with 10, quarters start Oct, Jan, Apr, Jul and `FY2026` runs Oct 2026–Sep 2027',
+    ),
+  eligibility: eligibilitySchema.describe('Which sale lines the program rewards'),
+  terms: draftProgramTermsSchema.describe('How it calculates, by `kind`'),
 });
 
 /** Rules across fields that every program, draft or active, must keep. */

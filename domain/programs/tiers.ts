@@ -3,10 +3,20 @@ import { Money } from '../shared/money';
 import { rateTextSchema, thresholdSchema } from './rates';
 
 /**
- * One tier: from `from` (inclusive) up to the next tier's `from` (exclusive), the rate `rate` applies. The
- * last tier is open-ended. Whether `rate` is a percentage or an amount per unit is set by the program.
+ * One tier: reached when the volume is at least `from`; the last tier is open-ended. Whether `rate` is a
+ * percentage or an amount per unit is set by the program (README, "Tier semantics").
  */
-export const tierSchema = z.object({ from: thresholdSchema, rate: rateTextSchema });
+export const tierSchema = z.object({
+  from: thresholdSchema.describe(
+    'Threshold at which the tier is reached (volume ≥ from), decimal string. Quantity basis: a unit count, ' +
+      '"10" = units 10 and up (the 10th unit is the first at this rate). Revenue basis: continuous, in the ' +
+      'program currency, "1000" = revenue from 1,000.00 on; growth: the growth figure',
+  ),
+  rate: rateTextSchema.describe(
+    'Rate of the tier, decimal string: a percentage for `percentOfRevenue` ("10" = 10 % of revenue), an ' +
+      'amount in the program currency per base unit for `amountPerUnit` ("0.50" = 0.50 per unit)',
+  ),
+});
 export type Tier = z.infer<typeof tierSchema>;
 
 /**

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { accrualRunRequestSchema } from '../../domain/accrual-runs/accrual-run';
 import {
   accountingPeriodCloseSchema,
@@ -20,6 +19,20 @@ import {
   whatIfSchema,
 } from './api-schemas';
 import {
+  accountingPeriodResponseSchema,
+  adjustmentResponseSchema,
+  checkbookSchema,
+  explainedEntrySchema,
+  journalJsonSchema,
+  latePeriodSchema,
+  ledgerPostingResponseSchema,
+  listOf,
+  pageOf,
+  programRecordSchema,
+  programVersionResponseSchema,
+  replayResponseSchema,
+} from './record-response-schemas';
+import {
   accrualRunResponseSchema,
   programProgressResponseSchema,
   whatIfResponseSchema,
@@ -37,6 +50,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     problems: [409, 422],
     summary: 'Draft a rebate program (channel manager)',
     body: programDefinitionSchema,
+    response: programRecordSchema,
   },
   {
     method: 'GET',
@@ -46,6 +60,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'Programs, optionally of one status',
     query: programListQuerySchema,
+    response: pageOf(programRecordSchema),
   },
   {
     method: 'GET',
@@ -54,6 +69,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     operationId: 'getProgram',
     success: [200],
     summary: 'A program: the version in force and any pending draft',
+    response: programRecordSchema,
   },
   {
     method: 'PUT',
@@ -65,6 +81,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     summary: "Replace a program's pending draft (a new program or an amendment)",
     body: programDefinitionSchema,
     ifMatch: true,
+    response: programRecordSchema,
   },
   {
     method: 'POST',
@@ -75,6 +92,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     problems: [409, 422],
     summary: 'Put the draft in force as the next version (an approver other than its author)',
     ifMatch: true,
+    response: programRecordSchema,
   },
   {
     method: 'POST',
@@ -86,6 +104,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     summary: 'Close a program: later runs stop accruing it',
     body: closeProgramSchema,
     ifMatch: true,
+    response: programRecordSchema,
   },
   {
     method: 'GET',
@@ -94,6 +113,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     operationId: 'getProgramVersion',
     success: [200],
     summary: 'An activated program version, unchanged since activation',
+    response: programVersionResponseSchema,
   },
   {
     method: 'POST',
@@ -115,6 +135,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'Accrual runs, oldest first',
     query: pageQuerySchema,
+    response: pageOf(accrualRunResponseSchema),
   },
   {
     method: 'GET',
@@ -135,6 +156,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     summary: 'Recompute a completed run from its snapshot and program versions, and compare',
     tableAccess: 'read',
     readsRunSnapshots: true,
+    response: replayResponseSchema,
   },
   {
     method: 'GET',
@@ -145,7 +167,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     summary: "A program's entries in a run with their traces (source lines, basis, tier, rate, rounding)",
     query: runEntriesQuerySchema,
     readsRunSnapshots: true,
-    response: z.object({ items: z.array(z.unknown()) }),
+    response: listOf(explainedEntrySchema),
   },
   {
     method: 'GET',
@@ -155,7 +177,8 @@ export const accrualRoutes: readonly RouteSpec[] = [
     summary:
       'Why a run trued up periods an earlier run had measured: the late or restated lines, with their file and line',
     readsRunSnapshots: true,
-    response: z.object({ items: z.array(z.unknown()) }),
+    response: listOf(latePeriodSchema),
+    success: [200],
   },
   {
     method: 'GET',
@@ -164,6 +187,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     operationId: 'listRunPostings',
     success: [200],
     summary: 'The ledger postings (accruals and true-ups) a run made',
+    response: listOf(ledgerPostingResponseSchema),
   },
   {
     method: 'GET',
@@ -173,6 +197,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: "Balanced GL journal of one run's postings, as CSV (default) or JSON",
     query: journalFormatQuerySchema,
+    response: journalJsonSchema,
   },
   {
     method: 'GET',
@@ -182,6 +207,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: "A partner's checkbooks: earned, adjustments, claimed, paid, balance",
     query: checkbookQuerySchema,
+    response: listOf(checkbookSchema),
   },
   {
     method: 'GET',
@@ -192,6 +218,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     problems: [422],
     summary: 'Balanced GL journal of an accounting-date range, as CSV (default) or JSON',
     query: glJournalQuerySchema,
+    response: journalJsonSchema,
   },
   {
     method: 'POST',
@@ -202,6 +229,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     problems: [422],
     summary: 'Request a manual adjustment of earned (finance), with a reason',
     body: manualAdjustmentRequestSchema,
+    response: adjustmentResponseSchema,
   },
   {
     method: 'GET',
@@ -211,6 +239,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'Manual adjustments, optionally of one status',
     query: adjustmentListQuerySchema,
+    response: pageOf(adjustmentResponseSchema),
   },
   {
     method: 'GET',
@@ -219,6 +248,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     operationId: 'getAdjustment',
     success: [200],
     summary: 'One manual adjustment',
+    response: adjustmentResponseSchema,
   },
   {
     method: 'POST',
@@ -230,6 +260,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     summary: 'Approve (and post) or reject an adjustment; not by its requester',
     body: adjustmentDecisionSchema,
     ifMatch: true,
+    response: adjustmentResponseSchema,
   },
   {
     method: 'GET',
@@ -238,6 +269,8 @@ export const accrualRoutes: readonly RouteSpec[] = [
     operationId: 'listAccountingPeriods',
     summary: 'Accounting months ever closed, with status and audit history (staff); others are open',
     query: pageQuerySchema,
+    response: pageOf(accountingPeriodResponseSchema),
+    success: [200],
   },
   {
     method: 'POST',
@@ -246,6 +279,9 @@ export const accrualRoutes: readonly RouteSpec[] = [
     operationId: 'closeAccountingPeriod',
     summary: 'Close an accounting month YYYY-MM (finance): nothing is posted dated into it afterwards',
     body: accountingPeriodCloseSchema,
+    response: accountingPeriodResponseSchema,
+    success: [200],
+    problems: [422],
   },
   {
     method: 'POST',
@@ -254,6 +290,9 @@ export const accrualRoutes: readonly RouteSpec[] = [
     operationId: 'reopenAccountingPeriod',
     summary: 'Reopen a closed accounting month (admin), with a reason',
     body: accountingPeriodReopenSchema,
+    response: accountingPeriodResponseSchema,
+    success: [200],
+    problems: [422],
   },
   {
     method: 'GET',

@@ -44,23 +44,24 @@ export interface RouteSpec {
 }
 
 export type SuccessStatus = 200 | 201 | 202;
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 422 | 428;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 415 | 422 | 428;
 
 /** What each problem status means, for the OpenAPI document. */
 export const problemMeanings: Record<ProblemStatus, string> = {
   400: 'Invalid request: a field of the body, query or path fails its schema (`errors[].path` names it)',
-  401: 'No valid bearer token',
+  401: 'No valid bearer token. On AWS the HTTP API’s JWT authorizer answers this itself, as JSON `{"message": "Unauthorized"}` (HTTP APIs cannot reshape it); every other problem is problem+json',
   403: "The caller's role may not do this",
   404: 'No such record, or one the caller may not see (a partner asking for another partner)',
   409: 'Conflict: the record exists already, or its state does not allow this (e.g. a decision taken twice)',
   412: 'If-Match is stale: the record changed since it was read (read it again)',
+  415: 'The body is not sent as `content-type: application/json`',
   422: 'A business rule refuses the request although every field is well formed (`errors[].path` names the field)',
   428: 'If-Match is required: send the ETag read',
 };
 
 /**
  * Every problem status a route documents: those its shape implies (a token: 401, 403; input: 400; a record in
- * the path: 404; If-Match: 412, 428) and its own (`problems`). The OpenAPI document and the contract test
+ * the path: 404; a body: 415 unless sent as JSON; If-Match: 412, 428) and its own (`problems`). The OpenAPI document and the contract test
  * both read this, so what is documented is what is tested.
  */
 export function problemStatuses(route: RouteSpec): ProblemStatus[] {
@@ -72,6 +73,7 @@ export function problemStatuses(route: RouteSpec): ProblemStatus[] {
   const hasPathParams = route.path.includes('{');
   if (route.body !== undefined || route.query !== undefined || hasPathParams) statuses.add(400);
   if (hasPathParams) statuses.add(404);
+  if (route.body !== undefined) statuses.add(415);
   if (route.ifMatch) {
     statuses.add(412);
     statuses.add(428);

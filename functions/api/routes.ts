@@ -20,22 +20,35 @@ import {
   priceEntryListQuerySchema,
   priceOnQuerySchema,
   productListQuerySchema,
-  recordMetaSchema,
   rejectionsQuerySchema,
   salesInMonthQuerySchema,
   salesOfProductQuerySchema,
 } from './api-schemas';
-import { channelFileResponseSchema, uploadTicketSchema } from './response-schemas';
+import { pageOf, stored } from './record-response-schemas';
+import {
+  channelFileResponseSchema,
+  fileLineResponseSchema,
+  inventoryPositionResponseSchema,
+  inventorySnapshotResponseSchema,
+  mappingProfileResponseSchema,
+  partnerSkuResponseSchema,
+  rejectedLineResponseSchema,
+  saleLineResponseSchema,
+  uploadTicketSchema,
+} from './response-schemas';
 import type { RouteSpec } from './route-spec';
-
-const stored = <S extends z.ZodType>(schema: S) => z.intersection(schema, recordMetaSchema);
-const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().optional() });
 
 const partner = stored(newPartnerSchema);
 const product = stored(newProductSchema);
 const priceList = stored(newPriceListSchema);
 const priceEntry = stored(
-  z.intersection(newPriceEntrySchema, z.object({ priceListId: z.string(), currency: z.string() })),
+  z.intersection(
+    newPriceEntrySchema,
+    z.object({
+      priceListId: z.string().describe('Price list code'),
+      currency: z.string().describe('ISO 4217 currency of the prices (the list’s)'),
+    }),
+  ),
 );
 
 const channelRoutes: readonly RouteSpec[] = [
@@ -48,6 +61,7 @@ const channelRoutes: readonly RouteSpec[] = [
     tableAccess: 'none',
     summary: 'Liveness',
     public: true,
+    response: z.looseObject({ status: z.string().describe('`ok` when the API answers') }),
   },
   {
     method: 'GET',
@@ -57,6 +71,9 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     tableAccess: 'none',
     summary: 'This API as OpenAPI 3.1',
+    response: z
+      .looseObject({ openapi: z.string().describe('OpenAPI version, 3.1.0') })
+      .describe('This document'),
   },
 
   {
@@ -228,7 +245,13 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'Prices of a product in force on a date',
     query: priceOnQuerySchema,
-    response: z.object({ entry: priceEntry, effectiveUntil: z.string().optional() }),
+    response: z.object({
+      entry: priceEntry.describe('The entry in force on `date`'),
+      effectiveUntil: z
+        .string()
+        .optional()
+        .describe('First day of the next entry (ISO date), when there is one'),
+    }),
   },
   {
     method: 'POST',
@@ -270,6 +293,9 @@ const channelRoutes: readonly RouteSpec[] = [
       'Restart the ingest of a stalled file from its checkpoint, or of a failed one from line 1 (admin, channel manager)',
     startsIngests: true,
     publishesEvents: true,
+    success: [200],
+    problems: [409],
+    response: channelFileResponseSchema,
   },
   {
     method: 'POST',
@@ -279,6 +305,9 @@ const channelRoutes: readonly RouteSpec[] = [
     summary: 'Fail a file still without an outcome, with a reason (admin, channel manager)',
     body: failChannelFileSchema,
     publishesEvents: true,
+    success: [200],
+    problems: [409],
+    response: channelFileResponseSchema,
   },
   {
     method: 'GET',
@@ -288,6 +317,7 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'Normalized lines of one file',
     query: pageQuerySchema,
+    response: pageOf(fileLineResponseSchema),
   },
   {
     method: 'GET',
@@ -297,6 +327,7 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'Rejected lines of one file (JSON pages, or ?format=csv for the whole report)',
     query: rejectionsQuerySchema,
+    response: pageOf(rejectedLineResponseSchema),
   },
   {
     method: 'GET',
@@ -306,6 +337,7 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: "A partner's sale lines invoiced in a month",
     query: salesInMonthQuerySchema,
+    response: pageOf(saleLineResponseSchema),
   },
   {
     method: 'GET',
@@ -315,6 +347,7 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: "A partner's sale lines of one product between two dates",
     query: salesOfProductQuerySchema,
+    response: pageOf(saleLineResponseSchema),
   },
   {
     method: 'GET',
@@ -323,6 +356,7 @@ const channelRoutes: readonly RouteSpec[] = [
     operationId: 'getMappingProfile',
     success: [200],
     summary: "A partner's file mapping profile (or the canonical default)",
+    response: mappingProfileResponseSchema,
   },
   {
     method: 'PUT',
@@ -330,9 +364,10 @@ const channelRoutes: readonly RouteSpec[] = [
     entry: 'functions/api/partners/save-mapping-profile.ts',
     operationId: 'saveMappingProfile',
     success: [201, 200],
-    problems: [409, 422],
-    summary: "Create or replace a partner's file mapping profile",
+    problems: [409, 412, 422],
+    summary: "Create (no If-Match) or replace (If-Match) a partner's file mapping profile",
     body: mappingProfileSchema,
+    response: mappingProfileResponseSchema,
   },
   {
     method: 'GET',
@@ -342,6 +377,7 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: "A partner's SKU cross-references (partner item number → our SKU)",
     query: pageQuerySchema,
+    response: pageOf(partnerSkuResponseSchema),
   },
   {
     method: 'GET',
@@ -350,6 +386,7 @@ const channelRoutes: readonly RouteSpec[] = [
     operationId: 'getPartnerSku',
     success: [200],
     summary: 'One partner SKU cross-reference',
+    response: partnerSkuResponseSchema,
   },
   {
     method: 'PUT',
@@ -360,6 +397,7 @@ const channelRoutes: readonly RouteSpec[] = [
     problems: [409, 412, 422],
     summary: 'Create (no If-Match) or re-point (If-Match) a partner SKU cross-reference',
     body: partnerSkuMappingSchema,
+    response: partnerSkuResponseSchema,
   },
   {
     method: 'GET',
@@ -370,6 +408,7 @@ const channelRoutes: readonly RouteSpec[] = [
     summary:
       'Computed inventory position (opening + sell-in − sell-through) and its variance to what the partner reported',
     query: inventoryPositionQuerySchema,
+    response: inventoryPositionResponseSchema,
   },
   {
     method: 'GET',
@@ -379,6 +418,9 @@ const channelRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'Inventory snapshots a partner reported for a product between two dates',
     query: inventoryPositionQuerySchema,
+    response: z.object({
+      items: z.array(inventorySnapshotResponseSchema).describe('Snapshots, oldest first'),
+    }),
   },
 ];
 

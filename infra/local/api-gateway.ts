@@ -136,7 +136,10 @@ export class LocalApiGateway {
       ? await verifyLocalToken(this.signingKey, request.headers.authorization)
       : undefined;
     if (match.route.requiresJwt && !claims) {
-      return send(response, 401, JSON.stringify({ message: 'Unauthorized' }), {
+      // A problem like every other error, so a client has one error shape to read.
+      const problem = problemOf(new RequestError(401, 'Send a valid bearer token'));
+      return send(response, 401, JSON.stringify(problem), {
+        'content-type': 'application/problem+json',
         'www-authenticate': 'Bearer',
       });
     }

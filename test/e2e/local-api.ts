@@ -1,4 +1,5 @@
 import type { LocalStack } from '../../infra/local/local-stack';
+import { contractViolation } from './route-contract';
 
 export interface ApiCall {
   readonly token?: string | undefined;
@@ -6,7 +7,11 @@ export interface ApiCall {
   readonly headers?: Record<string, string> | undefined;
 }
 
-/** A tiny HTTP client for the local API: JSON in, status + headers + parsed JSON out. */
+/**
+ * A tiny HTTP client for the local API: JSON in, status + headers + parsed JSON out. Every answer is held to
+ * the route's documented contract (see route-contract.ts): an undocumented status or a body off its schema
+ * fails the test that made the call.
+ */
 export function apiClient(stack: LocalStack) {
   return async (method: string, path: string, call: ApiCall = {}) => {
     const response = await fetch(`${stack.apiUrl}${path}`, {
@@ -19,11 +24,15 @@ export function apiClient(stack: LocalStack) {
       ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
     });
     const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    const json = text && /json/.test(contentType) ? JSON.parse(text) : undefined;
+    const violation = contractViolation(method, path, { status: response.status, contentType, json });
+    if (violation) throw new Error(`Contract: ${violation}`);
     return {
       status: response.status,
       headers: response.headers,
       // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
-      json: (text ? JSON.parse(text) : undefined) as any,
+      json: json as any,
     };
   };
 }

@@ -33,17 +33,40 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
+/** What each path parameter names; one name has one meaning across the API. */
+const pathParameterMeanings: Record<string, string> = {
+  adjustmentId: 'Manual adjustment id (ADJ-…)',
+  effectiveFrom: 'First day of the price entry (ISO date)',
+  fileId: 'Channel file id, as returned by POST /uploads',
+  kind: 'File kind: `pos` or `inventory`',
+  month: 'Accounting month YYYY-MM (calendar month of posting dates)',
+  partnerId: 'Partner code',
+  partnerSku: "The partner's own item number (URL-encoded)",
+  priceListId: 'Price list code',
+  programId: 'Program code',
+  programVersion: 'Program version, from 1 (activation count)',
+  runId: 'Accrual run id',
+  sku: 'Our product code (SKU)',
+};
+
 function parameters(route: RouteSpec): JsonSchema[] {
-  const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+  const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name = '']) => ({
     name,
     in: 'path',
     required: true,
+    description: pathParameterMeanings[name],
     schema: { type: 'string' },
   }));
   const query = route.query ? jsonSchema(route.query, 'input') : undefined;
   const required = new Set((query?.required as string[] | undefined) ?? []);
   const queryParams = Object.entries((query?.properties as Record<string, JsonSchema> | undefined) ?? {}).map(
-    ([name, schema]) => ({ name, in: 'query', required: required.has(name), schema }),
+    ([name, schema]) => ({
+      name,
+      in: 'query',
+      required: required.has(name),
+      description: schema.description,
+      schema,
+    }),
   );
   const ifMatch = route.ifMatch
     ? [
