@@ -5,7 +5,8 @@
  *   - ingest store: end-to-end ingest into DynamoDB Local (lines/s)
  *   - accruals: our engine vs DuckDB SQL on 1M lines × 30 programs, agreeing to the cent (run bundled, as
  *     the Lambdas run it)
- *   - month-end run: a run through the workflow on the local stack (10,000 April lines, demo programs)
+ *   - month-end run: a run through the workflow on the local stack (10,000 April lines or `--lines N`, demo
+ *     programs): postings written, entries computed, seconds request → completed, and a rerun posting nothing
  *   - api load: partner reads on the local stack at a fixed offered rate and at max (req/s, p50/p99, errors)
  */
 import { accrualBenchNote } from './accruals';
@@ -15,12 +16,19 @@ import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+// `--lines N` sizes the month-end run (default 10,000, or BENCH_RUN_LINES).
+const linesAt = args.indexOf('--lines');
+const runLines = linesAt === -1 ? undefined : Number(args[linesAt + 1]);
+if (runLines !== undefined && !(Number.isInteger(runLines) && runLines > 0)) {
+  throw new Error(`--lines must be a positive whole number, got '${args[linesAt + 1]}'`);
+}
+const only = linesAt === -1 ? args : [...args.slice(0, linesAt), ...args.slice(linesAt + 2)];
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'ingest-parse': () => runIngestParseBench(),
   'ingest-store': () => runIngestStoreBench(),
   accruals: () => runBundled('accruals.ts'),
-  'month-end-run': () => runMonthEndBench(),
+  'month-end-run': () => runMonthEndBench(runLines),
   'api-load': () => runApiLoadBench(),
 };
 

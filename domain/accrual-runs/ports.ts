@@ -6,6 +6,7 @@ import type { LedgerPosting } from '../ledger/ledger-posting';
 import type { Clock, RecordStore } from '../master-data/ports';
 import type { ProgramRecord, ProgramVersionRecord } from '../programs/program-record';
 import type { AccrualRunRecord, Measurement } from './accrual-run';
+import type { ProgramComputation } from './program-computation';
 import type { ChannelSaleLine } from './run-lines';
 
 /** The stored sale lines of one invoice month: every partner's, or one partner's. */
@@ -13,10 +14,16 @@ export interface RunLineSource {
   salesInMonth(month: string, partnerId?: string): AsyncIterable<ChannelSaleLine>;
 }
 
-/** The lines a run read, kept so that the run can be replayed and any entry explained later. */
+/**
+ * The lines a run read, kept so that the run can be replayed and any entry explained later, and beside
+ * them each program's result as the prepare step computed it for the program's Map item to post.
+ */
 export interface RunSnapshots {
   write(runId: string, lines: readonly SaleLine[]): Promise<void>;
   read(runId: string): Promise<SaleLine[]>;
+  writeComputed(runId: string, computations: readonly ProgramComputation[]): Promise<void>;
+  /** Null when the run has none written for the program (prepared before results were written). */
+  readComputed(runId: string, programId: string): Promise<ProgramComputation | null>;
 }
 
 /** A program period's ledger: what is posted, a sequence that every append advances, how far it is measured. */

@@ -3,6 +3,7 @@ import type { AccrualScope } from '../accruals/compute-accruals';
 import { diffAgainstPosted } from '../accruals/diff-against-posted';
 import { ClosedPeriodError, openPostingDate } from '../ledger/accounting-period';
 import { closedMonths } from '../ledger/accounting-period-use-cases';
+import { entriesAtLedgerGrain, postedAtLedgerGrain } from '../ledger/ledger-grain';
 import type { RunPosting } from '../ledger/ledger-posting';
 import { postedAccrualsOf, postingsFromDeltas } from '../ledger/postings-from-deltas';
 import { VersionConflictError } from '../shared/errors';
@@ -17,8 +18,8 @@ export interface ClosedMonths {
 }
 
 /**
- * Posts one program period of a run: the difference between the entries recomputed and what is posted, as
- * accruals and true-ups, and moves the period's measurement to the run's window end in the same write.
+ * Posts one program period of a run: the difference between the entries recomputed and what is posted, both
+ * summed at the ledger grain (see `ledgerGrainOf`), as accruals and true-ups, and moves the period's measurement to the run's window end in the same write.
  *
  * Main course: read the period's ledger → if a run has meanwhile measured it further, leave it (this run
  * would take back what that one established) → date the postings in the run's accounting month, or the
@@ -35,6 +36,7 @@ export async function postProgramPeriod(
   businessUnit: string | undefined,
   closed: ClosedMonths,
 ): Promise<{ readonly result: PeriodRunResult; readonly postings: readonly RunPosting[] }> {
+  const recomputed = entriesAtLedgerGrain(entries);
   for (let attempt = 1; ; attempt++) {
     const ledger = await deps.ledger.scope(scope.programId, scope.period);
     const postedOn = openPostingDate(run.accountingDate, closed.current);
@@ -50,7 +52,8 @@ export async function postProgramPeriod(
     if (ledger.measured !== null && ledger.measured.to > scope.to) {
       return { result: { ...result, superseded: true }, postings: [] };
     }
-    const deltas = diffAgainstPosted(entries, postedAccrualsOf(ledger.postings), [scope]);
+    const posted = postedAtLedgerGrain(postedAccrualsOf(ledger.postings));
+    const deltas = diffAgainstPosted(recomputed, posted, [scope]);
     const postings = postingsFromDeltas({ runId: run.runId, postedOn, scopes: [scope] }, deltas).map(
       (posting) => (businessUnit === undefined ? posting : { ...posting, businessUnit }),
     );

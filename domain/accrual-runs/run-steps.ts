@@ -4,14 +4,13 @@ import {
   detailType,
   source,
 } from '../../events/accrual-run-completed.v1';
-import { type AccrualAmount, accrualKey } from '../accruals/accrual-entry';
 import { computeAccrualAmounts, computeAccruals } from '../accruals/compute-accruals';
-import { canonicalJson, fnv1a64 } from '../accruals/fingerprint';
 import { fingerprintLines } from '../accruals/line-set-fingerprint';
 import type { SaleLine } from '../accruals/sale-line';
 import { closedMonths } from '../ledger/accounting-period-use-cases';
-import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
+import { toMinorUnits } from '../ledger/ledger-amount';
 import { getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
+import type { RebateProgram } from '../programs/program';
 import { programsInForce } from '../programs/program-lifecycle';
 import { programVersionId } from '../programs/program-record';
 import { BusinessRuleError } from '../shared/errors';
@@ -19,6 +18,7 @@ import type { CurrencyCode } from '../shared/money';
 import type { AccrualRunRecord, PeriodRunResult, ProgramRunResult } from './accrual-run';
 import type { AccrualRunDeps } from './ports';
 import { postProgramPeriod } from './post-program-period';
+import { byCurrency, computePrograms, type ProgramComputation } from './program-computation';
 import { monthsToRead, toSaleLine, type UnreadableLine } from './run-lines';
 import { measuredToOf, programRunPeriod } from './run-measurement';
 
@@ -36,8 +36,9 @@ const shownUnreadable = 100;
  * versions → the day each is measured to (the run's end, or later when a run measured one of its periods
  * further: see `measuredToOf`) → the invoice months their windows need → every partner's lines of those
  * months, converted for
- * the engine → a snapshot of them (replay and explanations read it, never the live table) → the run
- * record, now `running`, lists all of it → one Map item per program.
+ * the engine → a snapshot of them (replay and explanations read it, never the live table) → every program
+ * computed in one pass over it, each program's result written beside the snapshot → the run record, now
+ * `running`, lists all of it → one Map item per program, which posts its program's result.
  */
 export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Promise<ProgramStep[]> {
   const run = await getVersioned(deps.runs, runId, 'Accrual run');
@@ -65,6 +66,11 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
     }
   }
   await deps.snapshots.write(runId, lines);
+  const measured = programs.map(({ program, measuredTo }) => ({
+    program,
+    period: { start: run.period.start, end: measuredTo },
+  }));
+  await deps.snapshots.writeComputed(runId, computePrograms(lines, measured, deps.workspace));
   await replaceVersioned(deps.runs, deps.clock, run, run.version, {
     ...recordData(run),
     status: 'running',
@@ -95,13 +101,21 @@ async function programInput(
   step: Pick<ProgramStep, 'programId' | 'programVersion'>,
   lines: readonly SaleLine[],
 ) {
+  const program = await recordedProgram(deps, step);
+  return { input: { lines, programs: [program], period: programRunPeriod(run, step.programId) }, program };
+}
+
+/** The program version a run recorded, as it was in force (even if the program has closed since). */
+async function recordedProgram(
+  deps: Pick<AccrualRunDeps, 'programVersions'>,
+  step: Pick<ProgramStep, 'programId' | 'programVersion'>,
+) {
   const version = await getVersioned(
     deps.programVersions,
     programVersionId(step.programId, step.programVersion),
     'Program version',
   );
-  const program = { ...version.program, status: 'active' as const };
-  return { input: { lines, programs: [program], period: programRunPeriod(run, step.programId) }, program };
+  return { ...version.program, status: 'active' as const };
 }
 
 /**
@@ -129,22 +143,41 @@ export async function explainProgram(
 }
 
 /**
- * Workflow step 2 (Map over programs): computes one program and posts, per program period, the difference
- * to what is posted as new accruals and true-ups (see `postProgramPeriod`: never into a closed month, never
- * twice, never backwards).
+ * What the Map item of `step` posts: the program's result the prepare step wrote, or, for a run prepared
+ * before results were written, the program recomputed from the snapshot.
+ */
+async function computedProgram(
+  deps: AccrualRunDeps,
+  run: AccrualRunRecord,
+  step: ProgramStep,
+  program: RebateProgram,
+): Promise<ProgramComputation> {
+  const written = await deps.snapshots.readComputed(run.runId, step.programId);
+  if (written !== null) return written;
+  const lines = await deps.snapshots.read(run.runId);
+  const [computed] = computePrograms(lines, [{ program, period: programRunPeriod(run, step.programId) }]);
+  if (computed === undefined) throw new BusinessRuleError(`program '${step.programId}' computed nothing`);
+  return computed;
+}
+
+/**
+ * Workflow step 2 (Map over programs): posts, per program period, the difference between one program's
+ * entries (computed by the prepare step) and what is posted, as new accruals and true-ups at the ledger
+ * grain (see `postProgramPeriod`: never into a closed month, never twice, never backwards).
  */
 export async function postProgramAccruals(
   deps: AccrualRunDeps,
   step: ProgramStep,
 ): Promise<ProgramRunResult> {
   const run = await getVersioned(deps.runs, step.runId, 'Accrual run');
-  const computed = await recomputeProgram(deps, run, step, await deps.snapshots.read(run.runId));
+  const program = await recordedProgram(deps, step);
+  const computed = await computedProgram(deps, run, step, program);
   const closed = { current: await closedMonths(deps.accountingPeriods) };
   const posted = new Map<CurrencyCode, bigint>();
   const periods: PeriodRunResult[] = [];
   for (const scope of computed.scopes) {
-    const entries = computed.entries.filter((entry) => entry.period === scope.period);
-    const outcome = await postProgramPeriod(deps, run, scope, entries, computed.program.businessUnit, closed);
+    const entries = computed.grainEntries.filter((entry) => entry.period === scope.period);
+    const outcome = await postProgramPeriod(deps, run, scope, entries, program.businessUnit, closed);
     periods.push(outcome.result);
     for (const posting of outcome.postings) {
       posted.set(
@@ -156,12 +189,12 @@ export async function postProgramAccruals(
   return {
     programId: step.programId,
     programVersion: step.programVersion,
-    entries: computed.entries.length,
+    entries: computed.entryCount,
     postings: periods.reduce((sum, period) => sum + period.postings, 0),
-    skippedLines: computed.skipped.length,
+    skippedLines: computed.skippedLines,
     posted: byCurrency(posted),
-    earned: byCurrency(sumEntries(computed.entries)),
-    entriesFingerprint: entriesFingerprint(computed.entries),
+    earned: computed.earned,
+    entriesFingerprint: computed.entriesFingerprint,
     periods,
   };
 }
@@ -219,25 +252,4 @@ export async function failAccrualRun(
     failure: input.reason.slice(0, 1000),
     completedAt: deps.clock().toISOString(),
   });
-}
-
-/** A stable digest of entries (key and amount): equal digests mean a replay reproduced the run exactly. */
-export function entriesFingerprint(entries: readonly AccrualAmount[]): string {
-  return fnv1a64(canonicalJson(entries.map((entry) => [accrualKey(entry), entry.amount])));
-}
-
-function sumEntries(entries: readonly AccrualAmount[]): Map<CurrencyCode, bigint> {
-  const sums = new Map<CurrencyCode, bigint>();
-  for (const entry of entries) {
-    sums.set(entry.currency, (sums.get(entry.currency) ?? 0n) + toMinorUnits(entry.amount, entry.currency));
-  }
-  return sums;
-}
-
-function byCurrency(sums: ReadonlyMap<CurrencyCode, bigint>): Record<string, string> {
-  return Object.fromEntries(
-    [...sums]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([currency, sum]) => [currency, fromMinorUnits(sum, currency)]),
-  );
 }

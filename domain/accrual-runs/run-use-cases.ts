@@ -10,7 +10,8 @@ import { AlreadyExistsError, BusinessRuleError, NotFoundError } from '../shared/
 import { type AccrualRunRecord, type AccrualRunRequest, previousMonth } from './accrual-run';
 import { accrualEntriesVisibleTo, type VisibleAccrualEntry } from './beneficiary-view';
 import type { AccrualRunDeps } from './ports';
-import { entriesFingerprint, explainProgram, recomputeProgram } from './run-steps';
+import { entriesFingerprint } from './program-computation';
+import { explainProgram, recomputeProgram } from './run-steps';
 
 /** Finance closes the books, so finance (and admins) start runs. */
 const runRequesters: readonly Role[] = ['finance', 'admin'];

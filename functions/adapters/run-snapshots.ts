@@ -1,11 +1,14 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { createGunzip, gzipSync } from 'node:zlib';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { RunSnapshots } from '../../domain/accrual-runs/ports';
+import type { ProgramComputation } from '../../domain/accrual-runs/program-computation';
 import type { SaleLine } from '../../domain/accruals/sale-line';
 
 export const runSnapshotKey = (runId: string) => `runs/${runId}/lines.ndjson.gz`;
+export const runComputedKey = (runId: string, programId: string) =>
+  `runs/${runId}/programs/${encodeURIComponent(programId)}.json.gz`;
 
 /**
  * Run snapshots as gzipped JSON lines in S3, beside the uploads. The Map steps of one run read the same
@@ -44,5 +47,33 @@ export class S3RunSnapshots implements RunSnapshots {
     }
     this.cached = { runId, lines };
     return lines;
+  }
+
+  /** One small object per program, so a Map item reads its program's result and nothing else. */
+  async writeComputed(runId: string, computations: readonly ProgramComputation[]): Promise<void> {
+    for (const computation of computations) {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: runComputedKey(runId, computation.programId),
+          Body: gzipSync(JSON.stringify(computation)),
+          ContentType: 'application/json',
+          ContentEncoding: 'gzip',
+        }),
+      );
+    }
+  }
+
+  async readComputed(runId: string, programId: string): Promise<ProgramComputation | null> {
+    try {
+      const { Body } = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: runComputedKey(runId, programId) }),
+      );
+      if (!Body) return null;
+      return JSON.parse(gunzipSync(await Body.transformToByteArray()).toString('utf8')) as ProgramComputation;
+    } catch (error) {
+      if (error instanceof NoSuchKey) return null;
+      throw error;
+    }
   }
 }

@@ -7,6 +7,7 @@ import type {
   RunSnapshots,
   RunWorkflow,
 } from '../../../domain/accrual-runs/ports';
+import type { ProgramComputation } from '../../../domain/accrual-runs/program-computation';
 import type { ChannelSaleLine } from '../../../domain/accrual-runs/run-lines';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
 import type { EventPublisher } from '../../../domain/channel-files/ports';
@@ -61,6 +62,8 @@ export class InMemoryRunLineSource implements RunLineSource {
 /** Run snapshots in a Map; `tamper` changes a stored snapshot behind the run's back. */
 export class InMemoryRunSnapshots implements RunSnapshots {
   readonly snapshots = new Map<string, SaleLine[]>();
+  /** Program results by `<runId>/<programId>`. */
+  readonly computed = new Map<string, ProgramComputation>();
 
   async write(runId: string, lines: readonly SaleLine[]): Promise<void> {
     this.snapshots.set(runId, structuredClone([...lines]));
@@ -68,6 +71,16 @@ export class InMemoryRunSnapshots implements RunSnapshots {
 
   async read(runId: string): Promise<SaleLine[]> {
     return structuredClone(this.snapshots.get(runId) ?? []);
+  }
+
+  async writeComputed(runId: string, computations: readonly ProgramComputation[]): Promise<void> {
+    for (const computation of computations) {
+      this.computed.set(`${runId}/${computation.programId}`, structuredClone(computation));
+    }
+  }
+
+  async readComputed(runId: string, programId: string): Promise<ProgramComputation | null> {
+    return structuredClone(this.computed.get(`${runId}/${programId}`) ?? null);
   }
 
   tamper(runId: string, change: (lines: SaleLine[]) => SaleLine[]): void {
