@@ -25,6 +25,18 @@ export const finalStatuses: readonly ChannelFileStatus[] = [
   'failed',
 ];
 
+/**
+ * Whether a file keeps its bytes from being ingested again (a later file with the same hash is a `duplicate`):
+ * while it is being read, and once it completed with at least one line in force (accepted, restated or
+ * unchanged). A failed file (its lines withdrawn) or one whose every line was rejected (say under a wrong
+ * mapping profile) put nothing in force, so the same bytes may be sent again, e.g. once the profile is fixed.
+ */
+export function blocksItsBytes(file: Pick<ChannelFileData, 'status' | 'counts'>): boolean {
+  if (file.status === 'received' || file.status === 'processing') return true;
+  if (file.status !== 'completed' && file.status !== 'completed_with_rejections') return false;
+  return file.counts.accepted + file.counts.restated + file.counts.unchanged > 0;
+}
+
 /** Line counts of a file; `accepted` = new lines, `restated` = replaced an earlier file's version. */
 export interface ChannelFileCounts {
   readonly lines: number;

@@ -70,9 +70,11 @@ export interface ChannelLineStore {
   ): Promise<void>;
 }
 
-/** Remembers which file first brought a given content for a partner; answers that file's id. */
+/** Remembers which file brought a given content for a partner; answers that file's id. */
 export interface FileFingerprints {
   claim(partnerId: string, sha256: string, fileId: string): Promise<string>;
+  /** Moves the claim from `fromFileId` to `toFileId` unless someone else moved it first; answers the owner. */
+  takeOver(partnerId: string, sha256: string, fromFileId: string, toFileId: string): Promise<string>;
 }
 
 /** What a file is read against: the partner's mapping profile and the products its SKUs resolve to. */

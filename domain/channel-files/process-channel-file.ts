@@ -12,6 +12,7 @@ import type { Stored } from '../master-data/ports';
 import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
 import {
   addCounts,
+  blocksItsBytes,
   type ChannelFileCounts,
   type ChannelFileData,
   finalStatuses,
@@ -32,7 +33,9 @@ export interface ProcessResult {
  * Ingests one uploaded file, resumably.
  * 1. A file already final is left alone (re-deliveries are harmless).
  * 2. First pass: check the object is there and within its declared size, fingerprint it; the same bytes
- *    already ingested for this partner make this file a `duplicate` that adds nothing.
+ *    already ingested for this partner make this file a `duplicate` that adds nothing. Only a file that
+ *    still blocks its bytes (`blocksItsBytes`: in flight, or completed with lines in force) makes it one;
+ *    otherwise this file takes the fingerprint over.
  * 3. Parse, validate and normalize in batches from the checkpoint on; store each batch's lines and
  *    rejections, then advance the checkpoint and counts together, so a crash repeats at most one batch,
  *    which the line store recognises as already stored.
@@ -95,7 +98,7 @@ async function startProcessing(deps: IngestDeps, file: StoredFile): Promise<Stor
   }
   const version = object.versionId === undefined ? {} : { objectVersionId: object.versionId };
   const sha256 = await deps.objects.sha256(pinnedObject({ ...file, ...version }));
-  const owner = await deps.fingerprints.claim(file.partnerId, sha256, file.fileId);
+  const owner = await claimBytes(deps, file, sha256);
   const receivedAt = deps.clock().toISOString();
   if (owner !== file.fileId) {
     return update(deps, file, {
@@ -115,6 +118,15 @@ async function startProcessing(deps: IngestDeps, file: StoredFile): Promise<Stor
     sizeBytes: object.sizeBytes,
     receivedAt,
   });
+}
+
+/** Claims the fingerprint for `file`, taking it over from an earlier file that no longer blocks its bytes. */
+async function claimBytes(deps: IngestDeps, file: StoredFile, sha256: string): Promise<string> {
+  const owner = await deps.fingerprints.claim(file.partnerId, sha256, file.fileId);
+  if (owner === file.fileId) return owner;
+  const ownerFile = await deps.files.get(owner);
+  if (ownerFile && blocksItsBytes(ownerFile)) return owner;
+  return deps.fingerprints.takeOver(file.partnerId, sha256, owner, file.fileId);
 }
 
 /** The version the file was pinned to when it was first read (size, hash and lines all come from it). */

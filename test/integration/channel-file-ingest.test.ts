@@ -1,8 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveMappingProfile } from '../../domain/channel-files/mapping-profile-use-cases';
 import type { ChannelLineStore, IngestDeps } from '../../domain/channel-files/ports';
 import { processChannelFile } from '../../domain/channel-files/process-channel-file';
+import { defaultMappingProfile, type MappingProfile } from '../../domain/ingestion/mapping-profile';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { partnerUser } from '../support/actors';
 import { posFile, posHeader, startChannelDataHarness } from '../support/channel-data-harness';
 
 let harness: Awaited<ReturnType<typeof startChannelDataHarness>>;
@@ -147,5 +150,50 @@ describe('ingesting a POS file', () => {
     expect(checkpoint).toBeGreaterThan(1);
     expect(await run(fileId)).toEqual({ done: true, status: 'completed' });
     expect(await allFileLines(fileId)).toHaveLength(1_500);
+  });
+});
+
+describe('which files block their bytes from being sent again', () => {
+  const saveProfile = async (changes: Partial<MappingProfile>, expectedVersion?: number) =>
+    saveMappingProfile(harness.deps, partnerUser('P-2'), {
+      partnerId: 'P-2',
+      kind: 'pos',
+      profile: { ...defaultMappingProfile('pos'), defaultCurrency: 'USD', ...changes },
+      expectedVersion,
+    });
+
+  it('ingests bytes rejected wholesale under a wrong mapping profile once the profile is fixed', async () => {
+    const wrong = await saveProfile({ dateFormat: 'DD.MM.YYYY' });
+    const content = posFile(5, 40_000);
+    const rejected = await harness.upload(content, { partnerId: 'P-2' });
+    expect(await run(rejected)).toEqual({ done: true, status: 'completed_with_rejections' });
+    expect((await harness.deps.files.get(rejected))?.counts).toMatchObject({ accepted: 0, rejected: 5 });
+
+    await saveProfile({ dateFormat: 'YYYY-MM-DD' }, wrong.version);
+    const resent = await harness.upload(content, { partnerId: 'P-2' });
+    expect(await run(resent)).toEqual({ done: true, status: 'completed' });
+    expect((await harness.deps.files.get(resent))?.counts).toMatchObject({ accepted: 5, rejected: 0 });
+    expect(await allFileLines(resent)).toHaveLength(5);
+
+    // Now that lines of these bytes are in force, the same bytes again add nothing.
+    const third = await harness.upload(content, { partnerId: 'P-2' });
+    expect(await run(third)).toEqual({ done: true, status: 'duplicate' });
+    expect((await harness.deps.files.get(third))?.duplicateOf).toBe(resent);
+  });
+
+  it("lets a failed file's bytes be sent again", async () => {
+    const columns = defaultMappingProfile('pos').columns.map((column) =>
+      column.field === 'quantity' ? { ...column, source: 'qty' } : column,
+    );
+    const current = await harness.deps.profiles.get('P-2/pos');
+    const wrong = await saveProfile({ columns }, current?.version);
+    const content = posFile(3, 41_000);
+    const failed = await harness.upload(content, { partnerId: 'P-2' });
+    expect(await run(failed)).toEqual({ done: true, status: 'failed' });
+
+    await saveProfile({}, wrong.version);
+    const resent = await harness.upload(content, { partnerId: 'P-2' });
+    expect(await run(resent)).toEqual({ done: true, status: 'completed' });
+    expect(await allFileLines(resent)).toHaveLength(3);
   });
 });
