@@ -1,0 +1,90 @@
+import type { Role } from '../access/actor';
+import type { AccrualFund } from '../accruals/accrual-entry';
+import type { CurrencyCode } from '../shared/money';
+
+/** The kinds of claim; ship & debit, price protection and MDF join this list as they land (issues 13, 14). */
+export const claimTypes = ['rebate'] as const;
+export type ClaimType = (typeof claimTypes)[number];
+
+/**
+ * Where a claim stands. The main course: `submitted` → `validated` → `inApproval` → `approved` or
+ * `partiallyApproved` (or `rejected`) → `scheduled` (in a payment batch) → `paid`. A claim failing automatic
+ * validation ends `validationFailed` with its reasons; one returned to the partner for information waits in
+ * `returnedToPartner` until the partner answers, then goes back to `inApproval`.
+ */
+export const claimStatuses = [
+  'submitted',
+  'validationFailed',
+  'validated',
+  'inApproval',
+  'returnedToPartner',
+  'approved',
+  'partiallyApproved',
+  'rejected',
+  'scheduled',
+  'paid',
+] as const;
+export type ClaimStatus = (typeof claimStatuses)[number];
+
+/** One line of a claim: what the partner asks for against one reference (an invoice, a promotion id). */
+export interface ClaimLine {
+  /** 1-based, in the order submitted. */
+  readonly lineNumber: number;
+  /** Canonical decimal string with exactly the claim currency's minor units, > 0. */
+  readonly amount: string;
+  readonly reference: string;
+  /** Keys of uploaded evidence objects or URLs the partner cites; may be empty. */
+  readonly evidence: readonly string[];
+}
+
+/** Why automatic validation refused a claim or one of its lines; codes are stable and documented. */
+export interface ClaimValidationFailure {
+  readonly code: string;
+  readonly message: string;
+  /** The claim line the reason is about; absent for a claim-level reason. */
+  readonly lineNumber?: number;
+}
+
+/** Who did something to a claim, as the audit trail keeps it. */
+export interface ClaimActor {
+  readonly userId: string;
+  readonly role: Role;
+}
+
+/** One entry of a claim's audit trail: every transition, with who, when, amounts and the reason. */
+export interface ClaimHistoryEntry {
+  readonly at: string;
+  readonly by: ClaimActor;
+  readonly from: ClaimStatus | null;
+  readonly to: ClaimStatus;
+  /** The amount approved before and after a decision (decimal strings, claim currency). */
+  readonly amountBefore?: string;
+  readonly amountAfter?: string;
+  readonly reasonCode?: string;
+  readonly comment?: string;
+}
+
+/**
+ * A claim for money from a program fund: a partner's (or one submitted on its behalf) for one program,
+ * program period, fund and currency. Amounts are decimal strings in `currency`; `amountClaimed` is the sum
+ * of the lines; `amountApproved` is set by the approval decision.
+ */
+export interface Claim {
+  readonly claimId: string;
+  readonly type: ClaimType;
+  readonly partnerId: string;
+  readonly programId: string;
+  readonly period: string;
+  readonly fund: AccrualFund;
+  readonly currency: CurrencyCode;
+  readonly lines: readonly ClaimLine[];
+  readonly amountClaimed: string;
+  readonly amountApproved?: string;
+  readonly status: ClaimStatus;
+  readonly submittedBy: ClaimActor;
+  readonly submittedAt: string;
+  readonly validationFailures: readonly ClaimValidationFailure[];
+  readonly history: readonly ClaimHistoryEntry[];
+  /** Optimistic-concurrency version, incremented by every stored change. */
+  readonly version: number;
+}
