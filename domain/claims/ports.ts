@@ -10,6 +10,8 @@ export interface ClaimStore {
    * false otherwise (someone else changed it first).
    */
   transition(next: Claim, expected: ClaimStatus): Promise<boolean>;
+  /** Every claim in `status`, oldest first (payment batches read the payable ones). */
+  withStatus(status: ClaimStatus): Promise<Claim[]>;
 }
 
 /** Starts the approval workflow of a validated claim; idempotent per claim (the execution is named after it). */
