@@ -4,6 +4,7 @@ import { requireRole, requireVisibleTo } from '../access/policies';
 import { defaultMappingProfile, type MappingProfile } from '../ingestion/mapping-profile';
 import type { Clock, RecordStore, Stored } from '../master-data/ports';
 import { createVersioned, replaceVersioned } from '../master-data/versioned-record';
+import type { PartnerData } from '../partners/partner';
 import type { ChannelFileKindName } from './channel-file';
 
 /** A partner's stored mapping profile for one kind of file; the id is `<partnerId>/<kind>`. */
@@ -17,7 +18,21 @@ export const mappingProfileId = (partnerId: string, kind: string) => `${partnerI
 
 export interface MappingProfileDeps {
   readonly profiles: RecordStore<MappingProfileRecord>;
+  readonly partners: RecordStore<PartnerData>;
   readonly clock: Clock;
+}
+
+/**
+ * Our canonical CSV profile as it applies to a partner without a profile of its own: amounts of lines without
+ * a currency column are in the partner's currency. Ingestion and `GET` both use this, so a profile read and
+ * saved back unchanged reads files exactly as before.
+ */
+export function canonicalProfileFor(
+  kind: ChannelFileKindName,
+  partner: Pick<PartnerData, 'currency'> | undefined,
+): MappingProfile {
+  const profile = defaultMappingProfile(kind);
+  return partner ? { ...profile, defaultCurrency: partner.currency } : profile;
 }
 
 /** Who may change a partner's mapping: the partner's own users, channel managers and admins. */
@@ -35,14 +50,14 @@ export async function getMappingProfile(
   requireRole(actor, [...internalRoles, 'partner']);
   requireVisibleTo(actor, input.partnerId, 'Partner');
   const stored = await deps.profiles.get(mappingProfileId(input.partnerId, input.kind));
-  return (
-    stored ?? {
-      partnerId: input.partnerId,
-      kind: input.kind,
-      profile: defaultMappingProfile(input.kind),
-      isDefault: true,
-    }
-  );
+  if (stored) return stored;
+  const partner = await deps.partners.get(input.partnerId);
+  return {
+    partnerId: input.partnerId,
+    kind: input.kind,
+    profile: canonicalProfileFor(input.kind, partner),
+    isDefault: true,
+  };
 }
 
 /**

@@ -1,12 +1,12 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChannelFileKindName } from '../../domain/channel-files/channel-file';
 import {
+  canonicalProfileFor,
   type MappingProfileRecord,
   mappingProfileId,
 } from '../../domain/channel-files/mapping-profile-use-cases';
 import type { IngestReferenceData } from '../../domain/channel-files/ports';
 import type { ProductLookup, ProductRef } from '../../domain/ingestion/ingest-types';
-import { defaultMappingProfile } from '../../domain/ingestion/mapping-profile';
 import type { RecordStore } from '../../domain/master-data/ports';
 import type { PartnerData } from '../../domain/partners/partner';
 import { partnerSkusPartition } from './table-keys';
@@ -62,8 +62,6 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
   async mappingProfile(partnerId: string, kind: ChannelFileKindName) {
     const stored = await this.profiles.get(mappingProfileId(partnerId, kind));
     if (stored) return stored.profile;
-    const partner = await this.partners.get(partnerId);
-    const profile = defaultMappingProfile(kind);
-    return partner ? { ...profile, defaultCurrency: partner.currency } : profile;
+    return canonicalProfileFor(kind, await this.partners.get(partnerId));
   }
 }

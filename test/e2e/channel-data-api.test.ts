@@ -194,6 +194,34 @@ describe('mapping profiles', () => {
     });
     expect(stale.status).toBe(412);
   });
+  it('serves the default in the partner currency, so saving it back unchanged still reads files without a currency column', async () => {
+    const path = '/partners/DIST-CANADA/mapping-profiles/pos';
+    const initial = await api('GET', path, { token: manager() });
+    expect(initial.json).toMatchObject({ isDefault: true, profile: { defaultCurrency: 'CAD' } });
+    expect((await api('PUT', path, { token: manager(), body: initial.json.profile })).status).toBe(201);
+
+    const body = Buffer.from(
+      [
+        'invoice_number,invoice_date,sku,quantity,uom,unit_price',
+        'CAD-1,2026-04-03,SW-0001,1,CS,400.00',
+      ].join('\n'),
+    );
+    const ticket = await api('POST', '/uploads', {
+      token: manager(),
+      body: {
+        kind: 'pos',
+        fileName: 'no-currency.csv',
+        contentType: 'text/csv',
+        sizeBytes: body.length,
+        partnerId: 'DIST-CANADA',
+      },
+    });
+    await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body });
+    const file = await waitForFinalStatus(ticket.json.file.fileId, manager());
+    expect(file).toMatchObject({ status: 'completed', counts: { accepted: 1, rejected: 0 } });
+    const lines = await api('GET', `/channel-files/${file.fileId}/lines`, { token: manager() });
+    expect(lines.json.items[0]).toMatchObject({ invoiceNumber: 'CAD-1', currency: 'CAD' });
+  });
 });
 
 describe('partner SKU cross-references', () => {
