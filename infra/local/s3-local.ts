@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { localCredentials } from './dynamodb-local';
 import { emulateVersioning, versionsBucketOf } from './s3-object-versions';
+import { checkS3Signature } from './s3-signature-check';
 
 export interface S3Local {
   readonly endpoint: string;
@@ -13,7 +15,8 @@ export interface S3Local {
 /**
  * Starts s3rver with the template's buckets, storing objects under `dataDirectory` (kept across restarts)
  * or in a temporary folder removed on stop. `versionedBuckets` keep every version of an object, as S3 does
- * with versioning enabled (see s3-object-versions.ts).
+ * with versioning enabled (see s3-object-versions.ts). Every request must be SigV4-signed by the local
+ * credentials, as S3 requires (s3rver checks no V4 signature and serves anonymous requests).
  */
 export async function startS3Local(
   port: number,
@@ -31,6 +34,7 @@ export async function startS3Local(
     configureBuckets: [...bucketNames, ...versionedBuckets.map(versionsBucketOf)].map((name) => ({ name })),
   });
   emulateVersioning(server, versionedBuckets);
+  requireSignatures(server);
   const address = await server.run();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
@@ -40,4 +44,25 @@ export async function startS3Local(
       if (!dataDirectory) rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Refuses, before s3rver or the versioning emulation sees it, any request S3 would refuse for its signature
+ * (see s3-signature-check.ts), answering S3's XML error. CORS preflights go on unsigned, as on S3.
+ */
+function requireSignatures(server: S3rver): void {
+  server.middleware.unshift(async (ctx, next) => {
+    if (ctx.method === 'OPTIONS') return next();
+    const refusal = checkS3Signature(
+      { method: ctx.method, url: ctx.req.url ?? '/', headers: ctx.req.headers },
+      localCredentials,
+      new Date(),
+    );
+    if (refusal === undefined) return next();
+    ctx.status = refusal.status;
+    ctx.type = 'application/xml';
+    ctx.body =
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<Error><Code>${refusal.code}</Code><Message>${refusal.message}</Message></Error>`;
+  });
 }

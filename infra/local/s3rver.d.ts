@@ -1,6 +1,7 @@
 /** The part of s3rver's API the local runtime uses (the package ships no types). */
 declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
+  import type { IncomingMessage } from 'node:http';
   import type { AddressInfo } from 'node:net';
 
   interface S3rverOptions {
@@ -20,6 +21,10 @@ declare module 's3rver' {
     path: string;
     query: Record<string, string>;
     status: number;
+    /** The raw request: its URL keeps the encoding the signature covers. */
+    req: IncomingMessage;
+    type: string;
+    body: unknown;
     get(header: string): string;
     set(header: string, value: string): void;
   }

@@ -113,6 +113,31 @@ describe('uploading a POS file through a presigned URL', () => {
     expect(stack.eventBus.published.some((event) => event.detailType === 'ChannelFileProcessed')).toBe(true);
   });
 
+  it('holds the presigned URL to what it signed, as S3 does: type, size, key, signature; no anonymous access', async () => {
+    const body = Buffer.from(csv);
+    const ticket = await api('POST', '/uploads', {
+      token: acme(),
+      body: { kind: 'pos', fileName: 'signed.csv', contentType: 'text/csv', sizeBytes: body.length },
+    });
+    const url: string = ticket.json.uploadUrl;
+    const headers: Record<string, string> = ticket.json.requiredHeaders;
+    const put = (target: string, sent: Record<string, string>, bytes: Buffer = body) =>
+      fetch(target, { method: 'PUT', headers: sent, body: bytes });
+    const refused = [
+      await put(url, { ...headers, 'content-type': 'application/x-msdownload' }),
+      await put(url, headers, Buffer.concat([body, Buffer.from('\n')])),
+      await put(url.replace('/RES-ACME/', '/DIST-NORTH/'), headers),
+      await put(url.replace(/X-Amz-Signature=[0-9a-f]+/, `X-Amz-Signature=${'0'.repeat(64)}`), headers),
+      await put(url.split('?')[0] ?? url, headers),
+      await fetch(url.split('?')[0] ?? url),
+    ];
+    expect(refused.map((response) => response.status)).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(await refused[0]?.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+    const file = await api('GET', `/channel-files/${ticket.json.file.fileId}`, { token: acme() });
+    expect(file.json.status).toBe('awaiting_upload');
+    expect((await put(url, headers)).status).toBe(200);
+  });
+
   it('lets a channel manager upload on behalf of a partner, and requires naming it', async () => {
     const request = { kind: 'inventory', fileName: 'stock.csv', contentType: 'text/csv', sizeBytes: 10 };
     expect((await api('POST', '/uploads', { token: manager(), body: request })).status).toBe(422);
