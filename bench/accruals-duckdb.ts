@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { rateFactor } from '../domain/accruals/rating-plan';
+import { rateFactor } from '../domain/accruals/engine/rating-plan';
 import type { SaleLine } from '../domain/accruals/sale-line';
 import { parseScaled } from '../domain/accruals/scaled-integer';
 import { scaledTier } from '../domain/accruals/tier-math';

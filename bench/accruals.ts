@@ -8,12 +8,12 @@
  * Totals per (program, partner, period) must agree to the cent. Run: `npx tsx bench/accruals.ts [lines]`.
  */
 import { pathToFileURL } from 'node:url';
-import { buildAccrualTable, entryProgram, entryWindow } from '../domain/accruals/accrual-table';
-import { AccrualWorkspace } from '../domain/accruals/accrual-workspace';
-import { computeAccrualTable } from '../domain/accruals/compute-accruals';
-import { AccrualExplainer } from '../domain/accruals/explain-entry';
-import { fingerprintLines } from '../domain/accruals/line-set-fingerprint';
-import { prepareSaleLines } from '../domain/accruals/sale-line-columns';
+import { buildAccrualTable, entryProgram, entryWindow } from '../domain/accruals/engine/accrual-table';
+import { AccrualWorkspace } from '../domain/accruals/engine/accrual-workspace';
+import { computeAccrualTable } from '../domain/accruals/engine/compute-accruals';
+import { AccrualExplainer } from '../domain/accruals/engine/explain-entry';
+import { fingerprintLines } from '../domain/accruals/engine/line-set-fingerprint';
+import { prepareSaleLines } from '../domain/accruals/engine/sale-line-columns';
 import { cents, generateLines, generatePrograms, period } from './accruals-data';
 import { runDuckDbAccruals } from './accruals-duckdb';
 

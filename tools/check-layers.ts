@@ -1,8 +1,8 @@
 /**
  * The dependency rule of DESIGN.md, checked on every `npm run lint`:
  * infra → functions → domain ← events' types; nothing imports upwards, domain imports no AWS or Lambda
- * package, and no module imports itself back through a loop (type-only imports included: a loop of types
- * is still two concepts that cannot be read apart).
+ * package, no module imports itself back through a loop (type-only imports included: a loop of types
+ * is still two concepts that cannot be read apart), and the accrual engine is entered by its one door.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,9 @@ const allowed: Record<Layer, readonly Layer[]> = {
   functions: ['domain', 'events'],
   infra: ['functions', 'domain', 'events'],
 };
+/** The accrual engine's internals are reached only through its door (tests and benches may go further). */
+const engineDirectory = path.join(root, 'domain', 'accruals', 'engine');
+const engineDoor = path.join(engineDirectory, 'compute-accruals.ts');
 const packagesDomainMayNotUse = /^(@aws-sdk\/|@middy\/|@aws-lambda-powertools\/|aws-lambda$|aws-cdk-lib)/;
 
 function sourceFiles(dir: string): string[] {
@@ -63,6 +66,10 @@ for (const file of files) {
     const [from, to] = [layerOf(file), layerOf(target)];
     if (from !== to && !allowed[from].includes(to)) {
       problems.push(`${show(file)} imports ${show(target)}: ${from}/ may not import from ${to}/`);
+    }
+    const insideEngine = (module: string) => path.dirname(module) === engineDirectory;
+    if (insideEngine(target) && !insideEngine(file) && target !== engineDoor) {
+      problems.push(`${show(file)} imports ${show(target)}: enter the accrual engine by ${show(engineDoor)}`);
     }
   }
   graph.set(file, targets);
@@ -113,4 +120,6 @@ if (problems.length > 0) {
   console.error(`Dependency rule broken (${problems.length}):\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`Dependency rule holds: ${files.length} modules, no upward import, no import loop.`);
+console.log(
+  `Dependency rule holds: ${files.length} modules, no upward import, no import loop, one door to the engine.`,
+);

@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
 import type { AccrualEntry } from '../accruals/accrual-entry';
-import { computeAccruals } from '../accruals/compute-accruals';
+import { computeAccruals } from '../accruals/engine/compute-accruals';
 import type { RunPeriod } from '../accruals/measurement-window';
 import type { SaleLine } from '../accruals/sale-line';
 import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';

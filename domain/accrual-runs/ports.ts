@@ -1,4 +1,4 @@
-import type { AccrualWorkspace } from '../accruals/accrual-workspace';
+import type { AccrualWorkspace } from '../accruals/engine/compute-accruals';
 import type { SaleLine } from '../accruals/sale-line';
 import type { EventPublisher } from '../channel-files/ports';
 import type { AccountingPeriod } from '../ledger/accounting-period';

@@ -1,6 +1,6 @@
 import type { AccrualAmount } from '../accruals/accrual-entry';
-import type { AccrualScope } from '../accruals/compute-accruals';
 import { diffAgainstPosted } from '../accruals/diff-against-posted';
+import type { AccrualScope } from '../accruals/engine/compute-accruals';
 import { ClosedPeriodError, openPostingDate } from '../ledger/accounting-period';
 import { closedMonths } from '../ledger/accounting-period-use-cases';
 import { entriesAtLedgerGrain, postedAtLedgerGrain } from '../ledger/ledger-grain';

@@ -1,12 +1,12 @@
 import { type AccrualAmount, accrualKey } from '../accruals/accrual-entry';
-import type { AccrualWorkspace } from '../accruals/accrual-workspace';
-import { type AccrualScope, computeAccrualAmounts } from '../accruals/compute-accruals';
-import { canonicalJson, fnv1a64 } from '../accruals/fingerprint';
+import type { AccrualWorkspace } from '../accruals/engine/compute-accruals';
+import { type AccrualScope, computeAccrualAmounts } from '../accruals/engine/compute-accruals';
 import type { RunPeriod } from '../accruals/measurement-window';
 import type { SaleLine } from '../accruals/sale-line';
 import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
 import { entriesAtLedgerGrain } from '../ledger/ledger-grain';
 import type { RebateProgram } from '../programs/program';
+import { canonicalJson, fnv1a64 } from '../shared/fingerprint';
 import type { CurrencyCode } from '../shared/money';
 
 /**

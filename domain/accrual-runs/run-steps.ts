@@ -4,8 +4,11 @@ import {
   detailType,
   source,
 } from '../../events/accrual-run-completed.v1';
-import { computeAccrualAmounts, computeAccruals } from '../accruals/compute-accruals';
-import { fingerprintLines } from '../accruals/line-set-fingerprint';
+import {
+  computeAccrualAmounts,
+  computeAccruals,
+  fingerprintLines,
+} from '../accruals/engine/compute-accruals';
 import type { SaleLine } from '../accruals/sale-line';
 import { closedMonths } from '../ledger/accounting-period-use-cases';
 import { toMinorUnits } from '../ledger/ledger-amount';

@@ -2,7 +2,7 @@ import type { Actor, Role } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
 import { accrualKey } from '../accruals/accrual-entry';
-import { fingerprintLines } from '../accruals/line-set-fingerprint';
+import { fingerprintLines } from '../accruals/engine/compute-accruals';
 import { getCatalogRecord, listCatalogRecords, staffReadCatalog } from '../master-data/catalog-use-cases';
 import type { Page, PageRequest, Stored } from '../master-data/ports';
 import { createVersioned, getVersioned } from '../master-data/versioned-record';

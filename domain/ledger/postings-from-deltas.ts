@@ -1,6 +1,6 @@
 import type { AccrualDelta } from '../accruals/diff-against-posted';
-import { fnv1a64 } from '../accruals/fingerprint';
 import { BusinessRuleError } from '../shared/errors';
+import { fnv1a64 } from '../shared/fingerprint';
 import type { IsoDate } from '../shared/iso-date';
 import type { LedgerPosting, RunPosting } from './ledger-posting';
 

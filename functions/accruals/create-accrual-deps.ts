@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { AccrualWorkspace } from '../../domain/accruals/accrual-workspace';
+import { AccrualWorkspace } from '../../domain/accruals/engine/compute-accruals';
 import { accrualStores } from '../adapters/accrual-stores';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
 import { DynamoChannelQueries } from '../adapters/dynamo-channel-queries';

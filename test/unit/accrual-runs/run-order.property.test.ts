@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toSaleLine } from '../../../domain/accrual-runs/run-lines';
-import { computeAccrualAmounts } from '../../../domain/accruals/compute-accruals';
+import { computeAccrualAmounts } from '../../../domain/accruals/engine/compute-accruals';
 import { measurementWindows } from '../../../domain/accruals/measurement-window';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
 import { closeAccountingPeriod } from '../../../domain/ledger/accounting-period-use-cases';

@@ -7,7 +7,7 @@ import {
   prepareAccrualRun,
 } from '../../../domain/accrual-runs/run-steps';
 import { requestAccrualRun } from '../../../domain/accrual-runs/run-use-cases';
-import { fingerprintLines } from '../../../domain/accruals/line-set-fingerprint';
+import { fingerprintLines } from '../../../domain/accruals/engine/line-set-fingerprint';
 import { approveAdjustment, requestAdjustment } from '../../../domain/ledger/adjustment-use-cases';
 import type { ManualAdjustment } from '../../../domain/ledger/manual-adjustment';
 import { activateProgram, reviseProgram } from '../../../domain/programs/program-lifecycle';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateEntryToLines } from '../../../domain/accruals/allocate-entry-to-lines';
-import { computeAccruals } from '../../../domain/accruals/compute-accruals';
 import { diffAgainstPosted } from '../../../domain/accruals/diff-against-posted';
+import { computeAccruals } from '../../../domain/accruals/engine/compute-accruals';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
 import type { RebateProgram } from '../../../domain/programs/program';
 import { Money } from '../../../domain/shared/money';

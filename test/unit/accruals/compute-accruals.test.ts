@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeAccruals } from '../../../domain/accruals/compute-accruals';
+import { computeAccruals } from '../../../domain/accruals/engine/compute-accruals';
 import { annualVolumeProgram, march2026, program, saleLine, sumCents, threeTiers } from './builders';
 
 const percentTiersOnQuantity = {

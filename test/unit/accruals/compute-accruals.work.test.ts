@@ -4,14 +4,14 @@ import {
   entryPool,
   entryProgram,
   entryWindow,
-} from '../../../domain/accruals/accrual-table';
-import { AccrualWorkspace } from '../../../domain/accruals/accrual-workspace';
+} from '../../../domain/accruals/engine/accrual-table';
+import { AccrualWorkspace } from '../../../domain/accruals/engine/accrual-workspace';
 import {
   computeAccrualAmounts,
   computeAccruals,
   computeAccrualTable,
-} from '../../../domain/accruals/compute-accruals';
-import { AccrualExplainer } from '../../../domain/accruals/explain-entry';
+} from '../../../domain/accruals/engine/compute-accruals';
+import { AccrualExplainer } from '../../../domain/accruals/engine/explain-entry';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
 import type { RebateProgram } from '../../../domain/programs/program';
 import { seededRandom } from '../../support/seeded-random';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeAccruals } from '../../../domain/accruals/compute-accruals';
 import { diffAgainstPosted } from '../../../domain/accruals/diff-against-posted';
+import { computeAccruals } from '../../../domain/accruals/engine/compute-accruals';
 import { annualVolumeProgram, march2026, program, saleLine, sumCents } from './builders';
 
 const annual = annualVolumeProgram;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { floorDivNumber, floorMulDiv, LargestChoice } from '../../../domain/accruals/exact-number';
+import { floorDivNumber, floorMulDiv, LargestChoice } from '../../../domain/accruals/engine/exact-number';
 import { floorDiv } from '../../../domain/accruals/scaled-integer';
 
 const limit = 2 ** 50;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fnv1a64 } from '../../../domain/accruals/fingerprint';
-import { fingerprintLines } from '../../../domain/accruals/line-set-fingerprint';
+import { fingerprintLines } from '../../../domain/accruals/engine/line-set-fingerprint';
+import { prepareSaleLines } from '../../../domain/accruals/engine/sale-line-columns';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
-import { prepareSaleLines } from '../../../domain/accruals/sale-line-columns';
+import { canonicalJson, fnv1a64 } from '../../../domain/shared/fingerprint';
 import { saleLine } from './builders';
 
 /** The textbook FNV-1a 64 on BigInt: slow, obviously right, the reference for the limb version. */

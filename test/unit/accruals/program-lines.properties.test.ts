@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AccrualWorkspace } from '../../../domain/accruals/accrual-workspace';
-import { computeAccruals } from '../../../domain/accruals/compute-accruals';
-import { type ProgramContext, programContext } from '../../../domain/accruals/program-context';
-import { indexedCandidates, LineSelection, type SkippedLine } from '../../../domain/accruals/program-lines';
+import { AccrualWorkspace } from '../../../domain/accruals/engine/accrual-workspace';
+import { computeAccruals } from '../../../domain/accruals/engine/compute-accruals';
+import { type ProgramContext, programContext } from '../../../domain/accruals/engine/program-context';
+import {
+  indexedCandidates,
+  LineSelection,
+  type SkippedLine,
+} from '../../../domain/accruals/engine/program-lines';
+import { prepareSaleLines, type SaleLineColumns } from '../../../domain/accruals/engine/sale-line-columns';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
-import { prepareSaleLines, type SaleLineColumns } from '../../../domain/accruals/sale-line-columns';
 import type { RebateProgram } from '../../../domain/programs/program';
 import { program, saleLine } from './builders';
 

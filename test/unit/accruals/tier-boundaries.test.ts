@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeAccruals } from '../../../domain/accruals/compute-accruals';
+import { computeAccruals } from '../../../domain/accruals/engine/compute-accruals';
 import { march2026, program, saleLine, sumCents } from './builders';
 
 /** "0–9 units 5 %, units 10 and up 8 %", as a partner reads it and as the table is written. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AccrualWorkspace } from '../../../domain/accruals/accrual-workspace';
+import { AccrualWorkspace } from '../../../domain/accruals/engine/accrual-workspace';
+import { UniqueLineIds } from '../../../domain/accruals/engine/unique-line-ids';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
-import { UniqueLineIds } from '../../../domain/accruals/unique-line-ids';
 import { saleLine } from './builders';
 
 function idsOf(count: number, id: (index: number) => string): { lines: SaleLine[]; unique: UniqueLineIds } {

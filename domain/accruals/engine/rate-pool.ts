@@ -1,7 +1,6 @@
-import type { VolumeBasis } from '../programs/rates';
-import type { BandTrace, TraceComponent } from './accrual-entry';
-import { allocateLargestRemainder } from './allocation';
-import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
+import type { VolumeBasis } from '../../programs/rates';
+import type { BandTrace, TraceComponent } from '../accrual-entry';
+import { allocateLargestRemainder } from '../allocation';
 import {
   AMOUNT_DECIMALS,
   divideHalfEven,
@@ -9,8 +8,9 @@ import {
   formatScaled,
   powerOfTen,
   VOLUME_DECIMALS,
-} from './scaled-integer';
-import { retrospectiveTierRebate, steppedTierRebate, tierIndexReached } from './tier-math';
+} from '../scaled-integer';
+import { retrospectiveTierRebate, steppedTierRebate, tierIndexReached } from '../tier-math';
+import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
 
 /** Quantity and revenue of a pool or an entry, as integers of 1e-6. */
 export interface Volume {

@@ -1,11 +1,14 @@
-import { type CurrencyCode, currencyMinorUnits } from '../shared/money';
+import { type CurrencyCode, currencyMinorUnits } from '../../shared/money';
 import {
   type AccrualAmount,
   type AccrualDimensions,
   type AccrualEntry,
   accrualKey,
   type TraceComponent,
-} from './accrual-entry';
+} from '../accrual-entry';
+import { roundPreservingTotal } from '../allocation';
+import type { SaleLine } from '../sale-line';
+import { AMOUNT_DECIMALS, formatScaled, parseScaled, VOLUME_DECIMALS } from '../scaled-integer';
 import {
   type AccrualTable,
   entryPool,
@@ -13,10 +16,7 @@ import {
   entryWindow,
   type ProgramContext,
 } from './accrual-table';
-import { roundPreservingTotal } from './allocation';
 import { type PoolRating, ratedVolumeOf, ratePool, tierVolumeOf, type Volume } from './rate-pool';
-import type { SaleLine } from './sale-line';
-import { AMOUNT_DECIMALS, formatScaled, parseScaled, VOLUME_DECIMALS } from './scaled-integer';
 
 function money(value: bigint, currency: CurrencyCode): string {
   return formatScaled(value, currencyMinorUnits[currency], currencyMinorUnits[currency]);

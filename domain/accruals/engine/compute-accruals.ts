@@ -1,15 +1,18 @@
-import type { RebateProgram } from '../programs/program';
-import { BusinessRuleError, ValidationError } from '../shared/errors';
-import type { AccrualAmount, AccrualEntry } from './accrual-entry';
+import type { RebateProgram } from '../../programs/program';
+import { BusinessRuleError, ValidationError } from '../../shared/errors';
+import { canonicalJson, fnv1a64 } from '../../shared/fingerprint';
+import type { AccrualAmount, AccrualEntry } from '../accrual-entry';
+import { measurementWindows, type RunPeriod } from '../measurement-window';
+import type { SaleLine } from '../sale-line';
 import { type AccrualTable, buildAccrualTable, type SkippedLine } from './accrual-table';
 import { AccrualWorkspace } from './accrual-workspace';
 import { AccrualExplainer } from './explain-entry';
-import { canonicalJson, fnv1a64 } from './fingerprint';
-import { measurementWindows, type RunPeriod } from './measurement-window';
-import type { SaleLine } from './sale-line';
 import { prepareSaleLines } from './sale-line-columns';
 
+// The engine's one door: what the rest of ChRM may use of it is exported here.
 export type { SkippedLine } from './accrual-table';
+export { AccrualWorkspace } from './accrual-workspace';
+export { fingerprintLines } from './line-set-fingerprint';
 
 /** Input of one accrual run: the lines it may read, the program versions, and the run's date range. */
 export interface ComputeAccrualsInput {

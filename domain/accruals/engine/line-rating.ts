@@ -1,4 +1,6 @@
-import { BusinessRuleError } from '../shared/errors';
+import { BusinessRuleError } from '../../shared/errors';
+import { AMOUNT_DECIMALS, powerOfTen, roundHalfEven } from '../scaled-integer';
+import { tierIndexReached } from '../tier-math';
 import { floorMulDiv } from './exact-number';
 import { safeAmount } from './pool-rating';
 import { type SplitFactor, splitFactor } from './pool-shares';
@@ -6,8 +8,6 @@ import { type ProgramContext, startingTier } from './program-context';
 import { poolRule, tierVolumeOf, type Volume } from './rate-pool';
 import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
 import type { SaleLineColumns } from './sale-line-columns';
-import { AMOUNT_DECIMALS, powerOfTen, roundHalfEven } from './scaled-integer';
-import { tierIndexReached } from './tier-math';
 
 /**
  * Rates single lines of a per-line program (each line is its own pool) to minor units, lines given by column

@@ -1,5 +1,5 @@
-import { fnv1a64 } from './fingerprint';
-import type { SaleLine } from './sale-line';
+import { fnv1a64 } from '../../shared/fingerprint';
+import type { SaleLine } from '../sale-line';
 
 /**
  * Hashes a field's text into `into[0]` and `into[1]`: two independent multiplicative lanes over its length

@@ -1,7 +1,7 @@
-import { ValidationError } from '../shared/errors';
+import { ValidationError } from '../../shared/errors';
+import type { SaleLine } from '../sale-line';
 import type { AccrualWorkspace } from './accrual-workspace';
 import { hashText } from './line-set-fingerprint';
-import type { SaleLine } from './sale-line';
 
 /**
  * Finds a repeated line id without a million-entry Set on the JS heap (which every later garbage collection

@@ -1,16 +1,16 @@
-import type { RebateProgram } from '../programs/program';
-import { currencyMinorUnits } from '../shared/money';
+import type { RebateProgram } from '../../programs/program';
+import { currencyMinorUnits } from '../../shared/money';
+import type { RunPeriod } from '../measurement-window';
+import { parseScaled } from '../scaled-integer';
 import { AccrualWorkspace } from './accrual-workspace';
 import { accumulateEntries } from './accumulate-entries';
 import { EntryRows } from './entry-rows';
 import { LineRater } from './line-rating';
-import type { RunPeriod } from './measurement-window';
 import { PoolRater, safeAmount } from './pool-rating';
 import { PoolShares } from './pool-shares';
 import { lumpSumWindow, type ProgramContext, programContext } from './program-context';
 import { candidateCount, LineSelection, type SkippedLine } from './program-lines';
 import type { SaleLineColumns } from './sale-line-columns';
-import { parseScaled } from './scaled-integer';
 
 export type { PoolScope, ProgramContext } from './program-context';
 export type { SkippedLine } from './program-lines';

@@ -1,5 +1,6 @@
-import { BusinessRuleError } from '../shared/errors';
-import { roundPreservingTotal } from './allocation';
+import { BusinessRuleError } from '../../shared/errors';
+import { roundPreservingTotal } from '../allocation';
+import { AMOUNT_DECIMALS, floorDiv, powerOfTen } from '../scaled-integer';
 import type { EntryRows } from './entry-rows';
 import { EXACT_OPERAND_LIMIT } from './exact-number';
 import { type ItemFactors, type PoolShares, splitFactor } from './pool-shares';
@@ -7,7 +8,6 @@ import { type ProgramContext, startingTier } from './program-context';
 import { type PoolEntry, poolRule, ratePool } from './rate-pool';
 import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
 import type { SaleLineColumns } from './sale-line-columns';
-import { AMOUNT_DECIMALS, floorDiv, powerOfTen } from './scaled-integer';
 
 /**
  * The sums of one pool while its lines are read, `POOL_SUMS` numbers from an offset in a Float64Array: its

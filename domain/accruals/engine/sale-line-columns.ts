@@ -1,11 +1,11 @@
-import { ValidationError } from '../shared/errors';
+import { ValidationError } from '../../shared/errors';
+import type { SaleLine } from '../sale-line';
+import { parseLineDecimal } from '../scaled-integer';
 import { AccrualWorkspace } from './accrual-workspace';
 import { Interner } from './interner';
 import { sortByKeys } from './line-order';
 import { groupLines, type LinePostings } from './line-postings';
 import { LineSetFingerprint } from './line-set-fingerprint';
-import type { SaleLine } from './sale-line';
-import { parseLineDecimal } from './scaled-integer';
 import type { StringColumn } from './string-column';
 import { UniqueLineIds } from './unique-line-ids';
 

@@ -1,7 +1,7 @@
-import type { RebateProgram } from '../programs/program';
-import type { AccrualFund } from './accrual-entry';
+import type { RebateProgram } from '../../programs/program';
+import type { AccrualFund } from '../accrual-entry';
+import { type MeasurementWindow, measurementWindows, type RunPeriod } from '../measurement-window';
 import { type ColumnFilter, compileColumnFilter } from './column-eligibility';
-import { type MeasurementWindow, measurementWindows, type RunPeriod } from './measurement-window';
 import { type RatingPlan, ratingPlanOf } from './rating-plan';
 import type { LazyField, SaleLineColumns } from './sale-line-columns';
 

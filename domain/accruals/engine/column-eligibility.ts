@@ -1,5 +1,5 @@
-import type { Eligibility } from '../programs/eligibility';
-import type { SaleLine } from './sale-line';
+import type { Eligibility } from '../../programs/eligibility';
+import type { SaleLine } from '../sale-line';
 import type { SaleLineColumns } from './sale-line-columns';
 import type { StringColumn } from './string-column';
 
