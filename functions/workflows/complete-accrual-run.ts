@@ -1,7 +1,7 @@
-import type { ProgramRunResult } from '../../domain/accrual-runs/accrual-run';
 import { completeAccrualRun } from '../../domain/accrual-runs/run-steps';
+import { completeRunTask } from '../../events/accrual-run-tasks';
 import { accruals } from '../accruals/accrual-deps';
+import { workflowTask } from '../shared/entry-points';
 
 /** Workflow step 3: summarize the run and publish AccrualRunCompleted. */
-export const handler = async (event: { runId: string; results: ProgramRunResult[] }) =>
-  completeAccrualRun(accruals, event);
+export const handler = workflowTask(completeRunTask, (input) => completeAccrualRun(accruals, input));

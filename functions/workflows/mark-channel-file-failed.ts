@@ -1,5 +1,7 @@
 import { markFileFailed } from '../../domain/channel-files/mark-file-failed';
+import { ingestFailureTask } from '../../events/channel-file-tasks';
 import { channelData } from '../channel-data/channel-data-deps';
+import { workflowTask } from '../shared/entry-points';
 import { logger } from '../shared/logger';
 
 /** What the partner reads: the raw error (SDK text, stack details) goes to the log, never onto the file. */
@@ -7,12 +9,11 @@ export const internalFailureReason =
   'the file could not be ingested after repeated attempts because of an internal error; nothing of it was kept, and it may be sent again';
 
 /** Workflow catch: the ingest task failed after its retries; withdraw its lines and record the failure. */
-export const handler = async (event: { fileId: string; error?: { Error?: string; Cause?: string } }) => {
+export const handler = workflowTask(ingestFailureTask, async ({ fileId, error }) => {
   logger.error('Ingesting a channel file failed after its retries', {
-    fileId: event.fileId,
-    error: event.error?.Error,
-    cause: event.error?.Cause,
+    error: error?.Error,
+    cause: error?.Cause,
   });
-  await markFileFailed(channelData, { fileId: event.fileId, reason: internalFailureReason });
-  return { fileId: event.fileId, status: 'failed' };
-};
+  await markFileFailed(channelData, { fileId, reason: internalFailureReason });
+  return { fileId, status: 'failed' };
+});

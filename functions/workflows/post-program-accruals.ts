@@ -1,5 +1,7 @@
-import { type ProgramStep, postProgramAccruals } from '../../domain/accrual-runs/run-steps';
+import { postProgramAccruals } from '../../domain/accrual-runs/run-steps';
+import { programStepTask } from '../../events/accrual-run-tasks';
 import { accruals } from '../accruals/accrual-deps';
+import { workflowTask } from '../shared/entry-points';
 
 /** Workflow step 2, once per program (Map): compute, diff against the ledger, post the deltas. */
-export const handler = async (event: ProgramStep) => postProgramAccruals(accruals, event);
+export const handler = workflowTask(programStepTask, (step) => postProgramAccruals(accruals, step));

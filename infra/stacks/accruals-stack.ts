@@ -11,13 +11,14 @@ import {
   Map as MapState,
   StateMachine,
   Succeed,
-  TaskInput,
   Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import { completeRunTask, runFailureTask } from '../../events/accrual-run-tasks';
 import { ChrmFunction } from '../constructs/chrm-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
+import { taskPayload } from '../constructs/task-payload';
 
 export interface AccrualsStackProps extends StackProps {
   readonly table: TableV2;
@@ -86,7 +87,7 @@ export class AccrualsStack extends Stack {
     };
     const recordFailure = new LambdaInvoke(this, 'RecordRunFailure', {
       lambdaFunction: fail,
-      payload: TaskInput.fromObject({ 'runId.$': '$.runId', 'error.$': '$.error' }),
+      payload: taskPayload(runFailureTask, { runId: '$.runId', error: '$.error' }),
       outputPath: '$.Payload',
     }).next(new Fail(this, 'RunFailed', { error: 'AccrualRunFailed', cause: 'The accrual run failed' }));
 
@@ -108,7 +109,7 @@ export class AccrualsStack extends Stack {
     }).itemProcessor(computeAndPost);
     const summarize = new LambdaInvoke(this, 'SummarizeRun', {
       lambdaFunction: complete,
-      payload: TaskInput.fromObject({ 'runId.$': '$.runId', 'results.$': '$.results' }),
+      payload: taskPayload(completeRunTask, { runId: '$.runId', results: '$.results' }),
       outputPath: '$.Payload',
     });
     for (const state of [validate, summarize]) state.addRetry(transientRetry);

@@ -14,13 +14,14 @@ import {
   LogLevel,
   StateMachine,
   Succeed,
-  TaskInput,
   Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import { ingestFailureTask, ingestFileTask } from '../../events/channel-file-tasks';
 import { ChrmFunction } from '../constructs/chrm-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
+import { taskPayload } from '../constructs/task-payload';
 
 export interface IngestStackProps extends StackProps {
   readonly table: TableV2;
@@ -66,7 +67,7 @@ export class IngestStack extends Stack {
 
     const ingestStep = new LambdaInvoke(this, 'IngestBatches', {
       lambdaFunction: process.function,
-      payload: TaskInput.fromObject({ 'fileId.$': '$.fileId' }),
+      payload: taskPayload(ingestFileTask, { fileId: '$.fileId' }),
       outputPath: '$.Payload',
       taskTimeout: Timeout.duration(Duration.minutes(15)),
       retryOnServiceExceptions: true,
@@ -79,7 +80,7 @@ export class IngestStack extends Stack {
     });
     const recordFailure = new LambdaInvoke(this, 'RecordFailure', {
       lambdaFunction: markFailed.function,
-      payload: TaskInput.fromObject({ 'fileId.$': '$.fileId', 'error.$': '$.error' }),
+      payload: taskPayload(ingestFailureTask, { fileId: '$.fileId', error: '$.error' }),
       outputPath: '$.Payload',
     }).next(
       new Fail(this, 'IngestFailed', { error: 'IngestFailed', cause: 'The file could not be ingested' }),

@@ -1,7 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { completeRunTask, runFailureTask } from '../../events/accrual-run-tasks';
 import { entryMetadataKey } from '../../infra/constructs/chrm-function';
-import { synthChrmApp } from './synth-app';
+import { payloadFields, stateMachineDefinition, synthChrmApp } from './synth-app';
 
 let template: Template;
 let api: Template;
@@ -99,5 +100,13 @@ describe('accruals stack', () => {
     expect(startersOf('ChrmIngest:')).toEqual([
       functionId(api, 'functions/api/channel-files/retry-channel-file.ts'),
     ]);
+  });
+});
+
+describe('task payloads', () => {
+  it('carry exactly the fields of their contracts in events/accrual-run-tasks.ts', () => {
+    const states = stateMachineDefinition(template).States;
+    expect(payloadFields(states.SummarizeRun)).toEqual(Object.keys(completeRunTask.shape).sort());
+    expect(payloadFields(states.RecordRunFailure)).toEqual(Object.keys(runFailureTask.shape).sort());
   });
 });

@@ -1,7 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestFailureTask, ingestFileTask } from '../../events/channel-file-tasks';
 import { entryMetadataKey } from '../../infra/constructs/chrm-function';
-import { synthChrmApp } from './synth-app';
+import { payloadFields, stateMachineDefinition, synthChrmApp } from './synth-app';
 
 let template: Template;
 
@@ -69,23 +70,7 @@ describe('stuck-file reconciler', () => {
 });
 
 describe('ingest task timing out (States.Timeout / TaskTimedOut)', () => {
-  /** The state machine's ASL, with the CDK's tokens (function ARNs) replaced by placeholders. */
-  const definition = () => {
-    const [, machine] = Object.entries(template.findResources('AWS::StepFunctions::StateMachine'))[0] ?? [];
-    const body = (machine as Resource).Properties.DefinitionString as
-      | string
-      | { 'Fn::Join': [string, unknown[]] };
-    const text =
-      typeof body === 'string'
-        ? body
-        : body['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'TOKEN')).join('');
-    return JSON.parse(text) as {
-      States: Record<
-        string,
-        { Retry?: Record<string, unknown>[]; Catch?: Record<string, unknown>[]; Next?: string }
-      >;
-    };
-  };
+  const definition = () => stateMachineDefinition(template);
 
   it('retries a timed-out ingest task with backoff; each retry resumes the file from its checkpoint', () => {
     const ingest = definition().States.IngestBatches;
@@ -108,5 +93,13 @@ describe('ingest task timing out (States.Timeout / TaskTimedOut)', () => {
     expect(JSON.stringify(template.findResources('AWS::StepFunctions::StateMachine'))).toContain(
       markFailedId,
     );
+  });
+});
+
+describe('task payloads', () => {
+  it('carry exactly the fields of their contracts in events/channel-file-tasks.ts', () => {
+    const states = stateMachineDefinition(template).States;
+    expect(payloadFields(states.IngestBatches)).toEqual(Object.keys(ingestFileTask.shape).sort());
+    expect(payloadFields(states.RecordFailure)).toEqual(Object.keys(ingestFailureTask.shape).sort());
   });
 });

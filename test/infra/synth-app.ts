@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { addChrmStacks, addNagChecks } from '../../infra/chrm-app';
 
 let synthesized: ReturnType<typeof addChrmStacks> | undefined;
@@ -17,3 +18,31 @@ export function synthChrmApp() {
   }
   return synthesized;
 }
+
+/** A state's retry, catch and task parameters, as the ASL has them. */
+export interface AslState {
+  readonly Retry?: Record<string, unknown>[];
+  readonly Catch?: Record<string, unknown>[];
+  readonly Next?: string;
+  readonly Parameters?: { readonly Payload?: Record<string, unknown> };
+  readonly ItemProcessor?: { readonly States: Record<string, AslState> };
+}
+
+/** The first state machine's ASL in a template, with the CDK's tokens (function ARNs) replaced by placeholders. */
+export function stateMachineDefinition(template: Template): { States: Record<string, AslState> } {
+  const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+  const body = (machine as { Properties: { DefinitionString: unknown } }).Properties.DefinitionString as
+    | string
+    | { 'Fn::Join': [string, unknown[]] };
+  const text =
+    typeof body === 'string'
+      ? body
+      : body['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'TOKEN')).join('');
+  return JSON.parse(text);
+}
+
+/** The fields a Lambda task's payload sets (`field.$` paths), sorted. */
+export const payloadFields = (state: AslState | undefined) =>
+  Object.keys(state?.Parameters?.Payload ?? {})
+    .map((key) => key.replace(/\.\$$/, ''))
+    .sort();

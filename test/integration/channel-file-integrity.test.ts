@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveMappingProfile } from '../../domain/channel-files/mapping-profile-use-cases';
 import type { ChannelLineStore, IngestDeps } from '../../domain/channel-files/ports';
@@ -174,10 +175,13 @@ describe('a file that fails after some of its lines were stored', () => {
     const { handler, internalFailureReason } = await import(
       '../../functions/workflows/mark-channel-file-failed'
     );
-    await handler({
-      fileId,
-      error: { Error: 'ValidationException', Cause: 'Item size has exceeded the maximum allowed size' },
-    });
+    await handler(
+      {
+        fileId,
+        error: { Error: 'ValidationException', Cause: 'Item size has exceeded the maximum allowed size' },
+      },
+      { functionName: 'MarkFileFailed', awsRequestId: 'test' } as Context,
+    );
     const file = await harness.deps.files.get(fileId);
     expect(file).toMatchObject({ status: 'failed', failureReason: internalFailureReason });
     expect(file?.failureReason).not.toMatch(/ValidationException|Item size/);

@@ -1,5 +1,6 @@
-import middy, { type MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { lambdaEntry } from '../entry-points';
 import { logger } from '../logger';
 import { problemOf } from './problem';
 import type { ApiResponse } from './response';
@@ -21,7 +22,10 @@ function problemJsonErrors(): MiddlewareObj<ApiEvent, ApiResponse> {
   };
 }
 
-/** Wraps an API route's function: one place for error mapping, the same for every route. */
+/**
+ * Wraps an API route's function: the entry-point shape every Lambda has (log lines carry API Gateway's
+ * request id as the correlation id) and one place for error mapping, the same for every route.
+ */
 export function httpApi(route: (event: ApiEvent) => Promise<ApiResponse>) {
-  return middy<ApiEvent, ApiResponse, Error, Context>(route).use(problemJsonErrors());
+  return lambdaEntry(route, { correlationIdPath: 'requestContext.requestId' }).use(problemJsonErrors());
 }

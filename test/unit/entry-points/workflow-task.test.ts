@@ -1,0 +1,44 @@
+import type { Context } from 'aws-lambda';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { InvalidTaskPayloadError, workflowTask } from '../../../functions/shared/entry-points';
+import { logger } from '../../../functions/shared/logger';
+
+const context = { functionName: 'PostProgram', awsRequestId: 'req-1' } as Context;
+const contract = z.object({ runId: z.string().min(1), programVersion: z.number().int() });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('a workflow task', () => {
+  it('hands its function the payload its contract parsed, and its log lines carry the run id', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const seen: unknown[] = [];
+    const handler = workflowTask(contract, async (input) => {
+      seen.push(input);
+      logger.info('posting');
+      return { ok: input.programVersion + 1 };
+    });
+    expect(await handler({ runId: 'run-7', programVersion: 2 }, context)).toEqual({ ok: 3 });
+    expect(seen).toEqual([{ runId: 'run-7', programVersion: 2 }]);
+    const line = JSON.parse(written.find((text) => text.includes('posting')) ?? '{}');
+    expect(line).toMatchObject({ message: 'posting', runId: 'run-7', function_name: 'PostProgram' });
+  });
+
+  it('refuses a payload off its contract with InvalidTaskPayload naming the field, logged once, never run', async () => {
+    const errors = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const task = vi.fn(async () => 'ran');
+    const handler = workflowTask(contract, task);
+    const failure = handler({ runId: '', programVersion: 1.5 }, context);
+    await expect(failure).rejects.toBeInstanceOf(InvalidTaskPayloadError);
+    await expect(failure).rejects.toMatchObject({ name: 'InvalidTaskPayload' });
+    await expect(failure).rejects.toThrow(/runId[\s\S]*programVersion/);
+    expect(task).not.toHaveBeenCalled();
+    expect(errors).toHaveBeenCalledTimes(1);
+  });
+});
