@@ -1,6 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventPublisher } from '../../domain/channel-files/ports';
 import type { DomainEvent } from '../../events/domain-event';
+import { traced } from '../shared/observability';
 import { guardedRequestHandler } from './guarded-sockets';
 import { sdkResilience } from './sdk-resilience';
 
@@ -35,10 +36,12 @@ export function createEventBridgeClient(settings: {
   readonly region: string;
   readonly endpoint?: string | undefined;
 }) {
-  return new EventBridgeClient({
-    ...sdkResilience,
-    region: settings.region,
-    requestHandler: guardedRequestHandler,
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-  });
+  return traced(
+    new EventBridgeClient({
+      ...sdkResilience,
+      region: settings.region,
+      requestHandler: guardedRequestHandler,
+      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    }),
+  );
 }

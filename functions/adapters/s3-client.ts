@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { traced } from '../shared/observability';
 import { guardedRequestHandler } from './guarded-sockets';
 import { sdkResilience } from './sdk-resilience';
 
@@ -10,12 +11,14 @@ export function createS3Client(settings: {
   readonly region: string;
   readonly endpoint?: string | undefined;
 }): S3Client {
-  return new S3Client({
-    ...sdkResilience,
-    region: settings.region,
-    requestHandler: guardedRequestHandler,
-    ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  return traced(
+    new S3Client({
+      ...sdkResilience,
+      region: settings.region,
+      requestHandler: guardedRequestHandler,
+      ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
+  );
 }

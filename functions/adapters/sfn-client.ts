@@ -1,4 +1,5 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { traced } from '../shared/observability';
 import { guardedRequestHandler } from './guarded-sockets';
 import { sdkResilience } from './sdk-resilience';
 
@@ -6,10 +7,12 @@ export function createSfnClient(settings: {
   readonly region: string;
   readonly endpoint?: string | undefined;
 }) {
-  return new SFNClient({
-    ...sdkResilience,
-    region: settings.region,
-    requestHandler: guardedRequestHandler,
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-  });
+  return traced(
+    new SFNClient({
+      ...sdkResilience,
+      region: settings.region,
+      requestHandler: guardedRequestHandler,
+      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    }),
+  );
 }

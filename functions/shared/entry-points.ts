@@ -3,19 +3,20 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { logger } from './logger';
+import { publishBusinessCounts } from './observability';
 
 /**
  * Every Lambda entry point has one shape: a middy handler whose log lines carry the Lambda context (request
- * id, function, cold start) and the ids of what it works on. `correlationIdPath` names where an event
- * carries its correlation id (API Gateway's request id).
+ * id, function, cold start) and the ids of what it works on, and whose business counts are published as
+ * metrics. `correlationIdPath` names where an event carries its correlation id (API Gateway's request id).
  */
 export function lambdaEntry<E, R>(
   handler: (event: E, context: Context) => Promise<R>,
   options: { readonly correlationIdPath?: string } = {},
 ) {
-  return middy<E, R, Error, Context>(handler).use(
-    injectLambdaContext(logger, { resetKeys: true, ...options }),
-  );
+  return middy<E, R, Error, Context>(handler)
+    .use(injectLambdaContext(logger, { resetKeys: true, ...options }))
+    .use({ after: publishBusinessCounts, onError: publishBusinessCounts });
 }
 
 /** A task payload that breaks its contract: a defect in the workflow definition, so never retried. */

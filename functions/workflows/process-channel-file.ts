@@ -2,6 +2,7 @@ import { processChannelFile } from '../../domain/channel-files/process-channel-f
 import { ingestFileTask } from '../../events/channel-file-tasks';
 import { channelData } from '../channel-data/channel-data-deps';
 import { workflowTask } from '../shared/entry-points';
+import { countBusiness } from '../shared/observability';
 
 /** Leave this much of the Lambda's time to store the last batch and answer the workflow. */
 const safetyMarginMs = 60_000;
@@ -10,5 +11,10 @@ const safetyMarginMs = 60_000;
 export const handler = workflowTask(ingestFileTask, async ({ fileId }, context) => {
   const deadline = Date.now() + context.getRemainingTimeInMillis() - safetyMarginMs;
   const result = await processChannelFile(channelData, { fileId, deadline });
+  if (result.counts) {
+    countBusiness('ChannelFilesIngested', 1);
+    countBusiness('LinesAccepted', result.counts.accepted + result.counts.restated);
+    countBusiness('LinesRejected', result.counts.rejected);
+  }
   return { fileId, ...result };
 });

@@ -137,6 +137,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       SFN_ENDPOINT: stepFunctionsEndpoint,
       EVENTS_ENDPOINT: eventBridge.endpoint,
       CURSOR_SIGNING_KEY: localCursorSigningKey(dataDirectory),
+      POWERTOOLS_METRICS_DISABLED: 'true',
     });
     const s3Notifications = deliverS3Notifications(
       s3,

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { InvalidTaskPayloadError, workflowTask } from '../../../functions/shared/entry-points';
 import { logger } from '../../../functions/shared/logger';
+import { countBusiness } from '../../../functions/shared/observability';
 
 const context = { functionName: 'PostProgram', awsRequestId: 'req-1' } as Context;
 const contract = z.object({ runId: z.string().min(1), programVersion: z.number().int() });
@@ -40,5 +41,34 @@ describe('a workflow task', () => {
     await expect(failure).rejects.toThrow(/runId[\s\S]*programVersion/);
     expect(task).not.toHaveBeenCalled();
     expect(errors).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('business counts', () => {
+  it('are published once per invocation as CloudWatch embedded metrics, and nothing is written without any', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const posting = workflowTask(contract, async () => {
+      countBusiness('PostingsWritten', 27);
+      return 'posted';
+    });
+    await posting({ runId: 'run-7', programVersion: 1 }, context);
+    const emf = written.map((text) => JSON.parse(text)).filter((line) => '_aws' in line);
+    expect(emf).toHaveLength(1);
+    expect(emf[0]).toMatchObject({ PostingsWritten: 27, service: 'chrm' });
+    expect(emf[0]._aws.CloudWatchMetrics[0]).toMatchObject({
+      Namespace: 'ChRM',
+      Metrics: [{ Name: 'PostingsWritten', Unit: 'Count' }],
+    });
+
+    written.length = 0;
+    await workflowTask(contract, async () => 'nothing counted')(
+      { runId: 'run-8', programVersion: 1 },
+      context,
+    );
+    expect(written.filter((text) => text.includes('_aws'))).toEqual([]);
   });
 });
