@@ -39,12 +39,13 @@ function measurementOf(head: Record<string, unknown>): Measurement | null {
 }
 
 /** One transaction's postings: all dated in one accounting month, at most `postingsPerTransaction`. */
-interface Chunk {
+export interface Chunk {
   readonly month: string | null;
   readonly postings: readonly LedgerPosting[];
 }
 
-function chunksOf(postings: readonly LedgerPosting[]): Chunk[] {
+/** How an append is split into transactions (the in-memory ledger of the unit tests commits the same way). */
+export function chunksOf(postings: readonly LedgerPosting[]): Chunk[] {
   const byMonth = new Map<string, LedgerPosting[]>();
   for (const posting of postings) {
     const month = posting.postedOn.slice(0, 7);

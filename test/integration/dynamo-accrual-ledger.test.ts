@@ -1,16 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accrualKey } from '../../domain/accruals/accrual-entry';
 import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import {
   closeAccountingPeriod,
   reopenAccountingPeriod,
 } from '../../domain/ledger/accounting-period-use-cases';
-import type { RunPosting } from '../../domain/ledger/ledger-posting';
 import { VersionConflictError } from '../../domain/shared/errors';
 import { accrualStores } from '../../functions/adapters/accrual-stores';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { loadConfig } from '../../functions/shared/config';
+import { accrualLedgerContract, runPosting } from '../support/accrual-ledger-contract';
 import { createTestTable } from '../support/test-table';
 
 let ledger: DynamoAccrualLedger;
@@ -24,32 +23,7 @@ beforeAll(async () => {
   periods = accrualStores(client, config.TABLE_NAME).accountingPeriods;
 });
 
-function posting(runId: string, index: number, partnerId = 'P1', amount = '1.00'): RunPosting {
-  const dimensions = {
-    programId: 'PRG-1',
-    period: '2026-03',
-    fund: 'rebate' as const,
-    beneficiaryPartnerId: partnerId,
-    partnerId,
-    endCustomerId: `C${index}`,
-    billTo: '',
-    sku: null,
-    uom: null,
-    currency: 'USD' as const,
-    salesperson: null,
-  };
-  return {
-    kind: 'accrual',
-    postingId: `${runId}#${String(index).padStart(4, '0')}`,
-    ...dimensions,
-    amount,
-    postedOn: '2026-03-31',
-    reason: 'new accrual',
-    runId,
-    accrualKey: accrualKey(dimensions),
-    priorPeriod: false,
-  };
-}
+const posting = runPosting;
 
 describe('DynamoAccrualLedger', () => {
   it('appends more than one transaction of postings atomically per chunk and advances the sequence', async () => {
@@ -100,12 +74,6 @@ describe('DynamoAccrualLedger', () => {
     await ledger.append('PRG-1', '2026-03', before.sequence, [posting('RUN-D', 1)]);
     expect((await ledger.scope('PRG-1', '2026-03')).postings).toHaveLength(before.postings.length + 1);
   });
-
-  it('keeps how far a period is measured on its head, moved even by an append that posts nothing', async () => {
-    expect(await ledger.measured('PRG-2', 'FY2026-Q4')).toBeNull();
-    await ledger.append('PRG-2', 'FY2026-Q4', 0, [], { to: '2026-10-31', runId: 'RUN-OCT' });
-    expect(await ledger.measured('PRG-2', 'FY2026-Q4')).toEqual({ to: '2026-10-31', runId: 'RUN-OCT' });
-    const scope = await ledger.scope('PRG-2', 'FY2026-Q4');
-    expect(scope).toEqual({ sequence: 1, postings: [], measured: { to: '2026-10-31', runId: 'RUN-OCT' } });
-  });
 });
+
+accrualLedgerContract('DynamoAccrualLedger', async () => ({ ledger, accountingPeriods: periods }));

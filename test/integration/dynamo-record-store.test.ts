@@ -6,6 +6,7 @@ import type { DynamoRecordStore } from '../../functions/adapters/dynamo-record-s
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
 import { partnerData } from '../support/master-data-fixtures';
+import { recordStoreContract } from '../support/record-store-contract';
 import { createTestTable } from '../support/test-table';
 
 const meta = (version: number) => ({
@@ -68,3 +69,5 @@ describe('DynamoRecordStore', () => {
     await expect(partners.list({ limit: 2, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+recordStoreContract('DynamoRecordStore', async () => partners);

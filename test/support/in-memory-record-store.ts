@@ -2,8 +2,8 @@ import type { Page, PageRequest, RecordStore, Stored } from '../../domain/master
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
 
 /**
- * A RecordStore in a Map, for unit tests of use cases. Listing groups by `groupOf` and pages by offset; the
- * DynamoDB adapter is tested against DynamoDB Local in the integration suite.
+ * A RecordStore in a Map, for unit tests of use cases. Listing groups by `groupOf` and pages by offset. It
+ * and the DynamoDB adapter pass the same contract (test/support/record-store-contract.ts).
  */
 export class InMemoryRecordStore<T> implements RecordStore<T> {
   readonly records = new Map<string, Stored<T>>();
@@ -32,7 +32,8 @@ export class InMemoryRecordStore<T> implements RecordStore<T> {
   async list(request: PageRequest): Promise<Page<Stored<T>>> {
     const matching = [...this.records.entries()]
       .filter(([, record]) => request.group === undefined || this.groupOf(record).startsWith(request.group))
-      .sort(([a], [b]) => a.localeCompare(b))
+      // DynamoDB orders sort keys by their bytes, not by locale (`localeCompare` puts "_" first).
+      .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
       .map(([, record]) => record);
     const start = Number(request.cursor ?? 0);
     const items = matching.slice(start, start + request.limit);

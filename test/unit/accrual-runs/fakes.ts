@@ -16,6 +16,7 @@ import { type LedgerPosting, ledgerPostingSchema } from '../../../domain/ledger/
 import type { LedgerReader } from '../../../domain/ledger/ports';
 import { VersionConflictError } from '../../../domain/shared/errors';
 import type { DomainEvent } from '../../../events/domain-event';
+import { chunksOf } from '../../../functions/adapters/dynamo-accrual-ledger';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { programStores } from '../programs/builders';
 
@@ -97,10 +98,11 @@ export function accountingPeriodStore() {
 }
 
 /**
- * The ledger in memory, one scope per program period, with the adapter's contract: postings are validated,
- * `append` fails with VersionConflictError when the scope's sequence moved from `expectedSequence` or a
- * posting id already exists, and with ClosedPeriodError when a posting is dated into a month closed in
- * `accountingPeriods`. `simulateConcurrentAppend` lets another writer in just before the next append.
+ * The ledger in memory, one scope per program period, keeping the adapter's contract
+ * (test/support/accrual-ledger-contract.ts): postings are validated and committed in the adapter's
+ * transactions, `append` fails with VersionConflictError when the scope's sequence moved from
+ * `expectedSequence` or a posting id already exists, and with ClosedPeriodError when a posting is dated into
+ * a month closed in `accountingPeriods`. `simulateConcurrentAppend` lets another writer in before an append.
  */
 export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
   private readonly scopes = new Map<
@@ -153,19 +155,24 @@ export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
     this.appendCalls++;
     const writer = this.concurrentWriters.shift();
     if (writer !== undefined) await writer(programId, period);
-    for (const posting of postings) {
-      const month = posting.postedOn.slice(0, 7);
-      if ((await this.accountingPeriods.get(month))?.status === 'closed') throw new ClosedPeriodError(month);
-    }
+    // Transaction by transaction, as DynamoDB commits it: a failure leaves the earlier ones applied.
     const scope = this.scopeOf(programId, period);
-    const ids = new Set(scope.postings.map((posting) => posting.postingId));
-    if (scope.sequence !== expectedSequence || postings.some((posting) => ids.has(posting.postingId))) {
-      this.conflicts++;
-      throw new VersionConflictError(`the ledger of ${programId} ${period} changed`, undefined);
+    const chunks = chunksOf(postings);
+    for (const [index, chunk] of chunks.entries()) {
+      if (chunk.month !== null && (await this.accountingPeriods.get(chunk.month))?.status === 'closed')
+        throw new ClosedPeriodError(chunk.month);
+      const ids = new Set(scope.postings.map((posting) => posting.postingId));
+      if (
+        scope.sequence !== expectedSequence + index ||
+        chunk.postings.some((posting) => ids.has(posting.postingId))
+      ) {
+        this.conflicts++;
+        throw new VersionConflictError(`the ledger of ${programId} ${period} changed`, undefined);
+      }
+      scope.postings.push(...chunk.postings.map((posting) => ledgerPostingSchema.parse(posting)));
+      scope.sequence++;
+      if (measured !== undefined && index === chunks.length - 1) scope.measured = measured;
     }
-    scope.postings.push(...postings.map((posting) => ledgerPostingSchema.parse(posting)));
-    scope.sequence++;
-    if (measured !== undefined) scope.measured = measured;
   }
 
   async postingsOfRun(runId: string): Promise<LedgerPosting[]> {

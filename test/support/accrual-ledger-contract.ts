@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AccrualLedger } from '../../domain/accrual-runs/ports';
+import { accrualKey } from '../../domain/accruals/accrual-entry';
+import { type AccountingPeriod, ClosedPeriodError } from '../../domain/ledger/accounting-period';
+import { closeAccountingPeriod } from '../../domain/ledger/accounting-period-use-cases';
+import type { RunPosting } from '../../domain/ledger/ledger-posting';
+import type { RecordStore } from '../../domain/master-data/ports';
+import { VersionConflictError } from '../../domain/shared/errors';
+
+/** A run's accrual posting of `amount` for customer `index` of `partnerId`, in `programId`'s March. */
+export function runPosting(
+  runId: string,
+  index: number,
+  partnerId = 'P1',
+  amount = '1.00',
+  { programId = 'PRG-1', postedOn = '2026-03-31' } = {},
+): RunPosting {
+  const dimensions = {
+    programId,
+    period: '2026-03',
+    fund: 'rebate' as const,
+    beneficiaryPartnerId: partnerId,
+    partnerId,
+    endCustomerId: `C${index}`,
+    billTo: '',
+    sku: null,
+    uom: null,
+    currency: 'USD' as const,
+    salesperson: null,
+  };
+  return {
+    kind: 'accrual',
+    postingId: `${runId}#${String(index).padStart(4, '0')}`,
+    ...dimensions,
+    amount,
+    postedOn,
+    reason: 'new accrual',
+    runId,
+    accrualKey: accrualKey(dimensions),
+    priorPeriod: false,
+  };
+}
+
+/**
+ * The AccrualLedger contract, run against the in-memory ledger (unit suite) and the DynamoDB adapter
+ * (integration suite): appends go in transactions of 98 postings per accounting month, each moving the
+ * scope's sequence; a stale sequence or a posting id already there is a conflict; a closed month refuses its
+ * transaction while the ones before it stay applied; the measurement moves with the last transaction.
+ */
+export function accrualLedgerContract(
+  label: string,
+  open: () => Promise<{ ledger: AccrualLedger; accountingPeriods: RecordStore<AccountingPeriod> }>,
+) {
+  describe(`${label} keeps the AccrualLedger contract`, () => {
+    let ledger: AccrualLedger;
+    let accountingPeriods: RecordStore<AccountingPeriod>;
+
+    beforeAll(async () => {
+      ({ ledger, accountingPeriods } = await open());
+    });
+
+    it('commits 250 postings as three transactions (98 + 98 + 54), each moving the sequence', async () => {
+      const postings = Array.from({ length: 250 }, (_, index) =>
+        runPosting('CT-RUN-A', index, 'P1', '1.00', { programId: 'CT-PRG-1' }),
+      );
+      await ledger.append('CT-PRG-1', '2026-03', 0, postings);
+      const scope = await ledger.scope('CT-PRG-1', '2026-03');
+      expect(scope.sequence).toBe(3);
+      expect(scope.postings).toHaveLength(250);
+      expect(await ledger.postingsOfRun('CT-RUN-A')).toHaveLength(250);
+    });
+
+    it('refuses a stale sequence and a posting id already there, adding nothing', async () => {
+      const other = (runId: string, index: number) =>
+        runPosting(runId, index, 'P1', '-0.50', { programId: 'CT-PRG-2' });
+      await ledger.append('CT-PRG-2', '2026-03', 0, [other('CT-RUN-B', 1)]);
+      await expect(ledger.append('CT-PRG-2', '2026-03', 0, [other('CT-RUN-C', 1)])).rejects.toBeInstanceOf(
+        VersionConflictError,
+      );
+      await expect(ledger.append('CT-PRG-2', '2026-03', 1, [other('CT-RUN-B', 1)])).rejects.toBeInstanceOf(
+        VersionConflictError,
+      );
+      expect(await ledger.scope('CT-PRG-2', '2026-03')).toMatchObject({
+        sequence: 1,
+        postings: [other('CT-RUN-B', 1)],
+      });
+    });
+
+    it("refuses a closed month's transaction and keeps the transactions before it", async () => {
+      const deps = { accountingPeriods, clock: () => new Date('2026-06-02T09:00:00Z') };
+      await closeAccountingPeriod(deps, { userId: 'u-fin', role: 'finance' }, { month: '2026-05' });
+      const postings = [
+        runPosting('CT-RUN-D', 1, 'P1', '2.00', { programId: 'CT-PRG-3', postedOn: '2026-04-30' }),
+        runPosting('CT-RUN-D', 2, 'P1', '3.00', { programId: 'CT-PRG-3', postedOn: '2026-05-31' }),
+      ];
+      await expect(ledger.append('CT-PRG-3', '2026-03', 0, postings)).rejects.toBeInstanceOf(
+        ClosedPeriodError,
+      );
+      const scope = await ledger.scope('CT-PRG-3', '2026-03');
+      expect(scope.sequence).toBe(1);
+      expect(scope.postings.map((posting) => posting.postingId)).toEqual(['CT-RUN-D#0001']);
+    });
+
+    it('moves the measurement with the append, even one that posts nothing', async () => {
+      await ledger.append('CT-PRG-4', 'FY2026-Q4', 0, [], { to: '2026-10-31', runId: 'CT-RUN-OCT' });
+      expect(await ledger.measured('CT-PRG-4', 'FY2026-Q4')).toEqual({
+        to: '2026-10-31',
+        runId: 'CT-RUN-OCT',
+      });
+      expect(await ledger.scope('CT-PRG-4', 'FY2026-Q4')).toEqual({
+        sequence: 1,
+        postings: [],
+        measured: { to: '2026-10-31', runId: 'CT-RUN-OCT' },
+      });
+    });
+  });
+}

@@ -1,0 +1,7 @@
+import { accrualLedgerContract } from '../../support/accrual-ledger-contract';
+import { accountingPeriodStore, InMemoryAccrualLedger } from '../accrual-runs/fakes';
+
+accrualLedgerContract('The in-memory ledger', async () => {
+  const accountingPeriods = accountingPeriodStore();
+  return { ledger: new InMemoryAccrualLedger(accountingPeriods), accountingPeriods };
+});
