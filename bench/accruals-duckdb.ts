@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { rateFactor } from '../domain/accruals/engine/rating-plan';
 import type { SaleLine } from '../domain/accruals/sale-line';
-import { parseScaled } from '../domain/accruals/scaled-integer';
 import { scaledTier } from '../domain/accruals/tier-math';
 import type { RebateProgram } from '../domain/programs/program';
+import { parseScaled } from '../domain/shared/money/scaled-integer';
 import { period } from './accruals-data';
 
 const micro = (text: string) => `${parseScaled(text, 6)}::HUGEINT`;

@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor';
 import type { AccrualEntry } from '../accruals/accrual-entry';
-import { Money } from '../shared/money';
+import { Money } from '../shared/money/money';
 
 /**
  * What a beneficiary that did not sell sees of the accruals another partner's sales earned it: one total per

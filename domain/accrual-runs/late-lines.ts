@@ -2,9 +2,9 @@ import type { Actor } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole } from '../access/policies';
 import type { SaleLine } from '../accruals/sale-line';
-import { getVersioned } from '../master-data/versioned-record';
 import { NotFoundError } from '../shared/errors';
 import type { IsoDate } from '../shared/iso-date';
+import { getVersioned } from '../shared/versioned-record';
 import type { AccrualRunDeps } from './ports';
 import { explainProgram } from './run-steps';
 

@@ -1,10 +1,9 @@
 import type { AccrualWorkspace } from '../accruals/engine/compute-accruals';
 import type { SaleLine } from '../accruals/sale-line';
-import type { EventPublisher } from '../channel-files/ports';
 import type { AccountingPeriod } from '../ledger/accounting-period';
 import type { LedgerPosting } from '../ledger/ledger-posting';
-import type { Clock, RecordStore } from '../master-data/ports';
 import type { ProgramRecord, ProgramVersionRecord } from '../programs/program-record';
+import type { Clock, EventPublisher, RecordStore } from '../shared/ports';
 import type { AccrualRunRecord, Measurement } from './accrual-run';
 import type { ProgramComputation } from './program-computation';
 import type { ChannelSaleLine } from './run-lines';

@@ -3,11 +3,11 @@ import type { AccrualWorkspace } from '../accruals/engine/compute-accruals';
 import { type AccrualScope, computeAccrualAmounts } from '../accruals/engine/compute-accruals';
 import type { RunPeriod } from '../accruals/measurement-window';
 import type { SaleLine } from '../accruals/sale-line';
-import { fromMinorUnits, toMinorUnits } from '../ledger/ledger-amount';
 import { entriesAtLedgerGrain } from '../ledger/ledger-grain';
 import type { RebateProgram } from '../programs/program';
 import { canonicalJson, fnv1a64 } from '../shared/fingerprint';
-import type { CurrencyCode } from '../shared/money';
+import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
+import type { CurrencyCode } from '../shared/money/money';
 
 /**
  * What one program of a run posts and reports, computed from the run's snapshot: its scopes, its entries

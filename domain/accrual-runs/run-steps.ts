@@ -11,13 +11,13 @@ import {
 } from '../accruals/engine/compute-accruals';
 import type { SaleLine } from '../accruals/sale-line';
 import { closedMonths } from '../ledger/accounting-period-use-cases';
-import { toMinorUnits } from '../ledger/ledger-amount';
-import { getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
 import type { RebateProgram } from '../programs/program';
 import { programsInForce } from '../programs/program-lifecycle';
 import { programVersionId } from '../programs/program-record';
 import { BusinessRuleError } from '../shared/errors';
-import type { CurrencyCode } from '../shared/money';
+import { toMinorUnits } from '../shared/money/minor-units';
+import type { CurrencyCode } from '../shared/money/money';
+import { getVersioned, recordData, replaceVersioned } from '../shared/versioned-record';
 import type { AccrualRunRecord, PeriodRunResult, ProgramRunResult } from './accrual-run';
 import type { AccrualRunDeps } from './ports';
 import { postProgramPeriod } from './post-program-period';

@@ -1,6 +1,6 @@
-import type { RecordStore } from '../master-data/ports';
 import type { ProductData } from '../products/product';
 import { BusinessRuleError } from '../shared/errors';
+import type { RecordStore } from '../shared/ports';
 
 /** What a what-if sale names: a product (its category then comes from the product record) or a category. */
 export interface WhatIfItem {

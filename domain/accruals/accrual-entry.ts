@@ -1,6 +1,6 @@
 import type { ProgramKind } from '../programs/program-terms';
 import type { RateType, VolumeBasis } from '../programs/rates';
-import type { CurrencyCode } from '../shared/money';
+import type { CurrencyCode } from '../shared/money/money';
 
 /** Where an accrual goes: the rebate liability, the partner's co-op fund, or salesperson incentives. */
 export type AccrualFund = 'rebate' | 'coop' | 'spif';

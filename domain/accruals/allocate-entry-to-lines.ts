@@ -1,8 +1,8 @@
-import { currencyMinorUnits } from '../shared/money';
+import { currencyMinorUnits } from '../shared/money/money';
+import { formatScaled, parseScaled, VOLUME_DECIMALS } from '../shared/money/scaled-integer';
 import type { AccrualEntry } from './accrual-entry';
 import { allocateLargestRemainder } from './allocation';
 import type { SaleLine } from './sale-line';
-import { formatScaled, parseScaled, VOLUME_DECIMALS } from './scaled-integer';
 
 /** A line's part of an entry's rounded amount. */
 export interface LineAccrual {

@@ -1,5 +1,5 @@
 import { BusinessRuleError } from '../shared/errors';
-import { floorDiv, powerOfTen, roundHalfEven } from './scaled-integer';
+import { floorDiv, powerOfTen, roundHalfEven } from '../shared/money/scaled-integer';
 
 /**
  * Picks the indices that receive one extra unit: the `count` largest remainders, earlier index first on ties,

@@ -1,4 +1,5 @@
-import { currencyMinorUnits } from '../shared/money';
+import { currencyMinorUnits } from '../shared/money/money';
+import { formatScaled, parseScaled } from '../shared/money/scaled-integer';
 import {
   type AccrualAmount,
   type AccrualDimensions,
@@ -6,7 +7,6 @@ import {
   accrualKey,
   type PostedAccrual,
 } from './accrual-entry';
-import { formatScaled, parseScaled } from './scaled-integer';
 
 /**
  * A posting a run proposes: the difference between what it computed and what is already posted under the

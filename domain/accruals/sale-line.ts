@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../shared/iso-date';
-import { currencyCodeSchema } from '../shared/money';
+import { currencyCodeSchema } from '../shared/money/money';
 
 // Field values become parts of aggregation keys joined by a control character, so none may contain one.
 const idSchema = z

@@ -1,8 +1,8 @@
 import type { Actor } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
-import type { Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
 import { NotFoundError, ValidationError } from '../shared/errors';
+import type { Page, PageRequest, RecordStore, Stored } from '../shared/ports';
 import type { ChannelFileData } from './channel-file';
 
 /** Reads a file's record; another partner's file is "not found" to a partner user. */

@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor';
-import type { Page, PageRequest, RecordStore } from '../master-data/ports';
 import { csvDocument } from '../shared/csv-export';
+import type { Page, PageRequest, RecordStore } from '../shared/ports';
 import type { ChannelFileData } from './channel-file';
 import { channelDataPartner, getChannelFile, type ProductWindowQuery } from './channel-file-queries';
 import type { ChannelLineQueries, StoredLine } from './ports';

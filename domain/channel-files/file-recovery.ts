@@ -1,8 +1,8 @@
 import type { Actor, Role } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
-import type { Stored } from '../master-data/ports';
-import { getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
 import { StateConflictError, ValidationError } from '../shared/errors';
+import type { Stored } from '../shared/ports';
+import { getVersioned, recordData, replaceVersioned } from '../shared/versioned-record';
 import { type ChannelFileData, type FileOperation, finalStatuses, zeroCounts } from './channel-file';
 import { markFileFailed } from './mark-file-failed';
 import type { FileRecoveryDeps } from './ports';

@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor';
 import type { InventorySnapshotLine } from '../ingestion/ingest-types';
 import { BusinessRuleError } from '../shared/errors';
-import { Money } from '../shared/money';
+import { Money } from '../shared/money/money';
 import { channelDataPartner, type ProductWindowQuery } from './channel-file-queries';
 import type { ChannelLineQueries, StoredLine } from './ports';
 

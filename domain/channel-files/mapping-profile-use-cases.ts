@@ -2,9 +2,9 @@ import type { Actor } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
 import { defaultMappingProfile, type MappingProfile } from '../ingestion/mapping-profile';
-import type { Clock, RecordStore, Stored } from '../master-data/ports';
-import { createVersioned, replaceVersioned } from '../master-data/versioned-record';
 import type { PartnerData } from '../partners/partner';
+import type { Clock, RecordStore, Stored } from '../shared/ports';
+import { createVersioned, replaceVersioned } from '../shared/versioned-record';
 import type { ChannelFileKindName } from './channel-file';
 
 /** A partner's stored mapping profile for one kind of file; the id is `<partnerId>/<kind>`. */

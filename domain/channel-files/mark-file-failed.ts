@@ -1,5 +1,5 @@
 import { channelFileProcessedV1, detailType, source } from '../../events/channel-file-processed.v1';
-import { getVersioned, recordData, replaceVersioned } from '../master-data/versioned-record';
+import { getVersioned, recordData, replaceVersioned } from '../shared/versioned-record';
 import { type FileOperation, finalStatuses } from './channel-file';
 import type { IngestDeps } from './ports';
 

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { masterDataEditors, requireRole, requireVisibleTo } from '../access/policies';
-import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
-import { createVersioned, getVersioned, replaceVersioned } from '../master-data/versioned-record';
 import type { ProductData } from '../products/product';
 import { businessCodeSchema } from '../shared/codes';
 import { BusinessRuleError } from '../shared/errors';
+import type { Clock, Page, PageRequest, RecordStore, Stored } from '../shared/ports';
+import { createVersioned, getVersioned, replaceVersioned } from '../shared/versioned-record';
 
 /**
  * A partner's own item number as it appears in its files: free text from the partner's ERP (spaces, slashes

@@ -1,8 +1,7 @@
-import type { DomainEvent } from '../../events/domain-event';
 import type { InventorySnapshotLine, ProductLookup, RejectedLine } from '../ingestion/ingest-types';
 import type { MappingProfile } from '../ingestion/mapping-profile';
-import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
 import type { PartnerData } from '../partners/partner';
+import type { Clock, EventPublisher, Page, PageRequest, RecordStore, Stored } from '../shared/ports';
 import type { ChannelFileData, ChannelFileKindName } from './channel-file';
 import type { ChannelLine } from './channel-line';
 import type { CurrentLineVersion, LineWrite } from './line-restatement';
@@ -81,10 +80,6 @@ export interface FileFingerprints {
 export interface IngestReferenceData {
   products(partnerId: string): Promise<ProductLookup>;
   mappingProfile(partnerId: string, kind: ChannelFileKindName): Promise<MappingProfile>;
-}
-
-export interface EventPublisher {
-  publish(event: DomainEvent): Promise<void>;
 }
 
 /** Starts the ingest workflow of a file under an execution name; a name already used starts nothing. */

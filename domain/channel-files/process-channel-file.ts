@@ -8,8 +8,8 @@ import { storableRejection } from '../ingestion/field-limits';
 import { FileRejectedError } from '../ingestion/file-rejected-error';
 import type { ParsedBatch, RejectedLine } from '../ingestion/ingest-types';
 import { parseChannelFile } from '../ingestion/parse-channel-file';
-import type { Stored } from '../master-data/ports';
-import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
+import type { Stored } from '../shared/ports';
+import { getVersioned, replaceVersioned } from '../shared/versioned-record';
 import {
   addCounts,
   blocksItsBytes,

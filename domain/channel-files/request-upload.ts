@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
-import type { Stored } from '../master-data/ports';
-import { createVersioned } from '../master-data/versioned-record';
 import { businessCodeSchema } from '../shared/codes';
 import { BusinessRuleError } from '../shared/errors';
+import type { Stored } from '../shared/ports';
+import { createVersioned } from '../shared/versioned-record';
 import {
   type ChannelFileData,
   channelFileKindSchema,

@@ -1,4 +1,4 @@
-import type { RecordStore } from '../master-data/ports';
+import type { RecordStore } from '../shared/ports';
 import { type ChannelFileData, parseUploadObjectKey } from './channel-file';
 import type { IngestWorkflow } from './ports';
 

@@ -1,6 +1,6 @@
 import type { Role } from '../access/actor';
 import type { AccrualFund } from '../accruals/accrual-entry';
-import type { CurrencyCode } from '../shared/money';
+import type { CurrencyCode } from '../shared/money/money';
 
 /** The kinds of claim; ship & debit, price protection and MDF join this list as they land (issues 13, 14). */
 export const claimTypes = ['rebate'] as const;

@@ -5,6 +5,8 @@
  * equal decimal.js (the `Money` clone) on random inputs.
  */
 
+import { roundHalfEven } from '../shared/money/scaled-integer';
+
 /** Most decimals a quantity, price or amount may carry (what the accrual engine carries exactly). */
 export const maxDecimals = 6;
 /** Largest absolute quantity, price or amount ingestion accepts; anything above is an absurd value. */
@@ -213,7 +215,10 @@ export function scaleUp(units: Units, exponent: number): Units {
   return BigInt(units) * bigPow10(exponent);
 }
 
-/** Rescales non-negative units from `fromScale` to `toScale` decimals, rounding half to even. */
+/**
+ * Rescales non-negative units from `fromScale` to `toScale` decimals, rounding half to even: on numbers
+ * while they are exact (the hot path of ingestion), else on bigints.
+ */
 export function roundUnitsHalfEven(units: Units, fromScale: number, toScale: number): Units {
   if (toScale >= fromScale) return scaleUp(units, toScale - fromScale);
   if (typeof units === 'number' && fromScale - toScale <= 15) {
@@ -224,13 +229,8 @@ export function roundUnitsHalfEven(units: Units, fromScale: number, toScale: num
     if (twice > divisor || (twice === divisor && quotient % 2 === 1)) quotient += 1;
     return quotient;
   }
-  const big = BigInt(units);
-  const divisor = bigPow10(fromScale - toScale);
-  const remainder = big % divisor;
-  let quotient = big / divisor;
-  const twice = remainder * 2n;
-  if (twice > divisor || (twice === divisor && quotient % 2n === 1n)) quotient += 1n;
-  return quotient;
+  // Past a number's exact range, the money kernel's one half-even rounding.
+  return roundHalfEven(BigInt(units), fromScale, toScale);
 }
 
 /** Whether two signed scaled values differ by at most `10^-toleranceScale` (one minor unit). */

@@ -1,4 +1,4 @@
-import { currencyMinorUnits } from '../shared/money';
+import { currencyMinorUnits } from '../shared/money/money';
 import { compileDateFormat, type DateCodec } from './date-text';
 import {
   DecimalReader,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { businessCodeSchema } from '../shared/codes';
-import { currencyCodeSchema } from '../shared/money';
+import { currencyCodeSchema } from '../shared/money/money';
 
 /** Canonical fields of a sell-through (POS) line, in the order of the canonical CSV header. */
 export const saleFields = [

@@ -1,4 +1,4 @@
-import { Money } from '../shared/money';
+import { Money } from '../shared/money/money';
 
 type Amount = InstanceType<typeof Money>;
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../shared/errors';
-import { Money } from '../shared/money';
+import { Money } from '../shared/money/money';
 import type { DateCodec } from './date-text';
 import { fileRejected } from './file-rejected-error';
 import { XlsxInflationGuard, type XlsxLimits } from './xlsx-inflation-guard';

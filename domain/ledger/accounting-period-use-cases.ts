@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
 import { listCatalogRecords, staffReadCatalog } from '../master-data/catalog-use-cases';
-import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
-import { createVersioned, replaceVersioned } from '../master-data/versioned-record';
 import { BusinessRuleError, ValidationError } from '../shared/errors';
+import type { Clock, Page, PageRequest, RecordStore, Stored } from '../shared/ports';
+import { createVersioned, replaceVersioned } from '../shared/versioned-record';
 import {
   type AccountingPeriod,
   type AccountingPeriodChange,

@@ -2,9 +2,9 @@ import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
 import type { AccrualLedger } from '../accrual-runs/ports';
 import { getCatalogRecord, listCatalogRecords, staffReadCatalog } from '../master-data/catalog-use-cases';
-import type { Clock, Page, PageRequest, RecordStore, Stored } from '../master-data/ports';
-import { createVersioned, getVersioned, replaceVersioned } from '../master-data/versioned-record';
 import { BusinessRuleError, VersionConflictError } from '../shared/errors';
+import type { Clock, Page, PageRequest, RecordStore, Stored } from '../shared/ports';
+import { createVersioned, getVersioned, replaceVersioned } from '../shared/versioned-record';
 import { type AccountingPeriod, assertOpen } from './accounting-period';
 import { closedMonths } from './accounting-period-use-cases';
 import {

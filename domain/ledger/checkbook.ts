@@ -1,6 +1,6 @@
 import type { AccrualFund } from '../accruals/accrual-entry';
-import type { CurrencyCode } from '../shared/money';
-import { fromMinorUnits, toMinorUnits } from './ledger-amount';
+import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
+import type { CurrencyCode } from '../shared/money/money';
 import type { LedgerPosting, LedgerPostingKind } from './ledger-posting';
 
 /**

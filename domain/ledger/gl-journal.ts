@@ -1,9 +1,9 @@
 import type { AccrualFund } from '../accruals/accrual-entry';
 import { BusinessRuleError, type FieldIssue } from '../shared/errors';
 import type { IsoDate } from '../shared/iso-date';
-import type { CurrencyCode } from '../shared/money';
+import { fromMinorUnits, isLedgerAmount, toMinorUnits } from '../shared/money/minor-units';
+import type { CurrencyCode } from '../shared/money/money';
 import { type ChartOfAccounts, defaultChartOfAccounts, type GlAccount } from './chart-of-accounts';
-import { fromMinorUnits, isLedgerAmount, toMinorUnits } from './ledger-amount';
 import type { LedgerPosting, LedgerPostingKind } from './ledger-posting';
 
 /**

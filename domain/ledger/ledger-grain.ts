@@ -1,6 +1,6 @@
 import { type AccrualAmount, type AccrualDimensions, accrualKey } from '../accruals/accrual-entry';
-import { formatScaled, parseScaled } from '../accruals/scaled-integer';
-import { currencyMinorUnits } from '../shared/money';
+import { currencyMinorUnits } from '../shared/money/money';
+import { formatScaled, parseScaled } from '../shared/money/scaled-integer';
 import type { RunPosting } from './ledger-posting';
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type AccrualFund, accrualKey } from '../accruals/accrual-entry';
 import { isoDateSchema } from '../shared/iso-date';
-import { currencyCodeSchema } from '../shared/money';
-import { isLedgerAmount, toMinorUnits } from './ledger-amount';
+import { isLedgerAmount, toMinorUnits } from '../shared/money/minor-units';
+import { currencyCodeSchema } from '../shared/money/money';
 
 /** The fund a posting moves: the rebate liability, the partner's co-op fund or salesperson incentives. */
 export const accrualFundSchema = z.enum(['rebate', 'coop', 'spif'] as const satisfies readonly AccrualFund[]);

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { businessCodeSchema } from '../shared/codes';
 import { BusinessRuleError, ValidationError } from '../shared/errors';
 import { type IsoDate, isoDateSchema } from '../shared/iso-date';
-import { currencyCodeSchema, currencyMinorUnits } from '../shared/money';
-import { fromMinorUnits, isLedgerAmount, toMinorUnits } from './ledger-amount';
+import { fromMinorUnits, isLedgerAmount, toMinorUnits } from '../shared/money/minor-units';
+import { currencyCodeSchema, currencyMinorUnits } from '../shared/money/money';
 import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from './ledger-posting';
 
 const reasonSchema = z.string().trim().min(1, 'must not be empty').max(1000);

@@ -1,7 +1,7 @@
 import { type Actor, internalRoles, type Role } from '../access/actor';
 import { masterDataEditors, requireRole } from '../access/policies';
-import type { Clock, Page, PageRequest, RecordStore, Stored } from './ports';
-import { createVersioned, getVersioned, replaceVersioned } from './versioned-record';
+import type { Clock, Page, PageRequest, RecordStore, Stored } from '../shared/ports';
+import { createVersioned, getVersioned, replaceVersioned } from '../shared/versioned-record';
 
 /**
  * A manufacturer-owned catalog (products, price lists): editors maintain it, `readers` may read it.

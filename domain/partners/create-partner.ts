@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor';
 import { masterDataEditors, requireRole } from '../access/policies';
-import { createVersioned } from '../master-data/versioned-record';
+import { createVersioned } from '../shared/versioned-record';
 import type { Partner, PartnerData } from './partner';
 import { assertValidParent } from './partner-hierarchy';
 import type { PartnerDeps } from './ports';

@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor';
 import { partnerScope } from '../access/policies';
-import type { Page, PageRequest } from '../master-data/ports';
+import type { Page, PageRequest } from '../shared/ports';
 import type { Partner } from './partner';
 import type { PartnerDeps } from './ports';
 

@@ -1,5 +1,5 @@
-import type { RecordStore } from '../master-data/ports';
 import { BusinessRuleError } from '../shared/errors';
+import type { RecordStore } from '../shared/ports';
 import type { PartnerData } from './partner';
 
 /** Deeper hierarchies than this are refused; real channels have three or four levels. */

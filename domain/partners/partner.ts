@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Stored } from '../master-data/ports';
 import { businessCodeSchema, countryCodeSchema, nameSchema } from '../shared/codes';
-import { currencyCodeSchema } from '../shared/money';
+import { currencyCodeSchema } from '../shared/money/money';
+import type { Stored } from '../shared/ports';
 
 /** How a partner sits in the manufacturer's channel. */
 export const partnerTypeSchema = z.enum(['distributor', 'reseller', 'dealer', 'buying_group', 'oem']);

@@ -1,4 +1,4 @@
-import type { Clock, RecordStore } from '../master-data/ports';
+import type { Clock, RecordStore } from '../shared/ports';
 import type { PartnerData } from './partner';
 
 export interface PartnerDeps {

@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor';
 import { masterDataEditors, requireRole } from '../access/policies';
-import { getVersioned, replaceVersioned } from '../master-data/versioned-record';
+import { getVersioned, replaceVersioned } from '../shared/versioned-record';
 import type { Partner, PartnerDetails } from './partner';
 import { assertValidParent } from './partner-hierarchy';
 import type { PartnerDeps } from './ports';

@@ -1,5 +1,5 @@
-import type { Clock, RecordStore } from '../master-data/ports';
 import type { ProductData } from '../products/product';
+import type { Clock, RecordStore } from '../shared/ports';
 import type { PriceEntryData, PriceListData } from './price-list';
 
 /**

@@ -1,9 +1,9 @@
 import type { Actor } from '../access/actor';
 import { masterDataEditors, requireRole } from '../access/policies';
-import type { Page, PageRequest } from '../master-data/ports';
-import { createVersioned, getVersioned, replaceVersioned } from '../master-data/versioned-record';
 import { BusinessRuleError, NotFoundError } from '../shared/errors';
-import { type CurrencyCode, canonicalUnitPrice } from '../shared/money';
+import { type CurrencyCode, canonicalUnitPrice } from '../shared/money/money';
+import type { Page, PageRequest } from '../shared/ports';
+import { createVersioned, getVersioned, replaceVersioned } from '../shared/versioned-record';
 import { priceListReaders } from './catalog';
 import { type EffectivePrice, effectivePriceOn } from './effective-price';
 import type { PriceListDeps } from './ports';

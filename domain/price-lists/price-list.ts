@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Stored } from '../master-data/ports';
 import { businessCodeSchema, nameSchema } from '../shared/codes';
 import { isoDateSchema } from '../shared/iso-date';
-import { currencyCodeSchema, unitPriceSchema } from '../shared/money';
+import { currencyCodeSchema, unitPriceSchema } from '../shared/money/money';
+import type { Stored } from '../shared/ports';
 
 /** A price list's header. All its entries are in its currency. */
 export const priceListDetailsSchema = z.object({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Stored } from '../master-data/ports';
 import { businessCodeSchema, nameSchema } from '../shared/codes';
 import { BusinessRuleError } from '../shared/errors';
-import { Money } from '../shared/money';
+import { Money } from '../shared/money/money';
+import type { Stored } from '../shared/ports';
 
 /** Unit of measure code, e.g. EA (each), CS (case), PL (pallet). */
 export const uomCodeSchema = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { businessCodeSchema } from '../shared/codes';
 import { isoDateSchema } from '../shared/iso-date';
-import { Money } from '../shared/money';
+import { Money } from '../shared/money/money';
 import { percentSchema, rateTextSchema, rateTypeSchema, thresholdSchema, volumeBasisSchema } from './rates';
 import { tierTableSchema } from './tiers';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { businessCodeSchema, nameSchema } from '../shared/codes';
-import { currencyCodeSchema, currencyMinorUnits, Money } from '../shared/money';
+import { currencyCodeSchema, currencyMinorUnits, Money } from '../shared/money/money';
 import { eligibilitySchema } from './eligibility';
 import { draftProgramTermsSchema, programTermsSchema } from './program-terms';
 import { percentSchema, ratedBasisOf } from './rates';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Money } from '../shared/money';
+import { Money } from '../shared/money/money';
 
 /**
  * What a rate multiplies: `percentOfRevenue` ("2.5" means 2.5 % of the eligible extended amount) or

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Money } from '../shared/money';
+import { Money } from '../shared/money/money';
 import { rateTextSchema, thresholdSchema } from './rates';
 
 /**

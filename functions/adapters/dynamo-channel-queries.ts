@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
 import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
-import type { Page, PageRequest } from '../../domain/master-data/ports';
+import type { Page, PageRequest } from '../../domain/shared/ports';
 import { cursorOf, positionOf } from './table-cursor';
 import { fileLinesPartition, rejectedLinesPartition, salesByPeriodPartition, shardCount } from './table-keys';
 

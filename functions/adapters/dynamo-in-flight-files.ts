@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChannelFileData } from '../../domain/channel-files/channel-file';
 import type { InFlightFiles } from '../../domain/channel-files/ports';
-import type { Stored } from '../../domain/master-data/ports';
+import type { Stored } from '../../domain/shared/ports';
 import { storedRecord } from './dynamo-record-store';
 import { inFlightFilesPartition } from './table-keys';
 

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Page, PageRequest, RecordStore, Stored } from '../../domain/master-data/ports';
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
+import type { Page, PageRequest, RecordStore, Stored } from '../../domain/shared/ports';
 import { cursorOf, positionOf } from './table-cursor';
 import type { ItemKey, ListIndexKey } from './table-keys';
 

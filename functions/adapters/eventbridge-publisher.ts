@@ -1,5 +1,5 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { EventPublisher } from '../../domain/channel-files/ports';
+import type { EventPublisher } from '../../domain/shared/ports';
 import type { DomainEvent } from '../../events/domain-event';
 import { traced } from '../shared/observability';
 import { guardedRequestHandler } from './guarded-sockets';

@@ -7,8 +7,8 @@ import {
 } from '../../domain/channel-files/mapping-profile-use-cases';
 import type { IngestReferenceData } from '../../domain/channel-files/ports';
 import type { ProductLookup, ProductRef } from '../../domain/ingestion/ingest-types';
-import type { RecordStore } from '../../domain/master-data/ports';
 import type { PartnerData } from '../../domain/partners/partner';
+import type { RecordStore } from '../../domain/shared/ports';
 import { partnerSkusPartition } from './table-keys';
 
 /**

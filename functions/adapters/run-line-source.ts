@@ -1,8 +1,8 @@
 import type { RunLineSource } from '../../domain/accrual-runs/ports';
 import type { ChannelSaleLine } from '../../domain/accrual-runs/run-lines';
 import type { ChannelLineQueries } from '../../domain/channel-files/ports';
-import type { RecordStore } from '../../domain/master-data/ports';
 import type { PartnerData } from '../../domain/partners/partner';
+import type { RecordStore } from '../../domain/shared/ports';
 
 /** Every partner's sale lines of a month, partner by partner, through the partner-month index. */
 export class DynamoRunLineSource implements RunLineSource {

@@ -4,8 +4,8 @@ import { accrualKey } from '../../domain/accruals/accrual-entry';
 import { type AccountingPeriod, ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { closeAccountingPeriod } from '../../domain/ledger/accounting-period-use-cases';
 import type { RunPosting } from '../../domain/ledger/ledger-posting';
-import type { RecordStore } from '../../domain/master-data/ports';
 import { VersionConflictError } from '../../domain/shared/errors';
+import type { RecordStore } from '../../domain/shared/ports';
 
 /** A run's accrual posting of `amount` for customer `index` of `partnerId`, in `programId`'s March. */
 export function runPosting(

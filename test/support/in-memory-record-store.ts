@@ -1,5 +1,5 @@
-import type { Page, PageRequest, RecordStore, Stored } from '../../domain/master-data/ports';
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
+import type { Page, PageRequest, RecordStore, Stored } from '../../domain/shared/ports';
 
 /**
  * A RecordStore in a Map, for unit tests of use cases. Listing groups by `groupOf` and pages by offset. It

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RecordStore, Stored } from '../../domain/master-data/ports';
 import type { PartnerData } from '../../domain/partners/partner';
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
+import type { RecordStore, Stored } from '../../domain/shared/ports';
 import { partnerData } from './master-data-fixtures';
 
 const meta = (version: number) => ({

@@ -1,7 +1,7 @@
 import type { RebateProgram } from '../../programs/program';
-import { currencyMinorUnits } from '../../shared/money';
+import { currencyMinorUnits } from '../../shared/money/money';
+import { parseScaled } from '../../shared/money/scaled-integer';
 import type { RunPeriod } from '../measurement-window';
-import { parseScaled } from '../scaled-integer';
 import { AccrualWorkspace } from './accrual-workspace';
 import { accumulateEntries } from './accumulate-entries';
 import { EntryRows } from './entry-rows';

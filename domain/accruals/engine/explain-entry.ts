@@ -1,4 +1,10 @@
-import { type CurrencyCode, currencyMinorUnits } from '../../shared/money';
+import { type CurrencyCode, currencyMinorUnits } from '../../shared/money/money';
+import {
+  AMOUNT_DECIMALS,
+  formatScaled,
+  parseScaled,
+  VOLUME_DECIMALS,
+} from '../../shared/money/scaled-integer';
 import {
   type AccrualAmount,
   type AccrualDimensions,
@@ -8,7 +14,6 @@ import {
 } from '../accrual-entry';
 import { roundPreservingTotal } from '../allocation';
 import type { SaleLine } from '../sale-line';
-import { AMOUNT_DECIMALS, formatScaled, parseScaled, VOLUME_DECIMALS } from '../scaled-integer';
 import {
   type AccrualTable,
   entryPool,

@@ -1,5 +1,5 @@
 import { BusinessRuleError } from '../../shared/errors';
-import { AMOUNT_DECIMALS, powerOfTen, roundHalfEven } from '../scaled-integer';
+import { AMOUNT_DECIMALS, powerOfTen, roundHalfEven } from '../../shared/money/scaled-integer';
 import { tierIndexReached } from '../tier-math';
 import { floorMulDiv } from './exact-number';
 import { safeAmount } from './pool-rating';

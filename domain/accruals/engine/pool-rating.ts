@@ -1,6 +1,6 @@
 import { BusinessRuleError } from '../../shared/errors';
+import { AMOUNT_DECIMALS, floorDiv, powerOfTen } from '../../shared/money/scaled-integer';
 import { roundPreservingTotal } from '../allocation';
-import { AMOUNT_DECIMALS, floorDiv, powerOfTen } from '../scaled-integer';
 import type { EntryRows } from './entry-rows';
 import { EXACT_OPERAND_LIMIT } from './exact-number';
 import { type ItemFactors, type PoolShares, splitFactor } from './pool-shares';

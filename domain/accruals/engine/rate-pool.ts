@@ -1,6 +1,4 @@
 import type { VolumeBasis } from '../../programs/rates';
-import type { BandTrace, TraceComponent } from '../accrual-entry';
-import { allocateLargestRemainder } from '../allocation';
 import {
   AMOUNT_DECIMALS,
   divideHalfEven,
@@ -8,7 +6,9 @@ import {
   formatScaled,
   powerOfTen,
   VOLUME_DECIMALS,
-} from '../scaled-integer';
+} from '../../shared/money/scaled-integer';
+import type { BandTrace, TraceComponent } from '../accrual-entry';
+import { allocateLargestRemainder } from '../allocation';
 import { retrospectiveTierRebate, steppedTierRebate, tierIndexReached } from '../tier-math';
 import { type RatingPlan, ratedBasisOfPlan } from './rating-plan';
 

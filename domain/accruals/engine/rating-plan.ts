@@ -1,8 +1,8 @@
 import type { ProgramTerms } from '../../programs/program-terms';
 import { type RateType, ratedBasisOf, type VolumeBasis } from '../../programs/rates';
 import type { Tier } from '../../programs/tiers';
-import { Money } from '../../shared/money';
-import { parseScaled, RATE_DECIMALS, VOLUME_DECIMALS } from '../scaled-integer';
+import { Money } from '../../shared/money/money';
+import { parseScaled, RATE_DECIMALS, VOLUME_DECIMALS } from '../../shared/money/scaled-integer';
 import { type ScaledTier, scaledTier } from '../tier-math';
 
 /** A rate ready for integer arithmetic, with the text it came from for traces. */

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../shared/errors';
+import { parseLineDecimal } from '../../shared/money/scaled-integer';
 import type { SaleLine } from '../sale-line';
-import { parseLineDecimal } from '../scaled-integer';
 import { AccrualWorkspace } from './accrual-workspace';
 import { Interner } from './interner';
 import { sortByKeys } from './line-order';

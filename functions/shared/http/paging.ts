@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { z } from 'zod';
-import type { Page } from '../../../domain/master-data/ports';
+import type { Page } from '../../../domain/shared/ports';
 import { loadSettings } from '../config';
 import { actorOf } from './auth-context';
 import { queryParams } from './request';

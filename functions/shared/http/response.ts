@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { RecordMeta } from '../../../domain/master-data/ports';
+import type { RecordMeta } from '../../../domain/shared/ports';
 
 export type ApiResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number };
 

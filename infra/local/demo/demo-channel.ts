@@ -1,7 +1,7 @@
 import type { PartnerData } from '../../../domain/partners/partner';
 import type { PriceListData } from '../../../domain/price-lists/price-list';
 import type { ProductData } from '../../../domain/products/product';
-import { Money } from '../../../domain/shared/money';
+import { Money } from '../../../domain/shared/money/money';
 
 /**
  * A manufacturer's demo channel, generated deterministically: 4 distributors, 6 resellers under them, one

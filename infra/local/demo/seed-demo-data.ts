@@ -1,11 +1,11 @@
 import type { Actor } from '../../../domain/access/actor';
 import { createCatalogRecord } from '../../../domain/master-data/catalog-use-cases';
-import type { Clock } from '../../../domain/master-data/ports';
 import { createPartner } from '../../../domain/partners/create-partner';
 import { priceListCatalog } from '../../../domain/price-lists/catalog';
 import { addPriceEntry } from '../../../domain/price-lists/price-entry-use-cases';
 import { productCatalog } from '../../../domain/products/catalog';
 import { AlreadyExistsError } from '../../../domain/shared/errors';
+import type { Clock } from '../../../domain/shared/ports';
 import type { masterDataStores } from '../../../functions/adapters/master-data-stores';
 import { demoPartners, demoPriceEntries, demoPriceList, demoProducts } from './demo-channel';
 

@@ -10,11 +10,11 @@ import type {
 import type { ProgramComputation } from '../../../domain/accrual-runs/program-computation';
 import type { ChannelSaleLine } from '../../../domain/accrual-runs/run-lines';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
-import type { EventPublisher } from '../../../domain/channel-files/ports';
 import { type AccountingPeriod, ClosedPeriodError } from '../../../domain/ledger/accounting-period';
 import { type LedgerPosting, ledgerPostingSchema } from '../../../domain/ledger/ledger-posting';
 import type { LedgerReader } from '../../../domain/ledger/ports';
 import { VersionConflictError } from '../../../domain/shared/errors';
+import type { EventPublisher } from '../../../domain/shared/ports';
 import type { DomainEvent } from '../../../events/domain-event';
 import { chunksOf } from '../../../functions/adapters/dynamo-accrual-ledger';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';

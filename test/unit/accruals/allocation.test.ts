@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateLargestRemainder, roundPreservingTotal } from '../../../domain/accruals/allocation';
-import { floorDiv } from '../../../domain/accruals/scaled-integer';
+import { floorDiv } from '../../../domain/shared/money/scaled-integer';
 
 const sum = (values: readonly bigint[]) => values.reduce((total, value) => total + value, 0n);
 

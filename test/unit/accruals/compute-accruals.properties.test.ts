@@ -5,7 +5,7 @@ import { diffAgainstPosted } from '../../../domain/accruals/diff-against-posted'
 import { computeAccruals } from '../../../domain/accruals/engine/compute-accruals';
 import type { SaleLine } from '../../../domain/accruals/sale-line';
 import type { RebateProgram } from '../../../domain/programs/program';
-import { Money } from '../../../domain/shared/money';
+import { Money } from '../../../domain/shared/money/money';
 import { march2026, program, saleLine, sumCents } from './builders';
 
 const decimal = (maxWhole: number, decimals: number) =>

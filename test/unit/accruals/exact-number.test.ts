@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { floorDivNumber, floorMulDiv, LargestChoice } from '../../../domain/accruals/engine/exact-number';
-import { floorDiv } from '../../../domain/accruals/scaled-integer';
+import { floorDiv } from '../../../domain/shared/money/scaled-integer';
 
 const limit = 2 ** 50;
 const operand = fc.integer({ min: -limit, max: limit });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Money } from '../../../domain/shared/money/money';
 import {
   divideHalfEven,
   formatScaled,
   parseLineDecimal,
   parseScaled,
   roundHalfEven,
-} from '../../../domain/accruals/scaled-integer';
-import { Money } from '../../../domain/shared/money';
+} from '../../../domain/shared/money/scaled-integer';
 
 const decimalText = fc
   .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 999_999_999n }), fc.bigInt({ min: 0n, max: 999_999n }))

@@ -6,7 +6,7 @@ import {
   scaledTier,
   steppedTierRebate,
 } from '../../../domain/accruals/tier-math';
-import { Money } from '../../../domain/shared/money';
+import { Money } from '../../../domain/shared/money/money';
 
 const units = (value: number) => BigInt(value) * 1_000_000n;
 /** $ per unit as a 1e-8 factor. */

@@ -1,7 +1,7 @@
 import type { ChannelFileData } from '../../../domain/channel-files/channel-file';
 import { zeroCounts } from '../../../domain/channel-files/channel-file';
 import type { FileRecoveryDeps, InFlightFiles } from '../../../domain/channel-files/ports';
-import type { Stored } from '../../../domain/master-data/ports';
+import type { Stored } from '../../../domain/shared/ports';
 import type { DomainEvent } from '../../../events/domain-event';
 import { InMemoryRecordStore } from '../../support/in-memory-record-store';
 

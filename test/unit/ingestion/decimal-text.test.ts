@@ -12,7 +12,7 @@ import {
   withinOneMinorUnit,
 } from '../../../domain/ingestion/decimal-text';
 import { toBaseQuantity } from '../../../domain/products/product';
-import { Money } from '../../../domain/shared/money';
+import { Money } from '../../../domain/shared/money/money';
 
 /** Reads `text` and returns the canonical decimal string, or the status when it is refused. */
 function canonical(text: string, reader = new DecimalReader('.', '')): string | number {

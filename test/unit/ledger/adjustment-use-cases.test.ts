@@ -8,13 +8,13 @@ import {
   requestAdjustment,
 } from '../../../domain/ledger/adjustment-use-cases';
 import type { ManualAdjustment, ManualAdjustmentRequest } from '../../../domain/ledger/manual-adjustment';
-import type { Stored } from '../../../domain/master-data/ports';
 import {
   BusinessRuleError,
   ForbiddenError,
   ValidationError,
   VersionConflictError,
 } from '../../../domain/shared/errors';
+import type { Stored } from '../../../domain/shared/ports';
 import { admin, approver, channelManager, finance, partnerUser } from '../../support/actors';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { accountingPeriodStore, InMemoryAccrualLedger } from '../accrual-runs/fakes';

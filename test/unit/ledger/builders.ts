@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { type AccrualDimensions, accrualKey } from '../../../domain/accruals/accrual-entry';
-import { fromMinorUnits } from '../../../domain/ledger/ledger-amount';
 import type { LedgerPosting, LedgerPostingKind } from '../../../domain/ledger/ledger-posting';
-import type { CurrencyCode } from '../../../domain/shared/money';
+import { fromMinorUnits } from '../../../domain/shared/money/minor-units';
+import type { CurrencyCode } from '../../../domain/shared/money/money';
 
 /** Accrual dimensions with plausible defaults; tests override what they are about. */
 export function dimensions(overrides: Partial<AccrualDimensions> = {}): AccrualDimensions {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCheckbooks } from '../../../domain/ledger/checkbook';
-import { Money } from '../../../domain/shared/money';
+import { Money } from '../../../domain/shared/money/money';
 import { posting, postingsArbitrary } from './builders';
 
 describe('buildCheckbooks', () => {

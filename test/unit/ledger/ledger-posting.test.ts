@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromMinorUnits, isLedgerAmount, toMinorUnits } from '../../../domain/ledger/ledger-amount';
 import { ledgerPostingSchema } from '../../../domain/ledger/ledger-posting';
+import { fromMinorUnits, isLedgerAmount, toMinorUnits } from '../../../domain/shared/money/minor-units';
 import { posting, postingArbitrary } from './builders';
 
 describe('ledger amounts', () => {

@@ -8,11 +8,11 @@ import {
   type PostedAccrual,
 } from '../../../domain/accruals/accrual-entry';
 import { diffAgainstPosted } from '../../../domain/accruals/diff-against-posted';
-import { fromMinorUnits, toMinorUnits } from '../../../domain/ledger/ledger-amount';
 import { ledgerPostingSchema } from '../../../domain/ledger/ledger-posting';
 import { postedAccrualsOf, postingsFromDeltas } from '../../../domain/ledger/postings-from-deltas';
 import { BusinessRuleError } from '../../../domain/shared/errors';
 import { fnv1a64 } from '../../../domain/shared/fingerprint';
+import { fromMinorUnits, toMinorUnits } from '../../../domain/shared/money/minor-units';
 import { dimensions, posting } from './builders';
 
 /** postingsFromDeltas passes no trace on, so one placeholder serves every entry. */

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access/actor';
-import type { Stored } from '../../../domain/master-data/ports';
 import { rebateProgramSchema } from '../../../domain/programs/program';
 import {
   activateProgram,
@@ -15,6 +14,7 @@ import {
 } from '../../../domain/programs/program-lifecycle';
 import type { ProgramRecord } from '../../../domain/programs/program-record';
 import { BusinessRuleError, ForbiddenError, VersionConflictError } from '../../../domain/shared/errors';
+import type { Stored } from '../../../domain/shared/ports';
 import { admin, approver, channelManager, finance, partnerUser } from '../../support/actors';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { activeProgram, programDefinition, programDeps } from './builders';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalUnitPrice, Money, unitPriceSchema } from '../../../domain/shared/money';
+import { canonicalUnitPrice, Money, unitPriceSchema } from '../../../domain/shared/money/money';
 
 describe('canonicalUnitPrice', () => {
   it.each([

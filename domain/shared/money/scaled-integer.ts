@@ -1,4 +1,4 @@
-import { ValidationError } from '../shared/errors';
+import { ValidationError } from '../errors';
 
 /**
  * The engine's exact integer scales. Line quantities and amounts are integers of 1e-6 (the finest unit price

@@ -1,4 +1,4 @@
-import { NotFoundError, VersionConflictError } from '../shared/errors';
+import { NotFoundError, VersionConflictError } from './errors';
 import type { Clock, RecordStore, Stored } from './ports';
 
 /** Stores a new record at version 1. */

@@ -1,5 +1,5 @@
-import { formatScaled, parseScaled } from '../accruals/scaled-integer';
-import { type CurrencyCode, currencyMinorUnits } from '../shared/money';
+import { type CurrencyCode, currencyMinorUnits } from './money';
+import { formatScaled, parseScaled } from './scaled-integer';
 
 // Ledger amounts are summed over many postings, so they are added as exact integers of the currency's
 // minor unit (cents, yen) and only written back as text at the edge.

@@ -1,3 +1,5 @@
+import type { DomainEvent } from '../../events/domain-event';
+
 /** Bookkeeping every stored master-data record carries. `version` starts at 1 and grows by one per change. */
 export interface RecordMeta {
   readonly version: number;
@@ -34,3 +36,8 @@ export interface RecordStore<T> {
 
 /** Current time, injected so that use cases stay deterministic under test. */
 export type Clock = () => Date;
+
+/** Publishes domain events (on AWS: the ChRM EventBridge bus), each checked against its contract in events/. */
+export interface EventPublisher {
+  publish(event: DomainEvent): Promise<void>;
+}
