@@ -1,7 +1,4 @@
-import { z } from 'zod';
-
-export const channelFileKindSchema = z.enum(['pos', 'inventory']);
-export type ChannelFileKindName = z.infer<typeof channelFileKindSchema>;
+import type { ChannelFileKind } from '../ingestion/channel-file-kind';
 
 /**
  * Where a partner file is in its life: a partner asks to upload (awaiting_upload), S3 receives it (received),
@@ -67,7 +64,7 @@ export function addCounts(a: ChannelFileCounts, b: ChannelFileCounts): ChannelFi
 export interface ChannelFileData {
   readonly fileId: string;
   readonly partnerId: string;
-  readonly kind: ChannelFileKindName;
+  readonly kind: ChannelFileKind;
   readonly fileName: string;
   readonly contentType: string;
   readonly declaredSizeBytes: number;

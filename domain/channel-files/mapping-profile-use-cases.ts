@@ -1,16 +1,16 @@
 import type { Actor } from '../access/actor';
 import { internalRoles } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
+import type { ChannelFileKind } from '../ingestion/channel-file-kind';
 import { defaultMappingProfile, type MappingProfile } from '../ingestion/mapping-profile';
 import type { PartnerData } from '../partners/partner';
 import type { Clock, RecordStore, Stored } from '../shared/ports';
 import { createVersioned, replaceVersioned } from '../shared/versioned-record';
-import type { ChannelFileKindName } from './channel-file';
 
 /** A partner's stored mapping profile for one kind of file; the id is `<partnerId>/<kind>`. */
 export interface MappingProfileRecord {
   readonly partnerId: string;
-  readonly kind: ChannelFileKindName;
+  readonly kind: ChannelFileKind;
   readonly profile: MappingProfile;
 }
 
@@ -28,7 +28,7 @@ export interface MappingProfileDeps {
  * saved back unchanged reads files exactly as before.
  */
 export function canonicalProfileFor(
-  kind: ChannelFileKindName,
+  kind: ChannelFileKind,
   partner: Pick<PartnerData, 'currency'> | undefined,
 ): MappingProfile {
   const profile = defaultMappingProfile(kind);
@@ -45,7 +45,7 @@ function requireMappingEditor(actor: Actor, partnerId: string): void {
 export async function getMappingProfile(
   deps: MappingProfileDeps,
   actor: Actor,
-  input: { readonly partnerId: string; readonly kind: ChannelFileKindName },
+  input: { readonly partnerId: string; readonly kind: ChannelFileKind },
 ): Promise<Stored<MappingProfileRecord> | (MappingProfileRecord & { readonly isDefault: true })> {
   requireRole(actor, [...internalRoles, 'partner']);
   requireVisibleTo(actor, input.partnerId, 'Partner');
@@ -69,7 +69,7 @@ export async function saveMappingProfile(
   actor: Actor,
   input: {
     readonly partnerId: string;
-    readonly kind: ChannelFileKindName;
+    readonly kind: ChannelFileKind;
     readonly profile: MappingProfile;
     readonly expectedVersion?: number | undefined;
   },

@@ -1,8 +1,9 @@
+import type { ChannelFileKind } from '../ingestion/channel-file-kind';
 import type { InventorySnapshotLine, ProductLookup, RejectedLine } from '../ingestion/ingest-types';
 import type { MappingProfile } from '../ingestion/mapping-profile';
 import type { PartnerData } from '../partners/partner';
 import type { Clock, EventPublisher, Page, PageRequest, RecordStore, Stored } from '../shared/ports';
-import type { ChannelFileData, ChannelFileKindName } from './channel-file';
+import type { ChannelFileData } from './channel-file';
 import type { ChannelLine } from './channel-line';
 import type { CurrentLineVersion, LineWrite } from './line-restatement';
 
@@ -79,7 +80,7 @@ export interface FileFingerprints {
 /** What a file is read against: the partner's mapping profile and the products its SKUs resolve to. */
 export interface IngestReferenceData {
   products(partnerId: string): Promise<ProductLookup>;
-  mappingProfile(partnerId: string, kind: ChannelFileKindName): Promise<MappingProfile>;
+  mappingProfile(partnerId: string, kind: ChannelFileKind): Promise<MappingProfile>;
 }
 
 /** Starts the ingest workflow of a file under an execution name; a name already used starts nothing. */

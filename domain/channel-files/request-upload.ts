@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
+import { channelFileKindSchema } from '../ingestion/channel-file-kind';
 import { businessCodeSchema } from '../shared/codes';
 import { BusinessRuleError } from '../shared/errors';
 import type { Stored } from '../shared/ports';
 import { createVersioned } from '../shared/versioned-record';
-import {
-  type ChannelFileData,
-  channelFileKindSchema,
-  safeFileName,
-  uploadObjectKey,
-  zeroCounts,
-} from './channel-file';
+import { type ChannelFileData, safeFileName, uploadObjectKey, zeroCounts } from './channel-file';
 import type { UploadDeps } from './ports';
 
 /** Formats ChRM reads: CSV/TSV, Excel workbooks, and X12 EDI (often sent as plain text or octet-stream). */

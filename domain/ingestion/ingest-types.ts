@@ -2,10 +2,8 @@
  * The contract of channel-file ingestion: the types the pure parser takes and hands back. Only types live
  * here, so every module of `domain/ingestion` can use them without importing the parser back.
  */
+import type { ChannelFileKind } from './channel-file-kind';
 import type { MappingProfile } from './mapping-profile';
-
-/** What a channel file reports: sell-through (point of sale) lines or inventory snapshots. */
-export type ChannelFileKind = 'pos' | 'inventory';
 
 /** Our product as ingestion needs it: base unit and the conversions `1 <uom> = factor × base unit`. */
 export interface ProductRef {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { businessCodeSchema } from '../shared/codes';
 import { currencyCodeSchema } from '../shared/money/money';
+import { type ChannelFileKind, channelFileKindSchema } from './channel-file-kind';
 
 /** Canonical fields of a sell-through (POS) line, in the order of the canonical CSV header. */
 export const saleFields = [
@@ -81,7 +82,7 @@ export const columnMappingSchema = z.object({
 export const mappingProfileSchema = z
   .object({
     partnerId: businessCodeSchema.optional().describe('Partner (taken from the path)'),
-    kind: z.enum(['pos', 'inventory']).describe('File kind it reads: `pos` or `inventory`'),
+    kind: channelFileKindSchema.describe('File kind it reads: `pos` or `inventory`'),
     columns: z.array(columnMappingSchema).min(1).max(300).describe('Where each canonical field comes from'),
     /** Physical line (CSV) or row (XLSX) holding the header; 0 = no header, columns are 1-based indices. */
     headerRow: z
@@ -184,7 +185,7 @@ const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (letter) =>
  * inventory: `sku,partner_sku,as_of_date,quantity_on_hand,quantity_received,quantity_on_order,
  * quantity_in_transit,quantity_sold,uom,warehouse`. Extra columns named `custom_<name>` become custom attributes.
  */
-export function canonicalCsvHeader(kind: 'pos' | 'inventory'): string[] {
+export function canonicalCsvHeader(kind: ChannelFileKind): string[] {
   return (kind === 'pos' ? saleFields : inventoryFields).map(snakeCase);
 }
 
@@ -195,7 +196,7 @@ export function canonicalCsvHeader(kind: 'pos' | 'inventory'): string[] {
  * sku or partner_sku, as_of_date and a quantity) may not. Set `defaultCurrency` to the partner's currency
  * when its files carry no currency column.
  */
-export function defaultMappingProfile(kind: 'pos' | 'inventory'): MappingProfile {
+export function defaultMappingProfile(kind: ChannelFileKind): MappingProfile {
   const fields: readonly string[] = kind === 'pos' ? saleFields : inventoryFields;
   return mappingProfileSchema.parse({
     kind,

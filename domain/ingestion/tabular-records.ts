@@ -1,6 +1,6 @@
+import type { ChannelFileKind } from './channel-file-kind';
 import type { LineProblem } from './csv-tokenizer';
 import { FileRejectedError, type FileRejectionReason, fileRejected } from './file-rejected-error';
-import type { ChannelFileKind } from './ingest-types';
 import { InventoryLineNormalizer } from './inventory-line-normalizer';
 import type { CompiledColumns, LineNormalizer, LineSink, NormalizerSettings } from './line-normalizer';
 import type { MappingProfile } from './mapping-profile';

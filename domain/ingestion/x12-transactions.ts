@@ -1,5 +1,5 @@
+import type { ChannelFileKind } from './channel-file-kind';
 import { fileRejected } from './file-rejected-error';
-import type { ChannelFileKind } from './ingest-types';
 import type { CompiledColumns, LineNormalizer, LineSink } from './line-normalizer';
 import { ProductActivityReader, productActivityColumns } from './x12-852-product-activity';
 import { ProductTransferReader, productTransferColumns } from './x12-867-product-transfer';

@@ -1,11 +1,11 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ChannelFileKindName } from '../../domain/channel-files/channel-file';
 import {
   canonicalProfileFor,
   type MappingProfileRecord,
   mappingProfileId,
 } from '../../domain/channel-files/mapping-profile-use-cases';
 import type { IngestReferenceData } from '../../domain/channel-files/ports';
+import type { ChannelFileKind } from '../../domain/ingestion/channel-file-kind';
 import type { ProductLookup, ProductRef } from '../../domain/ingestion/ingest-types';
 import type { PartnerData } from '../../domain/partners/partner';
 import type { RecordStore } from '../../domain/shared/ports';
@@ -59,7 +59,7 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
     } while (startKey);
   }
 
-  async mappingProfile(partnerId: string, kind: ChannelFileKindName) {
+  async mappingProfile(partnerId: string, kind: ChannelFileKind) {
     const stored = await this.profiles.get(mappingProfileId(partnerId, kind));
     if (stored) return stored.profile;
     return canonicalProfileFor(kind, await this.partners.get(partnerId));

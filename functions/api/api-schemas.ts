@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { partnerSkuSchema } from '../../domain/channel-files/partner-sku-use-cases';
+import { channelFileKindSchema } from '../../domain/ingestion/channel-file-kind';
 import { accountingMonthSchema } from '../../domain/ledger/accounting-period';
 import { partnerTypeSchema } from '../../domain/partners/partner';
 import { programStatusSchema } from '../../domain/programs/program';
@@ -80,7 +81,7 @@ export const rejectionsQuerySchema = pageQuerySchema.extend({
     .default('json')
     .describe('`json` pages, or `csv` for the whole report as a download'),
 });
-export const mappingProfilePathSchema = partnerPathSchema.extend({ kind: z.enum(['pos', 'inventory']) });
+export const mappingProfilePathSchema = partnerPathSchema.extend({ kind: channelFileKindSchema });
 export const partnerSkuPathSchema = partnerPathSchema.extend({ partnerSku: partnerSkuSchema });
 export const inventoryPositionQuerySchema = z.object({
   partnerId: businessCodeSchema.optional().describe('Partner (staff); a partner user always gets its own'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { channelFileKindSchema, channelFileStatuses } from '../../domain/channel-files/channel-file';
+import { channelFileStatuses } from '../../domain/channel-files/channel-file';
+import { channelFileKindSchema } from '../../domain/ingestion/channel-file-kind';
 
 /**
  * Response bodies of the routes whose answers are not a stored record's own schema, for the OpenAPI document
