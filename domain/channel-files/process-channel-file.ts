@@ -27,8 +27,6 @@ type StoredFile = Stored<ChannelFileData>;
 export interface ProcessResult {
   readonly done: boolean;
   readonly status: ChannelFileData['status'];
-  /** The file's counts, when this call made it final (a re-delivery of a final file has none). */
-  readonly counts?: ChannelFileCounts;
 }
 
 /**
@@ -189,5 +187,5 @@ async function finish(deps: IngestDeps, file: StoredFile): Promise<ProcessResult
     occurredAt: deps.clock().toISOString(),
   });
   await deps.events.publish({ source, detailType, detail });
-  return { done: true, status: file.status, counts: detail.counts };
+  return { done: true, status: file.status };
 }

@@ -11,10 +11,12 @@ const safetyMarginMs = 60_000;
 export const handler = workflowTask(ingestFileTask, async ({ fileId }, context) => {
   const deadline = Date.now() + context.getRemainingTimeInMillis() - safetyMarginMs;
   const result = await processChannelFile(channelData, { fileId, deadline });
-  if (result.counts) {
+  // Once per file: the workflow is named after the file, and a final file ends it.
+  const counts = result.done ? (await channelData.files.get(fileId))?.counts : undefined;
+  if (counts) {
     countBusiness('ChannelFilesIngested', 1);
-    countBusiness('LinesAccepted', result.counts.accepted + result.counts.restated);
-    countBusiness('LinesRejected', result.counts.rejected);
+    countBusiness('LinesAccepted', counts.accepted + counts.restated);
+    countBusiness('LinesRejected', counts.rejected);
   }
   return { fileId, ...result };
 });
