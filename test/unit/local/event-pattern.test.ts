@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { compileEventPattern, type EventEnvelope } from '../../../infra/local/event-pattern';
+import { eventEnvelope } from '../../../infra/local/event-rules';
 
+/** A validated claim's ClaimSubmitted, as rules see it (the envelope itself is tested with delivery). */
 const event = (overrides: Partial<EventEnvelope> = {}): EventEnvelope => ({
-  version: '0',
-  id: 'e-1',
-  'detail-type': 'ClaimSubmitted',
-  source: 'chrm.claims',
-  account: '000000000000',
-  time: '2026-12-05T10:00:00Z',
-  region: 'us-east-1',
-  resources: [],
-  detail: { claimId: 'C-1', status: 'validated', amount: 1250, currency: 'USD', tags: ['rebate', 'q1'] },
+  ...eventEnvelope({
+    id: 'e-1',
+    eventBusName: 'chrm',
+    source: 'chrm.claims',
+    detailType: 'ClaimSubmitted',
+    detail: { claimId: 'C-1', status: 'validated', amount: 1250, currency: 'USD', tags: ['rebate', 'q1'] },
+    resources: [],
+    time: new Date('2026-12-05T10:00:00Z'),
+  }),
   ...overrides,
 });
 
