@@ -1,0 +1,83 @@
+import type { AccrualFund } from '../accruals/accrual-entry';
+import type { Checkbook } from '../ledger/checkbook';
+import { toMinorUnits } from '../shared/money/minor-units';
+import type { CurrencyCode } from '../shared/money/money';
+
+/** One beneficiary's fund of one program period in one currency: what a claim draws on. */
+export interface ClaimFundScope {
+  readonly partnerId: string;
+  readonly programId: string;
+  readonly period: string;
+  readonly fund: AccrualFund;
+  readonly currency: CurrencyCode;
+}
+
+/**
+ * What claims hold of one fund, in integers of the currency's minor unit. `reserved` is held by claims
+ * still pending a decision; `settled` is what decided claims were approved for (and posted to the ledger);
+ * `drawn` = reserved + settled is what the atomic reservation compares with the fund's credit.
+ */
+export interface ClaimFundDraws {
+  readonly reserved: bigint;
+  readonly settled: bigint;
+  readonly drawn: bigint;
+}
+
+export const noDraws: ClaimFundDraws = { reserved: 0n, settled: 0n, drawn: 0n };
+
+/**
+ * The rule that keeps a fund from being overdrawn: a claim of `amount` may be reserved only while
+ * drawn + amount ≤ credited (earned + adjustments). DynamoDB conditions cannot add, so the store writes it
+ * as `drawn ≤ limit` with the limit computed here; a negative limit means no write can succeed.
+ */
+export function reservationLimit(credited: bigint, amount: bigint): bigint {
+  return credited - amount;
+}
+
+/** The draws after a claim of `amount` is reserved. */
+export function reserve(draws: ClaimFundDraws, amount: bigint): ClaimFundDraws {
+  return { reserved: draws.reserved + amount, settled: draws.settled, drawn: draws.drawn + amount };
+}
+
+/**
+ * The draws after a decided claim of `claimed` is settled for `approved` (0 when rejected, at most
+ * `claimed`): the reservation is gone, the approved part stays drawn as settled, the rest is free again.
+ */
+export function settle(draws: ClaimFundDraws, claimed: bigint, approved: bigint): ClaimFundDraws {
+  return {
+    reserved: draws.reserved - claimed,
+    settled: draws.settled + approved,
+    drawn: draws.drawn - claimed + approved,
+  };
+}
+
+/** What a fund's period holds for claims, from the checkbook, in minor units. */
+export interface FundCredit {
+  /** earned + adjustments: what the beneficiary may claim in total. */
+  readonly credited: bigint;
+  /** Approved claims posted to the ledger. */
+  readonly claimed: bigint;
+}
+
+/** The credit of one fund's period in a beneficiary's checkbooks (zero when it has none). */
+export function fundCredit(checkbooks: readonly Checkbook[], scope: ClaimFundScope): FundCredit {
+  const book = checkbooks.find(
+    (each) =>
+      each.programId === scope.programId &&
+      each.beneficiaryPartnerId === scope.partnerId &&
+      each.fund === scope.fund &&
+      each.currency === scope.currency,
+  );
+  const period = book?.periods.find((each) => each.period === scope.period);
+  if (period === undefined) return { credited: 0n, claimed: 0n };
+  const minor = (amount: string) => toMinorUnits(amount, scope.currency);
+  return { credited: minor(period.earned) + minor(period.adjustments), claimed: minor(period.claimed) };
+}
+
+/**
+ * Available to claim: credited − claimed − reserved. Pending claims count as soon as they are reserved;
+ * an approved claim counts once, as claimed, after its settlement ended the reservation.
+ */
+export function availableToClaim(credit: FundCredit, draws: ClaimFundDraws): bigint {
+  return credit.credited - credit.claimed - draws.reserved;
+}
