@@ -50,14 +50,22 @@ export const approvalPolicySchema = z
     thresholds: z
       .partialRecord(currencyCodeSchema, thresholdsSchema)
       .describe('Per ISO 4217 currency; amounts with exactly the currency’s minor units'),
-    escalation: z.object({
-      remindAfterHours: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 30),
-      remindersBeforeEscalation: z.number().int().min(0).max(10),
-    }),
+    escalation: z
+      .object({
+        remindAfterHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30)
+          .describe('Hours a task waits before a reminder, and between reminders'),
+        remindersBeforeEscalation: z
+          .number()
+          .int()
+          .min(0)
+          .max(10)
+          .describe('Reminders before the task moves one role up (approver → finance → admin)'),
+      })
+      .describe('When a waiting task is reminded or escalated'),
   })
   .superRefine((policy, context) => {
     for (const [currency, limits] of Object.entries(policy.thresholds) as [

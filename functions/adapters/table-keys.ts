@@ -25,6 +25,8 @@
  * | sale line history | SALE#<p>#<invoice>     | HISTORY#<line>#<fileId>     |                           |                         |
  * | inventory snapshot| INVENTORY#<p>#<sku>    | SNAPSHOT#<date>#<warehouse> | INVENTORY#<p>#<yyyy-mm>   | <date>#<sku>#<warehouse> |
  * | snapshot history  | INVENTORY#<p>#<sku>    | HISTORY#<date>#<wh>#<fileId>|                           |                         |
+ * | approval policy   | APPROVALPOLICY#<id>    | POLICY                      | APPROVALPOLICIES          | <id>                    |
+ * | approval task     | APPROVAL#<taskId>      | TASK (+ task token)         | APPROVALINBOX#<role> (while waiting) | <createdAt>#<taskId> |
  *
  * Channel files in flight (received or processing) also carry gsi2 = INGESTING / <updatedAt>#<fileId>: a
  * sparse index of the few files being ingested, whose updatedAt is the ingest heartbeat (every checkpoint
@@ -32,6 +34,9 @@
  *
  * Ledger postings also carry gsi2 = JOURNAL#<yyyy-mm of postedOn> / <postedOn>#<postingId> and, when a run made
  * them, gsi3 = RUNPOSTINGS#<runId> / <postingId>.
+ *
+ * Approval tasks also carry gsi2 = APPROVALCLAIM#<claimId> / <createdAt>#<taskId>. Their Step Functions task
+ * token is an attribute of the item that no read path returns.
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -58,6 +63,9 @@
  * 19. files in flight (received/processing) not updated since t → Query gsi2 INGESTING, gsi2sk < t
  * 20. accounting months closed or reopened, oldest first        → Query gsi1 ACCOUNTINGPERIODS; a posting's
  *     transaction checks ACCOUNTINGPERIOD#<yyyy-mm of postedOn> is not closed
+ * 21. the approval policy in force                              → GetItem APPROVALPOLICY#current
+ * 22. approval tasks waiting for a role, oldest first (inbox)    → Query gsi1 APPROVALINBOX#<role> (sparse)
+ * 23. a claim's approval tasks (the answer a return waits for)   → Query gsi2 APPROVALCLAIM#<claimId>
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -285,4 +293,25 @@ export const inventoryByPeriodIndexKey = (
 ) => ({
   gsi1pk: `INVENTORY#${partnerId}#${asOfDate.slice(0, 7)}`,
   gsi1sk: `${asOfDate}#${sku}#${warehouse}`,
+});
+
+export const approvalPolicyKey = (policyId: string): ItemKey => ({
+  pk: `APPROVALPOLICY#${policyId}`,
+  sk: 'POLICY',
+});
+export const approvalPolicyListKey = (policyId: string): ListIndexKey => ({
+  gsi1pk: 'APPROVALPOLICIES',
+  gsi1sk: policyId,
+});
+
+export const approvalTaskKey = (taskId: string): ItemKey => ({ pk: `APPROVAL#${taskId}`, sk: 'TASK' });
+export const approvalInboxPartition = (role: string) => `APPROVALINBOX#${role}`;
+export const approvalInboxKey = (role: string, createdAt: string, taskId: string): ListIndexKey => ({
+  gsi1pk: approvalInboxPartition(role),
+  gsi1sk: `${createdAt}#${taskId}`,
+});
+export const claimApprovalsPartition = (claimId: string) => `APPROVALCLAIM#${claimId}`;
+export const claimApprovalsIndexKey = (claimId: string, createdAt: string, taskId: string) => ({
+  gsi2pk: claimApprovalsPartition(claimId),
+  gsi2sk: `${createdAt}#${taskId}`,
 });
