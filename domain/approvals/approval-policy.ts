@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Claim } from '../claims/claim';
 import { isLedgerAmount, toMinorUnits } from '../ledger/ledger-amount';
-import { BusinessRuleError } from '../shared/errors';
 import { type CurrencyCode, currencyCodeSchema } from '../shared/money';
 
 /**
@@ -31,7 +30,10 @@ export interface EscalationPolicy {
   readonly remindersBeforeEscalation: number;
 }
 
-/** Approval policy as data: thresholds per currency (a currency without thresholds cannot be approved). */
+/**
+ * Approval policy as data: thresholds per currency. A currency without thresholds gets the strictest
+ * treatment (approver then finance), so a gap in the policy never lets money out unsigned.
+ */
 export interface ApprovalPolicy {
   readonly thresholds: Partial<Record<CurrencyCode, CurrencyThresholds>>;
   readonly escalation: EscalationPolicy;
@@ -108,9 +110,6 @@ export const defaultApprovalPolicy: ApprovalPolicy = {
   escalation: { remindAfterHours: 24, remindersBeforeEscalation: 2 },
 };
 
-/** Raised when the policy has no thresholds for a claim's currency: nobody may approve it. */
-export class NoPolicyForCurrencyError extends BusinessRuleError {}
-
 /**
  * The levels `claim` must pass, in order: none below the auto-approve threshold, `approver` up to the
  * single-approver ceiling, `approver` then `finance` above it.
@@ -120,9 +119,7 @@ export function requiredLevels(
   claim: Pick<Claim, 'amountClaimed' | 'currency'>,
 ): ApprovalLevel[] {
   const limits = policy.thresholds[claim.currency];
-  if (limits === undefined) {
-    throw new NoPolicyForCurrencyError(`The approval policy has no thresholds for ${claim.currency}`);
-  }
+  if (limits === undefined) return [...approvalLevels];
   const amount = toMinorUnits(claim.amountClaimed, claim.currency);
   if (amount < toMinorUnits(limits.autoApproveBelow, claim.currency)) return [];
   if (amount <= toMinorUnits(limits.singleApproverUpTo, claim.currency)) return ['approver'];

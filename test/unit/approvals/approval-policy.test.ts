@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   approvalPolicySchema,
   defaultApprovalPolicy,
-  NoPolicyForCurrencyError,
   requiredLevels,
 } from '../../../domain/approvals/approval-policy';
 
@@ -31,10 +30,11 @@ describe('requiredLevels', () => {
     ]);
   });
 
-  it('a currency the policy does not cover cannot be approved', () => {
-    expect(() => requiredLevels(policy, { amountClaimed: '1.00', currency: 'EUR' })).toThrow(
-      NoPolicyForCurrencyError,
-    );
+  it('a currency the policy does not cover needs both levels, however small the claim', () => {
+    expect(requiredLevels(policy, { amountClaimed: '0.01', currency: 'EUR' })).toEqual([
+      'approver',
+      'finance',
+    ]);
   });
 
   it('the default policy auto-approves nothing and sends 10,000.01 USD to two levels', () => {
