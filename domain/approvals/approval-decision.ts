@@ -15,27 +15,33 @@ export const rejectionReasonCodes = [
   'other',
 ] as const;
 
+const comment = z.string().trim().min(1).max(1000).describe('Free text kept in the audit trail');
+
 /** What an approver decides on a task. */
 export const approvalDecisionSchema = z.discriminatedUnion('decision', [
   z.object({
-    decision: z.literal('approve'),
-    comment: z.string().trim().min(1).max(1000).optional(),
+    decision: z.literal('approve').describe('Approve the amount under approval'),
+    comment: comment.optional(),
   }),
   z.object({
-    decision: z.literal('approvePartial'),
+    decision: z.literal('approvePartial').describe('Approve a lower amount'),
     amount: z
       .string()
-      .describe('Amount approved, > 0 and below the amount under approval, in the claim currency'),
-    reason: z.string().trim().min(1).max(1000),
+      .describe(
+        'Amount approved: > 0, below the amount under approval, with the claim currency’s minor units',
+      ),
+    reason: comment.describe('Why less than claimed (kept in the audit trail)'),
   }),
   z.object({
-    decision: z.literal('reject'),
-    reasonCode: z.enum(rejectionReasonCodes),
-    comment: z.string().trim().min(1).max(1000).optional(),
+    decision: z.literal('reject').describe('Reject the claim'),
+    reasonCode: z.enum(rejectionReasonCodes).describe('Why, as a code the partner can act on'),
+    comment: comment.optional(),
   }),
   z.object({
-    decision: z.literal('returnToPartner'),
-    question: z.string().trim().min(1).max(2000),
+    decision: z
+      .literal('returnToPartner')
+      .describe('Ask the partner for information; approval waits for the answer'),
+    question: z.string().trim().min(1).max(2000).describe('What the partner must answer'),
   }),
 ]);
 export type ApprovalDecision = z.infer<typeof approvalDecisionSchema>;

@@ -21,12 +21,11 @@ export interface CurrencyThresholds {
 }
 
 /**
- * How long a task waits before it escalates: after `remindAfterHours` without a decision a reminder goes
- * out; after `remindersBeforeEscalation` reminders the task moves to the next role up (approver → finance →
- * admin).
+ * When a waiting task escalates: each time it waits a reminder interval (the workflow's, 24 h) without a
+ * decision a reminder goes out; after `remindersBeforeEscalation` reminders the task moves to the next role
+ * up (approver → finance → admin).
  */
 export interface EscalationPolicy {
-  readonly remindAfterHours: number;
   readonly remindersBeforeEscalation: number;
 }
 
@@ -54,12 +53,6 @@ export const approvalPolicySchema = z
       .describe('Per ISO 4217 currency; amounts with exactly the currency’s minor units'),
     escalation: z
       .object({
-        remindAfterHours: z
-          .number()
-          .int()
-          .min(1)
-          .max(24 * 30)
-          .describe('Hours a task waits before a reminder, and between reminders'),
         remindersBeforeEscalation: z
           .number()
           .int()
@@ -96,7 +89,7 @@ export const approvalPolicySchema = z
 /**
  * The policy in force while an admin has stored none: every claim needs a person (nothing is auto-approved
  * by default: money leaves only when someone chose a threshold); up to 10,000 (1,000,000 JPY) one approver,
- * above that an approver then finance. A reminder after 24 h; escalation after two reminders.
+ * above that an approver then finance. Escalation after two reminders.
  */
 export const defaultApprovalPolicy: ApprovalPolicy = {
   thresholds: Object.fromEntries(
@@ -107,7 +100,7 @@ export const defaultApprovalPolicy: ApprovalPolicy = {
         : { autoApproveBelow: '0.00', singleApproverUpTo: '10000.00' },
     ]),
   ),
-  escalation: { remindAfterHours: 24, remindersBeforeEscalation: 2 },
+  escalation: { remindersBeforeEscalation: 2 },
 };
 
 /**

@@ -21,15 +21,13 @@ export const waitingSchema = z.object({
 });
 
 /**
- * The claim-approval workflow's state, passed from step to step. `next` routes the first choice;
- * `waitSeconds` is the policy's reminder interval (the wait's TimeoutSecondsPath); `result` is what the last
- * wait (or escalation) ended with.
+ * The claim-approval workflow's state, passed from step to step. `next` routes the first choice; `result`
+ * is what the last wait (or escalation) ended with.
  */
 export const approvalWorkflowStateSchema = z.object({
   claimId: z.string().min(1),
   next: z.enum(['await', 'settle']),
   levels: z.array(z.enum(approvalLevels)),
-  waitSeconds: z.number().int().min(1),
   waiting: waitingSchema.optional(),
   result: approvalStepResultSchema.optional(),
 });

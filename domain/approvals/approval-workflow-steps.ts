@@ -45,12 +45,11 @@ export async function startClaimApproval(
   if (claim.status === 'validated') claim = await store(deps, beginApproval(claim, at), 'validated');
   const policy = await policyInForce(deps);
   const levels = requiredLevels(policy, claim);
-  const waitSeconds = policy.escalation.remindAfterHours * 3600;
   if (claim.status === 'inApproval' && levels.length === 0) {
     claim = await store(deps, autoApprove(claim, at), 'inApproval');
   }
   if (decidedStatuses.includes(claim.status)) {
-    return { claimId: claim.claimId, next: 'settle', levels, waitSeconds };
+    return { claimId: claim.claimId, next: 'settle', levels };
   }
   if (claim.status !== 'inApproval') {
     throw new StateConflictError(`Claim '${claim.claimId}' is ${claim.status}: it cannot enter approval`);
@@ -60,7 +59,6 @@ export async function startClaimApproval(
     claimId: claim.claimId,
     next: 'await',
     levels,
-    waitSeconds,
     waiting: { level: first, role: first, reminders: 0 },
   };
 }
@@ -129,7 +127,7 @@ async function expireOrTakeAction(deps: ApprovalDeps, task: ApprovalTask): Promi
 }
 
 /**
- * A decision task waited `waitSeconds` without a decision. Main course: the task expires → a reminder (same
+ * A decision task waited the workflow's reminder interval without a decision. Main course: the task expires → a reminder (same
  * role) or an escalation (next role up) per the policy, published as ApprovalTaskEscalated → the workflow
  * waits again. If a decision won the task just before, it goes on with that decision instead, first
  * storing it on the claim if the deciding call stopped before doing so.

@@ -10,7 +10,7 @@ export interface WaitingFor {
   readonly reminders: number;
 }
 
-/** What happens to a task that waited `remindAfterHours` without a decision. */
+/** What happens to a task that waited a reminder interval without a decision. */
 export type Escalation =
   | { readonly kind: 'remind'; readonly next: WaitingFor }
   | { readonly kind: 'escalate'; readonly from: Role; readonly next: WaitingFor };

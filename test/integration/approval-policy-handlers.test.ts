@@ -15,7 +15,7 @@ beforeAll(async () => {
 const admin = { sub: 'u-admin', role: 'admin' };
 const policy = {
   thresholds: { USD: { autoApproveBelow: '100.00', singleApproverUpTo: '5000.00' } },
-  escalation: { remindAfterHours: 8, remindersBeforeEscalation: 1 },
+  escalation: { remindersBeforeEscalation: 1 },
 };
 
 describe('approval policy handlers on DynamoDB Local', () => {
@@ -33,7 +33,7 @@ describe('approval policy handlers on DynamoDB Local', () => {
     expect(created.headers?.etag).toBe('"1"');
     expect((await callHandler(savePolicy, { as: admin, body: policy })).statusCode).toBe(409);
 
-    const changed = { ...policy, escalation: { remindAfterHours: 4, remindersBeforeEscalation: 1 } };
+    const changed = { ...policy, escalation: { remindersBeforeEscalation: 3 } };
     const replaced = await callHandler(savePolicy, {
       as: admin,
       body: changed,
@@ -45,7 +45,7 @@ describe('approval policy handlers on DynamoDB Local', () => {
 
     const read = await callHandler(getPolicy, { as: { sub: 'u-fin', role: 'finance' } });
     expect(read.headers?.etag).toBe('"2"');
-    expect(bodyOf(read)).toMatchObject({ escalation: { remindAfterHours: 4 } });
+    expect(bodyOf(read)).toMatchObject({ escalation: { remindersBeforeEscalation: 3 } });
   });
 
   it('refuses partners (403 on read and write) and non-admin staff on write', async () => {

@@ -36,6 +36,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 /** What each path parameter names; one name has one meaning across the API. */
 const pathParameterMeanings: Record<string, string> = {
   adjustmentId: 'Manual adjustment id (ADJ-…)',
+  claimId: 'Claim id',
   effectiveFrom: 'First day of the price entry (ISO date)',
   fileId: 'Channel file id, as returned by POST /uploads',
   kind: 'File kind: `pos` or `inventory`',
@@ -47,6 +48,7 @@ const pathParameterMeanings: Record<string, string> = {
   programVersion: 'Program version, from 1 (activation count)',
   runId: 'Accrual run id',
   sku: 'Our product code (SKU)',
+  taskId: 'Approval task id, as the inbox lists it',
 };
 
 function parameters(route: RouteSpec): JsonSchema[] {

@@ -198,7 +198,7 @@ describe('assertMayDecide (segregation of duties)', () => {
 });
 
 describe('escalationOf', () => {
-  const policy = { remindAfterHours: 24, remindersBeforeEscalation: 2 };
+  const policy = { remindersBeforeEscalation: 2 };
   it('reminds twice, then moves an approver task to finance, then finance to admin; admin is only reminded', () => {
     expect(escalationOf({ role: 'approver', reminders: 0 }, policy)).toEqual({
       kind: 'remind',

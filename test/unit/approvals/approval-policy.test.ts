@@ -10,7 +10,7 @@ const policy = {
     USD: { autoApproveBelow: '500.00', singleApproverUpTo: '10000.00' },
     JPY: { autoApproveBelow: '50000', singleApproverUpTo: '1000000' },
   },
-  escalation: { remindAfterHours: 24, remindersBeforeEscalation: 2 },
+  escalation: { remindersBeforeEscalation: 2 },
 };
 
 describe('requiredLevels', () => {
