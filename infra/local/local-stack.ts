@@ -22,6 +22,7 @@ import { startS3Local } from './s3-local';
 import { deliverS3Notifications, notificationsFromTemplates } from './s3-notifications';
 import { type ExecutionRecord, LocalStepFunctions } from './step-functions';
 import { serveStepFunctions } from './step-functions-endpoint';
+import type { TaskTokenRecord } from './task-tokens';
 import { dataTemplate, resourcesOfType } from './template';
 import { chrmTemplates } from './template-cache';
 
@@ -152,6 +153,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       functions,
       new DurableRecords<ExecutionRecord>(
         dataDirectory && path.join(dataDirectory, 'step-functions', 'executions'),
+      ),
+      new DurableRecords<TaskTokenRecord>(
+        dataDirectory && path.join(dataDirectory, 'step-functions', 'task-tokens'),
       ),
     );
     const stepFunctionsServer = await serveStepFunctions(stepFunctions, stepFunctionsPort);

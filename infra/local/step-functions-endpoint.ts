@@ -32,6 +32,18 @@ export function serveStepFunctions(stepFunctions: LocalStepFunctions, port: numb
         return { executionArn: execution.executionArn, startDate: epochSeconds(execution.startDate) };
       },
       DescribeExecution: (body) => describe(stepFunctions.describeExecution(String(body.executionArn))),
+      SendTaskSuccess: (body) => {
+        stepFunctions.tasks.succeed(body.taskToken, body.output);
+        return {};
+      },
+      SendTaskFailure: (body) => {
+        stepFunctions.tasks.fail(body.taskToken, body.error, body.cause);
+        return {};
+      },
+      SendTaskHeartbeat: (body) => {
+        stepFunctions.tasks.heartbeat(body.taskToken);
+        return {};
+      },
     },
     'application/x-amz-json-1.0',
   );

@@ -1,37 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { StateMachine } from 'aws-local-stepfunctions';
+import { type AslDefinition, type Json, runnerDefinition, taskStates } from './asl-definition';
 import { AwsServiceError } from './aws-json-endpoint';
+import {
+  assertEmulatedCallback,
+  callbackTaskHandler,
+  isLambdaCallback,
+  taskTokenPlaceholder,
+} from './callback-task';
 import { DurableRecords } from './durable-records';
 import { functionIdFromArn, type IntrinsicResolver, localAccount, localRegion } from './intrinsics';
 import type { LocalFunctions } from './local-functions';
+import { StateMachine } from './step-functions-library';
+import { type TaskTokenRecord, TaskTokens } from './task-tokens';
 import { type CfnTemplate, resourcesOfType } from './template';
-
-// aws-local-stepfunctions uses Promise.withResolvers, which Node 20 lacks.
-if (!('withResolvers' in Promise)) {
-  Object.assign(Promise, {
-    withResolvers<T>() {
-      let resolve!: (value: T) => void;
-      let reject!: (reason?: unknown) => void;
-      const promise = new Promise<T>((onResolve, onReject) => {
-        resolve = onResolve;
-        reject = onReject;
-      });
-      return { promise, resolve, reject };
-    },
-  });
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type AslState = {
-  Type: string;
-  Resource?: string;
-  Parameters?: Record<string, Json>;
-  [key: string]: unknown;
-};
-interface AslDefinition {
-  States: Record<string, AslState>;
-  [key: string]: unknown;
-}
 
 /** What the stand-in keeps of an execution across restarts (see DurableRecords). */
 export interface ExecutionRecord {
@@ -53,42 +34,37 @@ export interface Execution extends ExecutionRecord {
   readonly done: Promise<void>;
 }
 
-/** Every Task state of a definition, including those nested in Map and Parallel states. */
-function taskStates(definition: AslDefinition): [string, AslState][] {
-  return Object.entries(definition.States).flatMap(([name, state]): [string, AslState][] => {
-    const nested = [
-      ...((state.Branches as AslDefinition[] | undefined) ?? []),
-      ...[state.ItemProcessor, state.Iterator].filter((inner): inner is AslDefinition => inner !== undefined),
-    ];
-    return [
-      ...(state.Type === 'Task' ? [[name, state] as [string, AslState]] : []),
-      ...nested.flatMap(taskStates),
-    ];
-  });
-}
-
 /**
  * Runs the template's state machines with aws-local-stepfunctions. Lambda tasks (`lambda:invoke`) call the
  * same handlers in this process and return the invoke response shape ({ Payload, StatusCode }), so
- * ResultSelector and OutputPath in the definitions behave as on AWS.
+ * ResultSelector and OutputPath in the definitions behave as on AWS. Callback tasks
+ * (`lambda:invoke.waitForTaskToken`) wait for SendTaskSuccess/Failure on their token (see TaskTokens).
  */
 export class LocalStepFunctions {
   private readonly machines = new Map<string, AslDefinition>();
   private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
   private closed = false;
+  /** The callback tasks' tokens, for SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat. */
+  readonly tasks: TaskTokens;
 
-  /** `executions` keeps every execution; those still RUNNING when a process died resume on start. */
+  /**
+   * `executions` keeps every execution; those still RUNNING when a process died resume on start.
+   * `taskTokens` keeps the callback tasks beside them, so a resumed execution waits on the same tokens.
+   */
   constructor(
     templates: readonly CfnTemplate[],
     resolver: IntrinsicResolver,
-    private readonly functions: LocalFunctions,
+    private readonly functions: Pick<LocalFunctions, 'invoke'>,
     private readonly executions = new DurableRecords<ExecutionRecord>(undefined),
+    taskTokens = new DurableRecords<TaskTokenRecord>(undefined),
   ) {
+    this.tasks = new TaskTokens(taskTokens);
     for (const template of templates) {
       for (const [logicalId, resource] of resourcesOfType(template, 'AWS::StepFunctions::StateMachine')) {
-        const definition = JSON.parse(
+        const definition: AslDefinition = JSON.parse(
           String(resolver.resolve(resource.Properties?.DefinitionString, template)),
         );
+        for (const [name, state] of taskStates(definition)) assertEmulatedCallback(name, state);
         this.machines.set(
           `arn:aws:states:${localRegion}:${localAccount}:stateMachine:${logicalId}`,
           definition,
@@ -162,12 +138,23 @@ export class LocalStepFunctions {
     const stopping = [...this.running.values()];
     for (const execution of stopping) execution.abort();
     await Promise.all(stopping.map((execution) => execution.done));
+    this.tasks.stop();
   }
 
   private launch(definition: AslDefinition, record: ExecutionRecord) {
-    const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
+    const machine = new StateMachine(runnerDefinition(definition) as never, {
+      validationOptions: { checkArn: false },
+    });
     const run = machine.run(JSON.parse(record.input) as Json, {
-      overrides: { taskResourceLocalHandlers: this.taskHandlers(definition) },
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(definition, record) },
+      context: {
+        Execution: { Id: record.executionArn, Name: record.name },
+        StateMachine: {
+          Id: record.stateMachineArn,
+          Name: record.stateMachineArn.slice(record.stateMachineArn.lastIndexOf(':') + 1),
+        },
+        Task: { Token: taskTokenPlaceholder },
+      },
     });
     const done = run.result.then(
       (output) => this.settle(record, { status: 'SUCCEEDED', output: JSON.stringify(output) }),
@@ -190,6 +177,7 @@ export class LocalStepFunctions {
   private settle(record: ExecutionRecord, outcome: Partial<ExecutionRecord>) {
     this.running.delete(record.executionArn);
     if (this.closed) return;
+    this.tasks.closeExecution(record.executionArn);
     this.executions.put(record.executionArn, {
       ...record,
       ...outcome,
@@ -197,9 +185,19 @@ export class LocalStepFunctions {
     });
   }
 
-  private taskHandlers(definition: AslDefinition) {
+  private taskHandlers(definition: AslDefinition, record: ExecutionRecord) {
     const handlers: Record<string, (input: Json) => Promise<Json>> = {};
+    const scope = {
+      tasks: this.tasks,
+      functions: this.functions,
+      executionArn: record.executionArn,
+      occurrences: new Map<string, number>(),
+    };
     for (const [name, state] of taskStates(definition)) {
+      if (isLambdaCallback(state)) {
+        handlers[name] = callbackTaskHandler(scope, name, state);
+        continue;
+      }
       if (!state.Resource?.startsWith('arn:aws:states:::lambda:invoke')) continue;
       handlers[name] = async (input) => {
         const { FunctionName, Payload } = input as { FunctionName: string; Payload: Json };
