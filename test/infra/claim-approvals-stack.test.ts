@@ -24,8 +24,9 @@ beforeAll(() => {
   claims = Template.fromStack(stacks.claims);
   api = Template.fromStack(stacks.api);
   const [machine] = Object.values(claims.findResources('AWS::StepFunctions::StateMachine')) as Resource[];
+  if (!machine) throw new Error('no state machine in the claims stack');
   // The definition is a Fn::Join of text and ARNs; the ARNs are irrelevant to its shape.
-  const parts = (machine?.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+  const parts = (machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
   const text = parts.map((part) => (typeof part === 'string' ? part : 'arn')).join('');
   definition = JSON.parse(text);
   states = definition.States;
