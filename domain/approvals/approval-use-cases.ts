@@ -13,7 +13,7 @@ import { assertMayDecide } from './segregation-of-duties';
 export const claimRejectedError = 'ClaimRejected';
 
 /** Tasks waiting for the caller's role, oldest first; partners have no inbox (403). */
-export function listInbox(
+export async function listInbox(
   deps: Pick<ApprovalDeps, 'tasks'>,
   actor: Actor,
   page: { readonly limit: number; readonly cursor?: string | undefined },
