@@ -9,7 +9,7 @@ export function validatedClaim(overrides: Partial<Claim> = {}): Claim {
     type: 'rebate',
     partnerId: 'P1',
     programId: 'PRG-1',
-    period: '2026-Q1',
+    period: 'FY2026-Q1',
     fund: 'rebate',
     currency: 'USD',
     lines: [{ lineNumber: 1, amount: '15000.00', reference: 'INV-1', evidence: [] }],
