@@ -1,4 +1,6 @@
 import type { AccrualFund } from '../accruals/accrual-entry';
+import type { Checkbook } from '../ledger/checkbook';
+import { toMinorUnits } from '../ledger/ledger-amount';
 import type { CurrencyCode } from '../shared/money';
 
 /** One beneficiary's fund of one program period in one currency: what a claim draws on. */
@@ -47,4 +49,35 @@ export function settle(draws: ClaimFundDraws, claimed: bigint, approved: bigint)
     settled: draws.settled + approved,
     drawn: draws.drawn - claimed + approved,
   };
+}
+
+/** What a fund's period holds for claims, from the checkbook, in minor units. */
+export interface FundCredit {
+  /** earned + adjustments: what the beneficiary may claim in total. */
+  readonly credited: bigint;
+  /** Approved claims posted to the ledger. */
+  readonly claimed: bigint;
+}
+
+/** The credit of one fund's period in a beneficiary's checkbooks (zero when it has none). */
+export function fundCredit(checkbooks: readonly Checkbook[], scope: ClaimFundScope): FundCredit {
+  const book = checkbooks.find(
+    (each) =>
+      each.programId === scope.programId &&
+      each.beneficiaryPartnerId === scope.partnerId &&
+      each.fund === scope.fund &&
+      each.currency === scope.currency,
+  );
+  const period = book?.periods.find((each) => each.period === scope.period);
+  if (period === undefined) return { credited: 0n, claimed: 0n };
+  const minor = (amount: string) => toMinorUnits(amount, scope.currency);
+  return { credited: minor(period.earned) + minor(period.adjustments), claimed: minor(period.claimed) };
+}
+
+/**
+ * Available to claim: credited − claimed − reserved. Pending claims count as soon as they are reserved;
+ * an approved claim counts once, as claimed, after its settlement ended the reservation.
+ */
+export function availableToClaim(credit: FundCredit, draws: ClaimFundDraws): bigint {
+  return credit.credited - credit.claimed - draws.reserved;
 }

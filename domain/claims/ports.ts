@@ -1,3 +1,4 @@
+import type { Page, PageRequest } from '../master-data/ports';
 import type { Claim, ClaimStatus } from './claim';
 import type { ClaimFundDraws, ClaimFundScope } from './claim-fund';
 
@@ -53,4 +54,16 @@ export interface ClaimFunds {
    * settled, the rest is released. Idempotent: a reservation already ended changes nothing.
    */
   release(claim: Claim, approved: bigint): Promise<void>;
+}
+
+/** Which claims a listing reads; absent filters mean any. */
+export interface ClaimFilter {
+  readonly partnerId?: string | undefined;
+  readonly status?: ClaimStatus | undefined;
+  readonly programId?: string | undefined;
+}
+
+/** Claim listings, oldest first, a page at a time (a page may hold fewer than `limit` when filtered). */
+export interface ClaimQueries {
+  list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>>;
 }

@@ -92,3 +92,29 @@ export function programPeriodsOverlapping(
   }
   return periods;
 }
+
+/**
+ * The program period a label names, when it is one of this program's: `2026-03` for a monthly program,
+ * `FY2026-Q2` quarterly, `FY2026` yearly, with the program year's start month. Undefined otherwise.
+ */
+export function programPeriodOfLabel(
+  label: string,
+  granularity: PeriodGranularity,
+  programYearStartMonth: number,
+): ProgramPeriod | undefined {
+  const match = /^(?:(\d{4})-(\d{2})|FY(\d{4})(?:-Q([1-4]))?)$/.exec(label);
+  if (match === null) return undefined;
+  const [, year, month, fiscalYear, quarter] = match;
+  const firstMonthIndex =
+    year !== undefined
+      ? Number(year) * 12 + Number(month) - 1
+      : Number(fiscalYear) * 12 + programYearStartMonth - 1 + (Number(quarter ?? 1) - 1) * 3;
+  const first = fromMonthIndex(firstMonthIndex);
+  if (first.month < 1 || first.month > 12) return undefined;
+  const period = programPeriodContaining(
+    isoDate(first.year, first.month, 1),
+    granularity,
+    programYearStartMonth,
+  );
+  return period.label === label ? period : undefined;
+}

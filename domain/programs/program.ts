@@ -38,6 +38,12 @@ const programFieldsSchema = z.object({
     .describe(
       'First month of the program (fiscal) year, 1–12: with 10, quarters start Oct, Jan, Apr, Jul and `FY2026` runs Oct 2026–Sep 2027',
     ),
+  claimsAfterPeriodEnd: z
+    .boolean()
+    .optional()
+    .describe(
+      'When true, a claim on a program period is accepted only after the period has ended; absent or false: any time',
+    ),
   eligibility: eligibilitySchema.describe('Which sale lines the program rewards'),
   terms: draftProgramTermsSchema.describe('How it calculates, by `kind`'),
 });

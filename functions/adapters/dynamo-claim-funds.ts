@@ -16,9 +16,15 @@ import { currencyCodeSchema } from '../../domain/shared/money';
 import { claimItem } from './dynamo-claim-store';
 import { claimFundKeys, claimFundsPartition, claimReferenceKey, claimReservationKey } from './table-keys';
 
-// Transactions hold at most 100 items: the fund, the reservation, the claim and one reference per line.
+// Transactions hold at most 100 items: the fund, the reservation, the claim and one reference per line
+// (claimRequestSchema allows maxClaimLines = 50).
 const maxTransactionItems = 100;
-export const maxClaimLines = maxTransactionItems - 3;
+
+const maxConflictRetries = 50;
+
+const isTransactionConflict = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
 
 const scopeOf = (claim: Claim): ClaimFundScope => ({
   partnerId: claim.partnerId,
@@ -107,9 +113,22 @@ export class DynamoClaimFunds implements ClaimFunds {
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {
     if (limit < 0n) return { kind: 'insufficientFunds' };
-    if (claim.lines.length > maxClaimLines) {
+    // Concurrent transactions on one fund item cancel each other (TransactionConflict) rather than queue:
+    // the same write is tried again, after a random pause so that the racers spread out.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.reserveOnce(claim, limit);
+      } catch (error) {
+        if (!isTransactionConflict(error) || attempt === maxConflictRetries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
+      }
+    }
+  }
+
+  private async reserveOnce(claim: Claim, limit: bigint): Promise<ReservationOutcome> {
+    if (claim.lines.length > maxTransactionItems - 3) {
       throw new Error(
-        `a claim holds at most ${maxClaimLines} lines, ${claim.claimId} has ${claim.lines.length}`,
+        `a claim holds at most ${maxTransactionItems - 3} lines, ${claim.claimId} has ${claim.lines.length}`,
       );
     }
     const scope = scopeOf(claim);
@@ -180,7 +199,6 @@ export class DynamoClaimFunds implements ClaimFunds {
       const taken = references.filter((_, index) => failed(index + 3));
       if (taken.length > 0) return { kind: 'duplicateReferences', references: taken };
       if (failed(0)) return { kind: 'insufficientFunds' };
-      // A conflict with a concurrent transaction on the same fund: the caller's retry decides again.
       throw error;
     }
   }

@@ -1,9 +1,23 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Claim, ClaimStatus } from '../../domain/claims/claim';
 import { claimSchema } from '../../domain/claims/claim-schema';
-import type { ClaimStore } from '../../domain/claims/ports';
-import { claimIndexKeys, claimKey, claimStatusPartition } from './table-keys';
+import type { ClaimFilter, ClaimQueries, ClaimStore } from '../../domain/claims/ports';
+import type { Page, PageRequest } from '../../domain/master-data/ports';
+import { cursorOf, positionOf } from './table-cursor';
+import {
+  allClaimsPartition,
+  claimIndexKeys,
+  claimKey,
+  claimStatusPartition,
+  partnerClaimsPartition,
+} from './table-keys';
 
 // No `type` item attribute: a claim's own `type` (rebate, ...) has that name.
 const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
@@ -26,7 +40,7 @@ export function claimItem(claim: Claim): Record<string, unknown> {
  * `withStatus` reads the status index (gsi1), never a Scan; the index is eventually consistent, so a claim
  * that has just changed may still be listed under its old status (its conditional transition then fails).
  */
-export class DynamoClaimStore implements ClaimStore {
+export class DynamoClaimStore implements ClaimStore, ClaimQueries {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -69,6 +83,52 @@ export class DynamoClaimStore implements ClaimStore {
       for (const item of page.Items ?? []) claims.push(claimOfItem(item));
     }
     return claims;
+  }
+
+  /**
+   * The narrowest index first: a partner's claims (gsi2), else one status (gsi1), else every claim (gsi3);
+   * the other filters apply to what that index returns.
+   */
+  async list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>> {
+    const [index, partition] =
+      filter.partnerId !== undefined
+        ? ['gsi2', partnerClaimsPartition(filter.partnerId)]
+        : filter.status !== undefined
+          ? ['gsi1', claimStatusPartition(filter.status)]
+          : ['gsi3', allClaimsPartition];
+    const conditions: string[] = [];
+    const values: Record<string, unknown> = { ':pk': partition };
+    if (filter.status !== undefined && index !== 'gsi1') {
+      conditions.push('#status = :status');
+      values[':status'] = filter.status;
+    }
+    if (filter.programId !== undefined) {
+      conditions.push('programId = :programId');
+      values[':programId'] = filter.programId;
+    }
+    const start = positionOf(page.cursor).key;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: values,
+        ...(conditions.length === 0
+          ? {}
+          : {
+              FilterExpression: conditions.join(' AND '),
+              ...(conditions.some((condition) => condition.includes('#status'))
+                ? { ExpressionAttributeNames: { '#status': 'status' } }
+                : {}),
+            }),
+        Limit: page.limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+      }),
+    );
+    const items = Items.map(claimOfItem);
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
   }
 
   private async conditionalPut(

@@ -40,10 +40,14 @@ export function taskStates(definition: AslDefinition): [string, AslState][] {
  * The definition as aws-local-stepfunctions should run it. The library times out every Task after 60 s
  * unless it says otherwise, where AWS lets a task run until its own TimeoutSeconds (or the Lambda's
  * timeout): tasks without one get the longest timer instead. Callback tasks keep their timeout and heartbeat
- * to the stand-in, which counts them from when the task started, across restarts (see TaskTokens).
+ * to the stand-in, which counts them from when the task started, across restarts (see TaskTokens). An
+ * execution timeout beyond the longest timer is cut to it (~24 days in one process).
  */
 export function runnerDefinition(definition: AslDefinition): AslDefinition {
   const copy = structuredClone(definition);
+  // A longer execution timeout (a 90-day approval) would overflow the library's timer and end it at once.
+  if (typeof copy.TimeoutSeconds === 'number')
+    copy.TimeoutSeconds = Math.min(copy.TimeoutSeconds, longestTimerSeconds);
   for (const [name, state] of taskStates(copy)) {
     if (state.Resource?.endsWith(waitForTaskTokenSuffix)) {
       if (state.TimeoutSecondsPath !== undefined || state.HeartbeatSecondsPath !== undefined)

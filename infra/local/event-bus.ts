@@ -7,12 +7,23 @@ export interface PublishedEvent {
   readonly source: string;
   readonly detailType: string;
   readonly detail: unknown;
+  readonly resources: readonly string[];
   readonly time: Date;
+}
+
+interface PutEventsEntry {
+  readonly EventBusName?: string;
+  readonly Source?: string;
+  readonly DetailType?: string;
+  readonly Detail?: string;
+  readonly Resources?: string[];
+  readonly Time?: number;
 }
 
 /**
  * A local EventBridge: PutEvents (AWS JSON 1.1) records every event, in order, so the local runtime and
- * tests can see what ChRM published; listeners subscribe with `onEvent`.
+ * tests can see what ChRM published; listeners subscribe with `onEvent` (the local stack delivers to the
+ * template's rules that way, see event-rules.ts).
  */
 export class LocalEventBus {
   readonly published: PublishedEvent[] = [];
@@ -27,7 +38,7 @@ export class LocalEventBus {
       port,
       {
         PutEvents: (body) => {
-          const entries = (body.Entries as Record<string, string>[] | undefined) ?? [];
+          const entries = (body.Entries as PutEventsEntry[] | undefined) ?? [];
           const results = entries.map((entry) => {
             const event: PublishedEvent = {
               id: randomUUID(),
@@ -35,7 +46,9 @@ export class LocalEventBus {
               source: entry.Source ?? '',
               detailType: entry.DetailType ?? '',
               detail: JSON.parse(entry.Detail ?? '{}'),
-              time: new Date(),
+              resources: entry.Resources ?? [],
+              // The SDK sends Time as epoch seconds.
+              time: entry.Time === undefined ? new Date() : new Date(entry.Time * 1000),
             };
             this.published.push(event);
             for (const listener of this.listeners) listener(event);

@@ -13,6 +13,7 @@ import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
 import { DurableRecords } from './durable-records';
 import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus } from './event-bus';
+import { deliverToRules, eventRulesFromTemplates } from './event-rules';
 import { IntrinsicResolver, localRegion } from './intrinsics';
 import { keptPort } from './kept-port';
 import { localCursorSigningKey, localSigningKey, signLocalToken } from './local-auth';
@@ -58,6 +59,8 @@ export interface LocalStack {
   readonly eventBus: LocalEventBus;
   /** Resolves once every S3 notification delivered so far has been handled. */
   readonly s3NotificationsSettled: () => Promise<unknown>;
+  /** Resolves once every event delivered so far to an event rule's targets has been handled (or given up). */
+  readonly eventDeliveriesSettled: () => Promise<unknown>;
   readonly signingKey: Uint8Array;
   readonly endpoints: Readonly<Record<'dynamoDb' | 's3' | 'stepFunctions' | 'eventBridge', string>>;
   readonly uploadsBucket: string;
@@ -163,6 +166,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await stepFunctions.close();
       await stepFunctionsServer.close();
     });
+    // Published events reach the targets of the templates' event rules (e.g. a claim submitted starts its approval).
+    const ruleDelivery = deliverToRules(eventRulesFromTemplates(templates, resolver), {
+      functions,
+      stepFunctions,
+    });
+    eventBus.onEvent(ruleDelivery.publish);
+    stops.push(ruleDelivery.stop);
     // Workflows the last process left running (killed, or stopped mid-ingest) go on by themselves.
     const resumedExecutions = stepFunctions.resumeInterrupted();
 
@@ -213,6 +223,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       functions,
       eventBus,
       s3NotificationsSettled: s3Notifications.settled,
+      eventDeliveriesSettled: ruleDelivery.settled,
       signingKey,
       uploadsBucket,
       seededFiles,

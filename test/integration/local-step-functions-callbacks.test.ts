@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
   DescribeExecutionCommand,
   SendTaskFailureCommand,
@@ -10,6 +11,8 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { type App, Duration, Stack } from 'aws-cdk-lib';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
 import {
   Choice,
   Condition,
@@ -29,21 +32,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChrmFunction } from '../../infra/constructs/chrm-function';
 import { DurableRecords } from '../../infra/local/durable-records';
 import { localCredentials } from '../../infra/local/dynamodb-local';
+import { LocalEventBus } from '../../infra/local/event-bus';
+import { deliverToRules, eventRulesFromTemplates } from '../../infra/local/event-rules';
 import { IntrinsicResolver, localRegion } from '../../infra/local/intrinsics';
 import { freePort } from '../../infra/local/preflight';
 import { LocalStepFunctions } from '../../infra/local/step-functions';
 import { serveStepFunctions } from '../../infra/local/step-functions-endpoint';
 import { synthesizeTemplates } from '../../infra/local/synthesize-templates';
-import type { CfnTemplate } from '../../infra/local/template';
+import type { CfnTemplate, ChrmTemplates } from '../../infra/local/template';
 import { stackNames } from '../../infra/stack-names';
 import { DataStack } from '../../infra/stacks/data-stack';
 
 /**
  * A claim-approval-like workflow written with CDK's callback constructs: an approver then finance
- * (`Rejected` caught), a task that escalates on `States.Timeout`, and one that must heartbeat.
+ * (`Rejected` caught), a task that escalates on `States.Timeout`, and one that must heartbeat; started by
+ * an event rule on validated ClaimSubmitted events, with a Lambda rule on ClaimDecided and a schedule.
  */
 function addApprovalWorkflow(app: App) {
-  new DataStack(app, stackNames.data);
+  const data = new DataStack(app, stackNames.data);
   const stack = new Stack(app, stackNames.api);
   const notify = new ChrmFunction(stack, 'NotifyApprover', {
     entry: 'functions/api/health/get-health.ts',
@@ -69,7 +75,27 @@ function addApprovalWorkflow(app: App) {
     .when(Condition.stringEquals('$.case', 'expire'), expiring)
     .when(Condition.stringEquals('$.case', 'heartbeat'), watched)
     .otherwise(approve.next(ask('FinanceApprove')).next(new Succeed(stack, 'Approved')));
-  new StateMachine(stack, 'ClaimApproval', { definitionBody: DefinitionBody.fromChainable(start) });
+  const machine = new StateMachine(stack, 'ClaimApproval', {
+    definitionBody: DefinitionBody.fromChainable(start),
+  });
+  new Rule(stack, 'OnClaimSubmitted', {
+    eventBus: data.eventBus,
+    eventPattern: {
+      source: ['chrm.claims'],
+      detailType: ['ClaimSubmitted'],
+      detail: { status: ['validated'] },
+    },
+    targets: [new SfnStateMachine(machine, { input: RuleTargetInput.fromEventPath('$.detail') })],
+  });
+  new Rule(stack, 'OnClaimDecided', {
+    eventBus: data.eventBus,
+    eventPattern: { source: ['chrm.claims'], detailType: ['ClaimDecided'] },
+    targets: [new LambdaFunction(notify.function)],
+  });
+  new Rule(stack, 'Nightly', {
+    schedule: Schedule.rate(Duration.days(1)),
+    targets: [new LambdaFunction(notify.function)],
+  });
 }
 
 interface Delivery {
@@ -91,6 +117,7 @@ function recordingFunctions() {
   };
 }
 
+let templatesByStack: ChrmTemplates;
 let templates: CfnTemplate[];
 
 /** A stand-in and its SFN endpoint; with a directory, executions and tokens are kept there. */
@@ -127,7 +154,8 @@ type StandIn = Awaited<ReturnType<typeof startStandIn>>;
 let standIn: StandIn;
 
 beforeAll(async () => {
-  templates = Object.values(synthesizeTemplates(addApprovalWorkflow));
+  templatesByStack = synthesizeTemplates(addApprovalWorkflow);
+  templates = Object.values(templatesByStack);
   standIn = await startStandIn();
 });
 
@@ -325,6 +353,63 @@ describe('callback tasks across a restart of the stand-in', () => {
       }
     } finally {
       rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('local EventBridge rules', () => {
+  it('start the workflow for a validated ClaimSubmitted and hand ClaimDecided to a Lambda, as the envelope', async () => {
+    const rules = eventRulesFromTemplates(templatesByStack, new IntrinsicResolver(templates));
+    // The schedule is not an event rule: nothing fires it locally.
+    expect(rules.map((rule) => rule.eventBusName)).toEqual(['chrm', 'chrm']);
+    const bus = new LocalEventBus();
+    const delivery = deliverToRules(rules, standIn);
+    bus.onEvent(delivery.publish);
+    const server = await bus.serve(await freePort());
+    const events = new EventBridgeClient({
+      endpoint: server.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    const claimEvent = (detailType: string, detail: Record<string, string>) => ({
+      EventBusName: 'chrm',
+      Source: 'chrm.claims',
+      DetailType: detailType,
+      Detail: JSON.stringify(detail),
+    });
+    try {
+      await events.send(
+        new PutEventsCommand({
+          Entries: [
+            claimEvent('ClaimSubmitted', { claimId: 'claim-from-bus', case: 'approve', status: 'validated' }),
+            claimEvent('ClaimSubmitted', {
+              claimId: 'claim-refused',
+              case: 'approve',
+              status: 'validationFailed',
+            }),
+            claimEvent('ClaimDecided', { claimId: 'claim-decided' }),
+          ],
+        }),
+      );
+      await delivery.settled();
+      expect(await tokenFor(standIn, 'claim-from-bus', 'Approve')).toMatch(/^[\w-]{43}$/);
+      const envelopes = standIn.functions.delivered.map((delivered) => delivered.payload as unknown);
+      expect(envelopes).toContainEqual({
+        version: '0',
+        id: expect.any(String),
+        'detail-type': 'ClaimDecided',
+        source: 'chrm.claims',
+        account: '000000000000',
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+        region: localRegion,
+        resources: [],
+        detail: { claimId: 'claim-decided' },
+      });
+      expect(JSON.stringify(envelopes)).not.toContain('claim-refused');
+    } finally {
+      events.destroy();
+      await delivery.stop();
+      await server.close();
     }
   });
 });

@@ -1,0 +1,24 @@
+import { claimSubmittedV1, detailType, source } from '../../events/claim-submitted.v1';
+import type { EventPublisher } from '../channel-files/ports';
+import type { Claim } from './claim';
+
+/** Publishes `ClaimSubmitted.v1` for a validated claim (its amount reserved); the approval workflow starts on it. */
+export async function publishClaimSubmitted(
+  deps: { readonly events: EventPublisher },
+  claim: Claim,
+): Promise<void> {
+  const detail = claimSubmittedV1.parse({
+    version: 1,
+    claimId: claim.claimId,
+    type: claim.type,
+    partnerId: claim.partnerId,
+    programId: claim.programId,
+    period: claim.period,
+    fund: claim.fund,
+    currency: claim.currency,
+    amountClaimed: claim.amountClaimed,
+    submittedBy: claim.submittedBy,
+    occurredAt: claim.submittedAt,
+  });
+  await deps.events.publish({ source, detailType, detail });
+}
