@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideClaim } from '../../../domain/approvals/approval-decision';
+import { type ApprovalDecision, decideClaim } from '../../../domain/approvals/approval-decision';
 import {
   answerReturn,
   autoApprove,
@@ -8,6 +8,7 @@ import {
 } from '../../../domain/approvals/approval-transitions';
 import { escalationOf } from '../../../domain/approvals/escalation';
 import { assertMayDecide } from '../../../domain/approvals/segregation-of-duties';
+import type { Claim } from '../../../domain/claims/claim';
 import {
   ForbiddenError,
   NotFoundError,
@@ -22,6 +23,10 @@ const inApproval = beginApproval(validatedClaim(), '2026-04-02T10:00:01.000Z');
 const twoLevels = ['approver', 'finance'] as const;
 const appr = { userId: approver.userId, role: approver.role };
 const fin = { userId: finance.userId, role: finance.role };
+
+/** The approver's `decision` on a one-level claim's only task. */
+const decideSingleLevel = (claim: Claim, decision: ApprovalDecision) =>
+  decideClaim(claim, waitingTask(claim, ['approver'], 0), appr, decision, at);
 
 describe('decideClaim', () => {
   it('approver then finance approve 15,000.00 USD: inApproval after the first level, approved after the second', () => {
@@ -83,14 +88,7 @@ describe('decideClaim', () => {
     ['12.345', 'minor units'],
     ['-5.00', 'greater than zero'],
   ])('refuses a partial amount of %s (%s)', (amount, message) => {
-    const decide = () =>
-      decideClaim(
-        inApproval,
-        waitingTask(inApproval, ['approver'], 0),
-        appr,
-        { decision: 'approvePartial', amount, reason: 'r' },
-        at,
-      );
+    const decide = () => decideSingleLevel(inApproval, { decision: 'approvePartial', amount, reason: 'r' });
     expect(decide).toThrow(ValidationError);
     try {
       decide();
@@ -119,13 +117,10 @@ describe('decideClaim', () => {
   });
 
   it('a return asks the partner; the answer brings the claim back into approval at the same level', () => {
-    const returned = decideClaim(
-      inApproval,
-      waitingTask(inApproval, ['approver'], 0),
-      appr,
-      { decision: 'returnToPartner', question: 'Send the invoice copy' },
-      at,
-    );
+    const returned = decideSingleLevel(inApproval, {
+      decision: 'returnToPartner',
+      question: 'Send the invoice copy',
+    });
     expect(returned).toMatchObject({ outcome: 'returned', claim: { status: 'returnedToPartner' } });
     const answered = answerReturn(returned.claim, partnerUser('P1'), 'Attached INV-1.pdf', at);
     expect(answered.status).toBe('inApproval');
@@ -139,39 +134,19 @@ describe('decideClaim', () => {
   });
 
   it('another partner answering is told the claim does not exist; a claim not returned is a conflict', () => {
-    const returned = decideClaim(
-      inApproval,
-      waitingTask(inApproval, ['approver'], 0),
-      appr,
-      { decision: 'returnToPartner', question: 'q' },
-      at,
-    ).claim;
+    const returned = decideSingleLevel(inApproval, { decision: 'returnToPartner', question: 'q' }).claim;
     expect(() => answerReturn(returned, partnerUser('P2'), 'a', at)).toThrow(NotFoundError);
     expect(() => answerReturn(inApproval, partnerUser('P1'), 'a', at)).toThrow(StateConflictError);
     expect(() => answerReturn(returned, approver, 'a', at)).toThrow(ForbiddenError);
   });
 
   it('a claim no longer in approval cannot be decided (409)', () => {
-    const rejected = decideClaim(
-      inApproval,
-      waitingTask(inApproval, ['approver'], 0),
-      appr,
-      { decision: 'reject', reasonCode: 'other' },
-      at,
-    ).claim;
-    expect(() =>
-      decideClaim(rejected, waitingTask(rejected, ['approver'], 0), appr, { decision: 'approve' }, at),
-    ).toThrow(StateConflictError);
+    const rejected = decideSingleLevel(inApproval, { decision: 'reject', reasonCode: 'other' }).claim;
+    expect(() => decideSingleLevel(rejected, { decision: 'approve' })).toThrow(StateConflictError);
   });
 
   it('an unanswered return expires as rejected (partnerDidNotAnswer); below-threshold claims auto-approve in full', () => {
-    const returned = decideClaim(
-      inApproval,
-      waitingTask(inApproval, ['approver'], 0),
-      appr,
-      { decision: 'returnToPartner', question: 'q' },
-      at,
-    ).claim;
+    const returned = decideSingleLevel(inApproval, { decision: 'returnToPartner', question: 'q' }).claim;
     expect(expireReturn(returned, '0.00', at)).toMatchObject({ status: 'rejected', amountApproved: '0.00' });
     expect(autoApprove(inApproval, at)).toMatchObject({ status: 'approved', amountApproved: '15000.00' });
   });

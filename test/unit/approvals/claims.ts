@@ -1,37 +1,25 @@
 import type { ApprovalLevel } from '../../../domain/approvals/approval-policy';
 import { type ApprovalTask, claimSummary } from '../../../domain/approvals/approval-task';
 import type { Claim } from '../../../domain/claims/claim';
+import { claim } from '../claims/builders';
 
-/** A validated USD rebate claim submitted by partner P1's user, as the claims side stores it. */
-export function validatedClaim(overrides: Partial<Claim> = {}): Claim {
-  return {
-    claimId: 'CLM-1',
-    type: 'rebate',
-    partnerId: 'P1',
-    programId: 'PRG-1',
-    period: 'FY2026-Q1',
-    fund: 'rebate',
-    currency: 'USD',
+/** A validated 15,000.00 USD rebate claim of partner P1, submitted by its user (the claims side's builder). */
+export const validatedClaim = (overrides: Partial<Claim> = {}): Claim =>
+  claim({
+    period: '2026-Q1',
     lines: [{ lineNumber: 1, amount: '15000.00', reference: 'INV-1', evidence: [] }],
     amountClaimed: '15000.00',
-    status: 'validated',
-    submittedBy: { userId: 'u-P1', role: 'partner' },
-    submittedAt: '2026-04-02T10:00:00.000Z',
-    validationFailures: [],
-    history: [],
-    version: 1,
     ...overrides,
-  };
-}
+  });
 
-/** The task waiting for `levels[levelIndex]` of `claim`. */
-export function waitingTask(claim: Claim, levels: ApprovalLevel[], levelIndex: number): ApprovalTask {
+/** The task waiting for `levels[levelIndex]` of `waitingClaim`. */
+export function waitingTask(waitingClaim: Claim, levels: ApprovalLevel[], levelIndex: number): ApprovalTask {
   const level = levels[levelIndex] ?? 'approver';
   return {
-    taskId: `${claim.claimId}.t${levelIndex}`,
+    taskId: `${waitingClaim.claimId}.t${levelIndex}`,
     kind: 'decision',
-    claimId: claim.claimId,
-    partnerId: claim.partnerId,
+    claimId: waitingClaim.claimId,
+    partnerId: waitingClaim.partnerId,
     level,
     levelIndex,
     levels,
@@ -39,6 +27,6 @@ export function waitingTask(claim: Claim, levels: ApprovalLevel[], levelIndex: n
     reminders: 0,
     status: 'waiting',
     createdAt: '2026-04-02T10:00:00.000Z',
-    claim: claimSummary(claim),
+    claim: claimSummary(waitingClaim),
   };
 }

@@ -1,0 +1,144 @@
+import Decimal from 'decimal.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitClaim } from '../../domain/claims/submit-claim';
+import { createClaimDeps } from '../../functions/claims/create-claim-deps';
+import { signLocalToken } from '../../infra/local/local-auth';
+import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
+import { apiClient } from './local-api';
+
+let stack: LocalStack;
+let api: ReturnType<typeof apiClient>;
+let claimDeps: ReturnType<typeof createClaimDeps>;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ inMemory: true, apiPort: 0 });
+  api = apiClient(stack);
+  claimDeps = createClaimDeps({
+    TABLE_NAME: stack.tableName,
+    AWS_REGION: 'us-east-1',
+    DYNAMODB_ENDPOINT: stack.endpoints.dynamoDb,
+    EVENT_BUS_NAME: stack.functions.setting('EVENT_BUS_NAME'),
+    EVENTS_ENDPOINT: stack.endpoints.eventBridge,
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const token = (user: string) => stack.tokens[user];
+const manager = () => token('demo-channel-manager');
+const approver = () => token('demo-approver');
+const finance = () => token('demo-finance');
+const admin = () => token('demo-admin');
+const north = () => token('demo-partner-dist-north');
+
+/**
+ * The claims routes are not on this branch yet: the channel manager submits through the claims use case,
+ * wired to the local stack exactly as the claim function is, so `ClaimSubmitted` goes on the local bus and
+ * the ChrmClaims rule starts the approval workflow.
+ */
+async function submitCoopClaim(amount: string, reference: string) {
+  const { claim } = await submitClaim(
+    claimDeps,
+    { userId: 'demo-channel-manager', role: 'channel_manager' },
+    {
+      request: {
+        type: 'rebate',
+        partnerId: 'DIST-NORTH',
+        programId: 'COOP-2026',
+        period: '2026-03',
+        fund: 'coop',
+        currency: 'USD',
+        lines: [{ amount, reference, evidence: [] }],
+      },
+    },
+  );
+  expect(claim.status).toBe('validated');
+  return claim.claimId;
+}
+
+/** The task of `claimId` in `userToken`'s inbox, once the workflow has opened it. */
+async function taskInInbox(userToken: string | undefined, claimId: string) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const inbox = await api('GET', '/approvals?limit=100', { token: userToken });
+    expect(inbox.status).toBe(200);
+    const task = inbox.json.items.find((item: { claimId: string }) => item.claimId === claimId);
+    if (task) return task;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no task for ${claimId} in the inbox`);
+}
+
+async function claimedOnCoopBook() {
+  const books = await api('GET', '/partners/DIST-NORTH/checkbook?programId=COOP-2026', { token: finance() });
+  expect(books.status).toBe(200);
+  const book = books.json.items.find((item: { fund: string }) => item.fund === 'coop');
+  return new Decimal(book?.claimed ?? '0');
+}
+
+describe('claim approvals through the HTTP API', () => {
+  it('reads the default policy, and an admin lowers the single-approver ceiling with If-Match', async () => {
+    expect((await api('GET', '/approval-policy', { token: north() })).status).toBe(403);
+    const current = await api('GET', '/approval-policy', { token: approver() });
+    expect(current.status).toBe(200);
+    expect(current.json.isDefault).toBe(true);
+    const { isDefault: _default, ...policy } = current.json;
+    const lowered = {
+      ...policy,
+      thresholds: { ...policy.thresholds, USD: { autoApproveBelow: '0.00', singleApproverUpTo: '50.00' } },
+    };
+    expect((await api('PUT', '/approval-policy', { token: finance(), body: lowered })).status).toBe(403);
+    const stored = await api('PUT', '/approval-policy', { token: admin(), body: lowered });
+    expect(stored.status).toBe(201);
+    expect(stored.json.thresholds.USD.singleApproverUpTo).toBe('50.00');
+  });
+
+  it('takes a validated claim through approver and finance to approved, and the checkbook shows it claimed', async () => {
+    const claimedBefore = await claimedOnCoopBook();
+    const claimId = await submitCoopClaim('60.00', 'E2E-APPROVAL-1');
+
+    const first = await taskInInbox(approver(), claimId);
+    expect(first).toMatchObject({ level: 'approver', levels: ['approver', 'finance'], status: 'waiting' });
+    expect(first.claim).toMatchObject({ amountClaimed: '60.00', currency: 'USD', validationFailures: [] });
+    expect(JSON.stringify(first)).not.toMatch(/token/i);
+
+    const decision = `/approvals/${first.taskId}/decision`;
+    expect((await api('POST', decision, { token: north(), body: { decision: 'approve' } })).status).toBe(403);
+    // The channel manager who submitted the claim, also holding the approver role, may not approve it.
+    const submitterAsApprover = await signLocalToken(stack.signingKey, {
+      sub: 'demo-channel-manager',
+      role: 'approver',
+    });
+    const own = await api('POST', decision, { token: submitterAsApprover, body: { decision: 'approve' } });
+    expect(own.status).toBe(403);
+    expect((await api('POST', decision, { token: manager(), body: { decision: 'approve' } })).status).toBe(
+      403,
+    );
+
+    const approved = await api('POST', decision, { token: approver(), body: { decision: 'approve' } });
+    expect(approved.status).toBe(200);
+    expect(approved.json.task).toMatchObject({ status: 'decided', decidedBy: { userId: 'demo-approver' } });
+    const twice = await api('POST', decision, { token: approver(), body: { decision: 'approve' } });
+    expect(twice.status).toBe(409);
+
+    const second = await taskInInbox(finance(), claimId);
+    expect(second).toMatchObject({ level: 'finance', levelIndex: 1 });
+    const signed = await api('POST', `/approvals/${second.taskId}/decision`, {
+      token: finance(),
+      body: { decision: 'approve' },
+    });
+    expect(signed.status).toBe(200);
+
+    let claim = await claimDeps.claims.get(claimId);
+    for (let attempt = 0; attempt < 200 && claim?.status !== 'approved'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      claim = await claimDeps.claims.get(claimId);
+    }
+    expect(claim).toMatchObject({ status: 'approved', amountApproved: '60.00' });
+    expect(claim?.history.map((entry) => entry.by.userId)).toEqual(
+      expect.arrayContaining(['demo-channel-manager', 'demo-approver', 'demo-finance']),
+    );
+    expect((await claimedOnCoopBook()).minus(claimedBefore).toFixed(2)).toBe('60.00');
+  });
+});
