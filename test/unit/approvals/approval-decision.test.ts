@@ -24,6 +24,10 @@ const twoLevels = ['approver', 'finance'] as const;
 const appr = { userId: approver.userId, role: approver.role };
 const fin = { userId: finance.userId, role: finance.role };
 
+/** Finance approving level 2 of a two-level claim. */
+const financeApproves = (claim: Claim) =>
+  decideClaim(claim, waitingTask(claim, [...twoLevels], 1), fin, { decision: 'approve' }, at);
+
 /** The approver's `decision` on a one-level claim's only task. */
 const decideSingleLevel = (claim: Claim, decision: ApprovalDecision) =>
   decideClaim(claim, waitingTask(claim, ['approver'], 0), appr, decision, at);
@@ -39,13 +43,7 @@ describe('decideClaim', () => {
     );
     expect(first.outcome).toBe('levelApproved');
     expect(first.claim.status).toBe('inApproval');
-    const second = decideClaim(
-      first.claim,
-      waitingTask(first.claim, [...twoLevels], 1),
-      fin,
-      { decision: 'approve' },
-      at,
-    );
+    const second = financeApproves(first.claim);
     expect(second).toMatchObject({
       outcome: 'decided',
       claim: { status: 'approved', amountApproved: '15000.00' },
@@ -70,13 +68,7 @@ describe('decideClaim', () => {
       at,
     );
     expect(first.claim).toMatchObject({ status: 'inApproval', amountApproved: '12000.00' });
-    const second = decideClaim(
-      first.claim,
-      waitingTask(first.claim, [...twoLevels], 1),
-      fin,
-      { decision: 'approve' },
-      at,
-    );
+    const second = financeApproves(first.claim);
     expect(second.claim).toMatchObject({ status: 'partiallyApproved', amountApproved: '12000.00' });
     expect(second.claim.history.at(-1)).toMatchObject({ amountBefore: '12000.00', amountAfter: '12000.00' });
   });
