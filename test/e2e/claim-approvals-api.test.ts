@@ -130,15 +130,17 @@ describe('claim approvals through the HTTP API', () => {
     });
     expect(signed.status).toBe(200);
 
-    let claim = await claimDeps.claims.get(claimId);
-    for (let attempt = 0; attempt < 200 && claim?.status !== 'approved'; attempt++) {
+    // The workflow settles after the last decision: the claim posting lands in the checkbook.
+    let claimed = await claimedOnCoopBook();
+    for (let attempt = 0; attempt < 200 && claimed.eq(claimedBefore); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      claim = await claimDeps.claims.get(claimId);
+      claimed = await claimedOnCoopBook();
     }
+    expect(claimed.minus(claimedBefore).toFixed(2)).toBe('60.00');
+    const claim = await claimDeps.claims.get(claimId);
     expect(claim).toMatchObject({ status: 'approved', amountApproved: '60.00' });
     expect(claim?.history.map((entry) => entry.by.userId)).toEqual(
       expect.arrayContaining(['demo-channel-manager', 'demo-approver', 'demo-finance']),
     );
-    expect((await claimedOnCoopBook()).minus(claimedBefore).toFixed(2)).toBe('60.00');
   });
 });
