@@ -19,8 +19,9 @@ export interface AslDefinition {
 /** The callback pattern: the task starts its work, then waits for SendTaskSuccess/Failure with its token. */
 export const waitForTaskTokenSuffix = '.waitForTaskToken';
 
-/** The longest timer Node keeps (2^31 - 1 ms); a longer setTimeout fires at once. */
-const longestTimerSeconds = Math.floor((2 ** 31 - 1) / 1000);
+/** The longest timer Node keeps (2^31 - 1 ms, ~24.8 days); a longer setTimeout fires at once. */
+export const longestTimerMs = 2 ** 31 - 1;
+const longestTimerSeconds = Math.floor(longestTimerMs / 1000);
 
 /** Every Task state of a definition, including those nested in Map and Parallel states. */
 export function taskStates(definition: AslDefinition): [string, AslState][] {

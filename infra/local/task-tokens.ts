@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Json } from './asl-definition';
+import { type Json, longestTimerMs } from './asl-definition';
 import { AwsServiceError } from './aws-json-endpoint';
 import { DurableRecords } from './durable-records';
 import { statesTimeoutError } from './step-functions-library';
@@ -205,8 +205,16 @@ export class TaskTokens {
     waiter.timers = deadlines.flatMap(([seconds, from, error]) => {
       if (seconds === undefined) return [];
       const delay = Math.max(0, Date.parse(from) + seconds * 1000 - this.now());
+      // A month-long wait is longer than a timer can be: wake up before, and count again.
+      if (delay > longestTimerMs) return [setTimeout(() => this.rearm(record.token), longestTimerMs)];
       return [setTimeout(() => this.expire(record.token, error), delay)];
     });
+  }
+
+  private rearm(token: string): void {
+    const record = this.records.get(token);
+    const waiter = this.waiters.get(token);
+    if (record?.status === 'waiting' && waiter) this.arm(record, waiter);
   }
 
   private expire(token: string, error: string): void {

@@ -48,7 +48,14 @@ function descendants(pid: number): number[] {
 function killHard(child: ChildProcess) {
   const below = descendants(child.pid ?? 0);
   child.kill('SIGKILL');
-  for (const pid of below) process.kill(pid, 'SIGKILL');
+  for (const pid of below) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch (error) {
+      // Already gone (tsx's child exits once its parent is killed): that is what we wanted.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  }
 }
 
 afterAll(() => {

@@ -75,6 +75,16 @@ describe('task tokens', () => {
     await expect(outcome).resolves.toBe('on time');
   });
 
+  it('wait a month when told to, longer than a Node timer can (which would otherwise fire at once)', async () => {
+    const tokens = new TaskTokens();
+    const { token } = tokens.open(execution, 'AwaitPartnerAnswer', 1);
+    const outcome = tokens.outcome(token, { timeoutSeconds: 30 * 86_400, heartbeatSeconds: 40 * 86_400 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tokens.get(token)?.status).toBe('waiting');
+    tokens.succeed(token, '{"answered":true}');
+    await expect(outcome).resolves.toEqual({ answered: true });
+  });
+
   it('close the tasks of an execution that ended, so a late answer is refused', () => {
     const tokens = new TaskTokens();
     const { token } = tokens.open(execution, 'Approve', 1);
