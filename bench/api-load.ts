@@ -17,7 +17,7 @@ const phaseSeconds = Number(process.env.API_LOAD_SECONDS ?? 15);
 const maxRequests = 20_000;
 const paths = ['/partners/DIST-NORTH/checkbook', '/sales-lines?month=2026-03&limit=25'];
 
-async function startStack(port: number, dataDirectory: string): Promise<ChildProcess> {
+export async function startStack(port: number, dataDirectory: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'infra/local/start.ts', '--port', String(port), '--data-dir', dataDirectory],
@@ -35,7 +35,7 @@ async function startStack(port: number, dataDirectory: string): Promise<ChildPro
   throw new Error('the local stack did not start within 10 minutes');
 }
 
-const percentile = (sorted: readonly number[], p: number) =>
+export const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 /** Runs one phase: at `rate` requests/s when given (open loop, paced per worker), else as fast as possible. */

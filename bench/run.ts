@@ -8,10 +8,12 @@
  *   - month-end run: a run through the workflow on the local stack (10,000 April lines or `--lines N`, demo
  *     programs): postings written, entries computed, seconds request → completed, and a rerun posting nothing
  *   - api load: partner reads on the local stack at a fixed offered rate and at max (req/s, p50/p99, errors)
+ *   - claims: `POST /claims` submit throughput on the local stack (claims/s, p50/p99, reserved exact)
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
 import { runBundled } from './bundled';
+import { runClaimsBench } from './claims-submit';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
@@ -30,6 +32,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   accruals: () => runBundled('accruals.ts'),
   'month-end-run': () => runMonthEndBench(runLines),
   'api-load': () => runApiLoadBench(),
+  claims: () => runClaimsBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -39,5 +42,5 @@ for (const [name, run] of Object.entries(benches)) {
   console.table(result);
   if (name === 'accruals') console.log(accrualBenchNote);
   // A benchmark whose two computations disagree is a bug, not a slow machine.
-  if (result.agreeToTheCent === false) process.exitCode = 1;
+  if (result.agreeToTheCent === false || result.reservedExact === false) process.exitCode = 1;
 }

@@ -24,17 +24,19 @@ export const pageOf = (item: z.ZodType) =>
 export const listOf = (item: z.ZodType) =>
   z.object({ items: z.array(item).describe('Every item, not paged') });
 
-const amount = (meaning: string) =>
+export const amount = (meaning: string) =>
   z.string().describe(`${meaning}: decimal string in \`currency\` (e.g. "1280.00"), negative when it lowers`);
 const isoDate = (meaning: string) => z.string().describe(`${meaning} (ISO 8601 date YYYY-MM-DD)`);
-const periodLabel = z
+export const periodLabel = z
   .string()
   .describe(
     'Program period label: `YYYY-MM` (monthly), `FYyyyy-Qn` (quarterly) or `FYyyyy` (yearly), counted from ' +
       'the program’s `programYearStartMonth`; the fiscal year is named after the calendar year it starts in',
   );
-const currency = z.string().describe('ISO 4217 currency of every amount of this item');
-const fund = z.string().describe('Fund moved: `rebate` (liability), `coop` (partner co-op fund) or `spif`');
+export const currency = z.string().describe('ISO 4217 currency of every amount of this item');
+export const fund = z
+  .string()
+  .describe('Fund moved: `rebate` (liability), `coop` (partner co-op fund) or `spif`');
 
 const programDefinitionOut = z
   .looseObject({})
@@ -143,7 +145,10 @@ const checkbookFigures = {
   paid: amount('Σ payments'),
   payable: amount('claimed − paid'),
   balance: amount('earned + adjustments − paid: outstanding liability'),
-  availableToClaim: amount('earned + adjustments − claimed (negative when over-claimed)'),
+  availableToClaim: amount(
+    'earned + adjustments − claimed − reserved: what a new claim may take (negative when over-claimed)',
+  ),
+  reserved: amount('Σ pending claims (validated, not yet decided), reserved against the balance'),
 };
 
 export const checkbookSchema = z.looseObject({

@@ -84,6 +84,37 @@ describe('DynamoClaimStore', () => {
   });
 });
 
+describe('DynamoClaimStore listing', () => {
+  it('lists by partner, by status, or all, filtered by program, a page at a time', async () => {
+    for (const [id, partnerId, programId, status] of [
+      ['CLM-Q1', 'PQ1', 'PRG-A', 'validated'],
+      ['CLM-Q2', 'PQ1', 'PRG-B', 'validated'],
+      ['CLM-Q3', 'PQ2', 'PRG-A', 'validationFailed'],
+    ] as const) {
+      await store.create(
+        claim({
+          claimId: id,
+          partnerId,
+          programId,
+          status,
+          submittedAt: `2026-05-0${id.at(-1)}T00:00:00.000Z`,
+        }),
+      );
+    }
+    const ids = async (filter: Parameters<DynamoClaimStore['list']>[0]) =>
+      (await store.list(filter, { limit: 100 })).items.map((each) => each.claimId);
+    expect(await ids({ partnerId: 'PQ1' })).toEqual(['CLM-Q1', 'CLM-Q2']);
+    expect(await ids({ partnerId: 'PQ1', programId: 'PRG-B' })).toEqual(['CLM-Q2']);
+    expect(await ids({ partnerId: 'PQ2', status: 'validated' })).toEqual([]);
+    expect(await ids({ status: 'validationFailed', programId: 'PRG-A' })).toEqual(['CLM-Q3']);
+    const first = await store.list({ partnerId: 'PQ1' }, { limit: 1 });
+    expect(first.items.map((each) => each.claimId)).toEqual(['CLM-Q1']);
+    const second = await store.list({ partnerId: 'PQ1' }, { limit: 1, cursor: first.nextCursor });
+    expect(second.items.map((each) => each.claimId)).toEqual(['CLM-Q2']);
+    expect((await ids({})).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('DynamoClaimFunds', () => {
   const scope = {
     partnerId: 'P9',

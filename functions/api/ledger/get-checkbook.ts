@@ -1,14 +1,21 @@
+import { withReservations } from '../../../domain/claims/checkbook-reservations';
 import { checkbookOf } from '../../../domain/ledger/ledger-queries';
 import { accruals } from '../../accruals/accrual-deps';
+import { claimDeps } from '../../claims/claim-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
 import { pathParams, queryParams } from '../../shared/http/request';
 import { json } from '../../shared/http/response';
 import { checkbookQuerySchema, partnerPathSchema } from '../api-schemas';
 
-/** A partner's checkbooks: earned, adjustments, claimed, paid and balance per program, fund and currency. */
+/**
+ * A partner's checkbooks: earned, adjustments, claimed, paid, balance and, from pending claims, reserved,
+ * per program, fund and currency; availableToClaim is net of what pending claims reserved.
+ */
 export const handler = httpApi(async (event) => {
   const { partnerId } = pathParams(event, partnerPathSchema);
   const { programId } = queryParams(event, checkbookQuerySchema);
-  return json(200, { items: await checkbookOf(accruals.ledger, actorOf(event), { partnerId, programId }) });
+  const checkbooks = await checkbookOf(accruals.ledger, actorOf(event), { partnerId, programId });
+  const positions = await claimDeps.claimFunds.positionsOf(partnerId);
+  return json(200, { items: withReservations(checkbooks, positions) });
 });
