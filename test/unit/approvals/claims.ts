@@ -6,7 +6,6 @@ import { claim } from '../claims/builders';
 /** A validated 15,000.00 USD rebate claim of partner P1, submitted by its user (the claims side's builder). */
 export const validatedClaim = (overrides: Partial<Claim> = {}): Claim =>
   claim({
-    period: '2026-Q1',
     lines: [{ lineNumber: 1, amount: '15000.00', reference: 'INV-1', evidence: [] }],
     amountClaimed: '15000.00',
     ...overrides,
