@@ -1,25 +1,15 @@
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitClaim } from '../../domain/claims/submit-claim';
-import { createClaimDeps } from '../../functions/claims/create-claim-deps';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
 import { apiClient } from './local-api';
 
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
-let claimDeps: ReturnType<typeof createClaimDeps>;
 
 beforeAll(async () => {
   stack = await startLocalStack({ inMemory: true, apiPort: 0 });
   api = apiClient(stack);
-  claimDeps = createClaimDeps({
-    TABLE_NAME: stack.tableName,
-    AWS_REGION: 'us-east-1',
-    DYNAMODB_ENDPOINT: stack.endpoints.dynamoDb,
-    EVENT_BUS_NAME: stack.functions.setting('EVENT_BUS_NAME'),
-    EVENTS_ENDPOINT: stack.endpoints.eventBridge,
-  });
 }, 180_000);
 
 afterAll(async () => {
@@ -33,29 +23,23 @@ const finance = () => token('demo-finance');
 const admin = () => token('demo-admin');
 const north = () => token('demo-partner-dist-north');
 
-/**
- * The claims routes are not on this branch yet: the channel manager submits through the claims use case,
- * wired to the local stack exactly as the claim function is, so `ClaimSubmitted` goes on the local bus and
- * the ChrmClaims rule starts the approval workflow.
- */
+/** The channel manager submits a coop claim on DIST-NORTH's behalf; it passes validation. */
 async function submitCoopClaim(amount: string, reference: string) {
-  const { claim } = await submitClaim(
-    claimDeps,
-    { userId: 'demo-channel-manager', role: 'channel_manager' },
-    {
-      request: {
-        type: 'rebate',
-        partnerId: 'DIST-NORTH',
-        programId: 'COOP-2026',
-        period: '2026-03',
-        fund: 'coop',
-        currency: 'USD',
-        lines: [{ amount, reference, evidence: [] }],
-      },
+  const submitted = await api('POST', '/claims', {
+    token: manager(),
+    body: {
+      type: 'rebate',
+      partnerId: 'DIST-NORTH',
+      programId: 'COOP-2026',
+      period: '2026-03',
+      fund: 'coop',
+      currency: 'USD',
+      lines: [{ amount, reference }],
     },
-  );
-  expect(claim.status).toBe('validated');
-  return claim.claimId;
+  });
+  expect(submitted.status).toBe(201);
+  expect(submitted.json.status).toBe('validated');
+  return submitted.json.claimId as string;
 }
 
 /** The task of `claimId` in `userToken`'s inbox, once the workflow has opened it. */
@@ -92,6 +76,11 @@ describe('claim approvals through the HTTP API', () => {
     const stored = await api('PUT', '/approval-policy', { token: admin(), body: lowered });
     expect(stored.status).toBe(201);
     expect(stored.json.thresholds.USD.singleApproverUpTo).toBe('50.00');
+    const etag = stored.headers.get('etag') ?? '';
+    const replace = (ifMatch: string) =>
+      api('PUT', '/approval-policy', { token: admin(), body: lowered, headers: { 'if-match': ifMatch } });
+    expect((await replace(etag)).status).toBe(200);
+    expect((await replace(etag)).status).toBe(412);
   });
 
   it('takes a validated claim through approver and finance to approved, and the checkbook shows it claimed', async () => {
@@ -137,9 +126,9 @@ describe('claim approvals through the HTTP API', () => {
       claimed = await claimedOnCoopBook();
     }
     expect(claimed.minus(claimedBefore).toFixed(2)).toBe('60.00');
-    const claim = await claimDeps.claims.get(claimId);
+    const claim = (await api('GET', `/claims/${claimId}`, { token: north() })).json;
     expect(claim).toMatchObject({ status: 'approved', amountApproved: '60.00' });
-    expect(claim?.history.map((entry) => entry.by.userId)).toEqual(
+    expect(claim.history.map((entry: { by: { userId: string } }) => entry.by.userId)).toEqual(
       expect.arrayContaining(['demo-channel-manager', 'demo-approver', 'demo-finance']),
     );
   });
