@@ -22,6 +22,7 @@ const approver = () => token('demo-approver');
 const finance = () => token('demo-finance');
 const admin = () => token('demo-admin');
 const north = () => token('demo-partner-dist-north');
+const acme = () => token('demo-partner-res-acme');
 
 /** The channel manager submits a coop claim on DIST-NORTH's behalf; it passes validation. */
 async function submitCoopClaim(amount: string, reference: string) {
@@ -131,5 +132,44 @@ describe('claim approvals through the HTTP API', () => {
     expect(claim.history.map((entry: { by: { userId: string } }) => entry.by.userId)).toEqual(
       expect.arrayContaining(['demo-channel-manager', 'demo-approver', 'demo-finance']),
     );
+  });
+
+  it('returns a claim to its partner, who alone may answer; approval resumes and the approver rejects it', async () => {
+    const claimId = await submitCoopClaim('30.00', 'E2E-RETURN-1');
+    const first = await taskInInbox(approver(), claimId);
+    expect(first.levels).toEqual(['approver']);
+    const returned = await api('POST', `/approvals/${first.taskId}/decision`, {
+      token: approver(),
+      body: { decision: 'returnToPartner', question: 'Which trade show was this booth for?' },
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.json.claim.status).toBe('returnedToPartner');
+
+    const answer = { answer: 'The March networking expo' };
+    expect((await api('POST', `/claims/${claimId}/answer`, { token: acme(), body: answer })).status).toBe(
+      404,
+    );
+    let answered = await api('POST', `/claims/${claimId}/answer`, { token: north(), body: answer });
+    // The workflow opens the partner's task a moment after the return: until then the answer is early (409).
+    for (let attempt = 0; attempt < 200 && answered.status === 409; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      answered = await api('POST', `/claims/${claimId}/answer`, { token: north(), body: answer });
+    }
+    expect(answered.status).toBe(200);
+
+    const again = await taskInInbox(approver(), claimId);
+    expect(again.taskId).not.toBe(first.taskId);
+    const rejected = await api('POST', `/approvals/${again.taskId}/decision`, {
+      token: approver(),
+      body: { decision: 'reject', reasonCode: 'insufficientEvidence' },
+    });
+    expect(rejected.status).toBe(200);
+    let claim = (await api('GET', `/claims/${claimId}`, { token: north() })).json;
+    for (let attempt = 0; attempt < 200 && claim.status !== 'rejected'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      claim = (await api('GET', `/claims/${claimId}`, { token: north() })).json;
+    }
+    expect(claim.status).toBe('rejected');
+    expect((await api('GET', `/claims/${claimId}`, { token: acme() })).status).toBe(404);
   });
 });
