@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { stackNames } from './stack-names';
 import { AccrualsStack } from './stacks/accruals-stack';
 import { ApiStack } from './stacks/api-stack';
+import { ClaimApprovalsStack } from './stacks/claim-approvals-stack';
 import { DataStack } from './stacks/data-stack';
 import { IngestStack } from './stacks/ingest-stack';
 
@@ -20,13 +21,19 @@ export function addChrmStacks(app: App) {
     description: 'ChRM channel-file ingestion: S3 trigger, workflow and stuck-file reconciler',
     ...resources,
   });
+  const claims = new ClaimApprovalsStack(app, stackNames.claims, {
+    description: 'ChRM claims: the claim-approval workflow and its ClaimSubmitted rule',
+    table: data.table,
+    eventBus: data.eventBus,
+  });
   const api = new ApiStack(app, stackNames.api, {
     description: 'ChRM HTTP API and its functions',
     ...resources,
     accrualWorkflow: accruals.workflow,
     ingestWorkflow: ingest.workflow,
+    claimApprovalWorkflow: claims.workflow,
   });
-  return { data, api, ingest, accruals };
+  return { data, api, ingest, accruals, claims };
 }
 
 /**

@@ -4,4 +4,5 @@ export const stackNames = {
   api: 'ChrmApi',
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',
+  claims: 'ChrmClaims',
 } as const;

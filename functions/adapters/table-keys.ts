@@ -31,6 +31,8 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | claim reference   | CLAIM#REF#<p>#<programId>#<period>#<reference> | REFERENCE (claimId) |          |                         |
  * | claim fund        | CLAIMFUND#<p>#<programId>#<period>#<fund>#<currency> | FUND (reserved, drawn, settled) | CLAIMFUNDS#<p> | <programId>#<period>#<fund>#<currency> |
  * | claim reservation | CLAIMFUND#<p>#<programId>#<period>#<fund>#<currency> | RESERVATION#<claimId> (state) |  |                    |
+ * | approval policy   | APPROVALPOLICY#<id>    | POLICY                      | APPROVALPOLICIES          | <id>                    |
+ * | approval task     | APPROVAL#<taskId>      | TASK (+ task token)         | APPROVALINBOX#<role> (while waiting) | <createdAt>#<taskId> |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -40,6 +42,9 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  *
  * Ledger postings also carry gsi2 = JOURNAL#<yyyy-mm of postedOn> / <postedOn>#<postingId> and, when a run made
  * them, gsi3 = RUNPOSTINGS#<runId> / <postingId>.
+ *
+ * Approval tasks also carry gsi2 = APPROVALCLAIM#<claimId> / <createdAt>#<taskId>. Their Step Functions task
+ * token is an attribute of the item that no read path returns.
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -71,6 +76,9 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 23. who holds a claim line reference (duplicate rule)          → GetItem CLAIM#REF#… (written with the claim)
  * 24. a partner's claim reservations per program period fund    → Query gsi1 CLAIMFUNDS#<p>; a submission's
  *     transaction adds to CLAIMFUND#… only while drawn ≤ credited − amount (funds are never overdrawn)
+ * 25. the approval policy in force                              → GetItem APPROVALPOLICY#current
+ * 26. approval tasks waiting for a role, oldest first (inbox)    → Query gsi1 APPROVALINBOX#<role> (sparse)
+ * 27. a claim's approval tasks (the answer a return waits for)   → Query gsi2 APPROVALCLAIM#<claimId>
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -341,4 +349,25 @@ export const claimFundKeys = (scope: ClaimFundScope) => ({
 export const claimReservationKey = (scope: ClaimFundScope, claimId: string): ItemKey => ({
   pk: claimFundPartition(scope),
   sk: `RESERVATION#${claimId}`,
+});
+
+export const approvalPolicyKey = (policyId: string): ItemKey => ({
+  pk: `APPROVALPOLICY#${policyId}`,
+  sk: 'POLICY',
+});
+export const approvalPolicyListKey = (policyId: string): ListIndexKey => ({
+  gsi1pk: 'APPROVALPOLICIES',
+  gsi1sk: policyId,
+});
+
+export const approvalTaskKey = (taskId: string): ItemKey => ({ pk: `APPROVAL#${taskId}`, sk: 'TASK' });
+export const approvalInboxPartition = (role: string) => `APPROVALINBOX#${role}`;
+export const approvalInboxKey = (role: string, createdAt: string, taskId: string): ListIndexKey => ({
+  gsi1pk: approvalInboxPartition(role),
+  gsi1sk: `${createdAt}#${taskId}`,
+});
+export const claimApprovalsPartition = (claimId: string) => `APPROVALCLAIM#${claimId}`;
+export const claimApprovalsIndexKey = (claimId: string, createdAt: string, taskId: string) => ({
+  gsi2pk: claimApprovalsPartition(claimId),
+  gsi2sk: `${createdAt}#${taskId}`,
 });

@@ -173,3 +173,13 @@ export const whatIfSchema = z
     path: ['sku'],
     message: 'name a product (sku) or a category',
   });
+
+export const approvalTaskPathSchema = z.object({
+  taskId: z.string().min(1).max(200).describe('Approval task id, as the inbox lists it'),
+});
+export const returnedClaimPathSchema = z.object({
+  claimId: z.string().min(1).max(200).describe('Claim id'),
+});
+export const claimAnswerSchema = z.object({
+  answer: z.string().trim().min(1).max(4000).describe("The partner's answer to the approver's question"),
+});

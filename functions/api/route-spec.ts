@@ -39,6 +39,8 @@ export interface RouteSpec {
   readonly publishesEvents?: boolean;
   /** Starts accrual-run workflows, so it gets the state machine's ARN and may start executions. */
   readonly startsAccrualRuns?: boolean;
+  /** Resumes claim-approval executions (SendTaskSuccess/Failure), so it gets that state machine's ARN and grant. */
+  readonly resumesApprovals?: boolean;
   /** Recomputes from run snapshots (explanations, replays), so it may read them under runs/. */
   readonly readsRunSnapshots?: boolean;
 }

@@ -24,6 +24,7 @@ import {
   salesInMonthQuerySchema,
   salesOfProductQuerySchema,
 } from './api-schemas';
+import { approvalRoutes } from './approval-routes';
 import { claimRoutes } from './claim-routes';
 import { pageOf, stored } from './record-response-schemas';
 import {
@@ -426,4 +427,9 @@ const channelRoutes: readonly RouteSpec[] = [
 ];
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
-export const apiRoutes: readonly RouteSpec[] = [...channelRoutes, ...accrualRoutes, ...claimRoutes];
+export const apiRoutes: readonly RouteSpec[] = [
+  ...channelRoutes,
+  ...accrualRoutes,
+  ...claimRoutes,
+  ...approvalRoutes,
+];

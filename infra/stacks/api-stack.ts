@@ -30,6 +30,8 @@ export interface ApiStackProps extends StackProps {
   readonly accrualWorkflow: IStateMachine;
   /** The channel-file ingest workflow, which staff retries restart. */
   readonly ingestWorkflow: IStateMachine;
+  /** The claim-approval workflow, which decisions and partner answers resume. */
+  readonly claimApprovalWorkflow: IStateMachine;
   readonly routes?: readonly RouteSpec[];
 }
 
@@ -103,6 +105,7 @@ export class ApiStack extends Stack {
       });
       if (route.startsAccrualRuns) props.accrualWorkflow.grantStartExecution(handler.function);
       if (route.startsIngests) props.ingestWorkflow.grantStartExecution(handler.function);
+      if (route.resumesApprovals) props.claimApprovalWorkflow.grantTaskResponse(handler.function);
       if (route.publishesEvents) props.eventBus.grantPutEventsTo(handler.function);
       if (route.readsRunSnapshots) props.uploads.grantRead(handler.function, 'runs/*');
       if (route.signsUploads) {

@@ -48,6 +48,7 @@ const pathParameterMeanings: Record<string, string> = {
   programVersion: 'Program version, from 1 (activation count)',
   runId: 'Accrual run id',
   sku: 'Our product code (SKU)',
+  taskId: 'Approval task id, as the inbox lists it',
 };
 
 function parameters(route: RouteSpec): JsonSchema[] {

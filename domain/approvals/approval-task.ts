@@ -1,0 +1,79 @@
+import type { Role } from '../access/actor';
+import type { Claim, ClaimActor } from '../claims/claim';
+import type { ApprovalDecision, DecisionOutcome } from './approval-decision';
+import type { ApprovalLevel } from './approval-policy';
+
+/**
+ * What a task waits for: a staff decision on one approval level, or the partner's answer to a question
+ * (the claim was returned to them).
+ */
+export type ApprovalTaskKind = 'decision' | 'partnerAnswer';
+
+/**
+ * `waiting` until someone acts; `decided` once (the conditional write that gives a task exactly one
+ * decision); `expired` when the workflow stopped waiting for it (a reminder or an escalation replaced it).
+ */
+export type ApprovalTaskStatus = 'waiting' | 'decided' | 'expired';
+
+/** What an inbox shows of the claim, copied when the task is created (the claim cannot change while it waits). */
+export type ApprovalClaimSummary = Pick<
+  Claim,
+  | 'claimId'
+  | 'type'
+  | 'partnerId'
+  | 'programId'
+  | 'period'
+  | 'fund'
+  | 'currency'
+  | 'amountClaimed'
+  | 'amountApproved'
+  | 'submittedBy'
+  | 'submittedAt'
+  | 'validationFailures'
+> & { readonly lineCount: number };
+
+/**
+ * One human step of a claim's approval workflow. The Step Functions task token lives beside it in storage
+ * only: adapters keep it, the domain never sees it and the API never returns it.
+ */
+export interface ApprovalTask {
+  /** `<claimId>.<digest of the task token>`: one task per wait, the same one when a step is retried. */
+  readonly taskId: string;
+  readonly kind: ApprovalTaskKind;
+  readonly claimId: string;
+  readonly partnerId: string;
+  /** The level being decided (for a partner answer: the level that asked). */
+  readonly level: ApprovalLevel;
+  /** Position of `level` in `levels`, the levels the claim needs (fixed when its approval began). */
+  readonly levelIndex: number;
+  readonly levels: readonly ApprovalLevel[];
+  /** Who may act: the level's role, or the role it escalated to; `partner` for an answer. */
+  readonly role: Role;
+  readonly reminders: number;
+  readonly status: ApprovalTaskStatus;
+  readonly createdAt: string;
+  readonly claim: ApprovalClaimSummary;
+  readonly decision?: ApprovalDecision;
+  readonly outcome?: DecisionOutcome | 'answered';
+  readonly decidedBy?: ClaimActor;
+  readonly decidedAt?: string;
+}
+
+/** The inbox summary of `claim`. */
+export function claimSummary(claim: Claim): ApprovalClaimSummary {
+  return {
+    claimId: claim.claimId,
+    type: claim.type,
+    partnerId: claim.partnerId,
+    programId: claim.programId,
+    period: claim.period,
+    fund: claim.fund,
+    currency: claim.currency,
+    amountClaimed: claim.amountClaimed,
+    ...(claim.amountApproved === undefined ? {} : { amountApproved: claim.amountApproved }),
+    submittedBy: claim.submittedBy,
+    submittedAt: claim.submittedAt,
+    validationFailures: claim.validationFailures,
+    lineCount: claim.lines.length,
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { roleSchema } from '../access/actor';
+import { approvalLevels } from './approval-policy';
+
+/**
+ * What a finished wait tells the workflow: the next level (`levelApproved`), the partner (`returned`), back
+ * to the decision after an answer (`answered`), settlement (`decided`), or wait again after a reminder or an
+ * escalation (`pending`).
+ */
+export const approvalStepOutcomes = ['levelApproved', 'returned', 'answered', 'decided', 'pending'] as const;
+export type ApprovalStepOutcome = (typeof approvalStepOutcomes)[number];
+
+export const approvalStepResultSchema = z.object({ outcome: z.enum(approvalStepOutcomes) });
+export type ApprovalStepResult = z.infer<typeof approvalStepResultSchema>;
+
+/** Who the current wait is for: the level, the role that may decide it (after escalations) and its reminders. */
+export const waitingSchema = z.object({
+  level: z.enum(approvalLevels),
+  role: roleSchema,
+  reminders: z.number().int().min(0),
+});
+
+/**
+ * The claim-approval workflow's state, passed from step to step. `next` routes the first choice; `result`
+ * is what the last wait (or escalation) ended with.
+ */
+export const approvalWorkflowStateSchema = z.object({
+  claimId: z.string().min(1),
+  next: z.enum(['await', 'settle']),
+  levels: z.array(z.enum(approvalLevels)),
+  waiting: waitingSchema.optional(),
+  result: approvalStepResultSchema.optional(),
+});
+export type ApprovalWorkflowState = z.infer<typeof approvalWorkflowStateSchema>;

@@ -1,0 +1,16 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ApprovalPolicyRecord } from '../../domain/approvals/approval-policy-use-cases';
+import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
+import { approvalPolicyKey, approvalPolicyListKey } from './table-keys';
+
+const approvalPolicySpec: RecordItemSpec<ApprovalPolicyRecord> = {
+  type: 'ApprovalPolicy',
+  keyOf: approvalPolicyKey,
+  idOf: (policy) => policy.policyId,
+  listKeyOf: (policy) => approvalPolicyListKey(policy.policyId),
+  listScope: () => ({ gsi1pk: 'APPROVALPOLICIES' }),
+};
+
+/** The stored approval policy (one versioned record). */
+export const approvalPolicyStore = (client: DynamoDBDocumentClient, tableName: string) =>
+  new DynamoRecordStore(client, tableName, approvalPolicySpec);

@@ -1,0 +1,151 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Role } from '../../domain/access/actor';
+import type { ApprovalTask } from '../../domain/approvals/approval-task';
+import type { ApprovalTaskStore } from '../../domain/approvals/ports';
+import type { Page } from '../../domain/shared/ports';
+import { cursorOf, positionOf } from './table-cursor';
+import {
+  approvalInboxKey,
+  approvalInboxPartition,
+  approvalTaskKey,
+  claimApprovalsIndexKey,
+  claimApprovalsPartition,
+} from './table-keys';
+
+const itemType = 'ApprovalTask';
+/** Storage attributes of a task item, never part of the task the domain and the API see. */
+const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'taskToken'] as const;
+
+/** The task of an item, without its keys and, above all, without its task token. */
+function taskOf(item: Record<string, unknown>): ApprovalTask {
+  const task = { ...item };
+  for (const attribute of storageAttributes) delete task[attribute];
+  return task as unknown as ApprovalTask;
+}
+
+/** What closing a task changes; everything else stays as opened. */
+const closingFields = ['status', 'decision', 'outcome', 'decidedBy', 'decidedAt'] as const;
+
+/**
+ * Approval tasks in the single table (see table-keys.ts): the inbox index (gsi1) holds staff tasks only while
+ * they wait, the claim index (gsi2) every task of a claim. The task token is kept on the item for the
+ * resumer and stripped from every read.
+ */
+export class DynamoApprovalTaskStore implements ApprovalTaskStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(taskId: string): Promise<ApprovalTask | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: approvalTaskKey(taskId), ConsistentRead: true }),
+    );
+    return Item ? taskOf(Item) : undefined;
+  }
+
+  /** The token that resumes the workflow waiting on `taskId`, for the resumer only. */
+  async tokenOf(taskId: string): Promise<string | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: approvalTaskKey(taskId),
+        ProjectionExpression: 'taskToken',
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.taskToken === 'string' ? Item.taskToken : undefined;
+  }
+
+  async open(task: ApprovalTask, resumeToken: string): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...task,
+            ...approvalTaskKey(task.taskId),
+            // Partners answer from the claim, not from an inbox.
+            ...(task.kind === 'decision' ? approvalInboxKey(task.role, task.createdAt, task.taskId) : {}),
+            ...claimApprovalsIndexKey(task.claimId, task.createdAt, task.taskId),
+            type: itemType,
+            taskToken: resumeToken,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async close(closed: ApprovalTask): Promise<boolean> {
+    const fields = closingFields.filter((field) => closed[field] !== undefined);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: approvalTaskKey(closed.taskId),
+          UpdateExpression: `SET ${fields.map((field) => `#${field} = :${field}`).join(', ')} REMOVE gsi1pk, gsi1sk`,
+          ConditionExpression: '#status = :waiting',
+          ExpressionAttributeNames: Object.fromEntries(fields.map((field) => [`#${field}`, field])),
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(fields.map((field) => [`:${field}`, closed[field]])),
+            ':waiting': 'waiting',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async waitingFor(
+    role: Role,
+    page: { readonly limit: number; readonly cursor?: string | undefined },
+  ): Promise<Page<ApprovalTask>> {
+    const start = positionOf(page.cursor).key;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': approvalInboxPartition(role) },
+        Limit: page.limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+      }),
+    );
+    const items = Items.map(taskOf);
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
+  }
+
+  async ofClaim(claimId: string): Promise<ApprovalTask[]> {
+    const tasks: ApprovalTask[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': claimApprovalsPartition(claimId) },
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        }),
+      );
+      tasks.push(...Items.map(taskOf));
+      start = LastEvaluatedKey;
+    } while (start !== undefined);
+    return tasks;
+  }
+}

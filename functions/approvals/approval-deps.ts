@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { ApprovalDeps } from '../../domain/approvals/ports';
+import { settleDecidedClaim } from '../../domain/claims/settle-decided-claim';
+import { approvalPolicyStore } from '../adapters/approval-policy-store';
+import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
+import { DynamoApprovalTaskStore } from '../adapters/dynamo-approval-task-store';
+import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
+import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
+import { createDocumentClient } from '../adapters/dynamo-client';
+import { createEventBridgeClient, EventBridgePublisher } from '../adapters/eventbridge-publisher';
+import { SfnApprovalResumer } from '../adapters/sfn-approval-resumer';
+import { createSfnClient } from '../adapters/sfn-client';
+import { loadSettings } from '../shared/config';
+
+/** Settings of the approval functions: the bus (ClaimDecided, escalations) and Step Functions (task tokens). */
+export const approvalSettings = {
+  EVENT_BUS_NAME: z.string().min(1),
+  EVENTS_ENDPOINT: z.url().optional(),
+  SFN_ENDPOINT: z.url().optional(),
+};
+
+/** Wires the approval use cases and workflow steps to DynamoDB, Step Functions and EventBridge. */
+export function createApprovalDeps(settings: ReturnType<typeof loadApprovalSettings>): ApprovalDeps {
+  const client = createDocumentClient(settings);
+  const table = settings.TABLE_NAME;
+  const tasks = new DynamoApprovalTaskStore(client, table);
+  const clock = () => new Date();
+  const settleDeps = {
+    ledger: new DynamoAccrualLedger(client, table),
+    claimFunds: new DynamoClaimFunds(client, table),
+    clock,
+  };
+  return {
+    policies: approvalPolicyStore(client, table),
+    claims: new DynamoClaimStore(client, table),
+    tasks,
+    resumer: new SfnApprovalResumer(
+      createSfnClient({ region: settings.AWS_REGION, endpoint: settings.SFN_ENDPOINT }),
+      tasks,
+    ),
+    events: new EventBridgePublisher(
+      createEventBridgeClient({ region: settings.AWS_REGION, endpoint: settings.EVENTS_ENDPOINT }),
+      settings.EVENT_BUS_NAME,
+    ),
+    settle: (claim) => settleDecidedClaim(settleDeps, claim),
+    clock,
+  };
+}
+
+export const loadApprovalSettings = (env: NodeJS.ProcessEnv = process.env) =>
+  loadSettings(approvalSettings, env);

@@ -1,0 +1,7 @@
+import { approvalWorkflowStateSchema } from '../../domain/approvals/approval-workflow-state';
+import { escalateWaitingTask } from '../../domain/approvals/approval-workflow-steps';
+import { approvals } from '../approvals/approvals';
+
+/** A decision waited too long: remind or escalate (or go on with a decision that won the race). */
+export const handler = async (state: unknown) =>
+  escalateWaitingTask(approvals, approvalWorkflowStateSchema.parse(state));

@@ -1,0 +1,197 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { type EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  Fail,
+  IntegrationPattern,
+  JsonPath,
+  LogLevel,
+  StateMachine,
+  Succeed,
+  TaskInput,
+  Timeout,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import type { Construct } from 'constructs';
+import { claimRejectedError } from '../../domain/approvals/approval-use-cases';
+import * as claimSubmitted from '../../events/claim-submitted.v1';
+import { ChrmFunction } from '../constructs/chrm-function';
+import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
+
+export interface ClaimApprovalsStackProps extends StackProps {
+  readonly table: TableV2;
+  readonly eventBus: EventBus;
+}
+
+/** How long a decision task waits before a reminder (or, after the policy's reminders, an escalation). */
+export const approvalReminderInterval = Duration.hours(24);
+/** How long a claim returned to the partner waits for an answer before it is rejected (partnerDidNotAnswer). */
+export const partnerAnswerTimeout = Duration.days(30);
+
+/**
+ * The claim-approval workflow: ClaimSubmitted (rule) → a starter Lambda starts an execution named after the
+ * claim → begin (into approval; levels fixed by the policy, or auto-approved) → for each level a
+ * `.waitForTaskToken` task whose Lambda stores the approval task; the API resumes it with the decision →
+ * returned claims wait for the partner's answer → settle (ledger, reservation) and ClaimDecided. Waits that
+ * time out remind or escalate (EscalateTask) and wait again.
+ */
+export class ClaimApprovalsStack extends Stack {
+  readonly workflow: StateMachine;
+
+  constructor(scope: Construct, id: string, props: ClaimApprovalsStackProps) {
+    super(scope, id, props);
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      EVENT_BUS_NAME: props.eventBus.eventBusName,
+    };
+    const step = (name: string, entry: string, description: string, publishes: boolean) => {
+      const created = new ChrmFunction(this, name, { entry, description, environment });
+      props.table.grantReadWriteData(created.function);
+      if (publishes) props.eventBus.grantPutEventsTo(created.function);
+      return created.function;
+    };
+    const begin = step(
+      'BeginClaimApproval',
+      'functions/workflows/begin-claim-approval.ts',
+      'Moves a validated claim into approval and fixes its levels, or approves it automatically',
+      false,
+    );
+    const open = step(
+      'OpenApprovalTask',
+      'functions/workflows/open-approval-task.ts',
+      'Stores an approval task (or a partner-answer task) with its task token',
+      false,
+    );
+    const escalate = step(
+      'EscalateApprovalTask',
+      'functions/workflows/escalate-approval-task.ts',
+      'Reminds or escalates a decision task that waited too long',
+      true,
+    );
+    const expire = step(
+      'ExpireClaimReturn',
+      'functions/workflows/expire-claim-return.ts',
+      'Rejects a returned claim the partner never answered',
+      false,
+    );
+    const settle = step(
+      'SettleClaimApproval',
+      'functions/workflows/settle-claim-approval.ts',
+      'Settles a decided claim against its fund and publishes ClaimDecided',
+      true,
+    );
+
+    const transientRetry = {
+      errors: [
+        'Lambda.ServiceException',
+        'Lambda.AWSLambdaException',
+        'Lambda.SdkClientException',
+        'Lambda.TooManyRequestsException',
+      ],
+      maxAttempts: 4,
+      interval: Duration.seconds(2),
+      backoffRate: 2,
+    };
+    const invoke = (id: string, fn: IFunction, payload: TaskInput) => {
+      const task = new LambdaInvoke(this, id, {
+        lambdaFunction: fn,
+        payload,
+        outputPath: '$.Payload',
+        taskTimeout: Timeout.duration(Duration.minutes(1)),
+      });
+      task.addRetry(transientRetry);
+      return task;
+    };
+    const awaitTask = (id: string, kind: 'decision' | 'partnerAnswer', timeout: Duration) => {
+      const task = new LambdaInvoke(this, id, {
+        lambdaFunction: open,
+        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+        payload: TaskInput.fromObject({ kind, 'state.$': '$', taskToken: JsonPath.taskToken }),
+        resultPath: '$.result',
+        taskTimeout: Timeout.duration(timeout),
+      });
+      task.addRetry(transientRetry);
+      return task;
+    };
+
+    const failed = new Fail(this, 'ClaimApprovalFailed', {
+      error: 'ClaimApprovalFailed',
+      cause: 'A claim-approval step failed; the claim keeps its status and reservation',
+    });
+    const settled = invoke('Settle', settle, TaskInput.fromJsonPathAt('$')).next(
+      new Succeed(this, 'ClaimDecided'),
+    );
+    const awaitDecision = awaitTask('AwaitDecision', 'decision', approvalReminderInterval);
+    const awaitAnswer = awaitTask('AwaitPartnerAnswer', 'partnerAnswer', partnerAnswerTimeout);
+    const afterWait = new Choice(this, 'AfterWait')
+      .when(Condition.stringEquals('$.result.outcome', 'decided'), settled)
+      .when(Condition.stringEquals('$.result.outcome', 'returned'), awaitAnswer)
+      .when(
+        Condition.or(
+          ...['levelApproved', 'answered', 'pending'].map((outcome) =>
+            Condition.stringEquals('$.result.outcome', outcome),
+          ),
+        ),
+        awaitDecision,
+      )
+      .otherwise(failed);
+    const escalateTask = invoke('EscalateTask', escalate, TaskInput.fromJsonPathAt('$'));
+    const expireReturn = invoke('ExpireReturn', expire, TaskInput.fromJsonPathAt('$'));
+    escalateTask.next(afterWait);
+    expireReturn.next(afterWait);
+    awaitDecision.addCatch(settled, { errors: [claimRejectedError], resultPath: '$.rejection' });
+    awaitDecision.addCatch(escalateTask, {
+      errors: ['States.Timeout', 'States.HeartbeatTimeout'],
+      resultPath: '$.timeout',
+    });
+    awaitAnswer.addCatch(expireReturn, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    for (const waiting of [awaitDecision, awaitAnswer]) {
+      waiting.addCatch(failed, { errors: ['States.ALL'] });
+      waiting.next(afterWait);
+    }
+    const beginApproval = invoke('Begin', begin, TaskInput.fromObject({ 'claimId.$': '$.claimId' }));
+    for (const task of [beginApproval, escalateTask, expireReturn])
+      task.addCatch(failed, { errors: ['States.ALL'] });
+    const start = beginApproval.next(
+      new Choice(this, 'AutoApproved')
+        .when(Condition.stringEquals('$.next', 'settle'), settled)
+        .otherwise(awaitDecision),
+    );
+
+    this.workflow = new StateMachine(this, 'ClaimApproval', {
+      definitionBody: DefinitionBody.fromChainable(start),
+      // Long enough for reminders, escalations and a month-long partner answer.
+      timeout: Duration.days(90),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'WorkflowLogs', { retention: RetentionDays.THREE_MONTHS }),
+        level: LogLevel.ALL,
+      },
+    });
+
+    const starter = new ChrmFunction(this, 'StartClaimApproval', {
+      entry: 'functions/workflows/start-claim-approval.ts',
+      description: 'Starts the approval workflow of a submitted claim (execution named after the claim)',
+      environment: { CLAIM_APPROVAL_STATE_MACHINE_ARN: this.workflow.stateMachineArn },
+    });
+    this.workflow.grantStartExecution(starter.function);
+    new Rule(this, 'OnClaimSubmitted', {
+      description: 'Starts the approval of each claim that passed validation',
+      eventBus: props.eventBus,
+      eventPattern: { source: [claimSubmitted.source], detailType: [claimSubmitted.detailType] },
+      targets: [new LambdaFunction(starter.function, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+    });
+
+    acknowledgeFunctionFindings(this, {
+      reason:
+        'log delivery has no resource-level permissions; Step Functions may invoke the versions of its own functions.',
+      appliesTo: [{ regex: '/^Resource::<.*\\.Arn>:\\*$/g' }],
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { entryMetadataKey } from '../../infra/constructs/chrm-function';
+import { synthChrmApp } from './synth-app';
+
+type Resource = { Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
+type AslState = {
+  Type: string;
+  Resource?: string;
+  Parameters?: Record<string, unknown>;
+  TimeoutSeconds?: number;
+  Retry?: { ErrorEquals: string[] }[];
+  Catch?: { ErrorEquals: string[]; Next: string }[];
+  Choices?: unknown[];
+};
+
+let claims: Template;
+let api: Template;
+let definition: { TimeoutSeconds?: number; States: Record<string, AslState> };
+let states: Record<string, AslState>;
+
+beforeAll(() => {
+  const stacks = synthChrmApp();
+  claims = Template.fromStack(stacks.claims);
+  api = Template.fromStack(stacks.api);
+  const [machine] = Object.values(claims.findResources('AWS::StepFunctions::StateMachine')) as Resource[];
+  if (!machine) throw new Error('no state machine in the claims stack');
+  // The definition is a Fn::Join of text and ARNs; the ARNs are irrelevant to its shape.
+  const parts = (machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+  const text = parts.map((part) => (typeof part === 'string' ? part : 'arn')).join('');
+  definition = JSON.parse(text);
+  states = definition.States;
+});
+
+/** The actions each function's role may take, by handler entry. */
+function actionsByEntry(stack: Template): Record<string, string[]> {
+  const functions = stack.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+  const policies = Object.values(stack.findResources('AWS::IAM::Policy') as Record<string, Resource>);
+  const result: Record<string, string[]> = {};
+  for (const fn of Object.values(functions)) {
+    const entry = fn.Metadata?.[entryMetadataKey];
+    if (typeof entry !== 'string') continue;
+    // A function names its role by Fn::GetAtt, a policy by Ref: compare the role's logical id.
+    const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const actions = policies
+      .filter((policy) => (policy.Properties.Roles as { Ref?: string }[]).some((ref) => ref.Ref === role))
+      .flatMap(
+        (policy) =>
+          (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement,
+      )
+      .flatMap((statement) => [statement.Action].flat());
+    result[entry] = actions;
+  }
+  return result;
+}
+
+describe('claim-approvals stack', () => {
+  it('waits for each decision on a task token, with a 24 h timeout that escalates and a rejection that settles', () => {
+    const wait = states.AwaitDecision;
+    expect(wait?.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
+    expect(wait?.Parameters?.Payload).toMatchObject({
+      kind: 'decision',
+      'state.$': '$',
+      'taskToken.$': '$$.Task.Token',
+    });
+    expect(wait?.TimeoutSeconds).toBe(24 * 3600);
+    const catches = Object.fromEntries(
+      (wait?.Catch ?? []).map((entry) => [entry.ErrorEquals.join(','), entry.Next]),
+    );
+    expect(catches).toMatchObject({
+      ClaimRejected: 'Settle',
+      'States.Timeout,States.HeartbeatTimeout': 'EscalateTask',
+      'States.ALL': 'ClaimApprovalFailed',
+    });
+  });
+
+  it('waits up to 30 days for a partner answer, then rejects through ExpireReturn', () => {
+    const wait = states.AwaitPartnerAnswer;
+    expect(wait?.Resource).toMatch(/lambda:invoke\.waitForTaskToken$/);
+    expect(wait?.TimeoutSeconds).toBe(30 * 24 * 3600);
+    expect(wait?.Catch?.[0]).toMatchObject({ ErrorEquals: ['States.Timeout'], Next: 'ExpireReturn' });
+  });
+
+  it('ends in an explicit Succeed or Fail, retries every Lambda on transient errors, and times out', () => {
+    expect(states.ClaimDecided?.Type).toBe('Succeed');
+    expect(states.ClaimApprovalFailed?.Type).toBe('Fail');
+    for (const [name, state] of Object.entries(states).filter(([, s]) => s.Type === 'Task')) {
+      expect(state.Retry?.[0]?.ErrorEquals, name).toContain('Lambda.ServiceException');
+    }
+    expect(definition.TimeoutSeconds).toBe(90 * 24 * 3600);
+  });
+
+  it('starts a workflow for each ClaimSubmitted from chrm.claims, through the starter Lambda', () => {
+    claims.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['chrm.claims'], 'detail-type': ['ClaimSubmitted'] },
+    });
+    const [rule] = Object.values(claims.findResources('AWS::Events::Rule')) as Resource[];
+    const functions = claims.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    const starterId = Object.entries(functions).find(
+      ([, fn]) => fn.Metadata?.[entryMetadataKey] === 'functions/workflows/start-claim-approval.ts',
+    )?.[0];
+    expect(JSON.stringify(rule?.Properties.Targets)).toContain(String(starterId));
+  });
+
+  it('grants least privilege: the starter only starts executions; only escalation and settlement publish', () => {
+    const actions = actionsByEntry(claims);
+    expect(actions['functions/workflows/start-claim-approval.ts']).toContain('states:StartExecution');
+    expect(
+      actions['functions/workflows/start-claim-approval.ts']?.some((action) =>
+        action.startsWith('dynamodb:'),
+      ),
+    ).toBe(false);
+    const publishers = Object.entries(actions)
+      .filter(([, granted]) => granted.includes('events:PutEvents'))
+      .map(([entry]) => entry)
+      .sort();
+    expect(publishers).toEqual([
+      'functions/workflows/escalate-approval-task.ts',
+      'functions/workflows/settle-claim-approval.ts',
+    ]);
+  });
+
+  it('lets only the decision and answer routes send task results', () => {
+    const senders = Object.entries(actionsByEntry(api))
+      .filter(([, granted]) => granted.includes('states:SendTaskSuccess'))
+      .map(([entry]) => entry)
+      .sort();
+    expect(senders).toEqual([
+      'functions/api/approvals/answer-returned-claim.ts',
+      'functions/api/approvals/decide-approval-task.ts',
+    ]);
+  });
+});

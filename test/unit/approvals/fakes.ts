@@ -1,0 +1,82 @@
+import type { Role } from '../../../domain/access/actor';
+import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-policy-use-cases';
+import type { ApprovalTask } from '../../../domain/approvals/approval-task';
+import type { ApprovalStepResult } from '../../../domain/approvals/approval-workflow-state';
+import type {
+  ApprovalDeps,
+  ApprovalTaskStore,
+  ApprovalWorkflowResumer,
+} from '../../../domain/approvals/ports';
+import type { Claim } from '../../../domain/claims/claim';
+import type { Page } from '../../../domain/shared/ports';
+import type { DomainEvent } from '../../../events/domain-event';
+import { InMemoryRecordStore } from '../../support/in-memory-record-store';
+import { InMemoryClaimStore } from '../claims/fakes';
+
+/** Tasks in a Map with the adapter's contract: open once per id, close only while waiting; tokens kept apart. */
+export class InMemoryApprovalTaskStore implements ApprovalTaskStore {
+  readonly tasks = new Map<string, ApprovalTask>();
+  readonly tokens = new Map<string, string>();
+
+  async get(taskId: string) {
+    return this.tasks.get(taskId);
+  }
+
+  async open(task: ApprovalTask, resumeToken: string) {
+    if (this.tasks.has(task.taskId)) return;
+    this.tasks.set(task.taskId, task);
+    this.tokens.set(task.taskId, resumeToken);
+  }
+
+  async close(closed: ApprovalTask) {
+    if (this.tasks.get(closed.taskId)?.status !== 'waiting') return false;
+    this.tasks.set(closed.taskId, closed);
+    return true;
+  }
+
+  async waitingFor(role: Role, page: { readonly limit: number }): Promise<Page<ApprovalTask>> {
+    const items = [...this.tasks.values()].filter(
+      (task) => task.kind === 'decision' && task.status === 'waiting' && task.role === role,
+    );
+    return { items: items.slice(0, page.limit) };
+  }
+
+  async ofClaim(claimId: string) {
+    return [...this.tasks.values()].filter((task) => task.claimId === claimId);
+  }
+}
+
+/** Records what the workflow was sent, by task; `waitOver` makes every send find the wait ended. */
+export class RecordingResumer implements ApprovalWorkflowResumer {
+  readonly sent: { taskId: string; result?: ApprovalStepResult; error?: string }[] = [];
+  waitOver = false;
+
+  async succeed(taskId: string, result: ApprovalStepResult) {
+    this.sent.push({ taskId, result });
+    return !this.waitOver;
+  }
+
+  async fail(taskId: string, error: string) {
+    this.sent.push({ taskId, error });
+    return !this.waitOver;
+  }
+}
+
+/** Approval deps over in-memory fakes, a fixed clock, and recorders for events and settlements. */
+export function approvalHarness(now = '2026-04-03T09:00:00.000Z') {
+  const claims = new InMemoryClaimStore();
+  const tasks = new InMemoryApprovalTaskStore();
+  const resumer = new RecordingResumer();
+  const published: DomainEvent[] = [];
+  const settled: Claim[] = [];
+  const deps: ApprovalDeps = {
+    policies: new InMemoryRecordStore<ApprovalPolicyRecord>((policy) => policy.policyId),
+    claims,
+    tasks,
+    resumer,
+    events: { publish: async (event) => void published.push(event) },
+    settle: async (claim) => void settled.push(claim),
+    clock: () => new Date(now),
+  };
+  return { deps, claims, tasks, resumer, published, settled };
+}
