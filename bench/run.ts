@@ -8,6 +8,7 @@
  *   - month-end run: a run through the workflow on the local stack (10,000 April lines or `--lines N`, demo
  *     programs): postings written, entries computed, seconds request → completed, and a rerun posting nothing
  *   - api load: partner reads on the local stack at a fixed offered rate and at max (req/s, p50/p99, errors)
+ *   - payment export: a 10,000-payment bank-transfer batch built and exported as pain.001 XML (ms)
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
@@ -15,6 +16,7 @@ import { runBundled } from './bundled';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
+import { runPaymentExportBench } from './payment-export';
 
 const args = process.argv.slice(2);
 // `--lines N` sizes the month-end run (default 10,000, or BENCH_RUN_LINES).
@@ -30,6 +32,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   accruals: () => runBundled('accruals.ts'),
   'month-end-run': () => runMonthEndBench(runLines),
   'api-load': () => runApiLoadBench(),
+  'payment-export': () => runPaymentExportBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -39,5 +42,5 @@ for (const [name, run] of Object.entries(benches)) {
   console.table(result);
   if (name === 'accruals') console.log(accrualBenchNote);
   // A benchmark whose two computations disagree is a bug, not a slow machine.
-  if (result.agreeToTheCent === false) process.exitCode = 1;
+  if (result.agreeToTheCent === false || result.controlSumExact === false) process.exitCode = 1;
 }
