@@ -25,6 +25,9 @@
  * | sale line history | SALE#<p>#<invoice>     | HISTORY#<line>#<fileId>     |                           |                         |
  * | inventory snapshot| INVENTORY#<p>#<sku>    | SNAPSHOT#<date>#<warehouse> | INVENTORY#<p>#<yyyy-mm>   | <date>#<sku>#<warehouse> |
  * | snapshot history  | INVENTORY#<p>#<sku>    | HISTORY#<date>#<wh>#<fileId>|                           |                         |
+ * | payment batch     | PAYBATCH#<batchId>     | HEADER                      | PAYBATCHES                | <createdAt>#<batchId>   |
+ * | partner payment   | PAYBATCH#<batchId>     | PAYMENT#<partnerId>         | PARTNERPAYMENTS#<p>       | <createdAt>#<batchId>   |
+ * | deduction         | DEDUCTION#<id>         | DEDUCTION                   | DEDUCTIONS                | <status>#<importedAt>#<id> |
  *
  * Channel files in flight (received or processing) also carry gsi2 = INGESTING / <updatedAt>#<fileId>: a
  * sparse index of the few files being ingested, whose updatedAt is the ingest heartbeat (every checkpoint
@@ -32,6 +35,8 @@
  *
  * Ledger postings also carry gsi2 = JOURNAL#<yyyy-mm of postedOn> / <postedOn>#<postingId> and, when a run made
  * them, gsi3 = RUNPOSTINGS#<runId> / <postingId>.
+ *
+ * Payment batch headers also carry gsi2 = PAYBATCHES#<status> / <createdAt>#<batchId> (batches of one status).
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -58,6 +63,10 @@
  * 19. files in flight (received/processing) not updated since t → Query gsi2 INGESTING, gsi2sk < t
  * 20. accounting months closed or reopened, oldest first        → Query gsi1 ACCOUNTINGPERIODS; a posting's
  *     transaction checks ACCOUNTINGPERIOD#<yyyy-mm of postedOn> is not closed
+ * 21. a payment batch with its payments; batches newest first, optionally of one status
+ *                                                               → Query pk PAYBATCH#<id> / gsi1 PAYBATCHES / gsi2 PAYBATCHES#<status>
+ * 22. a partner's payments across batches, newest first        → Query gsi1 PARTNERPAYMENTS#<p>
+ * 23. deductions of one status (open: the aging report)         → Query gsi1 DEDUCTIONS, begins_with <status>#
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -285,4 +294,39 @@ export const inventoryByPeriodIndexKey = (
 ) => ({
   gsi1pk: `INVENTORY#${partnerId}#${asOfDate.slice(0, 7)}`,
   gsi1sk: `${asOfDate}#${sku}#${warehouse}`,
+});
+
+export const paymentBatchPartition = (batchId: string) => `PAYBATCH#${batchId}`;
+export const paymentBatchHeaderKeys = (batch: {
+  readonly batchId: string;
+  readonly status: string;
+  readonly createdAt: string;
+}) => ({
+  pk: paymentBatchPartition(batch.batchId),
+  sk: 'HEADER',
+  gsi1pk: 'PAYBATCHES',
+  gsi1sk: `${batch.createdAt}#${batch.batchId}`,
+  gsi2pk: paymentBatchesOfStatus(batch.status),
+  gsi2sk: `${batch.createdAt}#${batch.batchId}`,
+});
+export const paymentBatchesPartition = 'PAYBATCHES';
+export const paymentBatchesOfStatus = (status: string) => `PAYBATCHES#${status}`;
+export const partnerPaymentKeys = (
+  payment: { readonly batchId: string; readonly partnerId: string },
+  createdAt: string,
+) => ({
+  pk: paymentBatchPartition(payment.batchId),
+  sk: `PAYMENT#${payment.partnerId}`,
+  gsi1pk: partnerPaymentsPartition(payment.partnerId),
+  gsi1sk: `${createdAt}#${payment.batchId}`,
+});
+export const partnerPaymentsPartition = (partnerId: string) => `PARTNERPAYMENTS#${partnerId}`;
+
+export const deductionKey = (deductionId: string): ItemKey => ({
+  pk: `DEDUCTION#${deductionId}`,
+  sk: 'DEDUCTION',
+});
+export const deductionListKey = (status: string, importedAt: string, deductionId: string): ListIndexKey => ({
+  gsi1pk: 'DEDUCTIONS',
+  gsi1sk: `${status}#${importedAt}#${deductionId}`,
 });
