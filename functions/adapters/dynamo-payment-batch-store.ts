@@ -92,7 +92,9 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
       }),
     );
     const items = Items.map((item) => recordOf<PaymentBatchHeader>(item));
-    return LastEvaluatedKey ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) } : { items };
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
   }
 
   replaceHeader(next: PaymentBatchHeader): Promise<boolean> {
@@ -138,7 +140,9 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
       }),
     );
     const items = Items.map((item) => recordOf<PartnerPayment>(item));
-    return LastEvaluatedKey ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) } : { items };
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
   }
 
   private headerItem(header: PaymentBatchHeader): Item {
