@@ -1,4 +1,5 @@
 import type { Claim, ClaimStatus } from './claim';
+import type { ClaimFundDraws, ClaimFundScope } from './claim-fund';
 
 /** Where claims are kept. Every change is conditional on the status read, so two racing actions have one effect. */
 export interface ClaimStore {
@@ -17,4 +18,39 @@ export interface ClaimStore {
 /** Starts the approval workflow of a validated claim; idempotent per claim (the execution is named after it). */
 export interface ClaimApprovalWorkflow {
   start(claim: Claim): Promise<void>;
+}
+
+/** Why a claim could not be reserved; `reserved` when it was (and is stored). */
+export type ReservationOutcome =
+  | { readonly kind: 'reserved' }
+  /** The fund's credit minus what is drawn is less than the claim: nothing written. */
+  | { readonly kind: 'insufficientFunds' }
+  /** Another claim holds these line references (same partner, program, period): nothing written. */
+  | { readonly kind: 'duplicateReferences'; readonly references: readonly string[] }
+  /** A claim with this id is stored already (a repeated submit): nothing written. */
+  | { readonly kind: 'claimExists' };
+
+/** One fund's draws, with its scope, as the checkbook shows them. */
+export interface ClaimFundPosition extends ClaimFundScope, ClaimFundDraws {}
+
+/**
+ * What claims draw on each fund (see claim-fund.ts), kept apart from the ledger so that a reservation is
+ * one atomic write: the validated claim, its line references and the fund's draws move together or not at all.
+ */
+export interface ClaimFunds {
+  draws(scope: ClaimFundScope): Promise<ClaimFundDraws>;
+  /** Every fund of a partner that claims drew on. */
+  positionsOf(partnerId: string): Promise<ClaimFundPosition[]>;
+  /** The claim holding each of `references` (same partner, program, period); absent ones are free. */
+  referenceHolders(claim: Claim): Promise<Map<string, string>>;
+  /**
+   * Stores `claim` (status `validated`) with its reservation of `amountClaimed` and its line references,
+   * only while the fund's drawn ≤ `limit` (see `reservationLimit`).
+   */
+  reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome>;
+  /**
+   * Ends the reservation of a decided claim: `approved` (minor units, 0 when rejected) stays drawn as
+   * settled, the rest is released. Idempotent: a reservation already ended changes nothing.
+   */
+  release(claim: Claim, approved: bigint): Promise<void>;
 }

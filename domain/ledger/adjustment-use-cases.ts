@@ -14,6 +14,7 @@ import {
   rejectManualAdjustment,
   requestManualAdjustment,
 } from './manual-adjustment';
+import { postOnce } from './post-once';
 
 export interface AdjustmentDeps {
   readonly adjustments: RecordStore<ManualAdjustment>;
@@ -71,16 +72,7 @@ export async function approveAdjustment(
     approvedOn: today(deps.clock),
   });
   assertOpen(await closedMonths(deps.accountingPeriods), posting.postedOn);
-  for (let attempt = 1; ; attempt++) {
-    const scope = await deps.ledger.scope(posting.programId, posting.period);
-    if (scope.postings.some((posted) => posted.postingId === posting.postingId)) break;
-    try {
-      await deps.ledger.append(posting.programId, posting.period, scope.sequence, [posting]);
-      break;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError) || attempt === 5) throw error;
-    }
-  }
+  await postOnce(deps.ledger, posting);
   return replaceVersioned(deps.adjustments, deps.clock, current, input.expectedVersion, adjustment);
 }
 

@@ -3,15 +3,25 @@ import { VersionConflictError } from '../shared/errors';
 import type { LedgerPosting } from './ledger-posting';
 
 /**
- * Appends postings to their program periods' ledgers, skipping any already posted (posting ids are derived
- * from what they record, so a retried step posts nothing twice). A concurrent append to the same period is
- * retried against what is then posted; a closed accounting month fails as the ledger decides.
+ * Appends one posting to its program period unless a posting with its id is there already, so a retried
+ * approval or settlement never posts twice. Retried when a run posts into the period at the same moment;
+ * the ledger refuses a posting dated into a closed accounting month (ClosedPeriodError).
  */
-export async function postOnce(ledger: AccrualLedger, postings: readonly LedgerPosting[]): Promise<void> {
+export function postOnce(ledger: AccrualLedger, posting: LedgerPosting): Promise<void> {
+  return postAllOnce(ledger, [posting]);
+}
+
+/**
+ * `postOnce` for many postings at once (a payment batch's): one append per program period with the
+ * postings not there yet, instead of one read and append per posting.
+ */
+export async function postAllOnce(ledger: AccrualLedger, postings: readonly LedgerPosting[]): Promise<void> {
   const byScope = new Map<string, LedgerPosting[]>();
   for (const posting of postings) {
     const key = `${posting.programId}\u001f${posting.period}`;
-    byScope.set(key, [...(byScope.get(key) ?? []), posting]);
+    const scoped = byScope.get(key);
+    if (scoped === undefined) byScope.set(key, [posting]);
+    else scoped.push(posting);
   }
   for (const scoped of byScope.values()) {
     const [{ programId, period } = { programId: '', period: '' }] = scoped;

@@ -2,7 +2,7 @@ import { detailType, paymentBatchPaidV1, source } from '../../events/payment-bat
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
 import type { Claim, ClaimStatus } from '../claims/claim';
-import { postOnce } from '../ledger/post-once';
+import { postAllOnce } from '../ledger/post-once';
 import { NotFoundError, StateConflictError } from '../shared/errors';
 import { approvedBatch, exportedBatch, paidBatch, returnedPayment } from './batch-lifecycle';
 import { claimMovedTo } from './claim-payment-status';
@@ -100,7 +100,7 @@ export async function markPaymentBatchPaid(
     },
   );
   const postedOn = now.slice(0, 10);
-  await postOnce(
+  await postAllOnce(
     deps.ledger,
     paid.payments.flatMap((payment) => paymentPostings(header, payment, postedOn)),
   );
@@ -137,7 +137,7 @@ export async function returnPayment(
   if (!(await deps.batches.replacePayment(returned))) {
     throw new StateConflictError(`The payment to '${input.partnerId}' was changed by someone else meanwhile`);
   }
-  await postOnce(deps.ledger, returnedPaymentPostings(headerOf(batch), returned, now.slice(0, 10)));
+  await postAllOnce(deps.ledger, returnedPaymentPostings(headerOf(batch), returned, now.slice(0, 10)));
   await moveClaims(deps, returned.claims, {
     from: 'paid',
     to: (claim) => claim.payableStatus,

@@ -1,3 +1,5 @@
+import type { ClaimFundScope } from '../../domain/claims/claim-fund';
+
 /**
  * Single-table design: every key ChRM writes is built here.
  *
@@ -25,9 +27,15 @@
  * | sale line history | SALE#<p>#<invoice>     | HISTORY#<line>#<fileId>     |                           |                         |
  * | inventory snapshot| INVENTORY#<p>#<sku>    | SNAPSHOT#<date>#<warehouse> | INVENTORY#<p>#<yyyy-mm>   | <date>#<sku>#<warehouse> |
  * | snapshot history  | INVENTORY#<p>#<sku>    | HISTORY#<date>#<wh>#<fileId>|                           |                         |
+ * | claim             | CLAIM#<claimId>        | CLAIM                       | CLAIMSTATUS#<status>      | <submittedAt>#<claimId> |
+ * | claim reference   | CLAIM#REF#<p>#<programId>#<period>#<reference> | REFERENCE (claimId) |          |                         |
+ * | claim fund        | CLAIMFUND#<p>#<programId>#<period>#<fund>#<currency> | FUND (reserved, drawn, settled) | CLAIMFUNDS#<p> | <programId>#<period>#<fund>#<currency> |
+ * | claim reservation | CLAIMFUND#<p>#<programId>#<period>#<fund>#<currency> | RESERVATION#<claimId> (state) |  |                    |
  * | payment batch     | PAYBATCH#<batchId>     | HEADER                      | PAYBATCHES                | <createdAt>#<batchId>   |
  * | partner payment   | PAYBATCH#<batchId>     | PAYMENT#<partnerId>         | PARTNERPAYMENTS#<p>       | <createdAt>#<batchId>   |
  * | deduction         | DEDUCTION#<id>         | DEDUCTION                   | DEDUCTIONS                | <status>#<importedAt>#<id> |
+ *
+ * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
  * Channel files in flight (received or processing) also carry gsi2 = INGESTING / <updatedAt>#<fileId>: a
  * sparse index of the few files being ingested, whose updatedAt is the ingest heartbeat (every checkpoint
@@ -63,10 +71,15 @@
  * 19. files in flight (received/processing) not updated since t → Query gsi2 INGESTING, gsi2sk < t
  * 20. accounting months closed or reopened, oldest first        → Query gsi1 ACCOUNTINGPERIODS; a posting's
  *     transaction checks ACCOUNTINGPERIOD#<yyyy-mm of postedOn> is not closed
- * 21. a payment batch with its payments; batches newest first, optionally of one status
+ * 21. a claim by id; claims of one status, oldest first          → GetItem CLAIM#<id> / Query gsi1 CLAIMSTATUS#<status>
+ * 22. a partner's claims / every claim, oldest first             → Query gsi2 PARTNERCLAIMS#<p> / gsi3 CLAIMS
+ * 23. who holds a claim line reference (duplicate rule)          → GetItem CLAIM#REF#… (written with the claim)
+ * 24. a partner's claim reservations per program period fund    → Query gsi1 CLAIMFUNDS#<p>; a submission's
+ *     transaction adds to CLAIMFUND#… only while drawn ≤ credited − amount (funds are never overdrawn)
+ * 25. a payment batch with its payments; batches newest first, optionally of one status
  *                                                               → Query pk PAYBATCH#<id> / gsi1 PAYBATCHES / gsi2 PAYBATCHES#<status>
- * 22. a partner's payments across batches, newest first        → Query gsi1 PARTNERPAYMENTS#<p>
- * 23. deductions of one status (open: the aging report)         → Query gsi1 DEDUCTIONS, begins_with <status>#
+ * 26. a partner's payments across batches, newest first        → Query gsi1 PARTNERPAYMENTS#<p>
+ * 27. deductions of one status (open: the aging report)         → Query gsi1 DEDUCTIONS, begins_with <status>#
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -294,6 +307,49 @@ export const inventoryByPeriodIndexKey = (
 ) => ({
   gsi1pk: `INVENTORY#${partnerId}#${asOfDate.slice(0, 7)}`,
   gsi1sk: `${asOfDate}#${sku}#${warehouse}`,
+});
+
+export const claimKey = (claimId: string): ItemKey => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' });
+export const claimStatusPartition = (status: string) => `CLAIMSTATUS#${status}`;
+export const partnerClaimsPartition = (partnerId: string) => `PARTNERCLAIMS#${partnerId}`;
+export const allClaimsPartition = 'CLAIMS';
+export const claimIndexKeys = (claim: {
+  readonly claimId: string;
+  readonly status: string;
+  readonly partnerId: string;
+  readonly submittedAt: string;
+}) => {
+  const sortKey = `${claim.submittedAt}#${claim.claimId}`;
+  return {
+    gsi1pk: claimStatusPartition(claim.status),
+    gsi1sk: sortKey,
+    gsi2pk: partnerClaimsPartition(claim.partnerId),
+    gsi2sk: sortKey,
+    gsi3pk: allClaimsPartition,
+    gsi3sk: sortKey,
+  };
+};
+
+/** The reference is last: it is free text and may itself contain '#'. */
+export const claimReferenceKey = (
+  partnerId: string,
+  programId: string,
+  period: string,
+  reference: string,
+): ItemKey => ({ pk: `CLAIM#REF#${partnerId}#${programId}#${period}#${reference}`, sk: 'REFERENCE' });
+
+const claimFundPartition = (scope: ClaimFundScope) =>
+  `CLAIMFUND#${scope.partnerId}#${scope.programId}#${scope.period}#${scope.fund}#${scope.currency}`;
+export const claimFundsPartition = (partnerId: string) => `CLAIMFUNDS#${partnerId}`;
+export const claimFundKeys = (scope: ClaimFundScope) => ({
+  pk: claimFundPartition(scope),
+  sk: 'FUND',
+  gsi1pk: claimFundsPartition(scope.partnerId),
+  gsi1sk: `${scope.programId}#${scope.period}#${scope.fund}#${scope.currency}`,
+});
+export const claimReservationKey = (scope: ClaimFundScope, claimId: string): ItemKey => ({
+  pk: claimFundPartition(scope),
+  sk: `RESERVATION#${claimId}`,
 });
 
 export const paymentBatchPartition = (batchId: string) => `PAYBATCH#${batchId}`;

@@ -1,5 +1,3 @@
-import type { Claim, ClaimStatus } from '../../../domain/claims/claim';
-import type { ClaimStore } from '../../../domain/claims/ports';
 import type { Page, PageRequest } from '../../../domain/master-data/ports';
 import type { PartnerData } from '../../../domain/partners/partner';
 import {
@@ -12,32 +10,7 @@ import type { PaymentBatchStore, PaymentDeps } from '../../../domain/payments/po
 import { AlreadyExistsError } from '../../../domain/shared/errors';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryAccrualLedger, RecordingEventPublisher } from '../accrual-runs/fakes';
-
-/** The ClaimStore port in memory, with its contract: a transition is conditional on status and version. */
-export class InMemoryClaimStore implements ClaimStore {
-  readonly claims = new Map<string, Claim>();
-
-  async get(claimId: string) {
-    return this.claims.get(claimId);
-  }
-
-  async create(claim: Claim) {
-    if (this.claims.has(claim.claimId)) return false;
-    this.claims.set(claim.claimId, claim);
-    return true;
-  }
-
-  async transition(next: Claim, expected: ClaimStatus) {
-    const current = this.claims.get(next.claimId);
-    if (current?.status !== expected || current.version !== next.version - 1) return false;
-    this.claims.set(next.claimId, next);
-    return true;
-  }
-
-  async withStatus(status: ClaimStatus) {
-    return [...this.claims.values()].filter((claim) => claim.status === status);
-  }
-}
+import { InMemoryClaimStore } from '../claims/fakes';
 
 /** The PaymentBatchStore port in memory: header and payments apart, writes conditional on versions. */
 export class InMemoryPaymentBatchStore implements PaymentBatchStore {

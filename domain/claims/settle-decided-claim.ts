@@ -1,0 +1,76 @@
+import type { AccrualLedger } from '../accrual-runs/ports';
+import { toMinorUnits } from '../ledger/ledger-amount';
+import type { LedgerPosting } from '../ledger/ledger-posting';
+import { postOnce } from '../ledger/post-once';
+import type { Clock } from '../master-data/ports';
+import { BusinessRuleError } from '../shared/errors';
+import type { Claim } from './claim';
+import type { ClaimFunds } from './ports';
+
+export interface SettleDecidedClaimDeps {
+  readonly ledger: AccrualLedger;
+  readonly claimFunds: ClaimFunds;
+  readonly clock: Clock;
+}
+
+/** The one ledger posting of a claim: its id is derived from the claim's, so a retry never posts twice. */
+export const claimPostingId = (claimId: string) => `claim#${claimId}`;
+
+/** The `claim` posting of an approved amount: the beneficiary's own, drawn on its earned balance. */
+export function claimPosting(claim: Claim, approved: string, postedOn: string): LedgerPosting {
+  return {
+    kind: 'claim',
+    postingId: claimPostingId(claim.claimId),
+    claimId: claim.claimId,
+    programId: claim.programId,
+    period: claim.period,
+    fund: claim.fund,
+    beneficiaryPartnerId: claim.partnerId,
+    // A claim is the beneficiary's own; no sale, item or salesperson is behind it.
+    partnerId: claim.partnerId,
+    endCustomerId: null,
+    billTo: null,
+    sku: null,
+    uom: null,
+    salesperson: null,
+    currency: claim.currency,
+    amount: approved,
+    postedOn,
+    reason: `claim ${claim.claimId} ${claim.status}`,
+  };
+}
+
+/** What a decided claim was approved for, in minor units; 0 when rejected. */
+function approvedMinorUnits(claim: Claim): bigint {
+  if (claim.status === 'rejected') return 0n;
+  if (claim.status !== 'approved' && claim.status !== 'partiallyApproved') {
+    throw new BusinessRuleError(`claim '${claim.claimId}' is ${claim.status}, not decided`);
+  }
+  if (claim.amountApproved === undefined) {
+    throw new BusinessRuleError(`claim '${claim.claimId}' is ${claim.status} without an amount approved`);
+  }
+  const approved = toMinorUnits(claim.amountApproved, claim.currency);
+  if (approved < 0n || approved > toMinorUnits(claim.amountClaimed, claim.currency)) {
+    throw new BusinessRuleError(
+      `claim '${claim.claimId}' approves ${claim.amountApproved}, outside 0 to ${claim.amountClaimed}`,
+    );
+  }
+  return approved;
+}
+
+/**
+ * Settles a decided claim against its fund. Main course: an approved or partially approved claim posts one
+ * `claim` ledger posting of `amountApproved` (dated today; the ledger refuses a closed accounting month) →
+ * its reservation ends, the approved part staying drawn and the rest released; a rejected claim only
+ * releases its reservation. Posting first: until the reservation ends the fund's draws still hold the whole
+ * claim, so a crash between the two can refuse a later claim but never overdraw. Idempotent: a retry finds
+ * the posting (its id is the claim's) and a reservation already ended, and changes nothing.
+ */
+export async function settleDecidedClaim(deps: SettleDecidedClaimDeps, claim: Claim): Promise<void> {
+  const approved = approvedMinorUnits(claim);
+  if (approved > 0n && claim.amountApproved !== undefined) {
+    const posting = claimPosting(claim, claim.amountApproved, deps.clock().toISOString().slice(0, 10));
+    await postOnce(deps.ledger, posting);
+  }
+  await deps.claimFunds.release(claim, approved);
+}

@@ -1,0 +1,248 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  paginateQuery,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Claim } from '../../domain/claims/claim';
+import { type ClaimFundDraws, type ClaimFundScope, noDraws } from '../../domain/claims/claim-fund';
+import { claimSchema } from '../../domain/claims/claim-schema';
+import type { ClaimFundPosition, ClaimFunds, ReservationOutcome } from '../../domain/claims/ports';
+import { toMinorUnits } from '../../domain/ledger/ledger-amount';
+import { accrualFundSchema, periodLabelSchema } from '../../domain/ledger/ledger-posting';
+import { currencyCodeSchema } from '../../domain/shared/money';
+import { claimItem } from './dynamo-claim-store';
+import { claimFundKeys, claimFundsPartition, claimReferenceKey, claimReservationKey } from './table-keys';
+
+// Transactions hold at most 100 items: the fund, the reservation, the claim and one reference per line.
+const maxTransactionItems = 100;
+export const maxClaimLines = maxTransactionItems - 3;
+
+const scopeOf = (claim: Claim): ClaimFundScope => ({
+  partnerId: claim.partnerId,
+  programId: claim.programId,
+  period: claim.period,
+  fund: claim.fund,
+  currency: claim.currency,
+});
+
+/** Minor units as DynamoDB returns them: a number, or a bigint beyond 2^53. */
+const minorOf = (value: unknown): bigint =>
+  typeof value === 'number' || typeof value === 'bigint' ? BigInt(value) : 0n;
+
+function drawsOfItem(item: Record<string, unknown> | undefined): ClaimFundDraws {
+  if (item === undefined) return noDraws;
+  return {
+    reserved: minorOf(item.reservedMinor),
+    settled: minorOf(item.settledMinor),
+    drawn: minorOf(item.drawnMinor),
+  };
+}
+
+/** The scope a FUND item states about itself; read-back is validated. */
+const fundScopeSchema = z.object({
+  programId: z.string().min(1),
+  period: periodLabelSchema,
+  fund: accrualFundSchema,
+  currency: currencyCodeSchema,
+});
+
+/**
+ * Claim funds in the single table (see table-keys.ts): one FUND item per partner, program period, fund and
+ * currency holding reservedMinor, settledMinor and drawnMinor (= reserved + settled), and one RESERVATION
+ * item per claim. A reservation is one transaction: the fund's `ADD drawnMinor` under the condition
+ * drawnMinor ≤ limit, the reservation, the claim and its line references (each must not exist). DynamoDB
+ * serialises transactions on an item, so concurrent claims against one fund can never overdraw it.
+ */
+export class DynamoClaimFunds implements ClaimFunds {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keyOf(claimFundKeys(scope)), ConsistentRead: true }),
+    );
+    return drawsOfItem(Item);
+  }
+
+  async positionsOf(partnerId: string): Promise<ClaimFundPosition[]> {
+    const positions: ClaimFundPosition[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': claimFundsPartition(partnerId) },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        positions.push({ partnerId, ...fundScopeSchema.parse(item), ...drawsOfItem(item) });
+      }
+    }
+    return positions;
+  }
+
+  async referenceHolders(claim: Claim): Promise<Map<string, string>> {
+    const references = [...new Set(claim.lines.map((line) => line.reference))];
+    const items = await Promise.all(
+      references.map(async (reference) => {
+        const { Item } = await this.client.send(
+          new GetCommand({
+            TableName: this.tableName,
+            Key: claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
+            ConsistentRead: true,
+          }),
+        );
+        return Item === undefined ? undefined : ([reference, String(Item.claimId)] as const);
+      }),
+    );
+    return new Map(items.filter((item) => item !== undefined));
+  }
+
+  async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {
+    if (limit < 0n) return { kind: 'insufficientFunds' };
+    if (claim.lines.length > maxClaimLines) {
+      throw new Error(
+        `a claim holds at most ${maxClaimLines} lines, ${claim.claimId} has ${claim.lines.length}`,
+      );
+    }
+    const scope = scopeOf(claim);
+    const amount = toMinorUnits(claim.amountClaimed, claim.currency);
+    const references = [...new Set(claim.lines.map((line) => line.reference))];
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keyOf(claimFundKeys(scope)),
+                UpdateExpression:
+                  'SET gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, programId = :programId, period = :period, ' +
+                  '#fund = :fund, currency = :currency, #type = :type ' +
+                  'ADD reservedMinor :amount, drawnMinor :amount, settledMinor :zero',
+                ConditionExpression: 'attribute_not_exists(drawnMinor) OR drawnMinor <= :limit',
+                ExpressionAttributeNames: { '#fund': 'fund', '#type': 'type' },
+                ExpressionAttributeValues: {
+                  ...fundAttributes(scope),
+                  ':amount': amount,
+                  ':zero': 0,
+                  ':limit': limit,
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...claimReservationKey(scope, claim.claimId),
+                  type: 'ClaimReservation',
+                  claimId: claim.claimId,
+                  state: 'reserved',
+                  amountMinor: amount,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: claimItem(claimSchema.parse(claim)),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...references.map((reference) => ({
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
+                  type: 'ClaimReference',
+                  reference,
+                  claimId: claim.claimId,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            })),
+          ],
+        }),
+      );
+      return { kind: 'reserved' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (index: number) => error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+      if (failed(1) || failed(2)) return { kind: 'claimExists' };
+      const taken = references.filter((_, index) => failed(index + 3));
+      if (taken.length > 0) return { kind: 'duplicateReferences', references: taken };
+      if (failed(0)) return { kind: 'insufficientFunds' };
+      // A conflict with a concurrent transaction on the same fund: the caller's retry decides again.
+      throw error;
+    }
+  }
+
+  async release(claim: Claim, approved: bigint): Promise<void> {
+    const scope = scopeOf(claim);
+    const claimed = toMinorUnits(claim.amountClaimed, claim.currency);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: claimReservationKey(scope, claim.claimId),
+                UpdateExpression: 'SET #state = :settled, approvedMinor = :approved',
+                ConditionExpression: '#state = :reserved',
+                ExpressionAttributeNames: { '#state': 'state' },
+                ExpressionAttributeValues: {
+                  ':settled': 'settled',
+                  ':reserved': 'reserved',
+                  ':approved': approved,
+                },
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keyOf(claimFundKeys(scope)),
+                UpdateExpression:
+                  'ADD reservedMinor :minusClaimed, settledMinor :approved, drawnMinor :change',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: {
+                  ':minusClaimed': -claimed,
+                  ':approved': approved,
+                  ':change': approved - claimed,
+                },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
+      // The reservation is settled already: a retry of a release that committed.
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+      throw error;
+    }
+  }
+}
+
+const keyOf = (keys: { pk: string; sk: string }) => ({ pk: keys.pk, sk: keys.sk });
+
+function fundAttributes(scope: ClaimFundScope) {
+  const keys = claimFundKeys(scope);
+  return {
+    ':gsi1pk': keys.gsi1pk,
+    ':gsi1sk': keys.gsi1sk,
+    ':programId': scope.programId,
+    ':period': scope.period,
+    ':fund': scope.fund,
+    ':currency': scope.currency,
+    ':type': 'ClaimFund',
+  };
+}

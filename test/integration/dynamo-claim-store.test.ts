@@ -1,0 +1,160 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Claim } from '../../domain/claims/claim';
+import { reservationLimit } from '../../domain/claims/claim-fund';
+import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
+import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { claimKey } from '../../functions/adapters/table-keys';
+import { loadConfig } from '../../functions/shared/config';
+import { createTestTable } from '../support/test-table';
+import { claim } from '../unit/claims/builders';
+
+let store: DynamoClaimStore;
+let funds: DynamoClaimFunds;
+let client: ReturnType<typeof createDocumentClient>;
+let table: string;
+
+beforeAll(async () => {
+  await createTestTable();
+  const config = loadConfig();
+  client = createDocumentClient(config);
+  table = config.TABLE_NAME;
+  store = new DynamoClaimStore(client, table);
+  funds = new DynamoClaimFunds(client, table);
+});
+
+describe('DynamoClaimStore', () => {
+  it('creates a claim once and reads it back as written', async () => {
+    const created = claim({ claimId: 'CLM-S1' });
+    expect(await store.create(created)).toBe(true);
+    expect(await store.create({ ...created, amountClaimed: '1.00' })).toBe(false);
+    expect(await store.get('CLM-S1')).toEqual(created);
+    expect(await store.get('CLM-NONE')).toBeUndefined();
+  });
+
+  it('transitions only from the expected status and the previous version: two racers, one effect', async () => {
+    const created = claim({ claimId: 'CLM-S2' });
+    await store.create(created);
+    const inApproval: Claim = { ...created, status: 'inApproval', version: 2 };
+    const racers = await Promise.all([
+      store.transition(inApproval, 'validated'),
+      store.transition({ ...inApproval, history: [] }, 'validated'),
+    ]);
+    expect(racers.sort()).toEqual([false, true]);
+    expect(await store.transition({ ...inApproval, status: 'approved', version: 3 }, 'validated')).toBe(
+      false,
+    );
+    expect(
+      await store.transition(
+        { ...inApproval, status: 'approved', amountApproved: '100.00', version: 4 },
+        'inApproval',
+      ),
+    ).toBe(false);
+    expect(
+      await store.transition(
+        { ...inApproval, status: 'approved', amountApproved: '100.00', version: 3 },
+        'inApproval',
+      ),
+    ).toBe(true);
+    expect(await store.transition({ ...inApproval, claimId: 'CLM-NONE', version: 2 }, 'validated')).toBe(
+      false,
+    );
+  });
+
+  it('lists claims of a status from the status index, oldest first, following a claim as it moves', async () => {
+    for (const [index, at] of ['2026-04-03T00:00:00.000Z', '2026-04-01T00:00:00.000Z'].entries()) {
+      await store.create(claim({ claimId: `CLM-L${index}`, status: 'rejected', submittedAt: at }));
+    }
+    expect((await store.withStatus('rejected')).map((each) => each.claimId)).toEqual(['CLM-L1', 'CLM-L0']);
+    const moved = { ...(await store.get('CLM-L1')), status: 'scheduled', version: 2 } as Claim;
+    expect(await store.transition(moved, 'rejected')).toBe(true);
+    expect((await store.withStatus('scheduled')).map((each) => each.claimId)).toEqual(['CLM-L1']);
+    expect((await store.withStatus('rejected')).map((each) => each.claimId)).toEqual(['CLM-L0']);
+  });
+
+  it('refuses to read back an item that is not a valid claim', async () => {
+    await client.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...claim({ claimId: 'CLM-BAD' }), ...claimKey('CLM-BAD'), amountClaimed: '12.3' },
+      }),
+    );
+    await expect(store.get('CLM-BAD')).rejects.toThrow(/amountClaimed/);
+  });
+});
+
+describe('DynamoClaimFunds', () => {
+  const scope = {
+    partnerId: 'P9',
+    programId: 'PRG-F',
+    period: '2026-03',
+    fund: 'rebate',
+    currency: 'USD',
+  } as const;
+  const fundClaim = (id: string, amount: string, reference = id) =>
+    claim({
+      ...scope,
+      claimId: id,
+      amountClaimed: amount,
+      lines: [{ lineNumber: 1, amount, reference, evidence: [] }],
+    });
+
+  it('stores the claim with its reservation and references, refuses an over-draw, a duplicate reference and a repeat', async () => {
+    expect(await funds.reserve(fundClaim('CLM-F1', '60.00'), reservationLimit(10000n, 6000n))).toEqual({
+      kind: 'reserved',
+    });
+    expect(await store.get('CLM-F1')).toEqual(fundClaim('CLM-F1', '60.00'));
+    expect(await funds.reserve(fundClaim('CLM-F2', '40.01'), reservationLimit(10000n, 4001n))).toEqual({
+      kind: 'insufficientFunds',
+    });
+    expect(
+      await funds.reserve(fundClaim('CLM-F3', '1.00', 'CLM-F1'), reservationLimit(10000n, 100n)),
+    ).toEqual({
+      kind: 'duplicateReferences',
+      references: ['CLM-F1'],
+    });
+    expect(await funds.reserve(fundClaim('CLM-F1', '60.00'), reservationLimit(10000n, 6000n))).toEqual({
+      kind: 'claimExists',
+    });
+    expect(await store.get('CLM-F2')).toBeUndefined();
+    expect(await store.get('CLM-F3')).toBeUndefined();
+    expect(await funds.draws(scope)).toEqual({ reserved: 6000n, settled: 0n, drawn: 6000n });
+    expect(await funds.referenceHolders(fundClaim('CLM-X', '1.00', 'CLM-F1'))).toEqual(
+      new Map([['CLM-F1', 'CLM-F1']]),
+    );
+    expect(await funds.positionsOf('P9')).toEqual([{ ...scope, reserved: 6000n, settled: 0n, drawn: 6000n }]);
+  });
+
+  it('releases a decided claim once: the approved part stays drawn, the rest is free', async () => {
+    const decided = {
+      ...fundClaim('CLM-F1', '60.00'),
+      status: 'partiallyApproved' as const,
+      amountApproved: '45.00',
+    };
+    await funds.release(decided, 4500n);
+    await funds.release(decided, 4500n);
+    expect(await funds.draws(scope)).toEqual({ reserved: 0n, settled: 4500n, drawn: 4500n });
+  });
+
+  it('100 concurrent claims of 7.00 against 500.00: exactly 71 reserved (497.00), never more', async () => {
+    const concurrent = { ...scope, partnerId: 'P10' };
+    const credited = 50000n;
+    const outcomes = await Promise.all(
+      Array.from({ length: 100 }, async (_, index) => {
+        const submitted = { ...fundClaim(`CLM-C${index}`, '7.00'), partnerId: 'P10' };
+        // As the use case does: read the draws, reserve against them, again on a transaction conflict.
+        for (;;) {
+          try {
+            return (await funds.reserve(submitted, reservationLimit(credited, 700n))).kind;
+          } catch (error) {
+            if ((error as Error).name !== 'TransactionCanceledException') throw error;
+          }
+        }
+      }),
+    );
+    expect(outcomes.filter((kind) => kind === 'reserved')).toHaveLength(71);
+    expect(outcomes.filter((kind) => kind === 'insufficientFunds')).toHaveLength(29);
+    expect(await funds.draws(concurrent)).toEqual({ reserved: 49700n, settled: 0n, drawn: 49700n });
+  });
+});

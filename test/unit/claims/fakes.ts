@@ -1,0 +1,112 @@
+import type { Claim, ClaimStatus } from '../../../domain/claims/claim';
+import {
+  type ClaimFundDraws,
+  type ClaimFundScope,
+  noDraws,
+  reserve,
+  settle,
+} from '../../../domain/claims/claim-fund';
+import type {
+  ClaimFundPosition,
+  ClaimFunds,
+  ClaimStore,
+  ReservationOutcome,
+} from '../../../domain/claims/ports';
+import { toMinorUnits } from '../../../domain/ledger/ledger-amount';
+
+const fundKey = (scope: ClaimFundScope) =>
+  [scope.partnerId, scope.programId, scope.period, scope.fund, scope.currency].join('\u001f');
+const referenceKey = (claim: Claim, reference: string) =>
+  [claim.partnerId, claim.programId, claim.period, reference].join('\u001f');
+
+/** Claims in a Map, with the adapter's conditional contract (create once, transition on status + version). */
+export class InMemoryClaimStore implements ClaimStore {
+  readonly claims = new Map<string, Claim>();
+
+  async get(claimId: string): Promise<Claim | undefined> {
+    return this.claims.get(claimId);
+  }
+
+  async create(claim: Claim): Promise<boolean> {
+    if (this.claims.has(claim.claimId)) return false;
+    this.claims.set(claim.claimId, claim);
+    return true;
+  }
+
+  async transition(next: Claim, expected: ClaimStatus): Promise<boolean> {
+    const current = this.claims.get(next.claimId);
+    if (current?.status !== expected || current.version !== next.version - 1) return false;
+    this.claims.set(next.claimId, next);
+    return true;
+  }
+
+  async withStatus(status: ClaimStatus): Promise<Claim[]> {
+    return [...this.claims.values()].filter((claim) => claim.status === status);
+  }
+}
+
+/**
+ * Claim funds in memory with the adapter's contract: a reservation stores the claim, its references and
+ * its draw together, only while drawn ≤ limit; a release is idempotent. `releases` counts the effective ones.
+ */
+export class InMemoryClaimFunds implements ClaimFunds {
+  readonly funds = new Map<string, { scope: ClaimFundScope; draws: ClaimFundDraws }>();
+  readonly reservations = new Map<string, 'reserved' | 'settled'>();
+  readonly references = new Map<string, string>();
+  releases = 0;
+
+  constructor(private readonly claims: InMemoryClaimStore) {}
+
+  async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
+    return this.funds.get(fundKey(scope))?.draws ?? noDraws;
+  }
+
+  async positionsOf(partnerId: string): Promise<ClaimFundPosition[]> {
+    return [...this.funds.values()]
+      .filter(({ scope }) => scope.partnerId === partnerId)
+      .map(({ scope, draws }) => ({ ...scope, ...draws }));
+  }
+
+  async referenceHolders(claim: Claim): Promise<Map<string, string>> {
+    const holders = new Map<string, string>();
+    for (const { reference } of claim.lines) {
+      const holder = this.references.get(referenceKey(claim, reference));
+      if (holder !== undefined) holders.set(reference, holder);
+    }
+    return holders;
+  }
+
+  async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {
+    if (this.claims.claims.has(claim.claimId)) return { kind: 'claimExists' };
+    const taken = claim.lines
+      .map((line) => line.reference)
+      .filter((reference) => this.references.has(referenceKey(claim, reference)));
+    if (taken.length > 0) return { kind: 'duplicateReferences', references: taken };
+    const draws = await this.draws(claim);
+    if (limit < 0n || draws.drawn > limit) return { kind: 'insufficientFunds' };
+    this.funds.set(fundKey(claim), {
+      scope: scopeOf(claim),
+      draws: reserve(draws, toMinorUnits(claim.amountClaimed, claim.currency)),
+    });
+    this.reservations.set(claim.claimId, 'reserved');
+    for (const line of claim.lines) this.references.set(referenceKey(claim, line.reference), claim.claimId);
+    this.claims.claims.set(claim.claimId, claim);
+    return { kind: 'reserved' };
+  }
+
+  async release(claim: Claim, approved: bigint): Promise<void> {
+    if (this.reservations.get(claim.claimId) !== 'reserved') return;
+    const draws = await this.draws(claim);
+    this.funds.set(fundKey(claim), {
+      scope: scopeOf(claim),
+      draws: settle(draws, toMinorUnits(claim.amountClaimed, claim.currency), approved),
+    });
+    this.reservations.set(claim.claimId, 'settled');
+    this.releases++;
+  }
+}
+
+function scopeOf(claim: Claim): ClaimFundScope {
+  const { partnerId, programId, period, fund, currency } = claim;
+  return { partnerId, programId, period, fund, currency };
+}

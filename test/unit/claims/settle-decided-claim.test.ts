@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Claim } from '../../../domain/claims/claim';
+import { settleDecidedClaim } from '../../../domain/claims/settle-decided-claim';
+import { buildCheckbooks } from '../../../domain/ledger/checkbook';
+import { BusinessRuleError } from '../../../domain/shared/errors';
+import { fixedClock } from '../../support/in-memory-record-store';
+import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
+import { posting } from '../ledger/builders';
+import { claim } from './builders';
+import { InMemoryClaimFunds, InMemoryClaimStore } from './fakes';
+
+let ledger: InMemoryAccrualLedger;
+let claimFunds: InMemoryClaimFunds;
+const clock = fixedClock('2026-04-20T09:00:00.000Z');
+
+/** A validated claim of 100.00 reserved against 250.00 earned. */
+async function reserved(overrides: Partial<Claim> = {}): Promise<Claim> {
+  const validated = claim(overrides);
+  expect((await claimFunds.reserve(validated, 25000n - 10000n)).kind).toBe('reserved');
+  return validated;
+}
+
+const decided = (validated: Claim, status: Claim['status'], amountApproved?: string): Claim => ({
+  ...validated,
+  status,
+  ...(amountApproved === undefined ? {} : { amountApproved }),
+  version: validated.version + 2,
+});
+
+beforeEach(() => {
+  ledger = new InMemoryAccrualLedger();
+  ledger.seed(posting('accrual', { amount: '250.00', beneficiaryPartnerId: 'P1', partnerId: 'P1' }));
+  claimFunds = new InMemoryClaimFunds(new InMemoryClaimStore());
+});
+
+describe('settleDecidedClaim', () => {
+  it('approved 100.00 of 100.00: one claim posting of 100.00, reservation gone, 100.00 stays drawn', async () => {
+    const approved = decided(await reserved(), 'approved', '100.00');
+    await settleDecidedClaim({ ledger, claimFunds, clock }, approved);
+    const claims = ledger.all().filter((each) => each.kind === 'claim');
+    expect(claims).toEqual([
+      expect.objectContaining({
+        postingId: 'claim#CLM-1',
+        claimId: 'CLM-1',
+        amount: '100.00',
+        postedOn: '2026-04-20',
+      }),
+    ]);
+    expect(await claimFunds.draws(approved)).toEqual({ reserved: 0n, settled: 10000n, drawn: 10000n });
+    const [book] = buildCheckbooks(ledger.all());
+    expect(book).toMatchObject({ earned: '250.00', claimed: '100.00', availableToClaim: '150.00' });
+  });
+
+  it('partially approved 60.00 of 100.00: posts 60.00 and frees the other 40.00', async () => {
+    const partial = decided(await reserved(), 'partiallyApproved', '60.00');
+    await settleDecidedClaim({ ledger, claimFunds, clock }, partial);
+    expect(
+      ledger
+        .all()
+        .filter((each) => each.kind === 'claim')
+        .map((each) => each.amount),
+    ).toEqual(['60.00']);
+    expect(await claimFunds.draws(partial)).toEqual({ reserved: 0n, settled: 6000n, drawn: 6000n });
+  });
+
+  it('rejected: posts nothing and releases the whole reservation', async () => {
+    const rejected = decided(await reserved(), 'rejected');
+    await settleDecidedClaim({ ledger, claimFunds, clock }, rejected);
+    expect(ledger.all().filter((each) => each.kind === 'claim')).toEqual([]);
+    expect(await claimFunds.draws(rejected)).toEqual({ reserved: 0n, settled: 0n, drawn: 0n });
+  });
+
+  it('settled twice (a retried workflow step): one posting and one release', async () => {
+    const approved = decided(await reserved(), 'approved', '100.00');
+    await settleDecidedClaim({ ledger, claimFunds, clock }, approved);
+    await settleDecidedClaim({ ledger, claimFunds, clock: fixedClock('2026-04-21T09:00:00.000Z') }, approved);
+    expect(ledger.all().filter((each) => each.kind === 'claim')).toHaveLength(1);
+    expect(claimFunds.releases).toBe(1);
+    expect(await claimFunds.draws(approved)).toEqual({ reserved: 0n, settled: 10000n, drawn: 10000n });
+  });
+
+  it('a crash after posting and before the release: the retry posts nothing more and releases', async () => {
+    const approved = decided(await reserved(), 'partiallyApproved', '30.00');
+    const failingOnce = Object.assign(Object.create(claimFunds), {
+      release: async () => {
+        throw new Error('Lambda timed out');
+      },
+    }) as InMemoryClaimFunds;
+    await expect(settleDecidedClaim({ ledger, claimFunds: failingOnce, clock }, approved)).rejects.toThrow(
+      'Lambda timed out',
+    );
+    expect(await claimFunds.draws(approved)).toEqual({ reserved: 10000n, settled: 0n, drawn: 10000n });
+    await settleDecidedClaim({ ledger, claimFunds, clock }, approved);
+    expect(
+      ledger
+        .all()
+        .filter((each) => each.kind === 'claim')
+        .map((each) => each.amount),
+    ).toEqual(['30.00']);
+    expect(await claimFunds.draws(approved)).toEqual({ reserved: 0n, settled: 3000n, drawn: 3000n });
+  });
+
+  it('a run posting into the period at the same moment: the posting is retried, once', async () => {
+    const approved = decided(await reserved(), 'approved', '100.00');
+    ledger.simulateConcurrentAppend();
+    await settleDecidedClaim({ ledger, claimFunds, clock }, approved);
+    expect(ledger.conflicts).toBe(1);
+    expect(ledger.all().filter((each) => each.kind === 'claim')).toHaveLength(1);
+  });
+
+  it.each([
+    ['validated', undefined],
+    ['approved', undefined],
+    ['approved', '100.01'],
+  ] as const)(
+    'refuses a claim %s with amountApproved %s: nothing posted, nothing released',
+    async (status, amount) => {
+      const validated = await reserved();
+      await expect(
+        settleDecidedClaim({ ledger, claimFunds, clock }, decided(validated, status, amount)),
+      ).rejects.toBeInstanceOf(BusinessRuleError);
+      expect(ledger.all().filter((each) => each.kind === 'claim')).toEqual([]);
+      expect(claimFunds.releases).toBe(0);
+    },
+  );
+});
