@@ -39,6 +39,8 @@ export interface RouteSpec {
   readonly publishesEvents?: boolean;
   /** Starts accrual-run workflows, so it gets the state machine's ARN and may start executions. */
   readonly startsAccrualRuns?: boolean;
+  /** Writes bank files, so it gets the paying account (CDK context `chrm:payerAccount`) as PAYER_ACCOUNT. */
+  readonly readsPayerAccount?: boolean;
   /** Recomputes from run snapshots (explanations, replays), so it may read them under runs/. */
   readonly readsRunSnapshots?: boolean;
 }

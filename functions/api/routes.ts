@@ -24,6 +24,7 @@ import {
   salesInMonthQuerySchema,
   salesOfProductQuerySchema,
 } from './api-schemas';
+import { paymentRoutes } from './payment-routes';
 import { pageOf, stored } from './record-response-schemas';
 import {
   channelFileResponseSchema,
@@ -425,4 +426,4 @@ const channelRoutes: readonly RouteSpec[] = [
 ];
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
-export const apiRoutes: readonly RouteSpec[] = [...channelRoutes, ...accrualRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...channelRoutes, ...accrualRoutes, ...paymentRoutes];

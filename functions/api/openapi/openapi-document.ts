@@ -36,6 +36,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 /** What each path parameter names; one name has one meaning across the API. */
 const pathParameterMeanings: Record<string, string> = {
   adjustmentId: 'Manual adjustment id (ADJ-…)',
+  batchId: 'Payment batch id (PB-…)',
   effectiveFrom: 'First day of the price entry (ISO date)',
   fileId: 'Channel file id, as returned by POST /uploads',
   kind: 'File kind: `pos` or `inventory`',
