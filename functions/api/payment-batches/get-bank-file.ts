@@ -4,17 +4,11 @@ import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
 import { pathParams } from '../../shared/http/request';
 import { paymentBatchPathSchema } from '../api-schemas';
+import { downloadResponse } from './download-response';
 
 /** The ISO 20022 pain.001.001.09 file of an approved bank-transfer batch, as an XML download. */
 export const handler = httpApi(async (event) => {
   const { batchId } = pathParams(event, paymentBatchPathSchema);
   const xml = await paymentBatchBankFile(payments, actorOf(event), batchId, payments.payer);
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'application/xml; charset=utf-8',
-      'content-disposition': `attachment; filename="${batchId}-pain001.xml"`,
-    },
-    body: xml,
-  };
+  return downloadResponse('application/xml', `${batchId}-pain001.xml`, xml);
 });
