@@ -8,10 +8,10 @@
 import { pathToFileURL } from 'node:url';
 import type { Claim } from '../domain/claims/claim';
 import { fromMinorUnits, toMinorUnits } from '../domain/ledger/ledger-amount';
-import type { PartnerData } from '../domain/partners/partner';
 import { buildPaymentBatch } from '../domain/payments/build-payment-batch';
 import { pain001Xml } from '../domain/payments/pain001-export';
 import { seededRandom } from '../test/support/seeded-random';
+import { paidPartner } from '../test/unit/payments/builders';
 
 function claimOf(index: number, amount: string): Claim {
   const partnerId = `P${String(index).padStart(6, '0')}`;
@@ -35,24 +35,6 @@ function claimOf(index: number, amount: string): Claim {
   };
 }
 
-function partnerOf(partnerId: string): PartnerData {
-  return {
-    partnerId,
-    name: `Partner ${partnerId} & Co`,
-    partnerType: 'reseller',
-    region: 'EU',
-    country: 'DE',
-    currency: 'EUR',
-    status: 'active',
-    sites: [],
-    remittance: {
-      accountHolderName: `${partnerId} GmbH`,
-      iban: 'DE89370400440532013000',
-      bic: 'COBADEFFXXX',
-    },
-  };
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -69,7 +51,7 @@ export async function runPaymentExportBench(payments = 10_000): Promise<Record<s
   const claims = Array.from({ length: payments }, (_, index) =>
     claimOf(index, fromMinorUnits(BigInt(1 + Math.floor(random() * 5_000_000)), 'EUR')),
   );
-  const partners = new Map(claims.map((claim) => [claim.partnerId, partnerOf(claim.partnerId)]));
+  const partners = new Map(claims.map((claim) => [claim.partnerId, paidPartner(claim.partnerId)]));
   const build = () =>
     buildPaymentBatch({
       batchId: 'PB-BENCH',

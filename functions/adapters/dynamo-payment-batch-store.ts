@@ -75,26 +75,10 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
     return { ...recordOf<PaymentBatchHeader>(header), payments };
   }
 
-  async list(request: PageRequest): Promise<Page<PaymentBatchHeader>> {
-    const byStatus = request.group !== undefined;
-    const start = positionOf(request.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: byStatus ? 'gsi2' : 'gsi1',
-        KeyConditionExpression: byStatus ? 'gsi2pk = :pk' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': byStatus ? paymentBatchesOfStatus(request.group ?? '') : paymentBatchesPartition,
-        },
-        ScanIndexForward: false,
-        Limit: request.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
-    const items = Items.map((item) => recordOf<PaymentBatchHeader>(item));
-    return LastEvaluatedKey
-      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-      : { items };
+  list(request: PageRequest): Promise<Page<PaymentBatchHeader>> {
+    return request.group === undefined
+      ? this.newestFirst('gsi1', paymentBatchesPartition, request)
+      : this.newestFirst('gsi2', paymentBatchesOfStatus(request.group), request);
   }
 
   replaceHeader(next: PaymentBatchHeader): Promise<boolean> {
@@ -126,20 +110,29 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
     }
   }
 
-  async paymentsOf(partnerId: string, request: PageRequest): Promise<Page<PartnerPayment>> {
+  paymentsOf(partnerId: string, request: PageRequest): Promise<Page<PartnerPayment>> {
+    return this.newestFirst('gsi1', partnerPaymentsPartition(partnerId), request);
+  }
+
+  /** One page of an index partition, newest (highest sort key) first. */
+  private async newestFirst<T>(
+    index: 'gsi1' | 'gsi2',
+    partition: string,
+    request: PageRequest,
+  ): Promise<Page<T>> {
     const start = positionOf(request.cursor).key;
     const { Items = [], LastEvaluatedKey } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partnerPaymentsPartition(partnerId) },
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
         ScanIndexForward: false,
         Limit: request.limit,
         ...(start === undefined ? {} : { ExclusiveStartKey: start }),
       }),
     );
-    const items = Items.map((item) => recordOf<PartnerPayment>(item));
+    const items = Items.map((item) => recordOf<T>(item));
     return LastEvaluatedKey
       ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
       : { items };
