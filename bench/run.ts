@@ -9,6 +9,7 @@
  *     programs): postings written, entries computed, seconds request → completed, and a rerun posting nothing
  *   - api load: partner reads on the local stack at a fixed offered rate and at max (req/s, p50/p99, errors)
  *   - claims: `POST /claims` submit throughput on the local stack (claims/s, p50/p99, reserved exact)
+ *   - payment export: a 10,000-payment bank-transfer batch built and exported as pain.001 XML (ms)
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
@@ -17,6 +18,7 @@ import { runClaimsBench } from './claims-submit';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
+import { runPaymentExportBench } from './payment-export';
 
 const args = process.argv.slice(2);
 // `--lines N` sizes the month-end run (default 10,000, or BENCH_RUN_LINES).
@@ -33,6 +35,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'month-end-run': () => runMonthEndBench(runLines),
   'api-load': () => runApiLoadBench(),
   claims: () => runClaimsBench(),
+  'payment-export': () => runPaymentExportBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -42,5 +45,6 @@ for (const [name, run] of Object.entries(benches)) {
   console.table(result);
   if (name === 'accruals') console.log(accrualBenchNote);
   // A benchmark whose two computations disagree is a bug, not a slow machine.
-  if (result.agreeToTheCent === false || result.reservedExact === false) process.exitCode = 1;
+  const disagrees = [result.agreeToTheCent, result.reservedExact, result.controlSumExact].includes(false);
+  if (disagrees) process.exitCode = 1;
 }

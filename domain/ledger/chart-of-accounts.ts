@@ -18,6 +18,8 @@ export interface ChartOfAccounts {
   /** Approved claims owed to partners until paid. */
   readonly accountsPayable: GlAccount;
   readonly cash: GlAccount;
+  /** What partners owe us; credit memos and deductions settle claims against it. */
+  readonly accountsReceivable: GlAccount;
 }
 
 /**
@@ -41,4 +43,5 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
   },
   accountsPayable: { code: '2000', name: 'Accounts payable' },
   cash: { code: '1000', name: 'Cash' },
+  accountsReceivable: { code: '1200', name: 'Accounts receivable' },
 };

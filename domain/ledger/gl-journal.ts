@@ -49,7 +49,10 @@ function accountsOf(posting: LedgerPosting, chart: ChartOfAccounts): readonly [G
     case 'claim':
       return [fund.accruedLiability, chart.accountsPayable];
     case 'payment':
-      return [chart.accountsPayable, chart.cash];
+      return [
+        chart.accountsPayable,
+        posting.settledAgainst === 'receivable' ? chart.accountsReceivable : chart.cash,
+      ];
   }
 }
 
@@ -71,7 +74,8 @@ function memoOf(posting: LedgerPosting): string {
 /**
  * One balanced two-line journal entry per posting, journal id `JE-<postingId>`:
  * accrual, trueUp, adjustment: Dr fund expense, Cr fund accrued liability;
- * claim: Dr fund accrued liability, Cr accounts payable; payment: Dr accounts payable, Cr cash.
+ * claim: Dr fund accrued liability, Cr accounts payable; payment: Dr accounts payable, Cr cash (Cr accounts
+ * receivable when settled against the partner's receivable).
  * A negative amount (a reversal) swaps the sides, so no line carries a negative amount.
  */
 export function journalFor(

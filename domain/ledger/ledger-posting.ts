@@ -55,7 +55,8 @@ const runFields = {
  * - `trueUp`: a run's restatement or withdrawal of an earlier accrual (earned, the difference only).
  * - `adjustment`: an approved manual adjustment of earned.
  * - `claim`: an approved claim drawing on earned (negative: a claim cancelled after approval).
- * - `payment`: money paid out on claims (negative: a voided payment).
+ * - `payment`: claims settled, by money paid out or set against the partner's receivable (negative: a
+ *   payment returned or voided).
  *
  * `amount` is canonical with exactly the currency's minor units ("-12.30" USD, "1200" JPY), never zero.
  */
@@ -65,7 +66,13 @@ export const ledgerPostingSchema = z
     z.object({ kind: z.literal('trueUp'), ...commonFields, ...runFields }),
     z.object({ kind: z.literal('adjustment'), ...commonFields, adjustmentId: idSchema }),
     z.object({ kind: z.literal('claim'), ...commonFields, claimId: idSchema }),
-    z.object({ kind: z.literal('payment'), ...commonFields, paymentId: idSchema }),
+    z.object({
+      kind: z.literal('payment'),
+      ...commonFields,
+      paymentId: idSchema,
+      /** What the payment credits: cash (transfer, check) or the partner's receivable (credit memo, deduction). */
+      settledAgainst: z.enum(['cash', 'receivable']).optional(),
+    }),
   ])
   .superRefine((posting, ctx) => {
     if (!isLedgerAmount(posting.amount, posting.currency)) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { businessCodeSchema, countryCodeSchema, nameSchema } from '../shared/codes';
 import { currencyCodeSchema } from '../shared/money/money';
 import type { Stored } from '../shared/ports';
+import { remittanceDetailsSchema } from './remittance-details';
 
 /** How a partner sits in the manufacturer's channel. */
 export const partnerTypeSchema = z.enum(['distributor', 'reseller', 'dealer', 'buying_group', 'oem']);
@@ -42,6 +43,11 @@ export const partnerDetailsSchema = z
       .max(500)
       .default([])
       .describe('Bill-to and ship-to addresses (at most 500)'),
+    remittance: remittanceDetailsSchema
+      .optional()
+      .describe(
+        'Bank details bank-transfer payments go to; without them a partner is left out of such batches',
+      ),
   })
   .superRefine((partner, ctx) => {
     const seen = new Set<string>();

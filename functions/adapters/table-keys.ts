@@ -33,6 +33,9 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | claim reservation | CLAIMFUND#<p>#<programId>#<period>#<fund>#<currency> | RESERVATION#<claimId> (state) |  |                    |
  * | approval policy   | APPROVALPOLICY#<id>    | POLICY                      | APPROVALPOLICIES          | <id>                    |
  * | approval task     | APPROVAL#<taskId>      | TASK (+ task token)         | APPROVALINBOX#<role> (while waiting) | <createdAt>#<taskId> |
+ * | payment batch     | PAYBATCH#<batchId>     | HEADER                      | PAYBATCHES                | <createdAt>#<batchId>   |
+ * | partner payment   | PAYBATCH#<batchId>     | PAYMENT#<partnerId>         | PARTNERPAYMENTS#<p>       | <createdAt>#<batchId>   |
+ * | deduction         | DEDUCTION#<id>         | DEDUCTION                   | DEDUCTIONS                | <status>#<importedAt>#<id> |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -45,6 +48,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  *
  * Approval tasks also carry gsi2 = APPROVALCLAIM#<claimId> / <createdAt>#<taskId>. Their Step Functions task
  * token is an attribute of the item that no read path returns.
+ * Payment batch headers also carry gsi2 = PAYBATCHES#<status> / <createdAt>#<batchId> (batches of one status).
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -79,6 +83,10 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 25. the approval policy in force                              → GetItem APPROVALPOLICY#current
  * 26. approval tasks waiting for a role, oldest first (inbox)    → Query gsi1 APPROVALINBOX#<role> (sparse)
  * 27. a claim's approval tasks (the answer a return waits for)   → Query gsi2 APPROVALCLAIM#<claimId>
+ * 28. a payment batch with its payments; batches newest first, optionally of one status
+ *                                                               → Query pk PAYBATCH#<id> / gsi1 PAYBATCHES / gsi2 PAYBATCHES#<status>
+ * 29. a partner's payments across batches, newest first        → Query gsi1 PARTNERPAYMENTS#<p>
+ * 30. deductions of one status (open: the aging report)         → Query gsi1 DEDUCTIONS, begins_with <status>#
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -370,4 +378,39 @@ export const claimApprovalsPartition = (claimId: string) => `APPROVALCLAIM#${cla
 export const claimApprovalsIndexKey = (claimId: string, createdAt: string, taskId: string) => ({
   gsi2pk: claimApprovalsPartition(claimId),
   gsi2sk: `${createdAt}#${taskId}`,
+});
+
+export const paymentBatchPartition = (batchId: string) => `PAYBATCH#${batchId}`;
+export const paymentBatchHeaderKeys = (batch: {
+  readonly batchId: string;
+  readonly status: string;
+  readonly createdAt: string;
+}) => ({
+  pk: paymentBatchPartition(batch.batchId),
+  sk: 'HEADER',
+  gsi1pk: 'PAYBATCHES',
+  gsi1sk: `${batch.createdAt}#${batch.batchId}`,
+  gsi2pk: paymentBatchesOfStatus(batch.status),
+  gsi2sk: `${batch.createdAt}#${batch.batchId}`,
+});
+export const paymentBatchesPartition = 'PAYBATCHES';
+export const paymentBatchesOfStatus = (status: string) => `PAYBATCHES#${status}`;
+export const partnerPaymentKeys = (
+  payment: { readonly batchId: string; readonly partnerId: string },
+  createdAt: string,
+) => ({
+  pk: paymentBatchPartition(payment.batchId),
+  sk: `PAYMENT#${payment.partnerId}`,
+  gsi1pk: partnerPaymentsPartition(payment.partnerId),
+  gsi1sk: `${createdAt}#${payment.batchId}`,
+});
+export const partnerPaymentsPartition = (partnerId: string) => `PARTNERPAYMENTS#${partnerId}`;
+
+export const deductionKey = (deductionId: string): ItemKey => ({
+  pk: `DEDUCTION#${deductionId}`,
+  sk: 'DEDUCTION',
+});
+export const deductionListKey = (status: string, importedAt: string, deductionId: string): ListIndexKey => ({
+  gsi1pk: 'DEDUCTIONS',
+  gsi1sk: `${status}#${importedAt}#${deductionId}`,
 });

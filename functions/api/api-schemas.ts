@@ -3,6 +3,7 @@ import { partnerSkuSchema } from '../../domain/channel-files/partner-sku-use-cas
 import { channelFileKindSchema } from '../../domain/ingestion/channel-file-kind';
 import { accountingMonthSchema } from '../../domain/ledger/accounting-period';
 import { partnerTypeSchema } from '../../domain/partners/partner';
+import { batchStatuses } from '../../domain/payments/payment-batch';
 import { programStatusSchema } from '../../domain/programs/program';
 import { businessCodeSchema } from '../../domain/shared/codes';
 import { isoDateSchema } from '../../domain/shared/iso-date';
@@ -182,4 +183,25 @@ export const returnedClaimPathSchema = z.object({
 });
 export const claimAnswerSchema = z.object({
   answer: z.string().trim().min(1).max(4000).describe("The partner's answer to the approver's question"),
+});
+export const paymentBatchPathSchema = z.object({
+  batchId: z.string().regex(/^PB-[a-f0-9]{12}$/, 'must be a payment batch id'),
+});
+export const paymentBatchPartnerPathSchema = paymentBatchPathSchema.extend({ partnerId: businessCodeSchema });
+export const paymentBatchListQuerySchema = pageQuerySchema.extend({
+  status: z
+    .enum(batchStatuses)
+    .optional()
+    .describe('Only batches in this status (staff); a partner lists its own payments'),
+});
+export const remittanceQuerySchema = z.object({
+  partnerId: businessCodeSchema.describe('The partner whose remittance advice to read'),
+});
+export const returnedPaymentSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(500)
+    .describe('Why the bank returned it, e.g. AC04 closed account'),
 });

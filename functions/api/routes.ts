@@ -26,6 +26,7 @@ import {
 } from './api-schemas';
 import { approvalRoutes } from './approval-routes';
 import { claimRoutes } from './claim-routes';
+import { paymentRoutes } from './payment-routes';
 import { pageOf, stored } from './record-response-schemas';
 import {
   channelFileResponseSchema,
@@ -432,4 +433,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...accrualRoutes,
   ...claimRoutes,
   ...approvalRoutes,
+  ...paymentRoutes,
 ];

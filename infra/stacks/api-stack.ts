@@ -83,6 +83,9 @@ export class ApiStack extends Stack {
       },
     ]);
 
+    // The account payments leave from, as JSON (see functions/payments/create-payment-deps.ts); without it the
+    // bank-file route answers 422 rather than write a file with someone else's account.
+    const payerAccount: unknown = this.node.tryGetContext('chrm:payerAccount');
     for (const route of props.routes ?? apiRoutes) {
       const handler = new ChrmFunction(this, constructId(route), {
         entry: route.entry,
@@ -100,6 +103,12 @@ export class ApiStack extends Stack {
                   : {}),
                 ...(route.startsIngests
                   ? { INGEST_STATE_MACHINE_ARN: props.ingestWorkflow.stateMachineArn }
+                  : {}),
+                ...(route.readsPayerAccount && payerAccount !== undefined
+                  ? {
+                      PAYER_ACCOUNT:
+                        typeof payerAccount === 'string' ? payerAccount : JSON.stringify(payerAccount),
+                    }
                   : {}),
               },
       });

@@ -37,6 +37,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 const pathParameterMeanings: Record<string, string> = {
   adjustmentId: 'Manual adjustment id (ADJ-…)',
   claimId: 'Claim id (CLM-…), as returned by POST /claims',
+  batchId: 'Payment batch id (PB-…)',
   effectiveFrom: 'First day of the price entry (ISO date)',
   fileId: 'Channel file id, as returned by POST /uploads',
   kind: 'File kind: `pos` or `inventory`',

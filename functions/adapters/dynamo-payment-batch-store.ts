@@ -1,0 +1,171 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  headerOf,
+  type PartnerPayment,
+  type PaymentBatch,
+  type PaymentBatchHeader,
+} from '../../domain/payments/payment-batch';
+import type { PaymentBatchStore } from '../../domain/payments/ports';
+import { AlreadyExistsError } from '../../domain/shared/errors';
+import type { Page, PageRequest } from '../../domain/shared/ports';
+import { putAll } from './dynamo-batch';
+import { storedRecord } from './dynamo-record-store';
+import { cursorOf, positionOf } from './table-cursor';
+import {
+  partnerPaymentKeys,
+  partnerPaymentsPartition,
+  paymentBatchesOfStatus,
+  paymentBatchesPartition,
+  paymentBatchHeaderKeys,
+  paymentBatchPartition,
+} from './table-keys';
+
+const headerType = 'PaymentBatch';
+const paymentType = 'PartnerPayment';
+
+type Item = Record<string, unknown>;
+
+/** The record an item holds, storage attributes removed. */
+const recordOf = <T>(item: Item): T => storedRecord<T>(item) as T;
+
+/**
+ * Payment batches in the single table (see table-keys.ts): a header item and one item per partner payment
+ * under `PAYBATCH#<batchId>`, payments also indexed by partner. Creation writes the payments first and the
+ * header last, conditionally, so a batch is visible only whole; state changes are conditional puts on the
+ * version read.
+ */
+export class DynamoPaymentBatchStore implements PaymentBatchStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(batch: PaymentBatch): Promise<void> {
+    await putAll(
+      this.client,
+      this.tableName,
+      batch.payments.map((payment) => this.paymentItem(payment, batch.createdAt)),
+    );
+    const stored = await this.conditionalPut(this.headerItem(headerOf(batch)), 'attribute_not_exists(pk)');
+    if (!stored) throw new AlreadyExistsError(`Payment batch '${batch.batchId}' already exists`);
+  }
+
+  async get(batchId: string): Promise<PaymentBatch | undefined> {
+    const items: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': paymentBatchPartition(batchId) },
+          ConsistentRead: true,
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        }),
+      );
+      items.push(...Items);
+      start = LastEvaluatedKey;
+    } while (start !== undefined);
+    const header = items.find((item) => item.type === headerType);
+    if (header === undefined) return undefined;
+    const payments = items
+      .filter((item) => item.type === paymentType)
+      .map((item) => recordOf<PartnerPayment>(item));
+    return { ...recordOf<PaymentBatchHeader>(header), payments };
+  }
+
+  list(request: PageRequest): Promise<Page<PaymentBatchHeader>> {
+    return request.group === undefined
+      ? this.newestFirst('gsi1', paymentBatchesPartition, request)
+      : this.newestFirst('gsi2', paymentBatchesOfStatus(request.group), request);
+  }
+
+  replaceHeader(next: PaymentBatchHeader): Promise<boolean> {
+    return this.conditionalPut(this.headerItem(next), '#version = :expected', next.version - 1);
+  }
+
+  /** Only the payment's state changes (status, version, return), so its keys stay as created. */
+  async replacePayment(next: PartnerPayment): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: paymentBatchPartition(next.batchId), sk: partnerPaymentKeys(next, '').sk },
+          UpdateExpression: `SET #status = :status, #version = :version${next.returned ? ', returned = :returned' : ''}`,
+          ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':status': next.status,
+            ':version': next.version,
+            ':expected': next.version - 1,
+            ...(next.returned ? { ':returned': next.returned } : {}),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  paymentsOf(partnerId: string, request: PageRequest): Promise<Page<PartnerPayment>> {
+    return this.newestFirst('gsi1', partnerPaymentsPartition(partnerId), request);
+  }
+
+  /** One page of an index partition, newest (highest sort key) first. */
+  private async newestFirst<T>(
+    index: 'gsi1' | 'gsi2',
+    partition: string,
+    request: PageRequest,
+  ): Promise<Page<T>> {
+    const start = positionOf(request.cursor).key;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: request.limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+      }),
+    );
+    const items = Items.map((item) => recordOf<T>(item));
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
+  }
+
+  private headerItem(header: PaymentBatchHeader): Item {
+    return { ...header, ...paymentBatchHeaderKeys(header), type: headerType };
+  }
+
+  private paymentItem(payment: PartnerPayment, createdAt: string): Item {
+    return { ...payment, ...partnerPaymentKeys(payment, createdAt), type: paymentType };
+  }
+
+  /** Puts `item` under `condition`; false when the condition fails (someone else wrote first). */
+  private async conditionalPut(item: Item, condition: string, expected?: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: condition,
+          ...(expected === undefined
+            ? {}
+            : {
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expected },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}

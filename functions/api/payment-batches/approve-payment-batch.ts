@@ -1,0 +1,13 @@
+import { approvePaymentBatch } from '../../../domain/payments/settle-payment-batch';
+import { payments } from '../../payments/payment-deps';
+import { actorOf } from '../../shared/http/auth-context';
+import { httpApi } from '../../shared/http/http-api';
+import { pathParams } from '../../shared/http/request';
+import { json } from '../../shared/http/response';
+import { paymentBatchPathSchema } from '../api-schemas';
+
+/** Finance or an admin other than the creator approves a draft batch; a second approval is 409. */
+export const handler = httpApi(async (event) => {
+  const { batchId } = pathParams(event, paymentBatchPathSchema);
+  return json(200, await approvePaymentBatch(payments, actorOf(event), batchId));
+});

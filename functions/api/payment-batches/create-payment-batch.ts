@@ -1,0 +1,17 @@
+import { createPaymentBatch } from '../../../domain/payments/create-payment-batch';
+import { paymentBatchRequestSchema } from '../../../domain/payments/payment-batch';
+import { payments } from '../../payments/payment-deps';
+import { actorOf } from '../../shared/http/auth-context';
+import { httpApi } from '../../shared/http/http-api';
+import { jsonBody } from '../../shared/http/request';
+import { json } from '../../shared/http/response';
+
+/** Finance builds a batch of every payable claim in one currency up to a date; its claims become scheduled. */
+export const handler = httpApi(async (event) => {
+  const batch = await createPaymentBatch(
+    payments,
+    actorOf(event),
+    jsonBody(event, paymentBatchRequestSchema),
+  );
+  return json(201, batch);
+});

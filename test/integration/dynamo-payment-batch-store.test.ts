@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../domain/access/actor';
+import { approvedBatch } from '../../domain/payments/batch-lifecycle';
+import { buildPaymentBatch } from '../../domain/payments/build-payment-batch';
+import { headerOf, type PaymentBatch } from '../../domain/payments/payment-batch';
+import { approvePaymentBatch } from '../../domain/payments/settle-payment-batch';
+import { AlreadyExistsError, StateConflictError } from '../../domain/shared/errors';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { DynamoPaymentBatchStore } from '../../functions/adapters/dynamo-payment-batch-store';
+import { loadConfig } from '../../functions/shared/config';
+import { createTestTable } from '../support/test-table';
+import { paidPartner, payableClaim } from '../unit/payments/builders';
+import { paymentDeps } from '../unit/payments/fakes';
+
+let store: DynamoPaymentBatchStore;
+
+beforeAll(async () => {
+  await createTestTable();
+  const config = loadConfig();
+  store = new DynamoPaymentBatchStore(createDocumentClient(config), config.TABLE_NAME);
+});
+
+/** A draft batch paying `partners` partners one claim each, created at `createdAt`. */
+function batchOf(batchId: string, partners: number, createdAt = '2026-03-01T12:00:00.000Z'): PaymentBatch {
+  const ids = Array.from({ length: partners }, (_, index) => `P${String(index).padStart(3, '0')}`);
+  return buildPaymentBatch({
+    batchId,
+    request: { currency: 'EUR', method: 'bankTransfer', payableUpTo: '2026-02-28' },
+    createdBy: { userId: 'u-fin', role: 'finance' },
+    createdAt,
+    claims: ids.map((partnerId) => payableClaim(`${batchId}-C-${partnerId}`, { partnerId })),
+    partners: new Map(ids.map((partnerId) => [partnerId, paidPartner(partnerId)])),
+  });
+}
+
+describe('DynamoPaymentBatchStore', () => {
+  it('round-trips a batch of 60 payments (more than one write batch) without storage keys', async () => {
+    const batch = batchOf('PB-RT', 60);
+    await store.create(batch);
+
+    const read = await store.get('PB-RT');
+
+    expect(read).toEqual(batch);
+    expect(read).not.toHaveProperty('pk');
+    await expect(store.create(batch)).rejects.toBeInstanceOf(AlreadyExistsError);
+    expect(await store.get('PB-NONE')).toBeUndefined();
+  });
+
+  it('lists batches newest first, optionally of one status, and a partner’s payments across batches', async () => {
+    await store.create(batchOf('PB-L1', 2, '2026-03-02T00:00:00.000Z'));
+    await store.create(batchOf('PB-L2', 1, '2026-03-03T00:00:00.000Z'));
+    const header = headerOf((await store.get('PB-L1')) as PaymentBatch);
+    expect(await store.replaceHeader(approvedBatch(header, { userId: 'u-2', role: 'finance' }, 'now'))).toBe(
+      true,
+    );
+
+    const all = await store.list({ limit: 2 });
+    const approved = await store.list({ limit: 10, group: 'approved' });
+    const mine = await store.paymentsOf('P000', { limit: 10 });
+
+    expect(all.items.map((item) => item.batchId)).toEqual(['PB-L2', 'PB-L1']);
+    expect(all.nextCursor).toBeDefined();
+    expect(approved.items.map((item) => [item.batchId, item.status])).toEqual([['PB-L1', 'approved']]);
+    expect(mine.items.map((payment) => payment.batchId).slice(0, 2)).toEqual(['PB-L2', 'PB-L1']);
+  });
+
+  it('two approvals racing on DynamoDB: exactly one wins, the other is a conflict', async () => {
+    const deps = { ...paymentDeps(), batches: store };
+    await store.create(batchOf('PB-RACE', 3));
+    const approvers: Actor[] = ['u-a', 'u-b', 'u-c', 'u-d'].map((userId) => ({ userId, role: 'finance' }));
+
+    const results = await Promise.allSettled(
+      approvers.map((actor) => approvePaymentBatch(deps, actor, 'PB-RACE')),
+    );
+
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results.filter((candidate) => candidate.status === 'rejected')) {
+      expect(result.reason).toBeInstanceOf(StateConflictError);
+    }
+    expect((await store.get('PB-RACE'))?.version).toBe(2);
+  });
+
+  it('changes a payment only from the version read', async () => {
+    await store.create(batchOf('PB-PAY', 1));
+    const [payment] = (await store.get('PB-PAY'))?.payments ?? [];
+    if (payment === undefined) throw new Error('no payment');
+    const paid = { ...payment, status: 'paid' as const, version: 2 };
+
+    expect(await store.replacePayment(paid)).toBe(true);
+    expect(await store.replacePayment(paid)).toBe(false);
+    expect((await store.get('PB-PAY'))?.payments[0]).toEqual(paid);
+  });
+});

@@ -1,0 +1,76 @@
+import type { PartnerData } from '../../../domain/partners/partner';
+import {
+  headerOf,
+  type PartnerPayment,
+  type PaymentBatch,
+  type PaymentBatchHeader,
+} from '../../../domain/payments/payment-batch';
+import type { PaymentBatchStore, PaymentDeps } from '../../../domain/payments/ports';
+import { AlreadyExistsError } from '../../../domain/shared/errors';
+import type { Page, PageRequest } from '../../../domain/shared/ports';
+import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
+import { InMemoryAccrualLedger, RecordingEventPublisher } from '../accrual-runs/fakes';
+import { InMemoryClaimStore } from '../claims/fakes';
+
+/** The PaymentBatchStore port in memory: header and payments apart, writes conditional on versions. */
+export class InMemoryPaymentBatchStore implements PaymentBatchStore {
+  readonly headers = new Map<string, PaymentBatchHeader>();
+  readonly payments = new Map<string, PartnerPayment>();
+
+  async create(batch: PaymentBatch) {
+    if (this.headers.has(batch.batchId)) throw new AlreadyExistsError(`${batch.batchId} exists`);
+    for (const payment of batch.payments) this.payments.set(payment.paymentId, payment);
+    this.headers.set(batch.batchId, headerOf(batch));
+  }
+
+  async get(batchId: string): Promise<PaymentBatch | undefined> {
+    const header = this.headers.get(batchId);
+    if (header === undefined) return undefined;
+    const payments = [...this.payments.values()]
+      .filter((payment) => payment.batchId === batchId)
+      .sort((a, b) => (a.partnerId < b.partnerId ? -1 : 1));
+    return { ...header, payments };
+  }
+
+  async list(request: PageRequest): Promise<Page<PaymentBatchHeader>> {
+    const items = [...this.headers.values()]
+      .filter((header) => request.group === undefined || header.status === request.group)
+      .reverse()
+      .slice(0, request.limit);
+    return { items };
+  }
+
+  async replaceHeader(next: PaymentBatchHeader) {
+    if (this.headers.get(next.batchId)?.version !== next.version - 1) return false;
+    this.headers.set(next.batchId, next);
+    return true;
+  }
+
+  async replacePayment(next: PartnerPayment) {
+    if (this.payments.get(next.paymentId)?.version !== next.version - 1) return false;
+    this.payments.set(next.paymentId, next);
+    return true;
+  }
+
+  async paymentsOf(partnerId: string, request: PageRequest): Promise<Page<PartnerPayment>> {
+    const items = [...this.payments.values()]
+      .filter((payment) => payment.partnerId === partnerId)
+      .reverse()
+      .slice(0, request.limit);
+    return { items };
+  }
+}
+
+/** Payment use-case dependencies in memory, the clock fixed at 2026-03-01T12:00Z. */
+export function paymentDeps() {
+  let sequence = 0;
+  return {
+    claims: new InMemoryClaimStore(),
+    batches: new InMemoryPaymentBatchStore(),
+    partners: new InMemoryRecordStore<PartnerData>((partner) => partner.partnerId),
+    ledger: new InMemoryAccrualLedger(),
+    events: new RecordingEventPublisher(),
+    clock: fixedClock(),
+    newId: () => String(++sequence).padStart(4, '0'),
+  } satisfies PaymentDeps;
+}
