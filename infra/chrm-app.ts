@@ -1,7 +1,9 @@
 import { type App, Aspects } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { apiRouteGroups } from '../functions/api/routes';
 import { stackNames } from './stack-names';
 import { AccrualsStack } from './stacks/accruals-stack';
+import { ApiRoutesStack } from './stacks/api-routes-stack';
 import { ApiStack } from './stacks/api-stack';
 import { ClaimApprovalsStack } from './stacks/claim-approvals-stack';
 import { DataStack } from './stacks/data-stack';
@@ -27,13 +29,25 @@ export function addChrmStacks(app: App) {
     eventBus: data.eventBus,
   });
   const api = new ApiStack(app, stackNames.api, {
-    description: 'ChRM HTTP API and its functions',
-    ...resources,
-    accrualWorkflow: accruals.workflow,
-    ingestWorkflow: ingest.workflow,
-    claimApprovalWorkflow: claims.workflow,
+    description: 'ChRM HTTP API: users, authorizer, stage',
   });
-  return { data, api, ingest, accruals, claims };
+  const routeStack = (context: keyof typeof apiRouteGroups) =>
+    new ApiRoutesStack(app, stackNames.apiRoutes[context], {
+      description: `ChRM HTTP API: the ${context} routes and their functions`,
+      ...resources,
+      api: api.api,
+      cursorSigningKey: api.cursorSigningKey,
+      accrualWorkflow: accruals.workflow,
+      ingestWorkflow: ingest.workflow,
+      claimApprovalWorkflow: claims.workflow,
+      routes: apiRouteGroups[context],
+    });
+  const apiRoutes = {
+    channel: routeStack('channel'),
+    accruals: routeStack('accruals'),
+    claims: routeStack('claims'),
+  };
+  return { data, api, apiRoutes, ingest, accruals, claims };
 }
 
 /**

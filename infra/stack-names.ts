@@ -2,6 +2,11 @@
 export const stackNames = {
   data: 'ChrmData',
   api: 'ChrmApi',
+  apiRoutes: {
+    channel: 'ChrmApiChannel',
+    accruals: 'ChrmApiAccruals',
+    claims: 'ChrmApiClaims',
+  },
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',
   claims: 'ChrmClaims',

@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completeRunTask, runFailureTask } from '../../events/accrual-run-tasks';
 import { entryMetadataKey } from '../../infra/constructs/chrm-function';
-import { payloadFields, stateMachineDefinition, synthChrmApp } from './synth-app';
+import { apiTemplate, payloadFields, stateMachineDefinition, synthChrmApp } from './synth-app';
 
 let template: Template;
 let api: Template;
@@ -10,7 +10,7 @@ let api: Template;
 beforeAll(() => {
   const stacks = synthChrmApp();
   template = Template.fromStack(stacks.accruals);
-  api = Template.fromStack(stacks.api);
+  api = apiTemplate();
 });
 
 type Resource = { Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };

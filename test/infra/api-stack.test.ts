@@ -1,13 +1,13 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../functions/api/routes';
 import { entryMetadataKey } from '../../infra/constructs/chrm-function';
-import { synthChrmApp } from './synth-app';
+import { apiTemplate, synthChrmApp } from './synth-app';
 
 let template: Template;
 
 beforeAll(() => {
-  template = Template.fromStack(synthChrmApp().api);
+  template = apiTemplate();
 });
 
 type Resource = { Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };

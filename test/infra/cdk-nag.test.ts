@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { synthChrmApp } from './synth-app';
 
 describe('cdk-nag AwsSolutions', () => {
-  const stacks = synthChrmApp();
+  const { apiRoutes, ...stacks } = synthChrmApp();
+  const routeStacks = Object.entries(apiRoutes).map(
+    ([context, stack]) => [`${context} routes`, stack] as const,
+  );
 
-  it.each(Object.entries(stacks))(
+  it.each([...Object.entries(stacks), ...routeStacks])(
     'finds no unsuppressed error or warning in the %s stack',
     (_name, stack) => {
       const annotations = Annotations.fromStack(stack);

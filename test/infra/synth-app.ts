@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { addChrmStacks, addNagChecks } from '../../infra/chrm-app';
 
 let synthesized: ReturnType<typeof addChrmStacks> | undefined;
@@ -17,6 +17,18 @@ export function synthChrmApp() {
     app.synth();
   }
   return synthesized;
+}
+
+/**
+ * The HTTP API's stack and its route stacks as one template, for assertions about routes and their functions
+ * whichever bounded context's stack holds them (construct ids are unique across them: one per operation).
+ */
+export function apiTemplate(): Template {
+  const { api, apiRoutes } = synthChrmApp();
+  const resources = [api, ...Object.values(apiRoutes)].map(
+    (stack) => Template.fromStack(stack).toJSON().Resources as Record<string, unknown>,
+  );
+  return Template.fromJSON({ Resources: Object.assign({}, ...resources) });
 }
 
 /** A state's retry, catch and task parameters, as the ASL has them. */
