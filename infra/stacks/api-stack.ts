@@ -42,11 +42,11 @@ export class ApiStack extends Stack {
 
     // Signs the paging cursors the API hands out (functions/shared/http/paging.ts). CloudFormation resolves it
     // into the functions' environment at deploy; rotating it only sends clients back to a listing's first page.
-    const cursorSigningKey = (this.cursorSigningKey = new Secret(this, 'CursorSigningKey', {
+    this.cursorSigningKey = new Secret(this, 'CursorSigningKey', {
       description: 'HMAC key that binds paging cursors to their caller and query',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
-    }));
-    NagSuppressions.addResourceSuppressions(cursorSigningKey, [
+    });
+    NagSuppressions.addResourceSuppressions(this.cursorSigningKey, [
       {
         id: 'AwsSolutions-SMG4',
         reason:

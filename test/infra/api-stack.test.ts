@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../functions/api/routes';
 import { entryMetadataKey } from '../../infra/constructs/chrm-function';
-import { apiTemplate, synthChrmApp } from './synth-app';
+import { apiTemplate } from './synth-app';
 
 let template: Template;
 
