@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { approvalWorkflowStateSchema } from '../../domain/approvals/approval-workflow-state';
 import { openApprovalTask } from '../../domain/approvals/approval-workflow-steps';
 import { approvals } from '../approvals/approvals';
+import { workflowTask } from '../shared/entry-points';
 
 const inputSchema = z.object({
   kind: z.enum(['decision', 'partnerAnswer']),
@@ -18,12 +19,11 @@ const taskIdOf = (claimId: string, taskToken: string) =>
  * The Lambda of a `.waitForTaskToken` wait: stores the task people act on (a level's decision, or the
  * partner's answer) with its token, then returns; the workflow waits until the API sends the task's result.
  */
-export const handler = async (input: unknown) => {
-  const { kind, state, taskToken } = inputSchema.parse(input);
+export const handler = workflowTask(inputSchema, async ({ kind, state, taskToken }) => {
   await openApprovalTask(approvals, {
     state,
     kind,
     taskId: taskIdOf(state.claimId, taskToken),
     resumeToken: taskToken,
   });
-};
+});

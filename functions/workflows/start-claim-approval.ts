@@ -4,6 +4,8 @@ import { claimSubmittedV1 } from '../../events/claim-submitted.v1';
 import { SfnClaimApprovalWorkflow } from '../adapters/sfn-claim-approval-workflow';
 import { createSfnClient } from '../adapters/sfn-client';
 import { loadSettings } from '../shared/config';
+import { lambdaEntry } from '../shared/entry-points';
+import { logger } from '../shared/logger';
 
 const settings = loadSettings({
   CLAIM_APPROVAL_STATE_MACHINE_ARN: z.string().min(1),
@@ -19,7 +21,8 @@ const workflow = new SfnClaimApprovalWorkflow(
  * repeated delivery or submit starts nothing more. A detail that breaks the contract fails loudly (the
  * rule's retry and dead-letter handling keep it), never silently.
  */
-export const handler = async (event: EventBridgeEvent<'ClaimSubmitted', unknown>) => {
+export const handler = lambdaEntry(async (event: EventBridgeEvent<'ClaimSubmitted', unknown>) => {
   const detail = claimSubmittedV1.parse(event.detail);
+  logger.appendKeys({ claimId: detail.claimId });
   await workflow.start({ claimId: detail.claimId });
-};
+});
