@@ -14,6 +14,8 @@ function deduction(overrides: Partial<Deduction> = {}): Deduction {
     reference: '',
     status: 'open',
     importedAt: '2026-03-01T08:00:00.000Z',
+    importedBy: { userId: 'u-fin', role: 'finance' },
+    version: 1,
     ...overrides,
   };
 }
