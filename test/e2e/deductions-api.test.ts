@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
+import { coopClaimRequest } from './coop-claim';
 import { apiClient } from './local-api';
 
 let stack: LocalStack;
@@ -45,15 +46,7 @@ afterAll(async () => {
 async function approvedClaim(amount: string, reference: string): Promise<string> {
   const submitted = await api('POST', '/claims', {
     token: manager(),
-    body: {
-      type: 'rebate',
-      partnerId: 'DIST-NORTH',
-      programId: 'COOP-2026',
-      period: '2026-03',
-      fund: 'coop',
-      currency: 'USD',
-      lines: [{ amount, reference }],
-    },
+    body: coopClaimRequest(amount, reference),
   });
   expect(submitted.status).toBe(201);
   const claimId = submitted.json.claimId as string;

@@ -1,5 +1,4 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../domain/claims/claim';
@@ -8,13 +7,11 @@ import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
-import type { ApiEvent } from '../../functions/shared/http/http-api';
-import type { ApiResponse } from '../../functions/shared/http/response';
+import { type ApiHandler, bodyOf, callHandler } from '../support/api-handler-call';
 import { createTestTable } from '../support/test-table';
 import { paidPartner, payableClaim } from '../unit/payments/builders';
 
-type Handler = (event: ApiEvent, context: Context) => Promise<ApiResponse>;
-const handlers: Record<string, Handler> = {};
+const handlers: Record<string, ApiHandler> = {};
 const bus = mockClient(EventBridgeClient);
 let claims: DynamoClaimStore;
 let ledger: DynamoAccrualLedger;
@@ -36,10 +33,9 @@ beforeAll(async () => {
     writeOff: import('../../functions/api/deductions/write-off-deduction'),
     batch: import('../../functions/api/payment-batches/create-payment-batch'),
   };
-  for (const [name, module] of Object.entries(modules)) handlers[name] = (await module).handler as Handler;
+  for (const [name, module] of Object.entries(modules)) handlers[name] = (await module).handler as ApiHandler;
 });
 
-const context = { getRemainingTimeInMillis: () => 10_000 } as Context;
 const finance1 = { sub: 'u-fin-1', role: 'finance' };
 const finance2 = { sub: 'u-fin-2', role: 'finance' };
 const approver = { sub: 'u-appr', role: 'approver' };
@@ -48,23 +44,13 @@ const header = 'partner,invoice,amount,currency,reason,reference';
 
 async function call(
   name: string,
-  who: Record<string, string>,
+  as: Record<string, string>,
   request: { body?: unknown; path?: Record<string, string>; query?: Record<string, string> } = {},
 ) {
   const handler = handlers[name];
   if (!handler) throw new Error(`no handler ${name}`);
-  const event = {
-    headers: { 'content-type': 'application/json' },
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    pathParameters: request.path,
-    queryStringParameters: request.query,
-    isBase64Encoded: false,
-    routeKey: name,
-    requestContext: { authorizer: { jwt: { claims: who, scopes: [] } } },
-  } as unknown as ApiEvent;
-  const response = await handler(event, context);
-  const text = String(response.body ?? '');
-  return { status: response.statusCode, json: text === '' ? undefined : JSON.parse(text) };
+  const response = await callHandler(handler, { as, ...request });
+  return { status: response.statusCode, json: bodyOf(response) as ReturnType<typeof JSON.parse> };
 }
 
 /** Imports one line (no payable claim matches it then) and returns the open deduction's id. */

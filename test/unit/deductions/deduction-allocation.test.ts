@@ -6,21 +6,10 @@ import { allocateDeduction } from '../../../domain/deductions/deduction-allocati
 import { BusinessRuleError, StateConflictError } from '../../../domain/shared/errors';
 import { fromMinorUnits, toMinorUnits } from '../../../domain/shared/money/minor-units';
 import { payableClaim } from '../payments/builders';
+import { openDeduction } from './builders';
 
-const deduction = (amount: string, overrides: Partial<Deduction> = {}): Deduction => ({
-  deductionId: 'DED-1',
-  partnerId: 'P1',
-  invoice: 'INV-1',
-  amount,
-  currency: 'EUR',
-  reason: 'rebate',
-  reference: '',
-  status: 'open',
-  importedAt: '2026-03-01T08:00:00.000Z',
-  importedBy: { userId: 'u-fin', role: 'finance' },
-  version: 1,
-  ...overrides,
-});
+const deduction = (amount: string, overrides: Partial<Deduction> = {}): Deduction =>
+  openDeduction({ amount, ...overrides });
 
 const byId = (...claims: Claim[]) => new Map(claims.map((claim) => [claim.claimId, claim]));
 
@@ -58,39 +47,21 @@ describe('allocating a deduction to claims', () => {
   });
 
   it('accepts a sum within the tolerance and keeps the signed difference; refuses one cent beyond', () => {
-    const within = allocateDeduction(
-      deduction('100.05'),
-      [
-        { claimId: 'C1', amount: '60.00' },
-        { claimId: 'C2', amount: '40.00' },
-      ],
-      claims,
-      '0.05',
-    );
-    expect(within.difference).toBe('0.05');
-    const under = allocateDeduction(
-      deduction('99.95'),
-      [
-        { claimId: 'C1', amount: '60.00' },
-        { claimId: 'C2', amount: '40.00' },
-      ],
-      claims,
-      '0.05',
-    );
-    expect(under.difference).toBe('-0.05');
-    expect(
-      issuesOf(() =>
-        allocateDeduction(
-          deduction('100.06'),
-          [
-            { claimId: 'C1', amount: '60.00' },
-            { claimId: 'C2', amount: '40.00' },
-          ],
-          claims,
-          '0.05',
-        ),
-      ),
-    ).toEqual([{ path: 'claims', message: expect.stringContaining('sum to 100.00 EUR') }]);
+    const sixtyForty = (amount: string) =>
+      allocateDeduction(
+        deduction(amount),
+        [
+          { claimId: 'C1', amount: '60.00' },
+          { claimId: 'C2', amount: '40.00' },
+        ],
+        claims,
+        '0.05',
+      );
+    expect(sixtyForty('100.05').difference).toBe('0.05');
+    expect(sixtyForty('99.95').difference).toBe('-0.05');
+    expect(issuesOf(() => sixtyForty('100.06'))).toEqual([
+      { path: 'claims', message: expect.stringContaining('sum to 100.00 EUR') },
+    ]);
   });
 
   it('a tolerance finer than the currency allows no difference (yen)', () => {
