@@ -3,13 +3,20 @@ import { requireRole } from '../access/policies';
 import type { Claim } from '../claims/claim';
 import { payableAmount, payableStatuses } from '../payments/claim-payment-status';
 import { auditActor, paymentRoles } from '../payments/payment-actor';
+import { runLimited } from '../payments/run-limited';
+import { BusinessRuleError } from '../shared/errors';
 import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
-import type { Deduction, DeductionLine } from './deduction';
+import { type Deduction, type DeductionLine, sameLineKey } from './deduction';
 import { allocateDeduction } from './deduction-allocation';
 import { matchDeduction } from './match-deduction';
 import { parseDeductionCsv } from './parse-deduction-csv';
 import type { DeductionDeps } from './ports';
 import { settleDeduction } from './settle-deduction';
+
+/** Lines one import takes: each is a conditional write, and the request must finish within the API's 29 s. */
+const maxImportLines = 5_000;
+/** Deduction writes in flight at once. */
+const writeConcurrency = 16;
 
 /** One reason a line was not imported: its line number (the header is line 1), the field and why. */
 export interface DeductionLineRejection {
@@ -62,14 +69,39 @@ export async function importDeductions(
   requireRole(actor, paymentRoles);
   const parsed = parseDeductionCsv(csv);
   const at = deps.clock().toISOString();
-  const created: Deduction[] = [];
-  const duplicateLines: { lineNumber: number; deductionId: string }[] = [];
+  if (parsed.lines.length > maxImportLines) {
+    throw new BusinessRuleError(`An import holds at most ${maxImportLines} deductions; split the file`, [
+      { path: 'csv', message: `has ${parsed.lines.length} deduction lines` },
+    ]);
+  }
+  // A line repeated within the file is a duplicate of its first occurrence, decided here rather than by
+  // two concurrent writes racing for the same line key.
+  const first = new Map<string, { lineNumber: number; deduction: Deduction }>();
+  const repeated: { lineNumber: number; key: string }[] = [];
   for (const { lineNumber, line } of parsed.lines) {
     const deduction = deductionOf(deps, line, actor, at);
-    const outcome = await deps.deductions.create(deduction);
-    if (outcome.kind === 'duplicate') duplicateLines.push({ lineNumber, deductionId: outcome.deductionId });
-    else created.push(deduction);
+    const key = sameLineKey(deduction);
+    if (first.has(key)) repeated.push({ lineNumber, key });
+    else first.set(key, { lineNumber, deduction });
   }
+  const candidates = [...first.values()];
+  const outcomes = await runLimited(candidates, writeConcurrency, ({ deduction }) =>
+    deps.deductions.create(deduction),
+  );
+  const created: Deduction[] = [];
+  const stored = new Map<string, string>();
+  const duplicateLines: { lineNumber: number; deductionId: string }[] = [];
+  candidates.forEach(({ lineNumber, deduction }, index) => {
+    const outcome = outcomes[index];
+    const deductionId = outcome?.kind === 'duplicate' ? outcome.deductionId : deduction.deductionId;
+    stored.set(sameLineKey(deduction), deductionId);
+    if (outcome?.kind === 'duplicate') duplicateLines.push({ lineNumber, deductionId });
+    else created.push(deduction);
+  });
+  for (const { lineNumber, key } of repeated) {
+    duplicateLines.push({ lineNumber, deductionId: stored.get(key) as string });
+  }
+  duplicateLines.sort((a, b) => a.lineNumber - b.lineNumber);
   const settled = await matchAutomatically(deps, actor, created, at);
   const matchedAutomatically = settled.filter((deduction) => deduction.status === 'matched').length;
   return {

@@ -55,7 +55,7 @@ export class DynamoDeductionStore implements DeductionStore {
   async create(deduction: Deduction): Promise<DeductionCreation> {
     const line = deductionLineKey(sameLineKey(deduction));
     try {
-      await this.client.send(
+      await this.transact(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -155,14 +155,23 @@ export class DynamoDeductionStore implements DeductionStore {
         })),
       ],
     });
+    try {
+      await this.transact(command);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  /** Sends a transaction, again while DynamoDB cancels it for a concurrent one (then its conditions decide). */
+  private async transact(command: TransactWriteCommand): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.client.send(command);
-        return true;
+        return;
       } catch (error) {
-        if (isTransactionConflict(error) && attempt < maxConflictRetries) continue;
-        if (error instanceof TransactionCanceledException) return false;
-        throw error;
+        if (!isTransactionConflict(error) || attempt === maxConflictRetries) throw error;
       }
     }
   }

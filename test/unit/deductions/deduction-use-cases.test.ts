@@ -93,6 +93,43 @@ describe('importing deductions', () => {
     expect(result.deductions[1]).toMatchObject({ status: 'matched', matches: [{ claimId: 'C2' }] });
   });
 
+  it('a line repeated within the file is a duplicate of its first occurrence, itself possibly imported before', async () => {
+    const deps = await seeded();
+    const earlier = await importDeductions(deps, finance, `${header}\nP1,INV-1,10.00,EUR,rebate,`);
+    const storedId = earlier.deductions[0]?.deductionId;
+
+    const result = await importDeductions(
+      deps,
+      finance,
+      [
+        header,
+        'P1,INV-1,10.00,EUR,rebate,',
+        'P1,INV-2,3.00,EUR,rebate,',
+        'P1,INV-1,10,EUR,again,',
+        'P1,INV-2,3,EUR,x,',
+      ].join('\n'),
+    );
+
+    const newId = result.deductions[0]?.deductionId;
+    expect(result).toMatchObject({ imported: 1, duplicates: 3 });
+    expect(result.duplicateLines).toEqual([
+      { lineNumber: 2, deductionId: storedId },
+      { lineNumber: 4, deductionId: storedId },
+      { lineNumber: 5, deductionId: newId },
+    ]);
+    expect(deps.deductions.deductions.size).toBe(2);
+  });
+
+  it('refuses a file of more than 5,000 deductions (422), storing none', async () => {
+    const deps = await seeded();
+    const lines = Array.from({ length: 5_001 }, (_, index) => `P1,INV-${index},1.00,EUR,rebate,`);
+
+    await expect(importDeductions(deps, finance, [header, ...lines].join('\n'))).rejects.toThrow(
+      /at most 5000 deductions/,
+    );
+    expect(deps.deductions.deductions.size).toBe(0);
+  });
+
   it('only finance or an admin imports', async () => {
     const deps = await seeded();
     await expect(importDeductions(deps, approver, header)).rejects.toThrow(ForbiddenError);
@@ -145,6 +182,37 @@ describe('matching by hand', () => {
 
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((result) => result.status === 'rejected')?.reason).toBeInstanceOf(StateConflictError);
+  });
+
+  it('a match whose postings were lost (process died after the transaction) is completed by the next attempt', async () => {
+    const deps = await seeded();
+    const id = await openDeduction(deps, 'P1,INV-7,60.00,EUR,rebate,');
+    await deps.claims.create(payableClaim('C1', { amountApproved: '60.00' }));
+    const open = deps.deductions.deductions.get(id);
+    if (open === undefined) throw new Error('imported');
+    const matches = [
+      { claimId: 'C1', programId: 'PRG-1', period: '2026-01', fund: 'rebate', amount: '60.00' },
+    ] as const;
+    const matched = {
+      ...open,
+      status: 'matched',
+      matches,
+      matched: {
+        by: { userId: 'u-fin', role: 'finance' },
+        at: '2026-03-01T12:00:00.000Z',
+        automatic: false,
+        difference: '0.00',
+      },
+      version: 2,
+    } as const;
+    expect(await deps.deductions.settle(matched, [])).toBe(true);
+
+    await expect(
+      matchDeductionToClaims(deps, finance, id, [{ claimId: 'C1', amount: '60.00' }]),
+    ).rejects.toThrow(StateConflictError);
+    expect(deps.ledger.all().filter((posting) => posting.kind === 'payment')).toEqual([
+      expect.objectContaining({ postingId: `DED-${id}-C1`, amount: '60.00', settledAgainst: 'receivable' }),
+    ]);
   });
 
   it('a claim a payment batch scheduled cannot be matched (409) and nothing is written', async () => {
