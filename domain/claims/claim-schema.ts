@@ -55,6 +55,10 @@ export const claimSchema = z
         comment: z.string().exactOptional(),
       }),
     ),
+    deductionSettlements: z
+      .array(z.object({ deductionId: z.string().min(1), amount: z.string(), at: z.iso.datetime() }))
+      .exactOptional(),
+    settledBy: z.literal('deduction').exactOptional(),
     version: z.number().int().positive(),
   })
   .superRefine((claim, ctx) => {

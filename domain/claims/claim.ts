@@ -51,6 +51,14 @@ export interface ClaimActor {
   readonly role: Role;
 }
 
+/** A deduction that settled (part of) a claim without a payment: the partner kept that much of our invoice. */
+export interface DeductionSettlement {
+  readonly deductionId: string;
+  /** Decimal string in the claim currency, > 0. */
+  readonly amount: string;
+  readonly at: string;
+}
+
 /** One entry of a claim's audit trail: every transition, with who, when, amounts and the reason. */
 export interface ClaimHistoryEntry {
   readonly at: string;
@@ -85,6 +93,10 @@ export interface Claim {
   readonly submittedAt: string;
   readonly validationFailures: readonly ClaimValidationFailure[];
   readonly history: readonly ClaimHistoryEntry[];
+  /** Deductions set against the approved amount; what is left is payable by a payment batch. */
+  readonly deductionSettlements?: readonly DeductionSettlement[];
+  /** How a `paid` claim was settled when no payment paid it: `deduction` (see `deductionSettlements`). */
+  readonly settledBy?: 'deduction';
   /** Optimistic-concurrency version, incremented by every stored change. */
   readonly version: number;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AccrualFund } from '../accruals/accrual-entry';
+import type { ClaimActor } from '../claims/claim';
 import { businessCodeSchema } from '../shared/codes';
 import { type CurrencyCode, currencyCodeSchema, currencyMinorUnits } from '../shared/money/money';
 
@@ -40,6 +42,20 @@ export const deductionLineSchema = z
   });
 export type DeductionLine = z.infer<typeof deductionLineSchema>;
 
+/** The claim part a matched deduction settled, with what its ledger posting needs. */
+export interface DeductionAllocation {
+  readonly claimId: string;
+  readonly programId: string;
+  readonly period: string;
+  readonly fund: AccrualFund;
+  /** Canonical, in the deduction's currency, > 0 and ≤ what was payable on the claim. */
+  readonly amount: string;
+}
+
+/** Why finance wrote a deduction off instead of matching it; `other` needs a note saying why. */
+export const writeOffCodes = ['belowThreshold', 'unsupported', 'customerGoodwill', 'other'] as const;
+export type WriteOffCode = (typeof writeOffCodes)[number];
+
 export interface Deduction {
   readonly deductionId: string;
   readonly partnerId: string;
@@ -51,6 +67,33 @@ export interface Deduction {
   readonly reference: string;
   readonly status: DeductionStatus;
   readonly importedAt: string;
-  readonly matchedClaimIds?: readonly string[];
-  readonly writeOff?: { readonly code: string; readonly by: string; readonly at: string };
+  readonly importedBy: ClaimActor;
+  /** Claims automatic matching found but could not choose between: a person picks. */
+  readonly candidateClaimIds?: readonly string[];
+  /** Set when `matched`: the claims it settled and how much of each. */
+  readonly matches?: readonly DeductionAllocation[];
+  readonly matched?: {
+    readonly by: ClaimActor;
+    readonly at: string;
+    readonly automatic: boolean;
+    /** Deduction less the amounts settled, within the tolerance (signed; "0.00" for an exact match). */
+    readonly difference: string;
+  };
+  readonly writeOff?: {
+    readonly code: WriteOffCode;
+    readonly note?: string;
+    readonly by: ClaimActor;
+    readonly at: string;
+  };
+  /** Optimistic-concurrency version, incremented by every stored change. */
+  readonly version: number;
+}
+
+/**
+ * What makes two imported lines the same deduction: partner, invoice, reference and amount (canonical, so
+ * "120.5" and "120.50" are one). Importing the same receivables line twice yields one deduction.
+ */
+export function sameLineKey(deduction: Pick<Deduction, 'partnerId' | 'invoice' | 'reference' | 'amount'>) {
+  // JSON, not a separator: invoice and reference are free text and may contain any separator.
+  return JSON.stringify([deduction.partnerId, deduction.invoice, deduction.reference, deduction.amount]);
 }

@@ -1,9 +1,7 @@
 import type { Claim } from '../claims/claim';
+import { isPayable, payableAmount } from '../payments/claim-payment-status';
 import { Money } from '../shared/money/money';
 import type { Deduction } from './deduction';
-
-/** Claims a deduction may settle: decided and not yet paid or scheduled. */
-const openStatuses: ReadonlySet<Claim['status']> = new Set(['approved', 'partiallyApproved']);
 
 /**
  * Where a deduction stands after automatic matching: one claim it settles, several a person must choose
@@ -19,7 +17,8 @@ function referencesOf(claim: Claim): Set<string> {
 }
 
 /**
- * The matching rules: a candidate is an open claim of the same partner and currency whose approved amount is
+ * The matching rules: a candidate is a payable claim (approved or partially approved, not scheduled) of the
+ * same partner and currency whose payable amount (approved less earlier deductions) is
  * within `tolerance` (an absolute amount in that currency) of the deduction. A candidate whose line
  * references name the deduction's reference or invoice is preferred. The match is automatic only when it is
  * unique: among the reference matches if there are any, else among all candidates. Money compares exactly.
@@ -31,14 +30,17 @@ export function matchDeduction(
 ): DeductionMatch {
   const amount = new Money(deduction.amount);
   const limit = new Money(tolerance);
-  const candidates = claims.filter(
-    (claim) =>
-      openStatuses.has(claim.status) &&
+  const candidates = claims.filter((claim) => {
+    const payable = payableAmount(claim);
+    return (
+      isPayable(claim) &&
       claim.partnerId === deduction.partnerId &&
       claim.currency === deduction.currency &&
-      claim.amountApproved !== undefined &&
-      new Money(claim.amountApproved).minus(amount).abs().lte(limit),
-  );
+      payable !== undefined &&
+      new Money(payable).gt(0) &&
+      new Money(payable).minus(amount).abs().lte(limit)
+    );
+  });
   const wanted = [deduction.reference, deduction.invoice]
     .map((text) => text.trim().toUpperCase())
     .filter((text) => text.length > 0);

@@ -3,7 +3,7 @@ import type { PartnerData } from '../partners/partner';
 import { BusinessRuleError } from '../shared/errors';
 import { fromMinorUnits, isLedgerAmount, toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
-import { isPayable, payableOn } from './claim-payment-status';
+import { isPayable, payableAmount, payableOn } from './claim-payment-status';
 import {
   type ExcludedClaims,
   type ExclusionReason,
@@ -25,8 +25,9 @@ export interface BuildBatchInput {
   readonly partners: ReadonlyMap<string, PartnerData>;
 }
 
+/** What a batch pays of a claim: the approved amount less what deductions settled already. */
 function paidClaimOf(claim: Claim): PaidClaim | undefined {
-  const amount = claim.amountApproved;
+  const amount = payableAmount(claim);
   if (amount === undefined || !isLedgerAmount(amount, claim.currency)) return undefined;
   if (toMinorUnits(amount, claim.currency) <= 0n) return undefined;
   return {

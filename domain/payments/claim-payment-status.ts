@@ -1,10 +1,24 @@
 import type { Claim, ClaimActor, ClaimStatus } from '../claims/claim';
+import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
 
 /** Statuses in which an approved amount waits to be paid. */
 export const payableStatuses = ['approved', 'partiallyApproved'] as const satisfies readonly ClaimStatus[];
 
 export function isPayable(claim: Claim): boolean {
   return (payableStatuses as readonly ClaimStatus[]).includes(claim.status);
+}
+
+/**
+ * What is left to pay of a decided claim: its approved amount less what deductions settled (exact, in minor
+ * units); undefined before a decision.
+ */
+export function payableAmount(claim: Claim): string | undefined {
+  if (claim.amountApproved === undefined) return undefined;
+  const settled = (claim.deductionSettlements ?? []).reduce(
+    (sum, settlement) => sum + toMinorUnits(settlement.amount, claim.currency),
+    0n,
+  );
+  return fromMinorUnits(toMinorUnits(claim.amountApproved, claim.currency) - settled, claim.currency);
 }
 
 /**

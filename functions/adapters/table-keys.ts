@@ -36,6 +36,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | payment batch     | PAYBATCH#<batchId>     | HEADER                      | PAYBATCHES                | <createdAt>#<batchId>   |
  * | partner payment   | PAYBATCH#<batchId>     | PAYMENT#<partnerId>         | PARTNERPAYMENTS#<p>       | <createdAt>#<batchId>   |
  * | deduction         | DEDUCTION#<id>         | DEDUCTION                   | DEDUCTIONS                | <status>#<importedAt>#<id> |
+ * | deduction line    | DEDUCTION#LINE#<JSON [p, invoice, reference, amount]> | LINE (deductionId) |     |                         |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -87,6 +88,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  *                                                               → Query pk PAYBATCH#<id> / gsi1 PAYBATCHES / gsi2 PAYBATCHES#<status>
  * 29. a partner's payments across batches, newest first        → Query gsi1 PARTNERPAYMENTS#<p>
  * 30. deductions of one status (open: the aging report)         → Query gsi1 DEDUCTIONS, begins_with <status>#
+ * 31. who holds a receivables line (idempotent import)          → GetItem DEDUCTION#LINE#… (written with the deduction)
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -413,4 +415,9 @@ export const deductionKey = (deductionId: string): ItemKey => ({
 export const deductionListKey = (status: string, importedAt: string, deductionId: string): ListIndexKey => ({
   gsi1pk: 'DEDUCTIONS',
   gsi1sk: `${status}#${importedAt}#${deductionId}`,
+});
+/** The line key is JSON of free text (invoice, reference), so no separator can make two lines collide. */
+export const deductionLineKey = (sameLineKey: string): ItemKey => ({
+  pk: `DEDUCTION#LINE#${sameLineKey}`,
+  sk: 'LINE',
 });

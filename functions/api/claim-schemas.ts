@@ -83,6 +83,20 @@ export const claimResponseSchema = z.looseObject({
       }),
     )
     .describe('Audit trail: every status change, oldest first'),
+  deductionSettlements: z
+    .array(
+      z.looseObject({
+        deductionId: z.string().describe('Deduction (DED-…) that settled this much without a payment'),
+        amount: amount('Amount the deduction settled'),
+        at: z.string().describe('When (ISO 8601 UTC)'),
+      }),
+    )
+    .optional()
+    .describe('Deductions set against the approved amount; the rest is paid by a payment batch'),
+  settledBy: z
+    .literal('deduction')
+    .optional()
+    .describe('`deduction` when a `paid` claim was settled by deductions, not a payment'),
   version: z.number().int().describe('Changes with every stored change of the claim'),
 });
 

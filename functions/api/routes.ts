@@ -26,6 +26,7 @@ import {
 } from './api-schemas';
 import { approvalRoutes } from './approval-routes';
 import { claimRoutes } from './claim-routes';
+import { deductionRoutes } from './deduction-routes';
 import { paymentRoutes } from './payment-routes';
 import { pageOf, stored } from './record-response-schemas';
 import {
@@ -434,7 +435,7 @@ const channelRoutes: readonly RouteSpec[] = [
 export const apiRouteGroups = {
   channel: channelRoutes,
   accruals: accrualRoutes,
-  claims: [...claimRoutes, ...approvalRoutes, ...paymentRoutes],
+  claims: [...claimRoutes, ...approvalRoutes, ...paymentRoutes, ...deductionRoutes],
 } as const satisfies Record<string, readonly RouteSpec[]>;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */

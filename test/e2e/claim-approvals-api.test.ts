@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
+import { coopClaimRequest } from './coop-claim';
 import { apiClient } from './local-api';
 
 let stack: LocalStack;
@@ -28,15 +29,7 @@ const acme = () => token('demo-partner-res-acme');
 async function submitCoopClaim(amount: string, reference: string) {
   const submitted = await api('POST', '/claims', {
     token: manager(),
-    body: {
-      type: 'rebate',
-      partnerId: 'DIST-NORTH',
-      programId: 'COOP-2026',
-      period: '2026-03',
-      fund: 'coop',
-      currency: 'USD',
-      lines: [{ amount, reference }],
-    },
+    body: coopClaimRequest(amount, reference),
   });
   expect(submitted.status).toBe(201);
   expect(submitted.json.status).toBe('validated');

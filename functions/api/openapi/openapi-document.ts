@@ -38,6 +38,7 @@ const pathParameterMeanings: Record<string, string> = {
   adjustmentId: 'Manual adjustment id (ADJ-…)',
   claimId: 'Claim id (CLM-…), as returned by POST /claims',
   batchId: 'Payment batch id (PB-…)',
+  deductionId: 'Deduction id (DED-…), as returned by POST /deductions',
   effectiveFrom: 'First day of the price entry (ISO date)',
   fileId: 'Channel file id, as returned by POST /uploads',
   kind: 'File kind: `pos` or `inventory`',

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Deduction } from '../../../domain/deductions/deduction';
 import { ageInDays, matchDeduction } from '../../../domain/deductions/match-deduction';
 import { payableClaim } from '../payments/builders';
+import { openDeduction } from './builders';
 
-function deduction(overrides: Partial<Deduction> = {}): Deduction {
-  return {
-    deductionId: 'D-1',
-    partnerId: 'P1',
-    invoice: 'INV-9000',
-    amount: '100.00',
-    currency: 'EUR',
-    reason: 'Q1 rebate',
-    reference: '',
-    status: 'open',
-    importedAt: '2026-03-01T08:00:00.000Z',
-    ...overrides,
-  };
-}
+const deduction = openDeduction;
 
 describe('matching a deduction to open claims', () => {
   it('matches the one claim of the same partner and currency within tolerance', () => {

@@ -1,4 +1,5 @@
 import type { Claim, ClaimStatus } from '../../../domain/claims/claim';
+import type { LedgerPosting } from '../../../domain/ledger/ledger-posting';
 import type { PartnerData } from '../../../domain/partners/partner';
 import type { CurrencyCode } from '../../../domain/shared/money/money';
 import type { Stored } from '../../../domain/shared/ports';
@@ -61,5 +62,28 @@ export function paidPartner(partnerId: string, overrides: Partial<PartnerData> =
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
+  };
+}
+
+/** The claim posting settleDecidedClaim makes (claims branch): Dr accrued liability, Cr accounts payable. */
+export function claimPosting(claimId: string, amount: string, partnerId = 'P1'): LedgerPosting {
+  return {
+    kind: 'claim',
+    claimId,
+    postingId: `CLAIM-${claimId}`,
+    programId: 'PRG-1',
+    period: '2026-01',
+    fund: 'rebate',
+    beneficiaryPartnerId: partnerId,
+    partnerId,
+    endCustomerId: null,
+    billTo: null,
+    sku: null,
+    uom: null,
+    salesperson: null,
+    currency: 'EUR',
+    amount,
+    postedOn: '2026-02-20',
+    reason: 'approved claim',
   };
 }

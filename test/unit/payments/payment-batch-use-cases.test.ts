@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access/actor';
 import { buildCheckbooks } from '../../../domain/ledger/checkbook';
 import { assertJournalBalanced, journalFor } from '../../../domain/ledger/gl-journal';
-import type { LedgerPosting } from '../../../domain/ledger/ledger-posting';
 import { createPaymentBatch } from '../../../domain/payments/create-payment-batch';
 import {
   approvePaymentBatch,
@@ -14,34 +13,11 @@ import {
 import { ForbiddenError, StateConflictError } from '../../../domain/shared/errors';
 import { fromMinorUnits, toMinorUnits } from '../../../domain/shared/money/minor-units';
 import { approver, finance, partnerUser } from '../../support/actors';
-import { paidPartner, payableClaim } from './builders';
+import { claimPosting, paidPartner, payableClaim } from './builders';
 import { paymentDeps } from './fakes';
 
 const secondFinance: Actor = { userId: 'u-fin-2', role: 'finance' };
 const transfer = { currency: 'EUR', method: 'bankTransfer', payableUpTo: '2026-02-28' } as const;
-
-/** The claim posting settleDecidedClaim makes (claims branch): Dr accrued liability, Cr accounts payable. */
-function claimPosting(claimId: string, amount: string, partnerId = 'P1'): LedgerPosting {
-  return {
-    kind: 'claim',
-    claimId,
-    postingId: `CLAIM-${claimId}`,
-    programId: 'PRG-1',
-    period: '2026-01',
-    fund: 'rebate',
-    beneficiaryPartnerId: partnerId,
-    partnerId,
-    endCustomerId: null,
-    billTo: null,
-    sku: null,
-    uom: null,
-    salesperson: null,
-    currency: 'EUR',
-    amount,
-    postedOn: '2026-02-20',
-    reason: 'approved claim',
-  };
-}
 
 async function seeded(method: 'bankTransfer' | 'check' | 'creditMemo' = 'bankTransfer') {
   const deps = paymentDeps();
