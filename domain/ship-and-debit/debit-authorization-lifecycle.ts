@@ -1,6 +1,7 @@
 import { BusinessRuleError, StateConflictError } from '../shared/errors';
 import type { IsoDate } from '../shared/iso-date';
 import {
+  claimableStatuses,
   type DebitAuthorization,
   type DebitAuthorizationLine,
   type DebitAuthorizationTerms,
@@ -73,7 +74,7 @@ export function amendDebitAuthorization(
   terms: DebitAuthorizationTerms,
   change: AuthorizationChange,
 ): DebitAuthorization {
-  if (authorization.status !== 'approved' && authorization.status !== 'amended') {
+  if (!claimableStatuses.includes(authorization.status)) {
     throw new StateConflictError(
       `authorization ${authorization.authorizationNumber} is ${authorization.status}: only an approved one can be amended`,
     );
@@ -120,7 +121,7 @@ export function expireDebitAuthorization(
   asOf: IsoDate,
   change: AuthorizationChange,
 ): DebitAuthorization {
-  const claimable = authorization.status === 'approved' || authorization.status === 'amended';
-  if (!claimable || asOf <= authorization.validTo) return authorization;
+  if (!claimableStatuses.includes(authorization.status) || asOf <= authorization.validTo)
+    return authorization;
   return nextVersion(authorization, change, { status: 'expired' });
 }

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { validateDebitClaimLines } from '../../../domain/ship-and-debit/claim-line-validation';
+import type { DebitClaimLine } from '../../../domain/ship-and-debit/debit-claim-line';
+import { invoiceLineKey } from '../../../domain/ship-and-debit/debit-claim-line';
+import { sampleAuthorization } from './authorization-fixtures';
+import { sampleClaimLines, sampleContext } from './claim-validation-fixtures';
+
+const [firstLine] = sampleClaimLines;
+if (firstLine === undefined) throw new Error('fixture');
+const line = (patch: Partial<DebitClaimLine>): DebitClaimLine => ({ ...firstLine, ...patch });
+const codes = (context: ReturnType<typeof sampleContext>, claimLine: DebitClaimLine) => {
+  const [result] = validateDebitClaimLines(context, [claimLine]);
+  return [result?.x12Code, result?.followUp];
+};
+
+describe('ship & debit claim line validation', () => {
+  it('the 844 sample: 1000 × 0.70 = 700.00 approved; 120 asked, 100 left → 100 × 1.75 = 175.00 (04 C); line 3 repeats line 1 (28 N)', () => {
+    const results = validateDebitClaimLines(sampleContext(), sampleClaimLines);
+
+    expect(results).toEqual([
+      {
+        lineNumber: 1,
+        outcome: 'approved',
+        approvedQuantity: 1000,
+        approvedAmount: '700.00',
+        bookCostBasis: 'priceListOnShipDate',
+        bookCost: '2.50',
+        authorizedCost: '1.80',
+      },
+      expect.objectContaining({
+        lineNumber: 2,
+        outcome: 'partiallyApproved',
+        reason: 'quantityExceeded',
+        x12Code: '04',
+        followUp: 'C',
+        approvedQuantity: 100,
+        approvedAmount: '175.00',
+      }),
+      expect.objectContaining({
+        lineNumber: 3,
+        outcome: 'rejected',
+        reason: 'duplicateInvoice',
+        x12Code: '28',
+        followUp: 'N',
+        approvedQuantity: 0,
+        approvedAmount: '0.00',
+      }),
+    ]);
+  });
+
+  it('an invoice line an earlier claim holds is a duplicate (28)', () => {
+    const context = sampleContext({ claimedInvoiceLines: new Set([invoiceLineKey(firstLine)]) });
+    expect(codes(context, firstLine)).toEqual(['28', 'N']);
+  });
+
+  it('another partner quoting the authorization gets 01, as for an unknown number', () => {
+    expect(codes(sampleContext({ partnerId: 'DIST-002' }), firstLine)).toEqual(['01', 'C']);
+    expect(codes(sampleContext(), line({ authorizationNumber: 'DA-NOPE' }))).toEqual(['01', 'C']);
+    const requested = sampleAuthorization({ status: 'requested' });
+    expect(codes(sampleContext({ authorizations: [requested] }), firstLine)[0]).toBe('01');
+  });
+
+  it('dates: after validTo 02, before issue 19, after receipt 18, past the 90-day window 29', () => {
+    const late = sampleContext({ receivedOn: '2027-01-10' });
+    expect(codes(late, line({ shipDate: '2027-01-02' }))[0]).toBe('02');
+    expect(codes(sampleContext(), line({ shipDate: '2026-09-30' }))[0]).toBe('19');
+    expect(codes(sampleContext(), line({ shipDate: '2026-12-01' }))[0]).toBe('18');
+    expect(codes(sampleContext({ receivedOn: '2027-03-01' }), line({ shipDate: '2026-11-15' }))[0]).toBe(
+      '29',
+    );
+    // Expired since the sale: the resale was made while the deal held, so it is still claimable.
+    const expired = sampleAuthorization({ status: 'expired' });
+    expect(codes(sampleContext({ authorizations: [expired] }), firstLine)).toEqual([undefined, undefined]);
+  });
+
+  it('a cancelled authorization 23; product not on it 03; another end customer 26', () => {
+    const cancelled = sampleAuthorization({ status: 'cancelled' });
+    expect(codes(sampleContext({ authorizations: [cancelled] }), firstLine)[0]).toBe('23');
+    expect(codes(sampleContext(), line({ productSku: 'GX-999' }))[0]).toBe('03');
+    expect(codes(sampleContext(), line({ endCustomerId: 'EC-0001' }))[0]).toBe('26');
+  });
+
+  it('a blanket authorization covers any end customer of its segment', () => {
+    const blanket = sampleAuthorization({ coverage: { kind: 'segment', segment: 'EDU' } });
+    const segments = new Map([['EC-7788', 'EDU']]);
+    expect(
+      codes(sampleContext({ authorizations: [blanket], endCustomerSegments: segments }), firstLine)[0],
+    ).toBe(undefined);
+    expect(codes(sampleContext({ authorizations: [blanket] }), firstLine)[0]).toBe('26');
+  });
+
+  it('resale 9.75 above the 9.50 ceiling is 16; at the ceiling it passes the rule', () => {
+    const [, second] = sampleClaimLines;
+    if (second === undefined) throw new Error('fixture');
+    expect(codes(sampleContext(), { ...second, resalePrice: '9.75' })).toEqual(['16', 'C']);
+    expect(codes(sampleContext(), { ...second, resalePrice: '9.50' })[0]).toBe('04');
+  });
+
+  it('book cost not the price list price 31; special cost not the authorized one 06; amount not qty × credit 33', () => {
+    expect(codes(sampleContext(), line({ bookCost: '2.60', amount: '800.00' }))[0]).toBe('31');
+    expect(codes(sampleContext(), line({ authorizedCost: '1.70', amount: '800.00' }))[0]).toBe('06');
+    expect(codes(sampleContext(), line({ amount: '700.01' }))).toEqual(['33', 'C']);
+    expect(codes(sampleContext(), line({ amount: '700' }))[0]).toBe(undefined);
+    expect(codes(sampleContext(), line({ quantity: -5, amount: '-3.50' }))[0]).toBe('33');
+  });
+
+  it('no POS line behind the claim is 09 R; a sale on the same customer, product and date within 5 % backs it', () => {
+    expect(codes(sampleContext({ sales: [] }), firstLine)).toEqual(['09', 'R']);
+    const nearby = [
+      {
+        invoiceNumber: 'OTHER',
+        endCustomerId: 'EC-7788',
+        productSku: 'GX-100',
+        shipDate: '2026-11-15',
+        quantity: 960,
+      },
+    ];
+    expect(codes(sampleContext({ sales: nearby, posToleranceBasisPoints: 500 }), firstLine)[0]).toBe(
+      undefined,
+    );
+    expect(codes(sampleContext({ sales: nearby, posToleranceBasisPoints: 300 }), firstLine)[0]).toBe('09');
+  });
+
+  it('nothing left on the product is 05 zero balance', () => {
+    const authorization = sampleAuthorization();
+    const drained = sampleAuthorization({
+      lines: authorization.lines.map((entry) => ({ ...entry, remainingQuantity: 0 })),
+    });
+    expect(codes(sampleContext({ authorizations: [drained] }), firstLine)).toEqual(['05', 'N']);
+  });
+});
