@@ -2,7 +2,7 @@ import type { IsoDate } from '../shared/iso-date';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import { authorizationLineKey, type IndexedAuthorization } from './authorization-index';
-import { authorizedUnitCost, debitLineAmount, parsePrice, priceScale } from './debit-amount';
+import { authorizedUnitCost, debitLineAmount, isPlainDecimal, parsePrice, priceScale } from './debit-amount';
 import type { BookCostBasis } from './debit-authorization';
 import { type DebitClaimLine, invoiceLineKey } from './debit-claim-line';
 import { type DebitClaimReason, debitClaimReasons } from './debit-claim-reasons';
@@ -84,7 +84,14 @@ export function validateDebitClaimLines(
   });
 
   return lines.map((line): DebitClaimLineResult => {
-    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) return rejected(line, 'amountIncorrect');
+    const readable =
+      Number.isSafeInteger(line.quantity) &&
+      line.quantity > 0 &&
+      isPlainDecimal(line.bookCost) &&
+      isPlainDecimal(line.authorizedCost) &&
+      (line.resalePrice === undefined || isPlainDecimal(line.resalePrice));
+    // The claimed amount is compared as text, so an unreadable one is an amount mismatch further on.
+    if (!readable) return rejected(line, 'invalidInput');
     const indexed = context.authorizations.get(line.authorizationNumber);
     const authorization = indexed?.authorization;
     if (
@@ -181,5 +188,5 @@ export function validateDebitClaimLines(
 
 /** A claimed amount written with the currency's minor units ("700" → "700.00"), or '' when it is not a plain decimal. */
 function canonicalAmount(text: string, minor: number): string {
-  return /^\d{1,12}(\.\d{1,6})?$/.test(text) ? formatScaled(parsePrice(text), priceScale, minor) : '';
+  return isPlainDecimal(text) ? formatScaled(parsePrice(text), priceScale, minor) : '';
 }

@@ -12,6 +12,9 @@ export const priceScale = 6;
 export const exactScale = 12;
 const toExact = 10n ** BigInt(exactScale - priceScale);
 
+/** Whether text is a non-negative decimal with at most 6 decimals ("700", "2.50"), the only spelling parsed here. */
+export const isPlainDecimal = (text: string): boolean => /^\d{1,12}(\.\d{1,6})?$/.test(text);
+
 /** A unit price or amount as an integer of 1e-6 ("25.00" → 25_000_000n). */
 export const parsePrice = (text: string): bigint => parseScaled(text, priceScale);
 

@@ -30,6 +30,8 @@ export const debitClaimReasons = {
   duplicateInvoice: { x12: '28', followUp: 'N', message: 'duplicate invoice number' },
   pastExercisePeriod: { x12: '29', followUp: 'N', message: 'claim submitted past exercise period' },
   bookCostIncorrect: { x12: '31', followUp: 'C', message: 'invalid book cost' },
+  /** A quantity that is not a positive whole number, or a price or amount that is not a plain decimal. */
+  invalidInput: { x12: '33', followUp: 'C', message: 'input errors: quantity or price unreadable' },
   /** The line amount is not quantity × unit credit (4010 has no closer code than "input errors"). */
   amountIncorrect: { x12: '33', followUp: 'C', message: 'input errors: amount is not quantity × credit' },
 } as const;

@@ -102,6 +102,8 @@ describe('ship & debit claim line validation', () => {
     expect(codes(sampleContext(), line({ amount: '700.01' }))).toEqual(['33', 'C']);
     expect(codes(sampleContext(), line({ amount: '700' }))[0]).toBe(undefined);
     expect(codes(sampleContext(), line({ quantity: -5, amount: '-3.50' }))[0]).toBe('33');
+    expect(codes(sampleContext(), line({ bookCost: '2,50' }))[0]).toBe('33');
+    expect(codes(sampleContext(), line({ amount: '7e2' }))[0]).toBe('33');
   });
 
   it('no POS line behind the claim is 09 R; a sale on the same customer, product and date within 5 % backs it', () => {
