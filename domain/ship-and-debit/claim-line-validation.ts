@@ -1,7 +1,7 @@
 import type { IsoDate } from '../shared/iso-date';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
-import { authorizationLineKey, type IndexedAuthorization } from './authorization-index';
+import type { IndexedAuthorization, IndexedAuthorizationLine } from './authorization-index';
 import { authorizedUnitCost, debitLineAmount, isPlainDecimal, parsePrice, priceScale } from './debit-amount';
 import type { BookCostBasis } from './debit-authorization';
 import { type DebitClaimLine, invoiceLineKey } from './debit-claim-line';
@@ -61,7 +61,26 @@ export function validateDebitClaimLines(
   const minor = currencyMinorUnits[context.currency];
   const zero = formatScaled(0n, minor, minor);
   const received = isoDay(context.receivedOn);
-  const remaining = new Map<string, number>();
+  // Remaining quantities as this claim's earlier lines leave them, keyed by the indexed line itself.
+  const remaining = new Map<IndexedAuthorizationLine, number>();
+  const toPriceScale = 10n ** BigInt(priceScale - minor);
+  // Prices repeat across a file's lines: each distinct text is read once (undefined when not a plain decimal).
+  const prices = new Map<string, bigint | undefined>();
+  const price = (text: string): bigint | undefined => {
+    if (prices.has(text)) return prices.get(text);
+    const value = isPlainDecimal(text) ? parsePrice(text) : undefined;
+    prices.set(text, value);
+    return value;
+  };
+  const costTexts = new Map<bigint, string>();
+  const costText = (cost: bigint): string => {
+    let text = costTexts.get(cost);
+    if (text === undefined) {
+      text = formatScaled(cost, priceScale, minor);
+      costTexts.set(cost, text);
+    }
+    return text;
+  };
   const claimedHere = new Set<string>();
   const days = new Map<string, number>();
   const dayOf = (date: string): number => {
@@ -84,14 +103,18 @@ export function validateDebitClaimLines(
   });
 
   return lines.map((line): DebitClaimLineResult => {
-    const readable =
-      Number.isSafeInteger(line.quantity) &&
-      line.quantity > 0 &&
-      isPlainDecimal(line.bookCost) &&
-      isPlainDecimal(line.authorizedCost) &&
-      (line.resalePrice === undefined || isPlainDecimal(line.resalePrice));
-    // The claimed amount is compared as text, so an unreadable one is an amount mismatch further on.
-    if (!readable) return rejected(line, 'invalidInput');
+    const book = price(line.bookCost);
+    const authorizedCost = price(line.authorizedCost);
+    const resalePrice = line.resalePrice === undefined ? undefined : price(line.resalePrice);
+    if (
+      !Number.isSafeInteger(line.quantity) ||
+      line.quantity <= 0 ||
+      book === undefined ||
+      authorizedCost === undefined ||
+      (line.resalePrice !== undefined && resalePrice === undefined)
+    ) {
+      return rejected(line, 'invalidInput');
+    }
     const indexed = context.authorizations.get(line.authorizationNumber);
     const authorization = indexed?.authorization;
     if (
@@ -127,37 +150,36 @@ export function validateDebitClaimLines(
     }
     if (
       authorized.resaleCeiling !== undefined &&
-      line.resalePrice !== undefined &&
-      parsePrice(line.resalePrice) > authorized.resaleCeiling
+      resalePrice !== undefined &&
+      resalePrice > authorized.resaleCeiling
     ) {
       return rejected(line, 'resaleAboveCeiling');
     }
     const basis = authorization.bookCostBasis;
     const reference = context.bookCostOf(basis, line);
-    const book = parsePrice(line.bookCost);
-    if (reference === undefined || parsePrice(reference) !== book) {
+    if (reference === undefined || price(reference) !== book) {
       return rejected(line, 'bookCostIncorrect', { bookCostBasis: basis });
     }
     const granted = authorizedUnitCost(authorized.pricing, book);
     const priced = {
       bookCostBasis: basis,
       bookCost: line.bookCost,
-      authorizedCost: formatScaled(granted, priceScale, minor),
+      authorizedCost: costText(granted),
     };
-    if (authorized.pricing.method !== 'fixedPerClaim' && parsePrice(line.authorizedCost) !== granted) {
+    if (authorized.pricing.method !== 'fixedPerClaim' && authorizedCost !== granted) {
       return rejected(line, 'authorizedCostIncorrect', priced);
     }
     const claimed = debitLineAmount(authorized.pricing, book, line.quantity, context.currency);
-    if (formatScaled(claimed.amountMinor, minor, minor) !== canonicalAmount(line.amount, minor)) {
+    // An amount is compared exactly: "700" equals 700.00, "700.001" does not, an unreadable one never does.
+    if (price(line.amount) !== claimed.amountMinor * toPriceScale) {
       return rejected(line, 'amountIncorrect', priced);
     }
     if (!context.sales.backs(line, context.posToleranceBasisPoints))
       return rejected(line, 'noMatchingSale', priced);
-    const capKey = authorizationLineKey(authorization.authorizationNumber, line.productSku);
-    const left = remaining.get(capKey) ?? authorized.line.remainingQuantity;
+    const left = remaining.get(authorized) ?? authorized.line.remainingQuantity;
     if (left <= 0) return rejected(line, 'zeroBalance', priced);
     const approvedQuantity = Math.min(left, line.quantity);
-    remaining.set(capKey, left - approvedQuantity);
+    remaining.set(authorized, left - approvedQuantity);
     claimedHere.add(invoiceKey);
     const approved =
       approvedQuantity === line.quantity
@@ -184,9 +206,4 @@ export function validateDebitClaimLines(
       ...priced,
     };
   });
-}
-
-/** A claimed amount written with the currency's minor units ("700" → "700.00"), or '' when it is not a plain decimal. */
-function canonicalAmount(text: string, minor: number): string {
-  return isPlainDecimal(text) ? formatScaled(parsePrice(text), priceScale, minor) : '';
 }

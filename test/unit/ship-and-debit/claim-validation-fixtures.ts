@@ -5,44 +5,34 @@ import type { DebitClaimLine } from '../../../domain/ship-and-debit/debit-claim-
 import { type PosSale, PosSaleIndex } from '../../../domain/ship-and-debit/pos-sale-index';
 import { sampleAuthorization } from './authorization-fixtures';
 
+const resale: DebitClaimLine = {
+  lineNumber: 1,
+  authorizationNumber: 'DA-2026-0042',
+  invoiceNumber: 'INV-55501',
+  shipDate: '2026-11-15',
+  endCustomerId: 'EC-7788',
+  productSku: 'GX-100',
+  quantity: 1000,
+  bookCost: '2.50',
+  authorizedCost: '1.80',
+  amount: '700.00',
+};
+
 /** The three lines of the constructed 844 sample; line 3 repeats line 1. */
 export const sampleClaimLines: DebitClaimLine[] = [
+  resale,
   {
-    lineNumber: 1,
-    authorizationNumber: 'DA-2026-0042',
-    invoiceNumber: 'INV-55501',
-    shipDate: '2026-11-15',
-    endCustomerId: 'EC-7788',
-    productSku: 'GX-100',
-    quantity: 1000,
-    bookCost: '2.50',
-    authorizedCost: '1.80',
-    amount: '700.00',
-  },
-  {
+    ...resale,
     lineNumber: 2,
-    authorizationNumber: 'DA-2026-0042',
     invoiceNumber: 'INV-55502',
     shipDate: '2026-11-20',
-    endCustomerId: 'EC-7788',
     productSku: 'GX-200',
     quantity: 120,
     bookCost: '10.00',
     authorizedCost: '8.25',
     amount: '210.00',
   },
-  {
-    lineNumber: 3,
-    authorizationNumber: 'DA-2026-0042',
-    invoiceNumber: 'INV-55501',
-    shipDate: '2026-11-15',
-    endCustomerId: 'EC-7788',
-    productSku: 'GX-100',
-    quantity: 1000,
-    bookCost: '2.50',
-    authorizedCost: '1.80',
-    amount: '700.00',
-  },
+  { ...resale, lineNumber: 3 },
 ];
 
 export const sampleSales: PosSale[] = [
