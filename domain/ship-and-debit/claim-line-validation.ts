@@ -1,9 +1,10 @@
+import { isCalendarDate } from '../ingestion/date-text';
 import type { IsoDate } from '../shared/iso-date';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import type { IndexedAuthorization, IndexedAuthorizationLine } from './authorization-index';
 import { authorizedUnitCost, debitLineAmount, isPlainDecimal, parsePrice, priceScale } from './debit-amount';
-import type { BookCostBasis } from './debit-authorization';
+import { type BookCostBasis, maxAuthorizedQuantity } from './debit-authorization';
 import { type DebitClaimLine, invoiceLineKey } from './debit-claim-line';
 import { type DebitClaimReason, debitClaimReasons } from './debit-claim-reasons';
 import type { PosSaleIndex } from './pos-sale-index';
@@ -46,7 +47,13 @@ export interface DebitClaimLineResult {
   readonly authorizedCost?: string;
 }
 
-const isoDay = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+/** Days since 1970 of an ISO date; NaN for anything else (2026-02-30 included). */
+function isoDay(date: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null) return Number.NaN;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isCalendarDate(year, month, day) ? Date.UTC(year, month - 1, day) / 86_400_000 : Number.NaN;
+}
 
 /**
  * Validates a claim's lines in order against authorizations, remaining quantities, POS data, earlier
@@ -109,6 +116,7 @@ export function validateDebitClaimLines(
     if (
       !Number.isSafeInteger(line.quantity) ||
       line.quantity <= 0 ||
+      line.quantity > maxAuthorizedQuantity ||
       book === undefined ||
       authorizedCost === undefined ||
       (line.resalePrice !== undefined && resalePrice === undefined)
@@ -130,6 +138,7 @@ export function validateDebitClaimLines(
     // Past this point it is approved, amended or expired: one that expired since still covers resales made
     // while it was valid, so only the dates decide.
     const shipped = dayOf(line.shipDate);
+    if (Number.isNaN(shipped)) return rejected(line, 'invalidShipDate');
     if (shipped > received) return rejected(line, 'shipDateInFuture');
     if (line.shipDate < authorization.validFrom || line.shipDate < (authorization.issuedOn ?? '')) {
       return rejected(line, 'shipDateBeforeAuthorization');

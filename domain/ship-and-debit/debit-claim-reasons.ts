@@ -25,6 +25,8 @@ export const debitClaimReasons = {
     followUp: 'N',
     message: 'ship date cannot be prior to price authorization issue date',
   },
+  /** The ship date is not a calendar date (CSV lines; the 844 reader refuses such lines itself). */
+  invalidShipDate: { x12: '27', followUp: 'C', message: 'invalid ship date' },
   authorizationCancelled: { x12: '23', followUp: 'N', message: 'price authorization has been deleted' },
   invalidCustomer: { x12: '26', followUp: 'C', message: 'invalid customer number' },
   duplicateInvoice: { x12: '28', followUp: 'N', message: 'duplicate invoice number' },

@@ -23,6 +23,8 @@ export interface X12ResponseEnvelope {
 /** One claim answered: the 844 claim and the results of its validated lines. */
 export interface DebitClaimResponse {
   readonly claim: DebitClaim844;
+  /** The currency the claim was validated in (the 844's CUR02 when it named one ChRM accepts). */
+  readonly currency: CurrencyCode;
   /** Results of `claim.lines`, in the same order. */
   readonly results: readonly DebitClaimLineResult[];
 }
@@ -59,11 +61,10 @@ export function writeDebitClaimResponse849(
 }
 
 function transactionBody(
-  { claim, results }: DebitClaimResponse,
+  { claim, currency, results }: DebitClaimResponse,
   compactDate: string,
   segment: (...elements: string[]) => string,
 ): string[] {
-  const currency: CurrencyCode = claim.currency ?? 'USD';
   const minor = currencyMinorUnits[currency];
   const zero = formatScaled(0n, minor, minor);
   const body = [

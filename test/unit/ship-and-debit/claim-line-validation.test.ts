@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateDebitClaimLines } from '../../../domain/ship-and-debit/claim-line-validation';
 import type { DebitClaimLine } from '../../../domain/ship-and-debit/debit-claim-line';
@@ -60,11 +61,14 @@ describe('ship & debit claim line validation', () => {
     expect(codes(sampleContext({ authorizations: [requested] }), firstLine)[0]).toBe('01');
   });
 
-  it('dates: after validTo 02, before issue 19, after receipt 18, past the 90-day window 29', () => {
+  it('dates: after validTo 02, before issue 19, after receipt 18, not a date 27, past the 90-day window 29', () => {
     const late = sampleContext({ receivedOn: '2027-01-10' });
     expect(codes(late, line({ shipDate: '2027-01-02' }))[0]).toBe('02');
     expect(codes(sampleContext(), line({ shipDate: '2026-09-30' }))[0]).toBe('19');
     expect(codes(sampleContext(), line({ shipDate: '2026-12-01' }))[0]).toBe('18');
+    expect(codes(sampleContext(), line({ shipDate: '2026-11-31' }))[0]).toBe('27');
+    expect(codes(sampleContext(), line({ shipDate: '15/11/2026' }))[0]).toBe('27');
+    expect(codes(sampleContext(), line({ shipDate: '2026-13-01' }))[0]).toBe('27');
     expect(codes(sampleContext({ receivedOn: '2027-03-01' }), line({ shipDate: '2026-11-15' }))[0]).toBe(
       '29',
     );
@@ -103,6 +107,7 @@ describe('ship & debit claim line validation', () => {
     expect(codes(sampleContext(), line({ amount: '700' }))[0]).toBe(undefined);
     expect(codes(sampleContext(), line({ quantity: -5, amount: '-3.50' }))[0]).toBe('33');
     expect(codes(sampleContext(), line({ bookCost: '2,50' }))[0]).toBe('33');
+    expect(codes(sampleContext(), line({ quantity: 2e9, amount: '1400000000.00' }))[0]).toBe('33');
     expect(codes(sampleContext(), line({ amount: '7e2' }))[0]).toBe('33');
   });
 
@@ -129,5 +134,32 @@ describe('ship & debit claim line validation', () => {
       lines: authorization.lines.map((entry) => ({ ...entry, remainingQuantity: 0 })),
     });
     expect(codes(sampleContext({ authorizations: [drained] }), firstLine)).toEqual(['05', 'N']);
+  });
+
+  it('never throws on arbitrary line values (a CSV claim): one result per line, rejected or priced', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('2.50', '1.80', '700.00', '2026-11-15'),
+    );
+    const anyLine = fc.record({
+      lineNumber: fc.nat(),
+      authorizationNumber: fc.constantFrom('DA-2026-0042', ''),
+      invoiceNumber: text,
+      shipDate: text,
+      endCustomerId: fc.constantFrom('EC-7788', 'X'),
+      productSku: fc.constantFrom('GX-100', 'GX-200', ''),
+      quantity: fc.oneof(fc.integer(), fc.double()),
+      bookCost: text,
+      authorizedCost: text,
+      resalePrice: text,
+      amount: text,
+    });
+    fc.assert(
+      fc.property(fc.array(anyLine, { maxLength: 5 }), (lines) => {
+        const results = validateDebitClaimLines(sampleContext(), lines);
+        expect(results).toHaveLength(lines.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

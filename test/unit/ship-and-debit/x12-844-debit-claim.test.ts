@@ -1,8 +1,20 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { validateDebitClaimLines } from '../../../domain/ship-and-debit/claim-line-validation';
 import { parseDebitClaim844 } from '../../../domain/ship-and-debit/x12-844-debit-claim';
-import { sampleClaimLines } from './claim-validation-fixtures';
+import { writeDebitClaimResponse849 } from '../../../domain/ship-and-debit/x12-849-debit-response';
+import { sampleClaimLines, sampleContext } from './claim-validation-fixtures';
+
+const envelope = {
+  senderId: 'GLOBEXSEMI',
+  receiverId: 'ACMEDIST',
+  interchangeControlNumber: 1,
+  groupControlNumber: 1,
+  date: '2026-12-05',
+  time: '0900',
+  usage: 'T' as const,
+};
 
 const sample = readFileSync('/work/shared/data/x12/844-4010-constructed.edi', 'latin1');
 const segments = sample.split('~\n').filter((segment) => segment !== '');
@@ -142,6 +154,13 @@ describe('X12 844 debit claim reader', () => {
         const parsed = parseDebitClaim844(text);
         expect(Array.isArray(parsed.errors)).toBe(true);
         if (parsed.claims.length === 0) expect(parsed.errors.length).toBeGreaterThan(0);
+        // Whatever was read goes on through validation and the 849 without a crash either.
+        const responses = parsed.claims.map((claim) => ({
+          claim,
+          currency: 'USD' as const,
+          results: validateDebitClaimLines(sampleContext(), claim.lines),
+        }));
+        expect(writeDebitClaimResponse849(envelope, responses)).toMatch(/^ISA\*/);
       }),
       { numRuns: 200 },
     );

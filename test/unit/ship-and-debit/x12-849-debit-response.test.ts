@@ -51,7 +51,7 @@ describe('X12 849 debit claim response', () => {
     if (claim === undefined) throw new Error('sample');
     const results = validateDebitClaimLines(sampleContext(), claim.lines);
 
-    const response = writeDebitClaimResponse849(envelope, [{ claim, results }]);
+    const response = writeDebitClaimResponse849(envelope, [{ claim, currency: 'USD', results }]);
 
     expect(response).toBe(readFileSync(`${samples}/849-4010-constructed.edi`, 'latin1'));
   });
@@ -60,7 +60,7 @@ describe('X12 849 debit claim response', () => {
     const [claim] = parseDebitClaim844(sample844).claims;
     if (claim === undefined) throw new Error('sample');
     const response = writeDebitClaimResponse849(envelope, [
-      { claim, results: validateDebitClaimLines(sampleContext(), claim.lines) },
+      { claim, currency: 'USD', results: validateDebitClaimLines(sampleContext(), claim.lines) },
     ]);
 
     expect(read849(response)).toEqual({
@@ -81,8 +81,8 @@ describe('X12 849 debit claim response', () => {
     const results = validateDebitClaimLines(sampleContext(), claim.lines);
 
     const response = writeDebitClaimResponse849(envelope, [
-      { claim, results },
-      { claim, results },
+      { claim, currency: 'USD', results },
+      { claim, currency: 'USD', results },
     ]);
     const read = read849(response);
 
