@@ -1,5 +1,5 @@
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
-import { formatScaled, parseScaled, roundHalfEven } from '../shared/money/scaled-integer';
+import { divideHalfEven, formatScaled, parseScaled } from '../shared/money/scaled-integer';
 import type { PricingMethod } from './debit-authorization';
 
 /**
@@ -11,6 +11,13 @@ import type { PricingMethod } from './debit-authorization';
 export const priceScale = 6;
 export const exactScale = 12;
 const toExact = 10n ** BigInt(exactScale - priceScale);
+/** 10^(12 − d) for d = 0…6: the divisors that round an exact amount to d decimals, computed once, not per line. */
+const roundingDivisors = Array.from(
+  { length: priceScale + 1 },
+  (_, decimals) => 10n ** BigInt(exactScale - decimals),
+);
+const roundExact = (value: bigint, decimals: number): bigint =>
+  divideHalfEven(value, roundingDivisors[decimals] ?? 10n ** BigInt(exactScale - decimals));
 
 /** Whether text is a non-negative decimal with at most 6 decimals ("700", "2.50"), the only spelling parsed here. */
 export const isPlainDecimal = (text: string): boolean => /^\d{1,12}(\.\d{1,6})?$/.test(text);
@@ -89,14 +96,14 @@ export function debitLineAmount(
   return {
     unitCreditExact: unitCredit,
     amountExact,
-    amountMinor: roundHalfEven(amountExact, exactScale, currencyMinorUnits[currency]),
+    amountMinor: roundExact(amountExact, currencyMinorUnits[currency]),
   };
 }
 
 /** The net unit cost the authorization grants (book − credit), rounded half to even to 6 decimals. */
 export function authorizedUnitCost(pricing: ScaledPricing, bookCost: bigint): bigint {
   if (pricing.method === 'fixedPerClaim') return bookCost;
-  return roundHalfEven(max0(bookCost) * toExact - unitCreditExact(pricing, bookCost), exactScale, priceScale);
+  return roundExact(max0(bookCost) * toExact - unitCreditExact(pricing, bookCost), priceScale);
 }
 
 /** A price at 1e-6 as text with at least the currency's minor units ("21.75"). */

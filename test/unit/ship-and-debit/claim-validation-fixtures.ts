@@ -57,12 +57,13 @@ const listPrices = new Map([
   ['GX-200', '10.00'],
 ]);
 
-/** A validation context for DIST-001 receiving the sample on 2026-11-30 with a 90-day claim window. */
+/** A validation context for DIST-001 receiving `claimLines` on 2026-11-30 with a 90-day claim window. */
 export function sampleContext(
   patch: Partial<Omit<DebitClaimValidationContext, 'authorizations' | 'sales'>> & {
     authorizations?: DebitAuthorization[];
     sales?: PosSale[];
   } = {},
+  claimLines: readonly DebitClaimLine[] = sampleClaimLines,
 ): DebitClaimValidationContext {
   const { authorizations, sales, ...rest } = patch;
   return {
@@ -76,6 +77,6 @@ export function sampleContext(
     bookCostOf: (_basis, line) => listPrices.get(line.productSku),
     ...rest,
     authorizations: indexAuthorizations(authorizations ?? [sampleAuthorization()]),
-    sales: new PosSaleIndex(sales ?? sampleSales),
+    sales: PosSaleIndex.of(claimLines, sales ?? sampleSales),
   };
 }

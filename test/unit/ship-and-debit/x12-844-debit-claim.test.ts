@@ -158,7 +158,7 @@ describe('X12 844 debit claim reader', () => {
         const responses = parsed.claims.map((claim) => ({
           claim,
           currency: 'USD' as const,
-          results: validateDebitClaimLines(sampleContext(), claim.lines),
+          results: validateDebitClaimLines(sampleContext({}, claim.lines), claim.lines),
         }));
         expect(writeDebitClaimResponse849(envelope, responses)).toMatch(/^ISA\*/);
       }),

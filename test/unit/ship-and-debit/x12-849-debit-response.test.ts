@@ -49,7 +49,7 @@ describe('X12 849 debit claim response', () => {
   it('844 sample in → validation → 849 out equals the constructed 849, byte for byte', () => {
     const [claim] = parseDebitClaim844(sample844).claims;
     if (claim === undefined) throw new Error('sample');
-    const results = validateDebitClaimLines(sampleContext(), claim.lines);
+    const results = validateDebitClaimLines(sampleContext({}, claim.lines), claim.lines);
 
     const response = writeDebitClaimResponse849(envelope, [{ claim, currency: 'USD', results }]);
 
@@ -60,7 +60,11 @@ describe('X12 849 debit claim response', () => {
     const [claim] = parseDebitClaim844(sample844).claims;
     if (claim === undefined) throw new Error('sample');
     const response = writeDebitClaimResponse849(envelope, [
-      { claim, currency: 'USD', results: validateDebitClaimLines(sampleContext(), claim.lines) },
+      {
+        claim,
+        currency: 'USD',
+        results: validateDebitClaimLines(sampleContext({}, claim.lines), claim.lines),
+      },
     ]);
 
     expect(read849(response)).toEqual({
@@ -78,7 +82,7 @@ describe('X12 849 debit claim response', () => {
     const broken = sample844.replace('REF*IV*INV-55502~\n', '').replace('SE*36*', 'SE*35*');
     const [claim] = parseDebitClaim844(broken).claims;
     if (claim === undefined) throw new Error('sample');
-    const results = validateDebitClaimLines(sampleContext(), claim.lines);
+    const results = validateDebitClaimLines(sampleContext({}, claim.lines), claim.lines);
 
     const response = writeDebitClaimResponse849(envelope, [
       { claim, currency: 'USD', results },
