@@ -55,6 +55,17 @@ function isoDay(date: string): number {
   return isCalendarDate(year, month, day) ? Date.UTC(year, month - 1, day) / 86_400_000 : Number.NaN;
 }
 
+/** `compute` with its results kept per argument, for values that repeat across a claim's lines. */
+function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
+  const results = new Map<K, V>();
+  return (key) => {
+    if (results.has(key)) return results.get(key) as V;
+    const value = compute(key);
+    results.set(key, value);
+    return value;
+  };
+}
+
 /**
  * Validates a claim's lines in order against authorizations, remaining quantities, POS data, earlier
  * claims and the claim window; each line gets one result, the first failing rule deciding its reason.
@@ -71,33 +82,11 @@ export function validateDebitClaimLines(
   // Remaining quantities as this claim's earlier lines leave them, keyed by the indexed line itself.
   const remaining = new Map<IndexedAuthorizationLine, number>();
   const toPriceScale = 10n ** BigInt(priceScale - minor);
-  // Prices repeat across a file's lines: each distinct text is read once (undefined when not a plain decimal).
-  const prices = new Map<string, bigint | undefined>();
-  const price = (text: string): bigint | undefined => {
-    if (prices.has(text)) return prices.get(text);
-    const value = isPlainDecimal(text) ? parsePrice(text) : undefined;
-    prices.set(text, value);
-    return value;
-  };
-  const costTexts = new Map<bigint, string>();
-  const costText = (cost: bigint): string => {
-    let text = costTexts.get(cost);
-    if (text === undefined) {
-      text = formatScaled(cost, priceScale, minor);
-      costTexts.set(cost, text);
-    }
-    return text;
-  };
+  // Prices, granted costs and dates repeat across a file's lines: each distinct one is worked out once.
+  const price = memoized((text: string) => (isPlainDecimal(text) ? parsePrice(text) : undefined));
+  const costText = memoized((cost: bigint) => formatScaled(cost, priceScale, minor));
+  const dayOf = memoized(isoDay);
   const claimedHere = new Set<string>();
-  const days = new Map<string, number>();
-  const dayOf = (date: string): number => {
-    let day = days.get(date);
-    if (day === undefined) {
-      day = isoDay(date);
-      days.set(date, day);
-    }
-    return day;
-  };
   const rejected = (line: DebitClaimLine, reason: DebitClaimReason, priced = {}): DebitClaimLineResult => ({
     lineNumber: line.lineNumber,
     outcome: 'rejected',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Money } from '../../../domain/shared/money/money';
 import { formatScaled } from '../../../domain/shared/money/scaled-integer';
 import {
   authorizedUnitCost,
@@ -45,6 +46,10 @@ const pricing: fc.Arbitrary<PricingMethod> = fc.oneof(
     .integer({ min: 0, max: 1_000_000 })
     .map((basis) => ({ method: 'downByPercent' as const, percent: formatScaled(BigInt(basis), 4) })),
 );
+const pricingOrFixed = fc.oneof(
+  pricing,
+  price.map((amount) => ({ method: 'fixedPerClaim' as const, amount })),
+);
 const quantity = fc.integer({ min: 0, max: 1_000_000 });
 
 describe('ship & debit line amount properties', () => {
@@ -82,6 +87,24 @@ describe('ship & debit line amount properties', () => {
         expect(drift >= -1n && drift <= 1n).toBe(true);
         // A unit credit in whole cents leaves nothing to round: the split is exact after rounding too.
         if (whole.unitCreditExact % 10n ** 10n === 0n) expect(drift).toBe(0n);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('agrees with decimal.js: quantity × credit clamped to [0, book] (fixed: min(amount, book × qty)), half-even to cents', () => {
+    fc.assert(
+      fc.property(pricingOrFixed, price, quantity, (method, book, units) => {
+        const bookCost = new Money(book);
+        const clamp = (credit: InstanceType<typeof Money>) => Money.min(bookCost, Money.max(0, credit));
+        let exact: InstanceType<typeof Money>;
+        if (method.method === 'downTo') exact = clamp(bookCost.minus(method.authorizedCost)).times(units);
+        else if (method.method === 'downBy') exact = clamp(new Money(method.amountPerUnit)).times(units);
+        else if (method.method === 'downByPercent')
+          exact = clamp(bookCost.times(method.percent).div(100)).times(units);
+        else exact = Money.min(method.amount, bookCost.times(units));
+        const expected = exact.toDecimalPlaces(2, Money.ROUND_HALF_EVEN).toFixed(2);
+        expect(usd(method, book, units)).toBe(expected);
       }),
       { numRuns: 200 },
     );
