@@ -2,7 +2,7 @@ import { isCalendarDate } from '../ingestion/date-text';
 import { FileRejectedError } from '../ingestion/file-rejected-error';
 import { elementReader, n1Party, productIds, x12Date } from '../ingestion/x12-elements';
 import { X12SegmentReader } from '../ingestion/x12-segments';
-import { type CurrencyCode, currencyCodeSchema } from '../shared/money/money';
+import { type CurrencyCode, currencyCodeSchema, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import { isPlainDecimal, parsePrice } from './debit-amount';
 import { maxAuthorizedQuantity } from './debit-authorization';
@@ -171,7 +171,9 @@ class ClaimBuilder {
   readonly claim: Writable<DebitClaim844>;
   private headerEndCustomer = '';
   private line: OpenLine | undefined;
-  private stated: { lines: string; quantity: string; amount: string; segment: number } | undefined;
+  /** CTT01 line count and CTT02 quantity hash, and AMT*TT, each with its segment. */
+  private transactionTotals: { lines: string; quantity: string; segment: number } | undefined;
+  private amountTotal: { amount: string; segment: number } | undefined;
   private seen = new Set<string>();
   private closed = false;
 
@@ -228,31 +230,26 @@ class ClaimBuilder {
         return;
       case 'CTT':
         this.closeLine();
-        this.stated = { lines: element(1), quantity: element(2), amount: this.stated?.amount ?? '', segment };
+        this.transactionTotals = { lines: element(1), quantity: element(2), segment };
         return;
       case 'AMT':
         if (line === undefined) {
-          if (element(1) === 'TT') {
-            this.stated = { lines: '', quantity: '', ...this.stated, amount: element(2), segment };
-          }
+          if (element(1) === 'TT') this.amountTotal = { amount: element(2), segment };
           return;
         }
         if (element(1) === '1') line.amount = element(2);
         return;
       default:
-        if (line !== undefined) this.onLineSegment(line, id, element);
+        if (line !== undefined) this.onLineSegment(line, id, elements);
     }
   }
 
-  private onLineSegment(line: OpenLine, id: string, element: (index: number) => string): void {
+  private onLineSegment(line: OpenLine, id: string, elements: readonly string[]): void {
+    const element = elementReader(elements);
     switch (id) {
       case 'LIN': {
         const ids = { sku: '', partnerSku: '' };
-        productIds(
-          Array.from({ length: 12 }, (_, index) => element(index)),
-          2,
-          ids,
-        );
+        productIds(elements, 2, ids);
         line.productSku = ids.sku || ids.partnerSku;
         return;
       }
@@ -288,34 +285,29 @@ class ClaimBuilder {
       if (!this.seen.has(required))
         this.error('missing_segment', `the 844 has no ${required} segment`, segment);
     }
-    const stated = this.stated;
-    if (stated === undefined) return;
+    this.checkTotals();
+  }
+
+  /** CTT01 must count the lines; CTT02 (quantity hash) and AMT*TT must add up when every line was readable. */
+  private checkTotals(): void {
     const claim = this.claim;
     const count = claim.lines.length + claim.rejectedLines.length;
-    if (stated.lines !== String(count)) {
-      this.error(
-        'totals_mismatch',
-        `CTT01 says ${stated.lines || 'nothing'}, the claim has ${count} lines`,
-        stated.segment,
-      );
+    const stated = this.transactionTotals;
+    if (stated !== undefined && stated.lines !== String(count)) {
+      const message = `CTT01 says ${stated.lines || 'nothing'}, the claim has ${count} lines`;
+      this.error('totals_mismatch', message, stated.segment);
     }
-    // Hash totals are checkable only when every line was readable.
     if (claim.rejectedLines.length > 0) return;
     const hash = claim.lines.reduce((sum, line) => sum + line.quantity, 0);
-    if (stated.quantity !== '' && stated.quantity !== String(hash)) {
-      this.error(
-        'totals_mismatch',
-        `CTT02 says ${stated.quantity}, the quantities add up to ${hash}`,
-        stated.segment,
-      );
+    if (stated !== undefined && stated.quantity !== '' && stated.quantity !== String(hash)) {
+      const message = `CTT02 says ${stated.quantity}, the quantities add up to ${hash}`;
+      this.error('totals_mismatch', message, stated.segment);
     }
     const total = claim.lines.reduce((sum, line) => sum + parsePrice(line.amount), 0n);
-    if (stated.amount !== '' && (!isPlainDecimal(stated.amount) || parsePrice(stated.amount) !== total)) {
-      this.error(
-        'totals_mismatch',
-        `AMT*TT says ${stated.amount}, the lines add up to ${formatScaled(total, 6, 2)}`,
-        stated.segment,
-      );
+    const amount = this.amountTotal;
+    if (amount !== undefined && (!isPlainDecimal(amount.amount) || parsePrice(amount.amount) !== total)) {
+      const message = `AMT*TT says ${amount.amount}, the lines add up to ${formatScaled(total, 6, claim.currency === undefined ? 0 : currencyMinorUnits[claim.currency])}`;
+      this.error('totals_mismatch', message, amount.segment);
     }
   }
 

@@ -99,7 +99,7 @@ describe('X12 844 debit claim reader', () => {
       ['unknown_qualifier', "CUR02 'XXX' is not a currency ChRM accepts"],
       ['missing_segment', 'the 844 has no CON segment'],
       ['totals_mismatch', 'CTT02 says 2121, the quantities add up to 2120'],
-      ['totals_mismatch', 'AMT*TT says 1610.01, the lines add up to 1610.00'],
+      ['totals_mismatch', 'AMT*TT says 1610.01, the lines add up to 1610'],
     ]);
   });
 
