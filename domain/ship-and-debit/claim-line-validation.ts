@@ -1,0 +1,207 @@
+import { isCalendarDate } from '../ingestion/date-text';
+import type { IsoDate } from '../shared/iso-date';
+import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
+import { formatScaled } from '../shared/money/scaled-integer';
+import type { IndexedAuthorization, IndexedAuthorizationLine } from './authorization-index';
+import { authorizedUnitCost, debitLineAmount, isPlainDecimal, parsePrice, priceScale } from './debit-amount';
+import { type BookCostBasis, maxAuthorizedQuantity } from './debit-authorization';
+import { type DebitClaimLine, invoiceLineKey } from './debit-claim-line';
+import { type DebitClaimReason, debitClaimReasons } from './debit-claim-reasons';
+import type { PosSaleIndex } from './pos-sale-index';
+
+/** Everything a claim's lines are checked against, each indexed once by the caller. */
+export interface DebitClaimValidationContext {
+  readonly partnerId: string;
+  readonly currency: CurrencyCode;
+  /** The day the claim was received (the caller's clock). */
+  readonly receivedOn: IsoDate;
+  /** Days after the ship date within which a line may be claimed (the program's claim window). */
+  readonly claimWindowDays: number;
+  /** How far POS quantity may differ from the claimed quantity, in basis points of the claimed quantity. */
+  readonly posToleranceBasisPoints: number;
+  readonly authorizations: ReadonlyMap<string, IndexedAuthorization>;
+  readonly sales: PosSaleIndex;
+  /** `invoiceLineKey`s of invoice lines earlier claims already hold. */
+  readonly claimedInvoiceLines: ReadonlySet<string>;
+  /** End customer → segment, for blanket authorizations. */
+  readonly endCustomerSegments: ReadonlyMap<string, string>;
+  /** The reference book cost of a line on a basis (price list on the ship date, acquisition cost); undefined if unknown. */
+  readonly bookCostOf: (basis: BookCostBasis, line: DebitClaimLine) => string | undefined;
+}
+
+/** The outcome of one claim line, as the 849 and the claim record carry it. */
+export interface DebitClaimLineResult {
+  readonly lineNumber: number;
+  readonly outcome: 'approved' | 'partiallyApproved' | 'rejected';
+  /** Why the line was cut or rejected, with its X12 901 and 889 codes. */
+  readonly reason?: DebitClaimReason;
+  readonly x12Code?: string;
+  readonly followUp?: string;
+  readonly approvedQuantity: number;
+  /** Decimal string in the claim currency's minor units. */
+  readonly approvedAmount: string;
+  /** The basis and book cost the amount was computed on, recorded on every priced line. */
+  readonly bookCostBasis?: BookCostBasis;
+  readonly bookCost?: string;
+  /** The net unit cost the authorization grants on that book cost. */
+  readonly authorizedCost?: string;
+}
+
+/** Days since 1970 of an ISO date; NaN for anything else (2026-02-30 included). */
+function isoDay(date: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null) return Number.NaN;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isCalendarDate(year, month, day) ? Date.UTC(year, month - 1, day) / 86_400_000 : Number.NaN;
+}
+
+/** `compute` with its results kept per argument, for values that repeat across a claim's lines. */
+function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
+  const results = new Map<K, V>();
+  return (key) => {
+    if (results.has(key)) return results.get(key) as V;
+    const value = compute(key);
+    results.set(key, value);
+    return value;
+  };
+}
+
+/**
+ * Validates a claim's lines in order against authorizations, remaining quantities, POS data, earlier
+ * claims and the claim window; each line gets one result, the first failing rule deciding its reason.
+ * Earlier lines of the same claim draw on the remaining quantities and count as claimed invoice lines for
+ * later ones. Pure: the adapter then reserves the approved quantities atomically (`planQuantityReservation`).
+ */
+export function validateDebitClaimLines(
+  context: DebitClaimValidationContext,
+  lines: readonly DebitClaimLine[],
+): DebitClaimLineResult[] {
+  const minor = currencyMinorUnits[context.currency];
+  const zero = formatScaled(0n, minor, minor);
+  const received = isoDay(context.receivedOn);
+  // Remaining quantities as this claim's earlier lines leave them, keyed by the indexed line itself.
+  const remaining = new Map<IndexedAuthorizationLine, number>();
+  const toPriceScale = 10n ** BigInt(priceScale - minor);
+  // Prices, granted costs and dates repeat across a file's lines: each distinct one is worked out once.
+  const price = memoized((text: string) => (isPlainDecimal(text) ? parsePrice(text) : undefined));
+  const costText = memoized((cost: bigint) => formatScaled(cost, priceScale, minor));
+  const dayOf = memoized(isoDay);
+  const claimedHere = new Set<string>();
+  const rejected = (line: DebitClaimLine, reason: DebitClaimReason, priced = {}): DebitClaimLineResult => ({
+    lineNumber: line.lineNumber,
+    outcome: 'rejected',
+    reason,
+    x12Code: debitClaimReasons[reason].x12,
+    followUp: debitClaimReasons[reason].followUp,
+    approvedQuantity: 0,
+    approvedAmount: zero,
+    ...priced,
+  });
+
+  return lines.map((line): DebitClaimLineResult => {
+    const book = price(line.bookCost);
+    const authorizedCost = price(line.authorizedCost);
+    const resalePrice = line.resalePrice === undefined ? undefined : price(line.resalePrice);
+    if (
+      !Number.isSafeInteger(line.quantity) ||
+      line.quantity <= 0 ||
+      line.quantity > maxAuthorizedQuantity ||
+      book === undefined ||
+      authorizedCost === undefined ||
+      (line.resalePrice !== undefined && resalePrice === undefined)
+    ) {
+      return rejected(line, 'invalidInput');
+    }
+    const indexed = context.authorizations.get(line.authorizationNumber);
+    const authorization = indexed?.authorization;
+    if (
+      indexed === undefined ||
+      authorization === undefined ||
+      authorization.partnerId !== context.partnerId ||
+      authorization.currency !== context.currency ||
+      authorization.status === 'requested'
+    ) {
+      return rejected(line, 'authorizationInvalid');
+    }
+    if (authorization.status === 'cancelled') return rejected(line, 'authorizationCancelled');
+    // Past this point it is approved, amended or expired: one that expired since still covers resales made
+    // while it was valid, so only the dates decide.
+    const shipped = dayOf(line.shipDate);
+    if (Number.isNaN(shipped)) return rejected(line, 'invalidShipDate');
+    if (shipped > received) return rejected(line, 'shipDateInFuture');
+    if (line.shipDate < authorization.validFrom || line.shipDate < (authorization.issuedOn ?? '')) {
+      return rejected(line, 'shipDateBeforeAuthorization');
+    }
+    if (line.shipDate > authorization.validTo) return rejected(line, 'authorizationExpired');
+    if (received - shipped > context.claimWindowDays) return rejected(line, 'pastExercisePeriod');
+    const authorized = indexed.lines.get(line.productSku);
+    if (authorized === undefined) return rejected(line, 'productNotAuthorized');
+    const coverage = authorization.coverage;
+    const covered =
+      coverage.kind === 'endCustomer'
+        ? coverage.endCustomerId === line.endCustomerId
+        : context.endCustomerSegments.get(line.endCustomerId) === coverage.segment;
+    if (!covered) return rejected(line, 'invalidCustomer');
+    const invoiceKey = invoiceLineKey(line);
+    if (context.claimedInvoiceLines.has(invoiceKey) || claimedHere.has(invoiceKey)) {
+      return rejected(line, 'duplicateInvoice');
+    }
+    if (
+      authorized.resaleCeiling !== undefined &&
+      resalePrice !== undefined &&
+      resalePrice > authorized.resaleCeiling
+    ) {
+      return rejected(line, 'resaleAboveCeiling');
+    }
+    const basis = authorization.bookCostBasis;
+    const reference = context.bookCostOf(basis, line);
+    if (reference === undefined || price(reference) !== book) {
+      return rejected(line, 'bookCostIncorrect', { bookCostBasis: basis });
+    }
+    const granted = authorizedUnitCost(authorized.pricing, book);
+    const priced = {
+      bookCostBasis: basis,
+      bookCost: line.bookCost,
+      authorizedCost: costText(granted),
+    };
+    if (authorized.pricing.method !== 'fixedPerClaim' && authorizedCost !== granted) {
+      return rejected(line, 'authorizedCostIncorrect', priced);
+    }
+    const claimed = debitLineAmount(authorized.pricing, book, line.quantity, context.currency);
+    // An amount is compared exactly: "700" equals 700.00, "700.001" does not, an unreadable one never does.
+    if (price(line.amount) !== claimed.amountMinor * toPriceScale) {
+      return rejected(line, 'amountIncorrect', priced);
+    }
+    if (!context.sales.backs(line, context.posToleranceBasisPoints))
+      return rejected(line, 'noMatchingSale', priced);
+    const left = remaining.get(authorized) ?? authorized.line.remainingQuantity;
+    if (left <= 0) return rejected(line, 'zeroBalance', priced);
+    const approvedQuantity = Math.min(left, line.quantity);
+    remaining.set(authorized, left - approvedQuantity);
+    claimedHere.add(invoiceKey);
+    const approved =
+      approvedQuantity === line.quantity
+        ? claimed
+        : debitLineAmount(authorized.pricing, book, approvedQuantity, context.currency);
+    const approvedAmount = formatScaled(approved.amountMinor, minor, minor);
+    if (approvedQuantity === line.quantity) {
+      return {
+        lineNumber: line.lineNumber,
+        outcome: 'approved',
+        approvedQuantity,
+        approvedAmount,
+        ...priced,
+      };
+    }
+    return {
+      lineNumber: line.lineNumber,
+      outcome: 'partiallyApproved',
+      reason: 'quantityExceeded',
+      x12Code: debitClaimReasons.quantityExceeded.x12,
+      followUp: debitClaimReasons.quantityExceeded.followUp,
+      approvedQuantity,
+      approvedAmount,
+      ...priced,
+    };
+  });
+}
