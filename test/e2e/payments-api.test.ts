@@ -293,6 +293,81 @@ describe('money out through the HTTP API', () => {
     expect((await coopBook()).paid).toBe(paidBefore);
   }, 60_000);
 
+  it('another partner sees none of it: claims, answers, listings and their cursors, batches, remittance, inbox, checkbook', async () => {
+    expect(batchId).not.toBe('');
+    const acme = as('demo-partner-res-acme');
+    // DIST-NORTH has a second claim (refused for its currency: stored, nothing reserved), so listings page.
+    const second = await api('POST', '/claims', {
+      ...north(),
+      body: {
+        type: 'rebate',
+        programId: 'COOP-2026',
+        period: '2026-03',
+        fund: 'coop',
+        currency: 'EUR',
+        lines: [{ amount: '1.00', reference: 'PAY-E2E-EUR' }],
+      },
+    });
+    expect(second.json.status).toBe('validationFailed');
+
+    expect((await api('GET', `/claims/${claimId}`, acme)).status).toBe(404);
+    // 404, not the 409 its owner gets for a claim not waiting for an answer: nothing tells it the claim exists.
+    const answer = { answer: 'not mine' };
+    expect((await api('POST', `/claims/${claimId}/answer`, { ...north(), body: answer })).status).toBe(409);
+    expect((await api('POST', `/claims/${claimId}/answer`, { ...acme, body: answer })).status).toBe(404);
+    for (const query of ['', '?partnerId=DIST-NORTH', '?status=paid', '?programId=COOP-2026']) {
+      const listed = await api('GET', `/claims${query}`, acme);
+      expect(listed.status).toBe(200);
+      expect(
+        listed.json.items.filter((claim: { partnerId: string }) => claim.partnerId !== 'RES-ACME'),
+      ).toEqual([]);
+    }
+    const northPage = await api('GET', '/claims?limit=1', north());
+    expect(northPage.json.nextCursor).toBeDefined();
+    const borrowed = await api(
+      'GET',
+      `/claims?limit=1&cursor=${encodeURIComponent(northPage.json.nextCursor)}`,
+      acme,
+    );
+    expect(borrowed.status).toBe(400);
+    expect(borrowed.json.errors.map((error: { path: string }) => error.path)).toEqual(['query.cursor']);
+
+    const payments = await api('GET', '/payment-batches', acme);
+    expect(payments.status).toBe(200);
+    expect(
+      payments.json.items.filter((item: { partnerId?: string }) => item.partnerId !== 'RES-ACME'),
+    ).toEqual([]);
+    const northPayments = await api('GET', '/payment-batches?limit=1', north());
+    expect(northPayments.json.items).toHaveLength(1);
+    expect(northPayments.json.nextCursor).toBeDefined();
+    const borrowedPayments = await api(
+      'GET',
+      `/payment-batches?limit=1&cursor=${encodeURIComponent(northPayments.json.nextCursor)}`,
+      acme,
+    );
+    expect(borrowedPayments.status).toBe(400);
+    expect((await api('GET', `/payment-batches/${batchId}`, acme)).status).toBe(404);
+    for (const partnerId of ['DIST-NORTH', 'RES-ACME']) {
+      const advice = await download(
+        `/payment-batches/${batchId}/remittance?partnerId=${partnerId}`,
+        acme.token,
+      );
+      expect(advice.status).toBe(404);
+      expect(advice.text).not.toContain(claimId);
+    }
+    expect(
+      (
+        await api('POST', `/payment-batches/${batchId}/payments/DIST-NORTH/returned`, {
+          ...acme,
+          body: { reason: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await api('GET', '/approvals', acme)).status).toBe(403);
+    expect((await api('GET', '/approvals', north())).status).toBe(403);
+    expect((await api('GET', '/partners/DIST-NORTH/checkbook', acme)).status).toBe(404);
+  });
+
   it('bad input is a problem: over-precise amount 400, unknown currency 400, nothing payable in EUR 422, unknown batch 404', async () => {
     const overPrecise = await api('POST', '/claims', {
       ...north(),
