@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoClaims } from '../../infra/local/demo/demo-claims';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
 import { eventually, taskInInbox } from './approval-inbox';
@@ -133,6 +134,29 @@ describe('money out through the HTTP API', () => {
     expect(decided.json.status).toBe('approved');
   }, 60_000);
 
+  it('the demo seed shows the partner a claim in each status, the scheduled and paid ones in its payments', async () => {
+    const expected = Object.fromEntries(demoClaims.map((claim) => [claim.reference, claim.status]));
+    expect(stack.seededClaims.map((claim) => [claim.reference, claim.status])).toEqual(
+      Object.entries(expected),
+    );
+    const listed = await api('GET', '/claims?limit=100', north());
+    const statusOf = new Map(
+      listed.json.items.map((claim: { lines: { reference: string }[]; status: string }) => [
+        claim.lines[0]?.reference,
+        claim.status,
+      ]),
+    );
+    for (const [reference, status] of Object.entries(expected))
+      expect(statusOf.get(reference), reference).toBe(status);
+    const payments = (await api('GET', '/payment-batches', north())).json.items;
+    const paidIn = (reference: string) =>
+      payments.find((payment: { claims: { references: string[] }[] }) =>
+        payment.claims.some((claim) => claim.references.includes(reference)),
+      );
+    expect(paidIn('DEMO-SW-JAN')).toMatchObject({ status: 'paid', batchStatus: 'paid' });
+    expect(paidIn('DEMO-SW-FEB')).toMatchObject({ status: 'scheduled', batchStatus: 'approved' });
+  });
+
   it('a partner’s claim is validated, approved by approver then finance, paid in a batch a second finance user approved; claim, remittance, checkbook and GL agree to the cent', async () => {
     const bookBefore = await coopBook();
     const submitted = await api('POST', '/claims', {
@@ -150,6 +174,9 @@ describe('money out through the HTTP API', () => {
     expect(submitted.json.status).toBe('validated');
     claimId = submitted.json.claimId;
     await approveThroughInboxes(claimId);
+    // The workflow settles after the last decision (the claim posting); batch it only once that is done.
+    const claimedOf = (book: Record<string, string>) => new Decimal(book.claimed ?? '0');
+    await eventually(coopBook, (book) => claimedOf(book).minus(claimedOf(bookBefore)).eq(claimAmount));
 
     const executionDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     const created = await api('POST', '/payment-batches', {
