@@ -7,6 +7,7 @@ import { Decimal } from 'decimal.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../infra/constructs/chrm-function';
 import { eventually } from './approval-inbox';
+import { coopClaim } from './coop-claim';
 
 interface RunningStack {
   readonly child: ChildProcess;
@@ -162,14 +163,7 @@ describe('killing the local stack while a claim waits for approval', () => {
         (task) => task !== undefined,
       );
     const claimedBefore = await claimedOnCoop(first);
-    const submitted = await request(first, north, 'POST', '/claims', {
-      type: 'rebate',
-      programId: 'COOP-2026',
-      period: '2026-03',
-      fund: 'coop',
-      currency: 'USD',
-      lines: [{ amount: '10.00', reference: 'RESTART-CLAIM-1' }],
-    });
+    const submitted = await request(first, north, 'POST', '/claims', coopClaim('10.00', 'RESTART-CLAIM-1'));
     expect(submitted.json.status).toBe('validated');
     const claimId: string = submitted.json.claimId;
     const waiting = await inboxTask(first, claimId);

@@ -4,6 +4,7 @@ import { demoClaims } from '../../infra/local/demo/demo-claims';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
 import { eventually, taskInInbox } from './approval-inbox';
+import { coopAdjustment, coopClaim } from './coop-claim';
 import { apiClient } from './local-api';
 
 /**
@@ -116,15 +117,7 @@ describe('money out through the HTTP API', () => {
     expect(banked.status).toBe(200);
     const adjustment = await api('POST', '/adjustments', {
       ...finance(),
-      body: {
-        programId: 'COOP-2026',
-        beneficiaryPartnerId: 'DIST-NORTH',
-        fund: 'coop',
-        period: '2026-03',
-        currency: 'USD',
-        amount: '500.00',
-        reason: 'Co-op fund for the payments test',
-      },
+      body: coopAdjustment('500.00', 'Co-op fund for the payments test'),
     });
     const decided = await api('POST', `/adjustments/${adjustment.json.adjustmentId}/decision`, {
       ...as('demo-approver'),
@@ -161,14 +154,7 @@ describe('money out through the HTTP API', () => {
     const bookBefore = await coopBook();
     const submitted = await api('POST', '/claims', {
       ...north(),
-      body: {
-        type: 'rebate',
-        programId: 'COOP-2026',
-        period: '2026-03',
-        fund: 'coop',
-        currency: 'USD',
-        lines: [{ amount: claimAmount, reference: 'PAY-E2E-BOOTH', evidence: ['s3://evidence/booth.pdf'] }],
-      },
+      body: coopClaim(claimAmount, 'PAY-E2E-BOOTH'),
     });
     expect(submitted.status).toBe(201);
     expect(submitted.json.status).toBe('validated');
@@ -326,14 +312,7 @@ describe('money out through the HTTP API', () => {
     // DIST-NORTH has a second claim (refused for its currency: stored, nothing reserved), so listings page.
     const second = await api('POST', '/claims', {
       ...north(),
-      body: {
-        type: 'rebate',
-        programId: 'COOP-2026',
-        period: '2026-03',
-        fund: 'coop',
-        currency: 'EUR',
-        lines: [{ amount: '1.00', reference: 'PAY-E2E-EUR' }],
-      },
+      body: coopClaim('1.00', 'PAY-E2E-EUR', { currency: 'EUR' }),
     });
     expect(second.json.status).toBe('validationFailed');
 
@@ -398,14 +377,7 @@ describe('money out through the HTTP API', () => {
   it('bad input is a problem: over-precise amount 400, unknown currency 400, nothing payable in EUR 422, unknown batch 404', async () => {
     const overPrecise = await api('POST', '/claims', {
       ...north(),
-      body: {
-        type: 'rebate',
-        programId: 'COOP-2026',
-        period: '2026-03',
-        fund: 'coop',
-        currency: 'USD',
-        lines: [{ amount: '10.005', reference: 'PAY-E2E-PRECISE' }],
-      },
+      body: coopClaim('10.005', 'PAY-E2E-PRECISE'),
     });
     expect(overPrecise.status).toBe(400);
     expect(overPrecise.json.errors.map((error: { path: string }) => error.path)).toEqual(['lines.0.amount']);
