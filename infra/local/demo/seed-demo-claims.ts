@@ -30,14 +30,17 @@ export interface SeededClaim {
   readonly status: string;
 }
 
-/** Polls `read` every 50 ms until it gives a value (10 s at most): the approval workflow runs on its own. */
+/**
+ * Polls `read` every 50 ms until it gives a value: the approval workflow runs on its own. A minute at most,
+ * as a failed seed stops the start-up, and a loaded machine can take seconds per workflow step.
+ */
 async function awaitValue<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 1_200; attempt++) {
     const value = await read();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`Demo seed: ${what} did not happen within 10 s`);
+  throw new Error(`Demo seed: ${what} did not happen within a minute`);
 }
 
 const submit = (deps: SeedClaimsDeps, claim: DemoClaim) =>
