@@ -10,7 +10,8 @@ import { apiClient } from './local-api';
 /**
  * Issue 12's "Done when", through the HTTP API of the local stack: a partner's claim goes through its
  * approver and finance, is paid in a batch a second finance user approved, and the partner's claim, payment
- * and remittance, the checkbook and the GL journal agree to the cent. Then a return, a race and bad input.
+ * and remittance, the checkbook and the GL journal agree to the cent. Also: the demo seed's claim statuses,
+ * a returned payment, a paid race, another partner's view of all of it, and bad input.
  */
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
