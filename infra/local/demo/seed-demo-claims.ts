@@ -60,15 +60,18 @@ const submit = (deps: SeedClaimsDeps, claim: DemoClaim) =>
     }),
   });
 
-/** The claim's first decision task, once its workflow opened it; then the decision, if the demo has one. */
-async function decide(deps: SeedClaimsDeps, claim: Claim, spec: DemoClaim): Promise<void> {
-  const task = await awaitValue(`the approval task of ${spec.reference}`, async () =>
+/** The claim's first decision task, once its workflow opened it (in the approver's inbox). */
+const waitingTask = (deps: SeedClaimsDeps, claim: Claim) =>
+  awaitValue(`the approval task of ${claim.claimId}`, async () =>
     (await deps.approvals.tasks.ofClaim(claim.claimId)).find(
       (candidate) => candidate.kind === 'decision' && candidate.status === 'waiting',
     ),
   );
+
+/** The approver's decision on the claim, and the payment batch the demo puts it in, if any. */
+async function decide(deps: SeedClaimsDeps, claim: Claim, spec: DemoClaim, taskId: string): Promise<void> {
   if (spec.decision === undefined) return;
-  await decideTask(deps.approvals, approver, { taskId: task.taskId, decision: spec.decision });
+  await decideTask(deps.approvals, approver, { taskId, decision: spec.decision });
   if (spec.payment === undefined) return;
   // A batch may take the claim only once the workflow has settled it (its claim posting is in the ledger).
   await awaitValue(`the settlement of ${spec.reference}`, async () =>
@@ -98,24 +101,25 @@ export async function seedDemoClaims(deps: SeedClaimsDeps): Promise<SeededClaim[
   if (first === undefined) return [];
   const submitted = await submit(deps, first);
   if (!submitted.created) return [];
-  await decide(deps, submitted.claim, first);
-  // The claims a batch takes go one after the other (a batch takes every payable claim), the rest together.
-  const [scheduled, ...others] = rest;
-  const seeded = [submitted.claim];
-  if (scheduled !== undefined) {
-    const claim = (await submit(deps, scheduled)).claim;
-    await decide(deps, claim, scheduled);
-    seeded.push(claim);
-  }
-  seeded.push(
-    ...(await Promise.all(
-      others.map(async (spec) => {
-        const { claim } = await submit(deps, spec);
-        if (claim.status !== 'validationFailed') await decide(deps, claim, spec);
-        return claim;
-      }),
-    )),
+  // Every claim goes into approval together; the workflows open their tasks meanwhile.
+  const seeded = [
+    submitted.claim,
+    ...(await Promise.all(rest.map(async (spec) => (await submit(deps, spec)).claim))),
+  ];
+  const taskIds = await Promise.all(
+    seeded.map(async (claim) =>
+      claim.status === 'validationFailed' ? undefined : (await waitingTask(deps, claim)).taskId,
+    ),
   );
+  const decideOne = (index: number) => {
+    const [claim, spec, taskId] = [seeded[index], demoClaims[index], taskIds[index]];
+    return claim && spec && taskId ? decide(deps, claim, spec, taskId) : Promise.resolve();
+  };
+  // A batch takes every payable claim: the claims the demo batches are decided and batched one at a time,
+  // in order, before the others are decided.
+  const batched = demoClaims.flatMap((spec, index) => (spec.payment === undefined ? [] : [index]));
+  for (const index of batched) await decideOne(index);
+  await Promise.all(demoClaims.map((_, index) => (batched.includes(index) ? undefined : decideOne(index))));
   return Promise.all(
     seeded.map(async ({ claimId }) => {
       const claim = await deps.claims.claims.get(claimId);
