@@ -14,6 +14,22 @@ import type { ApprovalDeps } from './ports';
 import { levelSigners } from './segregation-of-duties';
 
 const decidedStatuses: readonly Claim['status'][] = ['approved', 'partiallyApproved', 'rejected'];
+/** Where a payment batch moves an approved claim on to, possibly before its workflow settled it. */
+const paymentStatuses: readonly Claim['status'][] = ['scheduled', 'paid'];
+
+/** The audit entry of a claim's decision: approvals decide from `inApproval`; payment steps come after it. */
+const decisionEntry = (claim: Claim) =>
+  claim.history.findLast((entry) => entry.from === 'inApproval' && decidedStatuses.includes(entry.to));
+
+/**
+ * The claim as its approval left it: finance may batch (even pay) an approved claim between the last
+ * decision and the settle step, and that claim still has to be settled, as approved, once.
+ */
+function asDecided(claim: Claim): Claim | undefined {
+  if (decidedStatuses.includes(claim.status)) return claim;
+  const decision = paymentStatuses.includes(claim.status) ? decisionEntry(claim) : undefined;
+  return decision === undefined ? undefined : { ...claim, status: decision.to };
+}
 
 async function claimOf(deps: Pick<ApprovalDeps, 'claims'>, claimId: string): Promise<Claim> {
   const claim = await deps.claims.get(claimId);
@@ -48,7 +64,7 @@ export async function startClaimApproval(
   if (claim.status === 'inApproval' && levels.length === 0) {
     claim = await store(deps, autoApprove(claim, at), 'inApproval');
   }
-  if (decidedStatuses.includes(claim.status)) {
+  if (asDecided(claim) !== undefined) {
     return { claimId: claim.claimId, next: 'settle', levels };
   }
   if (claim.status !== 'inApproval') {
@@ -197,12 +213,13 @@ export async function expireUnansweredReturn(
  * and ClaimDecided published. Settlement is idempotent, so a retried step posts nothing twice.
  */
 export async function settleClaimApproval(deps: ApprovalDeps, state: ApprovalWorkflowState): Promise<void> {
-  const claim = await claimOf(deps, state.claimId);
-  if (!decidedStatuses.includes(claim.status)) {
-    throw new StateConflictError(`Claim '${claim.claimId}' is ${claim.status}, not decided`);
+  const stored = await claimOf(deps, state.claimId);
+  const claim = asDecided(stored);
+  if (claim === undefined) {
+    throw new StateConflictError(`Claim '${stored.claimId}' is ${stored.status}, not decided`);
   }
   await deps.settle(claim);
-  const last = claim.history.at(-1);
+  const last = claim === stored ? claim.history.at(-1) : decisionEntry(claim);
   const decidedBy =
     last === undefined || last.by.userId === systemActor.userId
       ? { userId: 'system', role: 'system' }

@@ -3,10 +3,14 @@ import type { App } from 'aws-cdk-lib';
 import { createAccrualDeps } from '../../functions/accruals/create-accrual-deps';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
+import { createApprovalDeps } from '../../functions/approvals/approval-deps';
 import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
+import { createClaimDeps } from '../../functions/claims/create-claim-deps';
+import { createPaymentDeps } from '../../functions/payments/create-payment-deps';
 import { repositoryRoot } from '../constructs/chrm-function';
 import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
+import { type SeededClaim, seedDemoClaims } from './demo/seed-demo-claims';
 import { seedDemoData } from './demo/seed-demo-data';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
 import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
@@ -51,6 +55,8 @@ export interface LocalStack {
   readonly seededFiles: readonly SeededFile[];
   /** The demo month-end accrual run made at this start (none when the demo programs already existed). */
   readonly demoRun: DemoRun | undefined;
+  /** DIST-NORTH's demo claims made at this start, one per status a partner sees (none when they existed). */
+  readonly seededClaims: readonly SeededClaim[];
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
   /** Workflow executions that were running when the last process stopped, started again at this start. */
@@ -182,6 +188,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let seededRecords = 0;
     let seededFiles: SeededFile[] = [];
     let demoRun: DemoRun | undefined;
+    let seededClaims: SeededClaim[] = [];
     if (options.seed ?? true) {
       const settings = {
         TABLE_NAME: tableName,
@@ -204,6 +211,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           ACCRUAL_STATE_MACHINE_ARN: functions.setting('ACCRUAL_STATE_MACHINE_ARN'),
         }),
       );
+      seededClaims = await seedDemoClaims({
+        claims: createClaimDeps(settings),
+        approvals: createApprovalDeps({ ...settings, SFN_ENDPOINT: stepFunctionsEndpoint }),
+        payments: createPaymentDeps(settings),
+      });
     }
 
     const signingKey = localSigningKey(dataDirectory);
@@ -229,6 +241,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       uploadsBucket,
       seededFiles,
       demoRun,
+      seededClaims,
       endpoints: {
         dynamoDb: dynamoDb.endpoint,
         s3: s3.endpoint,

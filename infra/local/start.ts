@@ -46,6 +46,16 @@ function banner(stack: LocalStack, started: number, where: string) {
               `  ${result.programId.padEnd(18)} ${String(result.postings).padStart(4)} postings, earned ${JSON.stringify(result.earned)}`,
           ),
         ]),
+    ...(stack.seededClaims.length === 0
+      ? []
+      : [
+          '',
+          'Demo claims of DIST-NORTH on VOL-SWITCH-2026 (submitted, decided and paid through the same use cases as the API):',
+          ...stack.seededClaims.map(
+            (claim) =>
+              `  ${claim.status.padEnd(18)} ${claim.reference.padEnd(13)} ${claim.amount.padStart(10)} USD  ${claim.claimId}`,
+          ),
+        ]),
     '',
     'Demo bearer tokens (valid 12 h):',
     ...Object.entries(tokens).map(([user, token]) => `  ${user.padEnd(26)} ${token}`),
@@ -62,6 +72,9 @@ function banner(stack: LocalStack, started: number, where: string) {
     `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/programs?status=active"`,
     `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/accrual-runs"`,
     `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/partners/DIST-NORTH/checkbook"`,
+    `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/claims"`,
+    `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/payment-batches"`,
+    `  curl -H "Authorization: Bearer ${tokens['demo-approver']}" "${apiUrl}/approvals"`,
     `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/gl-journal?from=2026-03-01&to=2026-03-31"`,
     '',
     'Press Ctrl-C to stop.',

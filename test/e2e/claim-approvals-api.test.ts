@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
-import { coopClaimRequest } from './coop-claim';
+import { taskInInbox } from './approval-inbox';
+import { coopClaim } from './coop-claim';
 import { apiClient } from './local-api';
 
 let stack: LocalStack;
@@ -29,23 +30,11 @@ const acme = () => token('demo-partner-res-acme');
 async function submitCoopClaim(amount: string, reference: string) {
   const submitted = await api('POST', '/claims', {
     token: manager(),
-    body: coopClaimRequest(amount, reference),
+    body: coopClaim(amount, reference, { partnerId: 'DIST-NORTH' }),
   });
   expect(submitted.status).toBe(201);
   expect(submitted.json.status).toBe('validated');
   return submitted.json.claimId as string;
-}
-
-/** The task of `claimId` in `userToken`'s inbox, once the workflow has opened it. */
-async function taskInInbox(userToken: string | undefined, claimId: string) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const inbox = await api('GET', '/approvals?limit=100', { token: userToken });
-    expect(inbox.status).toBe(200);
-    const task = inbox.json.items.find((item: { claimId: string }) => item.claimId === claimId);
-    if (task) return task;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no task for ${claimId} in the inbox`);
 }
 
 async function claimedOnCoopBook() {
@@ -81,7 +70,7 @@ describe('claim approvals through the HTTP API', () => {
     const claimedBefore = await claimedOnCoopBook();
     const claimId = await submitCoopClaim('60.00', 'E2E-APPROVAL-1');
 
-    const first = await taskInInbox(approver(), claimId);
+    const first = await taskInInbox(api, approver(), claimId);
     expect(first).toMatchObject({ level: 'approver', levels: ['approver', 'finance'], status: 'waiting' });
     expect(first.claim).toMatchObject({ amountClaimed: '60.00', currency: 'USD', validationFailures: [] });
     expect(JSON.stringify(first)).not.toMatch(/token/i);
@@ -105,7 +94,7 @@ describe('claim approvals through the HTTP API', () => {
     const twice = await api('POST', decision, { token: approver(), body: { decision: 'approve' } });
     expect(twice.status).toBe(409);
 
-    const second = await taskInInbox(finance(), claimId);
+    const second = await taskInInbox(api, finance(), claimId);
     expect(second).toMatchObject({ level: 'finance', levelIndex: 1 });
     const signed = await api('POST', `/approvals/${second.taskId}/decision`, {
       token: finance(),
@@ -129,7 +118,7 @@ describe('claim approvals through the HTTP API', () => {
 
   it('returns a claim to its partner, who alone may answer; approval resumes and the approver rejects it', async () => {
     const claimId = await submitCoopClaim('30.00', 'E2E-RETURN-1');
-    const first = await taskInInbox(approver(), claimId);
+    const first = await taskInInbox(api, approver(), claimId);
     expect(first.levels).toEqual(['approver']);
     const returned = await api('POST', `/approvals/${first.taskId}/decision`, {
       token: approver(),
@@ -150,7 +139,7 @@ describe('claim approvals through the HTTP API', () => {
     }
     expect(answered.status).toBe(200);
 
-    const again = await taskInInbox(approver(), claimId);
+    const again = await taskInInbox(api, approver(), claimId);
     expect(again.taskId).not.toBe(first.taskId);
     const rejected = await api('POST', `/approvals/${again.taskId}/decision`, {
       token: approver(),

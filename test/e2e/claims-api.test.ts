@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
+import { coopAdjustment } from './coop-claim';
 import { apiClient } from './local-api';
 
 let stack: LocalStack;
@@ -53,15 +54,7 @@ async function claimIdsInApproval(claimId: string): Promise<string[]> {
 describe('claims', () => {
   it('a partner submits a claim and sees it validated, its amount reserved in the checkbook', async () => {
     // A balance to claim from: an approved manual adjustment of 500.00 co-op.
-    const adjustment = {
-      programId: 'COOP-2026',
-      beneficiaryPartnerId: 'DIST-NORTH',
-      fund: 'coop',
-      period: '2026-03',
-      currency: 'USD',
-      amount: '500.00',
-      reason: 'Co-op fund for the claims test',
-    };
+    const adjustment = coopAdjustment('500.00', 'Co-op fund for the claims test');
     const requested = await api('POST', '/adjustments', { ...token('demo-finance'), body: adjustment });
     const approved = await api('POST', `/adjustments/${requested.json.adjustmentId}/decision`, {
       ...token('demo-approver'),

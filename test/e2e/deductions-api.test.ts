@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
-import { coopClaimRequest } from './coop-claim';
+import { coopClaim } from './coop-claim';
 import { apiClient } from './local-api';
 
 let stack: LocalStack;
@@ -46,7 +46,7 @@ afterAll(async () => {
 async function approvedClaim(amount: string, reference: string): Promise<string> {
   const submitted = await api('POST', '/claims', {
     token: manager(),
-    body: coopClaimRequest(amount, reference),
+    body: coopClaim(amount, reference, { partnerId: 'DIST-NORTH' }),
   });
   expect(submitted.status).toBe(201);
   const claimId = submitted.json.claimId as string;

@@ -3,8 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { Decimal } from 'decimal.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../infra/constructs/chrm-function';
+import { eventually } from './approval-inbox';
+import { coopClaim } from './coop-claim';
 
 interface RunningStack {
   readonly child: ChildProcess;
@@ -58,6 +61,20 @@ function killHard(child: ChildProcess) {
   }
 }
 
+/** One API call as `token`: status and parsed JSON. */
+async function request(stack: RunningStack, token: string, method: string, route: string, body?: unknown) {
+  const response = await fetch(`${stack.apiUrl}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
+  return { status: response.status, json: (await response.json()) as any };
+}
+
+/** The stack a case left running on the data dir, for the next case to go on with (one start fewer). */
+let running: RunningStack | undefined;
+
 afterAll(() => {
   for (const child of started) if (child.exitCode === null) killHard(child);
   rmSync(dataDirectory, { recursive: true, force: true });
@@ -75,13 +92,8 @@ describe('killing the local stack mid-ingest and starting it again', () => {
   }, async () => {
     const first = await startStack(true);
     const token = first.tokens['demo-partner-res-acme'] ?? '';
-    const call = (stack: RunningStack, method: string, route: string, body?: unknown) =>
-      fetch(`${stack.apiUrl}${route}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
-      }).then((response) => response.json() as Promise<any>);
+    const call = async (stack: RunningStack, method: string, route: string, body?: unknown) =>
+      (await request(stack, token, method, route, body)).json;
     const body = Buffer.from(csv);
     const ticket = await call(first, 'POST', '/uploads', {
       kind: 'pos',
@@ -126,6 +138,56 @@ describe('killing the local stack mid-ingest and starting it again', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(invoices.size).toBe(lineCount);
+    running = second;
+  });
+});
+
+describe('killing the local stack while a claim waits for approval', () => {
+  it('keeps the approval task in the inbox across a SIGKILL, and deciding it completes the workflow', {
+    timeout: 600_000,
+  }, async () => {
+    const first = running ?? (await startStack(true));
+    const north = first.tokens['demo-partner-dist-north'] ?? '';
+    const approver = first.tokens['demo-approver'] ?? '';
+    const claimedOnCoop = async (stack: RunningStack) => {
+      const books = await request(stack, north, 'GET', '/partners/DIST-NORTH/checkbook?programId=COOP-2026');
+      const book = books.json.items.find((item: { fund: string }) => item.fund === 'coop');
+      return new Decimal(book?.claimed ?? '0');
+    };
+    const inboxTask = (stack: RunningStack, claimId: string) =>
+      eventually(
+        async () =>
+          (await request(stack, approver, 'GET', '/approvals?limit=100')).json.items?.find(
+            (item: { claimId: string }) => item.claimId === claimId,
+          ),
+        (task) => task !== undefined,
+      );
+    const claimedBefore = await claimedOnCoop(first);
+    const submitted = await request(first, north, 'POST', '/claims', coopClaim('10.00', 'RESTART-CLAIM-1'));
+    expect(submitted.json.status).toBe('validated');
+    const claimId: string = submitted.json.claimId;
+    const waiting = await inboxTask(first, claimId);
+    expect(waiting).toBeDefined();
+
+    killHard(first.child);
+    const second = await startStack(false);
+    const afterRestart = await inboxTask(second, claimId);
+    expect(afterRestart).toMatchObject({ taskId: waiting.taskId, status: 'waiting' });
+    const decided = await request(second, approver, 'POST', `/approvals/${waiting.taskId}/decision`, {
+      decision: 'approve',
+    });
+    expect(decided.status).toBe(200);
+
+    const claim = await eventually(
+      async () => (await request(second, north, 'GET', `/claims/${claimId}`)).json,
+      (read) => read.status === 'approved',
+    );
+    expect(claim).toMatchObject({ status: 'approved', amountApproved: '10.00' });
+    const claimed = await eventually(
+      () => claimedOnCoop(second),
+      (amount) => !amount.eq(claimedBefore),
+    );
+    expect(claimed.minus(claimedBefore).toFixed(2)).toBe('10.00');
     second.child.kill('SIGTERM');
   });
 });

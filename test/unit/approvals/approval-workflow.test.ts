@@ -9,6 +9,8 @@ import {
   settleClaimApproval,
   startClaimApproval,
 } from '../../../domain/approvals/approval-workflow-steps';
+import type { Claim } from '../../../domain/claims/claim';
+import { claimMovedTo } from '../../../domain/payments/claim-payment-status';
 import { ForbiddenError, NotFoundError, StateConflictError } from '../../../domain/shared/errors';
 import { approver, finance, partnerUser } from '../../support/actors';
 import { validatedClaim } from './claims';
@@ -192,6 +194,27 @@ describe('claim approval, step by step (in-memory ports)', () => {
     expect(await startClaimApproval(harness.deps, { claimId: 'CLM-1' })).toMatchObject({ next: 'settle' });
     await settleClaimApproval(harness.deps, state);
     expect(harness.published[0]?.detail).toMatchObject({ decidedBy: { userId: 'system', role: 'system' } });
+  });
+
+  it('a claim finance batched (scheduled, even paid) before the settle step ran is still settled, as approved', async () => {
+    const { deps, state, open, claims, settled, published } = await started('800.00');
+    const taskId = await open(state);
+    await decideTask(deps, approver, { taskId, decision: { decision: 'approve' } });
+    // A payment batch takes the payable claim in the moment between the decision and the workflow's next step.
+    const approved = (await claims.get('CLM-1')) as Claim;
+    const batchedBy = { by: { userId: finance.userId, role: finance.role }, at: '2026-04-02T10:00:00.000Z' };
+    const scheduled = claimMovedTo(approved, 'scheduled', { ...batchedBy, comment: 'payment batch PB-1' });
+    expect(await claims.transition(scheduled, 'approved')).toBe(true);
+    expect(await startClaimApproval(deps, { claimId: 'CLM-1' })).toMatchObject({ next: 'settle' });
+    await settleClaimApproval(deps, state);
+    expect(settled.map((claim) => [claim.status, claim.amountApproved])).toEqual([['approved', '800.00']]);
+    expect(published[0]?.detail).toMatchObject({
+      outcome: 'approved',
+      amountApproved: '800.00',
+      decidedBy: { userId: approver.userId, role: 'approver' },
+    });
+    // The claim itself stays where the batch put it.
+    expect((await claims.get('CLM-1'))?.status).toBe('scheduled');
   });
 });
 
