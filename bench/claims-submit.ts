@@ -1,8 +1,8 @@
 /**
  * Claims end to end on the local stack (`npm start` in its own process), issue 12's benchmark:
- *   1. setup (timed, not a goal): an approval policy auto-approving below 100.00 USD, `BENCH_PARTNERS` bench
- *      partners with bank details, each with one fund on one of the four demo programs, credited exactly
- *      what its claims will add up to;
+ *   1. setup (timed, not a goal; see claims-setup.ts): an approval policy auto-approving below 100.00 USD,
+ *      `BENCH_PARTNERS` (default `BENCH_CLAIMS`) partners with bank details, each with one fund on one of the
+ *      four demo programs, credited exactly what its claims will add up to;
  *   2. spread: `BENCH_CLAIMS` claims below the threshold, round robin over the partners (many funds),
  *      submitted by `BENCH_WORKERS` workers as the partners themselves: claims/s and p50/p99 of
  *      `POST /claims`, then claims/s from the first submit until the workflow approved all (payable);
@@ -32,6 +32,9 @@ const count = (name: string, fallback: number) => {
 };
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
+/** Where a long run is, on stderr (the figures go to stdout at the end). */
+const progress = (what: string) =>
+  console.error(`claims bench ${new Date().toISOString().slice(11, 19)}: ${what}`);
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** Submits `claims` as their partners, `workers` at a time: throughput, latency, and how many validated. */
@@ -204,8 +207,8 @@ export async function runClaimsBench(): Promise<Record<string, unknown>> {
   });
   const workers = count('BENCH_WORKERS', 20);
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'chrm-claims-'));
-  const port = await freePort();
-  const child = await startStack(port, dataDirectory);
+  const [port, dynamoDbPort] = [await freePort(), await freePort()];
+  const child = await startStack(port, dataDirectory, ['--dynamodb-port', String(dynamoDbPort)]);
   const call = httpClient(`http://127.0.0.1:${port}`);
   try {
     const key = localSigningKey(dataDirectory);
@@ -228,18 +231,22 @@ export async function runClaimsBench(): Promise<Record<string, unknown>> {
     };
 
     let started = performance.now();
-    await storeApprovalPolicy(call, tokens);
-    await seedPartnersAndFunds(call, tokens, plan, workers);
+    await storeApprovalPolicy(call, tokens.admin);
+    await seedPartnersAndFunds(`http://127.0.0.1:${dynamoDbPort}`, plan, workers);
     const setup = {
       partners: plan.partners.length,
       funds: plan.credit.size,
       seconds: Math.round(seconds(started)),
     };
 
+    progress(`setup done in ${setup.seconds} s; spread claims`);
     const spread = await submitAndApprove(call, tokenOf, tokens.finance, plan.spread, workers);
+    progress(`spread ${JSON.stringify(spread)}; hot fund`);
     const hotFund = await submitAndApprove(call, tokenOf, tokens.finance, plan.hot, workers);
+    progress(`hot fund ${JSON.stringify(hotFund)}; decisions`);
     const decisions = await decideWaiting(call, tokenOf, tokens, plan, workers);
 
+    progress(`decisions ${JSON.stringify(decisions)}; checks and payment batch`);
     started = performance.now();
     const reservedExact = await checkbooksExact(call, tokens.finance, plan, workers);
     const checkSeconds = Math.round(seconds(started));
