@@ -24,7 +24,10 @@ export async function verifyPayments(
     payableUpTo: new Date().toISOString().slice(0, 10),
   });
   const createMs = Math.round(performance.now() - started);
-  expectStatus(created, 201, 'create the payment batch');
+  // A batch too big for one API call is a finding to report, not a reason to lose the other figures.
+  if (created.status !== 201) {
+    return { createBatchMs: createMs, createStatus: created.status, controlSumExact: false };
+  }
   const batchId = String(created.json.batchId);
   expectStatus(
     await call('POST', `/payment-batches/${batchId}/approve`, tokens.secondFinance),
