@@ -1,8 +1,8 @@
 /**
  * The claims benchmark's data, decided before anything runs: bench partners (each paid by bank transfer),
  * one fund each on one of the demo programs, the claims each fund takes (amounts seeded), and the credit
- * each fund is given (an approved adjustment of exactly what its claims add up to, so every claim fits and
- * the fund ends fully claimed).
+ * each fund is given (an approved adjustment of what its claims add up to plus a margin, so every claim fits and
+ * the fund ends with just the margin left; see `creditMargin`).
  */
 import { fromMinorUnits } from '../domain/shared/money/minor-units';
 import { seededRandom } from '../test/support/seeded-random';
@@ -32,9 +32,15 @@ export interface ClaimsPlan {
   readonly hot: readonly PlannedClaim[];
   /** Above the auto-approve threshold: each waits for an approver. */
   readonly waiting: readonly PlannedClaim[];
-  /** The credit each partner's fund gets: Σ of its claims, in minor units. */
+  /** The credit each partner's fund gets: Σ of its claims + `creditMargin`, in minor units. */
   readonly credit: ReadonlyMap<string, bigint>;
 }
+
+/**
+ * Credit beyond a fund's claims. Settlement posts a claim before it ends its reservation; in between, the
+ * checkbook counts it as claimed and reserved, so validation would refuse a claim that fits to the cent.
+ */
+export const creditMargin = 1_000_00n;
 
 /** Claims below this are approved by the system; the waiting ones claim more. */
 export const autoApproveBelow = '100.00';
@@ -76,6 +82,7 @@ export function planClaims(sizes: PlanSizes): ClaimsPlan {
       `WAIT-${index}`,
     ),
   );
+  for (const [partnerId, claimed] of credit) credit.set(partnerId, claimed + creditMargin);
   return { partners: [...partners, hotPartner], spread, hot, waiting, credit };
 }
 

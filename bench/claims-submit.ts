@@ -22,7 +22,14 @@ import { freePort } from '../infra/local/preflight';
 import { startStack } from './api-load';
 import { type Call, httpClient, inParallel, latencyFigures } from './claims-http';
 import { verifyPayments } from './claims-payments';
-import { type ClaimsPlan, claimRequest, type PlannedClaim, planClaims, usd } from './claims-plan';
+import {
+  type ClaimsPlan,
+  claimRequest,
+  creditMargin,
+  type PlannedClaim,
+  planClaims,
+  usd,
+} from './claims-plan';
 import { seedPartnersAndFunds, storeApprovalPolicy } from './claims-setup';
 
 const count = (name: string, fallback: number) => {
@@ -170,7 +177,7 @@ async function decideWaiting(
   };
 }
 
-/** Every partner's fund: nothing reserved, everything credited claimed (its claims were all approved). */
+/** Every partner's fund: nothing reserved, and claimed exactly Σ of its claims (all were approved). */
 async function checkbooksExact(
   call: Call,
   finance: string,
@@ -178,7 +185,7 @@ async function checkbooksExact(
   workers: number,
 ): Promise<boolean> {
   const exact = await inParallel(plan.partners, workers, async ({ partnerId, fund }) => {
-    const expected = usd(plan.credit.get(partnerId) ?? 0n);
+    const expected = usd((plan.credit.get(partnerId) ?? creditMargin) - creditMargin);
     for (let attempt = 0; attempt < 50; attempt++) {
       const books = await call(
         'GET',

@@ -76,12 +76,8 @@ export function fundCredit(checkbooks: readonly Checkbook[], scope: ClaimFundSco
 
 /**
  * Available to claim: credited − claimed − reserved. Pending claims count as soon as they are reserved;
- * an approved claim counts once. Settlement posts a claim before it ends its reservation, so for that
- * moment the ledger shows it claimed while it is still reserved: claimed counts as the lesser of the
- * ledger's figure and the fund's `settled` (which grows only with the release), else a claim that exactly
- * fits the balance was refused then. The reservation's own condition (drawn ≤ credited − amount) agrees.
+ * an approved claim counts once, as claimed, after its settlement ended the reservation.
  */
 export function availableToClaim(credit: FundCredit, draws: ClaimFundDraws): bigint {
-  const claimed = credit.claimed > draws.settled ? draws.settled : credit.claimed;
-  return credit.credited - claimed - draws.reserved;
+  return credit.credited - credit.claimed - draws.reserved;
 }

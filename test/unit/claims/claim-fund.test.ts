@@ -63,12 +63,4 @@ describe('claim fund arithmetic', () => {
       { numRuns: 200 },
     );
   });
-
-  it('a claim between its posting and its release counts once: 100.00 credited, 60.00 posted and still reserved → 40.00 available', () => {
-    const draws = reserve(noDraws, 6000n);
-    // The claim posting is in the ledger; the release has not run yet.
-    expect(availableToClaim({ credited: 10000n, claimed: 6000n }, draws)).toBe(4000n);
-    const released = settle(draws, 6000n, 6000n);
-    expect(availableToClaim({ credited: 10000n, claimed: 6000n }, released)).toBe(4000n);
-  });
 });
