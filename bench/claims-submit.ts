@@ -31,6 +31,7 @@ import {
   usd,
 } from './claims-plan';
 import { seedPartnersAndFunds, storeApprovalPolicy } from './claims-setup';
+import { childrenOf, cpuMilliseconds } from './process-cpu';
 
 const count = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -114,6 +115,9 @@ async function claimsIn(call: Call, token: string, status: string): Promise<numb
   return total;
 }
 
+/** CPU milliseconds used so far by the stack's process and by DynamoDB Local (its child). */
+export type CpuSampler = () => { stack?: number | undefined; dynamoDb?: number | undefined };
+
 /** Submit, then time until the workflow approved every claim; the approved count must equal the submitted. */
 async function submitAndApprove(
   call: Call,
@@ -121,11 +125,22 @@ async function submitAndApprove(
   finance: string,
   claims: readonly PlannedClaim[],
   workers: number,
+  cpu: CpuSampler,
 ) {
+  const before = cpu();
   const submitted = await submitAll(call, tokenOf, claims, workers);
   await untilNoneInApproval(call, finance);
   const toPayable = seconds(submitted.started);
-  return { ...submitted.figures, workflowClaimsPerSecond: Math.round(claims.length / toPayable) };
+  const after = cpu();
+  // What one claim costs, submitted and through the workflow to payable, whatever else runs on the machine.
+  const perClaim = (from?: number, to?: number) =>
+    from === undefined || to === undefined ? undefined : Math.round((to - from) / claims.length);
+  return {
+    ...submitted.figures,
+    workflowClaimsPerSecond: Math.round(claims.length / toPayable),
+    stackCpuMsPerClaim: perClaim(before.stack, after.stack),
+    dynamoDbCpuMsPerClaim: perClaim(before.dynamoDb, after.dynamoDb),
+  };
 }
 
 /** The open approval tasks in the approver's inbox. */
@@ -248,9 +263,13 @@ export async function runClaimsBench(): Promise<Record<string, unknown>> {
     };
 
     progress(`setup done in ${setup.seconds} s; spread claims`);
-    const spread = await submitAndApprove(call, tokenOf, tokens.finance, plan.spread, workers);
+    const cpu: CpuSampler = () => {
+      const [java] = childrenOf(child.pid);
+      return { stack: cpuMilliseconds(child.pid), dynamoDb: cpuMilliseconds(java) };
+    };
+    const spread = await submitAndApprove(call, tokenOf, tokens.finance, plan.spread, workers, cpu);
     progress(`spread ${JSON.stringify(spread)}; hot fund`);
-    const hotFund = await submitAndApprove(call, tokenOf, tokens.finance, plan.hot, workers);
+    const hotFund = await submitAndApprove(call, tokenOf, tokens.finance, plan.hot, workers, cpu);
     progress(`hot fund ${JSON.stringify(hotFund)}; decisions`);
     const decisions = await decideWaiting(call, tokenOf, tokens, plan, workers);
 
