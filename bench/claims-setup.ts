@@ -23,21 +23,24 @@ export async function storeApprovalPolicy(call: Call, admin: string): Promise<vo
   expectStatus(await call('PUT', '/approval-policy', admin, { ...policy, thresholds }), 201, 'store policy');
 }
 
-/** Bench partners, each paid by bank transfer (a valid IBAN), and each fund's credit. */
-export async function seedPartnersAndFunds(dynamoDbEndpoint: string, plan: ClaimsPlan, workers: number) {
+/** The stack's table, reached straight at DynamoDB Local (local credentials). */
+export async function benchTable(dynamoDbEndpoint: string) {
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
   });
-  const client = createDocumentClient({
-    TABLE_NAME: 'unused',
-    AWS_REGION: 'us-east-1',
-    DYNAMODB_ENDPOINT: dynamoDbEndpoint,
-  });
+  const settings = { TABLE_NAME: 'unknown', AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: dynamoDbEndpoint };
+  const client = createDocumentClient(settings);
   const { TableNames = [] } = await client.send(new ListTablesCommand({}));
   const [table] = TableNames;
   if (table === undefined || TableNames.length !== 1)
     throw new Error(`expected one table, got ${TableNames}`);
+  return { client, table, settings: { ...settings, TABLE_NAME: table } };
+}
+
+/** Bench partners, each paid by bank transfer (a valid IBAN), and each fund's credit. */
+export async function seedPartnersAndFunds(dynamoDbEndpoint: string, plan: ClaimsPlan, workers: number) {
+  const { client, table } = await benchTable(dynamoDbEndpoint);
   const partners = masterDataStores(client, table).partners;
   const ledger = new DynamoAccrualLedger(client, table);
   const deps = { partners, clock: () => new Date() };

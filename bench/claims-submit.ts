@@ -279,7 +279,7 @@ export async function runClaimsBench(): Promise<Record<string, unknown>> {
     const checkSeconds = Math.round(seconds(started));
     const all = [...plan.spread, ...plan.hot, ...plan.waiting];
     const approved = await claimsIn(call, tokens.finance, 'approved');
-    const batch = await verifyPayments(call, tokens, all);
+    const batch = await verifyPayments(call, tokens, `http://127.0.0.1:${dynamoDbPort}`, all);
     return {
       setup,
       spread,
