@@ -3,9 +3,10 @@ import type { AccrualLedger } from '../../domain/accrual-runs/ports';
 import { accrualKey } from '../../domain/accruals/accrual-entry';
 import { type AccountingPeriod, ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { closeAccountingPeriod } from '../../domain/ledger/accounting-period-use-cases';
-import type { LedgerPosting, RunPosting } from '../../domain/ledger/ledger-posting';
+import type { RunPosting } from '../../domain/ledger/ledger-posting';
 import { VersionConflictError } from '../../domain/shared/errors';
 import type { RecordStore } from '../../domain/shared/ports';
+import { posting } from '../unit/ledger/builders';
 
 /** A run's accrual posting of `amount` for customer `index` of `partnerId`, in `programId`'s March. */
 export function runPosting(
@@ -42,27 +43,8 @@ export function runPosting(
 }
 
 /** The claim posting of `claimId` (what a settled claim posts), in `programId`'s March. */
-export function claimPostingOf(claimId: string, programId: string, postedOn = '2026-04-20'): LedgerPosting {
-  return {
-    kind: 'claim',
-    postingId: `claim#${claimId}`,
-    claimId,
-    programId,
-    period: '2026-03',
-    fund: 'rebate',
-    beneficiaryPartnerId: 'P1',
-    partnerId: 'P1',
-    endCustomerId: null,
-    billTo: null,
-    sku: null,
-    uom: null,
-    salesperson: null,
-    currency: 'USD',
-    amount: '10.00',
-    postedOn,
-    reason: `claim ${claimId} approved`,
-  };
-}
+const claimPostingOf = (claimId: string, programId: string, postedOn = '2026-04-20') =>
+  posting('claim', { postingId: `claim#${claimId}`, programId, postedOn, sku: null, uom: null });
 
 /**
  * The AccrualLedger contract, run against the in-memory ledger (unit suite) and the DynamoDB adapter
