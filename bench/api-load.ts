@@ -17,10 +17,25 @@ const phaseSeconds = Number(process.env.API_LOAD_SECONDS ?? 15);
 const maxRequests = 20_000;
 const paths = ['/partners/DIST-NORTH/checkbook', '/sales-lines?month=2026-03&limit=25'];
 
-export async function startStack(port: number, dataDirectory: string): Promise<ChildProcess> {
+export async function startStack(
+  port: number,
+  dataDirectory: string,
+  options: readonly string[] = [],
+): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'infra/local/start.ts', '--port', String(port), '--data-dir', dataDirectory],
+    [
+      // `BENCH_CPU_PROF=<dir>`: the stack writes a V8 CPU profile there when it stops (open it in DevTools).
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      '--import',
+      'tsx',
+      'infra/local/start.ts',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDirectory,
+      ...options,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   for (let waited = 0; waited < 600; waited++) {

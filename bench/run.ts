@@ -8,7 +8,8 @@
  *   - month-end run: a run through the workflow on the local stack (10,000 April lines or `--lines N`, demo
  *     programs): postings written, entries computed, seconds request → completed, and a rerun posting nothing
  *   - api load: partner reads on the local stack at a fixed offered rate and at max (req/s, p50/p99, errors)
- *   - claims: `POST /claims` submit throughput on the local stack (claims/s, p50/p99, reserved exact)
+ *   - claims: claims on the local stack, submit → auto-approved → payable → one payment batch's pain.001 (claims/s,
+ *     p50/p99, CPU ms per claim, decision latency with waiting tasks; reserved, approved and CtrlSum exact)
  *   - payment export: a 10,000-payment bank-transfer batch built and exported as pain.001 XML (ms)
  */
 import { accrualBenchNote } from './accruals';
@@ -45,6 +46,9 @@ for (const [name, run] of Object.entries(benches)) {
   console.table(result);
   if (name === 'accruals') console.log(accrualBenchNote);
   // A benchmark whose two computations disagree is a bug, not a slow machine.
-  const disagrees = [result.agreeToTheCent, result.reservedExact, result.controlSumExact].includes(false);
+  const figures = [result, ...Object.values(result)] as Record<string, unknown>[];
+  const disagrees = figures.some((each) =>
+    [each?.agreeToTheCent, each?.reservedExact, each?.controlSumExact, each?.allApproved].includes(false),
+  );
   if (disagrees) process.exitCode = 1;
 }

@@ -51,6 +51,13 @@ export interface AccrualLedger {
     measured?: Measurement,
   ): Promise<void>;
   postingsOfRun(runId: string): Promise<LedgerPosting[]>;
+  /**
+   * Writes one posting that no run computes from (a claim's), unless a posting with its id is there already:
+   * without reading its scope or moving its sequence, so the settlements of many claims into one program
+   * period never conflict with each other or with a run. Fails with ClosedPeriodError when the posting is
+   * dated into a closed accounting month, checked in the same atomic write.
+   */
+  postIndependent(posting: LedgerPosting): Promise<void>;
 }
 
 /** Starts the run workflow (Step Functions), named by the run so a run starts once. */

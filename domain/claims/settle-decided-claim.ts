@@ -1,6 +1,5 @@
 import type { AccrualLedger } from '../accrual-runs/ports';
 import type { LedgerPosting } from '../ledger/ledger-posting';
-import { postOnce } from '../ledger/post-once';
 import { BusinessRuleError } from '../shared/errors';
 import { toMinorUnits } from '../shared/money/minor-units';
 import type { Clock } from '../shared/ports';
@@ -64,13 +63,15 @@ function approvedMinorUnits(claim: Claim): bigint {
  * its reservation ends, the approved part staying drawn and the rest released; a rejected claim only
  * releases its reservation. Posting first: until the reservation ends the fund's draws still hold the whole
  * claim, so a crash between the two can refuse a later claim but never overdraw. Idempotent: a retry finds
- * the posting (its id is the claim's) and a reservation already ended, and changes nothing.
+ * the posting (its id is the claim's) and a reservation already ended, and changes nothing. No run computes
+ * from claim postings, so the posting is written without the program period's sequence: thousands of claims
+ * settled into one period at once neither read the period nor conflict (they used to, and gave up).
  */
 export async function settleDecidedClaim(deps: SettleDecidedClaimDeps, claim: Claim): Promise<void> {
   const approved = approvedMinorUnits(claim);
   if (approved > 0n && claim.amountApproved !== undefined) {
     const posting = claimPosting(claim, claim.amountApproved, deps.clock().toISOString().slice(0, 10));
-    await postOnce(deps.ledger, posting);
+    await deps.ledger.postIndependent(posting);
   }
   await deps.claimFunds.release(claim, approved);
 }

@@ -170,18 +170,19 @@ export async function submitFor(
     { userId: actor.userId, role: actor.role },
     now.toISOString(),
   );
-  const holders = await deps.claimFunds.referenceHolders(draft);
+  // One round trip for everything validation reads; a repeat (rare) wastes the other three reads.
+  const [holders, program, postings, draws] = await Promise.all([
+    deps.claimFunds.referenceHolders(draft),
+    deps.programs.get(request.programId),
+    deps.ledger.checkbookPostings(partnerId, request.programId),
+    deps.claimFunds.draws(draft),
+  ]);
   const [holder, ...others] = new Set(holders.values());
   if (holder !== undefined && others.length === 0 && holders.size === draft.lines.length) {
     const held = await deps.claims.get(holder);
     if (held !== undefined && isRepeatOf(held, partnerId, request))
       return repeated(deps, held, partnerId, request);
   }
-  const [program, postings, draws] = await Promise.all([
-    deps.programs.get(request.programId),
-    deps.ledger.checkbookPostings(partnerId, request.programId),
-    deps.claimFunds.draws(draft),
-  ]);
   const credit = fundCredit(buildCheckbooks(postings), draft);
   const amount = toMinorUnits(draft.amountClaimed, draft.currency);
   let failures = claimValidationFailures(request, amount, {

@@ -21,6 +21,7 @@ import {
   ledgerPostingKeys,
   runPostingsPartition,
 } from './table-keys';
+import { retryOnTransactionConflict } from './transaction-conflicts';
 
 // A transaction holds at most 100 items: the scope head, the accounting month's check and 98 postings.
 const postingsPerTransaction = 98;
@@ -143,6 +144,36 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
         throw error;
       }
       sequence++;
+    }
+  }
+
+  async postIndependent(posting: LedgerPosting): Promise<void> {
+    const month = posting.postedOn.slice(0, 7);
+    const write = () =>
+      this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.openMonthCheck(month),
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting' },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    try {
+      // Every settlement of the month checks its accounting period item: concurrent ones may conflict.
+      await retryOnTransactionConflict(write);
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (index: number) => error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+      // Posted already (a retried settlement): nothing more to do.
+      if (failed(1)) return;
+      if (failed(0)) throw new ClosedPeriodError(month);
+      throw error;
     }
   }
 

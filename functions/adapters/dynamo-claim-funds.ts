@@ -15,16 +15,11 @@ import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { claimItem } from './dynamo-claim-store';
 import { claimFundKeys, claimFundsPartition, claimReferenceKey, claimReservationKey } from './table-keys';
+import { retryOnTransactionConflict } from './transaction-conflicts';
 
 // Transactions hold at most 100 items: the fund, the reservation, the claim and one reference per line
 // (claimRequestSchema allows maxClaimLines = 50).
 const maxTransactionItems = 100;
-
-const maxConflictRetries = 50;
-
-const isTransactionConflict = (error: unknown) =>
-  error instanceof TransactionCanceledException &&
-  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
 
 const scopeOf = (claim: Claim): ClaimFundScope => ({
   partnerId: claim.partnerId,
@@ -113,16 +108,7 @@ export class DynamoClaimFunds implements ClaimFunds {
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {
     if (limit < 0n) return { kind: 'insufficientFunds' };
-    // Concurrent transactions on one fund item cancel each other (TransactionConflict) rather than queue:
-    // the same write is tried again, after a random pause so that the racers spread out.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.reserveOnce(claim, limit);
-      } catch (error) {
-        if (!isTransactionConflict(error) || attempt === maxConflictRetries) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
-      }
-    }
+    return retryOnTransactionConflict(() => this.reserveOnce(claim, limit));
   }
 
   private async reserveOnce(claim: Claim, limit: bigint): Promise<ReservationOutcome> {

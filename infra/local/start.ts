@@ -2,22 +2,32 @@ import { parseArgs } from 'node:util';
 import { defaultDataDirectory, type LocalStack, startLocalStack } from './local-stack';
 import { LocalSetupError } from './preflight';
 
-const usage = `Usage: npm start -- [--in-memory] [--port 3000] [--data-dir .chrm-local] [--no-seed]`;
+const usage = `Usage: npm start -- [--in-memory] [--port 3000] [--dynamodb-port N] [--data-dir .chrm-local] [--no-seed]`;
+
+function portOption(name: string, text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new LocalSetupError(`${name} must be 0-65535\n${usage}`);
+  return port;
+}
 
 function parseOptions() {
   const { values } = parseArgs({
     options: {
       'in-memory': { type: 'boolean', default: false },
       port: { type: 'string', default: '3000' },
+      // Fixed, so a benchmark can seed its data straight into the table; a free one otherwise.
+      'dynamodb-port': { type: 'string', default: '0' },
       'data-dir': { type: 'string', default: defaultDataDirectory },
       'no-seed': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new LocalSetupError(`--port must be 0-65535\n${usage}`);
-  return { ...values, port };
+  return {
+    ...values,
+    port: portOption('--port', values.port),
+    dynamoDbPort: portOption('--dynamodb-port', values['dynamodb-port']),
+  };
 }
 
 function banner(stack: LocalStack, started: number, where: string) {
@@ -87,6 +97,7 @@ async function main() {
   if (options.help) return console.log(usage);
   const stack = await startLocalStack({
     apiPort: options.port,
+    dynamoDbPort: options.dynamoDbPort,
     inMemory: options['in-memory'],
     dataDirectory: options['data-dir'],
     seed: !options['no-seed'],

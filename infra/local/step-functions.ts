@@ -41,7 +41,11 @@ export interface Execution extends ExecutionRecord {
  * (`lambda:invoke.waitForTaskToken`) wait for SendTaskSuccess/Failure on their token (see TaskTokens).
  */
 export class LocalStepFunctions {
-  private readonly machines = new Map<string, AslDefinition>();
+  /**
+   * Each definition with its runner, built once: building one validates the definition (ajv compiles its
+   * schemas each time), which cost a third of the stack's CPU when built per execution (claims bench).
+   */
+  private readonly machines = new Map<string, { definition: AslDefinition; runner: StateMachine }>();
   private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
   private closed = false;
   /** The callback tasks' tokens, for SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat. */
@@ -65,10 +69,12 @@ export class LocalStepFunctions {
           String(resolver.resolve(resource.Properties?.DefinitionString, template)),
         );
         for (const [name, state] of taskStates(definition)) assertEmulatedCallback(name, state);
-        this.machines.set(
-          `arn:aws:states:${localRegion}:${localAccount}:stateMachine:${logicalId}`,
+        this.machines.set(`arn:aws:states:${localRegion}:${localAccount}:stateMachine:${logicalId}`, {
           definition,
-        );
+          runner: new StateMachine(runnerDefinition(definition) as never, {
+            validationOptions: { checkArn: false },
+          }),
+        });
       }
     }
   }
@@ -78,8 +84,8 @@ export class LocalStepFunctions {
   }
 
   startExecution(stateMachineArn: string, input = '{}', name: string = randomUUID()): Execution {
-    const definition = this.machines.get(stateMachineArn);
-    if (!definition)
+    const machine = this.machines.get(stateMachineArn);
+    if (!machine)
       throw new AwsServiceError(
         'StateMachineDoesNotExist',
         `State machine ${stateMachineArn} does not exist`,
@@ -96,7 +102,7 @@ export class LocalStepFunctions {
       startDate: new Date().toISOString(),
     };
     this.executions.put(executionArn, record);
-    this.launch(definition, record);
+    this.launch(machine, record);
     return this.describeExecution(executionArn);
   }
 
@@ -110,8 +116,8 @@ export class LocalStepFunctions {
       .all()
       .filter((record) => record.status === 'RUNNING' && !this.running.has(record.executionArn));
     for (const record of interrupted) {
-      const definition = this.machines.get(record.stateMachineArn);
-      if (definition) this.launch(definition, record);
+      const machine = this.machines.get(record.stateMachineArn);
+      if (machine) this.launch(machine, record);
       else
         this.settle(record, {
           status: 'FAILED',
@@ -141,11 +147,11 @@ export class LocalStepFunctions {
     this.tasks.stop();
   }
 
-  private launch(definition: AslDefinition, record: ExecutionRecord) {
-    const machine = new StateMachine(runnerDefinition(definition) as never, {
-      validationOptions: { checkArn: false },
-    });
-    const run = machine.run(JSON.parse(record.input) as Json, {
+  private launch(
+    { definition, runner }: { definition: AslDefinition; runner: StateMachine },
+    record: ExecutionRecord,
+  ) {
+    const run = runner.run(JSON.parse(record.input) as Json, {
       overrides: { taskResourceLocalHandlers: this.taskHandlers(definition, record) },
       context: {
         Execution: { Id: record.executionArn, Name: record.name },

@@ -6,6 +6,7 @@ import { closeAccountingPeriod } from '../../domain/ledger/accounting-period-use
 import type { RunPosting } from '../../domain/ledger/ledger-posting';
 import { VersionConflictError } from '../../domain/shared/errors';
 import type { RecordStore } from '../../domain/shared/ports';
+import { posting } from '../unit/ledger/builders';
 
 /** A run's accrual posting of `amount` for customer `index` of `partnerId`, in `programId`'s March. */
 export function runPosting(
@@ -40,6 +41,10 @@ export function runPosting(
     priorPeriod: false,
   };
 }
+
+/** The claim posting of `claimId` (what a settled claim posts), in `programId`'s March. */
+const claimPostingOf = (claimId: string, programId: string, postedOn = '2026-04-20') =>
+  posting('claim', { postingId: `claim#${claimId}`, programId, postedOn, sku: null, uom: null });
 
 /**
  * The AccrualLedger contract, run against the in-memory ledger (unit suite) and the DynamoDB adapter
@@ -99,6 +104,46 @@ export function accrualLedgerContract(
       const scope = await ledger.scope('CT-PRG-3', '2026-03');
       expect(scope.sequence).toBe(1);
       expect(scope.postings.map((posting) => posting.postingId)).toEqual(['CT-RUN-D#0001']);
+    });
+
+    it('writes an independent posting once by its id, beside a run, without moving the sequence', async () => {
+      await ledger.append('CT-PRG-5', '2026-03', 0, [
+        runPosting('CT-RUN-E', 1, 'P1', '5.00', { programId: 'CT-PRG-5' }),
+      ]);
+      await ledger.postIndependent(claimPostingOf('CT-CLM-1', 'CT-PRG-5'));
+      await ledger.postIndependent(claimPostingOf('CT-CLM-1', 'CT-PRG-5'));
+      // The run read sequence 1 before the claim was posted: its next append still fits.
+      await ledger.append('CT-PRG-5', '2026-03', 1, [
+        runPosting('CT-RUN-F', 1, 'P1', '1.00', { programId: 'CT-PRG-5' }),
+      ]);
+      const scope = await ledger.scope('CT-PRG-5', '2026-03');
+      expect(scope.sequence).toBe(2);
+      expect(scope.postings.map((posting) => posting.postingId).sort()).toEqual([
+        'CT-RUN-E#0001',
+        'CT-RUN-F#0001',
+        'claim#CT-CLM-1',
+      ]);
+    });
+
+    it('writes 20 independent postings of one period at the same moment, each once', async () => {
+      const postings = Array.from({ length: 20 }, (_, index) =>
+        claimPostingOf(`CT-CLM-R${index}`, 'CT-PRG-6'),
+      );
+      await Promise.all([...postings, ...postings].map((posting) => ledger.postIndependent(posting)));
+      const scope = await ledger.scope('CT-PRG-6', '2026-03');
+      expect(scope.postings.map((posting) => posting.postingId).sort()).toEqual(
+        postings.map((posting) => posting.postingId).sort(),
+      );
+      expect(scope.sequence).toBe(0);
+    });
+
+    it('refuses an independent posting dated into a closed month', async () => {
+      const deps = { accountingPeriods, clock: () => new Date('2026-09-02T09:00:00Z') };
+      await closeAccountingPeriod(deps, { userId: 'u-fin', role: 'finance' }, { month: '2026-08' });
+      await expect(
+        ledger.postIndependent(claimPostingOf('CT-CLM-2', 'CT-PRG-7', '2026-08-31')),
+      ).rejects.toBeInstanceOf(ClosedPeriodError);
+      expect((await ledger.scope('CT-PRG-7', '2026-03')).postings).toEqual([]);
     });
 
     it('moves the measurement with the append, even one that posts nothing', async () => {

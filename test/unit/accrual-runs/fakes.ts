@@ -175,6 +175,16 @@ export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
     }
   }
 
+  async postIndependent(posting: LedgerPosting): Promise<void> {
+    const month = posting.postedOn.slice(0, 7);
+    const closed = (await this.accountingPeriods.get(month))?.status === 'closed';
+    // Checked and written in one turn after the read, as the adapter's transaction does.
+    const scope = this.scopeOf(posting.programId, posting.period);
+    if (scope.postings.some((each) => each.postingId === posting.postingId)) return;
+    if (closed) throw new ClosedPeriodError(month);
+    scope.postings.push(ledgerPostingSchema.parse(posting));
+  }
+
   async postingsOfRun(runId: string): Promise<LedgerPosting[]> {
     return this.all().filter((posting) => 'runId' in posting && posting.runId === runId);
   }

@@ -96,7 +96,8 @@ export class InMemoryClaimFunds implements ClaimFunds {
 
   async release(claim: Claim, approved: bigint): Promise<void> {
     if (this.reservations.get(claim.claimId) !== 'reserved') return;
-    const draws = await this.draws(claim);
+    // Read and written in one turn, as the adapter's transaction does: concurrent releases lose nothing.
+    const draws = this.funds.get(fundKey(claim))?.draws ?? noDraws;
     this.funds.set(fundKey(claim), {
       scope: scopeOf(claim),
       draws: settle(draws, toMinorUnits(claim.amountClaimed, claim.currency), approved),

@@ -100,12 +100,35 @@ describe('settleDecidedClaim', () => {
     expect(await claimFunds.draws(approved)).toEqual({ reserved: 0n, settled: 3000n, drawn: 3000n });
   });
 
-  it('a run posting into the period at the same moment: the posting is retried, once', async () => {
+  it('a run posting into the period at the same moment: neither the run nor the claim posting conflicts', async () => {
     const approved = decided(await reserved(), 'approved', '100.00');
-    ledger.simulateConcurrentAppend();
+    const before = await ledger.scope('PRG-1', '2026-03');
     await settleDecidedClaim({ ledger, claimFunds, clock }, approved);
-    expect(ledger.conflicts).toBe(1);
+    await ledger.append('PRG-1', '2026-03', before.sequence, [
+      posting('accrual', {
+        postingId: 'run#late',
+        amount: '5.00',
+        beneficiaryPartnerId: 'P1',
+        partnerId: 'P1',
+      }),
+    ]);
+    expect(ledger.conflicts).toBe(0);
     expect(ledger.all().filter((each) => each.kind === 'claim')).toHaveLength(1);
+  });
+
+  it('200 claims of one program period settled at the same moment: each posted once, none gives up', async () => {
+    const approved: Claim[] = [];
+    for (let index = 0; index < 200; index++) {
+      const line = { lineNumber: 1, amount: '1.00', reference: `INV-R${index}`, evidence: [] };
+      const validated = claim({ claimId: `CLM-R${index}`, lines: [line], amountClaimed: '1.00' });
+      expect((await claimFunds.reserve(validated, 25000n - 100n)).kind).toBe('reserved');
+      approved.push(decided(validated, 'approved', '1.00'));
+    }
+    await Promise.all(approved.map((each) => settleDecidedClaim({ ledger, claimFunds, clock }, each)));
+    expect(ledger.all().filter((each) => each.kind === 'claim')).toHaveLength(200);
+    expect(await claimFunds.draws(claim())).toEqual({ reserved: 0n, settled: 20000n, drawn: 20000n });
+    const [book] = buildCheckbooks(ledger.all());
+    expect(book).toMatchObject({ earned: '250.00', claimed: '200.00', availableToClaim: '50.00' });
   });
 
   it.each([
