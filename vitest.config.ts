@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Two files at a time on CI's two cores: e2e and integration files spend much of their time waiting on
+    // DynamoDB Local and the local stack, which the other file's work fills.
+    maxWorkers: 2,
     projects: [
       {
         // Pure tests share one module cache: loading modules per file was most of this project's time.

@@ -42,10 +42,22 @@ export interface LocalStackOptions {
   /** Keep nothing on disk (tests). Otherwise data lives in `dataDirectory`. */
   readonly inMemory?: boolean;
   readonly dataDirectory?: string;
-  readonly seed?: boolean;
+  /**
+   * How much demo data to seed (default all): master data; then the partners' channel files; then the
+   * programs and their month-end run; then claims in each state. A test seeds only what it reads: each
+   * level costs seconds of start-up.
+   */
+  readonly seed?: boolean | DemoSeedDepth;
   /** Which CDK stacks to run; the ChRM app unless a test supplies its own. */
   readonly addStacks?: (app: App) => unknown;
 }
+
+export const demoSeedDepths = ['masterData', 'channelData', 'programs', 'claims'] as const;
+export type DemoSeedDepth = (typeof demoSeedDepths)[number];
+
+/** Whether seeding to `depth` includes `level`. */
+const seeds = (depth: DemoSeedDepth, level: DemoSeedDepth) =>
+  demoSeedDepths.indexOf(level) <= demoSeedDepths.indexOf(depth);
 
 export interface LocalStack {
   readonly apiUrl: string;
@@ -189,7 +201,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let seededFiles: SeededFile[] = [];
     let demoRun: DemoRun | undefined;
     let seededClaims: SeededClaim[] = [];
-    if (options.seed ?? true) {
+    const seedOption = options.seed ?? true;
+    const depth: DemoSeedDepth | undefined = seedOption === true ? 'claims' : seedOption || undefined;
+    if (depth !== undefined) {
       const settings = {
         TABLE_NAME: tableName,
         AWS_REGION: localRegion,
@@ -203,19 +217,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         masterDataStores(createDocumentClient(settings), tableName),
         () => new Date(),
       );
-      seededFiles = await seedDemoFiles(createChannelDataDeps(settings));
-      demoRun = await seedDemoPrograms(
-        createAccrualDeps({
-          ...settings,
-          SFN_ENDPOINT: stepFunctionsEndpoint,
-          ACCRUAL_STATE_MACHINE_ARN: functions.setting('ACCRUAL_STATE_MACHINE_ARN'),
-        }),
-      );
-      seededClaims = await seedDemoClaims({
-        claims: createClaimDeps(settings),
-        approvals: createApprovalDeps({ ...settings, SFN_ENDPOINT: stepFunctionsEndpoint }),
-        payments: createPaymentDeps(settings),
-      });
+      if (seeds(depth, 'channelData')) seededFiles = await seedDemoFiles(createChannelDataDeps(settings));
+      if (seeds(depth, 'programs'))
+        demoRun = await seedDemoPrograms(
+          createAccrualDeps({
+            ...settings,
+            SFN_ENDPOINT: stepFunctionsEndpoint,
+            ACCRUAL_STATE_MACHINE_ARN: functions.setting('ACCRUAL_STATE_MACHINE_ARN'),
+          }),
+        );
+      if (seeds(depth, 'claims'))
+        seededClaims = await seedDemoClaims({
+          claims: createClaimDeps(settings),
+          approvals: createApprovalDeps({ ...settings, SFN_ENDPOINT: stepFunctionsEndpoint }),
+          payments: createPaymentDeps(settings),
+        });
     }
 
     const signingKey = localSigningKey(dataDirectory);

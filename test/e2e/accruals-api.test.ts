@@ -7,7 +7,7 @@ let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0 });
+  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
   api = apiClient(stack);
 }, 180_000);
 

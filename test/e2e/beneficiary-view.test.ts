@@ -8,7 +8,7 @@ let api: ReturnType<typeof apiClient>;
 const token = (sub: string) => stack.tokens[sub];
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0 });
+  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
   api = apiClient(stack);
 }, 300_000);
 

@@ -25,7 +25,7 @@ async function coopBook() {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0 });
+  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
   api = apiClient(stack);
   // Claims below 100.00 USD are approved by the system: approved claims without an inbox round trip.
   const current = await api('GET', '/approval-policy', { token: admin() });

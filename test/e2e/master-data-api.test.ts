@@ -7,7 +7,7 @@ let api: ReturnType<typeof apiClient>;
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0 });
+  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'masterData' });
   api = apiClient(stack);
   tokens = { ...stack.tokens };
 });

@@ -15,7 +15,7 @@ const manager = token('demo-channel-manager');
 const finance = token('demo-finance');
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0 });
+  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
   api = apiClient(stack);
   northFile = (await api('GET', '/channel-files', { token: north() })).json.items[0].fileId;
   northSku = (await api('GET', '/sales-lines?month=2026-03', { token: north() })).json.items[0].sku;
