@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { Decimal } from 'decimal.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../infra/constructs/chrm-function';
+import type { DemoSeedDepth } from '../../infra/local/local-stack';
 import { eventually } from './approval-inbox';
 import { coopClaim } from './coop-claim';
 
@@ -21,16 +22,10 @@ const dataDirectory = mkdtempSync(path.join(tmpdir(), 'chrm-restart-'));
 const started: ChildProcess[] = [];
 
 /** Starts the local stack in a child process on the shared data dir and waits for its "up" line. */
-async function startStack(seed: boolean): Promise<RunningStack> {
+async function startStack(seed: DemoSeedDepth | 'no-seed'): Promise<RunningStack> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join('test', 'support', 'local-stack-child.ts'),
-      dataDirectory,
-      seed ? 'seed' : 'no-seed',
-    ],
+    ['--import', 'tsx', path.join('test', 'support', 'local-stack-child.ts'), dataDirectory, seed],
     { cwd: repositoryRoot, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   started.push(child);
@@ -90,7 +85,7 @@ describe('killing the local stack mid-ingest and starting it again', () => {
   it('finishes the file by itself, exactly once per line, and keeps the S3 port of presigned URLs', {
     timeout: 600_000,
   }, async () => {
-    const first = await startStack(true);
+    const first = await startStack('programs');
     const token = first.tokens['demo-partner-res-acme'] ?? '';
     const call = async (stack: RunningStack, method: string, route: string, body?: unknown) =>
       (await request(stack, token, method, route, body)).json;
@@ -114,7 +109,7 @@ describe('killing the local stack mid-ingest and starting it again', () => {
     expect(killedAt).toBeGreaterThanOrEqual(1_000);
     expect(killedAt).toBeLessThan(lineCount);
 
-    const second = await startStack(false);
+    const second = await startStack('no-seed');
     expect(second.s3).toBe(first.s3);
     expect(second.resumed).toContain(fileId);
     let file = await call(second, 'GET', `/channel-files/${fileId}`);
@@ -146,7 +141,7 @@ describe('killing the local stack while a claim waits for approval', () => {
   it('keeps the approval task in the inbox across a SIGKILL, and deciding it completes the workflow', {
     timeout: 600_000,
   }, async () => {
-    const first = running ?? (await startStack(true));
+    const first = running ?? (await startStack('programs'));
     const north = first.tokens['demo-partner-dist-north'] ?? '';
     const approver = first.tokens['demo-approver'] ?? '';
     const claimedOnCoop = async (stack: RunningStack) => {
@@ -170,7 +165,7 @@ describe('killing the local stack while a claim waits for approval', () => {
     expect(waiting).toBeDefined();
 
     killHard(first.child);
-    const second = await startStack(false);
+    const second = await startStack('no-seed');
     const afterRestart = await inboxTask(second, claimId);
     expect(afterRestart).toMatchObject({ taskId: waiting.taskId, status: 'waiting' });
     const decided = await request(second, approver, 'POST', `/approvals/${waiting.taskId}/decision`, {

@@ -2,10 +2,12 @@
  * Runs the local stack in its own process on a data dir, so a test can kill it (SIGKILL, no cleanup) as a
  * machine can die, then start it again on the same data. Prints one JSON line once it is up.
  */
-import { startLocalStack } from '../../infra/local/local-stack';
+import { type DemoSeedDepth, demoSeedDepths, startLocalStack } from '../../infra/local/local-stack';
 
-const [dataDirectory = '', seed = 'seed'] = process.argv.slice(2);
-const stack = await startLocalStack({ dataDirectory, seed: seed === 'seed', apiPort: 0 });
+/** Argv: the data dir, then how much demo data to seed (a `DemoSeedDepth`, or `no-seed`). */
+const [dataDirectory = '', seed = 'no-seed'] = process.argv.slice(2);
+const depth = demoSeedDepths.find((candidate): candidate is DemoSeedDepth => candidate === seed);
+const stack = await startLocalStack({ dataDirectory, seed: depth ?? false, apiPort: 0 });
 process.stdout.write(
   `${JSON.stringify({
     apiUrl: stack.apiUrl,
