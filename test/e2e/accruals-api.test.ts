@@ -1,21 +1,11 @@
 import Decimal from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
-import { apiClient } from './local-api';
+import { describe, expect, it } from 'vitest';
+import { localStackPerFile } from './local-api';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiClient>;
+const local = localStackPerFile('programs');
+const { api } = local;
 
-beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
-  api = apiClient(stack);
-}, 180_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const token = (user: string) => stack.tokens[user];
+const token = (user: string) => local.stack.tokens[user];
 const manager = () => token('demo-channel-manager');
 const approver = () => token('demo-approver');
 const finance = () => token('demo-finance');
@@ -39,7 +29,7 @@ const march = { period: { start: '2026-03-01', end: '2026-03-31' } };
 
 describe('demo month-end run at start-up', () => {
   it('accrues the demo programs over the demo March files through the workflow', () => {
-    const run = stack.demoRun;
+    const run = local.stack.demoRun;
     expect(run?.status).toBe('completed');
     // 150 + 120 + 80 accepted sale lines in the CSV, XLSX and 867 demo files.
     expect(run?.lineCount).toBe(350);
@@ -146,13 +136,15 @@ describe('on-demand runs, ledger and journal', () => {
     const run = await waitForRun(started.json.runId);
     expect(run.status).toBe('completed');
     expect(run.results.map((result: { postings: number }) => result.postings)).toEqual([0, 0, 0, 0]);
-    const replay = await api('POST', `/accrual-runs/${stack.demoRun?.runId}/replay`, { token: finance() });
+    const replay = await api('POST', `/accrual-runs/${local.stack.demoRun?.runId}/replay`, {
+      token: finance(),
+    });
     expect(replay.json.identical).toBe(true);
     expect(replay.json.programs).toHaveLength(4);
   });
 
   it('explains every entry: trace components add up to the entry, and postings to the entries', async () => {
-    const runId = stack.demoRun?.runId;
+    const runId = local.stack.demoRun?.runId;
     const entries = await api('GET', `/accrual-runs/${runId}/programs/VOL-SWITCH-2026/entries`, {
       token: finance(),
     });
@@ -184,7 +176,7 @@ describe('on-demand runs, ledger and journal', () => {
     expect((await api('GET', '/partners/DIST-NORTH/checkbook', { token: acme() })).status).toBe(404);
     const entries = await api(
       'GET',
-      `/accrual-runs/${stack.demoRun?.runId}/programs/COOP-2026/entries?partnerId=DIST-SOUTH`,
+      `/accrual-runs/${local.stack.demoRun?.runId}/programs/COOP-2026/entries?partnerId=DIST-SOUTH`,
       { token: north() },
     );
     expect(entries.status).toBe(200);
@@ -206,16 +198,16 @@ describe('on-demand runs, ledger and journal', () => {
     expect(usd.debit).toBe(usd.credit);
     const units = new Set(journal.json.entries.map((entry: { businessUnit: string }) => entry.businessUnit));
     expect(units).toEqual(new Set(['NETWORKING', 'CHANNEL-MARKETING', '']));
-    const csv = await fetch(`${stack.apiUrl}/gl-journal?from=2026-03-01&to=2026-03-31`, {
+    const csv = await fetch(`${local.stack.apiUrl}/gl-journal?from=2026-03-01&to=2026-03-31`, {
       headers: { authorization: `Bearer ${finance()}` },
     });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const rows = (await csv.text()).trim().split('\n');
     expect(rows.length).toBe(journal.json.entries.length * 2 + 1);
-    const runJournal = await api('GET', `/accrual-runs/${stack.demoRun?.runId}/journal?format=json`, {
+    const runJournal = await api('GET', `/accrual-runs/${local.stack.demoRun?.runId}/journal?format=json`, {
       token: finance(),
     });
-    const runPostings = await api('GET', `/accrual-runs/${stack.demoRun?.runId}/postings`, {
+    const runPostings = await api('GET', `/accrual-runs/${local.stack.demoRun?.runId}/postings`, {
       token: finance(),
     });
     expect(runJournal.json.entries).toHaveLength(runPostings.json.items.length);
@@ -237,7 +229,7 @@ describe('partner view and what-if', () => {
     expect(pool.gap).toBe(new Decimal(pool.nextTier.from).minus(pool.volume).toFixed());
     const entries = await api(
       'GET',
-      `/accrual-runs/${stack.demoRun?.runId}/programs/VOL-SWITCH-2026/entries?partnerId=DIST-NORTH`,
+      `/accrual-runs/${local.stack.demoRun?.runId}/programs/VOL-SWITCH-2026/entries?partnerId=DIST-NORTH`,
       { token: north() },
     );
     const accrued = entries.json.items.filter(
@@ -335,16 +327,16 @@ describe('manual adjustments', () => {
 
 describe('month-end schedule', () => {
   it('runs the previous month when the schedule fires, once per month', async () => {
-    const [arn] = stack.stepFunctions.stateMachineArns.filter((candidate) =>
+    const [arn] = local.stack.stepFunctions.stateMachineArns.filter((candidate) =>
       candidate.includes('AccrualRun'),
     );
-    const first = stack.stepFunctions.startExecution(
+    const first = local.stack.stepFunctions.startExecution(
       arn ?? '',
       JSON.stringify({ scheduledAt: '2026-04-01T02:00:00Z' }),
     );
     await first.done;
     // An execution is a snapshot taken when it was read; read it again once it has finished.
-    expect(stack.stepFunctions.describeExecution(first.executionArn).status).toBe('SUCCEEDED');
+    expect(local.stack.stepFunctions.describeExecution(first.executionArn).status).toBe('SUCCEEDED');
     const run = await api('GET', '/accrual-runs/month-end-2026-03', { token: finance() });
     expect(run.json).toMatchObject({ trigger: 'schedule', status: 'completed', period: march.period });
   });

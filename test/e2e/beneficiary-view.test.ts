@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../infra/local/local-auth';
-import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
-import { apiClient } from './local-api';
+import { localStackPerFile } from './local-api';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiClient>;
-const token = (sub: string) => stack.tokens[sub];
-
-beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
-  api = apiClient(stack);
-}, 300_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const local = localStackPerFile('programs');
+const { api } = local;
+const token = (sub: string) => local.stack.tokens[sub];
 
 async function waitForRun(runId: string) {
   for (let attempt = 0; attempt < 600; attempt++) {
@@ -62,7 +52,7 @@ describe("a beneficiary that did not sell (the buying group paid on DIST-NORTH's
     });
     expect((await waitForRun(started.json.runId)).status).toBe('completed');
     const path = `/accrual-runs/${started.json.runId}/programs/${programId}/entries`;
-    const group = await signLocalToken(stack.signingKey, {
+    const group = await signLocalToken(local.stack.signingKey, {
       sub: 'e2e-group-user',
       role: 'partner',
       partnerId: 'BG-ALLIANCE',

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
-import { apiClient } from './local-api';
+import { describe, expect, it } from 'vitest';
+import { localStackPerFile } from './local-api';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiClient>;
+const local = localStackPerFile('channelData');
+const { api } = local;
 
-beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'channelData' });
-  api = apiClient(stack);
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const acme = () => stack.tokens['demo-partner-res-acme'];
-const north = () => stack.tokens['demo-partner-dist-north'];
-const manager = () => stack.tokens['demo-channel-manager'];
+const acme = () => local.stack.tokens['demo-partner-res-acme'];
+const north = () => local.stack.tokens['demo-partner-dist-north'];
+const manager = () => local.stack.tokens['demo-channel-manager'];
 
 const csv = [
   'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,end_customer_id',
@@ -35,7 +25,7 @@ async function waitForFinalStatus(fileId: string, token: string | undefined) {
 
 describe('demo partner files', () => {
   it('are ingested at start-up from CSV, XLSX, X12 867 and X12 852, with their deliberate rejections', () => {
-    expect(stack.seededFiles.map((file) => [file.fileName, file.status, file.counts])).toEqual([
+    expect(local.stack.seededFiles.map((file) => [file.fileName, file.status, file.counts])).toEqual([
       [
         'northwind-pos-2026-03.csv',
         'completed_with_rejections',
@@ -60,7 +50,7 @@ describe('demo partner files', () => {
   });
 
   it('serve inventory snapshots and a computed position from the 852', async () => {
-    const token = stack.tokens['demo-admin'];
+    const token = local.stack.tokens['demo-admin'];
     const query = 'partnerId=DIST-CANADA&from=2026-03-31&to=2026-03-31';
     const snapshots = await api('GET', `/inventory/SW-0001/snapshots?${query}`, { token });
     expect(snapshots.json.items[0]).toMatchObject({
@@ -100,7 +90,7 @@ describe('uploading a POS file through a presigned URL', () => {
     expect(lines.json.items).toHaveLength(1);
     expect(lines.json.items[0]).toMatchObject({ sku: 'SW-0001', quantity: '8', partnerId: 'RES-ACME' });
 
-    const report = await fetch(`${stack.apiUrl}/channel-files/${file.fileId}/rejections?format=csv`, {
+    const report = await fetch(`${local.stack.apiUrl}/channel-files/${file.fileId}/rejections?format=csv`, {
       headers: { authorization: `Bearer ${acme()}` },
     });
     expect(report.headers.get('content-type')).toContain('text/csv');
@@ -110,7 +100,9 @@ describe('uploading a POS file through a presigned URL', () => {
 
     const april = await api('GET', '/sales-lines?month=2026-04', { token: acme() });
     expect(april.json.items.map((line: { invoiceNumber: string }) => line.invoiceNumber)).toEqual(['E2E-1']);
-    expect(stack.eventBus.published.some((event) => event.detailType === 'ChannelFileProcessed')).toBe(true);
+    expect(local.stack.eventBus.published.some((event) => event.detailType === 'ChannelFileProcessed')).toBe(
+      true,
+    );
   });
 
   it('holds the presigned URL to what it signed, as S3 does: type, size, key, signature; no anonymous access', async () => {
@@ -310,7 +302,7 @@ describe('hostile files and staff recovery of a file', () => {
 
   /** The stack still answers: health, and an ordinary authenticated read. */
   async function stillAnswering() {
-    expect((await fetch(`${stack.apiUrl}/health`)).status).toBe(200);
+    expect((await fetch(`${local.stack.apiUrl}/health`)).status).toBe(200);
     expect((await api('GET', '/sales-lines?month=2026-04', { token: acme() })).status).toBe(200);
   }
 
@@ -352,8 +344,8 @@ describe('hostile files and staff recovery of a file', () => {
     for (const [token, allowed] of [
       [acme(), [403, 404]],
       [north(), [403, 404]],
-      [stack.tokens['demo-approver'], [403]],
-      [stack.tokens['demo-finance'], [403]],
+      [local.stack.tokens['demo-approver'], [403]],
+      [local.stack.tokens['demo-finance'], [403]],
     ] as const) {
       const fail = await api('POST', `/channel-files/${fileId}/fail`, { token, body: reason });
       expect(allowed).toContain(fail.status);
@@ -375,7 +367,7 @@ describe('hostile files and staff recovery of a file', () => {
     const fileId = (await waitForFinalStatus(await upload(acme(), 'again.csv', 'text/csv', body), acme()))
       .fileId as string;
     const retried = await api('POST', `/channel-files/${fileId}/retry`, {
-      token: stack.tokens['demo-admin'],
+      token: local.stack.tokens['demo-admin'],
     });
     expect(retried.status).toBe(200);
     const again = await waitForFinalStatus(fileId, acme());

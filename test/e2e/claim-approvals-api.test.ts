@@ -1,24 +1,14 @@
 import Decimal from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../infra/local/local-auth';
-import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
 import { taskInInbox } from './approval-inbox';
 import { coopClaim } from './coop-claim';
-import { apiClient } from './local-api';
+import { localStackPerFile } from './local-api';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiClient>;
+const local = localStackPerFile('programs');
+const { api } = local;
 
-beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
-  api = apiClient(stack);
-}, 180_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const token = (user: string) => stack.tokens[user];
+const token = (user: string) => local.stack.tokens[user];
 const manager = () => token('demo-channel-manager');
 const approver = () => token('demo-approver');
 const finance = () => token('demo-finance');
@@ -78,7 +68,7 @@ describe('claim approvals through the HTTP API', () => {
     const decision = `/approvals/${first.taskId}/decision`;
     expect((await api('POST', decision, { token: north(), body: { decision: 'approve' } })).status).toBe(403);
     // The channel manager who submitted the claim, also holding the approver role, may not approve it.
-    const submitterAsApprover = await signLocalToken(stack.signingKey, {
+    const submitterAsApprover = await signLocalToken(local.stack.signingKey, {
       sub: 'demo-channel-manager',
       role: 'approver',
     });

@@ -1,22 +1,12 @@
 import { Decimal } from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
+import { describe, expect, it } from 'vitest';
 import { coopAdjustment } from './coop-claim';
-import { apiClient } from './local-api';
+import { localStackPerFile } from './local-api';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiClient>;
+const local = localStackPerFile('programs');
+const { api } = local;
 
-beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
-  api = apiClient(stack);
-}, 180_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const token = (user: string) => ({ token: stack.tokens[user] });
+const token = (user: string) => ({ token: local.stack.tokens[user] });
 const north = () => token('demo-partner-dist-north');
 const checkbookPath = '/partners/DIST-NORTH/checkbook?programId=COOP-2026';
 

@@ -1,15 +1,14 @@
 import Decimal from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { coopClaim } from './coop-claim';
-import { apiClient } from './local-api';
+import { localStackPerFile } from './local-api';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiClient>;
+const local = localStackPerFile('programs');
+const { api } = local;
 let paidBefore: Decimal;
 const settledIds: string[] = [];
 
-const token = (user: string) => stack.tokens[user];
+const token = (user: string) => local.stack.tokens[user];
 const manager = () => token('demo-channel-manager');
 const finance = () => token('demo-finance');
 const approver = () => token('demo-approver');
@@ -25,8 +24,6 @@ async function coopBook() {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
-  api = apiClient(stack);
   // Claims below 100.00 USD are approved by the system: approved claims without an inbox round trip.
   const current = await api('GET', '/approval-policy', { token: admin() });
   const { isDefault: _default, ...policy } = current.json;
@@ -36,10 +33,6 @@ beforeAll(async () => {
   };
   expect((await api('PUT', '/approval-policy', { token: admin(), body: autoApprove })).status).toBe(201);
   paidBefore = new Decimal((await coopBook())?.paid ?? '0');
-}, 180_000);
-
-afterAll(async () => {
-  await stack?.stop();
 });
 
 /** A coop claim for DIST-NORTH, submitted by the channel manager and approved by the system. */

@@ -1,4 +1,5 @@
-import type { LocalStack } from '../../infra/local/local-stack';
+import { afterAll, beforeAll } from 'vitest';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/local-stack';
 import { contractViolation } from './route-contract';
 
 export interface ApiCall {
@@ -34,5 +35,34 @@ export function apiClient(stack: LocalStack) {
       // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
       json: json as any,
     };
+  };
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+/**
+ * One in-memory local stack for the calling test file, started before its tests (and before the file's own
+ * `beforeAll`, registered after this) and stopped after them. Read `stack` and call `api` from then on.
+ */
+export function localStackPerFile(seed: NonNullable<LocalStackOptions['seed']>) {
+  let stack: LocalStack | undefined;
+  let client: ApiClient | undefined;
+  const started = () => {
+    if (!stack || !client) throw new Error('The local stack is not up yet: use it inside tests and hooks');
+    return { stack, client };
+  };
+  beforeAll(async () => {
+    stack = await startLocalStack({ inMemory: true, apiPort: 0, seed });
+    client = apiClient(stack);
+  }, 180_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  const api: ApiClient = (...call) => started().client(...call);
+  return {
+    api,
+    get stack() {
+      return started().stack;
+    },
   };
 }

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
-import { apiClient } from './local-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localStackPerFile } from './local-api';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiClient>;
+const local = localStackPerFile('masterData');
+const { api } = local;
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'masterData' });
-  api = apiClient(stack);
-  tokens = { ...stack.tokens };
-});
-
-afterAll(async () => {
-  await stack?.stop();
+  tokens = { ...local.stack.tokens };
 });
 
 const admin = () => tokens['demo-admin'];

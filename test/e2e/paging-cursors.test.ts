@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
-import { apiClient } from './local-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localStackPerFile } from './local-api';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiClient>;
+const local = localStackPerFile('programs');
+const { api } = local;
 let northFile: string;
 let northSku: string;
 
-const token = (sub: string) => () => stack.tokens[sub];
+const token = (sub: string) => () => local.stack.tokens[sub];
 const north = token('demo-partner-dist-north');
 const acme = token('demo-partner-res-acme');
 const admin = token('demo-admin');
@@ -15,8 +14,6 @@ const manager = token('demo-channel-manager');
 const finance = token('demo-finance');
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'programs' });
-  api = apiClient(stack);
   northFile = (await api('GET', '/channel-files', { token: north() })).json.items[0].fileId;
   northSku = (await api('GET', '/sales-lines?month=2026-03', { token: north() })).json.items[0].sku;
   // Listings the demo leaves empty get one record each, so that a first page has a next cursor.
@@ -38,10 +35,6 @@ beforeAll(async () => {
     },
   });
   expect(adjustment.status).toBe(201);
-}, 300_000);
-
-afterAll(async () => {
-  await stack?.stop();
 });
 
 /**

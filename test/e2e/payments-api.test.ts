@@ -1,11 +1,10 @@
 import { Decimal } from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoClaims } from '../../infra/local/demo/demo-claims';
 import { signLocalToken } from '../../infra/local/local-auth';
-import { type LocalStack, startLocalStack } from '../../infra/local/local-stack';
 import { eventually, taskInInbox } from './approval-inbox';
 import { coopAdjustment, coopClaim } from './coop-claim';
-import { apiClient } from './local-api';
+import { localStackPerFile } from './local-api';
 
 /**
  * Issue 12's "Done when", through the HTTP API of the local stack: a partner's claim goes through its
@@ -13,21 +12,15 @@ import { apiClient } from './local-api';
  * and remittance, the checkbook and the GL journal agree to the cent. Also: the demo seed's claim statuses,
  * a returned payment, a paid race, another partner's view of all of it, and bad input.
  */
-let stack: LocalStack;
-let api: ReturnType<typeof apiClient>;
+const local = localStackPerFile(true);
+const { api } = local;
 let secondFinance: string;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, apiPort: 0 });
-  api = apiClient(stack);
-  secondFinance = await signLocalToken(stack.signingKey, { sub: 'demo-finance-2', role: 'finance' });
-}, 180_000);
-
-afterAll(async () => {
-  await stack?.stop();
+  secondFinance = await signLocalToken(local.stack.signingKey, { sub: 'demo-finance-2', role: 'finance' });
 });
 
-const as = (user: string) => ({ token: stack.tokens[user] });
+const as = (user: string) => ({ token: local.stack.tokens[user] });
 const north = () => as('demo-partner-dist-north');
 const finance = () => as('demo-finance');
 const today = () => new Date().toISOString().slice(0, 10);
@@ -35,7 +28,9 @@ const claimAmount = '120.50';
 
 /** Raw text of a file route (pain.001 XML, remittance CSV), which the JSON client does not parse. */
 async function download(path: string, token: string | undefined) {
-  const response = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${local.stack.apiUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return {
     status: response.status,
     type: response.headers.get('content-type') ?? '',
@@ -58,7 +53,7 @@ const claimStatus = async (claimId: string) =>
 /** Approver then finance (the policy below makes 120.50 need both) approve `claimId` from their inboxes. */
 async function approveThroughInboxes(claimId: string) {
   for (const user of ['demo-approver', 'demo-finance']) {
-    const task = await taskInInbox(api, stack.tokens[user], claimId);
+    const task = await taskInInbox(api, local.stack.tokens[user], claimId);
     const decided = await api('POST', `/approvals/${task.taskId}/decision`, {
       ...as(user),
       body: { decision: 'approve' },
@@ -130,7 +125,7 @@ describe('money out through the HTTP API', () => {
 
   it('the demo seed shows the partner a claim in each status, the scheduled and paid ones in its payments', async () => {
     const expected = Object.fromEntries(demoClaims.map((claim) => [claim.reference, claim.status]));
-    expect(stack.seededClaims.map((claim) => [claim.reference, claim.status])).toEqual(
+    expect(local.stack.seededClaims.map((claim) => [claim.reference, claim.status])).toEqual(
       Object.entries(expected),
     );
     const listed = await api('GET', '/claims?limit=100', north());
@@ -188,7 +183,10 @@ describe('money out through the HTTP API', () => {
     expect(payment.claims.find((claim: { claimId: string }) => claim.claimId === claimId)?.amount).toBe(
       claimAmount,
     );
-    const bankFile = await download(`/payment-batches/${batchId}/pain001`, stack.tokens['demo-finance']);
+    const bankFile = await download(
+      `/payment-batches/${batchId}/pain001`,
+      local.stack.tokens['demo-finance'],
+    );
     expect(bankFile.status).toBe(200);
     expect(bankFile.type).toMatch(/xml/);
     const xml = bankFile.text;
@@ -230,7 +228,7 @@ describe('money out through the HTTP API', () => {
     });
     const remittance = await download(
       `/payment-batches/${batchId}/remittance?partnerId=DIST-NORTH`,
-      stack.tokens['demo-partner-dist-north'],
+      local.stack.tokens['demo-partner-dist-north'],
     );
     expect(remittance.status).toBe(200);
     const [header = '', ...rows] = remittance.text.trim().split(/\r?\n/);
