@@ -1,5 +1,5 @@
 import type { Role } from '../access/actor';
-import type { Claim, ClaimActor } from '../claims/claim';
+import { type Claim, type ClaimActor, claimHeadline } from '../claims/claim';
 import type { ApprovalDecision, DecisionOutcome } from './approval-decision';
 import type { ApprovalLevel } from './approval-policy';
 
@@ -62,14 +62,7 @@ export interface ApprovalTask {
 /** The inbox summary of `claim`. */
 export function claimSummary(claim: Claim): ApprovalClaimSummary {
   return {
-    claimId: claim.claimId,
-    type: claim.type,
-    partnerId: claim.partnerId,
-    programId: claim.programId,
-    period: claim.period,
-    fund: claim.fund,
-    currency: claim.currency,
-    amountClaimed: claim.amountClaimed,
+    ...claimHeadline(claim),
     ...(claim.amountApproved === undefined ? {} : { amountApproved: claim.amountApproved }),
     submittedBy: claim.submittedBy,
     submittedAt: claim.submittedAt,

@@ -100,3 +100,17 @@ export interface Claim {
   /** Optimistic-concurrency version, incremented by every stored change. */
   readonly version: number;
 }
+
+/** What identifies a claim and its amount wherever it is summarised (inbox, events): its fund and what it asks. */
+export function claimHeadline(claim: Claim) {
+  return {
+    claimId: claim.claimId,
+    type: claim.type,
+    partnerId: claim.partnerId,
+    programId: claim.programId,
+    period: claim.period,
+    fund: claim.fund,
+    currency: claim.currency,
+    amountClaimed: claim.amountClaimed,
+  };
+}

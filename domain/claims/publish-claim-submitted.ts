@@ -1,6 +1,6 @@
 import { claimSubmittedV1, detailType, source } from '../../events/claim-submitted.v1';
 import type { EventPublisher } from '../shared/ports';
-import type { Claim } from './claim';
+import { type Claim, claimHeadline } from './claim';
 
 /** Publishes `ClaimSubmitted.v1` for a validated claim (its amount reserved); the approval workflow starts on it. */
 export async function publishClaimSubmitted(
@@ -9,14 +9,7 @@ export async function publishClaimSubmitted(
 ): Promise<void> {
   const detail = claimSubmittedV1.parse({
     version: 1,
-    claimId: claim.claimId,
-    type: claim.type,
-    partnerId: claim.partnerId,
-    programId: claim.programId,
-    period: claim.period,
-    fund: claim.fund,
-    currency: claim.currency,
-    amountClaimed: claim.amountClaimed,
+    ...claimHeadline(claim),
     submittedBy: claim.submittedBy,
     occurredAt: claim.submittedAt,
   });
