@@ -1,12 +1,9 @@
-import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiEvent } from '../../functions/shared/http/http-api';
-import type { ApiResponse } from '../../functions/shared/http/response';
+import { type ApiHandler, callHandler } from '../support/api-handler-call';
 import { partnerData, productData } from '../support/master-data-fixtures';
 import { createTestTable } from '../support/test-table';
 
-type Handler = (event: ApiEvent, context: Context) => Promise<ApiResponse>;
-const handlers: Record<string, Handler> = {};
+const handlers: Record<string, ApiHandler> = {};
 
 beforeAll(async () => {
   await createTestTable();
@@ -18,10 +15,9 @@ beforeAll(async () => {
     createProduct: import('../../functions/api/products/create-product'),
     listProducts: import('../../functions/api/products/list-products'),
   };
-  for (const [name, module] of Object.entries(modules)) handlers[name] = (await module).handler as Handler;
+  for (const [name, module] of Object.entries(modules)) handlers[name] = (await module).handler as ApiHandler;
 });
 
-const context = { getRemainingTimeInMillis: () => 10_000 } as Context;
 const claims = { sub: 'u-admin', role: 'admin' };
 
 function call(
@@ -35,15 +31,7 @@ function call(
 ) {
   const handler = handlers[name];
   if (!handler) throw new Error(`no handler ${name}`);
-  const event = {
-    headers: { 'content-type': 'application/json', ...request.headers },
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    pathParameters: request.path,
-    queryStringParameters: request.query,
-    isBase64Encoded: false,
-    requestContext: { authorizer: { jwt: { claims, scopes: [] } } },
-  } as unknown as ApiEvent;
-  return handler(event, context);
+  return callHandler(handler, { as: claims, ...request });
 }
 
 describe('master data handlers on DynamoDB Local', () => {

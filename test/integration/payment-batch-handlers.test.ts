@@ -1,18 +1,15 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
-import type { ApiEvent } from '../../functions/shared/http/http-api';
-import type { ApiResponse } from '../../functions/shared/http/response';
+import { type ApiHandler, callHandler } from '../support/api-handler-call';
 import { createTestTable } from '../support/test-table';
 import { paidPartner, payableClaim } from '../unit/payments/builders';
 
-type Handler = (event: ApiEvent, context: Context) => Promise<ApiResponse>;
-const handlers: Record<string, Handler> = {};
+const handlers: Record<string, ApiHandler> = {};
 const bus = mockClient(EventBridgeClient);
 
 beforeAll(async () => {
@@ -47,10 +44,9 @@ beforeAll(async () => {
     paid: import('../../functions/api/payment-batches/mark-payment-batch-paid'),
     returned: import('../../functions/api/payment-batches/return-payment'),
   };
-  for (const [name, module] of Object.entries(modules)) handlers[name] = (await module).handler as Handler;
+  for (const [name, module] of Object.entries(modules)) handlers[name] = (await module).handler as ApiHandler;
 });
 
-const context = { getRemainingTimeInMillis: () => 10_000 } as Context;
 const finance1 = { sub: 'u-fin-1', role: 'finance' };
 const finance2 = { sub: 'u-fin-2', role: 'finance' };
 const admin = { sub: 'u-admin', role: 'admin' };
@@ -64,15 +60,7 @@ async function call(
 ) {
   const handler = handlers[name];
   if (!handler) throw new Error(`no handler ${name}`);
-  const event = {
-    headers: { 'content-type': 'application/json' },
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    pathParameters: request.path,
-    queryStringParameters: request.query,
-    isBase64Encoded: false,
-    requestContext: { authorizer: { jwt: { claims: who, scopes: [] } } },
-  } as unknown as ApiEvent;
-  const response = await handler(event, context);
+  const response = await callHandler(handler, { as: who, ...request });
   const text = String(response.body ?? '');
   const isJson = String(response.headers?.['content-type'] ?? '').includes('json');
   return { status: response.statusCode, text, json: isJson ? JSON.parse(text) : undefined };
