@@ -42,11 +42,9 @@ export function addChrmStacks(app: App) {
       claimApprovalWorkflow: claims.workflow,
       routes: apiRouteGroups[context],
     });
-  const apiRoutes = {
-    channel: routeStack('channel'),
-    accruals: routeStack('accruals'),
-    claims: routeStack('claims'),
-  };
+  // One stack per bounded context keeps each under CloudFormation's 500-resource limit.
+  const contexts = Object.keys(apiRouteGroups) as (keyof typeof apiRouteGroups)[];
+  const apiRoutes = Object.fromEntries(contexts.map((context) => [context, routeStack(context)]));
   return { data, api, apiRoutes, ingest, accruals, claims };
 }
 
