@@ -2,6 +2,12 @@ import type { Page, PageRequest } from '../shared/ports';
 import type { Claim, ClaimStatus } from './claim';
 import type { ClaimFundDraws, ClaimFundScope } from './claim-fund';
 
+/** A claim's next version, written only while the stored one is still in `expected`. */
+export interface ClaimMove {
+  readonly next: Claim;
+  readonly expected: ClaimStatus;
+}
+
 /** Where claims are kept. Every change is conditional on the status read, so two racing actions have one effect. */
 export interface ClaimStore {
   get(claimId: string): Promise<Claim | undefined>;
@@ -12,6 +18,10 @@ export interface ClaimStore {
    * false otherwise (someone else changed it first).
    */
   transition(next: Claim, expected: ClaimStatus): Promise<boolean>;
+  /** Many transitions, each on its own condition as `transition`; per move, whether it took effect. */
+  transitionAll(moves: readonly ClaimMove[]): Promise<boolean[]>;
+  /** The claims of these ids that exist, by id. */
+  getAll(claimIds: readonly string[]): Promise<Map<string, Claim>>;
   /** Every claim in `status`, oldest first (payment batches read the payable ones). */
   withStatus(status: ClaimStatus): Promise<Claim[]>;
 }

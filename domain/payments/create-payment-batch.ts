@@ -10,12 +10,12 @@ import type { PaymentBatch, PaymentBatchRequest } from './payment-batch';
 import type { PaymentDeps } from './ports';
 import { runLimited } from './run-limited';
 
-/** Conditional claim writes in flight at once. */
-const claimWriteConcurrency = 16;
+/** Partner reads in flight at once. */
+const partnerReadConcurrency = 16;
 
 async function partnersOf(deps: PaymentDeps, claims: readonly Claim[]): Promise<Map<string, PartnerData>> {
   const ids = [...new Set(claims.map((claim) => claim.partnerId))];
-  const found = await runLimited(ids, claimWriteConcurrency, (id) => deps.partners.get(id));
+  const found = await runLimited(ids, partnerReadConcurrency, (id) => deps.partners.get(id));
   return new Map(found.flatMap((partner) => (partner === undefined ? [] : [[partner.partnerId, partner]])));
 }
 
@@ -46,29 +46,27 @@ export async function createPaymentBatch(
     partners: await partnersOf(deps, candidates),
   });
   const chosen = draft.payments.flatMap((payment) => payment.claims.map((claim) => claim.claimId));
-  const scheduled = await runLimited(chosen, claimWriteConcurrency, async (claimId) => {
+  const moves = chosen.map((claimId) => {
     const claim = byId.get(claimId) as Claim;
-    const next = claimMovedTo(claim, 'scheduled', { by, at: now, comment: `payment batch ${draft.batchId}` });
-    return (await deps.claims.transition(next, claim.status)) ? next : undefined;
+    const change = { by, at: now, comment: `payment batch ${draft.batchId}` };
+    return { next: claimMovedTo(claim, 'scheduled', change), expected: claim.status };
   });
-  const lost = new Set(chosen.filter((_, index) => scheduled[index] === undefined));
-  const batch = withoutClaims(draft, lost);
-  const moved = scheduled.filter((claim) => claim !== undefined);
+  const written = await deps.claims.transitionAll(moves);
+  const batch = withoutClaims(draft, new Set(chosen.filter((_, index) => !written[index])));
+  const moved = moves.filter((_, index) => written[index]).map((move) => move.next);
   if (batch.payments.length === 0) {
     throw new StateConflictError('Every payable claim was scheduled by someone else meanwhile');
   }
   try {
     await deps.batches.create(batch);
   } catch (error) {
-    await runLimited(moved, claimWriteConcurrency, (claim) => {
-      const payable = byId.get(claim.claimId)?.status ?? 'approved';
-      const back = claimMovedTo(claim, payable, {
-        by,
-        at: now,
-        comment: `batch ${batch.batchId} not stored`,
-      });
-      return deps.claims.transition(back, 'scheduled');
-    });
+    const change = { by, at: now, comment: `batch ${batch.batchId} not stored` };
+    await deps.claims.transitionAll(
+      moved.map((claim) => ({
+        next: claimMovedTo(claim, byId.get(claim.claimId)?.status ?? 'approved', change),
+        expected: 'scheduled',
+      })),
+    );
     throw error;
   }
   return batch;

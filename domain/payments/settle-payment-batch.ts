@@ -1,7 +1,7 @@
 import { detailType, paymentBatchPaidV1, source } from '../../events/payment-batch-paid.v1';
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
-import type { Claim, ClaimStatus } from '../claims/claim';
+import type { ClaimStatus } from '../claims/claim';
 import { postAllOnce } from '../ledger/post-once';
 import { NotFoundError, StateConflictError } from '../shared/errors';
 import { approvedBatch, exportedBatch, paidBatch, returnedPayment } from './batch-lifecycle';
@@ -12,7 +12,7 @@ import { paymentPostings, returnedPaymentPostings } from './payment-postings';
 import type { PaymentDeps } from './ports';
 import { runLimited } from './run-limited';
 
-const claimWriteConcurrency = 16;
+const paymentWriteConcurrency = 16;
 
 export async function batchOrNotFound(deps: PaymentDeps, batchId: string): Promise<PaymentBatch> {
   const batch = await deps.batches.get(batchId);
@@ -37,11 +37,14 @@ async function moveClaims(
     readonly change: Parameters<typeof claimMovedTo>[2];
   },
 ): Promise<void> {
-  await runLimited(claims, claimWriteConcurrency, async (paid) => {
-    const claim: Claim | undefined = await deps.claims.get(paid.claimId);
-    if (claim?.status !== move.from) return;
-    await deps.claims.transition(claimMovedTo(claim, move.to(paid), move.change), move.from);
-  });
+  const current = await deps.claims.getAll(claims.map((paid) => paid.claimId));
+  await deps.claims.transitionAll(
+    claims.flatMap((paid) => {
+      const claim = current.get(paid.claimId);
+      if (claim?.status !== move.from) return [];
+      return [{ next: claimMovedTo(claim, move.to(paid), move.change), expected: move.from }];
+    }),
+  );
 }
 
 /** Finance or an admin other than the batch's creator approves a draft batch; the loser of a race gets 409. */
@@ -89,7 +92,7 @@ export async function markPaymentBatchPaid(
   const header = headerOf(paid);
   await replaceHeaderOrConflict(deps, header);
   const change = { by, at: now, comment: `paid in batch ${batchId}` };
-  await runLimited(paid.payments, claimWriteConcurrency, (payment) => deps.batches.replacePayment(payment));
+  await runLimited(paid.payments, paymentWriteConcurrency, (payment) => deps.batches.replacePayment(payment));
   await moveClaims(
     deps,
     paid.payments.flatMap((payment) => payment.claims),

@@ -8,8 +8,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Claim, ClaimStatus } from '../../domain/claims/claim';
 import { claimSchema } from '../../domain/claims/claim-schema';
-import type { ClaimFilter, ClaimQueries, ClaimStore } from '../../domain/claims/ports';
+import type { ClaimFilter, ClaimMove, ClaimQueries, ClaimStore } from '../../domain/claims/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
+import { putAllConditionally } from './conditional-puts';
+import { getAll } from './dynamo-batch';
 import { cursorOf, positionOf } from './table-cursor';
 import {
   allClaimsPartition,
@@ -28,6 +30,15 @@ export function claimOfItem(item: Record<string, unknown>): Claim {
   for (const attribute of storageAttributes) delete claim[attribute];
   return claimSchema.parse(claim);
 }
+
+/** A transition's condition: the stored claim is still in the status and at the version the move was made from. */
+const transitionCondition = {
+  expression: 'attribute_exists(pk) AND #status = :expected AND #version = :previous',
+  of: (next: Claim, expected: ClaimStatus) => ({
+    names: { '#status': 'status', '#version': 'version' },
+    values: { ':expected': expected, ':previous': next.version - 1 },
+  }),
+};
 
 /** The item a claim is stored as: its keys, its status index, its partner's and the all-claims listing. */
 export function claimItem(claim: Claim): Record<string, unknown> {
@@ -58,14 +69,30 @@ export class DynamoClaimStore implements ClaimStore, ClaimQueries {
   }
 
   transition(next: Claim, expected: ClaimStatus): Promise<boolean> {
-    return this.conditionalPut(
-      next,
-      'attribute_exists(pk) AND #status = :expected AND #version = :previous',
-      {
-        names: { '#status': 'status', '#version': 'version' },
-        values: { ':expected': expected, ':previous': next.version - 1 },
-      },
+    return this.conditionalPut(next, transitionCondition.expression, transitionCondition.of(next, expected));
+  }
+
+  /** A hundred moves to a transaction (payment batches move thousands of claims at once). */
+  transitionAll(moves: readonly ClaimMove[]): Promise<boolean[]> {
+    return putAllConditionally(
+      this.client,
+      moves.map(({ next, expected }) => {
+        const { names, values } = transitionCondition.of(next, expected);
+        return {
+          TableName: this.tableName,
+          Item: claimItem(claimSchema.parse(next)),
+          ConditionExpression: transitionCondition.expression,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        };
+      }),
     );
+  }
+
+  async getAll(claimIds: readonly string[]): Promise<Map<string, Claim>> {
+    const items = await getAll(this.client, this.tableName, claimIds.map(claimKey));
+    const claims = [...items.values()].map(claimOfItem);
+    return new Map(claims.map((claim) => [claim.claimId, claim]));
   }
 
   async withStatus(status: ClaimStatus): Promise<Claim[]> {

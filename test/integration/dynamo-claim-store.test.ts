@@ -73,6 +73,29 @@ describe('DynamoClaimStore', () => {
     expect((await store.withStatus('rejected')).map((each) => each.claimId)).toEqual(['CLM-L0']);
   });
 
+  it('moves 250 claims in transactions of 100: each stands or falls on its own condition, none lost', async () => {
+    const claims = Array.from({ length: 250 }, (_, index) => claim({ claimId: `CLM-M${index}` }));
+    for (const each of claims) await store.create(each);
+    // Every 7th claim moved by someone else first: its move in the batch must fail alone.
+    const taken = claims.filter((_, index) => index % 7 === 3);
+    for (const each of taken)
+      await store.transition({ ...each, status: 'inApproval', version: 2 }, 'validated');
+    const moves = claims.map((each) => ({
+      next: { ...each, status: 'rejected' as const, version: 2 },
+      expected: 'validated' as const,
+    }));
+    const written = await store.transitionAll(moves);
+    expect(written.filter((done) => !done)).toHaveLength(taken.length);
+    expect(written.every((done, index) => done === (index % 7 !== 3))).toBe(true);
+    const stored = await store.getAll([...claims.map((each) => each.claimId), 'CLM-NONE']);
+    expect(stored.size).toBe(250);
+    for (const [index, each] of claims.entries()) {
+      expect(stored.get(each.claimId)?.status).toBe(index % 7 === 3 ? 'inApproval' : 'rejected');
+    }
+    // A repeat changes nothing: the stored versions moved on.
+    expect((await store.transitionAll(moves)).some(Boolean)).toBe(false);
+  });
+
   it('refuses to read back an item that is not a valid claim', async () => {
     await client.send(
       new PutCommand({

@@ -9,6 +9,7 @@ import {
 import type {
   ClaimFundPosition,
   ClaimFunds,
+  ClaimMove,
   ClaimStore,
   ReservationOutcome,
 } from '../../../domain/claims/ports';
@@ -38,6 +39,18 @@ export class InMemoryClaimStore implements ClaimStore {
     if (current?.status !== expected || current.version !== next.version - 1) return false;
     this.claims.set(next.claimId, next);
     return true;
+  }
+
+  async transitionAll(moves: readonly ClaimMove[]): Promise<boolean[]> {
+    const done: boolean[] = [];
+    for (const { next, expected } of moves) done.push(await this.transition(next, expected));
+    return done;
+  }
+
+  async getAll(claimIds: readonly string[]): Promise<Map<string, Claim>> {
+    return new Map(
+      claimIds.flatMap((id) => (this.claims.has(id) ? [[id, this.claims.get(id) as Claim]] : [])),
+    );
   }
 
   async withStatus(status: ClaimStatus): Promise<Claim[]> {
