@@ -3,7 +3,7 @@ import type { Execution, LocalStepFunctions } from './step-functions';
 
 const epochSeconds = (date: string | undefined) => (date ? Date.parse(date) / 1000 : undefined);
 
-function describe(execution: Execution) {
+function describedExecution(execution: Execution) {
   return {
     executionArn: execution.executionArn,
     stateMachineArn: execution.stateMachineArn,
@@ -31,7 +31,7 @@ export function serveStepFunctions(stepFunctions: LocalStepFunctions, port: numb
         );
         return { executionArn: execution.executionArn, startDate: epochSeconds(execution.startDate) };
       },
-      DescribeExecution: (body) => describe(stepFunctions.describeExecution(String(body.executionArn))),
+      DescribeExecution: (body) => describedExecution(stepFunctions.describeExecution(String(body.executionArn))),
       SendTaskSuccess: (body) => {
         stepFunctions.tasks.succeed(body.taskToken, body.output);
         return {};
