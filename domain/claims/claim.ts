@@ -97,6 +97,8 @@ export interface Claim {
   readonly deductionSettlements?: readonly DeductionSettlement[];
   /** How a `paid` claim was settled when no payment paid it: `deduction` (see `deductionSettlements`). */
   readonly settledBy?: 'deduction';
+  /** The payment batch a `scheduled` or `paid` claim is in. */
+  readonly paymentBatchId?: string;
   /** Optimistic-concurrency version, incremented by every stored change. */
   readonly version: number;
 }

@@ -41,8 +41,10 @@ export function claimMovedTo(
   to: ClaimStatus,
   change: { readonly by: ClaimActor; readonly at: string; readonly comment: string },
 ): Claim {
+  // Back to payable (a batch not stored, a payment returned): the claim is in no batch any more.
+  const { paymentBatchId: _left, ...rest } = claim;
   return {
-    ...claim,
+    ...((payableStatuses as readonly ClaimStatus[]).includes(to) ? rest : claim),
     status: to,
     version: claim.version + 1,
     history: [
@@ -50,4 +52,27 @@ export function claimMovedTo(
       { at: change.at, by: change.by, from: claim.status, to, comment: change.comment },
     ],
   };
+}
+
+/** A payable claim scheduled into batch `batchId`. */
+export function scheduledIn(
+  claim: Claim,
+  batchId: string,
+  change: { readonly by: ClaimActor; readonly at: string },
+): Claim {
+  return {
+    ...claimMovedTo(claim, 'scheduled', { ...change, comment: `payment batch ${batchId}` }),
+    paymentBatchId: batchId,
+  };
+}
+
+/**
+ * A claim scheduled by `scheduledIn` as it was just before: what a batch build that stopped half-way reads
+ * back to plan again with the claims it had moved already.
+ */
+export function beforeScheduling(claim: Claim): Claim {
+  const last = claim.history.at(-1);
+  if (claim.status !== 'scheduled' || last?.to !== 'scheduled' || last.from === null) return claim;
+  const { paymentBatchId: _batch, ...rest } = claim;
+  return { ...rest, status: last.from, version: claim.version - 1, history: claim.history.slice(0, -1) };
 }

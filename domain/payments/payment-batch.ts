@@ -15,9 +15,10 @@ export type PaymentMethod = (typeof paymentMethods)[number];
 /**
  * Where a batch stands: `draft` (built, its claims scheduled) → `approved` (by someone other than its creator)
  * → `exported` (the bank file was taken) → `paid`. Checks and credit memos have no bank file: they may be
- * marked paid once approved.
+ * marked paid once approved. A batch too large to build in the request starts as `building` (its figures
+ * are the plan's) and becomes `draft` in the background, or `cancelled` when nothing was left to schedule.
  */
-export const batchStatuses = ['draft', 'approved', 'exported', 'paid'] as const;
+export const batchStatuses = ['building', 'draft', 'approved', 'exported', 'paid', 'cancelled'] as const;
 export type BatchStatus = (typeof batchStatuses)[number];
 
 /** One partner's payment within a batch: `scheduled` until the batch is paid; `returned` when the bank sends it back. */

@@ -15,6 +15,11 @@ export interface PaymentBatchStore {
   get(batchId: string): Promise<PaymentBatch | undefined>;
   /** Batch headers, newest first, optionally of one status (`group`). */
   list(request: PageRequest): Promise<Page<PaymentBatchHeader>>;
+  /**
+   * Stores the payments of a batch built in the background (dropping any an earlier attempt stored that the
+   * batch no longer has) and replaces its header if the stored version is still `batch.version - 1`.
+   */
+  complete(batch: PaymentBatch): Promise<boolean>;
   /** Replaces the header if its stored version is still `next.version - 1`; false otherwise. */
   replaceHeader(next: PaymentBatchHeader): Promise<boolean>;
   /** Replaces a payment if its stored version is still `next.version - 1`; false otherwise. */

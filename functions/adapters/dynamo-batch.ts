@@ -34,17 +34,19 @@ export async function inParallel<T>(tasks: readonly T[], run: (task: T) => Promi
   await Promise.all(Array.from({ length: Math.min(parallelRequests, tasks.length) }, worker));
 }
 
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: ItemKey } };
+
 /**
- * Puts every item, retrying what DynamoDB returns as unprocessed (throttling) with jittered backoff;
- * fails only if some item still cannot be written after `maxAttempts`, so nothing is silently dropped.
+ * Writes every request, retrying what DynamoDB returns as unprocessed (throttling) with jittered backoff;
+ * fails only if some request still cannot be written after `maxAttempts`, so nothing is silently dropped.
  */
-export async function putAll(
+async function writeAll(
   client: DynamoDBDocumentClient,
   tableName: string,
-  items: readonly Item[],
+  writes: readonly WriteRequest[],
 ): Promise<void> {
-  await inParallel(chunks(items, writeBatchSize), async (chunk) => {
-    let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
+  await inParallel(chunks(writes, writeBatchSize), async (chunk) => {
+    let requests = chunk;
     for (let attempt = 0; requests.length > 0; attempt++) {
       if (attempt >= maxAttempts)
         throw new Error(`${requests.length} items stayed unprocessed after ${maxAttempts} attempts`);
@@ -52,9 +54,35 @@ export async function putAll(
       const { UnprocessedItems } = await client.send(
         new BatchWriteCommand({ RequestItems: { [tableName]: requests } }),
       );
-      requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
+      requests = (UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }
   });
+}
+
+/** Puts every item (see writeAll: unprocessed items are retried, never dropped). */
+export function putAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Item[],
+): Promise<void> {
+  return writeAll(
+    client,
+    tableName,
+    items.map((Item) => ({ PutRequest: { Item } })),
+  );
+}
+
+/** Deletes every key (see writeAll). */
+export function deleteAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly ItemKey[],
+): Promise<void> {
+  return writeAll(
+    client,
+    tableName,
+    keys.map((Key) => ({ DeleteRequest: { Key: { pk: Key.pk, sk: Key.sk } } })),
+  );
 }
 
 /** Reads items by key (absent keys are simply missing from the result), retrying unprocessed keys. */

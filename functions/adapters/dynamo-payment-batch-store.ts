@@ -9,7 +9,7 @@ import {
 import type { PaymentBatchStore } from '../../domain/payments/ports';
 import { AlreadyExistsError } from '../../domain/shared/errors';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { putAll } from './dynamo-batch';
+import { deleteAll, putAll } from './dynamo-batch';
 import { storedRecord } from './dynamo-record-store';
 import { cursorOf, positionOf } from './table-cursor';
 import {
@@ -79,6 +79,22 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
     return request.group === undefined
       ? this.newestFirst('gsi1', paymentBatchesPartition, request)
       : this.newestFirst('gsi2', paymentBatchesOfStatus(request.group), request);
+  }
+
+  async complete(batch: PaymentBatch): Promise<boolean> {
+    const kept = new Set(batch.payments.map((payment) => payment.paymentId));
+    const stale = (await this.get(batch.batchId))?.payments.filter((payment) => !kept.has(payment.paymentId));
+    await deleteAll(
+      this.client,
+      this.tableName,
+      (stale ?? []).map((payment) => partnerPaymentKeys(payment, batch.createdAt)),
+    );
+    await putAll(
+      this.client,
+      this.tableName,
+      batch.payments.map((payment) => this.paymentItem(payment, batch.createdAt)),
+    );
+    return this.replaceHeader(headerOf(batch));
   }
 
   replaceHeader(next: PaymentBatchHeader): Promise<boolean> {

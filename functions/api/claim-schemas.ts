@@ -97,6 +97,7 @@ export const claimResponseSchema = z.looseObject({
     .literal('deduction')
     .optional()
     .describe('`deduction` when a `paid` claim was settled by deductions, not a payment'),
+  paymentBatchId: z.string().optional().describe('The payment batch (PB-…) a scheduled or paid claim is in'),
   version: z.number().int().describe('Changes with every stored change of the claim'),
 });
 

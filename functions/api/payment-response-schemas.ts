@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { batchStatuses } from '../../domain/payments/payment-batch';
 
 /**
  * Response bodies of the payment-batch routes. Objects are loose (a field added later breaks no client);
@@ -62,8 +63,12 @@ const headerFields = {
     .string()
     .describe('When the bank should pay: the expected payment date (ISO date)'),
   status: z
-    .enum(['draft', 'approved', 'exported', 'paid'])
-    .describe('draft → approved (not by its creator) → exported (bank file taken) → paid'),
+    .enum(batchStatuses)
+    .describe(
+      'draft → approved (not by its creator) → exported (bank file taken) → paid; a batch too large for the ' +
+        'request starts as building (202: its figures are the plan, payments follow) and becomes draft, or ' +
+        'cancelled when every claim was scheduled elsewhere meanwhile',
+    ),
   total: amount('Σ payments'),
   paymentCount: z.number().int().describe('Payments (one per partner)'),
   claimCount: z.number().int().describe('Claims paid'),

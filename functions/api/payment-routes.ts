@@ -20,9 +20,12 @@ export const paymentRoutes: readonly RouteSpec[] = [
     path: '/payment-batches',
     entry: 'functions/api/payment-batches/create-payment-batch.ts',
     operationId: 'createPaymentBatch',
-    success: [201],
+    success: [201, 202],
     problems: [409, 422],
-    summary: 'Build a draft batch of every payable claim in a currency up to a date (finance)',
+    publishesEvents: true,
+    summary:
+      'Build a draft batch of every payable claim in a currency up to a date (finance); over 500 claims it is ' +
+      'built in the background (202, status building: poll GET /payment-batches/{batchId})',
     body: paymentBatchRequestSchema,
     response: paymentBatchResponseSchema,
   },

@@ -21,6 +21,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { claimRejectedError } from '../../domain/approvals/approval-use-cases';
 import * as claimSubmitted from '../../events/claim-submitted.v1';
+import * as paymentBatchRequested from '../../events/payment-batch-requested.v1';
 import { ChrmFunction } from '../constructs/chrm-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 
@@ -186,6 +187,28 @@ export class ClaimApprovalsStack extends Stack {
       eventBus: props.eventBus,
       eventPattern: { source: [claimSubmitted.source], detailType: [claimSubmitted.detailType] },
       targets: [new LambdaFunction(starter.function, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+    });
+
+    const batchBuilder = new ChrmFunction(this, 'BuildRequestedPaymentBatch', {
+      entry: 'functions/payments/build-requested-batch.ts',
+      description:
+        'Builds a payment batch too large for the request: schedules its claims, stores its payments',
+      environment,
+      // Tens of thousands of claims, a hundred to a transaction; a retry completes what a timeout left.
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
+    props.table.grantReadWriteData(batchBuilder.function);
+    new Rule(this, 'OnPaymentBatchRequested', {
+      description: 'Builds each payment batch stored as building',
+      eventBus: props.eventBus,
+      eventPattern: {
+        source: [paymentBatchRequested.source],
+        detailType: [paymentBatchRequested.detailType],
+      },
+      targets: [
+        new LambdaFunction(batchBuilder.function, { retryAttempts: 8, maxEventAge: Duration.hours(24) }),
+      ],
     });
 
     acknowledgeFunctionFindings(this, {

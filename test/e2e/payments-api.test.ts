@@ -1,7 +1,11 @@
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inlineBuildLimit } from '../../domain/payments/create-payment-batch';
+import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { demoClaims } from '../../infra/local/demo/demo-claims';
 import { signLocalToken } from '../../infra/local/local-auth';
+import { payableClaim } from '../unit/payments/builders';
 import { eventually, taskInInbox } from './approval-inbox';
 import { coopAdjustment, coopClaim } from './coop-claim';
 import { localStackPerFile } from './local-api';
@@ -394,5 +398,42 @@ describe('money out through the HTTP API', () => {
       expect((await api(method, `/payment-batches/PB-000000000000${route}`, finance())).status).toBe(404);
     }
     expect((await api('GET', '/payment-batches/not-a-batch', finance())).status).toBe(400);
+  });
+
+  it('a batch too large for the request answers 202 building and is built in the background into a draft', async () => {
+    const table = {
+      TABLE_NAME: local.stack.tableName,
+      AWS_REGION: 'us-east-1',
+      DYNAMODB_ENDPOINT: local.stack.endpoints.dynamoDb,
+    };
+    const store = new DynamoClaimStore(createDocumentClient(table), table.TABLE_NAME);
+    const count = inlineBuildLimit + 1;
+    for (let index = 0; index < count; index++) {
+      const claim = payableClaim(`CLM-BG-${index}`, {
+        partnerId: 'DIST-NORTH',
+        currency: 'GBP',
+        amountApproved: '0.01',
+      });
+      expect(await store.create(claim)).toBe(true);
+    }
+
+    const requested = await api('POST', '/payment-batches', {
+      ...finance(),
+      body: { currency: 'GBP', method: 'creditMemo', payableUpTo: '2026-02-28' },
+    });
+    expect(requested.status).toBe(202);
+    expect(requested.json).toMatchObject({ status: 'building', claimCount: count, total: '5.01' });
+    const { batchId } = requested.json;
+    const built = await eventually(
+      async () => (await api('GET', `/payment-batches/${batchId}`, finance())).json,
+      (batch) => batch.status !== 'building',
+    );
+    expect(built).toMatchObject({ status: 'draft', claimCount: count, total: '5.01', paymentCount: 1 });
+    expect(built.payments[0].claims).toHaveLength(count);
+    const claim = await api('GET', '/claims/CLM-BG-7', north());
+    expect(claim.json).toMatchObject({
+      status: 'scheduled',
+      paymentBatchId: batchId,
+    });
   });
 });

@@ -90,16 +90,43 @@ describe('claim-approvals stack', () => {
     expect(definition.TimeoutSeconds).toBe(90 * 24 * 3600);
   });
 
+  /** The rule for `detailType` and the logical id of the function with handler `entry`. */
+  function ruleAndFunction(detailType: string, entry: string) {
+    const rules = Object.values(claims.findResources('AWS::Events::Rule')) as Resource[];
+    const rule = rules.find((each) =>
+      JSON.stringify(each.Properties.EventPattern).includes(`"${detailType}"`),
+    );
+    const functions = claims.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    const [functionId, fn] =
+      Object.entries(functions).find(([, each]) => each.Metadata?.[entryMetadataKey] === entry) ?? [];
+    return { rule, functionId, fn };
+  }
+
   it('starts a workflow for each ClaimSubmitted from chrm.claims, through the starter Lambda', () => {
     claims.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['chrm.claims'], 'detail-type': ['ClaimSubmitted'] },
     });
-    const [rule] = Object.values(claims.findResources('AWS::Events::Rule')) as Resource[];
-    const functions = claims.findResources('AWS::Lambda::Function') as Record<string, Resource>;
-    const starterId = Object.entries(functions).find(
-      ([, fn]) => fn.Metadata?.[entryMetadataKey] === 'functions/workflows/start-claim-approval.ts',
-    )?.[0];
-    expect(JSON.stringify(rule?.Properties.Targets)).toContain(String(starterId));
+    const { rule, functionId } = ruleAndFunction(
+      'ClaimSubmitted',
+      'functions/workflows/start-claim-approval.ts',
+    );
+    expect(JSON.stringify(rule?.Properties.Targets)).toContain(String(functionId));
+  });
+
+  it('builds each requested payment batch in a 15-minute Lambda, retried by the rule', () => {
+    const { rule, functionId, fn } = ruleAndFunction(
+      'PaymentBatchRequested',
+      'functions/payments/build-requested-batch.ts',
+    );
+    expect(rule?.Properties.EventPattern).toEqual({
+      source: ['chrm.payments'],
+      'detail-type': ['PaymentBatchRequested'],
+    });
+    expect(JSON.stringify(rule?.Properties.Targets)).toContain(String(functionId));
+    expect(rule?.Properties.Targets).toEqual([
+      expect.objectContaining({ RetryPolicy: expect.objectContaining({ MaximumRetryAttempts: 8 }) }),
+    ]);
+    expect(fn?.Properties.Timeout).toBe(900);
   });
 
   it('grants least privilege: the starter only starts executions; only escalation and settlement publish', () => {

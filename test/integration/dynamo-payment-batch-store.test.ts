@@ -46,6 +46,24 @@ describe('DynamoPaymentBatchStore', () => {
     expect(await store.get('PB-NONE')).toBeUndefined();
   });
 
+  it('completes a building batch: its payments stored, any an earlier attempt stored and dropped since removed', async () => {
+    const planned = batchOf('PB-BG', 30);
+    await store.create({ ...planned, status: 'building', payments: [] });
+    const firstAttempt = { ...planned, status: 'draft' as const, version: 2 };
+    // An attempt whose header write loses still stored all 30 payments.
+    expect(await store.complete({ ...firstAttempt, version: 99 })).toBe(false);
+    expect((await store.get('PB-BG'))?.payments).toHaveLength(30);
+    const retry = { ...firstAttempt, payments: planned.payments.slice(0, 20) };
+
+    expect(await store.complete(retry)).toBe(true);
+    const read = await store.get('PB-BG');
+    expect(read?.payments.map((payment) => payment.partnerId)).toEqual(
+      retry.payments.map((payment) => payment.partnerId),
+    );
+    expect(read?.status).toBe('draft');
+    expect(await store.complete(retry)).toBe(false);
+  });
+
   it('lists batches newest first, optionally of one status, and a partner’s payments across batches', async () => {
     await store.create(batchOf('PB-L1', 2, '2026-03-02T00:00:00.000Z'));
     await store.create(batchOf('PB-L2', 1, '2026-03-03T00:00:00.000Z'));

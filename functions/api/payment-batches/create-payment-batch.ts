@@ -6,12 +6,15 @@ import { httpApi } from '../../shared/http/http-api';
 import { jsonBody } from '../../shared/http/request';
 import { json } from '../../shared/http/response';
 
-/** Finance builds a batch of every payable claim in one currency up to a date; its claims become scheduled. */
+/**
+ * Finance builds a batch of every payable claim in one currency up to a date; its claims become scheduled
+ * (201), or, for a large batch, will be in the background (202, `building`).
+ */
 export const handler = httpApi(async (event) => {
   const batch = await createPaymentBatch(
     payments,
     actorOf(event),
     jsonBody(event, paymentBatchRequestSchema),
   );
-  return json(201, batch);
+  return json(batch.status === 'building' ? 202 : 201, batch);
 });

@@ -40,6 +40,13 @@ export class InMemoryPaymentBatchStore implements PaymentBatchStore {
     return { items };
   }
 
+  async complete(batch: PaymentBatch) {
+    for (const [id, payment] of this.payments)
+      if (payment.batchId === batch.batchId) this.payments.delete(id);
+    for (const payment of batch.payments) this.payments.set(payment.paymentId, payment);
+    return this.replaceHeader(headerOf(batch));
+  }
+
   async replaceHeader(next: PaymentBatchHeader) {
     if (this.headers.get(next.batchId)?.version !== next.version - 1) return false;
     this.headers.set(next.batchId, next);
