@@ -2,7 +2,8 @@
  * The dependency rule of DESIGN.md, checked on every `npm run lint`:
  * infra → functions → domain ← events' types; nothing imports upwards, domain imports no AWS or Lambda
  * package, no module imports itself back through a loop (type-only imports included: a loop of types
- * is still two concepts that cannot be read apart), and the accrual engine is entered by its one door.
+ * is still two concepts that cannot be read apart), the accrual engine is entered by its one door, and no
+ * handler or adapter spells a table key outside functions/adapters/table-keys.ts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,9 @@ const allowed: Record<Layer, readonly Layer[]> = {
 const engineDirectory = path.join(root, 'domain', 'accruals', 'engine');
 const engineDoor = path.join(engineDirectory, 'compute-accruals.ts');
 const packagesDomainMayNotUse = /^(@aws-sdk\/|@middy\/|@aws-lambda-powertools\/|aws-lambda$|aws-cdk-lib)/;
+/** Every table key is built in this one module; a key prefix written elsewhere is drift. */
+const tableKeysModule = path.join(root, 'functions', 'adapters', 'table-keys.ts');
+const keyPrefixLiteral = /['`][A-Z][A-Z0-9]{2,}#/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -51,7 +55,16 @@ const graph = new Map<string, string[]>();
 const problems: string[] = [];
 
 for (const file of files) {
-  const imports = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles;
+  const text = readFileSync(file, 'utf8');
+  if (layerOf(file) === 'functions' && file !== tableKeysModule) {
+    const keyLine = text
+      .split('\n')
+      .findIndex((line) => !/^\s*(\*|\/\/)/.test(line) && keyPrefixLiteral.test(line));
+    if (keyLine >= 0) {
+      problems.push(`${show(file)}:${keyLine + 1} writes a table key: build it in ${show(tableKeysModule)}`);
+    }
+  }
+  const imports = ts.preProcessFile(text, true, true).importedFiles;
   const targets: string[] = [];
   for (const { fileName: specifier } of imports) {
     if (!specifier.startsWith('.')) {
@@ -121,5 +134,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `Dependency rule holds: ${files.length} modules, no upward import, no import loop, one door to the engine.`,
+  `Dependency rule holds: ${files.length} modules, no upward import, no import loop, one door to the engine, keys in one module.`,
 );

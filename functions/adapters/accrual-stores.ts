@@ -15,6 +15,7 @@ import {
   programListKey,
   programVersionKey,
   programVersionListKey,
+  programVersionsPartition,
 } from './table-keys';
 
 const programSpec: RecordItemSpec<ProgramRecord> = {
@@ -38,7 +39,7 @@ const programVersionSpec: RecordItemSpec<ProgramVersionRecord> = {
   listKeyOf: (version) => programVersionListKey(version.programId, version.programVersion),
   listScope: (programId) => {
     if (programId === undefined) throw new Error('Program versions are listed per program');
-    return { gsi1pk: `PROGRAMVERSIONS#${programId}` };
+    return { gsi1pk: programVersionsPartition(programId) };
   },
 };
 

@@ -12,6 +12,9 @@ import {
   channelFileListKey,
   inFlightFileIndexKey,
   mappingProfileKey,
+  mappingProfileListKey,
+  mappingProfilesPartition,
+  partnerFilesPartition,
   partnerSkuKey,
   partnerSkuListKey,
   partnerSkusPartition,
@@ -30,7 +33,7 @@ const channelFileSpec: RecordItemSpec<ChannelFileData> = {
   listKeyOf: (file) => channelFileListKey(file.partnerId, file.fileId),
   listScope: (partnerId) => {
     if (partnerId === undefined) throw new Error('Channel files are listed per partner');
-    return { gsi1pk: `PARTNERFILES#${partnerId}` };
+    return { gsi1pk: partnerFilesPartition(partnerId) };
   },
   indexKeysOf: (file) =>
     inFlightStatuses.includes(file.status) ? inFlightFileIndexKey(file.updatedAt, file.fileId) : undefined,
@@ -41,8 +44,11 @@ const mappingProfileSpec: RecordItemSpec<MappingProfileRecord> = {
   keyOf: (id) => mappingProfileKey(...splitPartnerId(id)),
   idOf: (record) => mappingProfileId(record.partnerId, record.kind),
   // Profiles are read by partner and kind, never listed across partners.
-  listKeyOf: (record) => ({ gsi1pk: `MAPPINGS#${record.partnerId}`, gsi1sk: record.kind }),
-  listScope: (partnerId) => ({ gsi1pk: `MAPPINGS#${partnerId}` }),
+  listKeyOf: (record) => mappingProfileListKey(record.partnerId, record.kind),
+  listScope: (partnerId) => {
+    if (partnerId === undefined) throw new Error('Mapping profiles are listed per partner');
+    return { gsi1pk: mappingProfilesPartition(partnerId) };
+  },
 };
 
 const partnerSkuSpec: RecordItemSpec<PartnerSkuRecord> = {

@@ -3,7 +3,16 @@ import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/
 import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { cursorOf, positionOf } from './table-cursor';
-import { fileLinesPartition, rejectedLinesPartition, salesByPeriodPartition, shardCount } from './table-keys';
+import {
+  fileLinesPartition,
+  inventorySnapshotRange,
+  inventorySnapshotsPartition,
+  productSalesPartition,
+  productSalesRange,
+  rejectedLinesPartition,
+  salesByPeriodPartition,
+  shardCount,
+} from './table-keys';
 
 const storageAttributes = new Set([
   'pk',
@@ -59,9 +68,9 @@ export class DynamoChannelQueries implements ChannelLineQueries {
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
         ExpressionAttributeValues: {
-          ':pk': `PRODUCTSALES#${partnerId}#${sku}`,
-          ':from': from,
-          ':to': `${to}#\uffff`,
+          ':pk': productSalesPartition(partnerId, sku),
+          ':from': productSalesRange(from, to).from,
+          ':to': productSalesRange(from, to).to,
         },
       },
       page.limit,
@@ -79,9 +88,9 @@ export class DynamoChannelQueries implements ChannelLineQueries {
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: {
-            ':pk': `INVENTORY#${partnerId}#${sku}`,
-            ':from': `SNAPSHOT#${from}`,
-            ':to': `SNAPSHOT#${to}#\uffff`,
+            ':pk': inventorySnapshotsPartition(partnerId, sku),
+            ':from': inventorySnapshotRange(from, to).from,
+            ':to': inventorySnapshotRange(from, to).to,
           },
           ...(key ? { ExclusiveStartKey: key } : {}),
         }),

@@ -7,6 +7,7 @@ import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
 import {
   partnerKey,
   partnerListKey,
+  priceEntriesScope,
   priceEntryKey,
   priceEntryListKey,
   priceListKey,
@@ -59,7 +60,7 @@ const priceEntrySpec: RecordItemSpec<PriceEntryData> = {
   listScope: (group) => {
     if (group === undefined) throw new Error('Price entries are listed per price list');
     const [priceListId, sku] = splitEntryPath(group);
-    return { gsi1pk: `PRICEENTRIES#${priceListId}`, ...(sku === undefined ? {} : { prefix: `${sku}#` }) };
+    return priceEntriesScope(priceListId, sku);
   },
 };
 

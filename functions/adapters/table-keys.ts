@@ -11,7 +11,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | product           | PRODUCT#<sku>          | PROFILE                     | PRODUCTS                  | <category>#<sku>        |
  * | price list        | PRICELIST#<id>         | HEADER                      | PRICELISTS                | <id>                    |
  * | price entry       | PRICELIST#<id>         | ENTRY#<sku>#<effectiveFrom> | PRICEENTRIES#<id>         | <sku>#<effectiveFrom>   |
- * | mapping profile   | PARTNER#<partnerId>    | MAPPING#<kind>              |                           |                         |
+ * | mapping profile   | PARTNER#<partnerId>    | MAPPING#<kind>              | MAPPINGS#<partnerId>      | <kind>                  |
  * | partner SKU xref  | PARTNER#<partnerId>    | PARTNERSKU#<partnerSku>     | PARTNERSKUS#<partnerId>   | <partnerSku>            |
  * | program           | PROGRAM#<programId>    | PROGRAM                     | PROGRAMS                  | <status>#<programId>    |
  * | program version   | PROGRAM#<programId>    | VERSION#<version, 6 digits> | PROGRAMVERSIONS#<programId> | <version, 6 digits>   |
@@ -130,8 +130,14 @@ export const priceEntryKey = (priceListId: string, sku: string, effectiveFrom: s
   pk: `PRICELIST#${priceListId}`,
   sk: `ENTRY#${sku}#${effectiveFrom}`,
 });
+export const priceEntriesPartition = (priceListId: string) => `PRICEENTRIES#${priceListId}`;
+/** The list scope of one price list's entries, of one product when `sku` is given. */
+export const priceEntriesScope = (priceListId: string, sku?: string) => ({
+  gsi1pk: priceEntriesPartition(priceListId),
+  ...(sku === undefined ? {} : { prefix: `${sku}#` }),
+});
 export const priceEntryListKey = (priceListId: string, sku: string, effectiveFrom: string): ListIndexKey => ({
-  gsi1pk: `PRICEENTRIES#${priceListId}`,
+  gsi1pk: priceEntriesPartition(priceListId),
   gsi1sk: `${sku}#${effectiveFrom}`,
 });
 
@@ -154,6 +160,12 @@ export const mappingProfileKey = (partnerId: string, kind: string): ItemKey => (
   pk: `PARTNER#${partnerId}`,
   sk: `MAPPING#${kind}`,
 });
+/** Profiles are read by partner and kind; the index keeps one partner's profiles together. */
+export const mappingProfilesPartition = (partnerId: string) => `MAPPINGS#${partnerId}`;
+export const mappingProfileListKey = (partnerId: string, kind: string): ListIndexKey => ({
+  gsi1pk: mappingProfilesPartition(partnerId),
+  gsi1sk: kind,
+});
 
 export const partnerSkuKey = (partnerId: string, partnerSku: string): ItemKey => ({
   pk: `PARTNER#${partnerId}`,
@@ -175,8 +187,9 @@ export const programVersionKey = (programId: string, version: number): ItemKey =
   pk: `PROGRAM#${programId}`,
   sk: `VERSION#${versionNumberKey(version)}`,
 });
+export const programVersionsPartition = (programId: string) => `PROGRAMVERSIONS#${programId}`;
 export const programVersionListKey = (programId: string, version: number): ListIndexKey => ({
-  gsi1pk: `PROGRAMVERSIONS#${programId}`,
+  gsi1pk: programVersionsPartition(programId),
   gsi1sk: versionNumberKey(version),
 });
 
@@ -229,8 +242,9 @@ export const adjustmentListKey = (status: string, adjustmentId: string): ListInd
 });
 
 export const channelFileKey = (fileId: string): ItemKey => ({ pk: `FILE#${fileId}`, sk: 'FILE' });
+export const partnerFilesPartition = (partnerId: string) => `PARTNERFILES#${partnerId}`;
 export const channelFileListKey = (partnerId: string, fileId: string): ListIndexKey => ({
-  gsi1pk: `PARTNERFILES#${partnerId}`,
+  gsi1pk: partnerFilesPartition(partnerId),
   gsi1sk: fileId,
 });
 
@@ -291,9 +305,12 @@ export const salesByProductIndexKey = (
   invoiceNumber: string,
   invoiceLine: string,
 ) => ({
-  gsi2pk: `PRODUCTSALES#${partnerId}#${sku}`,
+  gsi2pk: productSalesPartition(partnerId, sku),
   gsi2sk: `${invoiceDate}#${invoiceNumber}#${invoiceLine}`,
 });
+export const productSalesPartition = (partnerId: string, sku: string) => `PRODUCTSALES#${partnerId}#${sku}`;
+/** gsi2 sort-key bounds of a product's sale lines invoiced from `from` to `to` (ISO dates, inclusive). */
+export const productSalesRange = (from: string, to: string) => ({ from, to: `${to}#\uffff` });
 
 export const inventorySnapshotKey = (
   partnerId: string,
@@ -301,8 +318,15 @@ export const inventorySnapshotKey = (
   asOfDate: string,
   warehouse: string,
 ): ItemKey => ({
-  pk: `INVENTORY#${partnerId}#${sku}`,
+  pk: inventorySnapshotsPartition(partnerId, sku),
   sk: `SNAPSHOT#${asOfDate}#${warehouse}`,
+});
+export const inventorySnapshotsPartition = (partnerId: string, sku: string) =>
+  `INVENTORY#${partnerId}#${sku}`;
+/** Sort-key bounds of a product's current snapshots dated from `from` to `to` (history items fall outside). */
+export const inventorySnapshotRange = (from: string, to: string) => ({
+  from: `SNAPSHOT#${from}`,
+  to: `SNAPSHOT#${to}#\uffff`,
 });
 export const inventoryHistoryKey = (current: ItemKey, replacedFileId: string): ItemKey => ({
   pk: current.pk,
