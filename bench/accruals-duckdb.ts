@@ -161,6 +161,10 @@ function csvOf(lines: readonly SaleLine[]): string {
   return `${out.join('\n')}\n`;
 }
 
+/** `round_he(x, dv)`: integer `x` divided by `dv`, rounded half to even, as domain/shared/money rounds. */
+export const roundHalfEvenMacro = `CREATE MACRO round_he(x, dv) AS sign(x) * (abs(x) // dv + CASE WHEN (abs(x) % dv) * 2 > dv
+  OR ((abs(x) % dv) * 2 = dv AND (abs(x) // dv) % 2 = 1) THEN 1 ELSE 0 END)`;
+
 /** DuckDB's figures: load and compute times per repeat, and the cents per `program|partner|period`. */
 export interface DuckDbAccruals {
   readonly loadTimes: readonly number[];
@@ -188,10 +192,7 @@ export async function runDuckDbAccruals(
   for (let repeat = 0; repeat < repeats; repeat++) {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
-    await connection.run(
-      `CREATE MACRO round_he(x, dv) AS sign(x) * (abs(x) // dv + CASE WHEN (abs(x) % dv) * 2 > dv
-         OR ((abs(x) % dv) * 2 = dv AND (abs(x) // dv) % 2 = 1) THEN 1 ELSE 0 END)`,
-    );
+    await connection.run(roundHalfEvenMacro);
     let started = performance.now();
     await connection.run(`CREATE TABLE lines AS SELECT line_id, partner_id, end_customer_id, bill_to, sku, category, uom,
         currency, salesperson, d, CAST(quantity * 1000000 AS BIGINT) AS q, CAST(amount * 1000000 AS BIGINT) AS r

@@ -59,7 +59,8 @@ function isoDay(date: string): number {
 function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
   const results = new Map<K, V>();
   return (key) => {
-    if (results.has(key)) return results.get(key) as V;
+    const known = results.get(key);
+    if (known !== undefined || results.has(key)) return known as V;
     const value = compute(key);
     results.set(key, value);
     return value;
