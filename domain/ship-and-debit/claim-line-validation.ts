@@ -170,7 +170,9 @@ export function validateDebitClaimLines(
     }
     const claimed = debitLineAmount(authorized.pricing, book, line.quantity, context.currency);
     // An amount is compared exactly: "700" equals 700.00, "700.001" does not, an unreadable one never does.
-    if (price(line.amount) !== claimed.amountMinor * toPriceScale) {
+    // Not memoized: amounts rarely repeat, and a map of every one would cost more than parsing.
+    const amount = isPlainDecimal(line.amount) ? parsePrice(line.amount) : undefined;
+    if (amount !== claimed.amountMinor * toPriceScale) {
       return rejected(line, 'amountIncorrect', priced);
     }
     if (!context.sales.backs(line, context.posToleranceBasisPoints))

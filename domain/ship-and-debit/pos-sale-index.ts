@@ -36,18 +36,23 @@ const addTo = (quantities: Quantities | undefined, key: string, units: number): 
  * asks for it), and `backs` answers per claim line with one lookup. A million POS lines are never indexed.
  */
 export class PosSaleIndex {
-  /** invoice → invoice line → net quantity. */
-  private readonly byInvoiceLine = new Map<string, Quantities>();
-  /** invoice → product → net quantity. */
-  private readonly byInvoiceProduct = new Map<string, Quantities>();
+  /** invoice → its invoice lines' and its products' net quantities (one lookup per sale for both). */
+  private readonly byInvoice = new Map<
+    string,
+    { readonly lines: Quantities; readonly products: Quantities }
+  >();
   /** end customer → product → ship date → net quantity. */
   private readonly byResale = new Map<string, Map<string, Quantities>>();
 
   constructor(claimLines: Iterable<DebitClaimLine>) {
     for (const line of claimLines) {
-      if (line.invoiceLine !== undefined)
-        inner(this.byInvoiceLine, line.invoiceNumber).set(line.invoiceLine, 0);
-      inner(this.byInvoiceProduct, line.invoiceNumber).set(line.productSku, 0);
+      let invoice = this.byInvoice.get(line.invoiceNumber);
+      if (invoice === undefined) {
+        invoice = { lines: new Map(), products: new Map() };
+        this.byInvoice.set(line.invoiceNumber, invoice);
+      }
+      if (line.invoiceLine !== undefined) invoice.lines.set(line.invoiceLine, 0);
+      invoice.products.set(line.productSku, 0);
       inner(inner(this.byResale, line.endCustomerId), line.productSku).set(line.shipDate, 0);
     }
   }
@@ -61,9 +66,11 @@ export class PosSaleIndex {
 
   /** Counts one POS sale toward the claim lines it may back. */
   add(sale: PosSale): void {
-    if (sale.invoiceLine !== undefined)
-      addTo(this.byInvoiceLine.get(sale.invoiceNumber), sale.invoiceLine, sale.quantity);
-    addTo(this.byInvoiceProduct.get(sale.invoiceNumber), sale.productSku, sale.quantity);
+    const invoice = this.byInvoice.get(sale.invoiceNumber);
+    if (invoice !== undefined) {
+      if (sale.invoiceLine !== undefined) addTo(invoice.lines, sale.invoiceLine, sale.quantity);
+      addTo(invoice.products, sale.productSku, sale.quantity);
+    }
     addTo(this.byResale.get(sale.endCustomerId)?.get(sale.productSku), sale.shipDate, sale.quantity);
   }
 
@@ -77,10 +84,11 @@ export class PosSaleIndex {
       sold !== undefined &&
       sold !== 0 &&
       Math.abs(sold - line.quantity) * 10_000 <= line.quantity * toleranceBasisPoints;
+    const invoice = this.byInvoice.get(line.invoiceNumber);
     const byInvoice =
       line.invoiceLine === undefined
-        ? this.byInvoiceProduct.get(line.invoiceNumber)?.get(line.productSku)
-        : this.byInvoiceLine.get(line.invoiceNumber)?.get(line.invoiceLine);
+        ? invoice?.products.get(line.productSku)
+        : invoice?.lines.get(line.invoiceLine);
     return (
       within(byInvoice) ||
       within(this.byResale.get(line.endCustomerId)?.get(line.productSku)?.get(line.shipDate))
