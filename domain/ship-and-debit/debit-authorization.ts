@@ -105,6 +105,13 @@ export const debitAuthorizationSchema = debitAuthorizationTermsSchema
     status: z.enum(debitAuthorizationStatuses),
     version: z.number().int().positive(),
     history: z.array(debitAuthorizationVersionSchema),
+    /** The price list whose price on the ship date is the book cost (basis `priceListOnShipDate`). */
+    priceListId: businessCodeSchema.exactOptional(),
+    /** Why the partner asks for the deal (competitor, end customer's target price). */
+    justification: z.string().exactOptional(),
+    /** Who requested it, and when (the request's time). */
+    requestedBy: z.string().min(1).exactOptional(),
+    requestedAt: z.iso.datetime().exactOptional(),
   })
   .superRefine((authorization, ctx) => {
     if (authorization.validTo < authorization.validFrom) {
