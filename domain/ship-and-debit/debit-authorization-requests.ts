@@ -13,10 +13,17 @@ import {
 export const maxAuthorizationLines = 90;
 
 const requestedLineSchema = z.object({
-  productSku: businessCodeSchema,
-  pricing: pricingMethodSchema,
-  quantityCap: z.number().int().min(1).max(maxAuthorizedQuantity),
-  resaleCeiling: unitPriceSchema.optional(),
+  productSku: businessCodeSchema.describe('Product (SKU)'),
+  pricing: pricingMethodSchema.describe('How the credit per unit (or per claim line) is priced'),
+  quantityCap: z
+    .number()
+    .int()
+    .min(1)
+    .max(maxAuthorizedQuantity)
+    .describe('Units that may be claimed in all'),
+  resaleCeiling: unitPriceSchema
+    .optional()
+    .describe('Highest unit price the partner may resell at (901 code 16 above it)'),
 });
 export type RequestedAuthorizationLine = z.infer<typeof requestedLineSchema>;
 
@@ -24,6 +31,7 @@ const linesSchema = z
   .array(requestedLineSchema)
   .min(1)
   .max(maxAuthorizationLines)
+  .describe('Products authorized, one line each')
   .superRefine((lines, ctx) => {
     const seen = new Set<string>();
     lines.forEach((line, index) => {
@@ -34,9 +42,9 @@ const linesSchema = z
   });
 
 const termsShape = {
-  coverage: debitAuthorizationCoverageSchema,
-  validFrom: isoDateSchema,
-  validTo: isoDateSchema,
+  coverage: debitAuthorizationCoverageSchema.describe('Who the deal covers: one end customer or a segment'),
+  validFrom: isoDateSchema.describe('First resale ship date covered'),
+  validTo: isoDateSchema.describe('Last resale ship date covered'),
   lines: linesSchema,
 };
 
@@ -49,12 +57,16 @@ const validityRefinement = (terms: { validFrom: string; validTo: string }, ctx: 
 export const debitAuthorizationRequestSchema = z
   .object({
     partnerId: businessCodeSchema.optional().describe('Required when a channel manager requests'),
-    currency: currencyCodeSchema,
-    bookCostBasis: z.enum(bookCostBases),
+    currency: currencyCodeSchema.describe('ISO 4217 currency of every price'),
+    bookCostBasis: z
+      .enum(bookCostBases)
+      .describe(
+        'Book cost of a claim line: the price list’s book cost on the ship date, or the partner’s acquisition cost',
+      ),
     priceListId: businessCodeSchema
       .optional()
       .describe('The price list whose price on the ship date is the book cost (basis priceListOnShipDate)'),
-    justification: z.string().trim().max(2000).optional(),
+    justification: z.string().trim().max(2000).optional().describe('Competitor, target price, reasons'),
     ...termsShape,
   })
   .superRefine((request, ctx) => {
@@ -70,7 +82,7 @@ export type DebitAuthorizationRequest = z.infer<typeof debitAuthorizationRequest
 
 /** New terms for an approved authorization (an amendment), with the reason recorded in its history. */
 export const debitAuthorizationAmendmentSchema = z
-  .object({ ...termsShape, reason: z.string().trim().min(1).max(500) })
+  .object({ ...termsShape, reason: z.string().trim().min(1).max(500).describe('Why the terms change') })
   .superRefine(validityRefinement);
 export type DebitAuthorizationAmendment = z.infer<typeof debitAuthorizationAmendmentSchema>;
 
@@ -80,14 +92,19 @@ export type DebitAuthorizationAmendment = z.infer<typeof debitAuthorizationAmend
  */
 export const debitAuthorizationDecisionSchema = z.discriminatedUnion('decision', [
   z.object({
-    decision: z.literal('approve'),
-    comment: z.string().trim().max(500).optional(),
-    validFrom: isoDateSchema.optional(),
-    validTo: isoDateSchema.optional(),
+    decision: z.literal('approve').describe('Approve: the authorization becomes claimable'),
+    comment: z.string().trim().max(500).optional().describe('Approver’s note, kept in the history'),
+    validFrom: isoDateSchema.optional().describe('Authorized first ship date, when not the requested one'),
+    validTo: isoDateSchema.optional().describe('Authorized last ship date, when not the requested one'),
     lines: linesSchema.optional().describe('The authorized lines when they differ from the requested ones'),
   }),
-  z.object({ decision: z.literal('reject'), comment: z.string().trim().min(1).max(500) }),
+  z.object({
+    decision: z.literal('reject').describe('Reject: the request is cancelled'),
+    comment: z.string().trim().min(1).max(500).describe('Why, kept in the history'),
+  }),
 ]);
 export type DebitAuthorizationDecision = z.infer<typeof debitAuthorizationDecisionSchema>;
 
-export const debitAuthorizationCancellationSchema = z.object({ reason: z.string().trim().min(1).max(500) });
+export const debitAuthorizationCancellationSchema = z.object({
+  reason: z.string().trim().min(1).max(500).describe('Why the authorization is cancelled'),
+});

@@ -8,7 +8,11 @@ import {
   ValidationError,
 } from '../shared/errors';
 import type { Clock, Page, PageRequest } from '../shared/ports';
-import { type DebitAuthorization, type DebitAuthorizationTerms, debitAuthorizationSchema } from './debit-authorization';
+import {
+  type DebitAuthorization,
+  type DebitAuthorizationTerms,
+  debitAuthorizationSchema,
+} from './debit-authorization';
 import {
   amendDebitAuthorization,
   approveDebitAuthorization,
@@ -144,7 +148,9 @@ export async function decideDebitAuthorization(
   requireRole(actor, deciders);
   const request = await getDebitAuthorization(deps, actor, authorizationNumber);
   if (request.status !== 'requested')
-    throw new StateConflictError(`authorization ${authorizationNumber} is ${request.status}: decided already`);
+    throw new StateConflictError(
+      `authorization ${authorizationNumber} is ${request.status}: decided already`,
+    );
   if (request.requestedBy === actor.userId)
     throw new ForbiddenError('Whoever requested an authorization may not decide it');
   const now = deps.clock();
@@ -196,6 +202,10 @@ export async function cancelDebitAuthorizationByStaff(
 ): Promise<DebitAuthorization> {
   requireRole(actor, maintainers);
   const current = await getDebitAuthorization(deps, actor, authorizationNumber);
-  const next = cancelDebitAuthorization(current, { at: deps.clock().toISOString(), by: actor.userId, reason });
+  const next = cancelDebitAuthorization(current, {
+    at: deps.clock().toISOString(),
+    by: actor.userId,
+    reason,
+  });
   return replaceOrConflict(deps, current, next);
 }

@@ -74,7 +74,11 @@ function headerOf(cells: readonly string[], lineNumber: number, errors: DebitCla
   cells.forEach((cell, index) => {
     const name = cell.trim().toLowerCase();
     if (!known.has(name))
-      errors.push({ code: 'wrong_columns', message: `column '${cell}' is not a claim column`, line: lineNumber });
+      errors.push({
+        code: 'wrong_columns',
+        message: `column '${cell}' is not a claim column`,
+        line: lineNumber,
+      });
     else if (columns.has(name))
       errors.push({ code: 'wrong_columns', message: `column '${name}' appears twice`, line: lineNumber });
     else columns.set(name, index);
@@ -122,7 +126,10 @@ function readRow(
   const quantityText = cell('quantity');
   const quantity = Number(quantityText);
   if (!/^\d{1,10}$/.test(quantityText) || quantity <= 0 || quantity > maxAuthorizedQuantity)
-    return void refuse('invalid_value', `quantity '${quantityText}' is not a positive whole number up to 1e9`);
+    return void refuse(
+      'invalid_value',
+      `quantity '${quantityText}' is not a positive whole number up to 1e9`,
+    );
   const unreadable = ['book_cost', 'authorized_cost', 'amount', 'resale_price'].find(
     (name) => cell(name) !== '' && !isPlainDecimal(cell(name)),
   );

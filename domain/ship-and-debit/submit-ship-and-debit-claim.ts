@@ -1,7 +1,8 @@
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
-import { BusinessRuleError, ForbiddenError, StateConflictError, ValidationError } from '../shared/errors';
+import type { ClaimFunds } from '../claims/ports';
 import type { FieldIssue } from '../shared/errors';
+import { BusinessRuleError, ForbiddenError, StateConflictError, ValidationError } from '../shared/errors';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import type { Clock, EventPublisher } from '../shared/ports';
@@ -10,8 +11,8 @@ import { type DebitClaimValidationContext, validateDebitClaimLines } from './cla
 import { shipAndDebitClaimValidatedEvent } from './claim-validated-event';
 import { isPlainDecimal, parsePrice, priceScale } from './debit-amount';
 import type { DebitAuthorization } from './debit-authorization';
-import { type DebitClaimLine, invoiceLineKey } from './debit-claim-line';
 import { parseDebitClaimCsv } from './debit-claim-csv';
+import { type DebitClaimLine, invoiceLineKey } from './debit-claim-line';
 import type { DebitAuthorizationStore, ShipAndDebitClaimStore, ShipAndDebitEvidence } from './ports';
 import { PosSaleIndex } from './pos-sale-index';
 import { quantityReservations } from './quantity-reservation';
@@ -22,7 +23,6 @@ import {
 } from './ship-and-debit-claim';
 import type { ShipAndDebitClaimJson } from './ship-and-debit-claim-request';
 import { sendToSettlement, settlementClaimIdOf } from './ship-and-debit-settlement';
-import type { ClaimFunds } from '../claims/ports';
 import { type DebitClaim844, parseDebitClaim844, type RejectedDebitClaimLine } from './x12-844-debit-claim';
 import { writeDebitClaimResponse849 } from './x12-849-debit-response';
 
@@ -132,7 +132,12 @@ function read844(text: string, partnerId: string | undefined): ReadClaim & { rea
   };
 }
 
-function madeUpHeader(partnerId: string, claimNumber: string, currency: CurrencyCode, lines: DebitClaimLine[]) {
+function madeUpHeader(
+  partnerId: string,
+  claimNumber: string,
+  currency: CurrencyCode,
+  lines: DebitClaimLine[],
+) {
   return {
     transactionControlNumber: '0001',
     claimNumber,
@@ -153,7 +158,10 @@ function readDocument(
   const partner = partnerId ?? (document.format === 'json' ? document.claim.partnerId : undefined);
   if (partner === undefined)
     throw new ValidationError('Name the partner the claim is for', [
-      { path: document.format === 'json' ? 'partnerId' : 'query.partnerId', message: 'is required when a channel manager submits' },
+      {
+        path: document.format === 'json' ? 'partnerId' : 'query.partnerId',
+        message: 'is required when a channel manager submits',
+      },
     ]);
   if (document.format === 'csv') {
     const csv = parseDebitClaimCsv(document.text);
@@ -299,7 +307,10 @@ export async function submitShipAndDebitClaim(
           .get(reservation.authorizationNumber)
           ?.lines.find((line) => line.productSku === reservation.productSku)?.remainingQuantity ?? 0,
     }));
-    const approvedAmount = sum(results.map((result) => result.approvedAmount), currency);
+    const approvedAmount = sum(
+      results.map((result) => result.approvedAmount),
+      currency,
+    );
     const receivedAt = now.toISOString();
     const response849 = writeDebitClaimResponse849(
       {
@@ -325,7 +336,10 @@ export async function submitShipAndDebitClaim(
       lines,
       results,
       unreadableLines: read.unreadable,
-      amountClaimed: sum(lines.map((line) => line.amount), currency),
+      amountClaimed: sum(
+        lines.map((line) => line.amount),
+        currency,
+      ),
       amountApproved: approvedAmount,
       ...(parsePrice(approvedAmount) > 0n ? { settlementClaimId: settlementClaimIdOf(claimId) } : {}),
       response849,

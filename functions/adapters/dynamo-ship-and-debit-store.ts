@@ -5,6 +5,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from '../../domain/shared/ports';
 import {
   type DebitAuthorization,
   debitAuthorizationSchema,
@@ -16,7 +17,6 @@ import type {
   ShipAndDebitClaimStore,
 } from '../../domain/ship-and-debit/ports';
 import type { ShipAndDebitClaim } from '../../domain/ship-and-debit/ship-and-debit-claim';
-import type { Page, PageRequest } from '../../domain/shared/ports';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { cursorOf, positionOf } from './table-cursor';
 import {
@@ -241,7 +241,9 @@ export class DynamoDebitAuthorizationStore implements DebitAuthorizationStore {
       const own = [...lines.values()].filter((line) => line.pk === item.pk);
       return authorizationOf([item, ...own]) as DebitAuthorization;
     });
-    return LastEvaluatedKey ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) } : { items };
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
   }
 
   private headerItem(authorization: DebitAuthorization): Item {
@@ -312,7 +314,11 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
       {
         Put: {
           TableName: table,
-          Item: { ...shipAndDebitClaimNumberKey(claim.partnerId, claim.claimNumber), type: 'ShipAndDebitClaimNumber', ...holds },
+          Item: {
+            ...shipAndDebitClaimNumberKey(claim.partnerId, claim.claimNumber),
+            type: 'ShipAndDebitClaimNumber',
+            ...holds,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -333,7 +339,11 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
       ...invoiceLineKeys.map((key) => ({
         Put: {
           TableName: table,
-          Item: { ...shipAndDebitInvoiceLineKey(claim.partnerId, key), type: 'ShipAndDebitInvoiceLine', ...holds },
+          Item: {
+            ...shipAndDebitInvoiceLineKey(claim.partnerId, key),
+            type: 'ShipAndDebitInvoiceLine',
+            ...holds,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       })),
@@ -348,7 +358,8 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
       const failed = (index: number) => error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
       if (failed(1)) return { kind: 'claimNumberTaken' };
       const reservationsEnd = 2 + reservations.length;
-      for (let index = 2; index < reservationsEnd; index++) if (failed(index)) return { kind: 'remainingChanged' };
+      for (let index = 2; index < reservationsEnd; index++)
+        if (failed(index)) return { kind: 'remainingChanged' };
       for (let index = reservationsEnd; index < items.length; index++)
         if (failed(index)) return { kind: 'invoiceLineTaken' };
       throw error;
@@ -372,6 +383,8 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
       }),
     );
     const items = Items.map((item) => withoutStorage(item) as unknown as ShipAndDebitClaim);
-    return LastEvaluatedKey ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) } : { items };
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
   }
 }

@@ -1,9 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { effectivePriceOn } from '../../domain/price-lists/effective-price';
 import type { PriceEntry } from '../../domain/price-lists/price-list';
-import type { ShipAndDebitEvidence } from '../../domain/ship-and-debit/ports';
-import type { PosSale } from '../../domain/ship-and-debit/pos-sale-index';
 import type { DebitClaimLine } from '../../domain/ship-and-debit/debit-claim-line';
+import type { ShipAndDebitEvidence as Evidence } from '../../domain/ship-and-debit/ports';
+import type { PosSale } from '../../domain/ship-and-debit/pos-sale-index';
 import { DynamoChannelQueries } from './dynamo-channel-queries';
 import { masterDataStores } from './master-data-stores';
 
@@ -17,7 +17,7 @@ const shiftDays = (date: string, days: number) =>
  * The channel data ship & debit claims are checked against: the partner's POS lines of the claimed products
  * around the claimed ship dates (access pattern 9), and price list entries (access pattern 5).
  */
-export class DynamoShipAndDebitEvidence implements ShipAndDebitEvidence {
+export class ShipAndDebitEvidence implements Evidence {
   private readonly queries: DynamoChannelQueries;
   private readonly priceEntries;
 
@@ -59,7 +59,11 @@ export class DynamoShipAndDebitEvidence implements ShipAndDebitEvidence {
     const entries: PriceEntry[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.priceEntries.list({ limit: 100, group: `${priceListId}/${productSku}`, cursor });
+      const page = await this.priceEntries.list({
+        limit: 100,
+        group: `${priceListId}/${productSku}`,
+        cursor,
+      });
       entries.push(...(page.items as unknown as PriceEntry[]));
       cursor = page.nextCursor;
     } while (cursor !== undefined);

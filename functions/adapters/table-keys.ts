@@ -436,7 +436,8 @@ export const deductionLineKey = (sameLineKey: string): ItemKey => ({
   sk: 'LINE',
 });
 
-export const debitAuthorizationPartition = (authorizationNumber: string) => `DEBITAUTH#${authorizationNumber}`;
+export const debitAuthorizationPartition = (authorizationNumber: string) =>
+  `DEBITAUTH#${authorizationNumber}`;
 export const partnerDebitAuthorizationsPartition = (partnerId: string) => `PARTNERDEBITAUTHS#${partnerId}`;
 export const allDebitAuthorizationsPartition = 'DEBITAUTHS';
 export const debitAuthorizationKeys = (authorization: {
