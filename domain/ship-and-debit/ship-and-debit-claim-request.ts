@@ -16,25 +16,26 @@ export const claimNumberSchema = z
 /** A ship & debit claim sent as JSON: one line per resale, as an 844 PAD loop or CSV row carries it. */
 export const shipAndDebitClaimJsonSchema = z.object({
   partnerId: businessCodeSchema.optional().describe('Required when a channel manager submits'),
-  claimNumber: claimNumberSchema,
-  currency: currencyCodeSchema,
+  claimNumber: claimNumberSchema.describe('The partner’s claim (debit memo) number, unique per partner'),
+  currency: currencyCodeSchema.describe('ISO 4217 currency of every price and amount'),
   lines: z
     .array(
       z.object({
-        authorizationNumber: text(40),
-        invoiceNumber: text(40),
-        invoiceLine: text(20).exactOptional(),
-        shipDate: isoDateSchema,
-        endCustomerId: text(40),
-        productSku: text(40),
-        quantity: z.number().int().min(1).max(maxAuthorizedQuantity),
-        bookCost: decimal,
-        authorizedCost: decimal,
-        resalePrice: decimal.exactOptional(),
-        amount: decimal,
+        authorizationNumber: text(40).describe('Authorization (contract) number the resale is claimed under'),
+        invoiceNumber: text(40).describe('The partner’s invoice to the end customer'),
+        invoiceLine: text(20).exactOptional().describe('Line of that invoice'),
+        shipDate: isoDateSchema.describe('Day the units shipped to the end customer'),
+        endCustomerId: text(40).describe('End customer, as in the partner’s POS data'),
+        productSku: text(40).describe('Product (our SKU)'),
+        quantity: z.number().int().min(1).max(maxAuthorizedQuantity).describe('Units resold'),
+        bookCost: decimal.describe('Book cost per unit claimed against'),
+        authorizedCost: decimal.describe('Net cost per unit the authorization grants'),
+        resalePrice: decimal.exactOptional().describe('Unit resale price to the end customer'),
+        amount: decimal.describe('Credit claimed for the line'),
       }),
     )
     .min(1)
-    .max(maxShipAndDebitClaimLines),
+    .max(maxShipAndDebitClaimLines)
+    .describe('One line per resale'),
 });
 export type ShipAndDebitClaimJson = z.infer<typeof shipAndDebitClaimJsonSchema>;

@@ -17,6 +17,7 @@ import type {
   ShipAndDebitClaimStore,
 } from '../../domain/ship-and-debit/ports';
 import type { ShipAndDebitClaim } from '../../domain/ship-and-debit/ship-and-debit-claim';
+import { shipAndDebitClaimSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-schema';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { cursorOf, positionOf } from './table-cursor';
 import {
@@ -272,7 +273,7 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: shipAndDebitClaimKey(claimId), ConsistentRead: true }),
     );
-    return Item?.type === claimType ? (withoutStorage(Item) as unknown as ShipAndDebitClaim) : undefined;
+    return Item?.type === claimType ? shipAndDebitClaimSchema.parse(withoutStorage(Item)) : undefined;
   }
 
   async holderOfClaimNumber(partnerId: string, claimNumber: string): Promise<string | undefined> {
@@ -382,7 +383,7 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
         ...(start === undefined ? {} : { ExclusiveStartKey: start }),
       }),
     );
-    const items = Items.map((item) => withoutStorage(item) as unknown as ShipAndDebitClaim);
+    const items = Items.map((item) => shipAndDebitClaimSchema.parse(withoutStorage(item)));
     return LastEvaluatedKey
       ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
       : { items };

@@ -5,6 +5,7 @@ import {
   debitAuthorizationDecisionSchema,
   debitAuthorizationRequestSchema,
 } from '../../domain/ship-and-debit/debit-authorization-requests';
+import { shipAndDebitClaimJsonSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-request';
 import { pageOf } from './record-response-schemas';
 import type { RouteSpec } from './route-spec';
 import {
@@ -96,6 +97,8 @@ export const shipAndDebitRoutes: readonly RouteSpec[] = [
     summary:
       'Submit a ship & debit claim as application/json lines, text/csv or application/edi-x12 (844): each line approved, cut (04) or rejected with its X12 901 code; 200 for a claim number sent before; 422 for a malformed file',
     query: shipAndDebitClaimQuerySchema,
+    // The JSON form; text/csv and application/edi-x12 bodies are read by the handler from their content type.
+    body: shipAndDebitClaimJsonSchema,
     response: shipAndDebitClaimResponseSchema,
     publishesEvents: true,
   },
