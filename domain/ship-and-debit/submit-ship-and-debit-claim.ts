@@ -155,7 +155,7 @@ function readDocument(
   partnerId: string | undefined,
 ): ReadClaim & { readonly partnerId: string } {
   if (document.format === 'x12-844') return read844(document.text, partnerId);
-  const partner = partnerId ?? (document.format === 'json' ? document.claim.partnerId : undefined);
+  const partner = partnerId;
   if (partner === undefined)
     throw new ValidationError('Name the partner the claim is for', [
       {
@@ -268,7 +268,9 @@ export async function submitShipAndDebitClaim(
   input: { readonly partnerId?: string | undefined; readonly document: ShipAndDebitClaimDocument },
 ): Promise<{ readonly claim: ShipAndDebitClaim; readonly created: boolean }> {
   requireRole(actor, submitters);
-  const read = readDocument(input.document, claimantOf(actor, input.partnerId));
+  const named =
+    input.partnerId ?? (input.document.format === 'json' ? input.document.claim.partnerId : undefined);
+  const read = readDocument(input.document, claimantOf(actor, named));
   const { partnerId, lines, currency } = read;
   const holder = await deps.claims.holderOfClaimNumber(partnerId, read.claimNumber);
   if (holder !== undefined) return repeated(deps, holder);

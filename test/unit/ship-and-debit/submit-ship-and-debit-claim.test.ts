@@ -206,6 +206,12 @@ describe('submitting ship & debit claims', () => {
     await expect(
       submitShipAndDebitClaim(deps, partner, { partnerId: 'DIST-002', document: claimOf(1, 1) }),
     ).rejects.toThrow('its own partner only');
+    const named = claimOf(1, 1);
+    await expect(
+      submitShipAndDebitClaim(deps, partner, {
+        document: { ...named, claim: { ...named.claim, partnerId: 'DIST-002' } },
+      }),
+    ).rejects.toThrow('its own partner only');
   });
 
   it('a claim of more than 45 lines is refused whole (422): its approved lines must fit one atomic write', async () => {
