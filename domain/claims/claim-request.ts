@@ -37,7 +37,8 @@ const claimLineRequestSchema = z.object({
  */
 export const claimRequestSchema = z
   .object({
-    type: z.enum(claimTypes).describe('Claim type: `rebate`'),
+    // Ship & debit claims have their own route (/ship-and-debit-claims): they are validated per resale line.
+    type: z.enum(claimTypes.filter((type) => type === 'rebate')).describe('Claim type: `rebate`'),
     partnerId: businessCodeSchema
       .optional()
       .describe(

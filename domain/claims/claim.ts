@@ -2,8 +2,11 @@ import type { Role } from '../access/actor';
 import type { AccrualFund } from '../accruals/accrual-entry';
 import type { CurrencyCode } from '../shared/money/money';
 
-/** The kinds of claim; ship & debit, price protection and MDF join this list as they land (issues 13, 14). */
-export const claimTypes = ['rebate'] as const;
+/**
+ * The kinds of claim. `shipAndDebit` claims are made from validated ship & debit claims (never submitted
+ * directly); price protection and MDF join this list as they land (issues 13, 14).
+ */
+export const claimTypes = ['rebate', 'shipAndDebit'] as const;
 export type ClaimType = (typeof claimTypes)[number];
 
 /**

@@ -45,10 +45,22 @@ export const percentSchema = z
  * book × `percent` / 100. fixedPerClaim: one `amount` per claim line, whatever the quantity.
  */
 export const pricingMethodSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('downTo'), authorizedCost: unitPriceSchema }),
-  z.object({ method: z.literal('downBy'), amountPerUnit: unitPriceSchema }),
-  z.object({ method: z.literal('downByPercent'), percent: percentSchema }),
-  z.object({ method: z.literal('fixedPerClaim'), amount: unitPriceSchema }),
+  z.object({
+    method: z.literal('downTo').describe('Down to cost: the partner’s net unit cost becomes authorizedCost'),
+    authorizedCost: unitPriceSchema.describe('Net unit cost granted'),
+  }),
+  z.object({
+    method: z.literal('downBy').describe('Down by an amount per unit'),
+    amountPerUnit: unitPriceSchema.describe('Credit per unit'),
+  }),
+  z.object({
+    method: z.literal('downByPercent').describe('Down by a percent of the book cost'),
+    percent: percentSchema.describe('Percent of the book cost credited per unit'),
+  }),
+  z.object({
+    method: z.literal('fixedPerClaim').describe('A fixed amount per claim line'),
+    amount: unitPriceSchema.describe('Credit per claim line, whatever its quantity'),
+  }),
 ]);
 export type PricingMethod = z.infer<typeof pricingMethodSchema>;
 
@@ -70,8 +82,14 @@ export type DebitAuthorizationLine = z.infer<typeof debitAuthorizationLineSchema
 
 /** Who the authorization covers: one named end customer, or any end customer of a segment (blanket). */
 export const debitAuthorizationCoverageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('endCustomer'), endCustomerId: businessCodeSchema }),
-  z.object({ kind: z.literal('segment'), segment: businessCodeSchema }),
+  z.object({
+    kind: z.literal('endCustomer').describe('One named end customer'),
+    endCustomerId: businessCodeSchema.describe('End customer id as the partner reports it in POS data'),
+  }),
+  z.object({
+    kind: z.literal('segment').describe('Blanket: any end customer of a segment'),
+    segment: businessCodeSchema.describe('End-customer segment code'),
+  }),
 ]);
 export type DebitAuthorizationCoverage = z.infer<typeof debitAuthorizationCoverageSchema>;
 
@@ -105,6 +123,13 @@ export const debitAuthorizationSchema = debitAuthorizationTermsSchema
     status: z.enum(debitAuthorizationStatuses),
     version: z.number().int().positive(),
     history: z.array(debitAuthorizationVersionSchema),
+    /** The price list whose price on the ship date is the book cost (basis `priceListOnShipDate`). */
+    priceListId: businessCodeSchema.exactOptional(),
+    /** Why the partner asks for the deal (competitor, end customer's target price). */
+    justification: z.string().exactOptional(),
+    /** Who requested it, and when (the request's time). */
+    requestedBy: z.string().min(1).exactOptional(),
+    requestedAt: z.iso.datetime().exactOptional(),
   })
   .superRefine((authorization, ctx) => {
     if (authorization.validTo < authorization.validFrom) {

@@ -37,6 +37,11 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | partner payment   | PAYBATCH#<batchId>     | PAYMENT#<partnerId>         | PARTNERPAYMENTS#<p>       | <createdAt>#<batchId>   |
  * | deduction         | DEDUCTION#<id>         | DEDUCTION                   | DEDUCTIONS                | <status>#<importedAt>#<id> |
  * | deduction line    | DEDUCTION#LINE#<JSON [p, invoice, reference, amount]> | LINE (deductionId) |     |                         |
+ * | debit authorization | DEBITAUTH#<number>   | AUTHORIZATION (terms, history) | PARTNERDEBITAUTHS#<p> | <requestedAt>#<number> |
+ * | authorization line | DEBITAUTH#<number>    | LINE#<sku> (quantityCap, remainingQuantity) |           |                         |
+ * | ship & debit claim | SDCLAIM#<claimId>     | CLAIM (lines, results, 849) | PARTNERSDCLAIMS#<p>     | <receivedAt>#<claimId>  |
+ * | S&D invoice line  | SDINVOICE#<JSON [p, invoice line key]> | INVOICELINE (claimId) |                  |                         |
+ * | S&D claim number  | SDCLAIMNO#<p>#<claimNumber> | CLAIMNUMBER (claimId)  |                           |                         |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -50,6 +55,8 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * Approval tasks also carry gsi2 = APPROVALCLAIM#<claimId> / <createdAt>#<taskId>. Their Step Functions task
  * token is an attribute of the item that no read path returns.
  * Payment batch headers also carry gsi2 = PAYBATCHES#<status> / <createdAt>#<batchId> (batches of one status).
+ * Debit authorizations also carry gsi2 = DEBITAUTHS / <requestedAt>#<number>; ship & debit claims gsi2 = SDCLAIMS /
+ * <receivedAt>#<claimId> (staff listings across partners).
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -89,6 +96,13 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 29. a partner's payments across batches, newest first        → Query gsi1 PARTNERPAYMENTS#<p>
  * 30. deductions of one status (open: the aging report)         → Query gsi1 DEDUCTIONS, begins_with <status>#
  * 31. who holds a receivables line (idempotent import)          → GetItem DEDUCTION#LINE#… (written with the deduction)
+ * 32. a debit authorization with its lines' remaining quantities → Query pk DEBITAUTH#<number>; a ship & debit
+ *     claim's transaction moves LINE#<sku> only while remainingQuantity is what validation read (never below 0)
+ * 33. a partner's debit authorizations / every one, oldest first → Query gsi1 PARTNERDEBITAUTHS#<p> / gsi2 DEBITAUTHS
+ * 34. a ship & debit claim; a partner's / every one, oldest first → GetItem SDCLAIM#<id> / Query gsi1
+ *     PARTNERSDCLAIMS#<p> / gsi2 SDCLAIMS
+ * 35. who holds an invoice line (901 code 28, duplicate)        → GetItem SDINVOICE#… (written with the claim)
+ * 36. who holds a partner's claim number (a file sent twice)   → GetItem SDCLAIMNO#<p>#<claimNumber> (written with the claim)
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -444,4 +458,55 @@ export const deductionListKey = (status: string, importedAt: string, deductionId
 export const deductionLineKey = (sameLineKey: string): ItemKey => ({
   pk: `DEDUCTION#LINE#${sameLineKey}`,
   sk: 'LINE',
+});
+
+export const debitAuthorizationPartition = (authorizationNumber: string) =>
+  `DEBITAUTH#${authorizationNumber}`;
+export const partnerDebitAuthorizationsPartition = (partnerId: string) => `PARTNERDEBITAUTHS#${partnerId}`;
+export const allDebitAuthorizationsPartition = 'DEBITAUTHS';
+export const debitAuthorizationKeys = (authorization: {
+  readonly authorizationNumber: string;
+  readonly partnerId: string;
+  readonly requestedAt: string;
+}) => {
+  const sortKey = `${authorization.requestedAt}#${authorization.authorizationNumber}`;
+  return {
+    pk: debitAuthorizationPartition(authorization.authorizationNumber),
+    sk: 'AUTHORIZATION',
+    gsi1pk: partnerDebitAuthorizationsPartition(authorization.partnerId),
+    gsi1sk: sortKey,
+    gsi2pk: allDebitAuthorizationsPartition,
+    gsi2sk: sortKey,
+  };
+};
+export const debitAuthorizationLineKey = (authorizationNumber: string, productSku: string): ItemKey => ({
+  pk: debitAuthorizationPartition(authorizationNumber),
+  sk: `LINE#${productSku}`,
+});
+
+export const partnerShipAndDebitClaimsPartition = (partnerId: string) => `PARTNERSDCLAIMS#${partnerId}`;
+export const allShipAndDebitClaimsPartition = 'SDCLAIMS';
+export const shipAndDebitClaimKey = (claimId: string): ItemKey => ({ pk: `SDCLAIM#${claimId}`, sk: 'CLAIM' });
+export const shipAndDebitClaimKeys = (claim: {
+  readonly claimId: string;
+  readonly partnerId: string;
+  readonly receivedAt: string;
+}) => {
+  const sortKey = `${claim.receivedAt}#${claim.claimId}`;
+  return {
+    ...shipAndDebitClaimKey(claim.claimId),
+    gsi1pk: partnerShipAndDebitClaimsPartition(claim.partnerId),
+    gsi1sk: sortKey,
+    gsi2pk: allShipAndDebitClaimsPartition,
+    gsi2sk: sortKey,
+  };
+};
+/** The invoice line key holds free text (invoice, line) and NUL separators: JSON keeps any two apart. */
+export const shipAndDebitInvoiceLineKey = (partnerId: string, invoiceLineKey: string): ItemKey => ({
+  pk: `SDINVOICE#${JSON.stringify([partnerId, invoiceLineKey])}`,
+  sk: 'INVOICELINE',
+});
+export const shipAndDebitClaimNumberKey = (partnerId: string, claimNumber: string): ItemKey => ({
+  pk: `SDCLAIMNO#${partnerId}#${claimNumber}`,
+  sk: 'CLAIMNUMBER',
 });

@@ -33,7 +33,9 @@ const actor = z.looseObject({
 
 export const claimResponseSchema = z.looseObject({
   claimId: z.string().describe('Claim id (CLM-…), given by the server'),
-  type: z.string().describe('Claim type: `rebate`'),
+  type: z
+    .string()
+    .describe('Claim type: `rebate`, or `shipAndDebit` for the approved amount of a ship & debit claim'),
   partnerId: z.string().describe('Partner claiming (the beneficiary paid)'),
   programId: z.string().describe('Program code'),
   period: periodLabel,

@@ -6,6 +6,7 @@ import { deductionRoutes } from './deduction-routes';
 import { masterDataRoutes } from './master-data-routes';
 import { paymentRoutes } from './payment-routes';
 import type { RouteSpec } from './route-spec';
+import { shipAndDebitRoutes } from './ship-and-debit-routes';
 
 /**
  * The routes by bounded context; each context's functions deploy as one stack (infra/stacks/api-routes-stack.ts),
@@ -15,6 +16,7 @@ export const apiRouteGroups = {
   channel: [...masterDataRoutes, ...channelDataRoutes],
   accruals: accrualRoutes,
   claims: [...claimRoutes, ...approvalRoutes, ...paymentRoutes, ...deductionRoutes],
+  shipAndDebit: shipAndDebitRoutes,
 } as const satisfies Record<string, readonly RouteSpec[]>;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */

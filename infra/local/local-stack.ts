@@ -7,6 +7,10 @@ import { createApprovalDeps } from '../../functions/approvals/approval-deps';
 import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
 import { createClaimDeps } from '../../functions/claims/create-claim-deps';
 import { createPaymentDeps } from '../../functions/payments/create-payment-deps';
+import {
+  createDebitAuthorizationDeps,
+  createShipAndDebitClaimDeps,
+} from '../../functions/ship-and-debit/ship-and-debit-deps';
 import { repositoryRoot } from '../constructs/chrm-function';
 import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
@@ -14,6 +18,7 @@ import { type SeededClaim, seedDemoClaims } from './demo/seed-demo-claims';
 import { seedDemoData } from './demo/seed-demo-data';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
 import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
+import { type SeededShipAndDebit, seedDemoShipAndDebit } from './demo/seed-demo-ship-and-debit';
 import { DurableRecords } from './durable-records';
 import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus } from './event-bus';
@@ -69,6 +74,8 @@ export interface LocalStack {
   readonly demoRun: DemoRun | undefined;
   /** DIST-NORTH's demo claims made at this start, one per status a partner sees (none when they existed). */
   readonly seededClaims: readonly SeededClaim[];
+  /** The demo debit authorization and its 844 claim (found again, not made, when they existed). */
+  readonly seededShipAndDebit: SeededShipAndDebit | undefined;
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
   /** Workflow executions that were running when the last process stopped, started again at this start. */
@@ -201,6 +208,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let seededFiles: SeededFile[] = [];
     let demoRun: DemoRun | undefined;
     let seededClaims: SeededClaim[] = [];
+    let seededShipAndDebit: SeededShipAndDebit | undefined;
     const seedOption = options.seed ?? true;
     const depth: DemoSeedDepth | undefined = seedOption === true ? 'claims' : seedOption || undefined;
     if (depth !== undefined) {
@@ -232,6 +240,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           approvals: createApprovalDeps({ ...settings, SFN_ENDPOINT: stepFunctionsEndpoint }),
           payments: createPaymentDeps(settings),
         });
+      if (seeds(depth, 'claims'))
+        seededShipAndDebit = await seedDemoShipAndDebit({
+          authorizations: createDebitAuthorizationDeps(settings),
+          claims: createShipAndDebitClaimDeps(settings),
+          channel: createChannelDataDeps(settings),
+        });
     }
 
     const signingKey = localSigningKey(dataDirectory);
@@ -258,6 +272,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       seededFiles,
       demoRun,
       seededClaims,
+      seededShipAndDebit,
       endpoints: {
         dynamoDb: dynamoDb.endpoint,
         s3: s3.endpoint,

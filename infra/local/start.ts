@@ -66,6 +66,12 @@ function banner(stack: LocalStack, started: number, where: string) {
               `  ${claim.status.padEnd(18)} ${claim.reference.padEnd(13)} ${claim.amount.padStart(10)} USD  ${claim.claimId}`,
           ),
         ]),
+    ...(stack.seededShipAndDebit === undefined
+      ? []
+      : [
+          '',
+          `Demo ship & debit: authorization ${stack.seededShipAndDebit.authorizationNumber}, 844 claim ${stack.seededShipAndDebit.claimId} approved ${stack.seededShipAndDebit.amountApproved} USD (settling as ${stack.seededShipAndDebit.settlementClaimId ?? 'nothing'}, in the approver's inbox)`,
+        ]),
     '',
     'Demo bearer tokens (valid 12 h):',
     ...Object.entries(tokens).map(([user, token]) => `  ${user.padEnd(26)} ${token}`),
@@ -84,6 +90,8 @@ function banner(stack: LocalStack, started: number, where: string) {
     `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/partners/DIST-NORTH/checkbook"`,
     `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/claims"`,
     `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/payment-batches"`,
+    `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/debit-authorizations"`,
+    `  curl -H "Authorization: Bearer ${north}" "${apiUrl}/ship-and-debit-claims"`,
     `  curl -H "Authorization: Bearer ${tokens['demo-approver']}" "${apiUrl}/approvals"`,
     `  curl -H "Authorization: Bearer ${admin}" "${apiUrl}/gl-journal?from=2026-03-01&to=2026-03-31"`,
     '',

@@ -36,6 +36,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 /** What each path parameter names; one name has one meaning across the API. */
 const pathParameterMeanings: Record<string, string> = {
   adjustmentId: 'Manual adjustment id (ADJ-…)',
+  authorizationNumber: 'Debit authorization (contract) number (DA-…), as partners quote it on claims',
   claimId: 'Claim id (CLM-…), as returned by POST /claims',
   batchId: 'Payment batch id (PB-…)',
   deductionId: 'Deduction id (DED-…), as returned by POST /deductions',
@@ -49,6 +50,7 @@ const pathParameterMeanings: Record<string, string> = {
   programId: 'Program code',
   programVersion: 'Program version, from 1 (activation count)',
   runId: 'Accrual run id',
+  shipAndDebitClaimId: 'Ship & debit claim id (SDC-…), as returned by POST /ship-and-debit-claims',
   sku: 'Our product code (SKU)',
   taskId: 'Approval task id, as the inbox lists it',
 };

@@ -1,0 +1,211 @@
+import { type Actor, internalRoles, type Role } from '../access/actor';
+import { partnerScope, requireRole, requireVisibleTo } from '../access/policies';
+import {
+  AlreadyExistsError,
+  ForbiddenError,
+  NotFoundError,
+  StateConflictError,
+  ValidationError,
+} from '../shared/errors';
+import type { Clock, Page, PageRequest } from '../shared/ports';
+import {
+  type DebitAuthorization,
+  type DebitAuthorizationTerms,
+  debitAuthorizationSchema,
+} from './debit-authorization';
+import {
+  amendDebitAuthorization,
+  approveDebitAuthorization,
+  cancelDebitAuthorization,
+} from './debit-authorization-lifecycle';
+import type {
+  DebitAuthorizationAmendment,
+  DebitAuthorizationDecision,
+  DebitAuthorizationRequest,
+  RequestedAuthorizationLine,
+} from './debit-authorization-requests';
+import type { DebitAuthorizationStore } from './ports';
+
+export interface DebitAuthorizationDeps {
+  readonly authorizations: DebitAuthorizationStore;
+  readonly clock: Clock;
+  /** A new authorization number (the contract number partners quote on claims). */
+  readonly newAuthorizationNumber: () => string;
+}
+
+const requesters: readonly Role[] = ['partner', 'channel_manager'];
+const deciders: readonly Role[] = ['approver', 'channel_manager'];
+const maintainers: readonly Role[] = ['approver', 'channel_manager', 'admin'];
+const readers = [...internalRoles, 'partner'] as const;
+
+const linesOf = (lines: readonly RequestedAuthorizationLine[]) =>
+  lines.map((line) => ({
+    productSku: line.productSku,
+    pricing: line.pricing,
+    quantityCap: line.quantityCap,
+    remainingQuantity: line.quantityCap,
+    ...(line.resaleCeiling === undefined ? {} : { resaleCeiling: line.resaleCeiling }),
+  }));
+
+/** The partner a request is for: a partner user's own; the one a channel manager names. */
+function requesterPartner(actor: Actor, partnerId: string | undefined): string {
+  if (actor.role === 'partner') {
+    if (partnerId !== undefined && partnerId !== actor.partnerId)
+      throw new ForbiddenError('A partner user requests special pricing for its own partner only');
+    return actor.partnerId;
+  }
+  if (partnerId === undefined)
+    throw new ValidationError('Name the partner the authorization is for', [
+      { path: 'partnerId', message: 'is required when a channel manager requests' },
+    ]);
+  return partnerId;
+}
+
+/**
+ * Requests special pricing (a partner for itself, a channel manager for a partner): stored `requested`
+ * under a new authorization number, each line's remaining quantity its cap until a decision.
+ */
+export async function requestDebitAuthorization(
+  deps: DebitAuthorizationDeps,
+  actor: Actor,
+  request: DebitAuthorizationRequest,
+): Promise<DebitAuthorization> {
+  requireRole(actor, requesters);
+  const partnerId = requesterPartner(actor, request.partnerId);
+  const authorization = debitAuthorizationSchema.parse({
+    authorizationNumber: deps.newAuthorizationNumber(),
+    partnerId,
+    currency: request.currency,
+    bookCostBasis: request.bookCostBasis,
+    ...(request.priceListId === undefined ? {} : { priceListId: request.priceListId }),
+    ...(request.justification === undefined ? {} : { justification: request.justification }),
+    coverage: request.coverage,
+    validFrom: request.validFrom,
+    validTo: request.validTo,
+    lines: linesOf(request.lines),
+    status: 'requested',
+    version: 1,
+    history: [],
+    requestedBy: actor.userId,
+    requestedAt: deps.clock().toISOString(),
+  });
+  if (!(await deps.authorizations.create(authorization)))
+    throw new AlreadyExistsError(`authorization ${authorization.authorizationNumber} exists already`);
+  return authorization;
+}
+
+/** One authorization with its history and remaining quantities; another partner's is "not found". */
+export async function getDebitAuthorization(
+  deps: Pick<DebitAuthorizationDeps, 'authorizations'>,
+  actor: Actor,
+  authorizationNumber: string,
+): Promise<DebitAuthorization> {
+  requireRole(actor, readers);
+  const authorization = await deps.authorizations.get(authorizationNumber);
+  requireVisibleTo(actor, authorization?.partnerId, 'Debit authorization');
+  if (authorization === undefined) throw new NotFoundError('Debit authorization not found');
+  return authorization;
+}
+
+/** Authorizations a page at a time: a partner user's own only, staff every partner's (or one partner's). */
+export async function listDebitAuthorizations(
+  deps: Pick<DebitAuthorizationDeps, 'authorizations'>,
+  actor: Actor,
+  input: PageRequest & { readonly partnerId?: string | undefined },
+): Promise<Page<DebitAuthorization>> {
+  requireRole(actor, readers);
+  const { partnerId, ...page } = input;
+  const own = partnerScope(actor);
+  if (own !== undefined && partnerId !== undefined && partnerId !== own) return { items: [] };
+  return deps.authorizations.list(own ?? partnerId, page);
+}
+
+async function replaceOrConflict(
+  deps: DebitAuthorizationDeps,
+  previous: DebitAuthorization,
+  next: DebitAuthorization,
+): Promise<DebitAuthorization> {
+  if (!(await deps.authorizations.replace(previous, next))) {
+    throw new StateConflictError(
+      `authorization ${previous.authorizationNumber} changed meanwhile (a decision or a claim): read it again`,
+    );
+  }
+  // Claims may have drawn since the read: answer with what is stored now.
+  return (await deps.authorizations.get(next.authorizationNumber)) ?? next;
+}
+
+/**
+ * Decides a request (approver or channel manager, never the one who requested it): approve as requested or
+ * on other terms (lines, dates) — it becomes claimable, each line's remaining quantity its cap — or reject
+ * (cancelled, with the reason in its history). A second decision is a 409.
+ */
+export async function decideDebitAuthorization(
+  deps: DebitAuthorizationDeps,
+  actor: Actor,
+  authorizationNumber: string,
+  decision: DebitAuthorizationDecision,
+): Promise<DebitAuthorization> {
+  requireRole(actor, deciders);
+  const request = await getDebitAuthorization(deps, actor, authorizationNumber);
+  if (request.status !== 'requested')
+    throw new StateConflictError(
+      `authorization ${authorizationNumber} is ${request.status}: decided already`,
+    );
+  if (request.requestedBy === actor.userId)
+    throw new ForbiddenError('Whoever requested an authorization may not decide it');
+  const now = deps.clock();
+  const change = {
+    at: now.toISOString(),
+    by: actor.userId,
+    ...(decision.comment === undefined ? {} : { reason: decision.comment }),
+  };
+  if (decision.decision === 'reject')
+    return replaceOrConflict(deps, request, cancelDebitAuthorization(request, change));
+  const terms: DebitAuthorizationTerms = {
+    coverage: request.coverage,
+    validFrom: decision.validFrom ?? request.validFrom,
+    validTo: decision.validTo ?? request.validTo,
+    lines: decision.lines === undefined ? request.lines : linesOf(decision.lines),
+  };
+  if (terms.validTo < terms.validFrom)
+    throw new ValidationError('The authorized validity is empty', [
+      { path: 'validTo', message: 'must not be before validFrom' },
+    ]);
+  const approved = approveDebitAuthorization(request, now.toISOString().slice(0, 10), change, terms);
+  return replaceOrConflict(deps, request, approved);
+}
+
+/**
+ * Amends an approved authorization's terms (a new version; the old one kept in its history). What claims
+ * already took of a product stays taken: a cap below it, or dropping a product claims used, is a 422.
+ */
+export async function amendDebitAuthorizationTerms(
+  deps: DebitAuthorizationDeps,
+  actor: Actor,
+  authorizationNumber: string,
+  amendment: DebitAuthorizationAmendment,
+): Promise<DebitAuthorization> {
+  requireRole(actor, maintainers);
+  const current = await getDebitAuthorization(deps, actor, authorizationNumber);
+  const { reason, ...terms } = amendment;
+  const change = { at: deps.clock().toISOString(), by: actor.userId, reason };
+  const next = amendDebitAuthorization(current, { ...terms, lines: linesOf(terms.lines) }, change);
+  return replaceOrConflict(deps, current, next);
+}
+
+/** Cancels an authorization (staff): later claims on it are rejected with 901 code 23. */
+export async function cancelDebitAuthorizationByStaff(
+  deps: DebitAuthorizationDeps,
+  actor: Actor,
+  authorizationNumber: string,
+  reason: string,
+): Promise<DebitAuthorization> {
+  requireRole(actor, maintainers);
+  const current = await getDebitAuthorization(deps, actor, authorizationNumber);
+  const next = cancelDebitAuthorization(current, {
+    at: deps.clock().toISOString(),
+    by: actor.userId,
+    reason,
+  });
+  return replaceOrConflict(deps, current, next);
+}

@@ -1,0 +1,51 @@
+import type { ClaimActor } from '../claims/claim';
+import type { CurrencyCode } from '../shared/money/money';
+import type { DebitClaimLineResult } from './claim-line-validation';
+import type { DebitClaimLine } from './debit-claim-line';
+import type { RejectedDebitClaimLine } from './x12-844-debit-claim';
+
+/** How a ship & debit claim arrived: an X12 844, a CSV text, or JSON lines. */
+export const shipAndDebitClaimChannels = ['x12-844', 'csv', 'json'] as const;
+export type ShipAndDebitClaimChannel = (typeof shipAndDebitClaimChannels)[number];
+
+/**
+ * At most this many lines per ship & debit claim: the claim, its claim number, one duplicate-rule marker per
+ * approved invoice line and one reservation per authorization line are one atomic write (DynamoDB: 100 items),
+ * and the approved lines become one settlement claim (at most 50 lines).
+ */
+export const maxShipAndDebitClaimLines = 45;
+
+/**
+ * A partner's ship & debit claim as validated: every line with its result (approved, cut to what remained, or
+ * rejected with its X12 901/889 codes), the lines the reader could not read, and the 849 that answers it.
+ * Approved amounts settle through the claim (type `shipAndDebit`) named by `settlementClaimId`.
+ */
+export interface ShipAndDebitClaim {
+  readonly claimId: string;
+  /** The partner's debit memo number (844 BAA05, or the CSV/JSON claim's number): unique per partner. */
+  readonly claimNumber: string;
+  readonly partnerId: string;
+  readonly channel: ShipAndDebitClaimChannel;
+  readonly currency: CurrencyCode;
+  readonly receivedAt: string;
+  readonly submittedBy: ClaimActor;
+  readonly authorizationNumbers: readonly string[];
+  readonly lines: readonly DebitClaimLine[];
+  /** One per entry of `lines`, same order. */
+  readonly results: readonly DebitClaimLineResult[];
+  /** Lines refused before validation (missing or unreadable data), answered on the 849 with 15 or 33. */
+  readonly unreadableLines: readonly RejectedDebitClaimLine[];
+  /** Decimal strings in `currency`, its minor units. */
+  readonly amountClaimed: string;
+  readonly amountApproved: string;
+  /** The claim that settles the approved amount through approvals and payments; absent when nothing was approved. */
+  readonly settlementClaimId?: string;
+  /** The X12 849 response (4010) to the claim. */
+  readonly response849: string;
+}
+
+/** The claim as the API shows it: everything but the 849 text, which has its own route. */
+export function shipAndDebitClaimView(claim: ShipAndDebitClaim): Omit<ShipAndDebitClaim, 'response849'> {
+  const { response849: _response, ...view } = claim;
+  return view;
+}

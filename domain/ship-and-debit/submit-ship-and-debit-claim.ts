@@ -1,0 +1,382 @@
+import type { Actor, Role } from '../access/actor';
+import { requireRole } from '../access/policies';
+import type { ClaimFunds } from '../claims/ports';
+import type { FieldIssue } from '../shared/errors';
+import { BusinessRuleError, ForbiddenError, StateConflictError, ValidationError } from '../shared/errors';
+import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
+import { formatScaled } from '../shared/money/scaled-integer';
+import type { Clock, EventPublisher } from '../shared/ports';
+import { indexAuthorizations } from './authorization-index';
+import { type DebitClaimValidationContext, validateDebitClaimLines } from './claim-line-validation';
+import { shipAndDebitClaimValidatedEvent } from './claim-validated-event';
+import { isPlainDecimal, parsePrice, priceScale } from './debit-amount';
+import type { DebitAuthorization } from './debit-authorization';
+import { parseDebitClaimCsv } from './debit-claim-csv';
+import { type DebitClaimLine, invoiceLineKey } from './debit-claim-line';
+import type { DebitAuthorizationStore, ShipAndDebitClaimStore, ShipAndDebitEvidence } from './ports';
+import { PosSaleIndex } from './pos-sale-index';
+import { quantityReservations } from './quantity-reservation';
+import {
+  maxShipAndDebitClaimLines,
+  type ShipAndDebitClaim,
+  type ShipAndDebitClaimChannel,
+} from './ship-and-debit-claim';
+import type { ShipAndDebitClaimJson } from './ship-and-debit-claim-request';
+import { sendToSettlement, settlementClaimIdOf } from './ship-and-debit-settlement';
+import { type DebitClaim844, parseDebitClaim844, type RejectedDebitClaimLine } from './x12-844-debit-claim';
+import { writeDebitClaimResponse849 } from './x12-849-debit-response';
+
+/** The claim rules that are policy, not law: set per deployment. */
+export interface ShipAndDebitPolicy {
+  /** Days after the ship date within which a line may be claimed (901 code 29 after). */
+  readonly claimWindowDays: number;
+  /** How far the POS quantity may differ from the claimed one, in basis points. */
+  readonly posToleranceBasisPoints: number;
+  /** Our X12 interchange id: the sender of every 849. */
+  readonly interchangeId: string;
+}
+
+export interface ShipAndDebitClaimDeps {
+  readonly authorizations: DebitAuthorizationStore;
+  readonly claims: ShipAndDebitClaimStore;
+  readonly evidence: ShipAndDebitEvidence;
+  readonly claimFunds: ClaimFunds;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+  readonly policy: ShipAndDebitPolicy;
+  readonly newClaimId: () => string;
+}
+
+/** A claim as sent: an X12 844 text, a CSV text (with its number and currency), or JSON lines. */
+export type ShipAndDebitClaimDocument =
+  | { readonly format: 'x12-844'; readonly text: string }
+  | {
+      readonly format: 'csv';
+      readonly text: string;
+      readonly claimNumber: string;
+      readonly currency: CurrencyCode;
+    }
+  | { readonly format: 'json'; readonly claim: ShipAndDebitClaimJson };
+
+/** A claim read from its document, before validation. */
+interface ReadClaim {
+  readonly channel: ShipAndDebitClaimChannel;
+  readonly claimNumber: string;
+  readonly currency: CurrencyCode;
+  readonly lines: DebitClaimLine[];
+  readonly unreadable: RejectedDebitClaimLine[];
+  /** The 844 claim the 849 answers (made up from the lines for CSV and JSON claims). */
+  readonly header: Omit<DebitClaim844, 'lines' | 'rejectedLines'>;
+  /** Who the 849 goes to: the 844's sender, else the partner. */
+  readonly replyTo: string;
+}
+
+const submitters: readonly Role[] = ['partner', 'channel_manager'];
+
+/** The partner a claim is for: a partner user's own; the one a channel manager names (or the 844 does). */
+function claimantOf(actor: Actor, partnerId: string | undefined): string | undefined {
+  if (actor.role !== 'partner') return partnerId;
+  if (partnerId !== undefined && partnerId !== actor.partnerId)
+    throw new ForbiddenError('A partner user submits claims for its own partner only');
+  return actor.partnerId;
+}
+
+const fileRejected = (what: string, issues: FieldIssue[]) =>
+  new BusinessRuleError(`The ${what} cannot be read as a ship & debit claim`, issues);
+
+const tooLong = (count: number) =>
+  fileRejected('claim', [
+    { path: 'lines', message: `has ${count} lines; send at most ${maxShipAndDebitClaimLines} per claim` },
+  ]);
+
+function read844(text: string, partnerId: string | undefined): ReadClaim & { readonly partnerId: string } {
+  const file = parseDebitClaim844(text);
+  const issues: FieldIssue[] = file.errors.map((error) => ({
+    path: error.segment === undefined ? 'file' : `segment.${error.segment}`,
+    message: `${error.code}: ${error.message}`,
+  }));
+  for (const claim of file.claims) {
+    for (const error of claim.errors)
+      issues.push({
+        path: error.segment === undefined ? 'file' : `segment.${error.segment}`,
+        message: `${error.code}: ${error.message}`,
+      });
+  }
+  if (file.claims.length > 1)
+    issues.push({ path: 'file', message: 'send one 844 transaction set (one claim) per file' });
+  const claim = file.claims[0];
+  if (issues.length > 0 || claim === undefined) throw fileRejected('844', issues);
+  if (claim.currency === undefined) throw fileRejected('844', [{ path: 'CUR02', message: 'is missing' }]);
+  if (claim.claimNumber === '') throw fileRejected('844', [{ path: 'BAA05', message: 'is missing' }]);
+  const partner = partnerId ?? claim.distributor.id;
+  if (partner === '')
+    throw new ValidationError('Name the partner the claim is for', [
+      { path: 'query.partnerId', message: 'is required when the 844 names no distributor (N1*DS)' },
+    ]);
+  if (claim.distributor.id !== '' && claim.distributor.id !== partner)
+    throw fileRejected('844', [
+      { path: 'N1*DS.04', message: `names distributor ${claim.distributor.id}, not partner ${partner}` },
+    ]);
+  const count = claim.lines.length + claim.rejectedLines.length;
+  if (count > maxShipAndDebitClaimLines) throw tooLong(count);
+  const { lines, rejectedLines, ...header } = claim;
+  return {
+    channel: 'x12-844',
+    partnerId: partner,
+    claimNumber: claim.claimNumber,
+    currency: claim.currency,
+    lines,
+    unreadable: rejectedLines,
+    header,
+    replyTo: file.interchange?.senderId || partner,
+  };
+}
+
+function madeUpHeader(
+  partnerId: string,
+  claimNumber: string,
+  currency: CurrencyCode,
+  lines: DebitClaimLine[],
+) {
+  return {
+    transactionControlNumber: '0001',
+    claimNumber,
+    claimDate: '',
+    currency,
+    distributor: { id: partnerId, name: partnerId },
+    supplier: { id: '', name: '' },
+    authorizationNumber: [...new Set(lines.map((line) => line.authorizationNumber))].join(' '),
+    errors: [],
+  };
+}
+
+function readDocument(
+  document: ShipAndDebitClaimDocument,
+  partnerId: string | undefined,
+): ReadClaim & { readonly partnerId: string } {
+  if (document.format === 'x12-844') return read844(document.text, partnerId);
+  const partner = partnerId;
+  if (partner === undefined)
+    throw new ValidationError('Name the partner the claim is for', [
+      {
+        path: document.format === 'json' ? 'partnerId' : 'query.partnerId',
+        message: 'is required when a channel manager submits',
+      },
+    ]);
+  if (document.format === 'csv') {
+    const csv = parseDebitClaimCsv(document.text);
+    if (csv.errors.length > 0)
+      throw fileRejected(
+        'CSV',
+        csv.errors.map((error) => ({
+          path: error.line === undefined ? 'file' : `line.${error.line}`,
+          message: `${error.code}: ${error.message}`,
+        })),
+      );
+    const count = csv.lines.length + csv.rejectedLines.length;
+    if (count > maxShipAndDebitClaimLines) throw tooLong(count);
+    return {
+      channel: 'csv',
+      partnerId: partner,
+      claimNumber: document.claimNumber,
+      currency: document.currency,
+      lines: csv.lines,
+      unreadable: csv.rejectedLines,
+      header: madeUpHeader(partner, document.claimNumber, document.currency, csv.lines),
+      replyTo: partner,
+    };
+  }
+  const { claim } = document;
+  const lines: DebitClaimLine[] = claim.lines.map((line, index) => ({ lineNumber: index + 1, ...line }));
+  return {
+    channel: 'json',
+    partnerId: partner,
+    claimNumber: claim.claimNumber,
+    currency: claim.currency,
+    lines,
+    unreadable: [],
+    header: madeUpHeader(partner, claim.claimNumber, claim.currency, lines),
+    replyTo: partner,
+  };
+}
+
+/** Book costs on the price lists the claim's authorizations name, looked up once per product and date. */
+async function listPrices(
+  deps: ShipAndDebitClaimDeps,
+  lines: readonly DebitClaimLine[],
+  authorizations: ReadonlyMap<string, DebitAuthorization>,
+): Promise<Map<string, string>> {
+  const wanted = new Map<string, [string, string, string]>();
+  for (const line of lines) {
+    const authorization = authorizations.get(line.authorizationNumber);
+    if (authorization?.bookCostBasis !== 'priceListOnShipDate' || authorization.priceListId === undefined)
+      continue;
+    const key = priceKey(authorization.priceListId, line);
+    wanted.set(key, [authorization.priceListId, line.productSku, line.shipDate]);
+  }
+  const prices = new Map<string, string>();
+  await Promise.all(
+    [...wanted].map(async ([key, [priceListId, sku, date]]) => {
+      const price = await deps.evidence.listPriceOn(priceListId, sku, date);
+      if (price !== undefined) prices.set(key, price);
+    }),
+  );
+  return prices;
+}
+
+const priceKey = (priceListId: string, line: DebitClaimLine) =>
+  `${priceListId}\u0000${line.productSku}\u0000${line.shipDate}`;
+
+/** A number for an 849 interchange (ISA13, 1-999999999), derived from the claim id. */
+function controlNumberOf(claimId: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < claimId.length; index++) {
+    hash ^= claimId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return ((hash >>> 0) % 999_999_999) + 1;
+}
+
+const sum = (amounts: readonly string[], currency: CurrencyCode): string => {
+  const minor = currencyMinorUnits[currency];
+  const total = amounts.reduce((all, text) => all + (isPlainDecimal(text) ? parsePrice(text) : 0n), 0n);
+  return formatScaled(total, priceScale, minor);
+};
+
+/** Repeats answer the stored claim, and make sure its settlement was sent (the first attempt may have died). */
+async function repeated(deps: ShipAndDebitClaimDeps, claimId: string) {
+  const claim = await deps.claims.get(claimId);
+  if (claim === undefined) throw new StateConflictError(`claim ${claimId} is being stored; send it again`);
+  await sendToSettlement(deps, claim);
+  return { claim, created: false };
+}
+
+/**
+ * Submits a ship & debit claim (an 844, a CSV or JSON lines). Main course: the document is read (a malformed
+ * file is a 422 naming each segment, element or column at fault; unreadable lines are refused on their own
+ * with 901 codes 15/33) → a claim number the partner used before answers that claim (200) → every line is
+ * validated against the authorizations, their remaining quantities, the partner's POS lines, the price
+ * list, earlier claims and the claim window (`validateDebitClaimLines`) → the claim, its approved invoice
+ * lines and its quantity reservations are stored in one atomic write conditioned on the remaining
+ * quantities read; a concurrent claim that took units meanwhile makes it read and validate again, so no
+ * interleaving takes more than a cap → the approved amount goes to settlement (`sendToSettlement`) and the
+ * 849 is ready.
+ */
+export async function submitShipAndDebitClaim(
+  deps: ShipAndDebitClaimDeps,
+  actor: Actor,
+  input: { readonly partnerId?: string | undefined; readonly document: ShipAndDebitClaimDocument },
+): Promise<{ readonly claim: ShipAndDebitClaim; readonly created: boolean }> {
+  requireRole(actor, submitters);
+  const named =
+    input.partnerId ?? (input.document.format === 'json' ? input.document.claim.partnerId : undefined);
+  const read = readDocument(input.document, claimantOf(actor, named));
+  const { partnerId, lines, currency } = read;
+  const holder = await deps.claims.holderOfClaimNumber(partnerId, read.claimNumber);
+  if (holder !== undefined) return repeated(deps, holder);
+  const claimId = deps.newClaimId();
+  const numbers = [...new Set(lines.map((line) => line.authorizationNumber))];
+  const sales = PosSaleIndex.of(lines, await deps.evidence.salesFor(partnerId, lines));
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    const now = deps.clock();
+    const [authorizations, claimed] = await Promise.all([
+      deps.authorizations.getAll(numbers),
+      deps.claims.claimedInvoiceLines(partnerId, lines.map(invoiceLineKey)),
+    ]);
+    const prices = await listPrices(deps, lines, authorizations);
+    const context: DebitClaimValidationContext = {
+      partnerId,
+      currency,
+      receivedOn: now.toISOString().slice(0, 10),
+      claimWindowDays: deps.policy.claimWindowDays,
+      posToleranceBasisPoints: deps.policy.posToleranceBasisPoints,
+      authorizations: indexAuthorizations(authorizations.values()),
+      sales,
+      claimedInvoiceLines: claimed,
+      // Blanket (segment) authorizations need an end-customer master, which ChRM does not hold yet (issue 13).
+      endCustomerSegments: new Map(),
+      bookCostOf: (basis, line) => {
+        if (basis === 'acquisitionCost') return line.bookCost;
+        const priceListId = authorizations.get(line.authorizationNumber)?.priceListId;
+        return priceListId === undefined ? undefined : prices.get(priceKey(priceListId, line));
+      },
+    };
+    const results = validateDebitClaimLines(context, lines);
+    const reservations = quantityReservations(lines, results).map((reservation) => ({
+      ...reservation,
+      expectedRemaining:
+        authorizations
+          .get(reservation.authorizationNumber)
+          ?.lines.find((line) => line.productSku === reservation.productSku)?.remainingQuantity ?? 0,
+    }));
+    const approvedAmount = sum(
+      results.map((result) => result.approvedAmount),
+      currency,
+    );
+    const receivedAt = now.toISOString();
+    const response849 = writeDebitClaimResponse849(
+      {
+        senderId: deps.policy.interchangeId,
+        receiverId: read.replyTo,
+        interchangeControlNumber: controlNumberOf(claimId),
+        groupControlNumber: controlNumberOf(claimId),
+        date: receivedAt.slice(0, 10),
+        time: receivedAt.slice(11, 16).replace(':', ''),
+        usage: 'P',
+      },
+      [{ claim: { ...read.header, lines, rejectedLines: read.unreadable }, currency, results }],
+    );
+    const claim: ShipAndDebitClaim = {
+      claimId,
+      claimNumber: read.claimNumber,
+      partnerId,
+      channel: read.channel,
+      currency,
+      receivedAt,
+      submittedBy: { userId: actor.userId, role: actor.role },
+      authorizationNumbers: numbers,
+      lines,
+      results,
+      unreadableLines: read.unreadable,
+      amountClaimed: sum(
+        lines.map((line) => line.amount),
+        currency,
+      ),
+      amountApproved: approvedAmount,
+      ...(parsePrice(approvedAmount) > 0n ? { settlementClaimId: settlementClaimIdOf(claimId) } : {}),
+      response849,
+    };
+    const approvedInvoiceLines = lines
+      .filter((_, index) => (results[index]?.approvedQuantity ?? 0) > 0)
+      .map(invoiceLineKey);
+    const outcome = await deps.claims.save(claim, reservations, approvedInvoiceLines);
+    if (outcome.kind === 'saved') {
+      await sendToSettlement(deps, claim);
+      if (claim.channel !== 'json') await deps.events.publish(validatedEvent(claim, receivedAt));
+      return { claim, created: true };
+    }
+    if (outcome.kind === 'claimNumberTaken') {
+      const taken = await deps.claims.holderOfClaimNumber(partnerId, read.claimNumber);
+      if (taken !== undefined) return repeated(deps, taken);
+    }
+    // remainingChanged or invoiceLineTaken: a concurrent claim moved first; read again and validate again.
+  }
+  throw new StateConflictError('concurrent claims kept changing the authorizations; send the claim again');
+}
+
+function validatedEvent(claim: ShipAndDebitClaim, occurredAt: string) {
+  return shipAndDebitClaimValidatedEvent(
+    {
+      claimId: claim.claimId,
+      claimNumber: claim.claimNumber,
+      partnerId: claim.partnerId,
+      channel: claim.channel === 'csv' ? 'csv' : 'x12-844',
+      currency: claim.currency,
+      claimedAmounts: claim.lines.map((line) => line.amount),
+      authorizationNumbers: claim.authorizationNumbers,
+      unreadableLines: claim.unreadableLines,
+      occurredAt,
+    },
+    claim.results,
+  );
+}

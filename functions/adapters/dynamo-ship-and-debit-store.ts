@@ -1,0 +1,391 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from '../../domain/shared/ports';
+import {
+  type DebitAuthorization,
+  debitAuthorizationSchema,
+} from '../../domain/ship-and-debit/debit-authorization';
+import type {
+  DebitAuthorizationStore,
+  PlannedQuantityReservation,
+  ShipAndDebitClaimSaveOutcome,
+  ShipAndDebitClaimStore,
+} from '../../domain/ship-and-debit/ports';
+import type { ShipAndDebitClaim } from '../../domain/ship-and-debit/ship-and-debit-claim';
+import { shipAndDebitClaimSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-schema';
+import { getAll, itemKeyId } from './dynamo-batch';
+import { cursorOf, positionOf } from './table-cursor';
+import {
+  allDebitAuthorizationsPartition,
+  allShipAndDebitClaimsPartition,
+  debitAuthorizationKeys,
+  debitAuthorizationLineKey,
+  debitAuthorizationPartition,
+  partnerDebitAuthorizationsPartition,
+  partnerShipAndDebitClaimsPartition,
+  shipAndDebitClaimKey,
+  shipAndDebitClaimKeys,
+  shipAndDebitClaimNumberKey,
+  shipAndDebitInvoiceLineKey,
+} from './table-keys';
+import { retryOnTransactionConflict } from './transaction-conflicts';
+
+type Item = Record<string, unknown>;
+const storage = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'itemVersion']);
+const withoutStorage = (item: Item): Item =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !storage.has(name)));
+
+const authorizationType = 'DebitAuthorization';
+const authorizationLineType = 'DebitAuthorizationLine';
+
+/**
+ * The authorization of a header item and its line items: the header keeps terms and history, each line item
+ * the quantity claims draw on (`remainingQuantity`), which is the one read back.
+ */
+function authorizationOf(items: readonly Item[]): DebitAuthorization | undefined {
+  const header = items.find((item) => item.type === authorizationType);
+  if (header === undefined) return undefined;
+  const remaining = new Map(
+    items
+      .filter((item) => item.type === authorizationLineType)
+      .map((item) => [String(item.productSku), Number(item.remainingQuantity)]),
+  );
+  const stored = withoutStorage(header) as DebitAuthorization;
+  return debitAuthorizationSchema.parse({
+    ...stored,
+    lines: stored.lines.map((line) => ({
+      ...line,
+      remainingQuantity: remaining.get(line.productSku) ?? line.remainingQuantity,
+    })),
+  });
+}
+
+const requestedAtOf = (authorization: DebitAuthorization) => authorization.requestedAt ?? '';
+
+/**
+ * Debit authorizations in DynamoDB (access patterns 32-33 in table-keys.ts): one header item with terms
+ * and history, and once approved one item per line holding its remaining quantity, which claims move in
+ * their own transactions (`DynamoShipAndDebitClaimStore.save`) and amendments move by the change of cap.
+ */
+export class DynamoDebitAuthorizationStore implements DebitAuthorizationStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(authorizationNumber: string): Promise<DebitAuthorization | undefined> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': debitAuthorizationPartition(authorizationNumber) },
+          ConsistentRead: true,
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        }),
+      );
+      items.push(...(result.Items ?? []));
+      start = result.LastEvaluatedKey;
+    } while (start !== undefined);
+    return authorizationOf(items);
+  }
+
+  async getAll(authorizationNumbers: readonly string[]): Promise<Map<string, DebitAuthorization>> {
+    const found = new Map<string, DebitAuthorization>();
+    await Promise.all(
+      [...new Set(authorizationNumbers)].map(async (number) => {
+        const authorization = await this.get(number);
+        if (authorization !== undefined) found.set(number, authorization);
+      }),
+    );
+    return found;
+  }
+
+  async create(authorization: DebitAuthorization): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: this.headerItem(authorization),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async replace(previous: DebitAuthorization, next: DebitAuthorization): Promise<boolean> {
+    const header = {
+      Put: {
+        TableName: this.tableName,
+        Item: this.headerItem(next),
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': previous.version },
+      },
+    };
+    try {
+      await retryOnTransactionConflict(() =>
+        this.client.send(
+          new TransactWriteCommand({ TransactItems: [header, ...this.lineMoves(previous, next)] }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * What an approval or amendment does to the line items. Approval creates them, remaining = cap. An
+   * amendment moves each line's remaining by the change of its cap (`remaining + newCap − oldCap`), only while
+   * the stored cap is the old one and the result is not negative, whatever claims took since the read; a line
+   * dropped is deleted only while nothing was claimed on it.
+   */
+  private lineMoves(previous: DebitAuthorization, next: DebitAuthorization) {
+    const claimable = next.status === 'approved' || next.status === 'amended';
+    if (!claimable) return [];
+    const number = next.authorizationNumber;
+    const before = new Map(
+      previous.status === 'requested' ? [] : previous.lines.map((line) => [line.productSku, line]),
+    );
+    const moves: Record<string, unknown>[] = [];
+    for (const line of next.lines) {
+      const old = before.get(line.productSku);
+      const key = debitAuthorizationLineKey(number, line.productSku);
+      if (old === undefined) {
+        moves.push({
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...key,
+              type: authorizationLineType,
+              productSku: line.productSku,
+              quantityCap: line.quantityCap,
+              remainingQuantity: line.quantityCap,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        });
+      } else if (old.quantityCap !== line.quantityCap) {
+        const delta = line.quantityCap - old.quantityCap;
+        moves.push({
+          Update: {
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: 'SET quantityCap = :cap, remainingQuantity = remainingQuantity + :delta',
+            ConditionExpression: 'quantityCap = :oldCap AND remainingQuantity >= :least',
+            ExpressionAttributeValues: {
+              ':cap': line.quantityCap,
+              ':delta': delta,
+              ':oldCap': old.quantityCap,
+              ':least': Math.max(0, -delta),
+            },
+          },
+        });
+      }
+    }
+    const kept = new Set(next.lines.map((line) => line.productSku));
+    for (const old of before.values()) {
+      if (kept.has(old.productSku)) continue;
+      moves.push({
+        Delete: {
+          TableName: this.tableName,
+          Key: debitAuthorizationLineKey(number, old.productSku),
+          ConditionExpression: 'remainingQuantity = quantityCap',
+        },
+      });
+    }
+    return moves;
+  }
+
+  async list(partnerId: string | undefined, page: PageRequest): Promise<Page<DebitAuthorization>> {
+    const [index, partition] =
+      partnerId === undefined
+        ? ['gsi2', allDebitAuthorizationsPartition]
+        : ['gsi1', partnerDebitAuthorizationsPartition(partnerId)];
+    const start = positionOf(page.cursor).key;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: page.limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+      }),
+    );
+    // The index holds headers only; their lines' remaining quantities are read with them.
+    const lineKeys = Items.flatMap((item) =>
+      ((item.lines ?? []) as { productSku: string }[]).map((line) =>
+        debitAuthorizationLineKey(String(item.authorizationNumber), line.productSku),
+      ),
+    );
+    const lines = await getAll(this.client, this.tableName, lineKeys);
+    const items = Items.map((item) => {
+      const own = [...lines.values()].filter((line) => line.pk === item.pk);
+      return authorizationOf([item, ...own]) as DebitAuthorization;
+    });
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
+  }
+
+  private headerItem(authorization: DebitAuthorization): Item {
+    return {
+      ...authorization,
+      ...debitAuthorizationKeys({ ...authorization, requestedAt: requestedAtOf(authorization) }),
+      type: authorizationType,
+    };
+  }
+}
+
+const claimType = 'ShipAndDebitClaim';
+
+/**
+ * Ship & debit claims in DynamoDB (access patterns 34-36): one item per claim, and beside it one item per
+ * invoice line it holds and one for its claim number, all written in the claim's one transaction together
+ * with its quantity reservations on the authorization lines (access pattern 32).
+ */
+export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(claimId: string): Promise<ShipAndDebitClaim | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: shipAndDebitClaimKey(claimId), ConsistentRead: true }),
+    );
+    return Item?.type === claimType ? shipAndDebitClaimSchema.parse(withoutStorage(Item)) : undefined;
+  }
+
+  async holderOfClaimNumber(partnerId: string, claimNumber: string): Promise<string | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: shipAndDebitClaimNumberKey(partnerId, claimNumber),
+        ConsistentRead: true,
+      }),
+    );
+    return Item === undefined ? undefined : String(Item.claimId);
+  }
+
+  async claimedInvoiceLines(partnerId: string, keys: readonly string[]): Promise<Set<string>> {
+    const byItem = new Map(keys.map((key) => [itemKeyId(shipAndDebitInvoiceLineKey(partnerId, key)), key]));
+    const found = await getAll(
+      this.client,
+      this.tableName,
+      keys.map((key) => shipAndDebitInvoiceLineKey(partnerId, key)),
+    );
+    return new Set([...found.keys()].flatMap((id) => byItem.get(id) ?? []));
+  }
+
+  async save(
+    claim: ShipAndDebitClaim,
+    reservations: readonly PlannedQuantityReservation[],
+    invoiceLineKeys: readonly string[],
+  ): Promise<ShipAndDebitClaimSaveOutcome> {
+    const table = this.tableName;
+    const holds = { claimId: claim.claimId };
+    const items = [
+      {
+        Put: {
+          TableName: table,
+          Item: { ...claim, ...shipAndDebitClaimKeys(claim), type: claimType },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: table,
+          Item: {
+            ...shipAndDebitClaimNumberKey(claim.partnerId, claim.claimNumber),
+            type: 'ShipAndDebitClaimNumber',
+            ...holds,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...reservations.map((reservation) => ({
+        Update: {
+          TableName: table,
+          Key: debitAuthorizationLineKey(reservation.authorizationNumber, reservation.productSku),
+          UpdateExpression: 'SET remainingQuantity = :after',
+          // Exactly what validation read: if a concurrent claim took units, this claim is validated again.
+          ConditionExpression: 'remainingQuantity = :read AND remainingQuantity >= :quantity',
+          ExpressionAttributeValues: {
+            ':read': reservation.expectedRemaining,
+            ':after': reservation.expectedRemaining - reservation.quantity,
+            ':quantity': reservation.quantity,
+          },
+        },
+      })),
+      ...invoiceLineKeys.map((key) => ({
+        Put: {
+          TableName: table,
+          Item: {
+            ...shipAndDebitInvoiceLineKey(claim.partnerId, key),
+            type: 'ShipAndDebitInvoiceLine',
+            ...holds,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+    ];
+    try {
+      await retryOnTransactionConflict(() =>
+        this.client.send(new TransactWriteCommand({ TransactItems: items })),
+      );
+      return { kind: 'saved' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (index: number) => error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+      if (failed(1)) return { kind: 'claimNumberTaken' };
+      const reservationsEnd = 2 + reservations.length;
+      for (let index = 2; index < reservationsEnd; index++)
+        if (failed(index)) return { kind: 'remainingChanged' };
+      for (let index = reservationsEnd; index < items.length; index++)
+        if (failed(index)) return { kind: 'invoiceLineTaken' };
+      throw error;
+    }
+  }
+
+  async list(partnerId: string | undefined, page: PageRequest): Promise<Page<ShipAndDebitClaim>> {
+    const [index, partition] =
+      partnerId === undefined
+        ? ['gsi2', allShipAndDebitClaimsPartition]
+        : ['gsi1', partnerShipAndDebitClaimsPartition(partnerId)];
+    const start = positionOf(page.cursor).key;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: page.limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+      }),
+    );
+    const items = Items.map((item) => shipAndDebitClaimSchema.parse(withoutStorage(item)));
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
+  }
+}

@@ -1,0 +1,14 @@
+import { getShipAndDebitClaim } from '../../../domain/ship-and-debit/ship-and-debit-claim-queries';
+import { actorOf } from '../../shared/http/auth-context';
+import { httpApi } from '../../shared/http/http-api';
+import { pathParams } from '../../shared/http/request';
+import { shipAndDebitClaimDeps } from '../../ship-and-debit/ship-and-debit-claim-deps';
+import { downloadResponse } from '../payment-batches/download-response';
+import { shipAndDebitClaimPathSchema } from '../ship-and-debit-schemas';
+
+/** The X12 849 answering a claim, as text; another partner's is a 404. */
+export const handler = httpApi(async (event) => {
+  const { shipAndDebitClaimId: claimId } = pathParams(event, shipAndDebitClaimPathSchema);
+  const claim = await getShipAndDebitClaim(shipAndDebitClaimDeps, actorOf(event), claimId);
+  return downloadResponse('application/edi-x12', `${claimId}-849.edi`, claim.response849);
+});

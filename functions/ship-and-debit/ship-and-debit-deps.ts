@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { DebitAuthorizationDeps } from '../../domain/ship-and-debit/debit-authorization-use-cases';
+import type { ShipAndDebitClaimDeps } from '../../domain/ship-and-debit/submit-ship-and-debit-claim';
+import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
+import { createDocumentClient } from '../adapters/dynamo-client';
+import {
+  DynamoDebitAuthorizationStore,
+  DynamoShipAndDebitClaimStore,
+} from '../adapters/dynamo-ship-and-debit-store';
+import { createEventBridgeClient, EventBridgePublisher } from '../adapters/eventbridge-publisher';
+import { ShipAndDebitEvidence } from '../adapters/ship-and-debit-evidence';
+import { type Config, loadSettings } from '../shared/config';
+
+/** A time-ordered random id with a prefix (`DA-`, `SDC-`): sorts roughly by creation, never collides. */
+const timeOrderedId = (prefix: string) =>
+  `${prefix}${Date.now().toString(36).toUpperCase().padStart(10, '0')}${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
+
+/**
+ * The ship & debit claim policy of this deployment. Claim window: 180 days after the ship date (the usual
+ * exercise period of distribution agreements); POS quantities must match exactly; the 849s are sent as CHRM.
+ */
+export const shipAndDebitPolicy = { claimWindowDays: 180, posToleranceBasisPoints: 0, interchangeId: 'CHRM' };
+
+/** Authorizations need only the table. */
+export function createDebitAuthorizationDeps(config: Config): DebitAuthorizationDeps {
+  const client = createDocumentClient(config);
+  return {
+    authorizations: new DynamoDebitAuthorizationStore(client, config.TABLE_NAME),
+    clock: () => new Date(),
+    newAuthorizationNumber: () => timeOrderedId('DA-'),
+  };
+}
+
+/** Settings of the claim functions: the bus that `ClaimSubmitted` and `ShipAndDebitClaimValidated` go on. */
+export const shipAndDebitClaimSettings = {
+  EVENT_BUS_NAME: z.string().min(1),
+  EVENTS_ENDPOINT: z.url().optional(),
+};
+
+/** Claims: the stores, the channel data they are checked against, the claim funds settlement reserves on. */
+export function createShipAndDebitClaimDeps(
+  settings: ReturnType<typeof loadShipAndDebitClaimSettings>,
+): ShipAndDebitClaimDeps {
+  const client = createDocumentClient(settings);
+  const table = settings.TABLE_NAME;
+  return {
+    authorizations: new DynamoDebitAuthorizationStore(client, table),
+    claims: new DynamoShipAndDebitClaimStore(client, table),
+    evidence: new ShipAndDebitEvidence(client, table),
+    claimFunds: new DynamoClaimFunds(client, table),
+    events: new EventBridgePublisher(
+      createEventBridgeClient({ region: settings.AWS_REGION, endpoint: settings.EVENTS_ENDPOINT }),
+      settings.EVENT_BUS_NAME,
+    ),
+    clock: () => new Date(),
+    policy: shipAndDebitPolicy,
+    newClaimId: () => timeOrderedId('SDC-'),
+  };
+}
+
+export const loadShipAndDebitClaimSettings = (env: NodeJS.ProcessEnv = process.env) =>
+  loadSettings(shipAndDebitClaimSettings, env);

@@ -1,0 +1,166 @@
+import type { Actor } from '../../../domain/access/actor';
+import { finalStatuses } from '../../../domain/channel-files/channel-file';
+import { requestUpload } from '../../../domain/channel-files/request-upload';
+import { effectivePriceOn } from '../../../domain/price-lists/effective-price';
+import { debitAuthorizationRequestSchema } from '../../../domain/ship-and-debit/debit-authorization-requests';
+import {
+  type DebitAuthorizationDeps,
+  decideDebitAuthorization,
+  requestDebitAuthorization,
+} from '../../../domain/ship-and-debit/debit-authorization-use-cases';
+import {
+  type ShipAndDebitClaimDeps,
+  submitShipAndDebitClaim,
+} from '../../../domain/ship-and-debit/submit-ship-and-debit-claim';
+import type { createChannelDataDeps } from '../../../functions/channel-data/create-channel-data-deps';
+import { demoPriceEntries } from './demo-channel';
+
+const manager: Actor = { userId: 'demo-channel-manager', role: 'channel_manager' };
+const approver: Actor = { userId: 'demo-approver', role: 'approver' };
+const partner: Actor = { userId: 'demo-partner-dist-north', role: 'partner', partnerId: 'DIST-NORTH' };
+
+/** The demo's authorization number and claim number: fixed, so a restart finds them instead of adding more. */
+export const demoAuthorizationNumber = 'DA-DEMO-0001';
+export const demoShipAndDebitClaimNumber = 'NW-SD-DEMO-1';
+
+export interface SeedShipAndDebitDeps {
+  readonly authorizations: DebitAuthorizationDeps;
+  readonly claims: ShipAndDebitClaimDeps;
+  readonly channel: ReturnType<typeof createChannelDataDeps>;
+}
+
+export interface SeededShipAndDebit {
+  readonly authorizationNumber: string;
+  readonly claimId: string;
+  readonly amountApproved: string;
+  readonly settlementClaimId?: string;
+}
+
+const cents = (text: string) => Math.round(Number(text) * 100);
+const money = (value: number) => (value / 100).toFixed(2);
+
+/** The 844 Northwind sends: 12 × SW-0001 sold to C-9 on INV-SD-DEMO-1 (8 authorized: 04), 3 × CB-0001 (03). */
+function demo844(day: string, book: string, authorizedCost: string): string {
+  const compact = day.replaceAll('-', '');
+  const credit = cents(book) - cents(authorizedCost);
+  const body = [
+    `BAA*00*ZZ*${compact}*ZZ*${demoShipAndDebitClaimNumber}`,
+    'CUR*SE*USD',
+    'N1*DS*NORTHWIND DISTRIBUTION*92*DIST-NORTH',
+    'N1*SU*CHRM DEMO MANUFACTURER*92*CHRM',
+    `CON*CT*${demoAuthorizationNumber}*VA`,
+    'N1*EN*CUSTOMER NINE*92*C-9',
+    'PAD*1*SD',
+    'LIN**VP*SW-0001',
+    `UIT*EA*${book}*DI`,
+    `UIT*EA*${authorizedCost}*CT`,
+    'QTY*39*12*EA',
+    `AMT*1*${money(credit * 12)}`,
+    'REF*IV*INV-SD-DEMO-1',
+    'REF*LI*1',
+    `DTM*011*${compact}`,
+    'PAD*2*SD',
+    'LIN**VP*CB-0001',
+    'UIT*EA*6.30*DI',
+    'UIT*EA*5.00*CT',
+    'QTY*39*3*EA',
+    'AMT*1*3.90',
+    'REF*IV*INV-SD-DEMO-1',
+    'REF*LI*2',
+    `DTM*011*${compact}`,
+    'CTT*2*15',
+    `AMT*TT*${money(credit * 12 + 390)}`,
+  ];
+  return `${[
+    `ISA*00*          *00*          *ZZ*NORTHWIND      *ZZ*CHRM           *${compact.slice(2)}*0900*U*00401*000000901*0*T*>`,
+    `GS*CF*NORTHWIND*CHRM*${compact}*0900*901*X*004010`,
+    'ST*844*0001',
+    ...body,
+    `SE*${body.length + 2}*0001`,
+    'GE*1*901',
+    'IEA*1*000000901',
+  ].join('~\n')}~\n`;
+}
+
+/** Uploads Northwind's POS lines of the day the demo resales shipped, and waits for their ingest. */
+async function uploadResales(deps: SeedShipAndDebitDeps['channel'], day: string, book: string) {
+  const body = Buffer.from(
+    [
+      'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,end_customer_id',
+      `INV-SD-DEMO-1,1,${day},SW-0001,12,EA,${book},C-9`,
+      `INV-SD-DEMO-1,2,${day},CB-0001,3,EA,6.30,C-9`,
+    ].join('\n'),
+  );
+  const ticket = await requestUpload(deps, manager, {
+    kind: 'pos',
+    fileName: `northwind-ship-and-debit-${day}.csv`,
+    contentType: 'text/csv',
+    sizeBytes: body.length,
+    partnerId: 'DIST-NORTH',
+  });
+  const response = await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.requiredHeaders, body });
+  if (!response.ok) throw new Error(`Demo ship & debit POS upload failed: HTTP ${response.status}`);
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const file = await deps.files.get(ticket.file.fileId);
+    if (file && finalStatuses.includes(file.status)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('Demo seed: the ship & debit POS file was not ingested within a minute');
+}
+
+/**
+ * One ship & debit story, through the same use cases the API runs: the channel manager requests special
+ * pricing for Northwind (SW-0001 to C-9, book − 20.00, 10 units), the approver authorizes 8; Northwind's POS
+ * lines of the day are uploaded, then its 844 claims 12 units (cut to 8: 04) and a product not authorized
+ * (03). The approved amount waits in the approver's inbox as a `shipAndDebit` claim. A restart finds the
+ * claim number taken and changes nothing.
+ */
+export async function seedDemoShipAndDebit(deps: SeedShipAndDebitDeps): Promise<SeededShipAndDebit> {
+  const held = await deps.claims.claims.holderOfClaimNumber('DIST-NORTH', demoShipAndDebitClaimNumber);
+  const existing = held === undefined ? undefined : await deps.claims.claims.get(held);
+  if (existing !== undefined) return summary(existing);
+  const day = deps.claims.clock().toISOString().slice(0, 10);
+  const entries = demoPriceEntries.filter((entry) => entry.sku === 'SW-0001');
+  const book = effectivePriceOn(entries as never, day)?.entry.bookCost;
+  if (book === undefined) throw new Error('Demo seed: SW-0001 has no price on US-2026 today');
+  const authorizedCost = money(cents(book) - 2000);
+  if ((await deps.authorizations.authorizations.get(demoAuthorizationNumber)) === undefined) {
+    const fixedNumber = { ...deps.authorizations, newAuthorizationNumber: () => demoAuthorizationNumber };
+    await requestDebitAuthorization(
+      fixedNumber,
+      manager,
+      debitAuthorizationRequestSchema.parse({
+        partnerId: 'DIST-NORTH',
+        currency: 'USD',
+        bookCostBasis: 'priceListOnShipDate',
+        priceListId: 'US-2026',
+        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
+        validFrom: day,
+        validTo: `${Number(day.slice(0, 4)) + 1}-12-31`,
+        justification: 'C-9 has a competing quote 7% below our book cost',
+        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 10 }],
+      }),
+    );
+    await decideDebitAuthorization(deps.authorizations, approver, demoAuthorizationNumber, {
+      decision: 'approve',
+      comment: '8 units: C-9 orders in eights',
+      lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 8 }],
+    });
+  }
+  await uploadResales(deps.channel, day, book);
+  const { claim } = await submitShipAndDebitClaim(deps.claims, partner, {
+    document: { format: 'x12-844', text: demo844(day, book, authorizedCost) },
+  });
+  return summary(claim);
+}
+
+const summary = (claim: {
+  claimId: string;
+  amountApproved: string;
+  settlementClaimId?: string;
+}): SeededShipAndDebit => ({
+  authorizationNumber: demoAuthorizationNumber,
+  claimId: claim.claimId,
+  amountApproved: claim.amountApproved,
+  ...(claim.settlementClaimId === undefined ? {} : { settlementClaimId: claim.settlementClaimId }),
+});

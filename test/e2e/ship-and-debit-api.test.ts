@@ -1,0 +1,310 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoPriceEntries } from '../../infra/local/demo/demo-channel';
+import { signLocalToken } from '../../infra/local/local-auth';
+import { eventually, taskInInbox } from './approval-inbox';
+import { localStackPerFile } from './local-api';
+
+const local = localStackPerFile('masterData');
+const { api } = local;
+let secondFinance: string;
+
+beforeAll(async () => {
+  secondFinance = await signLocalToken(local.stack.signingKey, { sub: 'demo-finance-2', role: 'finance' });
+});
+
+const as = (user: string) => local.stack.tokens[user];
+const north = () => as('demo-partner-dist-north');
+const acme = () => as('demo-partner-res-acme');
+const approver = () => as('demo-approver');
+const manager = () => as('demo-channel-manager');
+const finance = () => as('demo-finance');
+
+/** Resales are shipped today: after the authorization is issued, within the claim window. */
+const today = new Date().toISOString().slice(0, 10);
+const compact = today.replaceAll('-', '');
+
+/** SW-0001's book cost on US-2026 today, as the demo price list holds it (latest entry in force). */
+const book = demoPriceEntries
+  .filter((entry) => entry.sku === 'SW-0001' && entry.effectiveFrom <= today)
+  .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+  .at(-1)?.bookCost as string;
+const cents = (text: string) => Math.round(Number(text) * 100);
+const money = (value: number) => (value / 100).toFixed(2);
+/** Down to book − 20.00: 20.00 per unit. */
+const authorizedCost = money(cents(book) - 2000);
+
+/** Sends a raw body (844, CSV) or reads a raw answer (849, CSV lines). */
+async function raw(method: string, path: string, token: string | undefined, body?: string, type?: string) {
+  const response = await fetch(`${local.stack.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(type === undefined ? {} : { 'content-type': type }) },
+    ...(body === undefined ? {} : { body }),
+  });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    contentType,
+    text,
+    json: /json/.test(contentType) ? JSON.parse(text) : undefined,
+  };
+}
+
+/** The 844: 10 × SW-0001 on INV-SD-1 (cap 8: cut, 04) and 5 × CB-0001 on INV-SD-2 (not authorized: 03). */
+function claim844(authorizationNumber: string): string {
+  const body = [
+    `BAA*00*ZZ*${compact}*ZZ*NW-DM-0001`,
+    'CUR*SE*USD',
+    'N1*DS*NORTHWIND DISTRIBUTION*92*DIST-NORTH',
+    'N1*SU*CHRM DEMO MANUFACTURER*92*CHRM',
+    `CON*CT*${authorizationNumber}*VA`,
+    'N1*EN*CUSTOMER NINE*92*C-9',
+    'PAD*1*SD',
+    'LIN**VP*SW-0001',
+    `UIT*EA*${book}*DI`,
+    `UIT*EA*${authorizedCost}*CT`,
+    'QTY*39*10*EA',
+    'AMT*1*200.00',
+    'REF*IV*INV-SD-1',
+    'REF*LI*1',
+    `DTM*011*${compact}`,
+    'PAD*2*SD',
+    'LIN**VP*CB-0001',
+    'UIT*EA*6.30*DI',
+    'UIT*EA*5.00*CT',
+    'QTY*39*5*EA',
+    'AMT*1*6.50',
+    'REF*IV*INV-SD-2',
+    `DTM*011*${compact}`,
+    'CTT*2*15',
+    'AMT*TT*206.50',
+  ];
+  return `${[
+    `ISA*00*          *00*          *ZZ*NORTHWIND      *ZZ*CHRM           *${compact.slice(2)}*0900*U*00401*000000101*0*T*>`,
+    `GS*CF*NORTHWIND*CHRM*${compact}*0900*101*X*004010`,
+    'ST*844*0001',
+    ...body,
+    `SE*${body.length + 2}*0001`,
+    'GE*1*101',
+    'IEA*1*000000101',
+  ].join('~\n')}~\n`;
+}
+
+let authorizationNumber: string;
+let claimId: string;
+let settlementClaimId: string;
+
+describe('ship & debit through the HTTP API', () => {
+  it('DIST-NORTH requests special pricing on SW-0001 for C-9; the approver authorizes 8 units instead of 10', async () => {
+    const requested = await api('POST', '/debit-authorizations', {
+      token: north(),
+      body: {
+        currency: 'USD',
+        bookCostBasis: 'priceListOnShipDate',
+        priceListId: 'US-2026',
+        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
+        validFrom: today,
+        validTo: '2027-12-31',
+        justification: 'C-9 has a competing quote',
+        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 10 }],
+      },
+    });
+    expect(requested.status).toBe(201);
+    authorizationNumber = requested.json.authorizationNumber;
+    const path = `/debit-authorizations/${authorizationNumber}/decision`;
+    expect((await api('POST', path, { token: north(), body: { decision: 'approve' } })).status).toBe(403);
+
+    const approved = await api('POST', path, {
+      token: approver(),
+      body: {
+        decision: 'approve',
+        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 8 }],
+      },
+    });
+
+    expect(approved.status).toBe(200);
+    expect(approved.json).toMatchObject({ status: 'approved', issuedOn: today });
+    expect(approved.json.lines[0]).toMatchObject({ quantityCap: 8, remainingQuantity: 8 });
+  });
+
+  it('an 844 is validated against the authorization and the POS file: 10 cut to 8 (04) = 160.00, CB-0001 not authorized (03); the 849 says so', async () => {
+    const pos = [
+      'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,end_customer_id',
+      `INV-SD-1,1,${today},SW-0001,10,EA,${book},C-9`,
+      `INV-SD-2,1,${today},CB-0001,5,EA,6.30,C-9`,
+    ].join('\n');
+    const ticket = await api('POST', '/uploads', {
+      token: north(),
+      body: {
+        kind: 'pos',
+        fileName: 'sd-pos.csv',
+        contentType: 'text/csv',
+        sizeBytes: Buffer.byteLength(pos),
+      },
+    });
+    expect(ticket.status).toBe(201);
+    await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body: pos });
+    const file = await eventually(
+      async () => (await api('GET', `/channel-files/${ticket.json.file.fileId}`, { token: north() })).json,
+      (read) => !['awaiting_upload', 'received', 'processing'].includes(read.status),
+    );
+    expect(file).toMatchObject({ status: 'completed', counts: { accepted: 2 } });
+
+    const submitted = await raw(
+      'POST',
+      '/ship-and-debit-claims',
+      north(),
+      claim844(authorizationNumber),
+      'application/edi-x12',
+    );
+
+    expect(submitted.status).toBe(201);
+    expect(submitted.json).toMatchObject({
+      channel: 'x12-844',
+      amountClaimed: '206.50',
+      amountApproved: '160.00',
+    });
+    expect(submitted.json.results).toEqual([
+      expect.objectContaining({
+        outcome: 'partiallyApproved',
+        x12Code: '04',
+        approvedQuantity: 8,
+        approvedAmount: '160.00',
+        bookCost: book,
+      }),
+      expect.objectContaining({ outcome: 'rejected', x12Code: '03' }),
+    ]);
+    claimId = submitted.json.claimId;
+    settlementClaimId = submitted.json.settlementClaimId;
+    const response849 = await raw('GET', `/ship-and-debit-claims/${claimId}/849`, north());
+    expect(response849.status).toBe(200);
+    expect(response849.text).toMatch(/^ISA\*00\*/);
+    expect(response849.text).toContain('AAA*N**04*C~');
+    expect(response849.text).toContain('QTY*39*8*EA~');
+    expect(response849.text).toContain('AAA*N**03*C~');
+    expect(response849.text).toContain('AMT*TT*160.00~');
+    const lines = await raw('GET', `/ship-and-debit-claims/${claimId}/lines`, north());
+    expect(lines.contentType).toContain('text/csv');
+    expect(lines.text.split('\r\n')).toHaveLength(4);
+    const read = await api('GET', `/ship-and-debit-claims/${claimId}`, { token: north() });
+    expect(read.json).toMatchObject({ claimId, amountApproved: '160.00' });
+    const authorization = await api('GET', `/debit-authorizations/${authorizationNumber}`, {
+      token: north(),
+    });
+    expect(authorization.json.lines[0].remainingQuantity).toBe(0);
+  });
+
+  it('the approved 160.00 settles like any claim: approver decision, then a credit memo batch approved by a second finance user, paid', async () => {
+    const task = await taskInInbox(api, approver(), settlementClaimId);
+    expect(task.claim).toMatchObject({
+      type: 'shipAndDebit',
+      amountClaimed: '160.00',
+      partnerId: 'DIST-NORTH',
+    });
+    const decided = await api('POST', `/approvals/${task.taskId}/decision`, {
+      token: approver(),
+      body: { decision: 'approve' },
+    });
+    expect(decided.status).toBe(200);
+    const approved = await eventually(
+      async () => (await api('GET', `/claims/${settlementClaimId}`, { token: north() })).json,
+      (claim) => claim.status === 'approved',
+    );
+    expect(approved).toMatchObject({ status: 'approved', amountApproved: '160.00' });
+
+    const batch = await api('POST', '/payment-batches', {
+      token: finance(),
+      body: {
+        currency: 'USD',
+        method: 'creditMemo',
+        payableUpTo: today,
+        requestedExecutionDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      },
+    });
+    expect(batch.status).toBe(201);
+    const batchId = batch.json.batchId;
+    expect((await api('POST', `/payment-batches/${batchId}/approve`, { token: secondFinance })).status).toBe(
+      200,
+    );
+    expect((await api('POST', `/payment-batches/${batchId}/paid`, { token: finance() })).status).toBe(200);
+
+    const paid = await api('GET', `/claims/${settlementClaimId}`, { token: north() });
+    expect(paid.json).toMatchObject({ type: 'shipAndDebit', status: 'paid', amountApproved: '160.00' });
+  });
+
+  it('another partner sees none of it: every ship & debit route answers 404, an empty list, 403, or a rejected line (01)', async () => {
+    const authorizationPath = `/debit-authorizations/${authorizationNumber}`;
+    const claimPath = `/ship-and-debit-claims/${claimId}`;
+
+    expect((await api('GET', authorizationPath, { token: acme() })).status).toBe(404);
+    expect((await api('GET', '/debit-authorizations', { token: acme() })).json.items).toEqual([]);
+    expect(
+      (await api('GET', '/debit-authorizations?partnerId=DIST-NORTH', { token: acme() })).json.items,
+    ).toEqual([]);
+    expect((await api('GET', claimPath, { token: acme() })).status).toBe(404);
+    expect((await raw('GET', `${claimPath}/849`, acme())).status).toBe(404);
+    expect((await raw('GET', `${claimPath}/lines`, acme())).status).toBe(404);
+    expect((await api('GET', '/ship-and-debit-claims', { token: acme() })).json.items).toEqual([]);
+    const decide = await api('POST', `${authorizationPath}/decision`, {
+      token: acme(),
+      body: { decision: 'approve' },
+    });
+    expect(decide.status).toBe(403);
+    const cancel = await api('POST', `${authorizationPath}/cancellation`, {
+      token: acme(),
+      body: { reason: 'mine now' },
+    });
+    expect(cancel.status).toBe(403);
+    const amend = await api('POST', `${authorizationPath}/amendments`, {
+      token: acme(),
+      body: {
+        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
+        validFrom: today,
+        validTo: '2027-12-31',
+        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 80 }],
+        reason: 'more',
+      },
+    });
+    expect(amend.status).toBe(403);
+    const requestForNorth = await api('POST', '/debit-authorizations', {
+      token: acme(),
+      body: {
+        partnerId: 'DIST-NORTH',
+        currency: 'USD',
+        bookCostBasis: 'acquisitionCost',
+        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
+        validFrom: today,
+        validTo: '2027-12-31',
+        lines: [
+          { productSku: 'SW-0001', pricing: { method: 'downBy', amountPerUnit: '1.00' }, quantityCap: 1 },
+        ],
+      },
+    });
+    expect(requestForNorth.status).toBe(403);
+    const borrowedLines = [
+      {
+        authorizationNumber,
+        invoiceNumber: 'INV-ACME-1',
+        shipDate: today,
+        endCustomerId: 'C-9',
+        productSku: 'SW-0001',
+        quantity: 1,
+        bookCost: book,
+        authorizedCost,
+        amount: '20.00',
+      },
+    ];
+    const borrowed = await api('POST', '/ship-and-debit-claims', {
+      token: acme(),
+      body: { claimNumber: 'ACME-1', currency: 'USD', lines: borrowedLines },
+    });
+    expect(borrowed.status).toBe(201);
+    expect(borrowed.json.results[0]).toMatchObject({ outcome: 'rejected', x12Code: '01' });
+    const onBehalf = await api('POST', '/ship-and-debit-claims?partnerId=DIST-NORTH', {
+      token: acme(),
+      body: { claimNumber: 'ACME-2', currency: 'USD', lines: borrowedLines },
+    });
+    expect(onBehalf.status).toBe(403);
+    expect((await api('GET', claimPath, { token: manager() })).status).toBe(200);
+  });
+});

@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../../domain/access/actor';
+import type { Claim } from '../../../domain/claims/claim';
+import type { ClaimFunds } from '../../../domain/claims/ports';
+import type { DebitAuthorization } from '../../../domain/ship-and-debit/debit-authorization';
+import type {
+  DebitAuthorizationStore,
+  PlannedQuantityReservation,
+  ShipAndDebitClaimStore,
+} from '../../../domain/ship-and-debit/ports';
+import type { PosSale } from '../../../domain/ship-and-debit/pos-sale-index';
+import type { ShipAndDebitClaim } from '../../../domain/ship-and-debit/ship-and-debit-claim';
+import {
+  type ShipAndDebitClaimDeps,
+  submitShipAndDebitClaim,
+} from '../../../domain/ship-and-debit/submit-ship-and-debit-claim';
+import type { DomainEvent } from '../../../events/domain-event';
+import { sampleAuthorization } from './authorization-fixtures';
+
+const partner: Actor = { userId: 'u-dist-001', role: 'partner', partnerId: 'DIST-001' };
+
+/** Every store call waits for `pause` first, so a scheduler can interleave concurrent claims at each read and write. */
+type Pause = () => Promise<void>;
+
+/**
+ * In-memory stores with DynamoDB's semantics where they matter: a claim's save is one atomic step that
+ * checks every reservation's remaining quantity against what was read, and every invoice line and claim
+ * number against what is held.
+ */
+function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pause) {
+  const remaining = new Map(authorization.lines.map((line) => [line.productSku, line.remainingQuantity]));
+  const claims = new Map<string, ShipAndDebitClaim>();
+  const numbers = new Map<string, string>();
+  const invoiceLines = new Set<string>();
+  const settlements: Claim[] = [];
+  const events: DomainEvent<unknown>[] = [];
+  const current = (): DebitAuthorization => ({
+    ...authorization,
+    lines: authorization.lines.map((line) => ({
+      ...line,
+      remainingQuantity: remaining.get(line.productSku) ?? 0,
+    })),
+  });
+  const authorizations: DebitAuthorizationStore = {
+    get: async () => current(),
+    getAll: async (wanted) => {
+      await pause();
+      return new Map(
+        wanted.includes(authorization.authorizationNumber)
+          ? [[authorization.authorizationNumber, current()]]
+          : [],
+      );
+    },
+    create: async () => false,
+    replace: async () => false,
+    list: async () => ({ items: [current()] }),
+  };
+  const claimStore: ShipAndDebitClaimStore = {
+    get: async (claimId) => claims.get(claimId),
+    holderOfClaimNumber: async (_partnerId, claimNumber) => numbers.get(claimNumber),
+    claimedInvoiceLines: async (_partnerId, keys) => {
+      await pause();
+      return new Set(keys.filter((key) => invoiceLines.has(key)));
+    },
+    save: async (claim, reservations: readonly PlannedQuantityReservation[], keys) => {
+      await pause();
+      if (numbers.has(claim.claimNumber)) return { kind: 'claimNumberTaken' };
+      const stale = reservations.some((reservation) => {
+        const left = remaining.get(reservation.productSku) ?? 0;
+        return left !== reservation.expectedRemaining || left < reservation.quantity;
+      });
+      if (stale) return { kind: 'remainingChanged' };
+      if (keys.some((key) => invoiceLines.has(key))) return { kind: 'invoiceLineTaken' };
+      for (const reservation of reservations)
+        remaining.set(
+          reservation.productSku,
+          (remaining.get(reservation.productSku) ?? 0) - reservation.quantity,
+        );
+      for (const key of keys) invoiceLines.add(key);
+      numbers.set(claim.claimNumber, claim.claimId);
+      claims.set(claim.claimId, claim);
+      return { kind: 'saved' };
+    },
+    list: async () => ({ items: [...claims.values()] }),
+  };
+  const claimFunds = {
+    reserve: async (claim: Claim) => {
+      settlements.push(claim);
+      return { kind: 'reserved' as const };
+    },
+  } as unknown as ClaimFunds;
+  let nextId = 0;
+  const deps: ShipAndDebitClaimDeps = {
+    authorizations,
+    claims: claimStore,
+    evidence: { salesFor: async () => sales, listPriceOn: async () => undefined },
+    claimFunds,
+    events: { publish: async (event) => void events.push(event) },
+    clock: () => new Date('2026-11-30T10:00:00Z'),
+    policy: { claimWindowDays: 90, posToleranceBasisPoints: 0, interchangeId: 'CHRM' },
+    newClaimId: () => `SDC-${++nextId}`,
+  };
+  return { deps, remaining, settlements, events };
+}
+
+/** One JSON claim of `quantity` GX-200 on its own invoice: book 10.00, down to 8.25, 1.75 a unit. */
+const claimOf = (index: number, quantity: number) => ({
+  format: 'json' as const,
+  claim: {
+    claimNumber: `DM-${index}`,
+    currency: 'USD' as const,
+    lines: [
+      {
+        authorizationNumber: 'DA-2026-0042',
+        invoiceNumber: `INV-${index}`,
+        invoiceLine: '1',
+        shipDate: '2026-11-20',
+        endCustomerId: 'EC-7788',
+        productSku: 'GX-200',
+        quantity,
+        bookCost: '10.00',
+        authorizedCost: '8.25',
+        amount: (quantity * 1.75).toFixed(2),
+      },
+    ],
+  },
+});
+
+const saleOf = (index: number, quantity: number): PosSale => ({
+  invoiceNumber: `INV-${index}`,
+  invoiceLine: '1',
+  endCustomerId: 'EC-7788',
+  productSku: 'GX-200',
+  shipDate: '2026-11-20',
+  quantity,
+});
+
+describe('submitting ship & debit claims', () => {
+  it('concurrent claims in any interleaving take min(100 remaining, Σ asked) of GX-200, never more, and settle what they took', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }),
+        fc.scheduler(),
+        async (asked, s) => {
+          const authorization = sampleAuthorization({ bookCostBasis: 'acquisitionCost' });
+          const { deps, remaining, settlements } = inMemory(
+            authorization,
+            asked.map((quantity, index) => saleOf(index, quantity)),
+            () => s.schedule(Promise.resolve()),
+          );
+
+          const runs = asked.map((quantity, index) =>
+            submitShipAndDebitClaim(deps, partner, { document: claimOf(index, quantity) }),
+          );
+          const submitted = await s.waitFor(Promise.all(runs));
+
+          const approved = submitted.map(({ claim }) => claim.results[0]?.approvedQuantity ?? 0);
+          const total = approved.reduce((sum, units) => sum + units, 0);
+          const asks = asked.reduce((sum, units) => sum + units, 0);
+          expect(total).toBe(Math.min(100, asks));
+          expect(remaining.get('GX-200')).toBe(100 - total);
+          submitted.forEach(({ claim }, index) => {
+            const result = claim.results[0];
+            const units = approved[index] ?? 0;
+            if (units === asked[index]) expect(result?.outcome).toBe('approved');
+            else if (units > 0) expect(result).toMatchObject({ outcome: 'partiallyApproved', x12Code: '04' });
+            else expect(result).toMatchObject({ outcome: 'rejected', x12Code: '05' });
+          });
+          const settled = settlements.reduce(
+            (sum, claim) => sum + Math.round(Number(claim.amountClaimed) * 100),
+            0,
+          );
+          expect(settled).toBe(total * 175);
+          expect(
+            settlements.every((claim) => claim.type === 'shipAndDebit' && claim.status === 'validated'),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a claim number sent twice answers the first claim and takes nothing more', async () => {
+    const { deps, remaining } = inMemory(
+      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+      [saleOf(1, 30)],
+      async () => {},
+    );
+
+    const first = await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
+    const again = await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
+
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({ created: false, claim: { claimId: first.claim.claimId } });
+    expect(remaining.get('GX-200')).toBe(70);
+  });
+
+  it('a channel manager must name the partner; a partner user may not name another', async () => {
+    const { deps } = inMemory(sampleAuthorization(), [], async () => {});
+    const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
+
+    await expect(submitShipAndDebitClaim(deps, manager, { document: claimOf(1, 1) })).rejects.toThrow(
+      'Name the partner the claim is for',
+    );
+    await expect(
+      submitShipAndDebitClaim(deps, partner, { partnerId: 'DIST-002', document: claimOf(1, 1) }),
+    ).rejects.toThrow('its own partner only');
+    const named = claimOf(1, 1);
+    await expect(
+      submitShipAndDebitClaim(deps, partner, {
+        document: { ...named, claim: { ...named.claim, partnerId: 'DIST-002' } },
+      }),
+    ).rejects.toThrow('its own partner only');
+  });
+
+  it('a claim of more than 45 lines is refused whole (422): its approved lines must fit one atomic write', async () => {
+    const { deps } = inMemory(sampleAuthorization(), [], async () => {});
+    const header =
+      'authorization_number,invoice_number,ship_date,end_customer_id,product_sku,quantity,book_cost,authorized_cost,amount';
+    const rows = Array.from(
+      { length: 46 },
+      (_, index) => `DA-2026-0042,INV-${index},2026-11-20,EC-7788,GX-200,1,10.00,8.25,1.75`,
+    );
+
+    await expect(
+      submitShipAndDebitClaim(deps, partner, {
+        document: {
+          format: 'csv',
+          text: [header, ...rows].join('\n'),
+          claimNumber: 'DM-BIG',
+          currency: 'USD',
+        },
+      }),
+    ).rejects.toMatchObject({ issues: [{ path: 'lines', message: expect.stringContaining('at most 45') }] });
+  });
+});
