@@ -7,6 +7,7 @@ import { createApprovalDeps } from '../../functions/approvals/approval-deps';
 import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
 import { createClaimDeps } from '../../functions/claims/create-claim-deps';
 import { createPaymentDeps } from '../../functions/payments/create-payment-deps';
+import { buildWebApp } from '../../web/build';
 import { repositoryRoot } from '../constructs/chrm-function';
 import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
@@ -30,6 +31,7 @@ import { serveStepFunctions } from './step-functions-endpoint';
 import type { TaskTokenRecord } from './task-tokens';
 import { dataTemplate, resourcesOfType } from './template';
 import { chrmTemplates } from './template-cache';
+import { localWebSite } from './web-site';
 
 export interface LocalStackOptions {
   /** API port; 0 picks a free one. */
@@ -235,7 +237,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     const signingKey = localSigningKey(dataDirectory);
-    const gateway = new LocalApiGateway(routesFromTemplates(templates, resolver), functions, signingKey);
+    // The portal at `/`, same origin as the API, built from web/ at each start (esbuild, well under a second).
+    const webSite = localWebSite(await buildWebApp(), demoUsers, (user) => signLocalToken(signingKey, user));
+    const gateway = new LocalApiGateway(
+      routesFromTemplates(templates, resolver),
+      functions,
+      signingKey,
+      webSite,
+    );
     const apiUrl = await gateway.listen(apiPort);
     stops.push(() => gateway.close());
 
