@@ -67,8 +67,13 @@ function TaskCard({
       </p>
       {problem && <ProblemView problem={problem} />}
       <div class="actions">
-        <button type="button" disabled={busy} onClick={() => decide({ decision: 'approve' }, 'Approved')}>
-          Approve {task.claimId}
+        <button
+          type="button"
+          aria-label={`Approve ${task.claimId}`}
+          disabled={busy}
+          onClick={() => decide({ decision: 'approve' }, 'Approved')}
+        >
+          Approve
         </button>
         <button
           type="button"
@@ -107,8 +112,8 @@ function TaskCard({
           </select>
           <label for={`${headingId}-comment`}>Comment for the partner (optional)</label>
           <textarea id={`${headingId}-comment`} name="comment" rows={2} maxLength={2000} />
-          <button type="submit" class="danger" disabled={busy}>
-            Reject {task.claimId}
+          <button type="submit" class="danger" aria-label={`Reject ${task.claimId}`} disabled={busy}>
+            Reject
           </button>
         </form>
       )}

@@ -153,7 +153,7 @@ export function ClaimDetail({ session, claimId }: { session: Session; claimId: s
               </div>
               <div>
                 <dt>Program · period · fund</dt>
-                <dd>
+                <dd class="text">
                   {found.programId} · {found.period} · {found.fund}
                 </dd>
               </div>
