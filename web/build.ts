@@ -1,6 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { type BuildOptions, type BuildResult, build, buildSync, type OutputFile } from 'esbuild';
 
 /** One file of the built web app, as served: its path from `/`, bytes, content type and cache rule. */
 export interface WebAsset {
@@ -13,12 +14,28 @@ export interface WebAsset {
 }
 
 const sourceDirectory = path.join(import.meta.dirname, 'src');
+const outDirectory = path.join(import.meta.dirname, 'out');
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 };
+
+const options = {
+  entryPoints: [path.join(sourceDirectory, 'main.tsx')],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  write: false,
+  outdir: outDirectory,
+  entryNames: 'assets/[name]-[hash]',
+  legalComments: 'none',
+  logLevel: 'silent',
+} as const satisfies BuildOptions;
 
 const indexHtml = (script: string, style: string) => `<!doctype html>
 <html lang="en">
@@ -36,28 +53,10 @@ const indexHtml = (script: string, style: string) => `<!doctype html>
 </html>
 `;
 
-/**
- * Builds the partner portal and staff console (Preact, bundled and minified by esbuild) into memory: a hashed
- * script, a hashed stylesheet and the index.html that names them. The local gateway serves these files and the
- * CDK app writes them to the web bucket, so both runtimes serve the same bytes.
- */
-export async function buildWebApp(): Promise<WebAsset[]> {
-  const result = await build({
-    entryPoints: [path.join(sourceDirectory, 'main.tsx')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    write: false,
-    outdir: 'out',
-    entryNames: 'assets/[name]-[hash]',
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
+/** The bundle's files plus the index.html that names the hashed script and stylesheet. */
+function assetsOf(result: BuildResult & { outputFiles: OutputFile[] }): WebAsset[] {
   const built = result.outputFiles.map((file) => ({
-    path: path.relative(path.resolve('out'), file.path).split(path.sep).join('/'),
+    path: path.relative(outDirectory, file.path).split(path.sep).join('/'),
     body: Buffer.from(file.contents),
   }));
   const script = built.find((file) => file.path.endsWith('.js'));
@@ -70,4 +69,24 @@ export async function buildWebApp(): Promise<WebAsset[]> {
     contentType: contentTypes[path.extname(file.path)] ?? 'application/octet-stream',
     immutable: file.path !== 'index.html',
   }));
+}
+
+/**
+ * Builds the partner portal and staff console (Preact, bundled and minified by esbuild) into memory: a hashed
+ * script, a hashed stylesheet and the index.html that names them. The local gateway serves these bytes and
+ * the CDK app deploys the same build (`writeWebApp`) to the web bucket.
+ */
+export async function buildWebApp(): Promise<WebAsset[]> {
+  return assetsOf(await build(options));
+}
+
+/** The same build, synchronously written to `directory` (CDK asset bundling cannot wait for a promise). */
+export function writeWebApp(directory: string): WebAsset[] {
+  const assets = assetsOf(buildSync(options));
+  for (const asset of assets) {
+    const file = path.join(directory, asset.path);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, asset.body);
+  }
+  return assets;
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { problemOf } from '../../functions/shared/http/problem';
 import { RequestError } from '../../functions/shared/http/request-error';
+import { apiPathPrefix } from '../../web/src/api-path';
 import { functionIdFromArn, type IntrinsicResolver } from './intrinsics';
 import { verifyLocalToken } from './local-auth';
 import type { LocalFunctions } from './local-functions';
@@ -125,6 +126,8 @@ export class LocalApiGateway {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // The portal calls the API under /api, which CloudFront's /api/* behavior strips on AWS (web-stack.ts).
+    if (url.pathname.startsWith(`${apiPathPrefix}/`)) url.pathname = url.pathname.slice(apiPathPrefix.length);
     const method = request.method ?? 'GET';
     const found = this.match(method, url.pathname);
     if (!found) {

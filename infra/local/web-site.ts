@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebAsset } from '../../web/build';
+import { webSecurityHeaders } from '../../web/security-headers';
 import type { LocalUser } from './local-auth';
 
 /** What the local gateway answers beyond the API's routes; false when the request is none of its own. */
@@ -8,18 +9,6 @@ export type LocalFallback = (
   response: ServerResponse,
   url: URL,
 ) => Promise<boolean>;
-
-/**
- * The same headers CloudFront adds on AWS (infra/stacks/web-stack.ts): only this origin's scripts, styles and
- * API; no framing. Preact sets the progress bars' widths through the CSSOM, which a CSP does not restrict.
- */
-export const webSecurityHeaders = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-} as const;
 
 const problem = (response: ServerResponse, status: number, title: string, detail: string) => {
   response.writeHead(status, { 'content-type': 'application/problem+json' });

@@ -1,3 +1,4 @@
+import { apiPathPrefix } from './api-path';
 import type { Problem } from './api-types';
 
 /** An answer of the API that is not a success, carrying its problem details (RFC 9457) for the page to show. */
@@ -27,7 +28,7 @@ async function problemOf(response: Response): Promise<Problem> {
 }
 
 /**
- * Calls the API at the same origin with the signed-in user's bearer token; JSON in and out. Rejects with an
+ * Calls the API at the same origin (under `/api`) with the signed-in user's bearer token; JSON in and out. Rejects with an
  * `ApiProblem` for every non-2xx answer, so each page shows the API's own detail and field errors.
  */
 export async function callApi<T>(
@@ -38,7 +39,7 @@ export async function callApi<T>(
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(`${apiPathPrefix}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
