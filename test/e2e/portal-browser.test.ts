@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../support/browser';
+import { taskInInbox } from './approval-inbox';
 import { localStackPerFile } from './local-api';
 
 /**
@@ -112,7 +113,9 @@ describe('partner portal and staff console in Chromium', () => {
     const approve = approver.getByRole('button', { name: `Approve ${claimId}` });
     await approve.waitFor();
     await approver.screenshot({ path: artifactPath('staff-approvals-inbox.png'), fullPage: true });
-    await approve.click();
+    // By keyboard: the decision is a real button, focusable and pressed with Enter.
+    await approve.focus();
+    await approver.keyboard.press('Enter');
     await approver
       .getByRole('status')
       .filter({ hasText: `Approved ${claimId}.` })
@@ -129,6 +132,46 @@ describe('partner portal and staff console in Chromium', () => {
     expect(await status.textContent()).toBe('approved');
     await partner.getByText('demo-approver (approver): inApproval → approved').waitFor();
     await partner.screenshot({ path: artifactPath('portal-claim-approved-phone.png'), fullPage: true });
+  });
+
+  it('a decision the API refuses shows its problem: rejecting a claim approved meanwhile in another session is 409', async () => {
+    const { tokens } = local.stack;
+    const submitted = await local.api('POST', '/claims', {
+      token: tokens['demo-partner-dist-north'],
+      body: {
+        type: 'rebate',
+        programId: 'VOL-SWITCH-2026',
+        period: '2026-03',
+        fund: 'rebate',
+        currency: 'USD',
+        lines: [{ amount: '10.00', reference: 'PORTAL-RACE' }],
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const claimId: string = submitted.json.claimId;
+    const task = await taskInInbox(local.api, tokens['demo-approver'], claimId);
+
+    const page = await pageAt(laptop);
+    await signIn(page, /demo-approver/);
+    const card = page.getByRole('listitem').filter({ hasText: claimId });
+    await card.getByRole('button', { name: 'Reject…' }).click();
+    const decided = await local.api('POST', `/approvals/${encodeURIComponent(task.taskId)}/decision`, {
+      token: tokens['demo-approver'],
+      body: { decision: 'approve' },
+    });
+    expect(decided.status).toBe(200);
+    await card.getByLabel('Reason').selectOption('duplicateClaim');
+    await card.getByLabel('Comment for the partner (optional)').fill('Seen twice');
+    await card.getByRole('button', { name: `Reject ${claimId}` }).click();
+    const problem = card.getByRole('alert');
+    await problem.waitFor();
+    const again = await local.api('POST', `/approvals/${encodeURIComponent(task.taskId)}/decision`, {
+      token: tokens['demo-approver'],
+      body: { decision: 'reject', reasonCode: 'duplicateClaim' },
+    });
+    expect(again.status).toBe(409);
+    expect(await problem.textContent()).toBe(`Conflict (409): ${again.json.detail}`);
+    await page.screenshot({ path: artifactPath('staff-decision-conflict.png'), fullPage: true });
   });
 
   it("RES-ACME following a forged URL to DIST-NORTH's claim sees not found with the API's problem detail", async () => {

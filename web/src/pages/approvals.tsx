@@ -127,7 +127,12 @@ export function Approvals({ session }: { session: Session }) {
   const [message, setMessage] = useState<string | undefined>();
   return (
     <>
-      <h1>Approvals inbox</h1>
+      <div class="inline-form">
+        <h1>Approvals inbox</h1>
+        <button type="button" class="secondary" onClick={reload}>
+          Refresh
+        </button>
+      </div>
       <p role="status" class="notice">
         {message ?? ''}
       </p>
