@@ -106,6 +106,29 @@ describe('partner portal and staff console in Chromium', () => {
     await page.screenshot({ path: artifactPath('portal-partner-programs.png'), fullPage: true });
   });
 
+  it('DIST-NORTH asks what 123 more SW-0001 at $100.00 would earn: $883.96 more on VOL-SWITCH-2026, tier 2 → tier 3; a bad quantity shows its field error', async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /DIST-NORTH/);
+    await page.getByRole('link', { name: 'My programs' }).click();
+    await page.getByLabel('Product (SKU)').fill('SW-0001');
+    await page.getByLabel('Units sold').fill('-1');
+    await page.getByLabel('Unit price').fill('100.00');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe(
+      'Bad Request (400): The request body is invalidquantity must be a positive decimal (9.6 digits at most)',
+    );
+    await page.getByLabel('Units sold').fill('123');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    const switchRebate = page.getByTestId('what-if-VOL-SWITCH-2026');
+    await switchRebate.waitFor();
+    expect(await switchRebate.textContent()).toBe(
+      'VOL-SWITCH-2026$883.96$1,488.58tier 2 (rate 2) → tier 3 (rate 3.5)',
+    );
+    await page.screenshot({ path: artifactPath('portal-partner-what-if.png'), fullPage: true });
+  });
+
   it('the approver approves DEMO-SW-APR in the inbox, and DIST-NORTH then sees the claim approved', async () => {
     const claimId = claimOf('DEMO-SW-APR');
     const approver = await pageAt(laptop);

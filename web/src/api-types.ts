@@ -6,17 +6,23 @@ import type { z } from 'zod';
 import type { Role } from '../../domain/access/actor';
 import type { ApprovalDecision, rejectionReasonCodes } from '../../domain/approvals/approval-decision';
 import type { ClaimStatus } from '../../domain/claims/claim';
+import type { whatIfSchema } from '../../functions/api/api-schemas';
 import type { approvalTaskResponse } from '../../functions/api/approval-routes';
 import type { claimResponseSchema } from '../../functions/api/claim-schemas';
 import type { partnerPaymentViewSchema } from '../../functions/api/payment-response-schemas';
 import type { checkbookSchema } from '../../functions/api/record-response-schemas';
-import type { programProgressResponseSchema } from '../../functions/api/response-schemas';
+import type {
+  programProgressResponseSchema,
+  whatIfResponseSchema,
+} from '../../functions/api/response-schemas';
 import type { Problem } from '../../functions/shared/http/problem';
 
 export type Checkbook = z.infer<typeof checkbookSchema>;
 export type ProgramProgress = z.infer<typeof programProgressResponseSchema>;
 export type ProgramProgressItem = ProgramProgress['items'][number];
 export type TierProgress = ProgramProgressItem['tiers'][number];
+export type WhatIfSale = z.input<typeof whatIfSchema>;
+export type WhatIf = z.infer<typeof whatIfResponseSchema>;
 export type Claim = z.infer<typeof claimResponseSchema>;
 export type PartnerPayment = z.infer<typeof partnerPaymentViewSchema>;
 export type ApprovalTask = z.infer<typeof approvalTaskResponse>;
