@@ -89,6 +89,22 @@ describe('partner portal and staff console in Chromium', () => {
     expect(appBytes).toBeLessThan(200_000);
   });
 
+  it('DIST-NORTH lists its claims with their status and its payments: DEMO-SW-JAN paid, DEMO-SW-FEB scheduled', async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /DIST-NORTH/);
+    await page.getByRole('link', { name: 'Claims & payments' }).click();
+    const rejected = page.getByRole('row').filter({ hasText: 'DEMO-SW-DUP' });
+    await rejected.waitFor();
+    expect(await rejected.getByRole('cell').last().textContent()).toBe('rejected');
+    const payments = page.getByRole('region', { name: 'Payments' });
+    const paid = payments.getByRole('row').filter({ hasText: 'DEMO-SW-JAN' });
+    await paid.waitFor();
+    expect(await paid.textContent()).toMatch(/\$25\.00paid\d{4}-\d{2}-\d{2}checkDEMO-SW-JAN$/);
+    const scheduled = payments.getByRole('row').filter({ hasText: 'DEMO-SW-FEB' });
+    expect(await scheduled.textContent()).toMatch(/\$30\.00scheduled\d{4}-\d{2}-\d{2}checkDEMO-SW-FEB$/);
+    await page.screenshot({ path: artifactPath('portal-partner-claims.png'), fullPage: true });
+  });
+
   it('DIST-NORTH sees program progress: VOL-SWITCH-2026 at 127 units, 123 units short of tier 3 at 250', async () => {
     const page = await pageAt(laptop);
     await signIn(page, /DIST-NORTH/);

@@ -13,6 +13,7 @@ export function ProblemView({ problem }: { problem: Problem }) {
         <strong>{problem.title}</strong> ({problem.status === 0 ? 'no answer' : problem.status}):{' '}
         {problem.detail}
       </p>
+      {problem.status === 401 && <p>Your session has ended: sign out and sign in again.</p>}
       {problem.errors && problem.errors.length > 0 && (
         <ul>
           {problem.errors.map((issue) => (

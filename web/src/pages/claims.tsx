@@ -5,6 +5,65 @@ import { Money, ProblemView, problemOf, Show, StatusBadge, useApiGet } from '../
 import { href } from '../router';
 import type { Session } from '../session';
 
+/** A partner's payments: what each pays, its state and when the money is expected. */
+function Payments({ session }: { session: Session }) {
+  const [payments] = useApiGet<Page<PartnerPayment>>(session, '/payment-batches');
+  return (
+    <section aria-labelledby="payments-heading">
+      <h2 id="payments-heading">Payments</h2>
+      <Show loaded={payments} what="payments">
+        {({ items }) =>
+          items.length === 0 ? (
+            <p>No payment yet.</p>
+          ) : (
+            <div class="table-scroll">
+              <table>
+                <caption class="visually-hidden">Payments and the claims they settle</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Payment</th>
+                    <th scope="col" class="num">
+                      Amount
+                    </th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Expected</th>
+                    <th scope="col">Method</th>
+                    <th scope="col">Claims</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((payment) => (
+                    <tr key={payment.paymentId}>
+                      <th scope="row">{payment.paymentId}</th>
+                      <td class="num">
+                        <Money amount={payment.amount} currency={payment.currency} />
+                      </td>
+                      <td>
+                        <StatusBadge status={payment.status} />
+                      </td>
+                      <td>
+                        <time dateTime={payment.expectedPaymentDate}>{payment.expectedPaymentDate}</time>
+                      </td>
+                      <td>{payment.method}</td>
+                      <td>
+                        {payment.claims.map((claim) => (
+                          <a key={claim.claimId} href={href('claims', claim.claimId)} class="claim-link">
+                            {claim.references.join(', ') || claim.claimId}
+                          </a>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Show>
+    </section>
+  );
+}
+
 /** Claims, oldest first (a partner its own, staff all), with a "more" button while pages remain. */
 export function Claims({ session }: { session: Session }) {
   const [first] = useApiGet<Page<Claim>>(session, '/claims?limit=50');
@@ -38,11 +97,10 @@ export function Claims({ session }: { session: Session }) {
                   <caption class="visually-hidden">Claims and their status</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Claim</th>
+                      <th scope="col">Claim (references)</th>
                       {session.role !== 'partner' && <th scope="col">Partner</th>}
                       <th scope="col">Program</th>
                       <th scope="col">Period</th>
-                      <th scope="col">Reference</th>
                       <th scope="col" class="num">
                         Claimed
                       </th>
@@ -56,12 +114,14 @@ export function Claims({ session }: { session: Session }) {
                     {items.map((claim) => (
                       <tr key={claim.claimId}>
                         <th scope="row">
-                          <a href={href('claims', claim.claimId)}>{claim.claimId}</a>
+                          {/* The partner's own references name a claim better than its long id. */}
+                          <a href={href('claims', claim.claimId)} title={claim.claimId}>
+                            {claim.lines.map((line) => line.reference).join(', ')}
+                          </a>
                         </th>
                         {session.role !== 'partner' && <td>{claim.partnerId}</td>}
                         <td>{claim.programId}</td>
                         <td>{claim.period}</td>
-                        <td>{claim.lines.map((line) => line.reference).join(', ')}</td>
                         <td class="num">
                           <Money amount={claim.amountClaimed} currency={claim.currency} />
                         </td>
@@ -90,6 +150,7 @@ export function Claims({ session }: { session: Session }) {
           );
         }}
       </Show>
+      {session.role === 'partner' && <Payments session={session} />}
     </>
   );
 }
