@@ -27,6 +27,8 @@ function TaskCard({
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
+  // The inbox's claim summary documents amounts and validation; program, period and submitter come with it
+  // (see GET /approvals) and are read as optional.
   const claim = task.claim as ApprovalTask['claim'] & {
     programId?: string;
     period?: string;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { callApi, segment } from '../api';
-import type { Claim, Page, PartnerPayment } from '../api-types';
+import type { Claim, Page, PartnerPayment, Problem } from '../api-types';
 import { Money, ProblemView, problemOf, Show, StatusBadge, useApiGet } from '../components';
 import { href } from '../router';
 import type { Session } from '../session';
@@ -68,7 +68,7 @@ function Payments({ session }: { session: Session }) {
 export function Claims({ session }: { session: Session }) {
   const [first] = useApiGet<Page<Claim>>(session, '/claims?limit=50');
   const [more, setMore] = useState<{ items: Claim[]; nextCursor?: string | undefined }>({ items: [] });
-  const [problem, setProblem] = useState<ReturnType<typeof problemOf> | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
   return (
     <>
       <h1>Claims</h1>
