@@ -8,6 +8,7 @@ import { ApiStack } from './stacks/api-stack';
 import { ClaimApprovalsStack } from './stacks/claim-approvals-stack';
 import { DataStack } from './stacks/data-stack';
 import { IngestStack } from './stacks/ingest-stack';
+import { WebStack } from './stacks/web-stack';
 
 /** Adds ChRM's stacks to `app`. */
 export function addChrmStacks(app: App) {
@@ -45,7 +46,11 @@ export function addChrmStacks(app: App) {
   // One stack per bounded context keeps each under CloudFormation's 500-resource limit.
   const contexts = Object.keys(apiRouteGroups) as (keyof typeof apiRouteGroups)[];
   const apiRoutes = Object.fromEntries(contexts.map((context) => [context, routeStack(context)]));
-  return { data, api, apiRoutes, ingest, accruals, claims };
+  const web = new WebStack(app, stackNames.web, {
+    description: 'ChRM partner portal and staff console: S3 + CloudFront, the API under /api',
+    api: api.api,
+  });
+  return { data, api, apiRoutes, ingest, accruals, claims, web };
 }
 
 /**

@@ -11,4 +11,5 @@ export const stackNames = {
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',
   claims: 'ChrmClaims',
+  web: 'ChrmWeb',
 } as const;

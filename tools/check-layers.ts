@@ -1,6 +1,7 @@
 /**
  * The dependency rule of DESIGN.md, checked on every `npm run lint`:
- * infra → functions → domain ← events' types; nothing imports upwards, domain imports no AWS or Lambda
+ * infra → functions → domain ← events' types, and web (the browser app) reads other layers' types only;
+ * nothing imports upwards, domain imports no AWS or Lambda
  * package, no module imports itself back through a loop (type-only imports included: a loop of types
  * is still two concepts that cannot be read apart), the accrual engine is entered by its one door, and no
  * handler or adapter spells a table key outside functions/adapters/table-keys.ts.
@@ -10,7 +11,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(import.meta.dirname, '..');
-const layers = ['domain', 'events', 'functions', 'infra'] as const;
+const layers = ['domain', 'events', 'functions', 'infra', 'web'] as const;
 type Layer = (typeof layers)[number];
 
 /** What each layer may import from the project, besides itself. */
@@ -18,7 +19,9 @@ const allowed: Record<Layer, readonly Layer[]> = {
   domain: ['events'],
   events: [],
   functions: ['domain', 'events'],
-  infra: ['functions', 'domain', 'events'],
+  infra: ['functions', 'domain', 'events', 'web'],
+  // The browser app reads the API's schemas as types only (checked below), so no server code is bundled.
+  web: ['functions', 'domain', 'events'],
 };
 /** The accrual engine's internals are reached only through its door (tests and benches may go further). */
 const engineDirectory = path.join(root, 'domain', 'accruals', 'engine');
@@ -32,13 +35,13 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return sourceFiles(full);
-    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [full] : [];
+    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [full] : [];
   });
 }
 
 function resolveRelative(from: string, specifier: string): string | undefined {
   const base = path.resolve(path.dirname(from), specifier);
-  return [base, `${base}.ts`, path.join(base, 'index.ts')].find((candidate) => {
+  return [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((candidate) => {
     try {
       return statSync(candidate).isFile();
     } catch {
@@ -54,6 +57,22 @@ const files = layers.flatMap((layer) => sourceFiles(path.join(root, layer)));
 const graph = new Map<string, string[]>();
 const problems: string[] = [];
 
+/** The project modules a web file imports with values (not `import type`): they would be bundled for the browser. */
+function valueImportsOutsideWeb(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+  return source.statements.flatMap((statement) => {
+    if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) return [];
+    const specifier = statement.moduleSpecifier;
+    if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) return [];
+    const target = resolveRelative(file, specifier.text);
+    if (target === undefined || layerOf(target) === 'web') return [];
+    const typeOnly = ts.isImportDeclaration(statement)
+      ? statement.importClause?.isTypeOnly === true
+      : statement.isTypeOnly;
+    return typeOnly ? [] : [show(target)];
+  });
+}
+
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   if (layerOf(file) === 'functions' && file !== tableKeysModule) {
@@ -62,6 +81,13 @@ for (const file of files) {
       .findIndex((line) => !/^\s*(\*|\/\/)/.test(line) && keyPrefixLiteral.test(line));
     if (keyLine >= 0) {
       problems.push(`${show(file)}:${keyLine + 1} writes a table key: build it in ${show(tableKeysModule)}`);
+    }
+  }
+  if (layerOf(file) === 'web') {
+    for (const target of valueImportsOutsideWeb(file, text)) {
+      problems.push(
+        `${show(file)} imports ${target} with values: web/ takes other layers' types only (\`import type\`)`,
+      );
     }
   }
   const imports = ts.preProcessFile(text, true, true).importedFiles;

@@ -24,7 +24,7 @@ const actor = z.looseObject({
   userId: z.string().describe('User id'),
   role: z.string().describe('Role the user acted in'),
 });
-const approvalTaskResponse = z
+export const approvalTaskResponse = z
   .looseObject({
     taskId: z.string().describe('Task id (send to the decision route)'),
     kind: z.string().describe('`decision` (staff) or `partnerAnswer`'),

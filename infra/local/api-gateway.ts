@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { problemOf } from '../../functions/shared/http/problem';
 import { RequestError } from '../../functions/shared/http/request-error';
+import { apiPathPrefix } from '../../web/src/api-path';
 import { functionIdFromArn, type IntrinsicResolver } from './intrinsics';
 import { verifyLocalToken } from './local-auth';
 import type { LocalFunctions } from './local-functions';
 import { type ChrmTemplates, resourcesAcross } from './template';
+import type { LocalFallback } from './web-site';
 
 export interface LocalRoute {
   readonly routeKey: string;
@@ -99,6 +101,8 @@ export class LocalApiGateway {
     private readonly routes: readonly LocalRoute[],
     private readonly functions: LocalFunctions,
     private readonly signingKey: Uint8Array,
+    /** What answers a request no API route matches (the web app, local sign-in) before the 404. */
+    private readonly fallback?: LocalFallback,
   ) {}
 
   async listen(port: number): Promise<string> {
@@ -122,9 +126,14 @@ export class LocalApiGateway {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // The portal calls the API under /api, which CloudFront's /api/* behavior strips on AWS (web-stack.ts).
+    if (url.pathname.startsWith(`${apiPathPrefix}/`)) url.pathname = url.pathname.slice(apiPathPrefix.length);
     const method = request.method ?? 'GET';
     const found = this.match(method, url.pathname);
-    if (!found) return send(response, 404, JSON.stringify({ message: 'Not Found' }));
+    if (!found) {
+      if (await this.fallback?.(request, response, url)) return;
+      return send(response, 404, JSON.stringify({ message: 'Not Found' }));
+    }
     const pathParameters = decodedPathParameters(found.route, found.values);
     if (pathParameters instanceof RequestError) {
       return send(response, 400, JSON.stringify(problemOf(pathParameters)), {

@@ -11,6 +11,7 @@ import {
   createDebitAuthorizationDeps,
   createShipAndDebitClaimDeps,
 } from '../../functions/ship-and-debit/ship-and-debit-deps';
+import { buildWebApp } from '../../web/build';
 import { repositoryRoot } from '../constructs/chrm-function';
 import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
@@ -35,6 +36,7 @@ import { serveStepFunctions } from './step-functions-endpoint';
 import type { TaskTokenRecord } from './task-tokens';
 import { dataTemplate, resourcesOfType } from './template';
 import { chrmTemplates } from './template-cache';
+import { localWebSite } from './web-site';
 
 export interface LocalStackOptions {
   /** API port; 0 picks a free one. */
@@ -249,7 +251,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     const signingKey = localSigningKey(dataDirectory);
-    const gateway = new LocalApiGateway(routesFromTemplates(templates, resolver), functions, signingKey);
+    // The portal at `/`, same origin as the API, built from web/ at each start (esbuild, well under a second).
+    const webSite = localWebSite(await buildWebApp(), demoUsers, (user) => signLocalToken(signingKey, user));
+    const gateway = new LocalApiGateway(
+      routesFromTemplates(templates, resolver),
+      functions,
+      signingKey,
+      webSite,
+    );
     const apiUrl = await gateway.listen(apiPort);
     stops.push(() => gateway.close());
 

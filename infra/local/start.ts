@@ -39,6 +39,8 @@ function banner(stack: LocalStack, started: number, where: string) {
     '',
     `ChRM local stack is up at ${apiUrl} (started in ${((Date.now() - started) / 1000).toFixed(1)} s; ${where}; ${stack.seededRecords} demo records added)`,
     '',
+    `Portal: open ${apiUrl}/ in a browser and sign in as a demo partner or staff user.`,
+    '',
     ...(stack.seededFiles.length > 0
       ? ['Demo partner files ingested through S3 and the ingest workflow:']
       : []),

@@ -1,0 +1,216 @@
+import path from 'node:path';
+import { CfnOutput, DockerImage, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type IBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { writeWebApp } from '../../web/build';
+import { webContentSecurityPolicy } from '../../web/security-headers';
+import { apiPathPrefix } from '../../web/src/api-path';
+import { repositoryRoot } from '../constructs/chrm-function';
+
+export interface WebStackProps extends StackProps {
+  readonly api: HttpApi;
+}
+
+/**
+ * The partner portal and staff console on AWS: the built web app in a private bucket behind CloudFront (origin
+ * access control), and the HTTP API behind the same distribution under `/api/*`, so the browser calls one
+ * origin and the API needs no CORS (it declares none: other origins' browsers cannot call it with a token).
+ */
+export class WebStack extends Stack {
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+
+    // One bucket for the site bucket's access logs and CloudFront's standard logs (which need object ACLs).
+    const logs = new Bucket(this, 'WebLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(logs, [
+      { id: 'AwsSolutions-S1', reason: 'This bucket receives the web logs; logging it would loop.' },
+    ]);
+
+    // aws-cdk-lib's IBucket is not written for exactOptionalPropertyTypes; Bucket implements it.
+    const site: IBucket = new Bucket(this, 'WebSite', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logs as IBucket,
+      serverAccessLogsPrefix: 'site-bucket/',
+      removalPolicy: RemovalPolicy.DESTROY,
+    }) as IBucket;
+
+    const securityHeaders = new ResponseHeadersPolicy(this, 'WebSecurityHeaders', {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: webContentSecurityPolicy, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
+      },
+    });
+
+    // `/api/partners/P1` reaches the HTTP API as `/partners/P1`: the routes stay where curl and ERPs call them.
+    const stripApiPrefix = new CloudFrontFunction(this, 'StripApiPrefix', {
+      runtime: FunctionRuntime.JS_2_0,
+      comment: `Removes ${apiPathPrefix} before the request goes to the HTTP API`,
+      code: FunctionCode.fromInline(
+        `function handler(event) { var request = event.request; request.uri = request.uri.slice(${apiPathPrefix.length}) || '/'; return request; }`,
+      ),
+    });
+    // The API's host, from its endpoint `https://<id>.execute-api.<region>.amazonaws.com`.
+    const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+
+    this.distribution = new Distribution(this, 'WebDistribution', {
+      comment: 'ChRM partner portal and staff console, with the API under /api',
+      defaultRootObject: 'index.html',
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: logs as IBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(site),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        compress: true,
+      },
+      additionalBehaviors: {
+        [`${apiPathPrefix}/*`]: {
+          origin: new HttpOrigin(apiDomain, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          // Every answer is the caller's own: never cached. The viewer's Authorization header goes through;
+          // Host does not (API Gateway answers only to its own name).
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          functionAssociations: [{ function: stripApiPrefix, eventType: FunctionEventType.VIEWER_REQUEST }],
+          compress: true,
+        },
+      },
+    });
+
+    // The same build the local gateway serves. Hashed assets are immutable and never pruned (a browser holding
+    // the previous index.html still finds its script); index.html is revalidated and invalidated on deploy.
+    const build = Source.asset(path.join(repositoryRoot, 'web'), {
+      exclude: ['out'],
+      bundling: {
+        image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:20'),
+        local: {
+          tryBundle(outputDirectory) {
+            writeWebApp(outputDirectory);
+            return true;
+          },
+        },
+      },
+    });
+    new BucketDeployment(this, 'DeployAssets', {
+      sources: [build],
+      destinationBucket: site,
+      exclude: ['index.html'],
+      prune: false,
+      cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
+    });
+    new BucketDeployment(this, 'DeployIndex', {
+      sources: [build],
+      destinationBucket: site,
+      exclude: ['*'],
+      include: ['index.html'],
+      prune: false,
+      cacheControl: [CacheControl.noCache()],
+      distribution: this.distribution,
+      distributionPaths: ['/', '/index.html'],
+    });
+
+    NagSuppressions.addResourceSuppressions(this.distribution, [
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'Partners sell in many countries; who may read what is decided by sign-in, not by geography.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF yet: the API behind /api authenticates every route and throttles at its stage; a web ACL comes with the production account setup.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The default *.cloudfront.net certificate cannot enforce a minimum TLS version (CloudFront fixes it at TLSv1); with a custom domain and ACM certificate, set minimumProtocolVersion TLSv1.2_2021.',
+      },
+    ]);
+    // The CDK's own deployment function (one per stack) copies the asset into the bucket and invalidates.
+    NagSuppressions.addStackSuppressions(this, [
+      {
+        id: 'AwsSolutions-L1',
+        reason: "BucketDeployment's function runtime is chosen by aws-cdk-lib, not by this app.",
+      },
+      {
+        id: 'AwsSolutions-IAM4',
+        reason: "AWSLambdaBasicExecutionRole only allows writing the deployment function's own logs.",
+        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      },
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'BucketDeployment reads the CDK asset bucket and syncs every object of the site bucket (S3 object ARNs are wildcards); CloudFront invalidations have no resource-level permissions.',
+        appliesTo: [
+          'Action::s3:GetObject*',
+          'Action::s3:GetBucket*',
+          'Action::s3:List*',
+          'Action::s3:DeleteObject*',
+          'Action::s3:Abort*',
+          'Resource::*',
+          {
+            regex:
+              '/^Resource::arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-<AWS::AccountId>-<AWS::Region>\\/\\*$/g',
+          },
+          { regex: '/^Resource::<WebSite[A-Z0-9]+\\.Arn>\\/\\*$/g' },
+        ],
+      },
+    ]);
+
+    new CfnOutput(this, 'PortalUrl', {
+      description: 'The partner portal and staff console (the API under /api)',
+      value: `https://${this.distribution.distributionDomainName}/`,
+    });
+  }
+}

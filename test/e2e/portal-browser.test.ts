@@ -1,0 +1,227 @@
+import { writeFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, launchChromium } from '../support/browser';
+import { taskInInbox } from './approval-inbox';
+import { localStackPerFile } from './local-api';
+
+/**
+ * The portal in headless Chromium against the local stack with the demo data: sign-in by demo user, the
+ * partner's home and program progress, the approver's inbox, the partner seeing the decision, and a forged
+ * URL for another partner's claim. Screenshots go to test-artifacts/.
+ */
+const local = localStackPerFile('claims');
+
+/** The browser's clock: the demo data is March 2026, so pages that default to today see it. */
+const demoDay = new Date('2026-03-31T12:00:00Z');
+const phone = { width: 390, height: 844 };
+const laptop = { width: 1280, height: 860 };
+
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+
+async function pageAt(viewport: { width: number; height: number }): Promise<Page> {
+  if (!browser) throw new Error('Chromium is not up');
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  await context.clock.setFixedTime(demoDay);
+  return context.newPage();
+}
+
+async function signIn(page: Page, who: RegExp): Promise<void> {
+  await page.goto(`${local.stack.apiUrl}/`);
+  await page.getByRole('button', { name: who }).click();
+}
+
+const claimOf = (reference: string) => {
+  const claim = local.stack.seededClaims.find((seeded) => seeded.reference === reference);
+  if (!claim) throw new Error(`No demo claim ${reference}`);
+  return claim.claimId;
+};
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+describe('partner portal and staff console in Chromium', () => {
+  it('DIST-NORTH signs in and sees its home: earned in 2026 $7,260.94 (4,067.26 + 825.00 + 1,764.06 + 604.62), claimed $130.00, paid $25.00, balance $7,235.94; first load under 200 KB gzip', async () => {
+    const page = await pageAt(laptop);
+    const firstLoad: { url: string; bytes: number }[] = [];
+    page.on('requestfinished', (request) => {
+      void request
+        .sizes()
+        .then((sizes) =>
+          firstLoad.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize }),
+        );
+    });
+    await signIn(page, /DIST-NORTH/);
+    const figures = page.getByTestId('home-figures');
+    await figures.waitFor();
+    const text = await figures.textContent();
+    expect(text).toContain('Earned in 2026');
+    expect(text).toContain('$7,260.94');
+    expect(text).toContain('$130.00');
+    expect(text).toContain('$25.00');
+    expect(text).toContain('$7,235.94');
+    // DEMO-SW-FEB sits in an approved check batch: the next payment.
+    expect(await page.getByText(/Next payment: \$30\.00 expected/).count()).toBe(1);
+    await page.screenshot({ path: artifactPath('portal-partner-home.png'), fullPage: true });
+
+    // The signed-in partner opens the portal again: the app's files, then the home page with its data.
+    const appFiles = firstLoad.filter((entry) =>
+      /\/($|assets\/|index\.html)/.test(new URL(entry.url).pathname),
+    );
+    const appBytes = appFiles.reduce((sum, entry) => sum + entry.bytes, 0);
+    const started = Date.now();
+    await page.goto(`${local.stack.apiUrl}/`);
+    await page.getByText('$7,260.94').waitFor();
+    const homeWithDataMs = Date.now() - started;
+    const figuresMeasured = { appFiles, firstLoadBytesGzip: appBytes, homeWithDataMs };
+    writeFileSync(artifactPath('portal-metrics.json'), `${JSON.stringify(figuresMeasured, null, 2)}\n`);
+    console.log(
+      `Portal first load ${appBytes} bytes (gzip, headers included); home with data in ${homeWithDataMs} ms`,
+    );
+    expect(appBytes).toBeLessThan(200_000);
+  });
+
+  it('DIST-NORTH lists its claims with their status and its payments: DEMO-SW-JAN paid, DEMO-SW-FEB scheduled', async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /DIST-NORTH/);
+    await page.getByRole('link', { name: 'Claims & payments' }).click();
+    const rejected = page.getByRole('row').filter({ hasText: 'DEMO-SW-DUP' });
+    await rejected.waitFor();
+    expect(await rejected.getByRole('cell').last().textContent()).toBe('rejected');
+    const payments = page.getByRole('region', { name: 'Payments' });
+    const paid = payments.getByRole('row').filter({ hasText: 'DEMO-SW-JAN' });
+    await paid.waitFor();
+    expect(await paid.textContent()).toMatch(/\$25\.00paid\d{4}-\d{2}-\d{2}checkDEMO-SW-JAN$/);
+    const scheduled = payments.getByRole('row').filter({ hasText: 'DEMO-SW-FEB' });
+    expect(await scheduled.textContent()).toMatch(/\$30\.00scheduled\d{4}-\d{2}-\d{2}checkDEMO-SW-FEB$/);
+    await page.screenshot({ path: artifactPath('portal-partner-claims.png'), fullPage: true });
+  });
+
+  it('DIST-NORTH sees program progress: VOL-SWITCH-2026 at 127 units, 123 units short of tier 3 at 250', async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /DIST-NORTH/);
+    await page.getByRole('link', { name: 'My programs' }).click();
+    const switchRebate = page.getByRole('listitem').filter({ hasText: 'VOL-SWITCH-2026' });
+    await switchRebate.getByTestId('tier-gap').waitFor();
+    expect(await switchRebate.getByTestId('tier-gap').textContent()).toBe(
+      '123 units short of tier 3 (rate 3.5) (at 250 units)',
+    );
+    const bar = switchRebate.getByRole('progressbar');
+    // 127 of the way from 100 (tier 2) to 250 (tier 3): 27 / 150 = 18 %.
+    expect(await bar.getAttribute('aria-valuenow')).toBe('18');
+    const topTier = page.getByRole('listitem').filter({ hasText: 'VOL-ALL-STEPPED' });
+    expect(await topTier.getByTestId('tier-gap').textContent()).toBe('Top tier reached');
+    await page.screenshot({ path: artifactPath('portal-partner-programs.png'), fullPage: true });
+  });
+
+  it('DIST-NORTH asks what 123 more SW-0001 at $100.00 would earn: $883.96 more on VOL-SWITCH-2026, tier 2 → tier 3; a bad quantity shows its field error', async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /DIST-NORTH/);
+    await page.getByRole('link', { name: 'My programs' }).click();
+    await page.getByLabel('Product (SKU)').fill('SW-0001');
+    await page.getByLabel('Units sold').fill('-1');
+    await page.getByLabel('Unit price').fill('100.00');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe(
+      'Bad Request (400): The request body is invalidquantity must be a positive decimal (9.6 digits at most)',
+    );
+    await page.getByLabel('Units sold').fill('123');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    const switchRebate = page.getByTestId('what-if-VOL-SWITCH-2026');
+    await switchRebate.waitFor();
+    expect(await switchRebate.textContent()).toBe(
+      'VOL-SWITCH-2026$883.96$1,488.58tier 2 (rate 2) → tier 3 (rate 3.5)',
+    );
+    await page.screenshot({ path: artifactPath('portal-partner-what-if.png'), fullPage: true });
+  });
+
+  it('the approver approves DEMO-SW-APR in the inbox, and DIST-NORTH then sees the claim approved', async () => {
+    const claimId = claimOf('DEMO-SW-APR');
+    const approver = await pageAt(laptop);
+    await signIn(approver, /demo-approver/);
+    const approve = approver.getByRole('button', { name: `Approve ${claimId}` });
+    await approve.waitFor();
+    await approver.screenshot({ path: artifactPath('staff-approvals-inbox.png'), fullPage: true });
+    // By keyboard: the decision is a real button, focusable and pressed with Enter.
+    await approve.focus();
+    await approver.keyboard.press('Enter');
+    await approver
+      .getByRole('status')
+      .filter({ hasText: `Approved ${claimId}.` })
+      .waitFor();
+    await approver.getByText('Nothing waits for you.').waitFor();
+
+    const partner = await pageAt(phone);
+    await signIn(partner, /DIST-NORTH/);
+    await partner.getByTestId('home-figures').waitFor();
+    await partner.screenshot({ path: artifactPath('portal-partner-home-phone.png'), fullPage: true });
+    await partner.goto(`${local.stack.apiUrl}/#/claims/${claimId}`);
+    const status = partner.getByTestId('claim-status');
+    await status.waitFor();
+    expect(await status.textContent()).toBe('approved');
+    await partner.getByText('demo-approver (approver): inApproval → approved').waitFor();
+    await partner.screenshot({ path: artifactPath('portal-claim-approved-phone.png'), fullPage: true });
+  });
+
+  it('a decision the API refuses shows its problem: rejecting a claim approved meanwhile in another session is 409', async () => {
+    const { tokens } = local.stack;
+    const submitted = await local.api('POST', '/claims', {
+      token: tokens['demo-partner-dist-north'],
+      body: {
+        type: 'rebate',
+        programId: 'VOL-SWITCH-2026',
+        period: '2026-03',
+        fund: 'rebate',
+        currency: 'USD',
+        lines: [{ amount: '10.00', reference: 'PORTAL-RACE' }],
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const claimId: string = submitted.json.claimId;
+    const task = await taskInInbox(local.api, tokens['demo-approver'], claimId);
+
+    const page = await pageAt(laptop);
+    await signIn(page, /demo-approver/);
+    const card = page.getByRole('listitem').filter({ hasText: claimId });
+    await card.getByRole('button', { name: 'Reject…' }).click();
+    const decided = await local.api('POST', `/approvals/${encodeURIComponent(task.taskId)}/decision`, {
+      token: tokens['demo-approver'],
+      body: { decision: 'approve' },
+    });
+    expect(decided.status).toBe(200);
+    await card.getByLabel('Reason').selectOption('duplicateClaim');
+    await card.getByLabel('Comment for the partner (optional)').fill('Seen twice');
+    await card.getByRole('button', { name: `Reject ${claimId}` }).click();
+    const problem = card.getByRole('alert');
+    await problem.waitFor();
+    const again = await local.api('POST', `/approvals/${encodeURIComponent(task.taskId)}/decision`, {
+      token: tokens['demo-approver'],
+      body: { decision: 'reject', reasonCode: 'duplicateClaim' },
+    });
+    expect(again.status).toBe(409);
+    expect(await problem.textContent()).toBe(`Conflict (409): ${again.json.detail}`);
+    await page.screenshot({ path: artifactPath('staff-decision-conflict.png'), fullPage: true });
+  });
+
+  it("RES-ACME following a forged URL to DIST-NORTH's claim sees not found with the API's problem detail", async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /RES-ACME/);
+    await page.getByTestId('home-figures').or(page.getByText('Nothing earned yet.')).waitFor();
+    await page.goto(`${local.stack.apiUrl}/#/claims/${claimOf('DEMO-SW-JAN')}`);
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe('Not Found (404): Claim not found');
+    expect(await page.getByText('DEMO-SW-JAN').count()).toBe(0);
+    await page.screenshot({ path: artifactPath('portal-forged-claim-not-found.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,104 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { webContentSecurityPolicy } from '../../web/security-headers';
+import { synthChrmApp } from './synth-app';
+
+let template: Template;
+
+beforeAll(() => {
+  template = Template.fromStack(synthChrmApp().web);
+});
+
+/** CloudFront's managed policies, by their documented ids. */
+const managedCachingDisabled = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const managedAllViewerExceptHostHeader = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+type ViewerRequest = { request: { uri: string } };
+
+describe('web stack', () => {
+  it('keeps the site bucket private: only the distribution reads it, through origin access control', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'site-bucket/' }),
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', Compress: true }),
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+      }),
+    });
+  });
+
+  it('puts the API behind the same distribution under /api/*: never cached, the viewer token passed on', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/api/*',
+            AllowedMethods: Match.arrayWith(['PUT', 'POST', 'DELETE']),
+            CachePolicyId: managedCachingDisabled,
+            OriginRequestPolicyId: managedAllViewerExceptHostHeader,
+            ViewerProtocolPolicy: 'https-only',
+            FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+          }),
+        ],
+      }),
+    });
+  });
+
+  it('strips /api before the HTTP API routes the request: /api/partners/P1/checkbook → /partners/P1/checkbook', () => {
+    const [cloudFrontFunction] = Object.values(template.findResources('AWS::CloudFront::Function')) as {
+      Properties: { FunctionCode: string };
+    }[];
+    const handler = new Function(`${cloudFrontFunction?.Properties.FunctionCode}; return handler;`)() as (
+      event: ViewerRequest,
+    ) => ViewerRequest['request'];
+    expect(handler({ request: { uri: '/api/partners/P1/checkbook' } }).uri).toBe('/partners/P1/checkbook');
+    expect(handler({ request: { uri: '/api/claims/CLM-K1%2F2' } }).uri).toBe('/claims/CLM-K1%2F2');
+    expect(handler({ request: { uri: '/api' } }).uri).toBe('/');
+  });
+
+  it('sends the same security headers as the local gateway: CSP of this origin only, no framing, HSTS', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: webContentSecurityPolicy, Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          StrictTransportSecurity: Match.objectLike({ Override: true }),
+        }),
+      }),
+    });
+  });
+
+  it('deploys hashed assets as immutable and index.html revalidated, invalidated on every deploy', () => {
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment')) as {
+      Properties: Record<string, unknown>;
+    }[];
+    expect(deployments).toHaveLength(2);
+    const index = deployments.find((deployment) => deployment.Properties.DistributionPaths !== undefined);
+    expect(index?.Properties).toMatchObject({
+      Include: ['index.html'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'no-cache' },
+      DistributionPaths: ['/', '/index.html'],
+    });
+    const assets = deployments.find((deployment) => deployment !== index);
+    expect(assets?.Properties).toMatchObject({
+      Exclude: ['index.html'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+  });
+
+  it('leaves the HTTP API without CORS: a browser reaches it with a token only through the portal origin', () => {
+    const api = Template.fromStack(synthChrmApp().api);
+    api.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The API's bodies as the portal reads them, inferred from the same zod schemas the routes declare (OpenAPI
+ * and the contract test read them too). Type-only imports: no schema code reaches the browser bundle.
+ */
+import type { z } from 'zod';
+import type { Role } from '../../domain/access/actor';
+import type { ApprovalDecision, rejectionReasonCodes } from '../../domain/approvals/approval-decision';
+import type { ClaimStatus } from '../../domain/claims/claim';
+import type { whatIfSchema } from '../../functions/api/api-schemas';
+import type { approvalTaskResponse } from '../../functions/api/approval-routes';
+import type { claimResponseSchema } from '../../functions/api/claim-schemas';
+import type { partnerPaymentViewSchema } from '../../functions/api/payment-response-schemas';
+import type { checkbookSchema } from '../../functions/api/record-response-schemas';
+import type {
+  programProgressResponseSchema,
+  whatIfResponseSchema,
+} from '../../functions/api/response-schemas';
+import type { Problem } from '../../functions/shared/http/problem';
+
+export type Checkbook = z.infer<typeof checkbookSchema>;
+export type ProgramProgress = z.infer<typeof programProgressResponseSchema>;
+export type ProgramProgressItem = ProgramProgress['items'][number];
+export type TierProgress = ProgramProgressItem['tiers'][number];
+export type WhatIfSale = z.input<typeof whatIfSchema>;
+export type WhatIf = z.infer<typeof whatIfResponseSchema>;
+export type Claim = z.infer<typeof claimResponseSchema>;
+export type PartnerPayment = z.infer<typeof partnerPaymentViewSchema>;
+export type ApprovalTask = z.infer<typeof approvalTaskResponse>;
+export type RejectionReason = (typeof rejectionReasonCodes)[number];
+export type { ApprovalDecision, ClaimStatus, Problem, Role };
+
+/** A listing's page (`pageOf` / `listOf` in the API's schemas). */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor?: string;
+}

@@ -1,0 +1,88 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiProblem, callApi } from './api';
+import type { Problem } from './api-types';
+import { formatMoney } from './money';
+import type { Session } from './session';
+
+/** An API problem as the page shows it: title, status, the API's detail and each field error. */
+export function ProblemView({ problem }: { problem: Problem }) {
+  return (
+    <div class="problem" role="alert">
+      <p>
+        <strong>{problem.title}</strong> ({problem.status === 0 ? 'no answer' : problem.status}):{' '}
+        {problem.detail}
+      </p>
+      {problem.status === 401 && <p>Your session has ended: sign out and sign in again.</p>}
+      {problem.errors && problem.errors.length > 0 && (
+        <ul>
+          {problem.errors.map((issue) => (
+            <li key={issue.path}>
+              <code>{issue.path}</code> {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const problemOf = (error: unknown): Problem =>
+  error instanceof ApiProblem
+    ? error.problem
+    : { type: 'about:blank', title: 'Error', status: 0, detail: String(error) };
+
+export type Loaded<T> =
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed'; readonly problem: Problem }
+  | { readonly state: 'loaded'; readonly data: T };
+
+/** GETs `path` (again when it changes, or on `reload`), as loading → loaded or failed with the problem. */
+export function useApiGet<T>(session: Session, path: string): [Loaded<T>, () => void] {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setLoaded({ state: 'loading' });
+    callApi<T>(session.token, 'GET', path).then(
+      (data) => current && setLoaded({ state: 'loaded', data }),
+      (error: unknown) => current && setLoaded({ state: 'failed', problem: problemOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [session.token, path, generation]);
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  return [loaded, reload];
+}
+
+/** Renders a load's three states: a status line, the problem, or `children(data)`. */
+export function Show<T>({
+  loaded,
+  what,
+  children,
+}: {
+  loaded: Loaded<T>;
+  what: string;
+  children: (data: T) => ComponentChildren;
+}) {
+  if (loaded.state === 'loading')
+    return (
+      <p class="muted" role="status">
+        Loading {what}…
+      </p>
+    );
+  if (loaded.state === 'failed') return <ProblemView problem={loaded.problem} />;
+  return <>{children(loaded.data)}</>;
+}
+
+export const Money = ({ amount, currency }: { amount: string; currency: string }) => (
+  <span class="money">{formatMoney(amount, currency)}</span>
+);
+
+/** A claim or payment status as a labelled badge (colour is never the only cue: the word is shown). */
+export const StatusBadge = ({ status }: { status: string }) => (
+  <span class={`badge badge-${status}`}>{status.replace(/([A-Z])/g, ' $1').toLowerCase()}</span>
+);
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);

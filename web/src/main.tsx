@@ -1,0 +1,111 @@
+import './styles.css';
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { ProblemView } from './components';
+import { Approvals } from './pages/approvals';
+import { ClaimDetail, Claims } from './pages/claims';
+import { PartnerHome } from './pages/partner-home';
+import { Programs } from './pages/programs';
+import { SignIn } from './pages/sign-in';
+import { href, type Location, useLocation } from './router';
+import { type Session, storedSession, storeSession } from './session';
+
+interface NavItem {
+  readonly label: string;
+  readonly page: string;
+}
+
+const navOf = (session: Session): NavItem[] =>
+  session.role === 'partner'
+    ? [
+        { label: 'Home', page: '' },
+        { label: 'My programs', page: 'programs' },
+        { label: 'Claims & payments', page: 'claims' },
+      ]
+    : [
+        { label: 'Approvals inbox', page: '' },
+        { label: 'Claims', page: 'claims' },
+      ];
+
+const notFound = (what: string) => (
+  <ProblemView
+    problem={{ type: 'about:blank', title: 'Not Found', status: 404, detail: `No page ${what}` }}
+  />
+);
+
+function Page({ session, location }: { session: Session; location: Location }) {
+  const [page = '', id] = location.segments;
+  const partnerId = session.partnerId;
+  if (page === 'claims' && id) return <ClaimDetail session={session} claimId={id} />;
+  if (page === 'claims') return <Claims session={session} />;
+  if (partnerId !== undefined) {
+    if (page === '') return <PartnerHome session={session} partnerId={partnerId} />;
+    if (page === 'programs') {
+      const asOf = location.query.get('asOf');
+      return <Programs session={session} partnerId={partnerId} {...(asOf ? { asOf } : {})} />;
+    }
+  } else if (page === '' || page === 'approvals') {
+    return <Approvals session={session} />;
+  }
+  return notFound(`#/${location.segments.join('/')}`);
+}
+
+function App() {
+  const [session, setSession] = useState(storedSession);
+  const location = useLocation();
+  if (!session)
+    return (
+      <SignIn
+        onSignedIn={(signedIn) => {
+          storeSession(signedIn);
+          setSession(signedIn);
+          window.location.hash = '#/';
+        }}
+      />
+    );
+  const current = location.segments[0] ?? '';
+  return (
+    <>
+      {/* A button, not an anchor: `#main` would be read as a hash route. */}
+      <button type="button" class="skip" onClick={() => document.getElementById('main')?.focus()}>
+        Skip to content
+      </button>
+      <header class="top">
+        <span class="brand">ChRM</span>
+        <nav aria-label="Main">
+          <ul>
+            {navOf(session).map((item) => (
+              <li key={item.page}>
+                <a
+                  href={href(...(item.page ? [item.page] : []))}
+                  aria-current={current === item.page ? 'page' : undefined}
+                >
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span class="who">
+          {session.userId} ({session.role})
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              storeSession(undefined);
+              setSession(undefined);
+            }}
+          >
+            Sign out
+          </button>
+        </span>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page session={session} location={location} />
+      </main>
+    </>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);
