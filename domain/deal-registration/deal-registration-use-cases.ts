@@ -196,7 +196,10 @@ export async function submitDealRegistration(
   const day = today(deps);
   checkCloseDate(registration.closeDate, day);
   const [holders, policy] = await Promise.all([
-    deps.registrations.holdersOf(matchKeyValues(customerMatchKeys(registration.customer))),
+    deps.registrations.holdersOf(matchKeyValues(customerMatchKeys(registration.customer)), {
+      partnerId: registration.partnerId,
+      skus: registration.products.map((product) => product.sku),
+    }),
     deps.policies.get(registration.programId),
   ]);
   const conflict = findConflict(registration, holders, day);

@@ -60,7 +60,7 @@ export const dealRegistrationRequestSchema = z
         'Partner the deal is for: a partner user’s own (may be omitted); required from a channel manager',
       ),
     programId: businessCodeSchema.describe('Program whose deal-registration policy applies'),
-    customer: customerIdentitySchema,
+    customer: customerIdentitySchema.describe('End customer of the deal'),
     products: z
       .array(registeredProductSchema)
       .min(1, 'name at least one product')
@@ -94,7 +94,8 @@ export const dealRegistrationRequestSchema = z
             message: `must have at most ${currencyMinorUnits[value.currency]} decimals in ${value.currency}`,
           });
         }
-      }),
+      })
+      .describe('Estimated value of the deal'),
     closeDate: isoDateSchema.describe('Expected close date (YYYY-MM-DD), today to three years ahead'),
     description: z
       .string()

@@ -37,9 +37,13 @@ export interface DealRegistrationStore {
   withStatus(status: DealRegistrationStatus, page: PageRequest): Promise<Page<DealRegistration>>;
   /**
    * The registrations and house accounts indexed under any of `matchKeys`: a query per key, so the cost
-   * depends on how many hold that customer, not on how many registrations exist.
+   * depends on how many hold that customer, not on how many registrations exist. Registrations of
+   * `candidate.partnerId`, or with none of `candidate.skus`, cannot clash and may be left out.
    */
-  holdersOf(matchKeys: readonly string[]): Promise<CustomerHolders>;
+  holdersOf(
+    matchKeys: readonly string[],
+    candidate?: { readonly partnerId: string; readonly skus: readonly string[] },
+  ): Promise<CustomerHolders>;
   /** Registrations under protection whose protection ends on or before `day`, soonest first. */
   protectedThrough(day: string, page: PageRequest): Promise<Page<DealRegistration>>;
 }
