@@ -7,6 +7,7 @@ import { ApiRoutesStack } from './stacks/api-routes-stack';
 import { ApiStack } from './stacks/api-stack';
 import { ClaimApprovalsStack } from './stacks/claim-approvals-stack';
 import { DataStack } from './stacks/data-stack';
+import { DealRegistrationStack } from './stacks/deal-registration-stack';
 import { IngestStack } from './stacks/ingest-stack';
 
 /** Adds ChRM's stacks to `app`. */
@@ -28,6 +29,11 @@ export function addChrmStacks(app: App) {
     table: data.table,
     eventBus: data.eventBus,
   });
+  const dealRegistration = new DealRegistrationStack(app, stackNames.dealRegistration, {
+    description: 'ChRM deal registration: the daily expiry and reminder job',
+    table: data.table,
+    eventBus: data.eventBus,
+  });
   const api = new ApiStack(app, stackNames.api, {
     description: 'ChRM HTTP API: users, authorizer, stage',
   });
@@ -45,7 +51,7 @@ export function addChrmStacks(app: App) {
   // One stack per bounded context keeps each under CloudFormation's 500-resource limit.
   const contexts = Object.keys(apiRouteGroups) as (keyof typeof apiRouteGroups)[];
   const apiRoutes = Object.fromEntries(contexts.map((context) => [context, routeStack(context)]));
-  return { data, api, apiRoutes, ingest, accruals, claims };
+  return { data, api, apiRoutes, ingest, accruals, claims, dealRegistration };
 }
 
 /**

@@ -11,4 +11,5 @@ export const stackNames = {
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',
   claims: 'ChrmClaims',
+  dealRegistration: 'ChrmDeals',
 } as const;
