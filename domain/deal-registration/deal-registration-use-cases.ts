@@ -208,7 +208,12 @@ export async function submitDealRegistration(
   const submitted = await moved(
     deps,
     registration,
-    { ...registration, status: 'submitted', submittedAt },
+    {
+      ...registration,
+      status: 'submitted',
+      submittedAt,
+      ...(outcome.status === 'submitted' ? { benefit: outcome.benefit } : {}),
+    },
     actor,
   );
   if (outcome.status === 'submitted') return visibleTo(actor, submitted);
