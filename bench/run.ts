@@ -11,11 +11,14 @@
  *   - claims: claims on the local stack, submit → auto-approved → payable → one payment batch's pain.001 (claims/s,
  *     p50/p99, CPU ms per claim, decision latency with waiting tasks; reserved, approved and CtrlSum exact)
  *   - payment export: a 10,000-payment bank-transfer batch built and exported as pain.001 XML (ms)
+ *   - deal registration: conflict check of one registration against 10k/100k (BENCH_DEAL_SIZES, up to 1M)
+ *     existing ones on DynamoDB Local (p50/p99 per check; flat when the index works)
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
 import { runBundled } from './bundled';
 import { runClaimsBench } from './claims-submit';
+import { runDealRegistrationBench } from './deal-registration';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
@@ -37,6 +40,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'api-load': () => runApiLoadBench(),
   claims: () => runClaimsBench(),
   'payment-export': () => runPaymentExportBench(),
+  'deal-registration': () => runDealRegistrationBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -48,7 +52,13 @@ for (const [name, run] of Object.entries(benches)) {
   // A benchmark whose two computations disagree is a bug, not a slow machine.
   const figures = [result, ...Object.values(result)] as Record<string, unknown>[];
   const disagrees = figures.some((each) =>
-    [each?.agreeToTheCent, each?.reservedExact, each?.controlSumExact, each?.allApproved].includes(false),
+    [
+      each?.agreeToTheCent,
+      each?.reservedExact,
+      each?.controlSumExact,
+      each?.allApproved,
+      each?.conflictsExact,
+    ].includes(false),
   );
   if (disagrees) process.exitCode = 1;
 }
