@@ -42,11 +42,33 @@ export function clashOf(a: ConflictSubject, b: ConflictSubject): Clash | undefin
 }
 
 /**
- * Whether an existing registration holds its customer on `today`: while it waits for a decision (first come,
- * first served) and, once approved, through its last protected day.
+ * Whether `a` was submitted before `b`: by submission time, then id, so that every reader orders two
+ * submissions alike; a registration not yet submitted comes after every submitted one.
  */
-export function holdsCustomer(existing: DealRegistration, today: string): boolean {
-  if ((pendingStatuses as readonly string[]).includes(existing.status)) return true;
+export function submittedBefore(
+  a: Pick<DealRegistration, 'submittedAt' | 'registrationId'>,
+  b: Pick<DealRegistration, 'submittedAt' | 'registrationId'>,
+): boolean {
+  if (a.submittedAt === undefined) return false;
+  if (b.submittedAt === undefined || a.submittedAt !== b.submittedAt) {
+    return b.submittedAt === undefined || a.submittedAt < b.submittedAt;
+  }
+  return a.registrationId < b.registrationId;
+}
+
+/**
+ * Whether an existing registration holds its customer against `candidate` on `today`: once approved,
+ * through its last protected day; while it waits for a decision, if it was submitted first (first come,
+ * first served). Of two submissions racing for one customer each sees the other, and exactly one yields.
+ */
+export function holdsAgainst(
+  existing: DealRegistration,
+  candidate: Pick<DealRegistration, 'submittedAt' | 'registrationId'>,
+  today: string,
+): boolean {
+  if ((pendingStatuses as readonly string[]).includes(existing.status)) {
+    return submittedBefore(existing, candidate);
+  }
   return (
     (protectedStatuses as readonly string[]).includes(existing.status) &&
     existing.protectedUntil !== undefined &&
@@ -82,7 +104,7 @@ export function findConflict(
     };
   }
   const clashes = found.registrations
-    .filter((existing) => holdsCustomer(existing, today))
+    .filter((existing) => holdsAgainst(existing, candidate, today))
     .flatMap((existing) => {
       const clash = clashOf(candidate, existing);
       return clash === undefined ? [] : [{ existing, clash }];

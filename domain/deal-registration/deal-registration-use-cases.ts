@@ -177,10 +177,13 @@ function requireRegistrant(actor: Actor) {
 }
 
 /**
- * Submits a draft: the automatic conflict check. Main course: the registrations and house accounts under the
- * customer's normalized keys are read (index queries) → a house account is rejected; another partner's hold
- * with a product in common is rejected as a duplicate (first come, first served) or sent to a person at the
- * reduced benefit (per the program's policy) → otherwise it waits for a reviewer as `submitted`.
+ * Submits a draft: the automatic conflict check. Main course: the registration is stored `submitted` first,
+ * so that a submission racing for the same customer sees it → the registrations and house accounts under
+ * the customer's normalized keys are read (consistent index queries) → a house account is rejected;
+ * another partner's hold with a product in common (protected, or pending and submitted first) is rejected
+ * as a duplicate (first come, first served) or sent to a person at the reduced benefit (the program's
+ * policy) → otherwise it waits for a reviewer as `submitted`. A repeat answers what the first decided, and
+ * completes a check that a crash interrupted.
  */
 export async function submitDealRegistration(
   deps: DealRegistrationDeps,
@@ -188,43 +191,44 @@ export async function submitDealRegistration(
   registrationId: string,
 ): Promise<DealRegistration> {
   requireRegistrant(actor);
-  const registration = await registrationOrNotFound(deps, actor, registrationId);
-  if (registration.status !== 'draft' && registration.submittedAt !== undefined) {
-    return visibleTo(actor, registration); // a repeated submit answers what the first one decided
+  let current = await registrationOrNotFound(deps, actor, registrationId);
+  if (current.status === 'draft') {
+    checkCloseDate(current.closeDate, today(deps));
+    current = await moved(
+      deps,
+      current,
+      { ...current, status: 'submitted', submittedAt: deps.clock().toISOString() },
+      actor,
+    );
   }
-  requireStatus(registration, ['draft'], 'be submitted');
-  const day = today(deps);
-  checkCloseDate(registration.closeDate, day);
+  if (current.status !== 'submitted' || current.checkedAt !== undefined) return visibleTo(actor, current);
   const [holders, policy] = await Promise.all([
-    deps.registrations.holdersOf(matchKeyValues(customerMatchKeys(registration.customer)), {
-      partnerId: registration.partnerId,
-      skus: registration.products.map((product) => product.sku),
+    deps.registrations.holdersOf(matchKeyValues(customerMatchKeys(current.customer)), {
+      partnerId: current.partnerId,
+      skus: current.products.map((product) => product.sku),
     }),
-    deps.policies.get(registration.programId),
+    deps.policies.get(current.programId),
   ]);
-  const conflict = findConflict(registration, holders, day);
+  const conflict = findConflict(current, holders, today(deps));
   const outcome = conflictOutcome(conflict, policy ?? defaultDealPolicy);
-  const submittedAt = deps.clock().toISOString();
-  const submitted = await moved(
-    deps,
-    registration,
-    {
-      ...registration,
-      status: 'submitted',
-      submittedAt,
-      ...(outcome.status === 'submitted' ? { benefit: outcome.benefit } : {}),
-    },
-    actor,
-  );
-  if (outcome.status === 'submitted') return visibleTo(actor, submitted);
+  const checked = { ...current, checkedAt: deps.clock().toISOString() };
+  if (outcome.status === 'submitted') {
+    const next = { ...checked, benefit: outcome.benefit, version: current.version + 1 };
+    if (!(await deps.registrations.replace(next, 'submitted'))) {
+      throw new StateConflictError(
+        `Deal registration '${registrationId}' was changed meanwhile; read it again`,
+      );
+    }
+    return visibleTo(actor, next);
+  }
   const system = { userId: 'system', role: 'admin' } as const;
   const next =
     outcome.status === 'rejected'
-      ? { ...submitted, status: outcome.status, rejection: outcome.rejection }
-      : { ...submitted, status: outcome.status, benefit: outcome.benefit };
+      ? { ...checked, status: outcome.status, rejection: outcome.rejection }
+      : { ...checked, status: outcome.status, benefit: outcome.benefit };
   const decided = await moved(
     deps,
-    submitted,
+    current,
     { ...next, ...(conflict === undefined ? {} : { conflict }) },
     system,
     outcome.status === 'rejected' ? outcome.rejection.reason : 'conflict: a person decides',

@@ -152,6 +152,8 @@ export interface DealRegistration {
   readonly createdAt: string;
   readonly createdBy: DealActor;
   readonly submittedAt?: string;
+  /** When the conflict check ran on the submission (absent while it has not: a repeated submit runs it). */
+  readonly checkedAt?: string;
   readonly benefit?: DealBenefit;
   readonly conflict?: DealConflict;
   /** Why it was rejected (a person's reason or the rule's). */

@@ -111,6 +111,7 @@ export const dealRegistrationResponseSchema = z.looseObject({
   createdAt: z.string().describe('When registered (ISO 8601 UTC)'),
   createdBy: actor('Who registered it'),
   submittedAt: z.string().optional().describe('When submitted for the conflict check'),
+  checkedAt: z.string().optional().describe('When the conflict check ran'),
   benefit: z
     .looseObject({
       kind: z.enum(['full', 'reduced']).describe('Full, or reduced for a second partner'),

@@ -217,6 +217,27 @@ describe('deal registration handlers on DynamoDB Local', () => {
     expect(staff.json.conflict).toMatchObject({ partnerIds: ['P1'], registrationIds: [held] });
   });
 
+  it('two partners submitting the same customer at the same moment: exactly one keeps it, the other is the duplicate', async () => {
+    const pairs = await Promise.all(
+      Array.from({ length: 8 }, async (_, index) => {
+        const customer = { name: `Race ${index} AG`, country: 'CH', taxId: `CHE-${index}` };
+        return [await draft(partner1, { customer }), await draft(partner2, { customer })] as const;
+      }),
+    );
+    const outcomes = await Promise.all(
+      pairs.map(([first, second]) =>
+        Promise.all([
+          call('submit', partner1, { path: { registrationId: first } }),
+          call('submit', partner2, { path: { registrationId: second } }),
+        ]),
+      ),
+    );
+    for (const [first, second] of outcomes) {
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect([first.json.status, second.json.status].sort()).toEqual(['rejected', 'submitted']);
+    }
+  });
+
   it('second partner at a reduced benefit: under that policy P2 goes to review at 50 % and a person approves', async () => {
     const policy = {
       conflictPolicy: 'secondPartnerReduced',
@@ -296,7 +317,7 @@ describe('deal registration handlers on DynamoDB Local', () => {
     expect((await call('list', partner2, { query: { partnerId: 'P1' } })).json.items).toEqual([]);
     expect((await call('getPolicy', partner2, { path: { programId: 'DEALS-2026' } })).status).toBe(403);
     // Still P1's and untouched.
-    expect((await call('get', partner1, { path })).json).toMatchObject({ status: 'approved', version: 3 });
+    expect((await call('get', partner1, { path })).json).toMatchObject({ status: 'approved', version: 4 });
   });
 
   it('the daily job expires a registration past its protection and reminds one ending within 14 days, once', async () => {

@@ -47,9 +47,11 @@ describe('conflict detection', () => {
 
   it('a pending registration holds the customer first come, first served; a protected one through its last day', () => {
     for (const status of ['submitted', 'inReview'] as const) {
-      expect(
-        findConflict(mine, { registrations: [registration({ status })], houseAccounts: [] }, today),
-      ).toBeDefined();
+      const earlier = registration({ status, submittedAt: '2026-03-09T08:00:00.000Z' });
+      expect(findConflict(mine, { registrations: [earlier], houseAccounts: [] }, today)).toBeDefined();
+      // Submitted before the pending one: it is the pending one that yields.
+      const first = { ...mine, submittedAt: '2026-03-09T07:00:00.000Z' };
+      expect(findConflict(first, { registrations: [earlier], houseAccounts: [] }, today)).toBeUndefined();
     }
     const lastDay = registration({ status: 'extended', protectedUntil: today });
     expect(findConflict(mine, { registrations: [lastDay], houseAccounts: [] }, today)).toBeDefined();
@@ -124,23 +126,31 @@ describe('conflict properties', () => {
     );
   });
 
-  it('between two holding registrations of different partners, each finds the other (symmetric detection)', () => {
+  it('two holding registrations: protected ones find each other; of two pending ones exactly the later yields', () => {
+    const holding = ['submitted', 'inReview', 'approved', 'extensionRequested', 'extended'] as const;
+    const pending = (status: string) => status === 'submitted' || status === 'inReview';
     fc.assert(
       fc.property(
         subject,
         subject,
         fc.constantFrom(...dealRegistrationStatuses),
         fc.constantFrom(...dealRegistrationStatuses),
-        (a, b, statusA, statusB) => {
-          const ra = registration({ ...a, registrationId: 'A', status: statusA });
-          const rb = registration({ ...b, registrationId: 'B', status: statusB });
+        fc.constantFrom('2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.001Z'),
+        fc.constantFrom('2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.001Z'),
+        (a, b, statusA, statusB, atA, atB) => {
+          const ra = registration({ ...a, registrationId: 'A', status: statusA, submittedAt: atA });
+          const rb = registration({ ...b, registrationId: 'B', status: statusB, submittedAt: atB });
           const aFindsB = findConflict(ra, { registrations: [rb], houseAccounts: [] }, today) !== undefined;
           const bFindsA = findConflict(rb, { registrations: [ra], houseAccounts: [] }, today) !== undefined;
-          const holding = (status: string) =>
-            ['submitted', 'inReview', 'approved', 'extensionRequested', 'extended'].includes(status);
-          if (holding(statusA) && holding(statusB)) expect(aFindsB).toBe(bFindsA);
-          // Only a registration holding its customer can block another.
-          if (!holding(statusB)) expect(aFindsB).toBe(false);
+          const clash = clashOf(ra, rb) !== undefined;
+          const holds = (status: string) => (holding as readonly string[]).includes(status);
+          if (!holds(statusB)) expect(aFindsB).toBe(false);
+          if (!clash) expect([aFindsB, bFindsA]).toEqual([false, false]);
+          if (clash && holds(statusA) && holds(statusB)) {
+            if (pending(statusA) && pending(statusB)) expect(Number(aFindsB) + Number(bFindsA)).toBe(1);
+            else if (!pending(statusA) && !pending(statusB)) expect(aFindsB).toBe(bFindsA);
+            else expect(aFindsB || bFindsA).toBe(true);
+          }
         },
       ),
       { numRuns: 3000 },

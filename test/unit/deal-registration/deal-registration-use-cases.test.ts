@@ -278,3 +278,23 @@ describe('daily expiry job', () => {
     });
   });
 });
+
+describe('a submission interrupted between its two writes', () => {
+  it('is stored submitted but unchecked; submitting again runs the check instead of answering it unchecked', async () => {
+    const setup = dealDeps();
+    await approved(setup);
+    const { registration } = await registerDeal(setup.deps, p2, { request: acmeRequest() });
+    const store = setup.store.registrations;
+    // As the first write leaves it when the process dies before the check.
+    store.set(registration.registrationId, {
+      ...registration,
+      status: 'submitted',
+      submittedAt: '2026-03-02T09:00:00.000Z',
+      version: 2,
+    });
+    const again = await submitDealRegistration(setup.deps, p2, registration.registrationId);
+    expect(again).toMatchObject({ status: 'rejected', rejection: { code: 'duplicate' } });
+    expect(again.checkedAt).toBeDefined();
+    expect(await submitDealRegistration(setup.deps, p2, registration.registrationId)).toEqual(again);
+  });
+});
