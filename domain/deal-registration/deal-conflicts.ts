@@ -57,22 +57,38 @@ export function submittedBefore(
 }
 
 /**
- * Whether an existing registration holds its customer against `candidate` on `today`: once approved,
- * through its last protected day; while it waits for a decision, if it was submitted first (first come,
- * first served). Of two submissions racing for one customer each sees the other, and exactly one yields.
+ * How an existing registration stands against `candidate` on `today`: `holds` once approved, through its
+ * last protected day; while it waits for a decision, `holds` when its own check passed cleanly (it will not
+ * yield) or it was submitted first, and `undecided` while its check runs and it was submitted later (it
+ * yields if it sees the candidate, else the candidate must wait for its outcome). Of two submissions racing
+ * for one customer the one reading last sees the other, so exactly one keeps the customer.
  */
-export function holdsAgainst(
+export function standingAgainst(
   existing: DealRegistration,
   candidate: Pick<DealRegistration, 'submittedAt' | 'registrationId'>,
   today: string,
-): boolean {
+): 'holds' | 'undecided' | 'none' {
   if ((pendingStatuses as readonly string[]).includes(existing.status)) {
-    return submittedBefore(existing, candidate);
+    if (existing.checkedAt !== undefined) return existing.conflict === undefined ? 'holds' : 'none';
+    return submittedBefore(existing, candidate) ? 'holds' : 'undecided';
   }
-  return (
+  const inForce =
     (protectedStatuses as readonly string[]).includes(existing.status) &&
     existing.protectedUntil !== undefined &&
-    existing.protectedUntil >= today
+    existing.protectedUntil >= today;
+  return inForce ? 'holds' : 'none';
+}
+
+/** Other partners' registrations clashing with `candidate` whose own check is still running (see above). */
+export function undecidedClashes(
+  candidate: ConflictSubject,
+  found: { readonly registrations: readonly DealRegistration[] },
+  today: string,
+): DealRegistration[] {
+  return found.registrations.filter(
+    (existing) =>
+      standingAgainst(existing, candidate, today) === 'undecided' &&
+      clashOf(candidate, existing) !== undefined,
   );
 }
 
@@ -104,7 +120,7 @@ export function findConflict(
     };
   }
   const clashes = found.registrations
-    .filter((existing) => holdsAgainst(existing, candidate, today))
+    .filter((existing) => standingAgainst(existing, candidate, today) === 'holds')
     .flatMap((existing) => {
       const clash = clashOf(candidate, existing);
       return clash === undefined ? [] : [{ existing, clash }];

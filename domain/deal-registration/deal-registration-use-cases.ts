@@ -10,7 +10,7 @@ import {
 import { canonicalJson } from '../shared/fingerprint';
 import { Money } from '../shared/money/money';
 import { customerMatchKeys } from './customer-identity';
-import { addDays, conflictOutcome, findConflict, matchKeyValues } from './deal-conflicts';
+import { addDays, conflictOutcome, findConflict, matchKeyValues, undecidedClashes } from './deal-conflicts';
 import {
   type DealActor,
   type DealRegistration,
@@ -176,6 +176,37 @@ function requireRegistrant(actor: Actor) {
   requireRole(actor, registrars);
 }
 
+/** How long a submission waits for racing submissions' checks before treating them as holding. */
+const raceWaits = [20, 40, 80, 160, 320, 640];
+
+/**
+ * The holders of the registration's customer once every racing submission it must wait for (another
+ * partner's, submitted after it, whose check is still running) has finished its check. One that never
+ * finishes (its process died) is then counted as holding, so this one yields rather than both keeping it.
+ */
+async function settledHolders(deps: DealRegistrationDeps, registration: DealRegistration) {
+  const keys = matchKeyValues(customerMatchKeys(registration.customer));
+  const candidate = {
+    partnerId: registration.partnerId,
+    skus: registration.products.map((product) => product.sku),
+  };
+  for (const wait of raceWaits) {
+    const found = await deps.registrations.holdersOf(keys, candidate);
+    const undecided = undecidedClashes(registration, found, today(deps));
+    if (undecided.length === 0) return found;
+    await deps.pause(wait);
+  }
+  const found = await deps.registrations.holdersOf(keys, candidate);
+  const stuck = new Set(
+    undecidedClashes(registration, found, today(deps)).map((each) => each.registrationId),
+  );
+  // Counted as holding: marked checked, the rules treat them like a submission that passed its check.
+  const registrations = found.registrations.map((each) =>
+    stuck.has(each.registrationId) ? { ...each, checkedAt: each.submittedAt ?? '' } : each,
+  );
+  return { ...found, registrations };
+}
+
 /**
  * Submits a draft: the automatic conflict check. Main course: the registration is stored `submitted` first,
  * so that a submission racing for the same customer sees it → the registrations and house accounts under
@@ -203,10 +234,7 @@ export async function submitDealRegistration(
   }
   if (current.status !== 'submitted' || current.checkedAt !== undefined) return visibleTo(actor, current);
   const [holders, policy] = await Promise.all([
-    deps.registrations.holdersOf(matchKeyValues(customerMatchKeys(current.customer)), {
-      partnerId: current.partnerId,
-      skus: current.products.map((product) => product.sku),
-    }),
+    settledHolders(deps, current),
     deps.policies.get(current.programId),
   ]);
   const conflict = findConflict(current, holders, today(deps));

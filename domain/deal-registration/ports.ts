@@ -73,4 +73,6 @@ export interface DealRegistrationDeps {
   /** A new registration id; for an idempotency key, always the same id for the same partner and key. */
   readonly registrationIdFor: (partnerId: string, idempotencyKey?: string) => string;
   readonly newId: () => string;
+  /** Waits `ms` milliseconds (a submission waiting for a racing one's check to finish). */
+  readonly pause: (ms: number) => Promise<void>;
 }

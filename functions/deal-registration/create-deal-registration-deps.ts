@@ -54,5 +54,6 @@ export function createDealRegistrationDeps(settings: DealRegistrationSettings): 
     clock: () => new Date(),
     registrationIdFor,
     newId: () => randomBytes(6).toString('hex'),
+    pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }

@@ -298,3 +298,62 @@ describe('a submission interrupted between its two writes', () => {
     expect(await submitDealRegistration(setup.deps, p2, registration.registrationId)).toEqual(again);
   });
 });
+
+describe('two partners racing for one customer', () => {
+  /** P2's registration as a racing submission leaves it: stored submitted after P1's, its check still running. */
+  async function racing(setup: ReturnType<typeof dealDeps>) {
+    const theirs = await registerDeal(setup.deps, p2, { request: acmeRequest() });
+    setup.store.registrations.set(theirs.registration.registrationId, {
+      ...theirs.registration,
+      status: 'submitted',
+      submittedAt: '2026-03-02T09:00:00.500Z',
+      version: 2,
+    });
+    const mine = await registerDeal(setup.deps, p1, { request: acmeRequest() });
+    return { theirs: theirs.registration.registrationId, mine: mine.registration.registrationId };
+  }
+
+  it('submitted first, P1 waits for the later one to finish its check: it yielded, so P1 keeps the customer', async () => {
+    const setup = dealDeps('2026-03-02T09:00:00.000Z');
+    const { theirs, mine } = await racing(setup);
+    setup.deps = {
+      ...setup.deps,
+      pause: async () => {
+        const stored = setup.store.registrations.get(theirs);
+        if (stored)
+          setup.store.registrations.set(theirs, {
+            ...stored,
+            status: 'rejected',
+            checkedAt: 'x',
+            conflict: { kind: 'otherPartner', matchedOn: ['name'], skus: [] },
+          });
+      },
+    };
+    expect(await submitDealRegistration(setup.deps, p1, mine)).toMatchObject({ status: 'submitted' });
+  });
+
+  it('…the later one passed its check (it never saw P1): P1 yields as the duplicate', async () => {
+    const setup = dealDeps('2026-03-02T09:00:00.000Z');
+    const { theirs, mine } = await racing(setup);
+    setup.deps = {
+      ...setup.deps,
+      pause: async () => {
+        const stored = setup.store.registrations.get(theirs);
+        if (stored) setup.store.registrations.set(theirs, { ...stored, checkedAt: 'x' });
+      },
+    };
+    expect(await submitDealRegistration(setup.deps, p1, mine)).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'duplicate' },
+    });
+  });
+
+  it('…the later one never finishes (its process died): P1 stops waiting and yields rather than both keep it', async () => {
+    const setup = dealDeps('2026-03-02T09:00:00.000Z');
+    const { mine } = await racing(setup);
+    let waits = 0;
+    setup.deps = { ...setup.deps, pause: async () => void waits++ };
+    expect(await submitDealRegistration(setup.deps, p1, mine)).toMatchObject({ status: 'rejected' });
+    expect(waits).toBe(6);
+  });
+});

@@ -98,6 +98,7 @@ export function dealDeps(start = '2026-03-02T09:00:00.000Z') {
     registrationIdFor: (partnerId, key) =>
       key === undefined ? `DR-${String(++counter).padStart(4, '0')}` : `DR-K-${partnerId}-${key}`,
     newId: () => `id${++counter}`,
+    pause: async () => undefined,
   };
   return {
     deps,
