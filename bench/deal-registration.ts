@@ -1,15 +1,18 @@
 /**
  * Conflict check of one deal registration against many existing ones on DynamoDB Local: the check the
  * submit route runs (customer entries queried per normalized key, consistent; the registrations they name
- * read by BatchGet; the rules applied), timed per check at growing table sizes. The index design makes the
- * cost follow how many registrations name the customer, not how many exist: p50/p99 should stay flat as
- * the table grows.
+ * read by BatchGet; the rules applied), timed per check. Each size has its own table holding the same 200
+ * probe customers (4 holders each, mixed states) plus that many background registrations, and the checks
+ * alternate between the tables, so the shared machine's load weighs on every size alike. The index design
+ * makes the cost follow how many registrations name the customer, not how many exist: p50/p99 should not
+ * grow with the size.
  *
- * Sizes: BENCH_DEAL_SIZES (default "10000,100000"; "10000,100000,1000000" for the full million). The table
- * is loaded with the adapter's own items (registration + one entry per customer key) by BatchWrite; the
- * content items that catch duplicate posts are left out, as the check never reads them.
+ * Sizes: BENCH_DEAL_SIZES (default "10000,100000"; add 1000000 for the full million, which loads at a few
+ * hundred registrations a second here). Tables are loaded with the adapter's own items (registration + one
+ * entry per customer key) by BatchWrite; the content items that catch duplicate posts are left out, as the
+ * check never reads them.
  */
-
+import { loadavg } from 'node:os';
 import { customerMatchKeys } from '../domain/deal-registration/customer-identity';
 import {
   addDays,
@@ -96,6 +99,50 @@ const probeCustomer = (probe: number) => ({
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
+/** The probe customers' holders: one registration per state, each by another partner. */
+function probeHolders(): DealRegistration[] {
+  const holders: DealRegistration[] = [];
+  for (let probe = 0; probe < probeCustomers; probe++) {
+    for (let holder = 0; holder < holdersPerCustomer; holder++) {
+      holders.push(
+        registrationOf(
+          2_000_000_000 + probe * holdersPerCustomer + holder,
+          probeCustomer(probe),
+          `PH${holder}`,
+          holderStates[holder] ?? 'approved',
+        ),
+      );
+    }
+  }
+  return holders;
+}
+
+/** Check `check`'s candidate: even checks hit a probe customer, odd ones a customer nobody registered. */
+const candidateOf = (check: number) =>
+  registrationOf(
+    3_000_000_000 + check,
+    check % 2 === 0
+      ? probeCustomer(check % probeCustomers)
+      : { name: `Fresh ${check} Ltd`, country: 'GB', webDomain: `fresh${check}.example` },
+    'PNEW',
+    'draft',
+  );
+
+/** Whether check `check` must find a conflict: an approved or submitted holder shares its SKU. */
+function expectsConflict(check: number, holders: readonly DealRegistration[]): boolean {
+  if (check % 2 !== 0) return false;
+  const probe = check % probeCustomers;
+  const sku = candidateOf(check).products[0]?.sku;
+  return holders
+    .slice(probe * holdersPerCustomer, (probe + 1) * holdersPerCustomer)
+    .some((each) => ['approved', 'submitted'].includes(each.status) && each.products[0]?.sku === sku);
+}
+
+/**
+ * One table per size, loaded with the same probe holders plus `size` background registrations; then the
+ * checks alternate between the tables, so that what the shared machine does meanwhile weighs on every size
+ * alike and the sizes compare fairly.
+ */
 export async function runDealRegistrationBench() {
   const dynamoDb = await startDynamoDbLocal(await freePort());
   Object.assign(process.env, {
@@ -106,104 +153,72 @@ export async function runDealRegistrationBench() {
     const [, definition] =
       resourcesOfType(dataTemplate(await chrmTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
     if (!definition) throw new Error('The data stack defines no table');
-    const table = 'bench-deals';
-    await createTableFromTemplate(dynamoDb.client, table, definition);
     const client = createDocumentClient({
-      TABLE_NAME: table,
+      TABLE_NAME: 'bench',
       AWS_REGION: 'us-east-1',
       DYNAMODB_ENDPOINT: dynamoDb.endpoint,
     });
-    const store = new DynamoDealRegistrationStore(client, table);
-
-    // The probe customers' holders: one registration per state, each by another partner (index above any size).
-    const holders: DealRegistration[] = [];
-    for (let probe = 0; probe < probeCustomers; probe++) {
-      for (let holder = 0; holder < holdersPerCustomer; holder++) {
-        holders.push(
-          registrationOf(
-            2_000_000_000 + probe * holdersPerCustomer + holder,
-            probeCustomer(probe),
-            `PH${holder}`,
-            holderStates[holder] ?? 'approved',
-          ),
-        );
-      }
-    }
-    await putAll(
-      client,
-      table,
-      holders.flatMap((each) => [dealRegistrationItem(each), ...dealCustomerEntries(each)]),
-    );
-
-    const results: Record<string, Record<string, unknown>> = {};
-    let loaded = 0;
+    const itemsOf = (registrations: readonly DealRegistration[]) =>
+      registrations.flatMap((each) => [dealRegistrationItem(each), ...dealCustomerEntries(each)]);
+    const holders = probeHolders();
+    const tables: { size: number; store: DynamoDealRegistrationStore; loadedPerSecond: number }[] = [];
     for (const size of sizes) {
+      const table = `bench-deals-${size}`;
+      await createTableFromTemplate(dynamoDb.client, table, definition);
+      await putAll(client, table, itemsOf(holders));
       const loadStarted = performance.now();
-      for (let start = loaded; start < size; start += 10_000) {
+      for (let start = 0; start < size; start += 10_000) {
         const batch = Array.from({ length: Math.min(10_000, size - start) }, (_, offset) =>
           background(start + offset),
         );
-        await putAll(
-          client,
-          table,
-          batch.flatMap((each) => [dealRegistrationItem(each), ...dealCustomerEntries(each)]),
-        );
+        await putAll(client, table, itemsOf(batch));
       }
-      const loadSeconds = (performance.now() - loadStarted) / 1000;
-      const addedRegistrations = size - loaded;
-      loaded = size;
+      const loadedPerSecond = Math.round(size / ((performance.now() - loadStarted) / 1000));
+      console.log(`deal-registration: ${size} registrations loaded, ${loadedPerSecond}/s`);
+      tables.push({ size, store: new DynamoDealRegistrationStore(client, table), loadedPerSecond });
+    }
 
-      const timings: number[] = [];
-      let conflictsFound = 0;
-      let expectedConflicts = 0;
-      for (let check = 0; check < checksPerSize; check++) {
-        // Every other check is a customer nobody registered: the common case.
-        const hits = check % 2 === 0;
-        const candidate = registrationOf(
-          3_000_000_000 + check,
-          hits
-            ? probeCustomer(check % probeCustomers)
-            : { name: `Fresh ${check} Ltd`, country: 'GB', webDomain: `fresh${check}.example` },
-          'PNEW',
-          'draft',
-        );
+    const timings = tables.map(() => [] as number[]);
+    const found = tables.map(() => 0);
+    let expected = 0;
+    const loadBefore = loadavg()[0] ?? 0;
+    for (let check = 0; check < checksPerSize; check++) {
+      const candidate = candidateOf(check);
+      if (expectsConflict(check, holders)) expected++;
+      for (const [index, { store }] of tables.entries()) {
         const started = performance.now();
-        const found = await store.holdersOf(matchKeyValues(customerMatchKeys(candidate.customer)), {
+        const holdersFound = await store.holdersOf(matchKeyValues(customerMatchKeys(candidate.customer)), {
           partnerId: candidate.partnerId,
           skus: candidate.products.map((product) => product.sku),
         });
         // As the submit route: racing submissions still checking would be waited for (none here).
-        if (undecidedClashes(candidate, found, today).length > 0) throw new Error('nothing races here');
-        const conflict = findConflict(candidate, found, today);
-        timings.push(performance.now() - started);
-        // A hit clashes when the approved or submitted holder shares the candidate's SKU.
-        if (hits) {
-          const probe = check % probeCustomers;
-          const clashing = holders
-            .slice(probe * holdersPerCustomer, (probe + 1) * holdersPerCustomer)
-            .filter((each) => ['approved', 'submitted'].includes(each.status))
-            .some((each) => each.products[0]?.sku === candidate.products[0]?.sku);
-          if (clashing) expectedConflicts++;
-        }
-        if (conflict !== undefined) conflictsFound++;
+        if (undecidedClashes(candidate, holdersFound, today).length > 0)
+          throw new Error('nothing races here');
+        const conflict = findConflict(candidate, holdersFound, today);
+        timings[index]?.push(performance.now() - started);
+        if (conflict !== undefined) found[index] = (found[index] ?? 0) + 1;
       }
-      timings.sort((a, b) => a - b);
-      results[`${size.toLocaleString('en-US')} registrations`] = {
-        loadedPerSecond: Math.round(addedRegistrations / loadSeconds),
-        checks: checksPerSize,
-        p50ms: Number(percentile(timings, 50).toFixed(2)),
-        p99ms: Number(percentile(timings, 99).toFixed(2)),
-        maxMs: Number((timings.at(-1) ?? 0).toFixed(2)),
-        conflictsFound,
-        conflictsExact: conflictsFound === expectedConflicts,
-      };
-      console.log(
-        `deal-registration: ${size} loaded`,
-        results[`${size.toLocaleString('en-US')} registrations`],
-      );
     }
+    const loadAfter = loadavg()[0] ?? 0;
     client.destroy();
-    return results;
+    return Object.fromEntries(
+      tables.map(({ size, loadedPerSecond }, index) => {
+        const sorted = [...(timings[index] ?? [])].sort((a, b) => a - b);
+        return [
+          `${size.toLocaleString('en-US')} registrations`,
+          {
+            loadedPerSecond,
+            checks: sorted.length,
+            p50ms: Number(percentile(sorted, 50).toFixed(2)),
+            p99ms: Number(percentile(sorted, 99).toFixed(2)),
+            maxMs: Number((sorted.at(-1) ?? 0).toFixed(2)),
+            conflictsFound: found[index],
+            conflictsExact: found[index] === expected,
+            machineLoad1m: `${loadBefore.toFixed(1)}→${loadAfter.toFixed(1)}`,
+          },
+        ];
+      }),
+    );
   } finally {
     await dynamoDb.stop();
   }
