@@ -294,6 +294,12 @@ export async function decideDealRegistration(
   const reason = reasonOf(decision);
   const registration = await registrationOrNotFound(deps, actor, registrationId);
   requireStatus(registration, ['submitted', 'inReview'], 'be decided');
+  if (registration.checkedAt === undefined) {
+    // Its submission died before the conflict check: nobody decides on an unchecked registration.
+    throw new StateConflictError(
+      `Deal registration '${registrationId}' has not been through its conflict check; submit it again first`,
+    );
+  }
   if (decision.decision === 'reject') {
     return moved(
       deps,

@@ -292,6 +292,9 @@ describe('a submission interrupted between its two writes', () => {
       submittedAt: '2026-03-02T09:00:00.000Z',
       version: 2,
     });
+    await expect(
+      decideDealRegistration(setup.deps, approver, registration.registrationId, { decision: 'approve' }),
+    ).rejects.toThrow(StateConflictError);
     const again = await submitDealRegistration(setup.deps, p2, registration.registrationId);
     expect(again).toMatchObject({ status: 'rejected', rejection: { code: 'duplicate' } });
     expect(again.checkedAt).toBeDefined();
