@@ -99,6 +99,22 @@ const probeCustomer = (probe: number) => ({
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
+/**
+ * Runs a load step again when the loaded machine makes DynamoDB Local drop a connection: every step is a
+ * create-if-absent or a put of the same items, so repeating one is harmless.
+ */
+async function persistently<T>(step: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt === 4) throw error;
+      console.warn(`deal-registration: retrying a load step after ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 2_000 * attempt));
+    }
+  }
+}
+
 /** The probe customers' holders: one registration per state, each by another partner. */
 function probeHolders(): DealRegistration[] {
   const holders: DealRegistration[] = [];
@@ -164,14 +180,14 @@ export async function runDealRegistrationBench() {
     const tables: { size: number; store: DynamoDealRegistrationStore; loadedPerSecond: number }[] = [];
     for (const size of sizes) {
       const table = `bench-deals-${size}`;
-      await createTableFromTemplate(dynamoDb.client, table, definition);
-      await putAll(client, table, itemsOf(holders));
+      await persistently(() => createTableFromTemplate(dynamoDb.client, table, definition));
+      await persistently(() => putAll(client, table, itemsOf(holders)));
       const loadStarted = performance.now();
       for (let start = 0; start < size; start += 10_000) {
         const batch = Array.from({ length: Math.min(10_000, size - start) }, (_, offset) =>
           background(start + offset),
         );
-        await putAll(client, table, itemsOf(batch));
+        await persistently(() => putAll(client, table, itemsOf(batch)));
       }
       const loadedPerSecond = Math.round(size / ((performance.now() - loadStarted) / 1000));
       console.log(`deal-registration: ${size} registrations loaded, ${loadedPerSecond}/s`);
