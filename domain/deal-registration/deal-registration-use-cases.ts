@@ -8,7 +8,7 @@ import {
   ValidationError,
 } from '../shared/errors';
 import { canonicalJson } from '../shared/fingerprint';
-import { Money } from '../shared/money/money';
+import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
 import { customerMatchKeys } from './customer-identity';
 import { addDays, conflictOutcome, findConflict, matchKeyValues, undecidedClashes } from './deal-conflicts';
 import {
@@ -60,6 +60,10 @@ function registrantOf(actor: Actor, partnerId: string | undefined): string {
   return partnerId;
 }
 
+/** An amount in its currency's minor units, exactly: "125000" USD → "125000.00". */
+const canonicalAmount = (value: DealRegistration['estimatedValue']) =>
+  fromMinorUnits(toMinorUnits(value.amount, value.currency), value.currency);
+
 /**
  * What makes two registrations by one partner the same submission: program, customer (normalized), products,
  * value, close date and description. Posting the same registration twice yields one.
@@ -76,7 +80,7 @@ export function sameContentKey(
     programId: request.programId,
     customer: matchKeyValues(customerMatchKeys(request.customer)),
     products: [...request.products].sort((a, b) => (a.sku < b.sku ? -1 : 1)),
-    value: [new Money(request.estimatedValue.amount).toFixed(), request.estimatedValue.currency],
+    value: [canonicalAmount(request.estimatedValue), request.estimatedValue.currency],
     closeDate: request.closeDate,
     description: request.description,
   });
@@ -113,7 +117,7 @@ export async function registerDeal(
     partnerId,
     ...fields,
     estimatedValue: {
-      amount: new Money(request.estimatedValue.amount).toFixed(),
+      amount: canonicalAmount(request.estimatedValue),
       currency: request.estimatedValue.currency,
     },
     status: 'draft',

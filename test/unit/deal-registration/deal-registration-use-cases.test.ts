@@ -36,7 +36,22 @@ describe('registering and submitting', () => {
   it('a partner registers a draft; the same content again, or the same Idempotency-Key, is no twin', async () => {
     const { deps, store } = dealDeps();
     const first = await registerDeal(deps, p1, { request: acmeRequest() });
-    expect(first).toMatchObject({ created: true, registration: { status: 'draft', partnerId: 'P1' } });
+    expect(first).toMatchObject({
+      created: true,
+      registration: {
+        status: 'draft',
+        partnerId: 'P1',
+        estimatedValue: { amount: '125000.00', currency: 'USD' },
+      },
+    });
+    // "125000" and "125000.00" USD are one amount: the same content.
+    const sameAmount = await registerDeal(deps, p1, {
+      request: acmeRequest({ estimatedValue: { amount: '125000', currency: 'USD' } }),
+    });
+    expect(sameAmount).toMatchObject({
+      created: false,
+      registration: { estimatedValue: { amount: '125000.00' } },
+    });
     const again = await registerDeal(deps, p1, {
       request: acmeRequest({ customer: { name: 'Acme, Inc', country: 'US', webDomain: 'WWW.ACME.EXAMPLE' } }),
     });
