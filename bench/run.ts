@@ -13,11 +13,14 @@
  *   - payment export: a 10,000-payment bank-transfer batch built and exported as pain.001 XML (ms)
  *   - ship & debit: a 100,000-line claim file validated against 1M POS lines and 10,000 authorizations, ours
  *     vs the same validation as one DuckDB statement, agreeing line by line (lines/s; run bundled)
+ *   - deal registration: conflict check of one registration against 10k/100k (BENCH_DEAL_SIZES, up to 1M)
+ *     existing ones on DynamoDB Local (p50/p99 per check; flat when the index works)
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
 import { runBundled } from './bundled';
 import { runClaimsBench } from './claims-submit';
+import { runDealRegistrationBench } from './deal-registration';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
@@ -40,6 +43,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   claims: () => runClaimsBench(),
   'payment-export': () => runPaymentExportBench(),
   'ship-and-debit': () => runBundled('ship-and-debit.ts'),
+  'deal-registration': () => runDealRegistrationBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -57,6 +61,7 @@ for (const [name, run] of Object.entries(benches)) {
       each?.controlSumExact,
       each?.allApproved,
       each?.agreeLineByLine,
+      each?.conflictsExact,
     ].includes(false),
   );
   if (disagrees) process.exitCode = 1;

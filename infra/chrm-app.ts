@@ -7,6 +7,7 @@ import { ApiRoutesStack } from './stacks/api-routes-stack';
 import { ApiStack } from './stacks/api-stack';
 import { ClaimApprovalsStack } from './stacks/claim-approvals-stack';
 import { DataStack } from './stacks/data-stack';
+import { DealRegistrationStack } from './stacks/deal-registration-stack';
 import { IngestStack } from './stacks/ingest-stack';
 import { WebStack } from './stacks/web-stack';
 
@@ -26,6 +27,11 @@ export function addChrmStacks(app: App) {
   });
   const claims = new ClaimApprovalsStack(app, stackNames.claims, {
     description: 'ChRM claims: the claim-approval workflow and its ClaimSubmitted rule',
+    table: data.table,
+    eventBus: data.eventBus,
+  });
+  const dealRegistration = new DealRegistrationStack(app, stackNames.dealRegistration, {
+    description: 'ChRM deal registration: the daily expiry and reminder job',
     table: data.table,
     eventBus: data.eventBus,
   });
@@ -50,7 +56,7 @@ export function addChrmStacks(app: App) {
     description: 'ChRM partner portal and staff console: S3 + CloudFront, the API under /api',
     api: api.api,
   });
-  return { data, api, apiRoutes, ingest, accruals, claims, web };
+  return { data, api, apiRoutes, ingest, accruals, claims, web, dealRegistration };
 }
 
 /**

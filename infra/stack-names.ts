@@ -7,9 +7,11 @@ export const stackNames = {
     accruals: 'ChrmApiAccruals',
     claims: 'ChrmApiClaims',
     shipAndDebit: 'ChrmApiShipAndDebit',
+    dealRegistration: 'ChrmApiDeals',
   },
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',
   claims: 'ChrmClaims',
   web: 'ChrmWeb',
+  dealRegistration: 'ChrmDeals',
 } as const;

@@ -42,6 +42,11 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | ship & debit claim | SDCLAIM#<claimId>     | CLAIM (lines, results, 849) | PARTNERSDCLAIMS#<p>     | <receivedAt>#<claimId>  |
  * | S&D invoice line  | SDINVOICE#<JSON [p, invoice line key]> | INVOICELINE (claimId) |                  |                         |
  * | S&D claim number  | SDCLAIMNO#<p>#<claimNumber> | CLAIMNUMBER (claimId)  |                           |                         |
+ * | deal registration | DEALREG#<registrationId> | REGISTRATION              | PARTNERDEALS#<p>          | <createdAt>#<registrationId> |
+ * | deal content      | DEALREG#CONTENT#<p>#<sha256 of the content> | CONTENT (registrationId) |        |                         |
+ * | deal customer entry | DEALCUSTOMER#<match key> | REG#<registrationId> / HOUSE#<houseAccountId> |  |                      |
+ * | house account     | HOUSEACCOUNT#<id>      | HOUSEACCOUNT                | HOUSEACCOUNTS             | <id>                    |
+ * | deal policy       | DEALPOLICY#<programId> | POLICY                      |                           |                         |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -57,6 +62,12 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * Payment batch headers also carry gsi2 = PAYBATCHES#<status> / <createdAt>#<batchId> (batches of one status).
  * Debit authorizations also carry gsi2 = DEBITAUTHS / <requestedAt>#<number>; ship & debit claims gsi2 = SDCLAIMS /
  * <receivedAt>#<claimId> (staff listings across partners).
+ *
+ * Deal registrations also carry gsi2 = DEALSTATUS#<status> / <createdAt>#<registrationId> and, while protected
+ * (approved, extensionRequested, extended), gsi3 = DEALEXPIRY / <protectedUntil>#<registrationId> (sparse).
+ * A deal customer entry's match key is a normalized customer identifier (NAME#<country>#<name>,
+ * TAX#<country>#<taxId>, WEB#<domain>: domain/deal-registration/customer-identity.ts); entries are written
+ * with their registration or house account and carry what the check needs to skip an entry unread.
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -103,6 +114,16 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  *     PARTNERSDCLAIMS#<p> / gsi2 SDCLAIMS
  * 35. who holds an invoice line (901 code 28, duplicate)        → GetItem SDINVOICE#… (written with the claim)
  * 36. who holds a partner's claim number (a file sent twice)   → GetItem SDCLAIMNO#<p>#<claimNumber> (written with the claim)
+ * 50. a deal registration by id; by its partner and content (duplicate submissions)
+ *                                                               → GetItem DEALREG#<id> / DEALREG#CONTENT#<p>#<sha256>
+ * 51. a partner's deal registrations, oldest first              → Query gsi1 PARTNERDEALS#<p>
+ * 52. deal registrations of one status, oldest first (review)   → Query gsi2 DEALSTATUS#<status>
+ * 53. who holds an end customer (conflict check)                → Query pk DEALCUSTOMER#<match key> per key of the
+ *     customer (consistent: a registration submitted a moment ago is seen), then BatchGet the registrations it
+ *     names; the cost follows how many registered that customer, not how many registrations exist
+ * 54. protected registrations whose protection ends by a day   → Query gsi3 DEALEXPIRY, gsi3sk < <day>~ (daily job)
+ * 55. house accounts, one or all; a program's deal policy       → GetItem HOUSEACCOUNT#<id> / Query gsi1
+ *     HOUSEACCOUNTS / GetItem DEALPOLICY#<programId>
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -509,4 +530,59 @@ export const shipAndDebitInvoiceLineKey = (partnerId: string, invoiceLineKey: st
 export const shipAndDebitClaimNumberKey = (partnerId: string, claimNumber: string): ItemKey => ({
   pk: `SDCLAIMNO#${partnerId}#${claimNumber}`,
   sk: 'CLAIMNUMBER',
+});
+
+export const dealRegistrationKey = (registrationId: string): ItemKey => ({
+  pk: `DEALREG#${registrationId}`,
+  sk: 'REGISTRATION',
+});
+export const partnerDealsPartition = (partnerId: string) => `PARTNERDEALS#${partnerId}`;
+export const dealStatusPartition = (status: string) => `DEALSTATUS#${status}`;
+export const dealExpiryPartition = 'DEALEXPIRY';
+/** A registration's index keys; the expiry index only while `protectedUntil` is given (it is protected). */
+export const dealRegistrationIndexKeys = (registration: {
+  readonly registrationId: string;
+  readonly partnerId: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly protectedUntil?: string | undefined;
+}) => {
+  const sortKey = `${registration.createdAt}#${registration.registrationId}`;
+  return {
+    gsi1pk: partnerDealsPartition(registration.partnerId),
+    gsi1sk: sortKey,
+    gsi2pk: dealStatusPartition(registration.status),
+    gsi2sk: sortKey,
+    ...(registration.protectedUntil === undefined
+      ? {}
+      : {
+          gsi3pk: dealExpiryPartition,
+          gsi3sk: `${registration.protectedUntil}#${registration.registrationId}`,
+        }),
+  };
+};
+/** The partner's content digest is hex: the key has no free text. */
+export const dealContentKey = (partnerId: string, contentSha256: string): ItemKey => ({
+  pk: `DEALREG#CONTENT#${partnerId}#${contentSha256}`,
+  sk: 'CONTENT',
+});
+export const dealCustomerPartition = (matchKey: string) => `DEALCUSTOMER#${matchKey}`;
+export const dealCustomerEntryKey = (
+  matchKey: string,
+  holder: { readonly registrationId: string } | { readonly houseAccountId: string },
+): ItemKey => ({
+  pk: dealCustomerPartition(matchKey),
+  sk: 'registrationId' in holder ? `REG#${holder.registrationId}` : `HOUSE#${holder.houseAccountId}`,
+});
+export const houseAccountKey = (houseAccountId: string): ItemKey => ({
+  pk: `HOUSEACCOUNT#${houseAccountId}`,
+  sk: 'HOUSEACCOUNT',
+});
+export const houseAccountListKey = (houseAccountId: string): ListIndexKey => ({
+  gsi1pk: 'HOUSEACCOUNTS',
+  gsi1sk: houseAccountId,
+});
+export const dealPolicyKey = (programId: string): ItemKey => ({
+  pk: `DEALPOLICY#${programId}`,
+  sk: 'POLICY',
 });

@@ -2,6 +2,7 @@ import { accrualRoutes } from './accrual-routes';
 import { approvalRoutes } from './approval-routes';
 import { channelDataRoutes } from './channel-routes';
 import { claimRoutes } from './claim-routes';
+import { dealRegistrationRoutes } from './deal-registration-routes';
 import { deductionRoutes } from './deduction-routes';
 import { masterDataRoutes } from './master-data-routes';
 import { paymentRoutes } from './payment-routes';
@@ -17,6 +18,7 @@ export const apiRouteGroups = {
   accruals: accrualRoutes,
   claims: [...claimRoutes, ...approvalRoutes, ...paymentRoutes, ...deductionRoutes],
   shipAndDebit: shipAndDebitRoutes,
+  dealRegistration: dealRegistrationRoutes,
 } as const satisfies Record<string, readonly RouteSpec[]>;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */

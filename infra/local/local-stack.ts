@@ -6,6 +6,7 @@ import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { createApprovalDeps } from '../../functions/approvals/approval-deps';
 import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
 import { createClaimDeps } from '../../functions/claims/create-claim-deps';
+import { createDealRegistrationDeps } from '../../functions/deal-registration/create-deal-registration-deps';
 import { createPaymentDeps } from '../../functions/payments/create-payment-deps';
 import {
   createDebitAuthorizationDeps,
@@ -17,6 +18,7 @@ import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
 import { type SeededClaim, seedDemoClaims } from './demo/seed-demo-claims';
 import { seedDemoData } from './demo/seed-demo-data';
+import { seedDemoDeals } from './demo/seed-demo-deals';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
 import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
 import { type SeededShipAndDebit, seedDemoShipAndDebit } from './demo/seed-demo-ship-and-debit';
@@ -248,6 +250,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           claims: createShipAndDebitClaimDeps(settings),
           channel: createChannelDataDeps(settings),
         });
+      // Deal registrations in every state, with the full demo (they read nothing the other levels seed).
+      if (seeds(depth, 'claims')) await seedDemoDeals(createDealRegistrationDeps(settings));
     }
 
     const signingKey = localSigningKey(dataDirectory);

@@ -1,0 +1,245 @@
+/**
+ * Conflict check of one deal registration against many existing ones on DynamoDB Local: the check the
+ * submit route runs (customer entries queried per normalized key, consistent; the registrations they name
+ * read by BatchGet; the rules applied), timed per check. Each size has its own table holding the same 200
+ * probe customers (4 holders each, mixed states) plus that many background registrations, and the checks
+ * alternate between the tables, so the shared machine's load weighs on every size alike. The index design
+ * makes the cost follow how many registrations name the customer, not how many exist: p50/p99 should not
+ * grow with the size.
+ *
+ * Sizes: BENCH_DEAL_SIZES (default "10000,100000"; add 1000000 for the full million, which loads at a few
+ * hundred registrations a second here). Tables are loaded with the adapter's own items (registration + one
+ * entry per customer key) by BatchWrite; the content items that catch duplicate posts are left out, as the
+ * check never reads them.
+ */
+import { loadavg } from 'node:os';
+import { customerMatchKeys } from '../domain/deal-registration/customer-identity';
+import {
+  addDays,
+  findConflict,
+  matchKeyValues,
+  undecidedClashes,
+} from '../domain/deal-registration/deal-conflicts';
+import type { DealRegistration, DealRegistrationStatus } from '../domain/deal-registration/deal-registration';
+import { putAll } from '../functions/adapters/dynamo-batch';
+import { createDocumentClient } from '../functions/adapters/dynamo-client';
+import {
+  DynamoDealRegistrationStore,
+  dealCustomerEntries,
+  dealRegistrationItem,
+} from '../functions/adapters/dynamo-deal-registration-store';
+import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from '../infra/local/dynamodb-local';
+import { freePort } from '../infra/local/preflight';
+import { dataTemplate, resourcesOfType } from '../infra/local/template';
+import { chrmTemplates } from '../infra/local/template-cache';
+
+const sizes = (process.env.BENCH_DEAL_SIZES ?? '10000,100000').split(',').map(Number);
+if (!sizes.every((size) => Number.isInteger(size) && size > 0))
+  throw new Error('BENCH_DEAL_SIZES: whole numbers');
+/** Customers the probes hit, each registered by `holdersPerCustomer` partners in mixed states. */
+const probeCustomers = 200;
+const holdersPerCustomer = 4;
+const checksPerSize = 1_000;
+const today = new Date().toISOString().slice(0, 10);
+const skus = ['WIDGET-1', 'WIDGET-2', 'GADGET-1', 'GADGET-2', 'SENSOR-9'];
+const holderStates: DealRegistrationStatus[] = ['approved', 'expired', 'rejected', 'submitted'];
+
+function registrationOf(
+  index: number,
+  customer: DealRegistration['customer'],
+  partner: string,
+  status: DealRegistrationStatus,
+): DealRegistration {
+  return {
+    registrationId: `DR-B${String(index).padStart(9, '0')}`,
+    partnerId: partner,
+    programId: 'DEALS-2026',
+    customer,
+    products: [{ sku: skus[index % skus.length] ?? 'WIDGET-1', quantity: 1 + (index % 50) }],
+    estimatedValue: { amount: '50000.00', currency: 'USD' },
+    closeDate: addDays(today, 60),
+    description: 'bench',
+    status,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: { userId: 'bench', role: 'partner' },
+    ...(status === 'draft'
+      ? {}
+      : { submittedAt: '2026-01-01T00:00:00.000Z', checkedAt: '2026-01-01T00:00:00.000Z' }),
+    ...(status === 'approved' || status === 'expired'
+      ? {
+          approvedAt: '2026-01-01T00:00:00.000Z',
+          protectedUntil: addDays(today, status === 'approved' ? 30 : -30),
+        }
+      : {}),
+    history: [],
+    version: 1,
+  };
+}
+
+/** Background registration `index`: its own customer, one of 500 partners, mostly decided long ago. */
+const background = (index: number) =>
+  registrationOf(
+    index,
+    {
+      name: `Customer ${index} Inc.`,
+      country: 'US',
+      taxId: `TX${index}`,
+      webDomain: `customer${index}.example`,
+    },
+    `P${index % 500}`,
+    (['approved', 'expired', 'lost', 'won', 'rejected'] as const)[index % 5] ?? 'won',
+  );
+
+const probeCustomer = (probe: number) => ({
+  name: `Probe Customer ${probe} GmbH`,
+  country: 'DE',
+  taxId: `DE${probe}`,
+});
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/**
+ * Runs a load step again when the loaded machine makes DynamoDB Local drop a connection: every step is a
+ * create-if-absent or a put of the same items, so repeating one is harmless.
+ */
+async function persistently<T>(step: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt === 4) throw error;
+      console.warn(`deal-registration: retrying a load step after ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 2_000 * attempt));
+    }
+  }
+}
+
+/** The probe customers' holders: one registration per state, each by another partner. */
+function probeHolders(): DealRegistration[] {
+  const holders: DealRegistration[] = [];
+  for (let probe = 0; probe < probeCustomers; probe++) {
+    for (let holder = 0; holder < holdersPerCustomer; holder++) {
+      holders.push(
+        registrationOf(
+          2_000_000_000 + probe * holdersPerCustomer + holder,
+          probeCustomer(probe),
+          `PH${holder}`,
+          holderStates[holder] ?? 'approved',
+        ),
+      );
+    }
+  }
+  return holders;
+}
+
+/** Check `check`'s candidate: even checks hit a probe customer, odd ones a customer nobody registered. */
+const candidateOf = (check: number) =>
+  registrationOf(
+    3_000_000_000 + check,
+    check % 2 === 0
+      ? probeCustomer(check % probeCustomers)
+      : { name: `Fresh ${check} Ltd`, country: 'GB', webDomain: `fresh${check}.example` },
+    'PNEW',
+    'draft',
+  );
+
+/** Whether check `check` must find a conflict: an approved or submitted holder shares its SKU. */
+function expectsConflict(check: number, holders: readonly DealRegistration[]): boolean {
+  if (check % 2 !== 0) return false;
+  const probe = check % probeCustomers;
+  const sku = candidateOf(check).products[0]?.sku;
+  return holders
+    .slice(probe * holdersPerCustomer, (probe + 1) * holdersPerCustomer)
+    .some((each) => ['approved', 'submitted'].includes(each.status) && each.products[0]?.sku === sku);
+}
+
+/**
+ * One table per size, loaded with the same probe holders plus `size` background registrations; then the
+ * checks alternate between the tables, so that what the shared machine does meanwhile weighs on every size
+ * alike and the sizes compare fairly.
+ */
+export async function runDealRegistrationBench() {
+  const dynamoDb = await startDynamoDbLocal(await freePort());
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+  });
+  try {
+    const [, definition] =
+      resourcesOfType(dataTemplate(await chrmTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
+    if (!definition) throw new Error('The data stack defines no table');
+    const client = createDocumentClient({
+      TABLE_NAME: 'bench',
+      AWS_REGION: 'us-east-1',
+      DYNAMODB_ENDPOINT: dynamoDb.endpoint,
+    });
+    const itemsOf = (registrations: readonly DealRegistration[]) =>
+      registrations.flatMap((each) => [dealRegistrationItem(each), ...dealCustomerEntries(each)]);
+    const holders = probeHolders();
+    const tables: { size: number; store: DynamoDealRegistrationStore; loadedPerSecond: number }[] = [];
+    for (const size of sizes) {
+      const table = `bench-deals-${size}`;
+      await persistently(() => createTableFromTemplate(dynamoDb.client, table, definition));
+      await persistently(() => putAll(client, table, itemsOf(holders)));
+      const loadStarted = performance.now();
+      for (let start = 0; start < size; start += 10_000) {
+        const batch = Array.from({ length: Math.min(10_000, size - start) }, (_, offset) =>
+          background(start + offset),
+        );
+        await persistently(() => putAll(client, table, itemsOf(batch)));
+      }
+      const loadedPerSecond = Math.round(size / ((performance.now() - loadStarted) / 1000));
+      console.log(`deal-registration: ${size} registrations loaded, ${loadedPerSecond}/s`);
+      tables.push({ size, store: new DynamoDealRegistrationStore(client, table), loadedPerSecond });
+    }
+
+    const timings = tables.map(() => [] as number[]);
+    const found = tables.map(() => 0);
+    let expected = 0;
+    const loadBefore = loadavg()[0] ?? 0;
+    for (let check = 0; check < checksPerSize; check++) {
+      const candidate = candidateOf(check);
+      if (expectsConflict(check, holders)) expected++;
+      for (const [index, { store }] of tables.entries()) {
+        const started = performance.now();
+        const holdersFound = await store.holdersOf(matchKeyValues(customerMatchKeys(candidate.customer)), {
+          partnerId: candidate.partnerId,
+          skus: candidate.products.map((product) => product.sku),
+        });
+        // As the submit route: racing submissions still checking would be waited for (none here).
+        if (undecidedClashes(candidate, holdersFound, today).length > 0)
+          throw new Error('nothing races here');
+        const conflict = findConflict(candidate, holdersFound, today);
+        timings[index]?.push(performance.now() - started);
+        if (conflict !== undefined) found[index] = (found[index] ?? 0) + 1;
+      }
+    }
+    const loadAfter = loadavg()[0] ?? 0;
+    client.destroy();
+    return Object.fromEntries(
+      tables.map(({ size, loadedPerSecond }, index) => {
+        const sorted = [...(timings[index] ?? [])].sort((a, b) => a - b);
+        return [
+          `${size.toLocaleString('en-US')} registrations`,
+          {
+            loadedPerSecond,
+            checks: sorted.length,
+            p50ms: Number(percentile(sorted, 50).toFixed(2)),
+            p99ms: Number(percentile(sorted, 99).toFixed(2)),
+            maxMs: Number((sorted.at(-1) ?? 0).toFixed(2)),
+            conflictsFound: found[index],
+            conflictsExact: found[index] === expected,
+            machineLoad1m: `${loadBefore.toFixed(1)}→${loadAfter.toFixed(1)}`,
+          },
+        ];
+      }),
+    );
+  } finally {
+    await dynamoDb.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(await runDealRegistrationBench());
+}

@@ -1,0 +1,375 @@
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { customerMatchKeys } from '../../domain/deal-registration/customer-identity';
+import type {
+  DealRegistration,
+  DealRegistrationPolicy,
+  DealRegistrationStatus,
+  HouseAccount,
+} from '../../domain/deal-registration/deal-registration';
+import { protectedStatuses } from '../../domain/deal-registration/deal-registration';
+import type {
+  CustomerHolders,
+  DealPolicyStore,
+  DealRegistrationCreation,
+  DealRegistrationStore,
+  HouseAccountStore,
+} from '../../domain/deal-registration/ports';
+import type { Page, PageRequest } from '../../domain/shared/ports';
+import { getAll } from './dynamo-batch';
+import { cursorOf, positionOf } from './table-cursor';
+import {
+  dealContentKey,
+  dealCustomerEntryKey,
+  dealCustomerPartition,
+  dealExpiryPartition,
+  dealPolicyKey,
+  dealRegistrationIndexKeys,
+  dealRegistrationKey,
+  dealStatusPartition,
+  houseAccountKey,
+  houseAccountListKey,
+  partnerDealsPartition,
+} from './table-keys';
+
+type Item = Record<string, unknown>;
+
+const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
+const recordOf = <T>(item: Item): T => {
+  const record = { ...item };
+  for (const attribute of storageAttributes) delete record[attribute];
+  return record as T;
+};
+
+/** The stored item of a registration: in the expiry index (gsi3) only while it is protected. */
+export function dealRegistrationItem(registration: DealRegistration): Item {
+  const isProtected = (protectedStatuses as readonly string[]).includes(registration.status);
+  return {
+    ...registration,
+    ...dealRegistrationKey(registration.registrationId),
+    ...dealRegistrationIndexKeys({
+      ...registration,
+      protectedUntil: isProtected ? registration.protectedUntil : undefined,
+    }),
+    type: 'DealRegistration',
+  };
+}
+
+/**
+ * The customer entries of a registration, one per match key. They never change (the customer and products
+ * of a registration are fixed once made), so they carry the partner and SKUs the check uses to skip an entry.
+ */
+export function dealCustomerEntries(registration: DealRegistration): Item[] {
+  return customerMatchKeys(registration.customer).map((key) => ({
+    ...dealCustomerEntryKey(key.value, registration),
+    type: 'DealCustomerEntry',
+    registrationId: registration.registrationId,
+    partnerId: registration.partnerId,
+    skus: registration.products.map((product) => product.sku),
+  }));
+}
+
+const houseEntries = (house: HouseAccount): Item[] =>
+  customerMatchKeys(house.customer).map((key) => ({
+    ...dealCustomerEntryKey(key.value, house),
+    type: 'DealCustomerEntry',
+    houseAccount: house,
+  }));
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+const pageOf = <T>(items: Item[], lastKey: Item | undefined): Page<T> => {
+  const records = items.map((item) => recordOf<T>(item));
+  return lastKey ? { items: records, nextCursor: cursorOf({ shard: 0, key: lastKey }) } : { items: records };
+};
+
+/**
+ * Deal registrations in the single table (see table-keys.ts, access patterns 50–55): one item each, listed
+ * by partner (gsi1), status (gsi2) and, while protected, protection end (gsi3); a content item per partner
+ * and content so the same submission twice is one registration; and one customer entry per normalized
+ * customer key, which the conflict check queries.
+ */
+export class DynamoDealRegistrationStore implements DealRegistrationStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(registration: DealRegistration, sameContentKey: string): Promise<DealRegistrationCreation> {
+    const content = dealContentKey(registration.partnerId, sha256(sameContentKey));
+    const put = (Item: Item, ConditionExpression?: string) => ({
+      Put: { TableName: this.tableName, Item, ...(ConditionExpression ? { ConditionExpression } : {}) },
+    });
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            put(dealRegistrationItem(registration), 'attribute_not_exists(pk)'),
+            put(
+              { ...content, type: 'DealContent', registrationId: registration.registrationId },
+              'attribute_not_exists(pk)',
+            ),
+            ...dealCustomerEntries(registration).map((entry) => put(entry)),
+          ],
+        }),
+      );
+      return { kind: 'created' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const held = await this.read(content);
+      if (held !== undefined) return { kind: 'duplicate', registrationId: String(held.registrationId) };
+      if ((await this.read(dealRegistrationKey(registration.registrationId))) !== undefined) {
+        return { kind: 'duplicate', registrationId: registration.registrationId };
+      }
+      throw error;
+    }
+  }
+
+  async get(registrationId: string): Promise<DealRegistration | undefined> {
+    const item = await this.read(dealRegistrationKey(registrationId));
+    return item === undefined ? undefined : recordOf<DealRegistration>(item);
+  }
+
+  async replace(next: DealRegistration, expected: DealRegistrationStatus): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: dealRegistrationItem(next),
+          ConditionExpression: 'attribute_exists(pk) AND #status = :expected AND #version = :previous',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expected, ':previous': next.version - 1 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async ofPartner(
+    partnerId: string,
+    status: DealRegistrationStatus | undefined,
+    page: PageRequest,
+  ): Promise<Page<DealRegistration>> {
+    return this.query(page, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': partnerDealsPartition(partnerId),
+        ...(status === undefined ? {} : { ':status': status }),
+      },
+      // A partner holds few registrations: a filter on its own partition keeps the one index.
+      ...(status === undefined
+        ? {}
+        : { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }),
+    });
+  }
+
+  async withStatus(status: DealRegistrationStatus, page: PageRequest): Promise<Page<DealRegistration>> {
+    return this.query(page, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': dealStatusPartition(status) },
+    });
+  }
+
+  async protectedThrough(day: string, page: PageRequest): Promise<Page<DealRegistration>> {
+    return this.query(page, {
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :bound',
+      // "<day>~" sorts after every "<day>#<id>": registrations ending on `day` are included.
+      ExpressionAttributeValues: { ':pk': dealExpiryPartition, ':bound': `${day}~` },
+    });
+  }
+
+  async holdersOf(
+    matchKeys: readonly string[],
+    candidate?: { readonly partnerId: string; readonly skus: readonly string[] },
+  ): Promise<CustomerHolders> {
+    const entries = (await Promise.all(matchKeys.map((key) => this.entriesOf(key)))).flat();
+    const houses = new Map<string, HouseAccount>();
+    const registrationIds = new Set<string>();
+    const wanted = new Set(candidate?.skus ?? []);
+    for (const entry of entries) {
+      if (entry.houseAccount !== undefined) {
+        const house = entry.houseAccount as HouseAccount;
+        houses.set(house.houseAccountId, house);
+        continue;
+      }
+      // An entry of the same partner, or without a product in common, cannot clash: skip it unread.
+      if (candidate !== undefined && entry.partnerId === candidate.partnerId) continue;
+      if (candidate !== undefined && !(entry.skus as string[]).some((sku) => wanted.has(sku))) continue;
+      registrationIds.add(String(entry.registrationId));
+    }
+    const found = await getAll(
+      this.client,
+      this.tableName,
+      [...registrationIds].map((id) => dealRegistrationKey(id)),
+    );
+    return {
+      registrations: [...found.values()].map((item) => recordOf<DealRegistration>(item)),
+      houseAccounts: [...houses.values()],
+    };
+  }
+
+  /** Every entry under one customer key; consistent, so a registration stored a moment ago is seen. */
+  private async entriesOf(matchKey: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': dealCustomerPartition(matchKey) },
+          ConsistentRead: true,
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        }),
+      );
+      items.push(...Items);
+      start = LastEvaluatedKey;
+    } while (start !== undefined);
+    return items;
+  }
+
+  private async query(
+    page: PageRequest,
+    query: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+  ): Promise<Page<DealRegistration>> {
+    const start = positionOf(page.cursor).key;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...query,
+        Limit: page.limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+      }),
+    );
+    return pageOf<DealRegistration>(Items, LastEvaluatedKey);
+  }
+
+  private async read(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return Item;
+  }
+}
+
+/** The house account list: each entry with its customer entries, written and removed together. */
+export class DynamoHouseAccountStore implements HouseAccountStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(houseAccount: HouseAccount): Promise<void> {
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...houseAccount,
+                ...houseAccountKey(houseAccount.houseAccountId),
+                ...houseAccountListKey(houseAccount.houseAccountId),
+                type: 'HouseAccount',
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...houseEntries(houseAccount).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+        ],
+      }),
+    );
+  }
+
+  async get(houseAccountId: string): Promise<HouseAccount | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: houseAccountKey(houseAccountId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item === undefined ? undefined : recordOf<HouseAccount>(Item);
+  }
+
+  async list(page: PageRequest): Promise<Page<HouseAccount>> {
+    const start = positionOf(page.cursor).key;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': houseAccountListKey('').gsi1pk },
+        Limit: page.limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+      }),
+    );
+    return pageOf<HouseAccount>(Items, LastEvaluatedKey);
+  }
+
+  async remove(houseAccountId: string): Promise<boolean> {
+    const house = await this.get(houseAccountId);
+    if (house === undefined) return false;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: houseAccountKey(houseAccountId),
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+            ...customerMatchKeys(house.customer).map((key) => ({
+              Delete: { TableName: this.tableName, Key: dealCustomerEntryKey(key.value, house) },
+            })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+}
+
+/** Deal-registration policies, one item per program. */
+export class DynamoDealPolicyStore implements DealPolicyStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(programId: string): Promise<DealRegistrationPolicy | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: dealPolicyKey(programId), ConsistentRead: true }),
+    );
+    if (Item === undefined) return undefined;
+    const { programId: _program, ...policy } = recordOf<DealRegistrationPolicy & { programId: string }>(Item);
+    return policy;
+  }
+
+  async put(programId: string, policy: DealRegistrationPolicy): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...policy, programId, ...dealPolicyKey(programId), type: 'DealPolicy' },
+      }),
+    );
+  }
+}

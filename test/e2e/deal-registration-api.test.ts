@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/deal-registration/deal-conflicts';
+import type { DealRegistration } from '../../domain/deal-registration/deal-registration';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { DynamoDealRegistrationStore } from '../../functions/adapters/dynamo-deal-registration-store';
+import { loadConfig } from '../../functions/shared/config';
+import { entryMetadataKey } from '../../infra/constructs/chrm-function';
+import { resourcesOfType } from '../../infra/local/template';
+import { chrmTemplates } from '../../infra/local/template-cache';
+import { localStackPerFile } from './local-api';
+
+const local = localStackPerFile('masterData');
+const { api } = local;
+
+const token = (user: string) => local.stack.tokens[user];
+const manager = () => token('demo-channel-manager');
+const approver = () => token('demo-approver');
+const admin = () => token('demo-admin');
+const north = () => token('demo-partner-dist-north');
+const acme = () => token('demo-partner-res-acme');
+const today = () => new Date().toISOString().slice(0, 10);
+
+const registration = (customer: Record<string, string>, overrides: Record<string, unknown> = {}) => ({
+  programId: 'DEALS-E2E',
+  customer,
+  products: [
+    { sku: 'WIDGET-1', quantity: 40 },
+    { sku: 'GADGET-2', quantity: 4 },
+  ],
+  estimatedValue: { amount: '125000.00', currency: 'USD' },
+  closeDate: addDays(today(), 45),
+  description: 'Ran the proof of concept with their plant engineers',
+  ...overrides,
+});
+
+/** Registers and submits for a partner; the submitted registration. */
+async function submitted(partnerToken: string | undefined, body: unknown) {
+  const created = await api('POST', '/deal-registrations', { token: partnerToken, body });
+  expect(created.status).toBe(201);
+  const answer = await api('POST', `/deal-registrations/${created.json.registrationId}/submit`, {
+    token: partnerToken,
+  });
+  expect(answer.status).toBe(200);
+  return answer.json as DealRegistration;
+}
+
+/** Runs the daily expiry Lambda as its schedule would, from the synthesized template. */
+async function runDailyJob() {
+  const templates = await chrmTemplates();
+  const logicalId = Object.values(templates)
+    .flatMap((template) => resourcesOfType(template, 'AWS::Lambda::Function'))
+    .find(
+      ([, resource]) =>
+        resource.Metadata?.[entryMetadataKey] === 'functions/schedule/expire-deal-registrations.ts',
+    )?.[0];
+  if (logicalId === undefined) throw new Error('no expiry function in the templates');
+  return (await local.stack.functions.invoke(logicalId, {})) as { expired: string[]; reminded: string[] };
+}
+
+describe('deal registration through the HTTP API', () => {
+  it('registration → conflict check → approval → extension → win, with duplicates answered, not twinned', async () => {
+    const body = registration({ name: 'Hooli Inc.', country: 'US', webDomain: 'hooli.example' });
+    const first = await api('POST', '/deal-registrations', {
+      token: north(),
+      body,
+      headers: { 'idempotency-key': 'crm-4711' },
+    });
+    const repeat = await api('POST', '/deal-registrations', {
+      token: north(),
+      body,
+      headers: { 'idempotency-key': 'crm-4711' },
+    });
+    const sameContent = await api('POST', '/deal-registrations', { token: north(), body });
+    expect([first.status, repeat.status, sameContent.status]).toEqual([201, 200, 200]);
+    const id = first.json.registrationId;
+    expect(repeat.json.registrationId).toBe(id);
+    expect(sameContent.json.registrationId).toBe(id);
+
+    const sent = await api('POST', `/deal-registrations/${id}/submit`, { token: north() });
+    expect(sent.json).toMatchObject({ status: 'submitted', benefit: { kind: 'full' } });
+    const queue = await api('GET', '/deal-registrations?status=submitted', { token: manager() });
+    expect(queue.json.items.map((item: DealRegistration) => item.registrationId)).toContain(id);
+    const approved = await api('POST', `/deal-registrations/${id}/decision`, {
+      token: manager(),
+      body: { decision: 'approve' },
+    });
+    expect(approved.json).toMatchObject({ status: 'approved', protectedUntil: addDays(today(), 89) });
+
+    const extension = await api('POST', `/deal-registrations/${id}/extension`, {
+      token: north(),
+      body: { activity: 'Pilot extended to a second plant' },
+    });
+    expect(extension.json.status).toBe('extensionRequested');
+    const extended = await api('POST', `/deal-registrations/${id}/extension/decision`, {
+      token: approver(),
+      body: { decision: 'approve' },
+    });
+    expect(extended.json).toMatchObject({ status: 'extended', protectedUntil: addDays(today(), 119) });
+
+    const won = await api('POST', `/deal-registrations/${id}/outcome`, {
+      token: north(),
+      body: { outcome: 'won', note: 'PO 88-1021' },
+    });
+    expect(won.json).toMatchObject({ status: 'won', outcome: { note: 'PO 88-1021' } });
+    const mine = await api('GET', '/deal-registrations', { token: north() });
+    expect(mine.json.items.filter((item: DealRegistration) => item.registrationId === id)).toHaveLength(1);
+  });
+
+  it('a second partner on a held customer is rejected as a duplicate, and sees neither the holder nor its customer name', async () => {
+    const held = await submitted(
+      north(),
+      registration({ name: 'Pied Piper LLC', country: 'US', taxId: '94-1234567' }),
+    );
+    expect(held.status).toBe('submitted');
+    const second = await submitted(
+      acme(),
+      registration(
+        { name: 'PIED PIPER, INC.', country: 'US', webDomain: 'piedpiper.example' },
+        {
+          products: [{ sku: 'GADGET-2', quantity: 10 }],
+        },
+      ),
+    );
+    expect(second).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'duplicate', reason: 'Another partner registered this customer for GADGET-2 first' },
+      conflict: { kind: 'otherPartner', matchedOn: ['name'], skus: ['GADGET-2'] },
+    });
+    const asSeen = JSON.stringify(
+      (await api('GET', `/deal-registrations/${second.registrationId}`, { token: acme() })).json,
+    );
+    expect(asSeen).not.toContain('DIST-NORTH');
+    expect(asSeen).not.toContain(held.registrationId);
+    expect(asSeen).not.toContain('Pied Piper LLC');
+    const staff = await api('GET', `/deal-registrations/${second.registrationId}`, { token: manager() });
+    expect(staff.json.conflict).toMatchObject({
+      partnerIds: ['DIST-NORTH'],
+      registrationIds: [held.registrationId],
+    });
+  });
+
+  it('house accounts (admin) reject registrations of that customer; partners are refused the list', async () => {
+    const added = await api('POST', '/house-accounts', {
+      token: admin(),
+      body: {
+        customer: { name: 'Massive Dynamic Corp', country: 'US', webDomain: 'massivedynamic.example' },
+      },
+    });
+    expect(added.status).toBe(201);
+    expect((await api('GET', '/house-accounts', { token: north() })).status).toBe(403);
+    const refused = await submitted(
+      north(),
+      registration({
+        name: 'Massive Dynamic',
+        country: 'US',
+        webDomain: 'https://www.massivedynamic.example/',
+      }),
+    );
+    expect(refused).toMatchObject({ status: 'rejected', rejection: { code: 'houseAccount' } });
+    const removed = await api('DELETE', `/house-accounts/${added.json.houseAccountId}`, { token: admin() });
+    expect(removed.json).toEqual({ houseAccountId: added.json.houseAccountId, removed: true });
+  });
+
+  it('bad input is a problem with the field: missing customer identity, absurd quantity, absurd close date', async () => {
+    const noIdentity = await api('POST', '/deal-registrations', {
+      token: north(),
+      body: registration({ name: 'Nobody', country: 'US' }),
+    });
+    expect(noIdentity.status).toBe(400);
+    expect(noIdentity.headers.get('content-type')).toContain('application/problem+json');
+    expect(noIdentity.json.errors).toContainEqual({
+      path: 'customer.taxId',
+      message: 'give a tax id or a web domain',
+    });
+    const absurd = await api('POST', '/deal-registrations', {
+      token: north(),
+      body: registration(
+        { name: 'X', country: 'US', taxId: '1' },
+        { products: [{ sku: 'WIDGET-1', quantity: 0 }] },
+      ),
+    });
+    expect(absurd.json.errors[0].path).toBe('products.0.quantity');
+    const farOff = await api('POST', '/deal-registrations', {
+      token: north(),
+      body: registration({ name: 'X', country: 'US', taxId: '1' }, { closeDate: '2099-01-01' }),
+    });
+    expect(farOff.status).toBe(422);
+    expect(farOff.json.errors[0].path).toBe('closeDate');
+  });
+
+  it("every partner route answers 404 for another partner's registration", async () => {
+    const theirs = await submitted(
+      north(),
+      registration({ name: 'Vandelay Industries', country: 'US', taxId: 'V-1' }),
+    );
+    const path = `/deal-registrations/${theirs.registrationId}`;
+    const calls: [string, string, unknown][] = [
+      ['GET', path, undefined],
+      ['POST', `${path}/submit`, undefined],
+      ['POST', `${path}/extension`, { activity: 'x' }],
+      ['POST', `${path}/outcome`, { outcome: 'lost' }],
+    ];
+    for (const [method, route, body] of calls) {
+      expect((await api(method, route, { token: acme(), body })).status, `${method} ${route}`).toBe(404);
+    }
+    const list = await api('GET', '/deal-registrations?partnerId=DIST-NORTH', { token: acme() });
+    expect(list.json.items).toEqual([]);
+  });
+
+  it('the daily job reminds before the end of protection and expires registrations past it', async () => {
+    const policy = {
+      conflictPolicy: 'firstComeFirstServed',
+      protectionDays: 1,
+      extensionDays: 1,
+      reducedBenefitPercent: '0',
+    };
+    expect(
+      (await api('PUT', '/deal-registration-policies/SHORT-1', { token: admin(), body: policy })).status,
+    ).toBe(200);
+    const short = await submitted(
+      north(),
+      registration({ name: 'Short Window', country: 'US', taxId: 'S-1' }, { programId: 'SHORT-1' }),
+    );
+    await api('POST', `/deal-registrations/${short.registrationId}/decision`, {
+      token: manager(),
+      body: { decision: 'approve' },
+    });
+    // One protected past its end, written as a registration approved last quarter would be stored.
+    const config = loadConfig();
+    const store = new DynamoDealRegistrationStore(createDocumentClient(config), config.TABLE_NAME);
+    const ended: DealRegistration = {
+      ...short,
+      registrationId: 'DR-E2EENDED',
+      customer: { name: 'Ended Window', country: 'US', taxId: 'S-2' },
+      status: 'approved',
+      protectedUntil: addDays(today(), -1),
+      history: [],
+      version: 1,
+    };
+    await store.create(ended, 'e2e-ended');
+
+    const result = await runDailyJob();
+    expect(result.reminded).toContain(short.registrationId);
+    expect(result.expired).toContain('DR-E2EENDED');
+    const events = local.stack.eventBus.published.filter(
+      (event) => event.source === 'chrm.deal-registrations',
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        detailType: 'DealRegistrationExpiring',
+        detail: expect.objectContaining({
+          registrationId: short.registrationId,
+          daysLeft: 0,
+          partnerId: 'DIST-NORTH',
+        }),
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        detailType: 'DealRegistrationExpired',
+        detail: expect.objectContaining({ registrationId: 'DR-E2EENDED' }),
+      }),
+    );
+    const expired = await api('GET', '/deal-registrations/DR-E2EENDED', { token: north() });
+    expect(expired.json.status).toBe('expired');
+  });
+});
