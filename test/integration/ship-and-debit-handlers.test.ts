@@ -44,6 +44,17 @@ beforeAll(async () => {
     status: 'active',
     ...meta,
   });
+  for (const sku of ['GX-100', 'GX-200', 'GX-300']) {
+    await stores.products.create({
+      sku,
+      name: `Part ${sku}`,
+      category: 'PARTS',
+      baseUom: 'EA',
+      uomConversions: [],
+      status: 'active',
+      ...meta,
+    });
+  }
   for (const [sku, bookCost] of [
     ['GX-100', '2.50'],
     ['GX-200', '10.00'],
@@ -278,6 +289,29 @@ describe('debit authorizations over HTTP', () => {
     expect(response.status).toBe(400);
     const paths = (response.json.errors as { path: string }[]).map((error) => error.path);
     expect(paths).toEqual(expect.arrayContaining(['validTo', 'priceListId', 'lines.0.pricing.percent']));
+  });
+
+  it('terms naming a product or price list the master data lacks are a 422 naming the field', async () => {
+    const response = await call('request', partnerA, {
+      body: {
+        currency: 'USD',
+        bookCostBasis: 'priceListOnShipDate',
+        priceListId: 'PL-NOPE',
+        coverage: { kind: 'endCustomer', endCustomerId: 'EC-7788' },
+        validFrom: today,
+        validTo: '2027-06-30',
+        lines: [
+          { productSku: 'GX-100', pricing: { method: 'downBy', amountPerUnit: '0.10' }, quantityCap: 5 },
+          { productSku: 'GX-999', pricing: { method: 'downBy', amountPerUnit: '0.10' }, quantityCap: 5 },
+        ],
+      },
+    });
+
+    expect(response.status).toBe(422);
+    expect(response.json.errors).toEqual([
+      { path: 'lines.1.productSku', message: 'is not a product (GX-999)' },
+      { path: 'priceListId', message: 'is not a price list (PL-NOPE)' },
+    ]);
   });
 
   it('another partner reading, listing, or requesting for an authorization is refused: 404, nothing listed, 403', async () => {
