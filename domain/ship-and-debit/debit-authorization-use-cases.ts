@@ -1,13 +1,17 @@
 import { type Actor, internalRoles, type Role } from '../access/actor';
 import { partnerScope, requireRole, requireVisibleTo } from '../access/policies';
+import type { PriceListData } from '../price-lists/price-list';
+import type { ProductData } from '../products/product';
+import type { FieldIssue } from '../shared/errors';
 import {
   AlreadyExistsError,
+  BusinessRuleError,
   ForbiddenError,
   NotFoundError,
   StateConflictError,
   ValidationError,
 } from '../shared/errors';
-import type { Clock, Page, PageRequest } from '../shared/ports';
+import type { Clock, Page, PageRequest, RecordStore } from '../shared/ports';
 import {
   type DebitAuthorization,
   type DebitAuthorizationTerms,
@@ -28,6 +32,9 @@ import type { DebitAuthorizationStore } from './ports';
 
 export interface DebitAuthorizationDeps {
   readonly authorizations: DebitAuthorizationStore;
+  /** Master data the terms name: every product must exist, and the price list of the book cost. */
+  readonly products: Pick<RecordStore<ProductData>, 'get'>;
+  readonly priceLists: Pick<RecordStore<PriceListData>, 'get'>;
   readonly clock: Clock;
   /** A new authorization number (the contract number partners quote on claims). */
   readonly newAuthorizationNumber: () => string;
@@ -46,6 +53,26 @@ const linesOf = (lines: readonly RequestedAuthorizationLine[]) =>
     remainingQuantity: line.quantityCap,
     ...(line.resaleCeiling === undefined ? {} : { resaleCeiling: line.resaleCeiling }),
   }));
+
+/** Refuses terms naming a product or price list the master data does not hold (422, with the field). */
+async function requireKnownReferences(
+  deps: DebitAuthorizationDeps,
+  lines: readonly { readonly productSku: string }[],
+  priceListId: string | undefined,
+): Promise<void> {
+  const issues: FieldIssue[] = [];
+  const products = await Promise.all(lines.map((line) => deps.products.get(line.productSku)));
+  products.forEach((product, index) => {
+    if (product === undefined)
+      issues.push({
+        path: `lines.${index}.productSku`,
+        message: `is not a product (${lines[index]?.productSku})`,
+      });
+  });
+  if (priceListId !== undefined && (await deps.priceLists.get(priceListId)) === undefined)
+    issues.push({ path: 'priceListId', message: `is not a price list (${priceListId})` });
+  if (issues.length > 0) throw new BusinessRuleError('The terms name unknown master data', issues);
+}
 
 /** The partner a request is for: a partner user's own; the one a channel manager names. */
 function requesterPartner(actor: Actor, partnerId: string | undefined): string {
@@ -72,6 +99,7 @@ export async function requestDebitAuthorization(
 ): Promise<DebitAuthorization> {
   requireRole(actor, requesters);
   const partnerId = requesterPartner(actor, request.partnerId);
+  await requireKnownReferences(deps, request.lines, request.priceListId);
   const authorization = debitAuthorizationSchema.parse({
     authorizationNumber: deps.newAuthorizationNumber(),
     partnerId,
@@ -167,6 +195,7 @@ export async function decideDebitAuthorization(
     validTo: decision.validTo ?? request.validTo,
     lines: decision.lines === undefined ? request.lines : linesOf(decision.lines),
   };
+  if (decision.lines !== undefined) await requireKnownReferences(deps, decision.lines, undefined);
   if (terms.validTo < terms.validFrom)
     throw new ValidationError('The authorized validity is empty', [
       { path: 'validTo', message: 'must not be before validFrom' },
@@ -188,6 +217,7 @@ export async function amendDebitAuthorizationTerms(
   requireRole(actor, maintainers);
   const current = await getDebitAuthorization(deps, actor, authorizationNumber);
   const { reason, ...terms } = amendment;
+  await requireKnownReferences(deps, terms.lines, undefined);
   const change = { at: deps.clock().toISOString(), by: actor.userId, reason };
   const next = amendDebitAuthorization(current, { ...terms, lines: linesOf(terms.lines) }, change);
   return replaceOrConflict(deps, current, next);

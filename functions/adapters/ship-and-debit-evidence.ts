@@ -64,7 +64,7 @@ export class ShipAndDebitEvidence implements Evidence {
         group: `${priceListId}/${productSku}`,
         cursor,
       });
-      entries.push(...(page.items as unknown as PriceEntry[]));
+      entries.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
     return effectivePriceOn(entries, date)?.entry.bookCost;

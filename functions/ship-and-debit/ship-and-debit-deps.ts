@@ -9,6 +9,7 @@ import {
   DynamoShipAndDebitClaimStore,
 } from '../adapters/dynamo-ship-and-debit-store';
 import { createEventBridgeClient, EventBridgePublisher } from '../adapters/eventbridge-publisher';
+import { masterDataStores } from '../adapters/master-data-stores';
 import { ShipAndDebitEvidence } from '../adapters/ship-and-debit-evidence';
 import { type Config, loadSettings } from '../shared/config';
 
@@ -25,8 +26,11 @@ export const shipAndDebitPolicy = { claimWindowDays: 180, posToleranceBasisPoint
 /** Authorizations need only the table. */
 export function createDebitAuthorizationDeps(config: Config): DebitAuthorizationDeps {
   const client = createDocumentClient(config);
+  const { products, priceLists } = masterDataStores(client, config.TABLE_NAME);
   return {
     authorizations: new DynamoDebitAuthorizationStore(client, config.TABLE_NAME),
+    products,
+    priceLists,
     clock: () => new Date(),
     newAuthorizationNumber: () => timeOrderedId('DA-'),
   };

@@ -2,8 +2,10 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { amendDebitAuthorization } from '../../domain/ship-and-debit/debit-authorization-lifecycle';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { DynamoDebitAuthorizationStore } from '../../functions/adapters/dynamo-ship-and-debit-store';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { saleLineKey, salesByProductIndexKey } from '../../functions/adapters/table-keys';
 import { loadConfig } from '../../functions/shared/config';
@@ -42,6 +44,17 @@ beforeAll(async () => {
     status: 'active',
     ...meta,
   });
+  for (const sku of ['GX-100', 'GX-200', 'GX-300']) {
+    await stores.products.create({
+      sku,
+      name: `Part ${sku}`,
+      category: 'PARTS',
+      baseUom: 'EA',
+      uomConversions: [],
+      status: 'active',
+      ...meta,
+    });
+  }
   for (const [sku, bookCost] of [
     ['GX-100', '2.50'],
     ['GX-200', '10.00'],
@@ -278,6 +291,29 @@ describe('debit authorizations over HTTP', () => {
     expect(paths).toEqual(expect.arrayContaining(['validTo', 'priceListId', 'lines.0.pricing.percent']));
   });
 
+  it('terms naming a product or price list the master data lacks are a 422 naming the field', async () => {
+    const response = await call('request', partnerA, {
+      body: {
+        currency: 'USD',
+        bookCostBasis: 'priceListOnShipDate',
+        priceListId: 'PL-NOPE',
+        coverage: { kind: 'endCustomer', endCustomerId: 'EC-7788' },
+        validFrom: today,
+        validTo: '2027-06-30',
+        lines: [
+          { productSku: 'GX-100', pricing: { method: 'downBy', amountPerUnit: '0.10' }, quantityCap: 5 },
+          { productSku: 'GX-999', pricing: { method: 'downBy', amountPerUnit: '0.10' }, quantityCap: 5 },
+        ],
+      },
+    });
+
+    expect(response.status).toBe(422);
+    expect(response.json.errors).toEqual([
+      { path: 'lines.1.productSku', message: 'is not a product (GX-999)' },
+      { path: 'priceListId', message: 'is not a price list (PL-NOPE)' },
+    ]);
+  });
+
   it('another partner reading, listing, or requesting for an authorization is refused: 404, nothing listed, 403', async () => {
     const number = await approvedAuthorization([{ sku: 'GX-100', cost: '1.80', cap: 10 }]);
 
@@ -353,6 +389,48 @@ describe('debit authorizations over HTTP', () => {
     expect(raised.json).toMatchObject({ status: 'amended', version: 3 });
     expect(raised.json.lines[0]).toMatchObject({ quantityCap: 25, remainingQuantity: 19 });
     expect(raised.json.history.map((version: { version: number }) => version.version)).toEqual([1, 2]);
+  });
+});
+
+describe('debit authorization storage', () => {
+  it('an amendment read before a claim took units cannot cut the cap below them: its conditional write is refused', async () => {
+    const number = await approvedAuthorization([{ sku: 'GX-300', cost: '3.00', cap: 10 }]);
+    const store = new DynamoDebitAuthorizationStore(client, table);
+    const stale = await store.get(number);
+    if (stale === undefined) throw new Error('no authorization');
+    await posSale('DIST-001', 'INV-RACE-AM', '1', 'GX-300', 6);
+    const claimed = await call('submit', partnerA, {
+      body: {
+        claimNumber: 'DM-RACE-AM',
+        currency: 'USD',
+        lines: [
+          {
+            authorizationNumber: number,
+            invoiceNumber: 'INV-RACE-AM',
+            invoiceLine: '1',
+            shipDate: today,
+            endCustomerId: 'EC-7788',
+            productSku: 'GX-300',
+            quantity: 6,
+            bookCost: '4.00',
+            authorizedCost: '3.00',
+            amount: '6.00',
+          },
+        ],
+      },
+    });
+    expect(claimed.json.results[0]).toMatchObject({ outcome: 'approved', approvedQuantity: 6 });
+
+    // Read when nothing was claimed, the amendment to a cap of 5 looks valid: remaining would be 5 − 0.
+    const amended = amendDebitAuthorization(
+      stale,
+      { ...stale, lines: stale.lines.map((line) => ({ ...line, quantityCap: 5, remainingQuantity: 5 })) },
+      { at: new Date().toISOString(), by: 'u-cm', reason: 'cut' },
+    );
+    const written = await store.replace(stale, amended);
+
+    expect(written).toBe(false);
+    expect((await store.get(number))?.lines[0]).toMatchObject({ quantityCap: 10, remainingQuantity: 4 });
   });
 });
 

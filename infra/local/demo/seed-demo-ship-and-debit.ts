@@ -1,7 +1,6 @@
 import type { Actor } from '../../../domain/access/actor';
 import { finalStatuses } from '../../../domain/channel-files/channel-file';
 import { requestUpload } from '../../../domain/channel-files/request-upload';
-import { effectivePriceOn } from '../../../domain/price-lists/effective-price';
 import { debitAuthorizationRequestSchema } from '../../../domain/ship-and-debit/debit-authorization-requests';
 import {
   type DebitAuthorizationDeps,
@@ -120,8 +119,11 @@ export async function seedDemoShipAndDebit(deps: SeedShipAndDebitDeps): Promise<
   const existing = held === undefined ? undefined : await deps.claims.claims.get(held);
   if (existing !== undefined) return summary(existing);
   const day = deps.claims.clock().toISOString().slice(0, 10);
-  const entries = demoPriceEntries.filter((entry) => entry.sku === 'SW-0001');
-  const book = effectivePriceOn(entries as never, day)?.entry.bookCost;
+  // The demo price list's SW-0001 entry in force today (the latest one started on or before it).
+  const book = demoPriceEntries
+    .filter((entry) => entry.sku === 'SW-0001' && entry.effectiveFrom <= day)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+    .at(-1)?.bookCost;
   if (book === undefined) throw new Error('Demo seed: SW-0001 has no price on US-2026 today');
   const authorizedCost = money(cents(book) - 2000);
   if ((await deps.authorizations.authorizations.get(demoAuthorizationNumber)) === undefined) {

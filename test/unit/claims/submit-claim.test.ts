@@ -225,6 +225,11 @@ describe('claimRequestSchema: malformed claims are 400s with the field', () => {
     ]);
   });
 
+  it('type shipAndDebit is refused: those claims are made from validated ship & debit claims only', () => {
+    const parsed = claimRequestSchema.safeParse(claimRequest(['10.00'], { type: 'shipAndDebit' }));
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['type']);
+  });
+
   it('a reference twice in one claim, an unknown currency and 1.5 JPY are refused', () => {
     const twice = claimRequestSchema.safeParse(
       claimRequest(['1', '2'], {
