@@ -196,7 +196,8 @@ describe('computeAccrualTable: bounded work (20k lines × 30 programs)', () => {
     }
     expect(pooled + perLine).toBe(table.entryCount);
     expect(table.columns.count).toBe(lineCount);
-  });
+    // Hundreds of thousands of row checks: seconds on a loaded machine, not a sign of unbounded work.
+  }, 30_000);
 
   it('still explains any entry down to its source lines, tier and rate', () => {
     const explainer = new AccrualExplainer(table);
