@@ -2,9 +2,16 @@ import type { Role } from '../access/actor';
 import type { AccrualFund } from '../accruals/accrual-entry';
 import type { CurrencyCode } from '../shared/money/money';
 
-/** The kinds of claim; ship & debit, price protection and MDF join this list as they land (issues 13, 14). */
-export const claimTypes = ['rebate'] as const;
+/**
+ * The kinds of claim; ship & debit and price protection join this list as they land (issue 13). `mdf`: an
+ * approved proof-of-performance claim on a co-op/MDF fund (domain/funds), made by its review, never
+ * submitted through POST /claims; it settles through payment batches like an approved rebate claim.
+ */
+export const claimTypes = ['rebate', 'mdf'] as const;
 export type ClaimType = (typeof claimTypes)[number];
+
+/** The claim types partners submit through POST /claims. */
+export const submittableClaimTypes = ['rebate'] as const satisfies readonly ClaimType[];
 
 /**
  * Where a claim stands. The main course: `submitted` → `validated` → `inApproval` → `approved` or
