@@ -8,7 +8,7 @@ import { fromMinorUnits } from '../shared/money/minor-units';
 import { bookingProgramOf, type Fund, minorUnitsOf, noDelta, releaseDelta, settleDelta } from './fund';
 import { actorOf, claimOrNotFound, commitWithRetry, fundOrNotFound, requestOrNotFound } from './fund-access';
 import { type FundRequest, requestMovedTo } from './fund-request';
-import type { FundDeps, FundMovement, FundTransaction } from './ports';
+import type { FundClaimFilter, FundDeps, FundMovement, FundTransaction } from './ports';
 import {
   claimedAmount,
   type FundClaim,
@@ -353,13 +353,13 @@ export async function reviewFundClaim(
 export const getFundClaim = (deps: FundDeps, actor: Actor, fundClaimId: string) =>
   claimOrNotFound(deps, actor, fundClaimId);
 
-/** Proof-of-performance claims: a partner its own, staff all (optionally of one fund). */
-export async function listFundClaims(
-  deps: FundDeps,
-  actor: Actor,
-  filter: { readonly fundId?: string | undefined },
-) {
+/** Proof-of-performance claims: a partner its own, staff all (optionally of one fund or status: the inbox). */
+export async function listFundClaims(deps: FundDeps, actor: Actor, filter: FundClaimFilter) {
   if (actor.role !== 'partner') return deps.funds.listClaims(filter);
   const own = await deps.funds.listClaims({ partnerId: actor.partnerId });
-  return filter.fundId === undefined ? own : own.filter((claim) => claim.fundId === filter.fundId);
+  return own.filter(
+    (claim) =>
+      (filter.fundId === undefined || claim.fundId === filter.fundId) &&
+      (filter.status === undefined || claim.status === filter.status),
+  );
 }

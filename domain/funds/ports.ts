@@ -52,6 +52,13 @@ export interface FundTransaction {
 /** `insufficientFunds`: the limit condition failed; `conflict`: something else changed first (read again). */
 export type CommitOutcome = 'committed' | 'insufficientFunds' | 'conflict';
 
+/** Which proof-of-performance claims a listing reads; absent filters mean any. */
+export interface FundClaimFilter {
+  readonly fundId?: string | undefined;
+  readonly partnerId?: string | undefined;
+  readonly status?: FundClaimStatus | undefined;
+}
+
 /** Where funds, their requests, proof-of-performance claims and movements are kept. */
 export interface FundStore {
   /** Stores a new fund with its allocation movement; false when the id exists. */
@@ -72,11 +79,8 @@ export interface FundStore {
   /** Open requests (submitted or approved) whose due date (see `dueOn`) is before `date`. */
   requestsDueBefore(date: IsoDate): Promise<FundRequest[]>;
   getClaim(fundClaimId: string): Promise<FundClaim | undefined>;
-  /** Proof-of-performance claims of one fund, or of one partner, or every one, oldest first. */
-  listClaims(filter: {
-    readonly fundId?: string | undefined;
-    readonly partnerId?: string | undefined;
-  }): Promise<FundClaim[]>;
+  /** Proof-of-performance claims of one fund, or one partner, or one status, or every one; oldest first. */
+  listClaims(filter: FundClaimFilter): Promise<FundClaim[]>;
   commit(transaction: FundTransaction): Promise<CommitOutcome>;
 }
 

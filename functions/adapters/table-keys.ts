@@ -37,6 +37,10 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | partner payment   | PAYBATCH#<batchId>     | PAYMENT#<partnerId>         | PARTNERPAYMENTS#<p>       | <createdAt>#<batchId>   |
  * | deduction         | DEDUCTION#<id>         | DEDUCTION                   | DEDUCTIONS                | <status>#<importedAt>#<id> |
  * | deduction line    | DEDUCTION#LINE#<JSON [p, invoice, reference, amount]> | LINE (deductionId) |     |                         |
+ * | fund              | FUND#<fundId>          | FUND (balances in minor units) | PARTNERFUNDS#<p>       | <createdAt>#<fundId>    |
+ * | fund movement     | FUND#<fundId>          | MOVE#<movementId>           |                           |                         |
+ * | fund request      | FUNDREQ#<requestId>    | REQUEST                     | PARTNERFUNDREQS#<p>       | <submittedAt>#<requestId> |
+ * | fund claim (PoP)  | FUNDCLAIM#<fundClaimId> | CLAIM                      | PARTNERFUNDCLAIMS#<p>     | <submittedAt>#<fundClaimId> |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -50,6 +54,11 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * Approval tasks also carry gsi2 = APPROVALCLAIM#<claimId> / <createdAt>#<taskId>. Their Step Functions task
  * token is an attribute of the item that no read path returns.
  * Payment batch headers also carry gsi2 = PAYBATCHES#<status> / <createdAt>#<batchId> (batches of one status).
+ *
+ * Funds also carry gsi2 = FUNDS / <createdAt>#<fundId> and, while active, gsi3 = EXPIRINGFUNDS / <expiresOn>#<fundId>.
+ * Fund requests also carry gsi2 = FUNDREQS#<fundId> / <submittedAt>#<requestId> and, while open (submitted or
+ * approved), gsi3 = OPENFUNDREQS / <due date>#<requestId>. Fund claims also carry gsi2 = FUNDCLAIMS#<fundId> /
+ * <submittedAt>#<fundClaimId> and gsi3 = FUNDCLAIMSTATUS#<status> / <submittedAt>#<fundClaimId>.
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -89,6 +98,14 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 29. a partner's payments across batches, newest first        → Query gsi1 PARTNERPAYMENTS#<p>
  * 30. deductions of one status (open: the aging report)         → Query gsi1 DEDUCTIONS, begins_with <status>#
  * 31. who holds a receivables line (idempotent import)          → GetItem DEDUCTION#LINE#… (written with the deduction)
+ * 40. a fund by id; a partner's funds; every fund, oldest first → GetItem FUND#<id> / Query gsi1 PARTNERFUNDS#<p> / gsi2 FUNDS;
+ *     a reservation's transaction adds to the fund only while drawnMinor ≤ allocated − amount (never overdrawn)
+ * 41. active funds past their expiry date (the expiry job)      → Query gsi3 EXPIRINGFUNDS, gsi3sk < <date> (sparse)
+ * 42. a fund's movements (its posted journal)                   → Query pk FUND#<id>, begins_with MOVE#
+ * 43. a fund request by id; a partner's / a fund's requests     → GetItem FUNDREQ#<id> / Query gsi1 PARTNERFUNDREQS#<p> / gsi2 FUNDREQS#<fundId>
+ * 44. open fund requests past their due date (the expiry job)   → Query gsi3 OPENFUNDREQS, gsi3sk < <date> (sparse)
+ * 45. a fund claim by id; a partner's / a fund's claims; claims of one status (the review inbox)
+ *                                                               → GetItem FUNDCLAIM#<id> / Query gsi1 PARTNERFUNDCLAIMS#<p> / gsi2 FUNDCLAIMS#<fundId> / gsi3 FUNDCLAIMSTATUS#<status>
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -421,3 +438,77 @@ export const deductionLineKey = (sameLineKey: string): ItemKey => ({
   pk: `DEDUCTION#LINE#${sameLineKey}`,
   sk: 'LINE',
 });
+
+export const fundKey = (fundId: string): ItemKey => ({ pk: `FUND#${fundId}`, sk: 'FUND' });
+export const partnerFundsPartition = (partnerId: string) => `PARTNERFUNDS#${partnerId}`;
+export const allFundsPartition = 'FUNDS';
+export const expiringFundsPartition = 'EXPIRINGFUNDS';
+/** A fund's listing keys; the expiry index only while it is active (sparse). */
+export const fundIndexKeys = (fund: {
+  readonly fundId: string;
+  readonly partnerId: string;
+  readonly createdAt: string;
+  readonly expiresOn: string;
+  readonly status: string;
+}) => ({
+  gsi1pk: partnerFundsPartition(fund.partnerId),
+  gsi1sk: `${fund.createdAt}#${fund.fundId}`,
+  gsi2pk: allFundsPartition,
+  gsi2sk: `${fund.createdAt}#${fund.fundId}`,
+  ...(fund.status === 'active'
+    ? { gsi3pk: expiringFundsPartition, gsi3sk: `${fund.expiresOn}#${fund.fundId}` }
+    : {}),
+});
+export const fundMovementKey = (fundId: string, movementId: string): ItemKey => ({
+  pk: `FUND#${fundId}`,
+  sk: `MOVE#${movementId}`,
+});
+export const fundMovementPrefix = 'MOVE#';
+
+export const fundRequestKey = (requestId: string): ItemKey => ({ pk: `FUNDREQ#${requestId}`, sk: 'REQUEST' });
+export const partnerFundRequestsPartition = (partnerId: string) => `PARTNERFUNDREQS#${partnerId}`;
+export const fundRequestsPartition = (fundId: string) => `FUNDREQS#${fundId}`;
+export const openFundRequestsPartition = 'OPENFUNDREQS';
+/** A request's listing keys; the open-requests index (due date first) only while `dueOn` is set (sparse). */
+export const fundRequestIndexKeys = (
+  request: {
+    readonly requestId: string;
+    readonly partnerId: string;
+    readonly fundId: string;
+    readonly submittedAt: string;
+  },
+  dueOn: string | undefined,
+) => ({
+  gsi1pk: partnerFundRequestsPartition(request.partnerId),
+  gsi1sk: `${request.submittedAt}#${request.requestId}`,
+  gsi2pk: fundRequestsPartition(request.fundId),
+  gsi2sk: `${request.submittedAt}#${request.requestId}`,
+  ...(dueOn === undefined
+    ? {}
+    : { gsi3pk: openFundRequestsPartition, gsi3sk: `${dueOn}#${request.requestId}` }),
+});
+
+export const fundClaimKey = (fundClaimId: string): ItemKey => ({
+  pk: `FUNDCLAIM#${fundClaimId}`,
+  sk: 'CLAIM',
+});
+export const partnerFundClaimsPartition = (partnerId: string) => `PARTNERFUNDCLAIMS#${partnerId}`;
+export const fundClaimsPartition = (fundId: string) => `FUNDCLAIMS#${fundId}`;
+export const fundClaimStatusPartition = (status: string) => `FUNDCLAIMSTATUS#${status}`;
+export const fundClaimIndexKeys = (claim: {
+  readonly fundClaimId: string;
+  readonly partnerId: string;
+  readonly fundId: string;
+  readonly status: string;
+  readonly submittedAt: string;
+}) => {
+  const sortKey = `${claim.submittedAt}#${claim.fundClaimId}`;
+  return {
+    gsi1pk: partnerFundClaimsPartition(claim.partnerId),
+    gsi1sk: sortKey,
+    gsi2pk: fundClaimsPartition(claim.fundId),
+    gsi2sk: sortKey,
+    gsi3pk: fundClaimStatusPartition(claim.status),
+    gsi3sk: sortKey,
+  };
+};

@@ -4,6 +4,7 @@ import { dueOn, type FundRequest, isOpen } from '../../../domain/funds/fund-requ
 import type {
   CommitOutcome,
   EvidenceStore,
+  FundClaimFilter,
   FundMovement,
   FundStore,
   FundTransaction,
@@ -64,11 +65,12 @@ export class InMemoryFundStore implements FundStore {
   async getClaim(fundClaimId: string) {
     return this.fundClaims.get(fundClaimId);
   }
-  async listClaims(filter: { fundId?: string | undefined; partnerId?: string | undefined }) {
+  async listClaims(filter: FundClaimFilter) {
     return [...this.fundClaims.values()].filter(
       (claim) =>
         (filter.fundId === undefined || claim.fundId === filter.fundId) &&
-        (filter.partnerId === undefined || claim.partnerId === filter.partnerId),
+        (filter.partnerId === undefined || claim.partnerId === filter.partnerId) &&
+        (filter.status === undefined || claim.status === filter.status),
     );
   }
 
