@@ -7,6 +7,7 @@ import { ApiRoutesStack } from './stacks/api-routes-stack';
 import { ApiStack } from './stacks/api-stack';
 import { ClaimApprovalsStack } from './stacks/claim-approvals-stack';
 import { DataStack } from './stacks/data-stack';
+import { FundsStack } from './stacks/funds-stack';
 import { IngestStack } from './stacks/ingest-stack';
 
 /** Adds ChRM's stacks to `app`. */
@@ -28,6 +29,11 @@ export function addChrmStacks(app: App) {
     table: data.table,
     eventBus: data.eventBus,
   });
+  const funds = new FundsStack(app, stackNames.funds, {
+    description: 'ChRM co-op and MDF funds: the daily expiry job',
+    table: data.table,
+    uploads: data.uploads,
+  });
   const api = new ApiStack(app, stackNames.api, {
     description: 'ChRM HTTP API: users, authorizer, stage',
   });
@@ -45,7 +51,7 @@ export function addChrmStacks(app: App) {
   // One stack per bounded context keeps each under CloudFormation's 500-resource limit.
   const contexts = Object.keys(apiRouteGroups) as (keyof typeof apiRouteGroups)[];
   const apiRoutes = Object.fromEntries(contexts.map((context) => [context, routeStack(context)]));
-  return { data, api, apiRoutes, ingest, accruals, claims };
+  return { data, api, apiRoutes, ingest, accruals, claims, funds };
 }
 
 /**

@@ -6,8 +6,10 @@ export const stackNames = {
     channel: 'ChrmApiChannel',
     accruals: 'ChrmApiAccruals',
     claims: 'ChrmApiClaims',
+    funds: 'ChrmApiFunds',
   },
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',
   claims: 'ChrmClaims',
+  funds: 'ChrmFunds',
 } as const;

@@ -61,3 +61,9 @@ export const getFund = (deps: FundDeps, actor: Actor, fundId: string) => fundOrN
 export function listFunds(deps: FundDeps, actor: Actor, filter: { readonly partnerId?: string | undefined }) {
   return deps.funds.listFunds(actor.role === 'partner' ? actor.partnerId : filter.partnerId);
 }
+
+/** A fund's posted movements, oldest first; another partner's fund is a 404. */
+export async function fundMovements(deps: FundDeps, actor: Actor, fundId: string) {
+  await fundOrNotFound(deps, actor, fundId);
+  return deps.funds.movementsOf(fundId);
+}

@@ -63,17 +63,20 @@ export const fundRequestDecisionSchema = z
   .discriminatedUnion('decision', [
     z
       .object({
-        decision: z.literal('approve'),
+        decision: z.literal('approve').describe('Approve, reserving the amount in the fund'),
         amount: z
           .string()
           .regex(/^\d{1,15}(\.\d{1,6})?$/, 'must be a positive decimal string')
           .optional()
           .describe('Amount approved, at most the requested amount; the requested amount when left out'),
-        comment: z.string().trim().max(1000).optional(),
+        comment: z.string().trim().max(1000).optional().describe('Note for the partner'),
       })
       .strict(),
     z
-      .object({ decision: z.literal('reject'), reason: z.string().trim().min(1, 'say why').max(1000) })
+      .object({
+        decision: z.literal('reject').describe('Reject'),
+        reason: z.string().trim().min(1, 'say why').max(1000).describe('Why, for the partner'),
+      })
       .strict(),
   ])
   .describe('`approve` (optionally a lower amount) or `reject` with a reason');

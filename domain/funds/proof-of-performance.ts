@@ -132,16 +132,27 @@ export function claimedAmount(
 /** Review decisions: approve the amount claimed, approve part of it, or reject. */
 export const fundClaimReviewSchema = z
   .discriminatedUnion('decision', [
-    z.object({ decision: z.literal('approve'), comment: z.string().trim().max(1000).optional() }).strict(),
     z
       .object({
-        decision: z.literal('partial'),
-        amount: z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, 'must be a positive decimal string'),
-        reason: z.string().trim().min(1, 'say why only part is approved').max(1000),
+        decision: z.literal('approve').describe('Approve the amount claimed'),
+        comment: z.string().trim().max(1000).optional().describe('Note for the partner'),
       })
       .strict(),
     z
-      .object({ decision: z.literal('reject'), reason: z.string().trim().min(1, 'say why').max(1000) })
+      .object({
+        decision: z.literal('partial').describe('Approve part of the amount claimed'),
+        amount: z
+          .string()
+          .regex(/^\d{1,15}(\.\d{1,6})?$/, 'must be a positive decimal string')
+          .describe('Amount approved, > 0 and below the amount claimed'),
+        reason: z.string().trim().min(1, 'say why only part is approved').max(1000).describe('Why only part'),
+      })
+      .strict(),
+    z
+      .object({
+        decision: z.literal('reject').describe('Reject: the partner may claim again until the claim date'),
+        reason: z.string().trim().min(1, 'say why').max(1000).describe('Why, for the partner'),
+      })
       .strict(),
   ])
   .describe('`approve`, `partial` with amount and reason, or `reject` with reason');

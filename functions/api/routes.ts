@@ -3,6 +3,7 @@ import { approvalRoutes } from './approval-routes';
 import { channelDataRoutes } from './channel-routes';
 import { claimRoutes } from './claim-routes';
 import { deductionRoutes } from './deduction-routes';
+import { fundRoutes } from './fund-routes';
 import { masterDataRoutes } from './master-data-routes';
 import { paymentRoutes } from './payment-routes';
 import type { RouteSpec } from './route-spec';
@@ -15,6 +16,7 @@ export const apiRouteGroups = {
   channel: [...masterDataRoutes, ...channelDataRoutes],
   accruals: accrualRoutes,
   claims: [...claimRoutes, ...approvalRoutes, ...paymentRoutes, ...deductionRoutes],
+  funds: fundRoutes,
 } as const satisfies Record<string, readonly RouteSpec[]>;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */

@@ -31,7 +31,8 @@ export function serveStepFunctions(stepFunctions: LocalStepFunctions, port: numb
         );
         return { executionArn: execution.executionArn, startDate: epochSeconds(execution.startDate) };
       },
-      DescribeExecution: (body) => describedExecution(stepFunctions.describeExecution(String(body.executionArn))),
+      DescribeExecution: (body) =>
+        describedExecution(stepFunctions.describeExecution(String(body.executionArn))),
       SendTaskSuccess: (body) => {
         stepFunctions.tasks.succeed(body.taskToken, body.output);
         return {};
