@@ -90,7 +90,8 @@ export const fundRoutes: readonly RouteSpec[] = [
     entry: entry('submit-fund-request'),
     operationId: 'submitFundRequest',
     success: [201],
-    problems: [422],
+    // 404: the fund named in the body is not the partner's own (or does not exist).
+    problems: [404, 422],
     summary:
       'Ask for pre-approval of a marketing activity against the partner’s own fund (planned cost × share)',
     body: fundRequestInputSchema,
