@@ -6,6 +6,7 @@ import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { createApprovalDeps } from '../../functions/approvals/approval-deps';
 import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
 import { createClaimDeps } from '../../functions/claims/create-claim-deps';
+import { createFundDeps } from '../../functions/funds/create-fund-deps';
 import { createPaymentDeps } from '../../functions/payments/create-payment-deps';
 import { repositoryRoot } from '../constructs/chrm-function';
 import { LocalApiGateway, routesFromTemplates } from './api-gateway';
@@ -13,6 +14,7 @@ import { demoUsers } from './demo/demo-channel';
 import { type SeededClaim, seedDemoClaims } from './demo/seed-demo-claims';
 import { seedDemoData } from './demo/seed-demo-data';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
+import { type SeededFundRequest, seedDemoFunds } from './demo/seed-demo-funds';
 import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
 import { DurableRecords } from './durable-records';
 import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
@@ -44,7 +46,8 @@ export interface LocalStackOptions {
   readonly dataDirectory?: string;
   /**
    * How much demo data to seed (default all): master data; then the partners' channel files; then the
-   * programs and their month-end run; then claims in each state. A test seeds only what it reads: each
+   * programs and their month-end run; then claims in each state; then co-op/MDF funds with requests in each
+   * state. A test seeds only what it reads: each
    * level costs seconds of start-up.
    */
   readonly seed?: boolean | DemoSeedDepth;
@@ -52,7 +55,7 @@ export interface LocalStackOptions {
   readonly addStacks?: (app: App) => unknown;
 }
 
-export const demoSeedDepths = ['masterData', 'channelData', 'programs', 'claims'] as const;
+export const demoSeedDepths = ['masterData', 'channelData', 'programs', 'claims', 'funds'] as const;
 export type DemoSeedDepth = (typeof demoSeedDepths)[number];
 
 /** Whether seeding to `depth` includes `level`. */
@@ -69,6 +72,8 @@ export interface LocalStack {
   readonly demoRun: DemoRun | undefined;
   /** DIST-NORTH's demo claims made at this start, one per status a partner sees (none when they existed). */
   readonly seededClaims: readonly SeededClaim[];
+  /** DIST-NORTH's demo fund requests made at this start, one per status (none when they existed). */
+  readonly seededFundRequests: readonly SeededFundRequest[];
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
   /** Workflow executions that were running when the last process stopped, started again at this start. */
@@ -201,8 +206,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let seededFiles: SeededFile[] = [];
     let demoRun: DemoRun | undefined;
     let seededClaims: SeededClaim[] = [];
+    let seededFundRequests: SeededFundRequest[] = [];
     const seedOption = options.seed ?? true;
-    const depth: DemoSeedDepth | undefined = seedOption === true ? 'claims' : seedOption || undefined;
+    const depth: DemoSeedDepth | undefined = seedOption === true ? 'funds' : seedOption || undefined;
     if (depth !== undefined) {
       const settings = {
         TABLE_NAME: tableName,
@@ -232,6 +238,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           approvals: createApprovalDeps({ ...settings, SFN_ENDPOINT: stepFunctionsEndpoint }),
           payments: createPaymentDeps(settings),
         });
+      if (seeds(depth, 'funds')) seededFundRequests = await seedDemoFunds(createFundDeps(settings));
     }
 
     const signingKey = localSigningKey(dataDirectory);
@@ -258,6 +265,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       seededFiles,
       demoRun,
       seededClaims,
+      seededFundRequests,
       endpoints: {
         dynamoDb: dynamoDb.endpoint,
         s3: s3.endpoint,

@@ -66,6 +66,15 @@ function banner(stack: LocalStack, started: number, where: string) {
               `  ${claim.status.padEnd(18)} ${claim.reference.padEnd(13)} ${claim.amount.padStart(10)} USD  ${claim.claimId}`,
           ),
         ]),
+    ...(stack.seededFundRequests.length === 0
+      ? []
+      : [
+          '',
+          'Demo fund requests of DIST-NORTH (GET /funds, /fund-requests, /fund-claims):',
+          ...stack.seededFundRequests.map(
+            (request) => `  ${request.status.padEnd(18)} ${request.requestId}  (${request.fundId})`,
+          ),
+        ]),
     '',
     'Demo bearer tokens (valid 12 h):',
     ...Object.entries(tokens).map(([user, token]) => `  ${user.padEnd(26)} ${token}`),

@@ -7,9 +7,10 @@ import { localStackPerFile } from './local-api';
  * Issue 14's fund flow through the HTTP API of the local stack: a channel manager allocates MDF to
  * DIST-NORTH → the partner asks for pre-approval → an approver approves (reserved) → the partner uploads
  * evidence through a presigned URL and claims → finance approves → the mdf claim is paid in a payment batch
- * a second finance user approved → utilization shows it claimed and paid. And another partner sees none of it.
+ * a second finance user approved → utilization shows it claimed and paid. And another partner sees none of it;
+ * the demo seed leaves a request in each status.
  */
-const local = localStackPerFile('masterData');
+const local = localStackPerFile('funds');
 const { api } = local;
 
 const as = (user: string) => ({ token: local.stack.tokens[user] });
@@ -143,5 +144,23 @@ describe('co-op/MDF funds through the HTTP API', () => {
     const acmeSees = await api('GET', '/fund-utilization', acme());
     expect(acmeSees.json.items).toEqual([]);
     expect((await api('GET', `/funds/${fundId}/movements`, acme())).status).toBe(404);
+  });
+
+  it('the demo seed leaves DIST-NORTH a fund request in each status, and a fund in each status', async () => {
+    const statuses = local.stack.seededFundRequests.map((request) => request.status).sort();
+    expect(statuses).toEqual(['approved', 'claimed', 'closed', 'closed', 'expired', 'rejected', 'submitted']);
+    const requests = (await api('GET', '/fund-requests', north())).json.items;
+    for (const seeded of local.stack.seededFundRequests) {
+      expect(
+        requests.find((each: { requestId: string }) => each.requestId === seeded.requestId)?.status,
+      ).toBe(seeded.status);
+    }
+    const funds = (await api('GET', '/funds', north())).json.items as { status: string; name: string }[];
+    expect(new Set(funds.map((fund) => fund.status))).toEqual(new Set(['active', 'expired']));
+    const claims = (await api('GET', '/fund-claims', north())).json.items as { status: string }[];
+    expect(claims.map((claim) => claim.status).sort()).toEqual(
+      expect.arrayContaining(['approved', 'partiallyApproved', 'submitted']),
+    );
+    expect((await api('GET', '/fund-claims', acme())).json.items).toEqual([]);
   });
 });
