@@ -4,6 +4,7 @@ import type { IsoDate } from '../shared/iso-date';
 import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
 import { availableOf, drawnOf, expiryDelta, noDelta, releaseDelta } from './fund';
 import { commitWithRetry } from './fund-access';
+import { checkbookMove } from './fund-claim-use-cases';
 import { dueOn, isOpen, requestMovedTo } from './fund-request';
 import type { FundDeps, FundTransaction } from './ports';
 
@@ -49,6 +50,7 @@ export async function expireFunds(deps: FundDeps, today: IsoDate): Promise<Expir
           expectedStatus: fund.status,
           delta: reserved > 0n ? releaseDelta(fund, reserved) : noDelta,
         },
+        ...(reserved > 0n ? checkbookMove(fund, -reserved, 0n) : {}),
         request: { next, expected: request.status },
         movements:
           reserved > 0n

@@ -5,7 +5,15 @@ import type { Claim, ClaimStatus } from '../claims/claim';
 import { claimPosting } from '../claims/settle-decided-claim';
 import { BusinessRuleError, StateConflictError, ValidationError } from '../shared/errors';
 import { fromMinorUnits } from '../shared/money/minor-units';
-import { bookingProgramOf, type Fund, minorUnitsOf, noDelta, releaseDelta, settleDelta } from './fund';
+import {
+  bookingProgramOf,
+  checkbookScopeOf,
+  type Fund,
+  minorUnitsOf,
+  noDelta,
+  releaseDelta,
+  settleDelta,
+} from './fund';
 import { actorOf, claimOrNotFound, commitWithRetry, fundOrNotFound, requestOrNotFound } from './fund-access';
 import { type FundRequest, requestMovedTo } from './fund-request';
 import type { FundClaimFilter, FundDeps, FundMovement, FundTransaction } from './ports';
@@ -182,6 +190,16 @@ export async function submitFundClaim(
   return claim;
 }
 
+/** An accrual fund's move of its co-op checkbook draws (see `FundTransaction.checkbook`); none for MDF. */
+export function checkbookMove(
+  fund: Fund,
+  reserved: bigint,
+  settled: bigint,
+): Pick<FundTransaction, 'checkbook'> {
+  const scope = checkbookScopeOf(fund);
+  return scope === undefined ? {} : { checkbook: { scope, reserved, settled } };
+}
+
 /** The `mdf` claim a review approves: what payment batches pay, booked to the fund's program and period. */
 export function settlementClaimOf(fund: Fund, claim: FundClaim, reviewed: FundClaim): Claim {
   const status: ClaimStatus = reviewed.status === 'partiallyApproved' ? 'partiallyApproved' : 'approved';
@@ -328,6 +346,7 @@ export async function reviewFundClaim(
         expectedStatus: fund.status,
         delta: settleDelta(fund, reserved, approved),
       },
+      ...checkbookMove(fund, -reserved, approved),
       request: {
         next: requestMovedTo(request, 'closed', { by, at, amount: text(approved) }),
         expected: 'claimed',

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
+import { reservationLimit as checkbookLimit, fundCredit } from '../claims/claim-fund';
+import { buildCheckbooks } from '../ledger/checkbook';
 import { AlreadyExistsError, BusinessRuleError, StateConflictError, ValidationError } from '../shared/errors';
 import { fromMinorUnits } from '../shared/money/minor-units';
-import { availableOf, isWithinValidity, minorUnitsOf, reservationLimit, reserveDelta } from './fund';
+import {
+  availableOf,
+  checkbookScopeOf,
+  isWithinValidity,
+  minorUnitsOf,
+  reservationLimit,
+  reserveDelta,
+} from './fund';
 import { actorOf, commitWithRetry, fundOrNotFound, requestOrNotFound } from './fund-access';
 import { type FundRequest, type FundRequestInput, newFundRequest, requestMovedTo } from './fund-request';
-import type { FundDeps } from './ports';
+import type { FundDeps, FundTransaction } from './ports';
 
 /**
  * A partner asks for pre-approval of an activity. Main course: the fund must be the partner's own (another
@@ -129,6 +138,15 @@ export async function decideFundRequest(
     }
     const text = fromMinorUnits(amount, request.currency);
     refusal = `approving ${text} ${request.currency} would overdraw fund '${fund.fundId}': ${fromMinorUnits(availableOf(fund.balances), fund.currency)} available`;
+    // An accrual fund also holds its share of the co-op checkbook, which rebate and co-op claims draw on too.
+    const scope = checkbookScopeOf(fund);
+    let checkbook: FundTransaction['checkbook'];
+    if (scope !== undefined) {
+      const postings = await deps.ledger.checkbookPostings(fund.partnerId, scope.programId);
+      const credit = fundCredit(buildCheckbooks(postings), scope);
+      checkbook = { scope, reserved: amount, settled: 0n, limit: checkbookLimit(credit.credited, amount) };
+      refusal += ` (and the co-op balance of ${scope.programId} ${scope.period} not held by other claims)`;
+    }
     decided = requestMovedTo(request, 'approved', {
       by,
       at,
@@ -142,6 +160,7 @@ export async function decideFundRequest(
         delta: reserveDelta(amount),
         limit: reservationLimit(fund.balances, amount),
       },
+      ...(checkbook === undefined ? {} : { checkbook }),
       request: { next: decided, expected: 'submitted' },
       movements: [
         {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClaimActor } from '../claims/claim';
+import type { ClaimFundScope } from '../claims/claim-fund';
 import { periodLabelSchema } from '../ledger/ledger-posting';
 import { businessCodeSchema, nameSchema } from '../shared/codes';
 import { BusinessRuleError } from '../shared/errors';
@@ -262,6 +263,18 @@ export function newFund(
     balances: { allocated: fields.allocated, reserved: 0n, claimed: 0n, expired: 0n },
     allocatedBy: fields.by,
     createdAt: fields.at,
+  };
+}
+
+/** The co-op checkbook an accrual fund spends (its program period, fund `coop`); none for an MDF budget. */
+export function checkbookScopeOf(fund: Fund): ClaimFundScope | undefined {
+  if (fund.kind !== 'accrual' || fund.programId === undefined) return undefined;
+  return {
+    partnerId: fund.partnerId,
+    programId: fund.programId,
+    period: fund.period,
+    fund: 'coop',
+    currency: fund.currency,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Claim, ClaimActor } from '../claims/claim';
+import type { ClaimFundScope } from '../claims/claim-fund';
 import type { ClaimStore } from '../claims/ports';
 import type { LedgerPosting } from '../ledger/ledger-posting';
 import type { LedgerReader } from '../ledger/ports';
@@ -44,6 +45,18 @@ export interface FundTransaction {
   readonly request?: { readonly next: FundRequest; readonly expected: FundRequestStatus };
   /** `expected` null: the claim is new. */
   readonly fundClaim?: { readonly next: FundClaim; readonly expected: FundClaimStatus | null };
+  /**
+   * An accrual fund's share of the co-op checkbook it spends: the claim-fund draws of its program period
+   * (domain/claims/claim-fund.ts) move with it — reserved by approval, settled by an approved claim — so that
+   * rebate and co-op claims on the same balance and fund requests never take the same money twice. With a
+   * limit, written only while the checkbook's drawn ≤ limit.
+   */
+  readonly checkbook?: {
+    readonly scope: ClaimFundScope;
+    readonly reserved: bigint;
+    readonly settled: bigint;
+    readonly limit?: bigint;
+  };
   /** The approved `mdf` claim that payment batches pay. */
   readonly settlementClaim?: Claim;
   readonly movements: readonly FundMovement[];

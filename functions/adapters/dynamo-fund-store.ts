@@ -27,6 +27,7 @@ import type { IsoDate } from '../../domain/shared/iso-date';
 import { claimItem } from './dynamo-claim-store';
 import {
   allFundsPartition,
+  claimFundKeys,
   expiringFundsPartition,
   fundClaimIndexKeys,
   fundClaimKey,
@@ -274,8 +275,9 @@ export class DynamoFundStore implements FundStore {
   }
 
   private async commitOnce(transaction: FundTransaction): Promise<CommitOutcome> {
-    const { fund, request, fundClaim, settlementClaim, movements } = transaction;
+    const { fund, checkbook, request, fundClaim, settlementClaim, movements } = transaction;
     if (fund.limit !== undefined && fund.limit < 0n) return 'insufficientFunds';
+    if (checkbook?.limit !== undefined && checkbook.limit < 0n) return 'insufficientFunds';
     const drawn = fund.delta.reserved + fund.delta.claimed + fund.delta.expired;
     const conditions = ['attribute_exists(pk)', '#status = :expectedStatus'];
     const values: Record<string, unknown> = {
@@ -317,6 +319,7 @@ export class DynamoFundStore implements FundStore {
           ExpressionAttributeValues: values,
         },
       },
+      ...(checkbook === undefined ? [] : [this.checkbookUpdate(checkbook)]),
       ...(request === undefined
         ? []
         : [
@@ -368,6 +371,9 @@ export class DynamoFundStore implements FundStore {
       const reasons = error.CancellationReasons ?? [];
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) throw error;
       if (!reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) throw error;
+      // The co-op checkbook's condition is the limit alone: rebate or co-op claims took the balance.
+      if (checkbook?.limit !== undefined && reasons[1]?.Code === 'ConditionalCheckFailed')
+        return 'insufficientFunds';
       if (reasons[0]?.Code === 'ConditionalCheckFailed' && fund.limit !== undefined) {
         // Only the limit refuses a fund still in the status expected: then the balance is short.
         const current = await this.getFund(fund.fundId);
@@ -376,6 +382,41 @@ export class DynamoFundStore implements FundStore {
       }
       return 'conflict';
     }
+  }
+
+  /**
+   * The claim-fund item of an accrual fund's co-op checkbook (the one DynamoClaimFunds reserves claims on):
+   * its draws move with the fund, under its `drawnMinor ≤ limit` rule when reserving.
+   */
+  private checkbookUpdate(checkbook: NonNullable<FundTransaction['checkbook']>) {
+    const keys = claimFundKeys(checkbook.scope);
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: keys.pk, sk: keys.sk },
+        UpdateExpression:
+          'SET gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, programId = :programId, period = :period, ' +
+          '#fund = :fund, currency = :currency, #type = :type ' +
+          'ADD reservedMinor :reserved, settledMinor :settled, drawnMinor :drawn',
+        ...(checkbook.limit === undefined
+          ? {}
+          : { ConditionExpression: 'attribute_not_exists(drawnMinor) OR drawnMinor <= :limit' }),
+        ExpressionAttributeNames: { '#fund': 'fund', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':gsi1pk': keys.gsi1pk,
+          ':gsi1sk': keys.gsi1sk,
+          ':programId': checkbook.scope.programId,
+          ':period': checkbook.scope.period,
+          ':fund': checkbook.scope.fund,
+          ':currency': checkbook.scope.currency,
+          ':type': 'ClaimFund',
+          ':reserved': checkbook.reserved,
+          ':settled': checkbook.settled,
+          ':drawn': checkbook.reserved + checkbook.settled,
+          ...(checkbook.limit === undefined ? {} : { ':limit': checkbook.limit }),
+        },
+      },
+    };
   }
 
   private async get(key: { pk: string; sk: string }) {

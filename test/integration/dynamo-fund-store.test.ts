@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reservationLimit } from '../../domain/claims/claim-fund';
 import { allocateFund } from '../../domain/funds/allocate-fund';
 import { expireFunds } from '../../domain/funds/expire-funds';
 import { fundAllocationSchema } from '../../domain/funds/fund';
@@ -12,6 +13,7 @@ import { decideFundRequest, submitFundRequest } from '../../domain/funds/fund-re
 import type { FundDeps } from '../../domain/funds/ports';
 import { BusinessRuleError } from '../../domain/shared/errors';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
+import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { DynamoFundStore } from '../../functions/adapters/dynamo-fund-store';
@@ -19,13 +21,16 @@ import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
 import { approver, channelManager, finance, partnerUser } from '../support/actors';
 import { createTestTable } from '../support/test-table';
+import { claim as claimOf } from '../unit/claims/builders';
 import { InMemoryEvidence } from '../unit/funds/fakes';
+import { posting } from '../unit/ledger/builders';
 import { paidPartner } from '../unit/payments/builders';
 
 let deps: FundDeps;
 let store: DynamoFundStore;
 let claims: DynamoClaimStore;
 let evidence: InMemoryEvidence;
+let claimFunds: DynamoClaimFunds;
 let today = '2026-03-01T09:00:00.000Z';
 let ids = 0;
 
@@ -39,6 +44,7 @@ beforeAll(async () => {
   store = new DynamoFundStore(client, config.TABLE_NAME);
   claims = new DynamoClaimStore(client, config.TABLE_NAME);
   evidence = new InMemoryEvidence();
+  claimFunds = new DynamoClaimFunds(client, config.TABLE_NAME);
   const ledger = new DynamoAccrualLedger(client, config.TABLE_NAME);
   deps = {
     funds: store,
@@ -201,5 +207,55 @@ describe('DynamoFundStore on DynamoDB Local', () => {
       'release 300.00',
       'reservation 300.00',
     ]);
+  });
+
+  it('an accrual fund reserves on the co-op checkbook in the same transaction: claims holding it refuse the approval', async () => {
+    today = '2026-03-01T09:00:00.000Z';
+    await deps.postings.postIndependent(
+      posting('adjustment', {
+        postingId: 'adjustment-coop-p1',
+        programId: 'COOP-2026',
+        period: 'FY2026',
+        fund: 'coop',
+        currency: 'USD',
+        beneficiaryPartnerId: 'P1',
+        partnerId: 'P1',
+        amount: '4000.00',
+        postedOn: '2026-02-28',
+      }),
+    );
+    const fund = await allocateFund(
+      deps,
+      channelManager,
+      allocation('0', { kind: 'accrual', amount: undefined, programId: 'COOP-2026' }),
+    );
+    expect(fund.balances.allocated).toBe(400_000n);
+    const scope = {
+      partnerId: 'P1',
+      programId: 'COOP-2026',
+      period: 'FY2026',
+      fund: 'coop' as const,
+      currency: 'USD' as const,
+    };
+    // A co-op claim through POST /claims holds 2,000.00 of the same balance.
+    const coop = claimOf({
+      claimId: 'CLM-COOP-1',
+      programId: 'COOP-2026',
+      period: 'FY2026',
+      fund: 'coop',
+      amountClaimed: '2000.00',
+      lines: [{ lineNumber: 1, amount: '2000.00', reference: 'COOP-INV-1', evidence: [] }],
+    });
+    expect(await claimFunds.reserve(coop, reservationLimit(400_000n, 200_000n))).toEqual({
+      kind: 'reserved',
+    });
+    const tooMuch = await submitFundRequest(deps, p1, requestOf(fund.fundId, '5000.00'));
+    await expect(
+      decideFundRequest(deps, approver, tooMuch.requestId, { decision: 'approve' }),
+    ).rejects.toBeInstanceOf(BusinessRuleError);
+    const fits = await submitFundRequest(deps, p1, requestOf(fund.fundId, '3000.00'));
+    await decideFundRequest(deps, approver, fits.requestId, { decision: 'approve' });
+    expect(await claimFunds.draws(scope)).toEqual({ reserved: 350_000n, settled: 0n, drawn: 350_000n });
+    expect((await store.getFund(fund.fundId))?.balances.reserved).toBe(150_000n);
   });
 });

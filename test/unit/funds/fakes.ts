@@ -23,6 +23,8 @@ export class InMemoryFundStore implements FundStore {
   readonly requests = new Map<string, FundRequest>();
   readonly fundClaims = new Map<string, FundClaim>();
   readonly movements: FundMovement[] = [];
+  /** An accrual fund's co-op checkbook draws, by scope (as the claim funds keep them). */
+  readonly checkbookDraws = new Map<string, { reserved: bigint; settled: bigint }>();
 
   constructor(private readonly claims: InMemoryClaimStore) {}
 
@@ -102,6 +104,16 @@ export class InMemoryFundStore implements FundStore {
       return 'conflict';
     }
     if (change.limit !== undefined && drawnOf(fund.balances) > change.limit) return 'insufficientFunds';
+    const book = transaction.checkbook;
+    const bookKey = book === undefined ? '' : JSON.stringify(book.scope);
+    const draws = this.checkbookDraws.get(bookKey) ?? { reserved: 0n, settled: 0n };
+    if (book?.limit !== undefined && draws.reserved + draws.settled > book.limit) return 'insufficientFunds';
+    if (book !== undefined) {
+      this.checkbookDraws.set(bookKey, {
+        reserved: draws.reserved + book.reserved,
+        settled: draws.settled + book.settled,
+      });
+    }
     this.funds.set(fund.fundId, {
       ...fund,
       status: change.nextStatus ?? fund.status,

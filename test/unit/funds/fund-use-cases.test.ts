@@ -285,6 +285,63 @@ describe('funds: allocation → request → approval → proof of performance �
   });
 });
 
+describe('an accrual fund shares its co-op checkbook with rebate and co-op claims', () => {
+  const scope = JSON.stringify({
+    partnerId: 'P1',
+    programId: 'COOP-2026',
+    period: 'FY2026',
+    fund: 'coop',
+    currency: 'USD',
+  });
+  const accrual = () => mdf({ kind: 'accrual', amount: undefined, programId: 'COOP-2026' });
+
+  it('approval reserves in the checkbook too, and is refused when claims hold the balance (4,000.00 earned, 3,000.00 held)', async () => {
+    const { deps, funds } = fundDeps();
+    const fund = await allocateFund(deps, channelManager, accrual());
+    const first = await submitFundRequest(deps, p1, request(fund.fundId));
+    await decideFundRequest(deps, approver, first.requestId, { decision: 'approve' });
+    expect(funds.checkbookDraws.get(scope)).toEqual({ reserved: 150_000n, settled: 0n });
+    // Co-op claims submitted through POST /claims meanwhile hold another 2,000.00 of the same balance.
+    funds.checkbookDraws.set(scope, { reserved: 350_000n, settled: 0n });
+    const second = await submitFundRequest(deps, p1, request(fund.fundId, { plannedCost: '2000.00' }));
+    await expect(
+      decideFundRequest(deps, approver, second.requestId, { decision: 'approve' }),
+    ).rejects.toThrow(
+      expect.objectContaining({
+        issues: [
+          expect.objectContaining({ message: expect.stringMatching(/co-op balance of COOP-2026 FY2026/) }),
+        ],
+      }),
+    );
+    expect(funds.funds.get(fund.fundId)?.balances.reserved).toBe(150_000n);
+  });
+
+  it('settlement moves the checkbook reservation to settled (1,200.00), the rest released; expiry releases it all', async () => {
+    const { deps, funds, evidence, now } = fundDeps();
+    const fund = await allocateFund(deps, channelManager, accrual());
+    const settled = await submitFundRequest(deps, p1, request(fund.fundId));
+    await decideFundRequest(deps, approver, settled.requestId, { decision: 'approve' });
+    const ticket = await requestEvidenceUpload(deps, p1, settled.requestId, {
+      fileName: 'a.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 5,
+    });
+    evidence.objects.set(ticket.key, { sizeBytes: 5, contentType: 'application/pdf' });
+    const claim = await submitFundClaim(deps, p1, settled.requestId, {
+      actualCost: '2400.00',
+      evidence: [ticket.key],
+    });
+    await reviewFundClaim(deps, approver, claim.fundClaimId, { decision: 'approve' });
+    expect(funds.checkbookDraws.get(scope)).toEqual({ reserved: 0n, settled: 120_000n });
+    const unclaimed = await submitFundRequest(deps, p1, request(fund.fundId, { plannedCost: '1000.00' }));
+    await decideFundRequest(deps, approver, unclaimed.requestId, { decision: 'approve' });
+    expect(funds.checkbookDraws.get(scope)).toEqual({ reserved: 50_000n, settled: 120_000n });
+    now('2026-06-03T01:00:00.000Z');
+    await expireFunds(deps, '2026-06-03');
+    expect(funds.checkbookDraws.get(scope)).toEqual({ reserved: 0n, settled: 120_000n });
+  });
+});
+
 describe('expiry (the daily job)', () => {
   it('an unclaimed approved request expires after its claim date and its 1,500.00 returns to the fund', async () => {
     const { deps, funds, now, fund, approved } = await approvedRequest();
