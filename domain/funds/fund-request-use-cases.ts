@@ -28,7 +28,52 @@ export async function submitFundRequest(
   actor: Actor,
   input: FundRequestInput,
 ): Promise<FundRequest> {
+  return (await submitFundRequestOnce(deps, actor, input, undefined)).request;
+}
+
+/** Whether a stored request is what `input` asks for: a repeat of it, not a different request. */
+function isRepeatOf(request: FundRequest, input: FundRequestInput): boolean {
+  return (
+    request.fundId === input.fundId &&
+    request.activityType === input.activityType &&
+    request.description === input.description &&
+    request.startDate === input.startDate &&
+    request.endDate === input.endDate &&
+    minorUnitsOf(input.plannedCost, request.currency) ===
+      minorUnitsOf(request.plannedCost, request.currency) &&
+    request.sharePercent === input.sharePercent
+  );
+}
+
+function repeated(existing: FundRequest, input: FundRequestInput) {
+  if (!isRepeatOf(existing, input)) {
+    throw new StateConflictError(
+      `fund request ${existing.requestId} was submitted with this Idempotency-Key for a different activity`,
+    );
+  }
+  return { request: existing, created: false };
+}
+
+/**
+ * `submitFundRequest` with an optional Idempotency-Key: the same key (per partner) answers the request it
+ * made (`created` false) instead of making another, so a retried submit is never a second request; the key
+ * reused for a different request is a 409.
+ */
+export async function submitFundRequestOnce(
+  deps: FundDeps,
+  actor: Actor,
+  input: FundRequestInput,
+  idempotencyKey: string | undefined,
+): Promise<{ readonly request: FundRequest; readonly created: boolean }> {
   requireRole(actor, ['partner']);
+  const requestId =
+    idempotencyKey === undefined || actor.role !== 'partner'
+      ? `FRQ-${deps.newId()}`
+      : `FRQ-K${deps.keyedId(actor.partnerId, idempotencyKey)}`;
+  if (idempotencyKey !== undefined) {
+    const existing = await deps.funds.getRequest(requestId);
+    if (existing !== undefined) return repeated(existing, input);
+  }
   const fund = await fundOrNotFound(deps, actor, input.fundId);
   const today = deps.clock().toISOString().slice(0, 10);
   if (fund.status !== 'active' || today > fund.validTo) {
@@ -51,7 +96,7 @@ export async function submitFundRequest(
     ]);
   }
   const request = newFundRequest(fund, input, {
-    requestId: `FRQ-${deps.newId()}`,
+    requestId,
     plannedCost,
     by: actorOf(actor),
     at: deps.clock().toISOString(),
@@ -62,9 +107,11 @@ export async function submitFundRequest(
     ]);
   }
   if (!(await deps.funds.createRequest(request))) {
+    const existing = await deps.funds.getRequest(requestId);
+    if (idempotencyKey !== undefined && existing !== undefined) return repeated(existing, input);
     throw new AlreadyExistsError(`Fund request '${request.requestId}' exists already`);
   }
-  return request;
+  return { request, created: true };
 }
 
 /** An approver's decision on a request: approve (all of the requested amount, or less) or reject with a reason. */

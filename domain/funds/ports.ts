@@ -121,4 +121,6 @@ export interface FundDeps {
   readonly evidence: EvidenceStore;
   readonly clock: Clock;
   readonly newId: () => string;
+  /** A stable id part for a partner's Idempotency-Key (the same key always gives the same request id). */
+  readonly keyedId: (partnerId: string, idempotencyKey: string) => string;
 }

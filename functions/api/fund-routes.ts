@@ -89,11 +89,11 @@ export const fundRoutes: readonly RouteSpec[] = [
     path: '/fund-requests',
     entry: entry('submit-fund-request'),
     operationId: 'submitFundRequest',
-    success: [201],
-    // 404: the fund named in the body is not the partner's own (or does not exist).
-    problems: [404, 422],
+    success: [201, 200],
+    // 404: the fund named in the body is not the partner's own (or does not exist); 409: a key reused.
+    problems: [404, 409, 422],
     summary:
-      'Ask for pre-approval of a marketing activity against the partner’s own fund (planned cost × share)',
+      'Ask for pre-approval of a marketing activity against the partner’s own fund (planned cost × share); 200 for a repeat (Idempotency-Key)',
     body: fundRequestInputSchema,
     response: fundRequestResponseSchema,
   },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { FundDeps } from '../../domain/funds/ports';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
@@ -43,5 +43,7 @@ export function createFundDeps(settings: FundSettings): FundDeps {
     ),
     clock: () => new Date(),
     newId: newFundId,
+    keyedId: (partnerId, idempotencyKey) =>
+      createHash('sha256').update(`${partnerId}\n${idempotencyKey}`).digest('hex').slice(0, 31).toUpperCase(),
   };
 }

@@ -55,6 +55,7 @@ beforeAll(async () => {
     evidence,
     clock: () => new Date(today),
     newId: () => `T${String(++ids).padStart(5, '0')}`,
+    keyedId: (partnerId: string, key: string) => `${partnerId}-${key}`.toUpperCase(),
   };
 });
 

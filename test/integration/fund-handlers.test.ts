@@ -61,7 +61,12 @@ const partnerP2 = { sub: 'u-p2', role: 'partner', partnerId: 'P2' };
 async function call(
   name: string,
   who: Record<string, string>,
-  request: { body?: unknown; path?: Record<string, string>; query?: Record<string, string> } = {},
+  request: {
+    body?: unknown;
+    path?: Record<string, string>;
+    query?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const handler = handlers[name];
   if (!handler) throw new Error(`no handler ${name}`);
@@ -253,6 +258,25 @@ describe('fund routes on DynamoDB Local', () => {
     });
     expect(noReason.status).toBe(400);
     expect((await call('get-fund', channelManager, { path: { fundId: 'not-an-id' } })).status).toBe(400);
+  });
+
+  it('a repeated POST /fund-requests with the same Idempotency-Key answers 200 with the first request', async () => {
+    const fund = await call('allocate-fund', channelManager, { body: allocation() });
+    const body = plan(fund.json.fundId);
+    const headers = { 'idempotency-key': `retry-${fund.json.fundId}` };
+    const first = await call('submit-fund-request', partnerP1, { body, headers });
+    const again = await call('submit-fund-request', partnerP1, { body, headers });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.json.requestId).toBe(first.json.requestId);
+    const other = await call('submit-fund-request', partnerP1, {
+      body: { ...body, plannedCost: '10.00' },
+      headers,
+    });
+    expect(other.status).toBe(409);
+    const bad = await call('submit-fund-request', partnerP1, { body, headers: { 'idempotency-key': 'a b' } });
+    expect(bad.status).toBe(400);
+    const listed = await call('list-fund-requests', partnerP1, { query: { fundId: fund.json.fundId } });
+    expect(listed.json.items).toHaveLength(1);
   });
 
   it('partner isolation: P2 gets 404 on every route naming P1’s fund, request or claim, and lists only its own', async () => {

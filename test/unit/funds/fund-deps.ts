@@ -40,6 +40,7 @@ export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
     evidence,
     clock: () => clock(),
     newId: () => String(++ids),
+    keyedId: (partnerId: string, key: string) => `${partnerId}-${key}`.toUpperCase(),
   };
   return {
     deps,

@@ -8,7 +8,11 @@ import {
   submitFundClaim,
 } from '../../../domain/funds/fund-claim-use-cases';
 import { fundRequestInputSchema } from '../../../domain/funds/fund-request';
-import { decideFundRequest, submitFundRequest } from '../../../domain/funds/fund-request-use-cases';
+import {
+  decideFundRequest,
+  submitFundRequest,
+  submitFundRequestOnce,
+} from '../../../domain/funds/fund-request-use-cases';
 import { fundUtilization } from '../../../domain/funds/fund-utilization';
 import { BusinessRuleError, NotFoundError, StateConflictError } from '../../../domain/shared/errors';
 import { approver, channelManager, finance, partnerUser } from '../../support/actors';
@@ -106,6 +110,20 @@ describe('funds: allocation → request → approval → proof of performance �
     await expect(
       decideFundRequest(deps, approver, submitted.requestId, { decision: 'approve' }),
     ).rejects.toBeInstanceOf(StateConflictError);
+  });
+
+  it('a repeated submit with the same Idempotency-Key answers the first request; the key reused for another is a conflict', async () => {
+    const { deps, funds } = fundDeps();
+    const fund = await allocateFund(deps, channelManager, mdf());
+    const first = await submitFundRequestOnce(deps, p1, request(fund.fundId), 'roadshow-1');
+    const again = await submitFundRequestOnce(deps, p1, request(fund.fundId), 'roadshow-1');
+    expect([first.created, again.created]).toEqual([true, false]);
+    expect(again.request).toEqual(first.request);
+    expect(funds.requests.size).toBe(1);
+    await expect(
+      submitFundRequestOnce(deps, p1, request(fund.fundId, { plannedCost: '100.00' }), 'roadshow-1'),
+    ).rejects.toBeInstanceOf(StateConflictError);
+    expect((await submitFundRequestOnce(deps, p1, request(fund.fundId), 'roadshow-2')).created).toBe(true);
   });
 
   it('requests outside the validity or against an expired fund are refused (422)', async () => {
