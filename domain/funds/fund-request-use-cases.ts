@@ -14,7 +14,13 @@ import {
   reserveDelta,
 } from './fund';
 import { actorOf, commitWithRetry, fundOrNotFound, requestOrNotFound } from './fund-access';
-import { type FundRequest, type FundRequestInput, newFundRequest, requestMovedTo } from './fund-request';
+import {
+  type FundRequest,
+  type FundRequestInput,
+  type FundRequestStatus,
+  newFundRequest,
+  requestMovedTo,
+} from './fund-request';
 import type { FundDeps, FundTransaction } from './ports';
 
 /**
@@ -240,9 +246,20 @@ export const getFundRequest = (deps: FundDeps, actor: Actor, requestId: string) 
 export async function listFundRequests(
   deps: FundDeps,
   actor: Actor,
-  filter: { readonly partnerId?: string | undefined; readonly fundId?: string | undefined },
+  filter: {
+    readonly partnerId?: string | undefined;
+    readonly fundId?: string | undefined;
+    /** `submitted`: the approvers' inbox of requests awaiting a decision. */
+    readonly status?: FundRequestStatus | undefined;
+  },
 ) {
-  if (actor.role !== 'partner') return deps.funds.listRequests(filter);
-  const own = await deps.funds.listRequests({ partnerId: actor.partnerId });
-  return filter.fundId === undefined ? own : own.filter((request) => request.fundId === filter.fundId);
+  const listed =
+    actor.role === 'partner'
+      ? await deps.funds.listRequests({ partnerId: actor.partnerId })
+      : await deps.funds.listRequests({ partnerId: filter.partnerId, fundId: filter.fundId });
+  return listed.filter(
+    (request) =>
+      (filter.fundId === undefined || request.fundId === filter.fundId) &&
+      (filter.status === undefined || request.status === filter.status),
+  );
 }

@@ -25,6 +25,10 @@ export const fundListQuerySchema = z
 
 export const fundRequestListQuerySchema = fundListQuerySchema.extend({
   fundId: z.string().max(100).optional().describe('Only requests against this fund'),
+  status: z
+    .enum(fundRequestStatuses)
+    .optional()
+    .describe('Only requests in this status (`submitted`: the approvers’ inbox)'),
 });
 
 export const fundClaimListQuerySchema = z

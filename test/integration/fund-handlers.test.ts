@@ -137,6 +137,10 @@ describe('fund routes on DynamoDB Local', () => {
     });
     expect(claim.status).toBe(201);
     expect(claim.json).toMatchObject({ status: 'submitted', payable: '1200.00', amountClaimed: '1200.00' });
+    const decided = await call('list-fund-requests', approver, { query: { status: 'submitted' } });
+    expect(decided.json.items.map((item: { requestId: string }) => item.requestId)).not.toContain(requestId);
+    const approvedOnes = await call('list-fund-requests', approver, { query: { status: 'claimed', fundId } });
+    expect(approvedOnes.json.items.map((item: { requestId: string }) => item.requestId)).toEqual([requestId]);
     const inbox = await call('list-fund-claims', approver, { query: { status: 'submitted' } });
     expect(inbox.json.items.map((item: { fundClaimId: string }) => item.fundClaimId)).toContain(
       claim.json.fundClaimId,
