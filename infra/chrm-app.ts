@@ -8,6 +8,7 @@ import { ApiStack } from './stacks/api-stack';
 import { ClaimApprovalsStack } from './stacks/claim-approvals-stack';
 import { DataStack } from './stacks/data-stack';
 import { DealRegistrationStack } from './stacks/deal-registration-stack';
+import { FundsStack } from './stacks/funds-stack';
 import { IngestStack } from './stacks/ingest-stack';
 import { WebStack } from './stacks/web-stack';
 
@@ -35,6 +36,11 @@ export function addChrmStacks(app: App) {
     table: data.table,
     eventBus: data.eventBus,
   });
+  const funds = new FundsStack(app, stackNames.funds, {
+    description: 'ChRM co-op and MDF funds: the daily expiry job',
+    table: data.table,
+    uploads: data.uploads,
+  });
   const api = new ApiStack(app, stackNames.api, {
     description: 'ChRM HTTP API: users, authorizer, stage',
   });
@@ -56,7 +62,7 @@ export function addChrmStacks(app: App) {
     description: 'ChRM partner portal and staff console: S3 + CloudFront, the API under /api',
     api: api.api,
   });
-  return { data, api, apiRoutes, ingest, accruals, claims, web, dealRegistration };
+  return { data, api, apiRoutes, ingest, accruals, claims, web, dealRegistration, funds };
 }
 
 /**

@@ -8,10 +8,12 @@ export const stackNames = {
     claims: 'ChrmApiClaims',
     shipAndDebit: 'ChrmApiShipAndDebit',
     dealRegistration: 'ChrmApiDeals',
+    funds: 'ChrmApiFunds',
   },
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',
   claims: 'ChrmClaims',
   web: 'ChrmWeb',
   dealRegistration: 'ChrmDeals',
+  funds: 'ChrmFunds',
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accrualFundSchema, periodLabelSchema } from '../ledger/ledger-posting';
 import { businessCodeSchema } from '../shared/codes';
 import { currencyCodeSchema, currencyMinorUnits } from '../shared/money/money';
-import { claimTypes } from './claim';
+import { submittableClaimTypes } from './claim';
 
 /** At most this many lines per claim: each holds its reference in the claim's one atomic write. */
 export const maxClaimLines = 50;
@@ -37,8 +37,8 @@ const claimLineRequestSchema = z.object({
  */
 export const claimRequestSchema = z
   .object({
-    // Ship & debit claims have their own route (/ship-and-debit-claims): they are validated per resale line.
-    type: z.enum(claimTypes.filter((type) => type === 'rebate')).describe('Claim type: `rebate`'),
+    // Ship & debit and MDF claims have their own routes: they are made from validated resale lines or fund reviews.
+    type: z.enum(submittableClaimTypes).describe('Claim type: `rebate`'),
     partnerId: businessCodeSchema
       .optional()
       .describe(

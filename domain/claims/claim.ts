@@ -3,11 +3,16 @@ import type { AccrualFund } from '../accruals/accrual-entry';
 import type { CurrencyCode } from '../shared/money/money';
 
 /**
- * The kinds of claim. `shipAndDebit` claims are made from validated ship & debit claims (never submitted
- * directly); price protection and MDF join this list as they land (issues 13, 14).
+ * The kinds of claim. `shipAndDebit` claims are made from validated ship & debit claims; `mdf`: an approved
+ * proof-of-performance claim on a co-op/MDF fund (domain/funds), made by its review. Neither is submitted
+ * through POST /claims (see `submittableClaimTypes`); both settle through payment batches like an approved
+ * rebate claim.
  */
-export const claimTypes = ['rebate', 'shipAndDebit'] as const;
+export const claimTypes = ['rebate', 'shipAndDebit', 'mdf'] as const;
 export type ClaimType = (typeof claimTypes)[number];
+
+/** The claim types partners submit through POST /claims. */
+export const submittableClaimTypes = ['rebate'] as const satisfies readonly ClaimType[];
 
 /**
  * Where a claim stands. The main course: `submitted` → `validated` → `inApproval` → `approved` or

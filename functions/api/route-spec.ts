@@ -33,6 +33,10 @@ export interface RouteSpec {
   readonly tableAccess?: 'none' | 'read' | 'readWrite';
   /** Signs upload URLs, so its role needs s3:PutObject on the uploads bucket. */
   readonly signsUploads?: boolean;
+  /** Signs evidence uploads (fund claims), so its role needs s3:PutObject on the bucket's evidence/ prefix. */
+  readonly signsEvidenceUploads?: boolean;
+  /** Checks uploaded evidence (HEAD), so its role may read the bucket's evidence/ prefix. */
+  readonly readsEvidence?: boolean;
   /** Restarts channel-file ingests, so it gets the ingest state machine's ARN and may start executions. */
   readonly startsIngests?: boolean;
   /** Publishes domain events (a file failed by staff), so it may put events on the bus. */

@@ -4,6 +4,7 @@ import { channelDataRoutes } from './channel-routes';
 import { claimRoutes } from './claim-routes';
 import { dealRegistrationRoutes } from './deal-registration-routes';
 import { deductionRoutes } from './deduction-routes';
+import { fundRoutes } from './fund-routes';
 import { masterDataRoutes } from './master-data-routes';
 import { paymentRoutes } from './payment-routes';
 import type { RouteSpec } from './route-spec';
@@ -19,6 +20,7 @@ export const apiRouteGroups = {
   claims: [...claimRoutes, ...approvalRoutes, ...paymentRoutes, ...deductionRoutes],
   shipAndDebit: shipAndDebitRoutes,
   dealRegistration: dealRegistrationRoutes,
+  funds: fundRoutes,
 } as const satisfies Record<string, readonly RouteSpec[]>;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */

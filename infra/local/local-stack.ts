@@ -7,6 +7,7 @@ import { createApprovalDeps } from '../../functions/approvals/approval-deps';
 import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
 import { createClaimDeps } from '../../functions/claims/create-claim-deps';
 import { createDealRegistrationDeps } from '../../functions/deal-registration/create-deal-registration-deps';
+import { createFundDeps } from '../../functions/funds/create-fund-deps';
 import { createPaymentDeps } from '../../functions/payments/create-payment-deps';
 import {
   createDebitAuthorizationDeps,
@@ -20,6 +21,7 @@ import { type SeededClaim, seedDemoClaims } from './demo/seed-demo-claims';
 import { seedDemoData } from './demo/seed-demo-data';
 import { seedDemoDeals } from './demo/seed-demo-deals';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
+import { type SeededFundRequest, seedDemoFunds } from './demo/seed-demo-funds';
 import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
 import { type SeededShipAndDebit, seedDemoShipAndDebit } from './demo/seed-demo-ship-and-debit';
 import { DurableRecords } from './durable-records';
@@ -53,7 +55,8 @@ export interface LocalStackOptions {
   readonly dataDirectory?: string;
   /**
    * How much demo data to seed (default all): master data; then the partners' channel files; then the
-   * programs and their month-end run; then claims in each state. A test seeds only what it reads: each
+   * programs and their month-end run; then claims in each state; then co-op/MDF funds with requests in each
+   * state. A test seeds only what it reads: each
    * level costs seconds of start-up.
    */
   readonly seed?: boolean | DemoSeedDepth;
@@ -61,7 +64,7 @@ export interface LocalStackOptions {
   readonly addStacks?: (app: App) => unknown;
 }
 
-export const demoSeedDepths = ['masterData', 'channelData', 'programs', 'claims'] as const;
+export const demoSeedDepths = ['masterData', 'channelData', 'programs', 'claims', 'funds'] as const;
 export type DemoSeedDepth = (typeof demoSeedDepths)[number];
 
 /** Whether seeding to `depth` includes `level`. */
@@ -80,6 +83,8 @@ export interface LocalStack {
   readonly seededClaims: readonly SeededClaim[];
   /** The demo debit authorization and its 844 claim (found again, not made, when they existed). */
   readonly seededShipAndDebit: SeededShipAndDebit | undefined;
+  /** DIST-NORTH's demo fund requests made at this start, one per status (none when they existed). */
+  readonly seededFundRequests: readonly SeededFundRequest[];
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
   /** Workflow executions that were running when the last process stopped, started again at this start. */
@@ -213,8 +218,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let demoRun: DemoRun | undefined;
     let seededClaims: SeededClaim[] = [];
     let seededShipAndDebit: SeededShipAndDebit | undefined;
+    let seededFundRequests: SeededFundRequest[] = [];
     const seedOption = options.seed ?? true;
-    const depth: DemoSeedDepth | undefined = seedOption === true ? 'claims' : seedOption || undefined;
+    const depth: DemoSeedDepth | undefined = seedOption === true ? 'funds' : seedOption || undefined;
     if (depth !== undefined) {
       const settings = {
         TABLE_NAME: tableName,
@@ -252,6 +258,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         });
       // Deal registrations in every state, with the full demo (they read nothing the other levels seed).
       if (seeds(depth, 'claims')) await seedDemoDeals(createDealRegistrationDeps(settings));
+      if (seeds(depth, 'funds')) seededFundRequests = await seedDemoFunds(createFundDeps(settings));
     }
 
     const signingKey = localSigningKey(dataDirectory);
@@ -286,6 +293,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       demoRun,
       seededClaims,
       seededShipAndDebit,
+      seededFundRequests,
       endpoints: {
         dynamoDb: dynamoDb.endpoint,
         s3: s3.endpoint,

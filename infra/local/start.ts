@@ -74,6 +74,15 @@ function banner(stack: LocalStack, started: number, where: string) {
           '',
           `Demo ship & debit: authorization ${stack.seededShipAndDebit.authorizationNumber}, 844 claim ${stack.seededShipAndDebit.claimId} approved ${stack.seededShipAndDebit.amountApproved} USD (settling as ${stack.seededShipAndDebit.settlementClaimId ?? 'nothing'}, in the approver's inbox)`,
         ]),
+    ...(stack.seededFundRequests.length === 0
+      ? []
+      : [
+          '',
+          'Demo fund requests of DIST-NORTH (GET /funds, /fund-requests, /fund-claims):',
+          ...stack.seededFundRequests.map(
+            (request) => `  ${request.status.padEnd(18)} ${request.requestId}  (${request.fundId})`,
+          ),
+        ]),
     '',
     'Demo bearer tokens (valid 12 h):',
     ...Object.entries(tokens).map(([user, token]) => `  ${user.padEnd(26)} ${token}`),

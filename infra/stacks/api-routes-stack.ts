@@ -80,6 +80,16 @@ export class ApiRoutesStack extends Stack {
       if (route.resumesApprovals) props.claimApprovalWorkflow.grantTaskResponse(handler.function);
       if (route.publishesEvents) props.eventBus.grantPutEventsTo(handler.function);
       if (route.readsRunSnapshots) props.uploads.grantRead(handler.function, 'runs/*');
+      if (route.signsEvidenceUploads) {
+        // Evidence of proof of performance: PutObject under evidence/ only, outside the ingest trigger's prefix.
+        handler.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['s3:PutObject'],
+            resources: [props.uploads.arnForObjects('evidence/*')],
+          }),
+        );
+      }
+      if (route.readsEvidence) props.uploads.grantRead(handler.function, 'evidence/*');
       if (route.signsUploads) {
         // Presigned URLs carry the signer's permissions: PutObject under uploads/ and nothing else.
         handler.function.addToRolePolicy(
@@ -107,9 +117,10 @@ export class ApiRoutesStack extends Stack {
 
     acknowledgeFunctionFindings(this, {
       reason:
-        'upload signing needs any new key under uploads/; explaining and replaying runs reads any run snapshot under runs/.',
+        'upload signing needs any new key under uploads/ (evidence/ for fund claims, which also read what was uploaded there); explaining and replaying runs reads any run snapshot under runs/.',
       appliesTo: [
         { regex: '/^Resource::.*Uploads.*\\/uploads\\/\\*$/g' },
+        { regex: '/^Resource::.*Uploads.*\\/evidence\\/\\*$/g' },
         { regex: '/^Resource::.*Uploads.*\\/runs\\/\\*$/g' },
         'Action::s3:GetObject*',
         'Action::s3:GetBucket*',

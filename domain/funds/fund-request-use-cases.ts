@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import type { Actor } from '../access/actor';
+import { requireRole } from '../access/policies';
+import { reservationLimit as checkbookLimit, fundCredit } from '../claims/claim-fund';
+import { buildCheckbooks } from '../ledger/checkbook';
+import { AlreadyExistsError, BusinessRuleError, StateConflictError, ValidationError } from '../shared/errors';
+import { fromMinorUnits } from '../shared/money/minor-units';
+import {
+  availableOf,
+  checkbookScopeOf,
+  isWithinValidity,
+  minorUnitsOf,
+  reservationLimit,
+  reserveDelta,
+} from './fund';
+import { actorOf, commitWithRetry, fundOrNotFound, requestOrNotFound } from './fund-access';
+import {
+  type FundRequest,
+  type FundRequestInput,
+  type FundRequestStatus,
+  newFundRequest,
+  requestMovedTo,
+} from './fund-request';
+import type { FundDeps, FundTransaction } from './ports';
+
+/**
+ * A partner asks for pre-approval of an activity. Main course: the fund must be the partner's own (another
+ * partner's is a 404), active and not past its validity → the activity's dates inside the validity → the
+ * planned cost in the fund's currency → the request is stored `submitted` with the requested amount
+ * (planned cost × share). Nothing is reserved until approval.
+ */
+export async function submitFundRequest(
+  deps: FundDeps,
+  actor: Actor,
+  input: FundRequestInput,
+): Promise<FundRequest> {
+  return (await submitFundRequestOnce(deps, actor, input, undefined)).request;
+}
+
+/** Whether a stored request is what `input` asks for: a repeat of it, not a different request. */
+function isRepeatOf(request: FundRequest, input: FundRequestInput): boolean {
+  return (
+    request.fundId === input.fundId &&
+    request.activityType === input.activityType &&
+    request.description === input.description &&
+    request.startDate === input.startDate &&
+    request.endDate === input.endDate &&
+    minorUnitsOf(input.plannedCost, request.currency) ===
+      minorUnitsOf(request.plannedCost, request.currency) &&
+    request.sharePercent === input.sharePercent
+  );
+}
+
+function repeated(existing: FundRequest, input: FundRequestInput) {
+  if (!isRepeatOf(existing, input)) {
+    throw new StateConflictError(
+      `fund request ${existing.requestId} was submitted with this Idempotency-Key for a different activity`,
+    );
+  }
+  return { request: existing, created: false };
+}
+
+/**
+ * `submitFundRequest` with an optional Idempotency-Key: the same key (per partner) answers the request it
+ * made (`created` false) instead of making another, so a retried submit is never a second request; the key
+ * reused for a different request is a 409.
+ */
+export async function submitFundRequestOnce(
+  deps: FundDeps,
+  actor: Actor,
+  input: FundRequestInput,
+  idempotencyKey: string | undefined,
+): Promise<{ readonly request: FundRequest; readonly created: boolean }> {
+  requireRole(actor, ['partner']);
+  const requestId =
+    idempotencyKey === undefined || actor.role !== 'partner'
+      ? `FRQ-${deps.newId()}`
+      : `FRQ-K${deps.keyedId(actor.partnerId, idempotencyKey)}`;
+  if (idempotencyKey !== undefined) {
+    const existing = await deps.funds.getRequest(requestId);
+    if (existing !== undefined) return repeated(existing, input);
+  }
+  const fund = await fundOrNotFound(deps, actor, input.fundId);
+  const today = deps.clock().toISOString().slice(0, 10);
+  if (fund.status !== 'active' || today > fund.validTo) {
+    const message = `fund '${fund.fundId}' is ${fund.status === 'active' ? `past its validity (${fund.validTo})` : 'expired'}`;
+    throw new BusinessRuleError('The fund takes no more requests', [{ path: 'fundId', message }]);
+  }
+  for (const field of ['startDate', 'endDate'] as const) {
+    if (!isWithinValidity(fund, input[field])) {
+      const message = `must be within the fund's validity ${fund.validFrom} to ${fund.validTo}`;
+      throw new BusinessRuleError('The activity is outside the fund’s validity', [{ path: field, message }]);
+    }
+  }
+  const plannedCost = minorUnitsOf(input.plannedCost, fund.currency);
+  if (plannedCost === undefined || plannedCost <= 0n) {
+    throw new ValidationError('Invalid planned cost', [
+      {
+        path: 'plannedCost',
+        message: `must be greater than zero with at most the decimals of ${fund.currency}`,
+      },
+    ]);
+  }
+  const request = newFundRequest(fund, input, {
+    requestId,
+    plannedCost,
+    by: actorOf(actor),
+    at: deps.clock().toISOString(),
+  });
+  if (request.requestedAmount === fromMinorUnits(0n, fund.currency)) {
+    throw new BusinessRuleError('Nothing to request', [
+      { path: 'sharePercent', message: 'the share of the planned cost rounds to zero' },
+    ]);
+  }
+  if (!(await deps.funds.createRequest(request))) {
+    const existing = await deps.funds.getRequest(requestId);
+    if (idempotencyKey !== undefined && existing !== undefined) return repeated(existing, input);
+    throw new AlreadyExistsError(`Fund request '${request.requestId}' exists already`);
+  }
+  return { request, created: true };
+}
+
+/** An approver's decision on a request: approve (all of the requested amount, or less) or reject with a reason. */
+export const fundRequestDecisionSchema = z
+  .discriminatedUnion('decision', [
+    z
+      .object({
+        decision: z.literal('approve').describe('Approve, reserving the amount in the fund'),
+        amount: z
+          .string()
+          .regex(/^\d{1,15}(\.\d{1,6})?$/, 'must be a positive decimal string')
+          .optional()
+          .describe('Amount approved, at most the requested amount; the requested amount when left out'),
+        comment: z.string().trim().max(1000).optional().describe('Note for the partner'),
+      })
+      .strict(),
+    z
+      .object({
+        decision: z.literal('reject').describe('Reject'),
+        reason: z.string().trim().min(1, 'say why').max(1000).describe('Why, for the partner'),
+      })
+      .strict(),
+  ])
+  .describe('`approve` (optionally a lower amount) or `reject` with a reason');
+export type FundRequestDecision = z.output<typeof fundRequestDecisionSchema>;
+
+/**
+ * An approver decides a submitted request. Approve: the amount (≤ requested, > 0) is reserved in the fund
+ * in the same atomic write that approves the request, only while the fund's available balance covers it —
+ * concurrent approvals can never overdraw a fund (the loser gets 422 with the balance left). Reject: the
+ * request ends `rejected` with the reason. A second decision is a 409.
+ */
+export async function decideFundRequest(
+  deps: FundDeps,
+  actor: Actor,
+  requestId: string,
+  decision: FundRequestDecision,
+): Promise<FundRequest> {
+  requireRole(actor, ['approver', 'admin']);
+  const by = actorOf(actor);
+  let decided: FundRequest | undefined;
+  let refusal: string | undefined;
+  const outcome = await commitWithRetry(deps, async () => {
+    const request = await requestOrNotFound(deps, actor, requestId);
+    if (request.status !== 'submitted') {
+      throw new StateConflictError(
+        `Fund request '${requestId}' is ${request.status}, not awaiting a decision`,
+      );
+    }
+    const at = deps.clock().toISOString();
+    const fund = await fundOrNotFound(deps, actor, request.fundId);
+    if (decision.decision === 'reject') {
+      decided = requestMovedTo(request, 'rejected', { by, at, reason: decision.reason });
+      return {
+        fund: { fundId: fund.fundId, expectedStatus: fund.status, delta: reserveDelta(0n) },
+        request: { next: decided, expected: 'submitted' },
+        movements: [],
+      };
+    }
+    if (fund.status !== 'active') {
+      throw new BusinessRuleError('The fund expired', [
+        { path: 'fundId', message: `fund '${fund.fundId}' is expired` },
+      ]);
+    }
+    const requested = minorUnitsOf(request.requestedAmount, request.currency) ?? 0n;
+    const amount =
+      decision.amount === undefined ? requested : minorUnitsOf(decision.amount, request.currency);
+    if (amount === undefined || amount <= 0n || amount > requested) {
+      const message = `must be greater than zero and at most the requested ${request.requestedAmount} ${request.currency}`;
+      throw new BusinessRuleError('Invalid approved amount', [{ path: 'amount', message }]);
+    }
+    const text = fromMinorUnits(amount, request.currency);
+    refusal = `approving ${text} ${request.currency} would overdraw fund '${fund.fundId}': ${fromMinorUnits(availableOf(fund.balances), fund.currency)} available`;
+    // An accrual fund also holds its share of the co-op checkbook, which rebate and co-op claims draw on too.
+    const scope = checkbookScopeOf(fund);
+    let checkbook: FundTransaction['checkbook'];
+    if (scope !== undefined) {
+      const postings = await deps.ledger.checkbookPostings(fund.partnerId, scope.programId);
+      const credit = fundCredit(buildCheckbooks(postings), scope);
+      checkbook = { scope, reserved: amount, settled: 0n, limit: checkbookLimit(credit.credited, amount) };
+      refusal += ` (and the co-op balance of ${scope.programId} ${scope.period} not held by other claims)`;
+    }
+    decided = requestMovedTo(request, 'approved', {
+      by,
+      at,
+      amount: text,
+      ...(decision.comment === undefined ? {} : { reason: decision.comment }),
+    });
+    return {
+      fund: {
+        fundId: fund.fundId,
+        expectedStatus: 'active',
+        delta: reserveDelta(amount),
+        limit: reservationLimit(fund.balances, amount),
+      },
+      ...(checkbook === undefined ? {} : { checkbook }),
+      request: { next: decided, expected: 'submitted' },
+      movements: [
+        {
+          movementId: `reservation-${request.requestId}`,
+          fundId: fund.fundId,
+          kind: 'reservation',
+          amount: text,
+          at,
+          by,
+          requestId: request.requestId,
+          note: `request ${request.requestId} approved (${request.activityType})`,
+        },
+      ],
+    };
+  });
+  if (outcome === 'insufficientFunds') {
+    throw new BusinessRuleError('The fund does not cover the amount', [
+      { path: 'amount', message: refusal ?? 'exceeds the fund' },
+    ]);
+  }
+  if (decided === undefined) throw new StateConflictError(`Fund request '${requestId}' was not decided`);
+  return decided;
+}
+
+/** One request; another partner's is a 404. */
+export const getFundRequest = (deps: FundDeps, actor: Actor, requestId: string) =>
+  requestOrNotFound(deps, actor, requestId);
+
+/** Requests: a partner its own, staff all (optionally of one partner or fund). */
+export async function listFundRequests(
+  deps: FundDeps,
+  actor: Actor,
+  filter: {
+    readonly partnerId?: string | undefined;
+    readonly fundId?: string | undefined;
+    /** `submitted`: the approvers' inbox of requests awaiting a decision. */
+    readonly status?: FundRequestStatus | undefined;
+  },
+) {
+  const listed =
+    actor.role === 'partner'
+      ? await deps.funds.listRequests({ partnerId: actor.partnerId })
+      : await deps.funds.listRequests({ partnerId: filter.partnerId, fundId: filter.fundId });
+  return listed.filter(
+    (request) =>
+      (filter.fundId === undefined || request.fundId === filter.fundId) &&
+      (filter.status === undefined || request.status === filter.status),
+  );
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/funds/fund';
+import { signLocalToken } from '../../infra/local/local-auth';
+import { localStackPerFile } from './local-api';
+
+/**
+ * Issue 14's fund flow through the HTTP API of the local stack: a channel manager allocates MDF to
+ * DIST-NORTH → the partner asks for pre-approval → an approver approves (reserved) → the partner uploads
+ * evidence through a presigned URL and claims → finance approves → the mdf claim is paid in a payment batch
+ * a second finance user approved → utilization shows it claimed and paid. And another partner sees none of it;
+ * the demo seed leaves a request in each status.
+ */
+const local = localStackPerFile('funds');
+const { api } = local;
+
+const as = (user: string) => ({ token: local.stack.tokens[user] });
+const north = () => as('demo-partner-dist-north');
+const acme = () => as('demo-partner-res-acme');
+const finance = () => as('demo-finance');
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe('co-op/MDF funds through the HTTP API', () => {
+  it('allocate → request → approve → evidence upload → claim → approve → payment batch → paid', async () => {
+    const fund = await api('POST', '/funds', {
+      ...as('demo-channel-manager'),
+      body: {
+        kind: 'discretionary',
+        partnerId: 'DIST-NORTH',
+        name: 'MDF e2e',
+        period: 'FY2026',
+        currency: 'USD',
+        amount: '5000.00',
+        validFrom: addDays(today(), -10),
+        validTo: addDays(today(), 80),
+        claimWindowDays: 30,
+      },
+    });
+    expect(fund.status).toBe(201);
+    const fundId = fund.json.fundId as string;
+    expect((await api('GET', `/funds/${fundId}`, north())).json.balances.available).toBe('5000.00');
+
+    const request = await api('POST', '/fund-requests', {
+      ...north(),
+      body: {
+        fundId,
+        activityType: 'event',
+        description: 'Customer evening',
+        startDate: addDays(today(), 1),
+        endDate: addDays(today(), 2),
+        plannedCost: '3000.00',
+        sharePercent: '50',
+      },
+    });
+    expect(request.status).toBe(201);
+    expect(request.json.requestedAmount).toBe('1500.00');
+    const requestId = request.json.requestId as string;
+    const forged = await api('POST', '/fund-requests', {
+      ...acme(),
+      body: {
+        fundId,
+        activityType: 'event',
+        description: 'Not my fund',
+        startDate: addDays(today(), 1),
+        endDate: addDays(today(), 2),
+        plannedCost: '100.00',
+        sharePercent: '50',
+      },
+    });
+    expect(forged.status).toBe(404);
+
+    const approved = await api('POST', `/fund-requests/${requestId}/decision`, {
+      ...as('demo-approver'),
+      body: { decision: 'approve' },
+    });
+    expect(approved.status).toBe(200);
+    expect((await api('GET', `/funds/${fundId}/utilization`, north())).json).toMatchObject({
+      reserved: '1500.00',
+      available: '3500.00',
+    });
+
+    const pdf = Buffer.from('%PDF-1.4\n% evidence of the customer evening\n%%EOF\n');
+    const ticket = await api('POST', `/fund-requests/${requestId}/evidence-uploads`, {
+      ...north(),
+      body: { fileName: 'invoice.pdf', contentType: 'application/pdf', sizeBytes: pdf.length },
+    });
+    expect(ticket.status).toBe(201);
+    const put = await fetch(ticket.json.uploadUrl, {
+      method: 'PUT',
+      headers: { ...ticket.json.requiredHeaders, 'content-length': String(pdf.length) },
+      body: pdf,
+    });
+    expect(put.status).toBe(200);
+
+    const above = await api('POST', `/fund-requests/${requestId}/claims`, {
+      ...north(),
+      body: { actualCost: '4000.00', amount: '1600.00', evidence: [ticket.json.key] },
+    });
+    expect(above.status).toBe(422);
+    const claim = await api('POST', `/fund-requests/${requestId}/claims`, {
+      ...north(),
+      body: { actualCost: '2400.00', evidence: [ticket.json.key] },
+    });
+    expect(claim.status).toBe(201);
+    expect(claim.json.amountClaimed).toBe('1200.00');
+    const fundClaimId = claim.json.fundClaimId as string;
+    expect((await api('GET', `/fund-claims/${fundClaimId}`, acme())).status).toBe(404);
+
+    const reviewed = await api('POST', `/fund-claims/${fundClaimId}/review`, {
+      ...finance(),
+      body: { decision: 'approve' },
+    });
+    expect(reviewed.status).toBe(200);
+    const claimId = reviewed.json.settlementClaimId as string;
+    expect((await api('GET', `/claims/${claimId}`, north())).json).toMatchObject({
+      type: 'mdf',
+      status: 'approved',
+      amountApproved: '1200.00',
+    });
+
+    const batch = await api('POST', '/payment-batches', {
+      ...finance(),
+      body: { currency: 'USD', method: 'check', payableUpTo: today() },
+    });
+    expect(batch.status).toBe(201);
+    const batchId = batch.json.batchId as string;
+    const secondFinance = await signLocalToken(local.stack.signingKey, {
+      sub: 'demo-finance-2',
+      role: 'finance',
+    });
+    expect((await api('POST', `/payment-batches/${batchId}/approve`, { token: secondFinance })).status).toBe(
+      200,
+    );
+    expect((await api('POST', `/payment-batches/${batchId}/paid`, finance())).status).toBe(200);
+    expect((await api('GET', `/claims/${claimId}`, north())).json.status).toBe('paid');
+
+    expect((await api('GET', `/funds/${fundId}/utilization`, north())).json).toMatchObject({
+      allocated: '5000.00',
+      reserved: '0.00',
+      claimed: '1200.00',
+      paid: '1200.00',
+      expired: '0.00',
+      available: '3800.00',
+    });
+    const acmeSees = await api('GET', '/fund-utilization', acme());
+    expect(acmeSees.json.items).toEqual([]);
+    expect((await api('GET', `/funds/${fundId}/movements`, acme())).status).toBe(404);
+  });
+
+  it('the demo seed leaves DIST-NORTH a fund request in each status, and a fund in each status', async () => {
+    const statuses = local.stack.seededFundRequests.map((request) => request.status).sort();
+    expect(statuses).toEqual(['approved', 'claimed', 'closed', 'closed', 'expired', 'rejected', 'submitted']);
+    const requests = (await api('GET', '/fund-requests', north())).json.items;
+    for (const seeded of local.stack.seededFundRequests) {
+      expect(
+        requests.find((each: { requestId: string }) => each.requestId === seeded.requestId)?.status,
+      ).toBe(seeded.status);
+    }
+    const funds = (await api('GET', '/funds', north())).json.items as { status: string; name: string }[];
+    expect(new Set(funds.map((fund) => fund.status))).toEqual(new Set(['active', 'expired']));
+    const claims = (await api('GET', '/fund-claims', north())).json.items as { status: string }[];
+    expect(claims.map((claim) => claim.status).sort()).toEqual(
+      expect.arrayContaining(['approved', 'partiallyApproved', 'submitted']),
+    );
+    expect((await api('GET', '/fund-claims', acme())).json.items).toEqual([]);
+  });
+});

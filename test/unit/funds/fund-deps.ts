@@ -1,0 +1,55 @@
+import type { FundDeps } from '../../../domain/funds/ports';
+import { fixedClock } from '../../support/in-memory-record-store';
+import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
+import { InMemoryClaimStore } from '../claims/fakes';
+import { posting } from '../ledger/builders';
+import { paidPartner } from '../payments/builders';
+import { InMemoryEvidence, InMemoryFundStore } from './fakes';
+
+/**
+ * Fund dependencies in memory: partners P1 and P2 active, P1 earned 4,000.00 USD of co-op on program
+ * COOP-2026 in FY2026. Ids are 1, 2, 3… (funds FND-1, requests FRQ-2, …). `now` moves the clock.
+ */
+export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
+  const claims = new InMemoryClaimStore();
+  const funds = new InMemoryFundStore(claims);
+  const evidence = new InMemoryEvidence();
+  const ledger = new InMemoryAccrualLedger().seed(
+    posting('accrual', {
+      programId: 'COOP-2026',
+      period: 'FY2026',
+      fund: 'coop',
+      currency: 'USD',
+      beneficiaryPartnerId: 'P1',
+      partnerId: 'P1',
+      amount: '4000.00',
+    }),
+  );
+  const partners = new Map([
+    ['P1', paidPartner('P1')],
+    ['P2', paidPartner('P2')],
+  ]);
+  let ids = 0;
+  let clock = fixedClock(start);
+  const deps: FundDeps = {
+    funds,
+    claims,
+    partners: { get: async (id: string) => partners.get(id) },
+    ledger,
+    postings: ledger,
+    evidence,
+    clock: () => clock(),
+    newId: () => String(++ids),
+    keyedId: (partnerId: string, key: string) => `${partnerId}-${key}`.toUpperCase(),
+  };
+  return {
+    deps,
+    funds,
+    claims,
+    evidence,
+    ledger,
+    now: (at: string) => {
+      clock = fixedClock(at);
+    },
+  };
+}
