@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accrualFundSchema, periodLabelSchema } from '../ledger/ledger-posting';
 import { businessCodeSchema } from '../shared/codes';
 import { currencyCodeSchema, currencyMinorUnits } from '../shared/money/money';
-import { claimTypes } from './claim';
+import { submittedClaimTypes } from './claim';
 
 /** At most this many lines per claim: each holds its reference in the claim's one atomic write. */
 export const maxClaimLines = 50;
@@ -37,7 +37,7 @@ const claimLineRequestSchema = z.object({
  */
 export const claimRequestSchema = z
   .object({
-    type: z.enum(claimTypes).describe('Claim type: `rebate`'),
+    type: z.enum(submittedClaimTypes).describe('Claim type: `rebate`'),
     partnerId: businessCodeSchema
       .optional()
       .describe(
