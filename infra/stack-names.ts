@@ -6,6 +6,7 @@ export const stackNames = {
     channel: 'ChrmApiChannel',
     accruals: 'ChrmApiAccruals',
     claims: 'ChrmApiClaims',
+    priceProtection: 'ChrmApiPriceProtection',
   },
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',

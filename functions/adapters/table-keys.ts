@@ -37,6 +37,8 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | partner payment   | PAYBATCH#<batchId>     | PAYMENT#<partnerId>         | PARTNERPAYMENTS#<p>       | <createdAt>#<batchId>   |
  * | deduction         | DEDUCTION#<id>         | DEDUCTION                   | DEDUCTIONS                | <status>#<importedAt>#<id> |
  * | deduction line    | DEDUCTION#LINE#<JSON [p, invoice, reference, amount]> | LINE (deductionId) |     |                         |
+ * | price protection run | PPRUN#<runId>       | RUN                         | PPRUNS                    | <createdAt>#<runId>     |
+ * | price protection line | PPRUN#<runId>      | LINE#<partnerId>            | PPPARTNER#<p>             | <createdAt>#<runId>     |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -89,6 +91,14 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 29. a partner's payments across batches, newest first        → Query gsi1 PARTNERPAYMENTS#<p>
  * 30. deductions of one status (open: the aging report)         → Query gsi1 DEDUCTIONS, begins_with <status>#
  * 31. who holds a receivables line (idempotent import)          → GetItem DEDUCTION#LINE#… (written with the deduction)
+ *
+ * (32–59 are kept for issue 13's ship & debit and what follows it.)
+ * 60. a price protection run by id; runs oldest first           → GetItem PPRUN#<runId> RUN / Query gsi1 PPRUNS
+ * 61. a run's partner lines                                      → Query pk PPRUN#<runId>, begins_with LINE#
+ * 62. a partner's price protection lines, oldest first           → Query gsi1 PPPARTNER#<p>
+ * 63. the run of a price entry (re-running finds it)            → GetItem PPRUN#<runId derived from list, sku, date>
+ * 64. the line of a price protection claim (partner review)      → GetItem PPRUN#<claim's programId> LINE#<claim's partner>;
+ *     the line's write is conditional on its version, so two reviews of one claim have one effect
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -444,4 +454,25 @@ export const deductionListKey = (status: string, importedAt: string, deductionId
 export const deductionLineKey = (sameLineKey: string): ItemKey => ({
   pk: `DEDUCTION#LINE#${sameLineKey}`,
   sk: 'LINE',
+});
+
+export const priceProtectionRunKey = (runId: string): ItemKey => ({ pk: `PPRUN#${runId}`, sk: 'RUN' });
+export const priceProtectionRunsPartition = 'PPRUNS';
+export const priceProtectionRunListKey = (createdAt: string, runId: string): ListIndexKey => ({
+  gsi1pk: priceProtectionRunsPartition,
+  gsi1sk: `${createdAt}#${runId}`,
+});
+export const priceProtectionLinePrefix = 'LINE#';
+export const priceProtectionLineKey = (runId: string, partnerId: string): ItemKey => ({
+  pk: priceProtectionRunKey(runId).pk,
+  sk: `${priceProtectionLinePrefix}${partnerId}`,
+});
+export const partnerPriceProtectionPartition = (partnerId: string) => `PPPARTNER#${partnerId}`;
+export const partnerPriceProtectionListKey = (
+  partnerId: string,
+  createdAt: string,
+  runId: string,
+): ListIndexKey => ({
+  gsi1pk: partnerPriceProtectionPartition(partnerId),
+  gsi1sk: `${createdAt}#${runId}`,
 });

@@ -5,6 +5,7 @@ import { claimRoutes } from './claim-routes';
 import { deductionRoutes } from './deduction-routes';
 import { masterDataRoutes } from './master-data-routes';
 import { paymentRoutes } from './payment-routes';
+import { priceProtectionRoutes } from './price-protection-routes';
 import type { RouteSpec } from './route-spec';
 
 /**
@@ -15,6 +16,7 @@ export const apiRouteGroups = {
   channel: [...masterDataRoutes, ...channelDataRoutes],
   accruals: accrualRoutes,
   claims: [...claimRoutes, ...approvalRoutes, ...paymentRoutes, ...deductionRoutes],
+  priceProtection: priceProtectionRoutes,
 } as const satisfies Record<string, readonly RouteSpec[]>;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
