@@ -105,8 +105,18 @@ function outcomeOf(change: PriceChange, request: PriceProtectionRunRequest): Run
   return isProtectedChange(change, request.term) ? 'claimsGenerated' : 'belowMinimum';
 }
 
+/** JSON with object keys sorted: a stored request reads back with its keys in another order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([key, each]) => `${JSON.stringify(key)}:${canonical(each)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 const sameRequest = (a: PriceProtectionRunRequest, b: PriceProtectionRunRequest) =>
-  JSON.stringify(a) === JSON.stringify(b);
+  canonical(a) === canonical(b);
 
 /** The claim a line generated: built from the stored line alone, so a retry builds the same claim. */
 export function claimOfLine(run: PriceProtectionRun, line: PriceProtectionLine): Claim {
