@@ -40,19 +40,22 @@ const protectionSchema = z.looseObject({
 });
 
 export const priceProtectionLineSchema = z.looseObject({
-  runId: z.string(),
-  partnerId: z.string(),
+  runId: z.string().describe('Run the line belongs to'),
+  partnerId: z.string().describe('Partner the line is for'),
   status: z
     .enum(['awaitingPartner', 'accepted', 'disputed', 'nothingToProtect', 'recovery'])
     .describe('Where the partner stands in the run'),
   protection: protectionSchema.optional().describe('Absent when the partner reported no snapshot'),
   claimId: z.string().optional().describe('The claim generated for the partner'),
   dispute: z
-    .looseObject({ reason: z.string(), at: z.string() })
+    .looseObject({
+      reason: z.string().describe('What the partner disputes and why'),
+      at: z.string().describe('When it disputed (ISO 8601)'),
+    })
     .optional()
     .describe('The partner’s dispute, when it disputed'),
-  createdAt: z.string(),
-  version: z.number().int(),
+  createdAt: z.string().describe('When the line was computed (ISO 8601)'),
+  version: z.number().int().describe('Grows by one with each review'),
 });
 
 export const priceProtectionRunSchema = z.looseObject({
@@ -61,24 +64,24 @@ export const priceProtectionRunSchema = z.looseObject({
   currency,
   oldUnitCost: z.string().describe('Book cost before the change'),
   newUnitCost: z.string().describe('Book cost from the change'),
-  direction: z.enum(['decrease', 'increase', 'unchanged']),
+  direction: z.enum(['decrease', 'increase', 'unchanged']).describe('Which way the book cost moved'),
   changePercent: z.string().describe('Size of the change, percent of the old cost'),
   outcome: z
     .enum(['claimsGenerated', 'belowMinimum', 'increaseNoClaim', 'recoveryComputed', 'unchanged'])
     .describe('What the run concluded for the change'),
-  status: z.enum(['running', 'completed']),
+  status: z.enum(['running', 'completed']).describe('`running` until every partner is computed'),
   totalClaimed: amount('Σ generated claims'),
-  claimCount: z.number().int(),
-  createdAt: z.string(),
+  claimCount: z.number().int().describe('Claims the run generated'),
+  createdAt: z.string().describe('When the run started (ISO 8601)'),
 });
 
 export const priceProtectionRunResponseSchema = z.object({
-  run: priceProtectionRunSchema,
+  run: priceProtectionRunSchema.describe('The run'),
   lines: z.array(priceProtectionLineSchema).describe('One line per partner computed'),
   claims: z.array(claimResponseSchema).describe('The claims the run generated'),
 });
 
 export const priceProtectionClaimResponseSchema = z.object({
-  line: priceProtectionLineSchema,
-  claim: claimResponseSchema,
+  line: priceProtectionLineSchema.describe('The partner’s line of the run: the figures the claim comes from'),
+  claim: claimResponseSchema.describe('The generated claim, settled like any claim'),
 });
