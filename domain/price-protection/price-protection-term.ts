@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { Money } from '../shared/money/money';
 
 const percentSchema = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,4})?$/, 'must be a percent as a decimal string, e.g. "12.5"')
-  .refine((text) => Number.parseFloat(text) <= 100, 'must be at most 100');
+  .refine((text) => new Money(text).lte(100), 'must be at most 100');
 
 const quantitySchema = z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a non-negative decimal string');
 
