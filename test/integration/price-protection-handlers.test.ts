@@ -197,6 +197,9 @@ describe('price protection handlers on DynamoDB Local', () => {
     expect(again.json.claims).toHaveLength(2);
     const listed = await call('listClaims', channelManager, { query: { partnerId: 'P1' } });
     expect(listed.json.items).toHaveLength(1);
+    const unnamed = await call('listClaims', channelManager);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.json.errors[0].path).toBe('query.partnerId');
     const other = await call('run', channelManager, {
       body: { ...decrease, term: { ...term, supportedQuantityPercent: '50' } },
     });
