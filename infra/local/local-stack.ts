@@ -7,12 +7,14 @@ import { createApprovalDeps } from '../../functions/approvals/approval-deps';
 import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
 import { createClaimDeps } from '../../functions/claims/create-claim-deps';
 import { createPaymentDeps } from '../../functions/payments/create-payment-deps';
+import { createPriceProtectionDeps } from '../../functions/price-protection/create-price-protection-deps';
 import { repositoryRoot } from '../constructs/chrm-function';
 import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
 import { type SeededClaim, seedDemoClaims } from './demo/seed-demo-claims';
 import { seedDemoData } from './demo/seed-demo-data';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
+import { type SeededPriceProtection, seedDemoPriceProtection } from './demo/seed-demo-price-protection';
 import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
 import { DurableRecords } from './durable-records';
 import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
@@ -69,6 +71,8 @@ export interface LocalStack {
   readonly demoRun: DemoRun | undefined;
   /** DIST-NORTH's demo claims made at this start, one per status a partner sees (none when they existed). */
   readonly seededClaims: readonly SeededClaim[];
+  /** The demo price protection run (DIST-CANADA's claim accepted, awaiting the approver), with the claims. */
+  readonly seededPriceProtection: SeededPriceProtection | undefined;
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
   /** Workflow executions that were running when the last process stopped, started again at this start. */
@@ -201,6 +205,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let seededFiles: SeededFile[] = [];
     let demoRun: DemoRun | undefined;
     let seededClaims: SeededClaim[] = [];
+    let seededPriceProtection: SeededPriceProtection | undefined;
     const seedOption = options.seed ?? true;
     const depth: DemoSeedDepth | undefined = seedOption === true ? 'claims' : seedOption || undefined;
     if (depth !== undefined) {
@@ -232,6 +237,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           approvals: createApprovalDeps({ ...settings, SFN_ENDPOINT: stepFunctionsEndpoint }),
           payments: createPaymentDeps(settings),
         });
+      if (seeds(depth, 'claims'))
+        seededPriceProtection = await seedDemoPriceProtection(createPriceProtectionDeps(settings));
     }
 
     const signingKey = localSigningKey(dataDirectory);
@@ -258,6 +265,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       seededFiles,
       demoRun,
       seededClaims,
+      seededPriceProtection,
       endpoints: {
         dynamoDb: dynamoDb.endpoint,
         s3: s3.endpoint,

@@ -66,6 +66,13 @@ function banner(stack: LocalStack, started: number, where: string) {
               `  ${claim.status.padEnd(18)} ${claim.reference.padEnd(13)} ${claim.amount.padStart(10)} USD  ${claim.claimId}`,
           ),
         ]),
+    ...(stack.seededPriceProtection === undefined
+      ? []
+      : [
+          '',
+          `Demo price protection run ${stack.seededPriceProtection.runId} (US-2026 SW-0007, book cost drop of 2026-07-01):`,
+          `  DIST-CANADA claim ${stack.seededPriceProtection.claimId ?? '-'} ${stack.seededPriceProtection.amount ?? ''} USD, accepted, waiting for demo-approver (GET /approvals)`,
+        ]),
     '',
     'Demo bearer tokens (valid 12 h):',
     ...Object.entries(tokens).map(([user, token]) => `  ${user.padEnd(26)} ${token}`),
