@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access/actor';
 import type { ChannelLineQueries } from '../../../domain/channel-files/ports';
+import { claimRequestSchema } from '../../../domain/claims/claim-request';
 import type { InventorySnapshotLine } from '../../../domain/ingestion/ingest-types';
 import { type PriceEntryData, priceEntryId } from '../../../domain/price-lists/price-list';
 import type { PriceProtectionStore } from '../../../domain/price-protection/ports';
@@ -178,5 +179,20 @@ describe('runPriceProtection', () => {
     await expect(runPriceProtection(deps, { userId: 'u-a', role: 'approver' }, request)).rejects.toThrow(
       /may not/,
     );
+  });
+});
+
+describe('priceProtection claims are generated, never submitted', () => {
+  it('POST /claims refuses the type (400 on `type`)', () => {
+    const parsed = claimRequestSchema.safeParse({
+      type: 'priceProtection',
+      programId: 'PRG-1',
+      period: '2026-03',
+      fund: 'rebate',
+      currency: 'USD',
+      lines: [{ amount: '720.00', reference: 'PL/SW-24/2026-03-15' }],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['type']);
   });
 });
