@@ -92,7 +92,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 30. deductions of one status (open: the aging report)         → Query gsi1 DEDUCTIONS, begins_with <status>#
  * 31. who holds a receivables line (idempotent import)          → GetItem DEDUCTION#LINE#… (written with the deduction)
  *
- * (32–59 are kept for issue 13's ship & debit and what follows it.)
+ * (32–59 are left to other contexts' branches; price protection holds 60–64.)
  * 60. a price protection run by id; runs oldest first           → GetItem PPRUN#<runId> RUN / Query gsi1 PPRUNS
  * 61. a run's partner lines                                      → Query pk PPRUN#<runId>, begins_with LINE#
  * 62. a partner's price protection lines, oldest first           → Query gsi1 PPPARTNER#<p>
