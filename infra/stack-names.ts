@@ -9,6 +9,7 @@ export const stackNames = {
     shipAndDebit: 'ChrmApiShipAndDebit',
     dealRegistration: 'ChrmApiDeals',
     funds: 'ChrmApiFunds',
+    priceProtection: 'ChrmApiPriceProtection',
   },
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',

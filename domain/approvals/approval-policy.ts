@@ -104,17 +104,19 @@ export const defaultApprovalPolicy: ApprovalPolicy = {
 };
 
 /**
- * The levels `claim` must pass, in order: none below the auto-approve threshold, `approver` up to the
- * single-approver ceiling, `approver` then `finance` above it.
+ * The levels `claim` must pass, in order: none below the auto-approve threshold (unless the claim requires
+ * review by a person: then at least an approver), `approver` up to the single-approver ceiling, `approver`
+ * then `finance` above it.
  */
 export function requiredLevels(
   policy: ApprovalPolicy,
-  claim: Pick<Claim, 'amountClaimed' | 'currency'>,
+  claim: Pick<Claim, 'amountClaimed' | 'currency' | 'reviewRequired'>,
 ): ApprovalLevel[] {
   const limits = policy.thresholds[claim.currency];
   if (limits === undefined) return [...approvalLevels];
   const amount = toMinorUnits(claim.amountClaimed, claim.currency);
-  if (amount < toMinorUnits(limits.autoApproveBelow, claim.currency)) return [];
+  const needsPerson = (claim.reviewRequired?.length ?? 0) > 0;
+  if (amount < toMinorUnits(limits.autoApproveBelow, claim.currency) && !needsPerson) return [];
   if (amount <= toMinorUnits(limits.singleApproverUpTo, claim.currency)) return ['approver'];
   return ['approver', 'finance'];
 }

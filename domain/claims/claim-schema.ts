@@ -59,6 +59,7 @@ export const claimSchema = z
       .array(z.object({ deductionId: z.string().min(1), amount: z.string(), at: z.iso.datetime() }))
       .exactOptional(),
     settledBy: z.literal('deduction').exactOptional(),
+    reviewRequired: z.array(z.string().min(1)).exactOptional(),
     paymentBatchId: z.string().min(1).exactOptional(),
     version: z.number().int().positive(),
   })

@@ -51,6 +51,8 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | fund movement     | FUND#<fundId>          | MOVE#<movementId>           |                           |                         |
  * | fund request      | FUNDREQ#<requestId>    | REQUEST                     | PARTNERFUNDREQS#<p>       | <submittedAt>#<requestId> |
  * | fund claim (PoP)  | FUNDCLAIM#<fundClaimId> | CLAIM                      | PARTNERFUNDCLAIMS#<p>     | <submittedAt>#<fundClaimId> |
+ * | price protection run | PPRUN#<runId>       | RUN                         | PPRUNS                    | <createdAt>#<runId>     |
+ * | price protection line | PPRUN#<runId>      | LINE#<partnerId>            | PPPARTNER#<p>             | <createdAt>#<runId>     |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -141,6 +143,12 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 44. open fund requests past their due date (the expiry job)   → Query gsi3 OPENFUNDREQS, gsi3sk < <date> (sparse)
  * 45. a fund claim by id; a partner's / a fund's claims; claims of one status (the review inbox)
  *                                                               → GetItem FUNDCLAIM#<id> / Query gsi1 PARTNERFUNDCLAIMS#<p> / gsi2 FUNDCLAIMS#<fundId> / gsi3 FUNDCLAIMSTATUS#<status>
+ * 60. a price protection run by id; runs oldest first           → GetItem PPRUN#<runId> RUN / Query gsi1 PPRUNS
+ * 61. a run's partner lines                                      → Query pk PPRUN#<runId>, begins_with LINE#
+ * 62. a partner's price protection lines, oldest first           → Query gsi1 PPPARTNER#<p>
+ * 63. the run of a price entry (re-running finds it)            → GetItem PPRUN#<runId derived from list, sku, date>
+ * 64. the line of a price protection claim (partner review)      → GetItem PPRUN#<claim's programId> LINE#<claim's partner>;
+ *     the line's write is conditional on its version, so two reviews of one claim have one effect
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -676,3 +684,23 @@ export const fundClaimIndexKeys = (claim: {
     gsi3sk: sortKey,
   };
 };
+export const priceProtectionRunKey = (runId: string): ItemKey => ({ pk: `PPRUN#${runId}`, sk: 'RUN' });
+export const priceProtectionRunsPartition = 'PPRUNS';
+export const priceProtectionRunListKey = (createdAt: string, runId: string): ListIndexKey => ({
+  gsi1pk: priceProtectionRunsPartition,
+  gsi1sk: `${createdAt}#${runId}`,
+});
+export const priceProtectionLinePrefix = 'LINE#';
+export const priceProtectionLineKey = (runId: string, partnerId: string): ItemKey => ({
+  pk: priceProtectionRunKey(runId).pk,
+  sk: `${priceProtectionLinePrefix}${partnerId}`,
+});
+export const partnerPriceProtectionPartition = (partnerId: string) => `PPPARTNER#${partnerId}`;
+export const partnerPriceProtectionListKey = (
+  partnerId: string,
+  createdAt: string,
+  runId: string,
+): ListIndexKey => ({
+  gsi1pk: partnerPriceProtectionPartition(partnerId),
+  gsi1sk: `${createdAt}#${runId}`,
+});

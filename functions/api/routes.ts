@@ -7,6 +7,7 @@ import { deductionRoutes } from './deduction-routes';
 import { fundRoutes } from './fund-routes';
 import { masterDataRoutes } from './master-data-routes';
 import { paymentRoutes } from './payment-routes';
+import { priceProtectionRoutes } from './price-protection-routes';
 import type { RouteSpec } from './route-spec';
 import { shipAndDebitRoutes } from './ship-and-debit-routes';
 
@@ -21,6 +22,7 @@ export const apiRouteGroups = {
   shipAndDebit: shipAndDebitRoutes,
   dealRegistration: dealRegistrationRoutes,
   funds: fundRoutes,
+  priceProtection: priceProtectionRoutes,
 } as const satisfies Record<string, readonly RouteSpec[]>;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */

@@ -9,6 +9,7 @@ import { createClaimDeps } from '../../functions/claims/create-claim-deps';
 import { createDealRegistrationDeps } from '../../functions/deal-registration/create-deal-registration-deps';
 import { createFundDeps } from '../../functions/funds/create-fund-deps';
 import { createPaymentDeps } from '../../functions/payments/create-payment-deps';
+import { createPriceProtectionDeps } from '../../functions/price-protection/create-price-protection-deps';
 import {
   createDebitAuthorizationDeps,
   createShipAndDebitClaimDeps,
@@ -22,6 +23,7 @@ import { seedDemoData } from './demo/seed-demo-data';
 import { seedDemoDeals } from './demo/seed-demo-deals';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
 import { type SeededFundRequest, seedDemoFunds } from './demo/seed-demo-funds';
+import { type SeededPriceProtection, seedDemoPriceProtection } from './demo/seed-demo-price-protection';
 import { type DemoRun, seedDemoPrograms } from './demo/seed-demo-programs';
 import { type SeededShipAndDebit, seedDemoShipAndDebit } from './demo/seed-demo-ship-and-debit';
 import { DurableRecords } from './durable-records';
@@ -85,6 +87,8 @@ export interface LocalStack {
   readonly seededShipAndDebit: SeededShipAndDebit | undefined;
   /** DIST-NORTH's demo fund requests made at this start, one per status (none when they existed). */
   readonly seededFundRequests: readonly SeededFundRequest[];
+  /** The demo price protection run (DIST-CANADA's claim accepted, awaiting the approver), with the claims. */
+  readonly seededPriceProtection: SeededPriceProtection | undefined;
   readonly tokens: Readonly<Record<string, string>>;
   readonly stepFunctions: LocalStepFunctions;
   /** Workflow executions that were running when the last process stopped, started again at this start. */
@@ -219,6 +223,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let seededClaims: SeededClaim[] = [];
     let seededShipAndDebit: SeededShipAndDebit | undefined;
     let seededFundRequests: SeededFundRequest[] = [];
+    let seededPriceProtection: SeededPriceProtection | undefined;
     const seedOption = options.seed ?? true;
     const depth: DemoSeedDepth | undefined = seedOption === true ? 'funds' : seedOption || undefined;
     if (depth !== undefined) {
@@ -259,6 +264,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // Deal registrations in every state, with the full demo (they read nothing the other levels seed).
       if (seeds(depth, 'claims')) await seedDemoDeals(createDealRegistrationDeps(settings));
       if (seeds(depth, 'funds')) seededFundRequests = await seedDemoFunds(createFundDeps(settings));
+      if (seeds(depth, 'claims'))
+        seededPriceProtection = await seedDemoPriceProtection(createPriceProtectionDeps(settings));
     }
 
     const signingKey = localSigningKey(dataDirectory);
@@ -294,6 +301,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       seededClaims,
       seededShipAndDebit,
       seededFundRequests,
+      seededPriceProtection,
       endpoints: {
         dynamoDb: dynamoDb.endpoint,
         s3: s3.endpoint,

@@ -83,6 +83,13 @@ function banner(stack: LocalStack, started: number, where: string) {
             (request) => `  ${request.status.padEnd(18)} ${request.requestId}  (${request.fundId})`,
           ),
         ]),
+    ...(stack.seededPriceProtection === undefined
+      ? []
+      : [
+          '',
+          `Demo price protection run ${stack.seededPriceProtection.runId} (US-2026 SW-0007, book cost drop of 2026-07-01):`,
+          `  DIST-CANADA claim ${stack.seededPriceProtection.claimId ?? '-'} ${stack.seededPriceProtection.amount ?? ''} USD, accepted, waiting for demo-approver (GET /approvals)`,
+        ]),
     '',
     'Demo bearer tokens (valid 12 h):',
     ...Object.entries(tokens).map(([user, token]) => `  ${user.padEnd(26)} ${token}`),

@@ -1,0 +1,182 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { PriceProtectionStore } from '../../domain/price-protection/ports';
+import type {
+  PriceProtectionLine,
+  PriceProtectionRun,
+} from '../../domain/price-protection/price-protection-run';
+import type { Page, PageRequest } from '../../domain/shared/ports';
+import { cursorOf, positionOf } from './table-cursor';
+import {
+  partnerPriceProtectionListKey,
+  partnerPriceProtectionPartition,
+  priceProtectionLineKey,
+  priceProtectionLinePrefix,
+  priceProtectionRunKey,
+  priceProtectionRunListKey,
+  priceProtectionRunsPartition,
+} from './table-keys';
+
+const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'itemType', 'itemVersion'];
+const runItemType = 'PriceProtectionRun';
+const lineItemType = 'PriceProtectionLine';
+
+/** Read-back check: the identifying fields of each item type; the computed figures are kept as written. */
+const runSchema = z.looseObject({
+  runId: z.string().min(1),
+  status: z.enum(['running', 'completed']),
+  currency: z.string().length(3),
+  request: z.looseObject({ priceListId: z.string(), sku: z.string(), effectiveFrom: z.string() }),
+});
+const lineSchema = z.looseObject({
+  runId: z.string().min(1),
+  partnerId: z.string().min(1),
+  status: z.enum(['awaitingPartner', 'accepted', 'disputed', 'nothingToProtect', 'recovery']),
+  version: z.number().int().positive(),
+});
+
+function withoutStorage(item: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...item };
+  for (const attribute of storageAttributes) delete copy[attribute];
+  return copy;
+}
+const runOfItem = (item: Record<string, unknown>) =>
+  runSchema.parse(withoutStorage(item)) as unknown as PriceProtectionRun;
+const lineOfItem = (item: Record<string, unknown>) =>
+  lineSchema.parse(withoutStorage(item)) as unknown as PriceProtectionLine;
+
+const runItem = (run: PriceProtectionRun) => ({
+  ...run,
+  ...priceProtectionRunKey(run.runId),
+  ...priceProtectionRunListKey(run.createdAt, run.runId),
+  itemType: runItemType,
+  itemVersion: 1,
+});
+const lineItem = (line: PriceProtectionLine) => ({
+  ...line,
+  ...priceProtectionLineKey(line.runId, line.partnerId),
+  ...partnerPriceProtectionListKey(line.partnerId, line.createdAt, line.runId),
+  itemType: lineItemType,
+});
+
+/** Price protection runs and lines in the single table (access patterns 60–64 in table-keys.ts). */
+export class DynamoPriceProtectionStore implements PriceProtectionStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getRun(runId: string): Promise<PriceProtectionRun | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: priceProtectionRunKey(runId), ConsistentRead: true }),
+    );
+    return Item === undefined ? undefined : runOfItem(Item);
+  }
+
+  createRun(run: PriceProtectionRun): Promise<boolean> {
+    return this.put(runItem(run), 'attribute_not_exists(pk)');
+  }
+
+  async saveRun(run: PriceProtectionRun): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: runItem(run) }));
+  }
+
+  listRuns(page: PageRequest): Promise<Page<PriceProtectionRun>> {
+    return this.query('gsi1', priceProtectionRunsPartition, page, runOfItem);
+  }
+
+  async getLine(runId: string, partnerId: string): Promise<PriceProtectionLine | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: priceProtectionLineKey(runId, partnerId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item === undefined ? undefined : lineOfItem(Item);
+  }
+
+  createLine(line: PriceProtectionLine): Promise<boolean> {
+    return this.put(lineItem(line), 'attribute_not_exists(pk)');
+  }
+
+  replaceLine(next: PriceProtectionLine): Promise<boolean> {
+    return this.put(lineItem(next), 'attribute_exists(pk) AND #version = :previous', {
+      names: { '#version': 'version' },
+      values: { ':previous': next.version - 1 },
+    });
+  }
+
+  async linesOfRun(runId: string): Promise<PriceProtectionLine[]> {
+    const lines: PriceProtectionLine[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': priceProtectionRunKey(runId).pk,
+            ':prefix': priceProtectionLinePrefix,
+          },
+          ConsistentRead: true,
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        }),
+      );
+      lines.push(...Items.map(lineOfItem));
+      start = LastEvaluatedKey;
+    } while (start !== undefined);
+    return lines;
+  }
+
+  linesOfPartner(partnerId: string, page: PageRequest): Promise<Page<PriceProtectionLine>> {
+    return this.query('gsi1', partnerPriceProtectionPartition(partnerId), page, lineOfItem);
+  }
+
+  private async query<T>(
+    index: string,
+    partition: string,
+    page: PageRequest,
+    read: (item: Record<string, unknown>) => T,
+  ): Promise<Page<T>> {
+    const start = positionOf(page.cursor).key;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: page.limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+      }),
+    );
+    const items = Items.map(read);
+    return LastEvaluatedKey
+      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
+      : { items };
+  }
+
+  private async put(
+    item: Record<string, unknown>,
+    condition: string,
+    expression?: { names: Record<string, string>; values: Record<string, unknown> },
+  ): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: condition,
+          ...(expression === undefined
+            ? {}
+            : { ExpressionAttributeNames: expression.names, ExpressionAttributeValues: expression.values }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../../domain/access/actor';
+import type { ChannelLineQueries } from '../../../domain/channel-files/ports';
+import { claimRequestSchema } from '../../../domain/claims/claim-request';
+import type { InventorySnapshotLine } from '../../../domain/ingestion/ingest-types';
+import { type PriceEntryData, priceEntryId } from '../../../domain/price-lists/price-list';
+import type { PriceProtectionStore } from '../../../domain/price-protection/ports';
+import type {
+  PriceProtectionLine,
+  PriceProtectionRun,
+} from '../../../domain/price-protection/price-protection-run';
+import {
+  type PriceProtectionDeps,
+  runPriceProtection,
+} from '../../../domain/price-protection/run-price-protection';
+import type { DomainEvent } from '../../../events/domain-event';
+import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
+import { InMemoryClaimStore } from '../claims/fakes';
+
+class InMemoryPriceProtectionStore implements PriceProtectionStore {
+  readonly runs = new Map<string, PriceProtectionRun>();
+  readonly lines = new Map<string, PriceProtectionLine>();
+  /** When set, the next line written makes the run "die" right after it, before its claim. */
+  failAfterLine = false;
+  async getRun(runId: string) {
+    return this.runs.get(runId);
+  }
+  async createRun(run: PriceProtectionRun) {
+    if (this.runs.has(run.runId)) return false;
+    this.runs.set(run.runId, run);
+    return true;
+  }
+  async saveRun(run: PriceProtectionRun) {
+    this.runs.set(run.runId, run);
+  }
+  async listRuns() {
+    return { items: [...this.runs.values()] };
+  }
+  async getLine(runId: string, partnerId: string) {
+    return this.lines.get(`${runId}/${partnerId}`);
+  }
+  async createLine(line: PriceProtectionLine) {
+    const key = `${line.runId}/${line.partnerId}`;
+    if (this.lines.has(key)) return false;
+    this.lines.set(key, line);
+    if (this.failAfterLine) {
+      this.failAfterLine = false;
+      throw new Error('the run died');
+    }
+    return true;
+  }
+  async replaceLine(next: PriceProtectionLine) {
+    const key = `${next.runId}/${next.partnerId}`;
+    if (this.lines.get(key)?.version !== next.version - 1) return false;
+    this.lines.set(key, next);
+    return true;
+  }
+  async linesOfRun(runId: string) {
+    return [...this.lines.values()].filter((line) => line.runId === runId);
+  }
+  async linesOfPartner(partnerId: string) {
+    return { items: [...this.lines.values()].filter((line) => line.partnerId === partnerId) };
+  }
+}
+
+const stamp = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+const snapshot = (asOfDate: string, fields: Partial<InventorySnapshotLine>): InventorySnapshotLine => ({
+  partnerId: 'P1',
+  sourceFileId: 'F1',
+  sourceLineNumber: 1,
+  sku: 'SW-24',
+  asOfDate,
+  uom: 'EA',
+  ...fields,
+});
+
+async function setup() {
+  const priceEntries = new InMemoryRecordStore<PriceEntryData>(
+    (entry) => priceEntryId(entry.priceListId, entry.sku, entry.effectiveFrom),
+    (entry) => `${entry.priceListId}/${entry.sku}`,
+  );
+  for (const [effectiveFrom, bookCost] of [
+    ['2026-01-01', '50.00'],
+    ['2026-03-15', '44.00'],
+    ['2026-05-01', '47.00'],
+  ] as const) {
+    await priceEntries.create({
+      priceListId: 'PL',
+      sku: 'SW-24',
+      effectiveFrom,
+      currency: 'USD',
+      listPrice: '90.00',
+      bookCost,
+      ...stamp,
+    });
+  }
+  const snapshots = [
+    snapshot('2026-02-01', { quantityOnHand: '0' }),
+    snapshot('2026-02-20', { quantityOnHand: '120', quantityReceived: '120' }),
+    snapshot('2026-03-14', { quantityOnHand: '120' }),
+    snapshot('2026-04-10', { quantityOnHand: '150', quantityReceived: '30' }),
+    snapshot('2026-04-30', { quantityOnHand: '150' }),
+  ];
+  const channel: ChannelLineQueries = {
+    fileLines: async () => ({ items: [] }),
+    fileRejections: async () => ({ items: [] }),
+    salesInMonth: async () => ({ items: [] }),
+    salesOfProduct: async () => ({ items: [] }),
+    inventorySnapshots: async (partnerId, _sku, from, to) =>
+      snapshots.filter(
+        (each) => each.partnerId === partnerId && each.asOfDate >= from && each.asOfDate <= to,
+      ),
+  };
+  const published: DomainEvent[] = [];
+  const deps: PriceProtectionDeps & { store: InMemoryPriceProtectionStore; claims: InMemoryClaimStore } = {
+    store: new InMemoryPriceProtectionStore(),
+    claims: new InMemoryClaimStore(),
+    channel,
+    priceEntries,
+    events: { publish: async (event) => void published.push(event) },
+    clock: fixedClock('2026-03-16T08:00:00.000Z'),
+  };
+  return { deps, published };
+}
+
+const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
+const term = {
+  minDecreasePercent: '5',
+  eligibilityWindowDays: 60,
+  supportedDifferencePercent: '100',
+  supportedQuantityPercent: '100',
+  includeInTransit: false,
+  reverseOnIncrease: false,
+  reconciliationToleranceUnits: '0',
+};
+const request = { priceListId: 'PL', sku: 'SW-24', effectiveFrom: '2026-03-15', partnerIds: ['P1'], term };
+
+describe('runPriceProtection', () => {
+  it('a run that died between a line and its claim is completed by the re-run: one claim, never two', async () => {
+    const { deps } = await setup();
+    deps.store.failAfterLine = true;
+    await expect(runPriceProtection(deps, manager, request)).rejects.toThrow('the run died');
+    expect(deps.claims.claims.size).toBe(0);
+    const again = await runPriceProtection(deps, manager, request);
+    expect(again.created).toBe(false);
+    expect(again.run).toMatchObject({ status: 'completed', claimCount: 1, totalClaimed: '720.00' });
+    expect([...deps.claims.claims.values()].map((claim) => claim.amountClaimed)).toEqual(['720.00']);
+    const third = await runPriceProtection(deps, manager, request);
+    expect(third.claims.map((claim) => claim.claimId)).toEqual(again.claims.map((claim) => claim.claimId));
+    expect(deps.claims.claims.size).toBe(1);
+  });
+
+  it('an increase the term recovers computes what the partner owes and still creates no claim', async () => {
+    const { deps, published } = await setup();
+    const rise = await runPriceProtection(deps, manager, {
+      ...request,
+      effectiveFrom: '2026-05-01',
+      term: { ...term, reverseOnIncrease: true },
+    });
+    expect(rise.run).toMatchObject({ direction: 'increase', outcome: 'recoveryComputed', claimCount: 0 });
+    // FIFO: of the 150 held, the newest 30 came in April at 44.00 (the old cost): 30 × (44.00 − 47.00) = −90.00.
+    expect(rise.lines).toEqual([
+      expect.objectContaining({
+        partnerId: 'P1',
+        status: 'recovery',
+        protection: expect.objectContaining({ eligibleQuantity: '30', amount: '-90.00' }),
+      }),
+    ]);
+    expect(rise.lines[0]?.claimId).toBeUndefined();
+    expect(deps.claims.claims.size).toBe(0);
+    expect(published).toEqual([]);
+  });
+
+  it('partners and approvers may not start a run', async () => {
+    const { deps } = await setup();
+    await expect(
+      runPriceProtection(deps, { userId: 'u-p', role: 'partner', partnerId: 'P1' }, request),
+    ).rejects.toThrow(/may not/);
+    await expect(runPriceProtection(deps, { userId: 'u-a', role: 'approver' }, request)).rejects.toThrow(
+      /may not/,
+    );
+  });
+});
+
+describe('priceProtection claims are generated, never submitted', () => {
+  it('POST /claims refuses the type (400 on `type`)', () => {
+    const parsed = claimRequestSchema.safeParse({
+      type: 'priceProtection',
+      programId: 'PRG-1',
+      period: '2026-03',
+      fund: 'rebate',
+      currency: 'USD',
+      lines: [{ amount: '720.00', reference: 'PL/SW-24/2026-03-15' }],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['type']);
+  });
+});
