@@ -1,17 +1,11 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  paginateQuery,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Claim, ClaimStatus } from '../../domain/claims/claim';
 import { claimSchema } from '../../domain/claims/claim-schema';
 import type { ClaimFilter, ClaimMove, ClaimQueries, ClaimStore } from '../../domain/claims/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { putAllConditionally } from './conditional-puts';
 import { getAll } from './dynamo-batch';
+import { type ConditionExpression, putIf } from './table-access';
 import { cursorOf, positionOf } from './table-cursor';
 import {
   allClaimsPartition,
@@ -158,26 +152,11 @@ export class DynamoClaimStore implements ClaimStore, ClaimQueries {
       : { items };
   }
 
-  private async conditionalPut(
+  private conditionalPut(
     claim: Claim,
     condition: string,
-    expression?: { names: Record<string, string>; values: Record<string, unknown> },
+    expression?: ConditionExpression,
   ): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: claimItem(claimSchema.parse(claim)),
-          ConditionExpression: condition,
-          ...(expression === undefined
-            ? {}
-            : { ExpressionAttributeNames: expression.names, ExpressionAttributeValues: expression.values }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return putIf(this.client, this.tableName, claimItem(claimSchema.parse(claim)), condition, expression);
   }
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -24,6 +23,7 @@ import type {
 } from '../../domain/deal-registration/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { getAll } from './dynamo-batch';
+import { allItems, getItem, indexPage, pageMapped, putIf } from './table-access';
 import { cursorOf, positionOf } from './table-cursor';
 import {
   dealContentKey,
@@ -137,22 +137,17 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
     return item === undefined ? undefined : recordOf<DealRegistration>(item);
   }
 
-  async replace(next: DealRegistration, expected: DealRegistrationStatus): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: dealRegistrationItem(next),
-          ConditionExpression: 'attribute_exists(pk) AND #status = :expected AND #version = :previous',
-          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expected, ':previous': next.version - 1 },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  replace(next: DealRegistration, expected: DealRegistrationStatus): Promise<boolean> {
+    return putIf(
+      this.client,
+      this.tableName,
+      dealRegistrationItem(next),
+      'attribute_exists(pk) AND #status = :expected AND #version = :previous',
+      {
+        names: { '#status': 'status', '#version': 'version' },
+        values: { ':expected': expected, ':previous': next.version - 1 },
+      },
+    );
   }
 
   async ofPartner(
@@ -222,23 +217,12 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
   }
 
   /** Every entry under one customer key; consistent, so a registration stored a moment ago is seen. */
-  private async entriesOf(matchKey: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': dealCustomerPartition(matchKey) },
-          ConsistentRead: true,
-          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-        }),
-      );
-      items.push(...Items);
-      start = LastEvaluatedKey;
-    } while (start !== undefined);
-    return items;
+  private entriesOf(matchKey: string): Promise<Item[]> {
+    return allItems(this.client, this.tableName, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': dealCustomerPartition(matchKey) },
+      ConsistentRead: true,
+    });
   }
 
   private async query(
@@ -257,11 +241,8 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
     return pageOf<DealRegistration>(Items, LastEvaluatedKey);
   }
 
-  private async read(key: { pk: string; sk: string }): Promise<Item | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
-    return Item;
+  private read(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    return getItem(this.client, this.tableName, key);
   }
 }
 
@@ -295,29 +276,14 @@ export class DynamoHouseAccountStore implements HouseAccountStore {
   }
 
   async get(houseAccountId: string): Promise<HouseAccount | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: houseAccountKey(houseAccountId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item === undefined ? undefined : recordOf<HouseAccount>(Item);
+    const item = await getItem(this.client, this.tableName, houseAccountKey(houseAccountId));
+    return item === undefined ? undefined : recordOf<HouseAccount>(item);
   }
 
   async list(page: PageRequest): Promise<Page<HouseAccount>> {
-    const start = positionOf(page.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': houseAccountListKey('').gsi1pk },
-        Limit: page.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
-    return pageOf<HouseAccount>(Items, LastEvaluatedKey);
+    const partition = houseAccountListKey('').gsi1pk;
+    const found = await indexPage(this.client, this.tableName, { index: 'gsi1', partition, page });
+    return pageMapped(found, (item) => recordOf<HouseAccount>(item));
   }
 
   async remove(houseAccountId: string): Promise<boolean> {
@@ -356,9 +322,7 @@ export class DynamoDealPolicyStore implements DealPolicyStore {
   ) {}
 
   async get(programId: string): Promise<DealRegistrationPolicy | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: dealPolicyKey(programId), ConsistentRead: true }),
-    );
+    const Item = await getItem(this.client, this.tableName, dealPolicyKey(programId));
     if (Item === undefined) return undefined;
     const { programId: _program, ...policy } = recordOf<DealRegistrationPolicy & { programId: string }>(Item);
     return policy;

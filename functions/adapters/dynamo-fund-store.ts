@@ -1,11 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  paginateQuery,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { claimSchema } from '../../domain/claims/claim-schema';
 import { drawnOf, type Fund, type FundBalances } from '../../domain/funds/fund';
 import { dueOn, type FundRequest, isOpen } from '../../domain/funds/fund-request';
@@ -25,6 +19,7 @@ import type {
 import { type FundClaim, fundClaimStatuses } from '../../domain/funds/proof-of-performance';
 import type { IsoDate } from '../../domain/shared/iso-date';
 import { claimItem } from './dynamo-claim-store';
+import { allItems, getItem } from './table-access';
 import {
   allFundsPartition,
   claimFundKeys,
@@ -419,20 +414,16 @@ export class DynamoFundStore implements FundStore {
     };
   }
 
-  private async get(key: { pk: string; sk: string }) {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
-    return Item;
+  private get(key: { pk: string; sk: string }) {
+    return getItem(this.client, this.tableName, key);
   }
 
-  private async query(
+  private query(
     index: 'gsi1' | 'gsi2' | 'gsi3',
     partition: string,
     range: { readonly before?: string } = {},
   ): Promise<Record<string, unknown>[]> {
-    const input: QueryCommandInput = {
-      TableName: this.tableName,
+    return allItems(this.client, this.tableName, {
       IndexName: index,
       KeyConditionExpression:
         range.before === undefined ? `${index}pk = :pk` : `${index}pk = :pk AND ${index}sk < :before`,
@@ -440,9 +431,6 @@ export class DynamoFundStore implements FundStore {
         ':pk': partition,
         ...(range.before === undefined ? {} : { ':before': range.before }),
       },
-    };
-    const items: Record<string, unknown>[] = [];
-    for await (const page of paginateQuery({ client: this.client }, input)) items.push(...(page.Items ?? []));
-    return items;
+    });
   }
 }

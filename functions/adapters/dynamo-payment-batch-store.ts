@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   headerOf,
   type PartnerPayment,
@@ -11,7 +11,7 @@ import { AlreadyExistsError } from '../../domain/shared/errors';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { deleteAll, putAll } from './dynamo-batch';
 import { storedRecord } from './dynamo-record-store';
-import { cursorOf, positionOf } from './table-cursor';
+import { indexPage, pageMapped, putIf } from './table-access';
 import {
   partnerPaymentKeys,
   partnerPaymentsPartition,
@@ -134,24 +134,10 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
   private async newestFirst<T>(
     index: 'gsi1' | 'gsi2',
     partition: string,
-    request: PageRequest,
+    page: PageRequest,
   ): Promise<Page<T>> {
-    const start = positionOf(request.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: request.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
-    const items = Items.map((item) => recordOf<T>(item));
-    return LastEvaluatedKey
-      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-      : { items };
+    const found = await indexPage(this.client, this.tableName, { index, partition, page, newestFirst: true });
+    return pageMapped(found, (item) => recordOf<T>(item));
   }
 
   private headerItem(header: PaymentBatchHeader): Item {
@@ -162,26 +148,14 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
     return { ...payment, ...partnerPaymentKeys(payment, createdAt), type: paymentType };
   }
 
-  /** Puts `item` under `condition`; false when the condition fails (someone else wrote first). */
-  private async conditionalPut(item: Item, condition: string, expected?: number): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: condition,
-          ...(expected === undefined
-            ? {}
-            : {
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expected },
-              }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  /** Puts `item` under `condition` (on the version `expected`, when given); false when it fails. */
+  private conditionalPut(item: Item, condition: string, expected?: number): Promise<boolean> {
+    return putIf(
+      this.client,
+      this.tableName,
+      item,
+      condition,
+      expected === undefined ? {} : { names: { '#version': 'version' }, values: { ':expected': expected } },
+    );
   }
 }

@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { PriceProtectionStore } from '../../domain/price-protection/ports';
 import type {
@@ -7,7 +6,7 @@ import type {
   PriceProtectionRun,
 } from '../../domain/price-protection/price-protection-run';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { cursorOf, positionOf } from './table-cursor';
+import { allItems, type ConditionExpression, getItem, indexPage, pageMapped, putIf } from './table-access';
 import {
   partnerPriceProtectionListKey,
   partnerPriceProtectionPartition,
@@ -68,10 +67,8 @@ export class DynamoPriceProtectionStore implements PriceProtectionStore {
   ) {}
 
   async getRun(runId: string): Promise<PriceProtectionRun | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: priceProtectionRunKey(runId), ConsistentRead: true }),
-    );
-    return Item === undefined ? undefined : runOfItem(Item);
+    const item = await getItem(this.client, this.tableName, priceProtectionRunKey(runId));
+    return item === undefined ? undefined : runOfItem(item);
   }
 
   createRun(run: PriceProtectionRun): Promise<boolean> {
@@ -87,14 +84,8 @@ export class DynamoPriceProtectionStore implements PriceProtectionStore {
   }
 
   async getLine(runId: string, partnerId: string): Promise<PriceProtectionLine | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: priceProtectionLineKey(runId, partnerId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item === undefined ? undefined : lineOfItem(Item);
+    const item = await getItem(this.client, this.tableName, priceProtectionLineKey(runId, partnerId));
+    return item === undefined ? undefined : lineOfItem(item);
   }
 
   createLine(line: PriceProtectionLine): Promise<boolean> {
@@ -109,25 +100,15 @@ export class DynamoPriceProtectionStore implements PriceProtectionStore {
   }
 
   async linesOfRun(runId: string): Promise<PriceProtectionLine[]> {
-    const lines: PriceProtectionLine[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': priceProtectionRunKey(runId).pk,
-            ':prefix': priceProtectionLinePrefix,
-          },
-          ConsistentRead: true,
-          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-        }),
-      );
-      lines.push(...Items.map(lineOfItem));
-      start = LastEvaluatedKey;
-    } while (start !== undefined);
-    return lines;
+    const items = await allItems(this.client, this.tableName, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': priceProtectionRunKey(runId).pk,
+        ':prefix': priceProtectionLinePrefix,
+      },
+      ConsistentRead: true,
+    });
+    return items.map(lineOfItem);
   }
 
   linesOfPartner(partnerId: string, page: PageRequest): Promise<Page<PriceProtectionLine>> {
@@ -135,48 +116,15 @@ export class DynamoPriceProtectionStore implements PriceProtectionStore {
   }
 
   private async query<T>(
-    index: string,
+    index: 'gsi1' | 'gsi2',
     partition: string,
     page: PageRequest,
     read: (item: Record<string, unknown>) => T,
   ): Promise<Page<T>> {
-    const start = positionOf(page.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: page.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
-    const items = Items.map(read);
-    return LastEvaluatedKey
-      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-      : { items };
+    return pageMapped(await indexPage(this.client, this.tableName, { index, partition, page }), read);
   }
 
-  private async put(
-    item: Record<string, unknown>,
-    condition: string,
-    expression?: { names: Record<string, string>; values: Record<string, unknown> },
-  ): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: condition,
-          ...(expression === undefined
-            ? {}
-            : { ExpressionAttributeNames: expression.names, ExpressionAttributeValues: expression.values }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  private put(item: Record<string, unknown>, condition: string, expression?: ConditionExpression) {
+    return putIf(this.client, this.tableName, item, condition, expression);
   }
 }

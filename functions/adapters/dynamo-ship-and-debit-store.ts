@@ -1,10 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import {
   type DebitAuthorization,
@@ -19,7 +14,7 @@ import type {
 import type { ShipAndDebitClaim } from '../../domain/ship-and-debit/ship-and-debit-claim';
 import { shipAndDebitClaimSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-schema';
 import { getAll, itemKeyId } from './dynamo-batch';
-import { cursorOf, positionOf } from './table-cursor';
+import { allItems, getItem, indexPage, pageMapped } from './table-access';
 import {
   allDebitAuthorizationsPartition,
   allShipAndDebitClaimsPartition,
@@ -79,21 +74,11 @@ export class DynamoDebitAuthorizationStore implements DebitAuthorizationStore {
   ) {}
 
   async get(authorizationNumber: string): Promise<DebitAuthorization | undefined> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': debitAuthorizationPartition(authorizationNumber) },
-          ConsistentRead: true,
-          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-        }),
-      );
-      items.push(...(result.Items ?? []));
-      start = result.LastEvaluatedKey;
-    } while (start !== undefined);
+    const items = await allItems(this.client, this.tableName, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': debitAuthorizationPartition(authorizationNumber) },
+      ConsistentRead: true,
+    });
     return authorizationOf(items);
   }
 
@@ -216,35 +201,22 @@ export class DynamoDebitAuthorizationStore implements DebitAuthorizationStore {
   }
 
   async list(partnerId: string | undefined, page: PageRequest): Promise<Page<DebitAuthorization>> {
-    const [index, partition] =
+    const [index, partition]: ['gsi1' | 'gsi2', string] =
       partnerId === undefined
         ? ['gsi2', allDebitAuthorizationsPartition]
         : ['gsi1', partnerDebitAuthorizationsPartition(partnerId)];
-    const start = positionOf(page.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: page.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
+    const found = await indexPage(this.client, this.tableName, { index, partition, page });
     // The index holds headers only; their lines' remaining quantities are read with them.
-    const lineKeys = Items.flatMap((item) =>
+    const lineKeys = found.items.flatMap((item) =>
       ((item.lines ?? []) as { productSku: string }[]).map((line) =>
         debitAuthorizationLineKey(String(item.authorizationNumber), line.productSku),
       ),
     );
     const lines = await getAll(this.client, this.tableName, lineKeys);
-    const items = Items.map((item) => {
+    return pageMapped(found, (item) => {
       const own = [...lines.values()].filter((line) => line.pk === item.pk);
       return authorizationOf([item, ...own]) as DebitAuthorization;
     });
-    return LastEvaluatedKey
-      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-      : { items };
   }
 
   private headerItem(authorization: DebitAuthorization): Item {
@@ -270,19 +242,15 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
   ) {}
 
   async get(claimId: string): Promise<ShipAndDebitClaim | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: shipAndDebitClaimKey(claimId), ConsistentRead: true }),
-    );
+    const Item = await getItem(this.client, this.tableName, shipAndDebitClaimKey(claimId));
     return Item?.type === claimType ? shipAndDebitClaimSchema.parse(withoutStorage(Item)) : undefined;
   }
 
   async holderOfClaimNumber(partnerId: string, claimNumber: string): Promise<string | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: shipAndDebitClaimNumberKey(partnerId, claimNumber),
-        ConsistentRead: true,
-      }),
+    const Item = await getItem(
+      this.client,
+      this.tableName,
+      shipAndDebitClaimNumberKey(partnerId, claimNumber),
     );
     return Item === undefined ? undefined : String(Item.claimId);
   }
@@ -368,24 +336,11 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
   }
 
   async list(partnerId: string | undefined, page: PageRequest): Promise<Page<ShipAndDebitClaim>> {
-    const [index, partition] =
+    const [index, partition]: ['gsi1' | 'gsi2', string] =
       partnerId === undefined
         ? ['gsi2', allShipAndDebitClaimsPartition]
         : ['gsi1', partnerShipAndDebitClaimsPartition(partnerId)];
-    const start = positionOf(page.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: page.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
-    const items = Items.map((item) => shipAndDebitClaimSchema.parse(withoutStorage(item)));
-    return LastEvaluatedKey
-      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-      : { items };
+    const found = await indexPage(this.client, this.tableName, { index, partition, page });
+    return pageMapped(found, (item) => shipAndDebitClaimSchema.parse(withoutStorage(item)));
   }
 }

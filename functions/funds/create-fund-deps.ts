@@ -7,7 +7,7 @@ import { createDocumentClient } from '../adapters/dynamo-client';
 import { DynamoFundStore } from '../adapters/dynamo-fund-store';
 import { masterDataStores } from '../adapters/master-data-stores';
 import { createS3Client } from '../adapters/s3-client';
-import { S3Evidence } from '../adapters/s3-evidence';
+import { S3Uploads } from '../adapters/s3-uploads';
 
 /** Settings of the fund functions: the table, and the uploads bucket that evidence files go to. */
 export const fundSettings = {
@@ -37,7 +37,7 @@ export function createFundDeps(settings: FundSettings): FundDeps {
     partners: masterDataStores(client, table).partners,
     ledger,
     postings: ledger,
-    evidence: new S3Evidence(
+    evidence: new S3Uploads(
       createS3Client({ region: settings.AWS_REGION, endpoint: settings.S3_ENDPOINT }),
       settings.UPLOADS_BUCKET,
     ),
