@@ -113,7 +113,14 @@ export class LocalApiGateway {
       });
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    // A port taken meanwhile fails the start with its error, instead of an uncaught one later.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 

@@ -36,7 +36,14 @@ export async function serveAwsJson(port: number, operations: AwsJsonOperations, 
       reply(500, { __type: 'InternalFailure', message: (error as Error).message });
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // A port taken meanwhile fails the start with its error, instead of an uncaught one later.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () =>

@@ -123,8 +123,11 @@ const portOrFree = async (port: number | undefined, what: string) => {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   assertJavaAvailable();
   const dataDirectory = options.inMemory ? undefined : (options.dataDirectory ?? defaultDataDirectory);
-  const [apiPort, dynamoDbPort, s3Port, stepFunctionsPort, eventBridgePort] = [
-    await portOrFree(options.apiPort, 'API'),
+  // The API binds last (after seeding): asked for no port, it takes the one the OS gives at bind time, so
+  // no other process can take a port chosen seconds before (parallel test files did: EADDRINUSE).
+  if (options.apiPort) await assertPortFree(options.apiPort, 'API');
+  const apiPort = options.apiPort ?? 0;
+  const [dynamoDbPort, s3Port, stepFunctionsPort, eventBridgePort] = [
     await portOrFree(options.dynamoDbPort, 'DynamoDB Local'),
     dataDirectory === undefined
       ? await portOrFree(options.s3Port, 'S3')
