@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { claimSchema } from '../../domain/claims/claim-schema';
 import { drawnOf, type Fund, type FundBalances } from '../../domain/funds/fund';
 import { dueOn, type FundRequest, isOpen } from '../../domain/funds/fund-request';
@@ -19,7 +19,7 @@ import type {
 import { type FundClaim, fundClaimStatuses } from '../../domain/funds/proof-of-performance';
 import type { IsoDate } from '../../domain/shared/iso-date';
 import { claimItem } from './dynamo-claim-store';
-import { allItems, getItem } from './table-access';
+import { allItems, getItem, putIf } from './table-access';
 import {
   allFundsPartition,
   claimFundKeys,
@@ -170,41 +170,17 @@ export class DynamoFundStore implements FundStore {
   }
 
   async movementsOf(fundId: string): Promise<FundMovement[]> {
-    const items: Record<string, unknown>[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': fundKey(fundId).pk, ':prefix': fundMovementPrefix },
-      },
-    );
-    for await (const page of pages) items.push(...(page.Items ?? []));
+    const items = await allItems(this.client, this.tableName, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': fundKey(fundId).pk, ':prefix': fundMovementPrefix },
+    });
     return items
       .map((item) => fundMovementSchema.parse(withoutStorage(item)))
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
-  async createRequest(request: FundRequest): Promise<boolean> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: requestItem(request),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+  createRequest(request: FundRequest): Promise<boolean> {
+    return putIf(this.client, this.tableName, requestItem(request), 'attribute_not_exists(pk)');
   }
 
   async getRequest(requestId: string): Promise<FundRequest | undefined> {

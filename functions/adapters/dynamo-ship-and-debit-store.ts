@@ -14,7 +14,7 @@ import type {
 import type { ShipAndDebitClaim } from '../../domain/ship-and-debit/ship-and-debit-claim';
 import { shipAndDebitClaimSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-schema';
 import { getAll, itemKeyId } from './dynamo-batch';
-import { allItems, getItem, indexPage, pageMapped } from './table-access';
+import { allItems, getItem, indexPage, pageMapped, putIf } from './table-access';
 import {
   allDebitAuthorizationsPartition,
   allShipAndDebitClaimsPartition,
@@ -93,26 +93,8 @@ export class DynamoDebitAuthorizationStore implements DebitAuthorizationStore {
     return found;
   }
 
-  async create(authorization: DebitAuthorization): Promise<boolean> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: this.headerItem(authorization),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+  create(authorization: DebitAuthorization): Promise<boolean> {
+    return putIf(this.client, this.tableName, this.headerItem(authorization), 'attribute_not_exists(pk)');
   }
 
   async replace(previous: DebitAuthorization, next: DebitAuthorization): Promise<boolean> {
