@@ -1,3 +1,4 @@
+import type { Claim } from '../claims/claim';
 import { BusinessRuleError, NotFoundError, StateConflictError } from '../shared/errors';
 import { beforeScheduling } from './claim-payment-status';
 import { payableClaims, planBatch, scheduleClaims, unschedule } from './create-payment-batch';
@@ -45,7 +46,7 @@ export async function buildRequestedBatch(deps: PaymentDeps, batchId: string): P
 async function planOrNothing(
   deps: PaymentDeps,
   stored: PaymentBatch,
-  claims: Parameters<typeof planBatch>[1]['claims'],
+  claims: readonly Claim[],
 ): Promise<PaymentBatch | undefined> {
   try {
     return await planBatch(deps, {
@@ -64,7 +65,7 @@ async function planOrNothing(
 async function scheduledBatch(
   deps: PaymentDeps,
   planned: PaymentBatch,
-  claims: Parameters<typeof scheduleClaims>[2],
+  claims: ReadonlyMap<string, Claim>,
   alreadyScheduled: ReadonlySet<string>,
   next: { readonly version: number },
 ): Promise<PaymentBatch> {

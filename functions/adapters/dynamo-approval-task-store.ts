@@ -1,16 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../domain/access/actor';
 import type { ApprovalTask } from '../../domain/approvals/approval-task';
 import type { ApprovalTaskStore } from '../../domain/approvals/ports';
 import type { Page } from '../../domain/shared/ports';
-import { cursorOf, positionOf } from './table-cursor';
+import { allItems, indexPage, pageMapped } from './table-access';
 import {
   approvalInboxKey,
   approvalInboxPartition,
@@ -113,39 +107,19 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
     role: Role,
     page: { readonly limit: number; readonly cursor?: string | undefined },
   ): Promise<Page<ApprovalTask>> {
-    const start = positionOf(page.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': approvalInboxPartition(role) },
-        Limit: page.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
+    const partition = approvalInboxPartition(role);
+    return pageMapped(
+      await indexPage(this.client, this.tableName, { index: 'gsi1', partition, page }),
+      taskOf,
     );
-    const items = Items.map(taskOf);
-    return LastEvaluatedKey
-      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-      : { items };
   }
 
   async ofClaim(claimId: string): Promise<ApprovalTask[]> {
-    const tasks: ApprovalTask[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': claimApprovalsPartition(claimId) },
-          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-        }),
-      );
-      tasks.push(...Items.map(taskOf));
-      start = LastEvaluatedKey;
-    } while (start !== undefined);
-    return tasks;
+    const items = await allItems(this.client, this.tableName, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': claimApprovalsPartition(claimId) },
+    });
+    return items.map(taskOf);
   }
 }

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
 import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
 import type { Page, PageRequest } from '../../domain/shared/ports';
+import { allItems } from './table-access';
 import { cursorOf, positionOf } from './table-cursor';
 import {
   fileLinesPartition,
@@ -80,25 +81,16 @@ export class DynamoChannelQueries implements ChannelLineQueries {
   }
 
   async inventorySnapshots(partnerId: string, sku: string, from: string, to: string) {
-    const snapshots: InventorySnapshotLine[] = [];
-    let key: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': inventorySnapshotsPartition(partnerId, sku),
-            ':from': inventorySnapshotRange(from, to).from,
-            ':to': inventorySnapshotRange(from, to).to,
-          },
-          ...(key ? { ExclusiveStartKey: key } : {}),
-        }),
-      );
-      snapshots.push(...((result.Items ?? []).map(withoutStorage) as unknown as InventorySnapshotLine[]));
-      key = result.LastEvaluatedKey;
-    } while (key);
-    return snapshots;
+    const range = inventorySnapshotRange(from, to);
+    const items = await allItems(this.client, this.tableName, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': inventorySnapshotsPartition(partnerId, sku),
+        ':from': range.from,
+        ':to': range.to,
+      },
+    });
+    return items.map(withoutStorage) as unknown as InventorySnapshotLine[];
   }
 
   private async sharded(page: PageRequest, query: (shard: number) => Omit<QueryCommandInput, 'TableName'>) {

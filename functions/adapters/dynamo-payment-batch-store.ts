@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   headerOf,
   type PartnerPayment,
@@ -11,7 +11,7 @@ import { AlreadyExistsError } from '../../domain/shared/errors';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { deleteAll, putAll } from './dynamo-batch';
 import { storedRecord } from './dynamo-record-store';
-import { indexPage, pageMapped, putIf } from './table-access';
+import { allItems, indexPage, pageMapped, putIf } from './table-access';
 import {
   partnerPaymentKeys,
   partnerPaymentsPartition,
@@ -52,21 +52,11 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
   }
 
   async get(batchId: string): Promise<PaymentBatch | undefined> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': paymentBatchPartition(batchId) },
-          ConsistentRead: true,
-          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-        }),
-      );
-      items.push(...Items);
-      start = LastEvaluatedKey;
-    } while (start !== undefined);
+    const items = await allItems(this.client, this.tableName, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': paymentBatchPartition(batchId) },
+      ConsistentRead: true,
+    });
     const header = items.find((item) => item.type === headerType);
     if (header === undefined) return undefined;
     const payments = items
