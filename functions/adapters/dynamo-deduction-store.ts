@@ -1,18 +1,12 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { claimSchema } from '../../domain/claims/claim-schema';
 import { type Deduction, type DeductionStatus, sameLineKey } from '../../domain/deductions/deduction';
 import type { ClaimChange, DeductionCreation, DeductionStore } from '../../domain/deductions/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { claimItem } from './dynamo-claim-store';
 import { storedRecord } from './dynamo-record-store';
-import { cursorOf, positionOf } from './table-cursor';
+import { getItem, indexPage, pageMapped, putIf } from './table-access';
 import { deductionKey, deductionLineKey, deductionListKey } from './table-keys';
 
 const deductionType = 'Deduction';
@@ -78,57 +72,32 @@ export class DynamoDeductionStore implements DeductionStore {
       return { kind: 'created' };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const { Item } = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: line, ConsistentRead: true }),
-      );
-      if (Item === undefined) throw error;
-      return { kind: 'duplicate', deductionId: String(Item.deductionId) };
+      const item = await getItem(this.client, this.tableName, line);
+      if (item === undefined) throw error;
+      return { kind: 'duplicate', deductionId: String(item.deductionId) };
     }
   }
 
   async get(deductionId: string): Promise<Deduction | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: deductionKey(deductionId), ConsistentRead: true }),
-    );
-    return Item === undefined ? undefined : storedRecord<Deduction>(Item);
+    const item = await getItem(this.client, this.tableName, deductionKey(deductionId));
+    return item === undefined ? undefined : storedRecord<Deduction>(item);
   }
 
   async withStatus(status: DeductionStatus, page: PageRequest): Promise<Page<Deduction>> {
-    const start = positionOf(page.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :status)',
-        ExpressionAttributeValues: {
-          ':pk': deductionListKey(status, '', '').gsi1pk,
-          ':status': `${status}#`,
-        },
-        Limit: page.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
-    const items = Items.map((item) => storedRecord<Deduction>(item));
-    return LastEvaluatedKey
-      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-      : { items };
+    const listed = await indexPage(this.client, this.tableName, {
+      index: 'gsi1',
+      partition: deductionListKey(status, '', '').gsi1pk,
+      prefix: `${status}#`,
+      page,
+    });
+    return pageMapped(listed, (item) => storedRecord<Deduction>(item));
   }
 
-  async replace(next: Deduction, expected: DeductionStatus): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: deductionItem(next),
-          ...versionCondition,
-          ExpressionAttributeValues: { ':expected': expected, ':previous': next.version - 1 },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  replace(next: Deduction, expected: DeductionStatus): Promise<boolean> {
+    return putIf(this.client, this.tableName, deductionItem(next), versionCondition.ConditionExpression, {
+      names: versionCondition.ExpressionAttributeNames,
+      values: { ':expected': expected, ':previous': next.version - 1 },
+    });
   }
 
   async settle(next: Deduction, claims: readonly ClaimChange[]): Promise<boolean> {

@@ -1,8 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
 import type { Page, PageRequest, RecordStore, Stored } from '../../domain/shared/ports';
-import { cursorOf, positionOf } from './table-cursor';
+import { getItem, indexPage, pageMapped, putIf } from './table-access';
 import type { ItemKey, ListIndexKey } from './table-keys';
 
 /** Where one kind of record lives in the table; see table-keys.ts for the layout. */
@@ -36,73 +35,41 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
   ) {}
 
   async get(id: string): Promise<Stored<T> | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: this.spec.keyOf(id), ConsistentRead: true }),
-    );
-    return Item ? storedRecord<T>(Item) : undefined;
+    const item = await getItem(this.client, this.tableName, this.spec.keyOf(id));
+    return item ? storedRecord<T>(item) : undefined;
   }
 
   async create(record: Stored<T>): Promise<void> {
-    const id = this.spec.idOf(record);
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.itemOf(record),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new AlreadyExistsError(`${this.spec.type} '${id}' already exists`);
-      }
-      throw error;
+    if (!(await putIf(this.client, this.tableName, this.itemOf(record), 'attribute_not_exists(pk)'))) {
+      throw new AlreadyExistsError(`${this.spec.type} '${this.spec.idOf(record)}' already exists`);
     }
   }
 
   async replace(record: Stored<T>, expectedVersion: number): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.itemOf(record),
-          ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
+    const replaced = await putIf(
+      this.client,
+      this.tableName,
+      this.itemOf(record),
+      'attribute_exists(pk) AND #version = :expected',
+      { names: { '#version': 'version' }, values: { ':expected': expectedVersion } },
+    );
+    if (!replaced) {
+      throw new VersionConflictError(
+        `${this.spec.type} was changed by someone else; read it again`,
+        undefined,
       );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new VersionConflictError(
-          `${this.spec.type} was changed by someone else; read it again`,
-          undefined,
-        );
-      }
-      throw error;
     }
   }
 
   async list(request: PageRequest): Promise<Page<Stored<T>>> {
     const scope = this.spec.listScope(request.group);
-    const start = positionOf(request.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression:
-          scope.prefix === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': scope.gsi1pk,
-          ...(scope.prefix === undefined ? {} : { ':prefix': scope.prefix }),
-        },
-        Limit: request.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
-    const items = Items.map((item) => storedRecord<T>(item));
-    return LastEvaluatedKey
-      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-      : { items };
+    const page = await indexPage(this.client, this.tableName, {
+      index: 'gsi1',
+      partition: scope.gsi1pk,
+      ...(scope.prefix === undefined ? {} : { prefix: scope.prefix }),
+      page: request,
+    });
+    return pageMapped(page, (item) => storedRecord<T>(item));
   }
 
   private itemOf(record: Stored<T>): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   canonicalProfileFor,
   type MappingProfileRecord,
@@ -9,7 +9,9 @@ import type { ChannelFileKind } from '../../domain/ingestion/channel-file-kind';
 import type { ProductLookup, ProductRef } from '../../domain/ingestion/ingest-types';
 import type { PartnerData } from '../../domain/partners/partner';
 import type { RecordStore } from '../../domain/shared/ports';
-import { partnerSkusPartition } from './table-keys';
+import { storedRecord } from './dynamo-record-store';
+import { allItems } from './table-access';
+import { partnerSkusPartition, productsPartition } from './table-keys';
 
 /**
  * Reference data for one ingest run, read once per file: the whole product catalog and the partner's SKU
@@ -26,11 +28,11 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
 
   async products(partnerId: string): Promise<ProductLookup> {
     const bySku = new Map<string, ProductRef>();
-    for await (const item of this.queryAll('PRODUCTS', 'sku, category, baseUom, uomConversions')) {
-      bySku.set(String(item.sku), item as ProductRef);
+    for (const item of await this.queryAll(productsPartition, 'sku, category, baseUom, uomConversions')) {
+      bySku.set(String(item.sku), storedRecord<ProductRef>(item));
     }
     const byPartnerSku = new Map<string, ProductRef>();
-    for await (const item of this.queryAll(partnerSkusPartition(partnerId), 'partnerSku, sku')) {
+    for (const item of await this.queryAll(partnerSkusPartition(partnerId), 'partnerSku, sku')) {
       const product = bySku.get(String(item.sku));
       if (product !== undefined) byPartnerSku.set(String(item.partnerSku), product);
     }
@@ -41,22 +43,13 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
     };
   }
 
-  private async *queryAll(gsi1pk: string, projection: string) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': gsi1pk },
-          ProjectionExpression: projection,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      yield* page.Items ?? [];
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+  private queryAll(gsi1pk: string, projection: string) {
+    return allItems(this.client, this.tableName, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': gsi1pk },
+      ProjectionExpression: projection,
+    });
   }
 
   async mappingProfile(partnerId: string, kind: ChannelFileKind) {

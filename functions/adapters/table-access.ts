@@ -61,13 +61,17 @@ export async function putIf(
   }
 }
 
-/** One page of an index partition, oldest (lowest sort key) first unless `newestFirst`. */
+/**
+ * One page of an index partition (only sort keys starting with `prefix`, when given), oldest (lowest sort
+ * key) first unless `newestFirst`.
+ */
 export async function indexPage(
   client: DynamoDBDocumentClient,
   tableName: string,
   query: {
     readonly index: 'gsi1' | 'gsi2' | 'gsi3';
     readonly partition: string;
+    readonly prefix?: string;
     readonly page: PageRequest;
     readonly newestFirst?: boolean;
   },
@@ -77,8 +81,14 @@ export async function indexPage(
     new QueryCommand({
       TableName: tableName,
       IndexName: query.index,
-      KeyConditionExpression: `${query.index}pk = :pk`,
-      ExpressionAttributeValues: { ':pk': query.partition },
+      KeyConditionExpression:
+        query.prefix === undefined
+          ? `${query.index}pk = :pk`
+          : `${query.index}pk = :pk AND begins_with(${query.index}sk, :prefix)`,
+      ExpressionAttributeValues: {
+        ':pk': query.partition,
+        ...(query.prefix === undefined ? {} : { ':prefix': query.prefix }),
+      },
       ...(query.newestFirst ? { ScanIndexForward: false } : {}),
       Limit: query.page.limit,
       ...(start === undefined ? {} : { ExclusiveStartKey: start }),

@@ -172,8 +172,9 @@ export const partnerListKey = (partnerType: string, partnerId: string): ListInde
 });
 
 export const productKey = (sku: string): ItemKey => ({ pk: `PRODUCT#${sku}`, sk: 'PROFILE' });
+export const productsPartition = 'PRODUCTS';
 export const productListKey = (category: string, sku: string): ListIndexKey => ({
-  gsi1pk: 'PRODUCTS',
+  gsi1pk: productsPartition,
   gsi1sk: `${category}#${sku}`,
 });
 
