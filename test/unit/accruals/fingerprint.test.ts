@@ -16,6 +16,14 @@ function referenceFnv1a64(text: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
+/**
+ * Any text of up to 64 code points, lone surrogate halves included (what `fc.string({ unit: 'binary' })`
+ * draws, but built from integers: that arbitrary takes ~30 ms per value here, this one microseconds).
+ */
+const anyText = fc
+  .array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 64 })
+  .map((codePoints) => String.fromCodePoint(...codePoints));
+
 describe('fingerprints', () => {
   it('matches the published FNV-1a 64 test vectors', () => {
     expect(fnv1a64('')).toBe('cbf29ce484222325');
@@ -25,7 +33,7 @@ describe('fingerprints', () => {
 
   it('property: the limb implementation equals the BigInt reference', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 64 }), (text) => {
+      fc.property(anyText, (text) => {
         expect(fnv1a64(text)).toBe(referenceFnv1a64(text));
       }),
     );
