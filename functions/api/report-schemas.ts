@@ -54,6 +54,8 @@ export const performanceQuerySchema = z.object({
   currency: currencyQuery,
 });
 
+const programId = z.string().describe('Program code');
+
 const figures = {
   earned: amount('Σ accruals and true-ups'),
   adjustments: amount('Σ approved manual adjustments'),
@@ -68,7 +70,7 @@ export const liabilitiesResponseSchema = z.object({
   rows: z
     .array(
       z.object({
-        programId: z.string(),
+        programId: programId,
         partnerId: z.string().describe('Beneficiary partner'),
         period: periodLabel,
         currency,
@@ -76,31 +78,35 @@ export const liabilitiesResponseSchema = z.object({
       }),
     )
     .describe('Per program, beneficiary, program period and currency (every fund together)'),
-  byProgram: z.array(z.object({ programId: z.string(), currency, ...figures })).describe('Per program'),
+  byProgram: z.array(z.object({ programId, currency, ...figures })).describe('Per program'),
   totals: z.array(z.object({ currency, ...figures })).describe('Per currency'),
 });
 
 export const topPartnersResponseSchema = z.object({
-  items: z.array(
-    z.object({
-      currency,
-      rank: z.number().int().describe('1 = earned most in the currency'),
-      partnerId: z.string(),
-      earned: amount('Σ accruals and true-ups'),
-    }),
-  ),
+  items: z
+    .array(
+      z.object({
+        currency,
+        rank: z.number().int().describe('1 = earned most in the currency'),
+        partnerId: z.string().describe('Beneficiary partner'),
+        earned: amount('Σ accruals and true-ups'),
+      }),
+    )
+    .describe('Per currency, most earned first'),
 });
 
 const ageingCells = {
   currency,
   bucket: z.enum(['0-30', '31-60', '61-90', '>90']).describe('Days since submission'),
-  claims: z.number().int(),
+  claims: z.number().int().describe('Open claims in the cell'),
   amount: amount('Σ approved amount once decided, else amount claimed'),
 };
 export const claimsAgeingResponseSchema = z.object({
   asOf: z.string().describe('Day the ages are counted to (ISO date, UTC)'),
-  rows: z.array(z.object({ status: z.string().describe('Claim status (open ones only)'), ...ageingCells })),
-  totals: z.array(z.object(ageingCells)),
+  rows: z
+    .array(z.object({ status: z.string().describe('Claim status (open ones only)'), ...ageingCells }))
+    .describe('Per status, currency and age bucket'),
+  totals: z.array(z.object(ageingCells)).describe('Per currency and age bucket, every status together'),
 });
 
 const ratio = (meaning: string) =>
@@ -109,45 +115,55 @@ const ratio = (meaning: string) =>
     .nullable()
     .describe(`${meaning}, decimal string with 4 decimals (0.9750 = 97.5 %); null without a basis`);
 export const scorecardResponseSchema = z.object({
-  partnerId: z.string(),
-  from: z.string(),
-  to: z.string(),
-  sales: z.array(
-    z.object({
-      currency,
-      revenue: amount('Σ extended amount in the window'),
-      priorRevenue: amount('Σ extended amount in the same months a year earlier'),
-      growth: ratio('(revenue − priorRevenue) / priorRevenue'),
-      quantity: z.string(),
-      priorQuantity: z.string(),
-    }),
-  ),
-  claimAccuracy: z.array(
-    z.object({
-      currency,
-      decidedClaims: z.number().int(),
-      claimed: amount('Σ amount claimed of claims decided'),
-      approved: amount('Σ amount approved of them'),
-      accuracy: ratio('approved / claimed'),
-    }),
-  ),
-  fileRejection: z.object({
-    files: z.number().int(),
-    lines: z.number().int(),
-    rejectedLines: z.number().int(),
-    rate: ratio('rejected lines / lines'),
-  }),
+  partnerId: z.string().describe('Partner scored'),
+  from: z.string().describe('First invoice month of the window, YYYY-MM'),
+  to: z.string().describe('Last invoice month of the window, YYYY-MM'),
+  sales: z
+    .array(
+      z.object({
+        currency,
+        revenue: amount('Σ extended amount in the window'),
+        priorRevenue: amount('Σ extended amount in the same months a year earlier'),
+        growth: ratio('(revenue − priorRevenue) / priorRevenue'),
+        quantity: z.string().describe('Σ quantity in base units in the window'),
+        priorQuantity: z.string().describe('Σ quantity in base units a year earlier'),
+      }),
+    )
+    .describe('Per currency, from the monthly sales summaries accrual runs leave'),
+  claimAccuracy: z
+    .array(
+      z.object({
+        currency,
+        decidedClaims: z.number().int().describe('Claims submitted in the window and decided since'),
+        claimed: amount('Σ amount claimed of claims decided'),
+        approved: amount('Σ amount approved of them'),
+        accuracy: ratio('approved / claimed'),
+      }),
+    )
+    .describe('Per currency'),
+  fileRejection: z
+    .object({
+      files: z.number().int().describe('Files completed in the window'),
+      lines: z.number().int().describe('Lines they held'),
+      rejectedLines: z.number().int().describe('Lines rejected'),
+      rate: ratio('rejected lines / lines'),
+    })
+    .describe('The files the partner sent'),
 });
 
 export const performanceResponseSchema = z.object({
-  items: z.array(
-    z.object({
-      group: z.string().describe('Value of the dimension; `unknown` for a partner no longer in master data'),
-      currency,
-      quantity: z.string().describe('Σ quantity in base units'),
-      revenue: amount('Σ extended amount'),
-      lines: z.number().int(),
-      partners: z.number().int(),
-    }),
-  ),
+  items: z
+    .array(
+      z.object({
+        group: z
+          .string()
+          .describe('Value of the dimension; `unknown` for a partner no longer in master data'),
+        currency,
+        quantity: z.string().describe('Σ quantity in base units'),
+        revenue: amount('Σ extended amount'),
+        lines: z.number().int().describe('Sale lines summed'),
+        partners: z.number().int().describe('Partners with sales in the group'),
+      }),
+    )
+    .describe('Per group and currency'),
 });
