@@ -19,7 +19,7 @@ import { seededRandom } from '../test/support/seeded-random';
 
 const finance: Actor = { userId: 'bench-finance', role: 'finance' };
 
-function aprilLines(count: number): NormalizedSaleLine[] {
+export function aprilLines(count: number): NormalizedSaleLine[] {
   const random = seededRandom(20260430);
   const sellers = demoPartners.filter((partner) => partner.currency === 'USD').map((p) => p.partnerId);
   return Array.from({ length: count }, (_, index) => {
