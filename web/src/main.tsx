@@ -44,8 +44,8 @@ function Page({ session, location }: { session: Session; location: Location }) {
   if (page === 'claims' && id) return <ClaimDetail session={session} claimId={id} />;
   if (page === 'claims') return <Claims session={session} />;
   if (page === 'scorecard') {
-    // A partner's own scorecard whatever the address names: the API would answer 404 for another's anyway.
-    return <Scorecard session={session} partnerId={partnerId ?? id} query={location.query} />;
+    // The partner the address names (a forged one shows the API's 404), else a partner user's own.
+    return <Scorecard session={session} partnerId={id ?? partnerId} query={location.query} />;
   }
   if (page === 'liabilities' && partnerId === undefined) return <Liabilities session={session} />;
   if (partnerId !== undefined) {

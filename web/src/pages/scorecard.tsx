@@ -141,7 +141,7 @@ export function Scorecard({
             Partner <input name="partner" required defaultValue={partnerId ?? ''} />
           </label>
         )}
-        {session.role === 'partner' && <input type="hidden" name="partner" value={partnerId} />}
+        {session.role === 'partner' && <input type="hidden" name="partner" value={session.partnerId} />}
         <label>
           From <input name="from" type="month" required defaultValue={from} />
         </label>
