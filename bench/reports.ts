@@ -8,15 +8,10 @@
 import type { Actor } from '../domain/access/actor';
 import { requestAccrualRun } from '../domain/accrual-runs/run-use-cases';
 import type { SaleLine } from '../domain/accruals/sale-line';
-import { storeChannelLines } from '../domain/channel-files/store-channel-lines';
 import { summarizeSales } from '../domain/reports/sales-summary';
 import { createAccrualDeps } from '../functions/accruals/create-accrual-deps';
-import { DynamoChannelLines } from '../functions/adapters/dynamo-channel-lines';
-import { createDocumentClient } from '../functions/adapters/dynamo-client';
-import { localCredentials } from '../infra/local/dynamodb-local';
-import { localRegion } from '../infra/local/intrinsics';
 import { type LocalStack, startLocalStack } from '../infra/local/local-stack';
-import { aprilLines } from './month-end-run';
+import { storeAprilLines } from './month-end-run';
 
 const finance: Actor = { userId: 'bench-finance', role: 'finance' };
 const requestsPerReport = 50;
@@ -97,27 +92,8 @@ export async function runReportsBench(lineCount = Number(process.env.BENCH_REPOR
   const stack = await startLocalStack({ inMemory: true, apiPort: 0 });
   try {
     const demo = await timeReports(stack, 'demo');
-    const settings = {
-      TABLE_NAME: stack.tableName,
-      AWS_REGION: localRegion,
-      DYNAMODB_ENDPOINT: stack.endpoints.dynamoDb,
-      UPLOADS_BUCKET: stack.uploadsBucket,
-      EVENT_BUS_NAME: stack.functions.setting('EVENT_BUS_NAME'),
-      S3_ENDPOINT: stack.endpoints.s3,
-      EVENTS_ENDPOINT: stack.endpoints.eventBridge,
-      SFN_ENDPOINT: stack.endpoints.stepFunctions,
-      ACCRUAL_STATE_MACHINE_ARN: stack.functions.setting('ACCRUAL_STATE_MACHINE_ARN'),
-    };
-    Object.assign(process.env, {
-      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    });
     const loading = performance.now();
-    const store = new DynamoChannelLines(createDocumentClient(settings), stack.tableName);
-    const lines = aprilLines(lineCount);
-    for (let start = 0; start < lines.length; start += 500) {
-      await storeChannelLines(store, 'bench', lines.slice(start, start + 500));
-    }
+    const settings = await storeAprilLines(stack, lineCount);
     const deps = createAccrualDeps(settings);
     const run = await requestAccrualRun(deps, finance, {
       period: { start: '2026-04-01', end: '2026-04-30' },

@@ -8,31 +8,10 @@ import { parseScaled } from '../../../domain/shared/money/scaled-integer';
 import { finance } from '../../support/actors';
 import { accrualRunDeps, channelLine } from '../accrual-runs/fakes';
 import { inForce } from '../accrual-runs/scenario';
-import { march2026 } from '../accruals/builders';
+import { march2026, saleLine } from '../accruals/builders';
 
-function line(overrides: Partial<SaleLine>): SaleLine {
-  return {
-    lineId: 'L',
-    partnerId: 'P1',
-    invoiceDate: '2026-03-10',
-    shipDate: '2026-03-10',
-    orderDate: '2026-03-10',
-    sku: 'SKU-1',
-    category: 'CAT-A',
-    uom: 'EA',
-    quantityBase: '1',
-    extendedAmount: '1.00',
-    currency: 'USD',
-    endCustomerId: '',
-    billTo: '',
-    shipTo: '',
-    orderType: '',
-    salesperson: '',
-    warehouse: '',
-    attributes: {},
-    ...overrides,
-  };
-}
+const line = (overrides: Partial<SaleLine>) =>
+  saleLine({ lineId: 'L', extendedAmount: '1.00', ...overrides });
 
 describe('summarizeSales', () => {
   it('sums P1 March CAT-A: 2.5 + 7.5 units for 10.10 + 0.005 USD = 10 units, 10.105 USD; a return counts negative', () => {

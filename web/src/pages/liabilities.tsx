@@ -6,7 +6,19 @@ import type { Session } from '../session';
 type ProgramLiability = LiabilitiesReport['byProgram'][number];
 
 /** The table's amount columns, in order. */
-const amountColumns = ['earned', 'adjustments', 'claimed', 'paid', 'balance'] as const;
+const amountColumns = [
+  { column: 'earned', label: 'Earned' },
+  { column: 'adjustments', label: 'Adjustments' },
+  { column: 'claimed', label: 'Claimed' },
+  { column: 'paid', label: 'Paid' },
+  { column: 'balance', label: 'Open liability' },
+] as const;
+/** The totals shown per currency: the open liability and what it is made of. */
+const totalFigures = [
+  { label: 'Open liability ({currency})', column: 'balance' },
+  { label: 'Not yet claimed', column: 'availableToClaim' },
+  { label: 'Claimed, not yet paid', column: 'payable' },
+] as const;
 const barHeight = 22;
 const labelWidth = 170;
 const chartWidth = 640;
@@ -63,24 +75,14 @@ export function Liabilities({ session }: { session: Session }) {
             {totals.map((total) => (
               <section key={total.currency} aria-label={`Liabilities in ${total.currency}`}>
                 <dl class="figures" data-testid="liability-totals">
-                  <div>
-                    <dt>Open liability ({total.currency})</dt>
-                    <dd>
-                      <Money amount={total.balance} currency={total.currency} />
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>Not yet claimed</dt>
-                    <dd>
-                      <Money amount={total.availableToClaim} currency={total.currency} />
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>Claimed, not yet paid</dt>
-                    <dd>
-                      <Money amount={total.payable} currency={total.currency} />
-                    </dd>
-                  </div>
+                  {totalFigures.map(({ label, column }) => (
+                    <div key={column}>
+                      <dt>{label.replace('{currency}', total.currency)}</dt>
+                      <dd>
+                        <Money amount={total[column]} currency={total.currency} />
+                      </dd>
+                    </div>
+                  ))}
                 </dl>
                 <LiabilityChart
                   currency={total.currency}
@@ -96,21 +98,11 @@ export function Liabilities({ session }: { session: Session }) {
                     <th scope="col">Program</th>
                     <th scope="col">Partner</th>
                     <th scope="col">Period</th>
-                    <th scope="col" class="num">
-                      Earned
-                    </th>
-                    <th scope="col" class="num">
-                      Adjustments
-                    </th>
-                    <th scope="col" class="num">
-                      Claimed
-                    </th>
-                    <th scope="col" class="num">
-                      Paid
-                    </th>
-                    <th scope="col" class="num">
-                      Open liability
-                    </th>
+                    {amountColumns.map(({ column, label }) => (
+                      <th key={column} scope="col" class="num">
+                        {label}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
@@ -119,7 +111,7 @@ export function Liabilities({ session }: { session: Session }) {
                       <td>{row.programId}</td>
                       <td>{row.partnerId}</td>
                       <td>{row.period}</td>
-                      {amountColumns.map((column) => (
+                      {amountColumns.map(({ column }) => (
                         <td key={column} class="num">
                           <Money amount={row[column]} currency={row.currency} />
                         </td>
