@@ -14,7 +14,7 @@ import { createDocumentClient } from '../functions/adapters/dynamo-client';
 import { demoPartners, demoProducts } from '../infra/local/demo/demo-channel';
 import { localCredentials } from '../infra/local/dynamodb-local';
 import { localRegion } from '../infra/local/intrinsics';
-import { startLocalStack } from '../infra/local/local-stack';
+import { type LocalStack, startLocalStack } from '../infra/local/local-stack';
 import { seededRandom } from '../test/support/seeded-random';
 
 const finance: Actor = { userId: 'bench-finance', role: 'finance' };
@@ -47,30 +47,39 @@ function aprilLines(count: number): NormalizedSaleLine[] {
   });
 }
 
+/**
+ * Stores `lineCount` April lines on `stack` through the channel-line store, with the stack's local
+ * credentials in the environment; answers the accrual functions' settings on the stack.
+ */
+export async function storeAprilLines(stack: LocalStack, lineCount: number) {
+  const settings = {
+    TABLE_NAME: stack.tableName,
+    AWS_REGION: localRegion,
+    DYNAMODB_ENDPOINT: stack.endpoints.dynamoDb,
+    UPLOADS_BUCKET: stack.uploadsBucket,
+    EVENT_BUS_NAME: stack.functions.setting('EVENT_BUS_NAME'),
+    S3_ENDPOINT: stack.endpoints.s3,
+    EVENTS_ENDPOINT: stack.endpoints.eventBridge,
+    SFN_ENDPOINT: stack.endpoints.stepFunctions,
+    ACCRUAL_STATE_MACHINE_ARN: stack.functions.setting('ACCRUAL_STATE_MACHINE_ARN'),
+  };
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+  });
+  const store = new DynamoChannelLines(createDocumentClient(settings), stack.tableName);
+  const lines = aprilLines(lineCount);
+  for (let start = 0; start < lines.length; start += 500) {
+    await storeChannelLines(store, 'bench', lines.slice(start, start + 500));
+  }
+  return settings;
+}
+
 export async function runMonthEndBench(lineCount = Number(process.env.BENCH_RUN_LINES ?? 10_000)) {
   const seeding = performance.now(); // stack start and storing the lines
   const stack = await startLocalStack({ inMemory: true, apiPort: 0 });
   try {
-    const settings = {
-      TABLE_NAME: stack.tableName,
-      AWS_REGION: localRegion,
-      DYNAMODB_ENDPOINT: stack.endpoints.dynamoDb,
-      UPLOADS_BUCKET: stack.uploadsBucket,
-      EVENT_BUS_NAME: stack.functions.setting('EVENT_BUS_NAME'),
-      S3_ENDPOINT: stack.endpoints.s3,
-      EVENTS_ENDPOINT: stack.endpoints.eventBridge,
-      SFN_ENDPOINT: stack.endpoints.stepFunctions,
-      ACCRUAL_STATE_MACHINE_ARN: stack.functions.setting('ACCRUAL_STATE_MACHINE_ARN'),
-    };
-    Object.assign(process.env, {
-      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    });
-    const store = new DynamoChannelLines(createDocumentClient(settings), stack.tableName);
-    const lines = aprilLines(lineCount);
-    for (let start = 0; start < lines.length; start += 500) {
-      await storeChannelLines(store, 'bench', lines.slice(start, start + 500));
-    }
+    const settings = await storeAprilLines(stack, lineCount);
     const setupSeconds = (performance.now() - seeding) / 1000;
     const deps = createAccrualDeps(settings);
     const timeRun = async () => {

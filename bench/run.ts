@@ -15,6 +15,8 @@
  *     vs the same validation as one DuckDB statement, agreeing line by line (lines/s; run bundled)
  *   - deal registration: conflict check of one registration against 10k/100k (BENCH_DEAL_SIZES, up to 1M)
  *     existing ones on DynamoDB Local (p50/p99 per check; flat when the index works)
+ *   - reports: each GET /reports/… over HTTP on the demo data and after `--lines N` (default 100,000) more
+ *     lines and a run (p50/p99), and the run's precompute of 1M lines into monthly summaries (ms)
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
@@ -25,9 +27,10 @@ import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
 import { runPaymentExportBench } from './payment-export';
+import { runReportsBench } from './reports';
 
 const args = process.argv.slice(2);
-// `--lines N` sizes the month-end run (default 10,000, or BENCH_RUN_LINES).
+// `--lines N` sizes the month-end run (default 10,000, or BENCH_RUN_LINES) and the reports' extra lines.
 const linesAt = args.indexOf('--lines');
 const runLines = linesAt === -1 ? undefined : Number(args[linesAt + 1]);
 if (runLines !== undefined && !(Number.isInteger(runLines) && runLines > 0)) {
@@ -44,6 +47,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'payment-export': () => runPaymentExportBench(),
   'ship-and-debit': () => runBundled('ship-and-debit.ts'),
   'deal-registration': () => runDealRegistrationBench(),
+  reports: () => runReportsBench(runLines),
 };
 
 for (const [name, run] of Object.entries(benches)) {

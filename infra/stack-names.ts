@@ -10,6 +10,7 @@ export const stackNames = {
     dealRegistration: 'ChrmApiDeals',
     funds: 'ChrmApiFunds',
     priceProtection: 'ChrmApiPriceProtection',
+    reports: 'ChrmApiReports',
   },
   ingest: 'ChrmIngest',
   accruals: 'ChrmAccruals',

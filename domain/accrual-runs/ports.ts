@@ -3,6 +3,7 @@ import type { SaleLine } from '../accruals/sale-line';
 import type { AccountingPeriod } from '../ledger/accounting-period';
 import type { LedgerPosting } from '../ledger/ledger-posting';
 import type { ProgramRecord, ProgramVersionRecord } from '../programs/program-record';
+import type { SalesSummaryStore } from '../reports/ports';
 import type { Clock, EventPublisher, RecordStore } from '../shared/ports';
 import type { AccrualRunRecord, Measurement } from './accrual-run';
 import type { ProgramComputation } from './program-computation';
@@ -71,6 +72,8 @@ export interface AccrualRunDeps {
   readonly programVersions: RecordStore<ProgramVersionRecord>;
   readonly lines: RunLineSource;
   readonly snapshots: RunSnapshots;
+  /** Where the run leaves each month's sales summed for reports. */
+  readonly salesSummaries: SalesSummaryStore;
   readonly ledger: AccrualLedger;
   readonly accountingPeriods: RecordStore<AccountingPeriod>;
   readonly workflow: RunWorkflow;

@@ -14,6 +14,7 @@ import { closedMonths } from '../ledger/accounting-period-use-cases';
 import type { RebateProgram } from '../programs/program';
 import { programsInForce } from '../programs/program-lifecycle';
 import { programVersionId } from '../programs/program-record';
+import { summarizeSales } from '../reports/sales-summary';
 import { BusinessRuleError } from '../shared/errors';
 import { toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
@@ -38,10 +39,10 @@ const shownUnreadable = 100;
  * Workflow step 1 (validate): fixes what the run reads. Main course: the programs in force and their
  * versions → the day each is measured to (the run's end, or later when a run measured one of its periods
  * further: see `measuredToOf`) → the invoice months their windows need → every partner's lines of those
- * months, converted for
- * the engine → a snapshot of them (replay and explanations read it, never the live table) → every program
- * computed in one pass over it, each program's result written beside the snapshot → the run record, now
- * `running`, lists all of it → one Map item per program, which posts its program's result.
+ * months, converted for the engine → a snapshot of them (replay and explanations read it, never the live
+ * table) → their sums per month for reports → every program computed in one pass over it, each program's
+ * result written beside the snapshot → the run record, now `running`, lists all of it → one Map item per
+ * program, which posts its program's result.
  */
 export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Promise<ProgramStep[]> {
   const run = await getVersioned(deps.runs, runId, 'Accrual run');
@@ -69,6 +70,7 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
     }
   }
   await deps.snapshots.write(runId, lines);
+  await writeSalesSummaries(deps, months, lines);
   const measured = programs.map(({ program, measuredTo }) => ({
     program,
     period: { start: run.period.start, end: measuredTo },
@@ -92,6 +94,24 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
     programId: program.programId,
     programVersion: program.version,
   }));
+}
+
+/**
+ * Replaces the sales summaries of every month the run read with the lines it read (a month it read empty
+ * included), so that reports sum a few summaries per partner and month instead of scanning lines.
+ */
+async function writeSalesSummaries(
+  deps: Pick<AccrualRunDeps, 'salesSummaries'>,
+  months: readonly string[],
+  lines: readonly SaleLine[],
+): Promise<void> {
+  const summaries = summarizeSales(lines);
+  for (const month of months) {
+    await deps.salesSummaries.replaceMonth(
+      month,
+      summaries.filter((summary) => summary.month === month),
+    );
+  }
 }
 
 /**

@@ -43,9 +43,10 @@ export interface Checkbook extends CheckbookFigures {
   readonly periods: readonly CheckbookPeriod[];
 }
 
-type Sums = Record<'earned' | 'adjustments' | 'claimed' | 'paid', bigint>;
+/** A checkbook's columns in the currency's minor units. */
+export type CheckbookSums = Record<'earned' | 'adjustments' | 'claimed' | 'paid', bigint>;
 
-const columnOf: Record<LedgerPostingKind, keyof Sums> = {
+const columnOf: Record<LedgerPostingKind, keyof CheckbookSums> = {
   accrual: 'earned',
   trueUp: 'earned',
   adjustment: 'adjustments',
@@ -55,15 +56,16 @@ const columnOf: Record<LedgerPostingKind, keyof Sums> = {
 
 interface Accumulator {
   readonly posting: LedgerPosting;
-  readonly total: Sums;
-  readonly periods: Map<string, Sums>;
+  readonly total: CheckbookSums;
+  readonly periods: Map<string, CheckbookSums>;
 }
 
-function zeroSums(): Sums {
+export function zeroCheckbookSums(): CheckbookSums {
   return { earned: 0n, adjustments: 0n, claimed: 0n, paid: 0n };
 }
 
-function figures(sums: Sums, currency: CurrencyCode): CheckbookFigures {
+/** The figures of summed columns: payable, balance and what is available to claim derive from them. */
+export function checkbookFigures(sums: CheckbookSums, currency: CurrencyCode): CheckbookFigures {
   const format = (value: bigint) => fromMinorUnits(value, currency);
   return {
     earned: format(sums.earned),
@@ -92,12 +94,12 @@ export function buildCheckbooks(postings: readonly LedgerPosting[]): Checkbook[]
     );
     let book = books.get(key);
     if (book === undefined) {
-      book = { posting, total: zeroSums(), periods: new Map() };
+      book = { posting, total: zeroCheckbookSums(), periods: new Map() };
       books.set(key, book);
     }
     let period = book.periods.get(posting.period);
     if (period === undefined) {
-      period = zeroSums();
+      period = zeroCheckbookSums();
       book.periods.set(posting.period, period);
     }
     const amount = toMinorUnits(posting.amount, posting.currency);
@@ -112,9 +114,9 @@ export function buildCheckbooks(postings: readonly LedgerPosting[]): Checkbook[]
       beneficiaryPartnerId: posting.beneficiaryPartnerId,
       fund: posting.fund,
       currency: posting.currency,
-      ...figures(total, posting.currency),
+      ...checkbookFigures(total, posting.currency),
       periods: [...periods.entries()]
         .sort(([a], [b]) => byText(a, b))
-        .map(([period, sums]) => ({ period, ...figures(sums, posting.currency) })),
+        .map(([period, sums]) => ({ period, ...checkbookFigures(sums, posting.currency) })),
     }));
 }

@@ -5,6 +5,7 @@ import { accrualStores } from '../adapters/accrual-stores';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
 import { DynamoChannelQueries } from '../adapters/dynamo-channel-queries';
 import { createDocumentClient } from '../adapters/dynamo-client';
+import { DynamoSalesSummaries } from '../adapters/dynamo-sales-summaries';
 import { createEventBridgeClient, EventBridgePublisher } from '../adapters/eventbridge-publisher';
 import { masterDataStores } from '../adapters/master-data-stores';
 import { DynamoRunLineSource } from '../adapters/run-line-source';
@@ -51,6 +52,7 @@ export function createAccrualDeps(settings: AccrualSettings) {
       createS3Client({ region: settings.AWS_REGION, endpoint: settings.S3_ENDPOINT }),
       settings.UPLOADS_BUCKET,
     ),
+    salesSummaries: new DynamoSalesSummaries(client, table),
     workflow: new SfnRunWorkflow(
       createSfnClient({ region: settings.AWS_REGION, endpoint: settings.SFN_ENDPOINT }),
       // Only the run-starting route has the ARN; any other caller of `start` is a wiring fault.

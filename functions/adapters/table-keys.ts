@@ -53,6 +53,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | fund claim (PoP)  | FUNDCLAIM#<fundClaimId> | CLAIM                      | PARTNERFUNDCLAIMS#<p>     | <submittedAt>#<fundClaimId> |
  * | price protection run | PPRUN#<runId>       | RUN                         | PPRUNS                    | <createdAt>#<runId>     |
  * | price protection line | PPRUN#<runId>      | LINE#<partnerId>            | PPPARTNER#<p>             | <createdAt>#<runId>     |
+ * | sales summary (reports) | REPORTSALES#<yyyy-mm> | PARTNER#<partnerId> (cells: category × currency) |    |                         |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -149,6 +150,8 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 63. the run of a price entry (re-running finds it)            → GetItem PPRUN#<runId derived from list, sku, date>
  * 64. the line of a price protection claim (partner review)      → GetItem PPRUN#<claim's programId> LINE#<claim's partner>;
  *     the line's write is conditional on its version, so two reviews of one claim have one effect
+ * 70. a month's sales summaries (reports), every partner's or one → Query pk REPORTSALES#<yyyy-mm> / GetItem
+ *     PARTNER#<p>; an accrual run replaces a month's summaries whole from the lines it read
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -704,4 +707,11 @@ export const partnerPriceProtectionListKey = (
 ): ListIndexKey => ({
   gsi1pk: partnerPriceProtectionPartition(partnerId),
   gsi1sk: `${createdAt}#${runId}`,
+});
+
+// Reports: what accrual runs precompute so that no report reads channel lines.
+export const salesSummaryPartition = (month: string) => `REPORTSALES#${month}`;
+export const salesSummaryKey = (month: string, partnerId: string): ItemKey => ({
+  pk: salesSummaryPartition(month),
+  sk: `PARTNER#${partnerId}`,
 });

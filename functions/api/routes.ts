@@ -8,6 +8,7 @@ import { fundRoutes } from './fund-routes';
 import { masterDataRoutes } from './master-data-routes';
 import { paymentRoutes } from './payment-routes';
 import { priceProtectionRoutes } from './price-protection-routes';
+import { reportRoutes } from './report-routes';
 import type { RouteSpec } from './route-spec';
 import { shipAndDebitRoutes } from './ship-and-debit-routes';
 
@@ -23,6 +24,7 @@ export const apiRouteGroups = {
   dealRegistration: dealRegistrationRoutes,
   funds: fundRoutes,
   priceProtection: priceProtectionRoutes,
+  reports: reportRoutes,
 } as const satisfies Record<string, readonly RouteSpec[]>;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */

@@ -538,3 +538,83 @@ describe('run order and accounting periods', () => {
     expect(approved.json.status).toBe('approved');
   });
 });
+
+describe('reports', () => {
+  it('liabilities: staff see every partner, a partner its own (another’s is 404); totals match its checkbooks; CSV on request', async () => {
+    const staff = await api('GET', '/reports/liabilities', { token: finance() });
+    const own = await api('GET', '/reports/liabilities', { token: north() });
+    const checkbooks = await api('GET', '/partners/DIST-NORTH/checkbook', { token: north() });
+
+    expect(staff.status).toBe(200);
+    expect(new Set(staff.json.rows.map((row: { partnerId: string }) => row.partnerId)).size).toBeGreaterThan(
+      1,
+    );
+    expect(new Set(own.json.rows.map((row: { partnerId: string }) => row.partnerId))).toEqual(
+      new Set(['DIST-NORTH']),
+    );
+    expect(own.json.totals).toEqual([
+      expect.objectContaining({
+        currency: 'USD',
+        balance: sum(checkbooks.json.items.map((book: { balance: string }) => book.balance)),
+      }),
+    ]);
+    expect((await api('GET', '/reports/liabilities?partnerId=RES-ACME', { token: north() })).status).toBe(
+      404,
+    );
+    const csv = await fetch(`${local.stack.apiUrl}/reports/liabilities?format=csv`, {
+      headers: { authorization: `Bearer ${finance()}` },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect((await csv.text()).trim().split('\r\n')).toHaveLength(staff.json.rows.length + 1);
+  });
+
+  it('performance sums exactly the lines the demo run read, from its summaries; rankings are staff-only', async () => {
+    const run = (await api('GET', `/accrual-runs/${local.stack.demoRun?.runId}`, { token: finance() })).json;
+    const months: string[] = [...run.months].sort();
+    const window = `from=${months[0]}&to=${months[months.length - 1]}`;
+
+    const byCategory = await api('GET', `/reports/performance?${window}&by=category`, { token: manager() });
+    const top = await api('GET', '/reports/top-partners?limit=2', { token: finance() });
+
+    expect(byCategory.status).toBe(200);
+    expect(
+      byCategory.json.items.reduce((total: number, row: { lines: number }) => total + row.lines, 0),
+    ).toBe(run.lineCount);
+    expect(top.json.items.map((item: { rank: number }) => item.rank)).toEqual([1, 2]);
+    expect((await api('GET', '/reports/top-partners', { token: north() })).status).toBe(403);
+    expect((await api('GET', `/reports/performance?${window}&by=region`, { token: north() })).status).toBe(
+      403,
+    );
+    const bad = await api('GET', '/reports/performance?from=2026-13&to=2026-03&by=segment', {
+      token: finance(),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'query.by',
+      'query.from',
+    ]);
+  });
+
+  it('scorecards and claims ageing: a partner its own, another partner’s scorecard is 404', async () => {
+    // The demo files were ingested at start-up: the window ends this month so that their counts are in it.
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const window = `from=2026-01&to=${thisMonth}`;
+
+    const own = await api('GET', `/reports/partner-scorecards/DIST-NORTH?${window}`, { token: north() });
+    const ageing = await api('GET', '/reports/claims-ageing', { token: acme() });
+
+    expect(own.status).toBe(200);
+    expect(own.json.partnerId).toBe('DIST-NORTH');
+    expect(own.json.fileRejection.files).toBeGreaterThan(0);
+    expect(
+      (await api('GET', `/reports/partner-scorecards/DIST-NORTH?${window}`, { token: acme() })).status,
+    ).toBe(404);
+    expect(
+      (await api('GET', `/reports/partner-scorecards/DIST-NORTH?${window}`, { token: finance() })).status,
+    ).toBe(200);
+    expect(ageing.status).toBe(200);
+    expect((await api('GET', '/reports/claims-ageing?partnerId=DIST-NORTH', { token: acme() })).status).toBe(
+      404,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiabilitiesReport } from '../../web/src/api-types';
 import { artifactPath, launchChromium } from '../support/browser';
 import { taskInInbox } from './approval-inbox';
 import { localStackPerFile } from './local-api';
@@ -225,5 +226,37 @@ describe('partner portal and staff console in Chromium', () => {
     expect(await problem.textContent()).toBe('Not Found (404): Claim not found');
     expect(await page.getByText('DEMO-SW-JAN').count()).toBe(0);
     await page.screenshot({ path: artifactPath('portal-forged-claim-not-found.png'), fullPage: true });
+  });
+  it('finance sees open liability per currency with a bar per program, as the reports API sums it; RES-ACME asking for DIST-NORTH’s scorecard sees not found', async () => {
+    const report = await fetch(`${local.stack.apiUrl}/reports/liabilities`, {
+      headers: { authorization: `Bearer ${local.stack.tokens['demo-finance']}` },
+    }).then((response) => response.json() as Promise<LiabilitiesReport>);
+    const usd = report.totals.find((total) => total.currency === 'USD');
+    if (!usd) throw new Error('The demo has no USD liability');
+    const page = await pageAt(laptop);
+    await signIn(page, /demo-finance/);
+    await page.getByRole('link', { name: 'Liabilities' }).click();
+
+    const totals = page.getByTestId('liability-totals').first();
+    await totals.waitFor();
+    expect(await totals.textContent()).toContain(
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(
+        usd.balance as `${number}`,
+      ),
+    );
+    const chart = page.getByRole('img', { name: 'Open liability by program in USD' });
+    expect(await chart.locator('rect').count()).toBe(
+      report.byProgram.filter((row) => row.currency === 'USD').length,
+    );
+    await page.screenshot({ path: artifactPath('staff-liabilities.png'), fullPage: true });
+
+    const partner = await pageAt(laptop);
+    await signIn(partner, /RES-ACME/);
+    await partner.goto(`${local.stack.apiUrl}/#/scorecard`);
+    await partner.getByRole('heading', { name: 'Scorecard of RES-ACME' }).waitFor();
+    await partner.goto(`${local.stack.apiUrl}/#/scorecard/DIST-NORTH`);
+    const problem = partner.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe('Not Found (404): Partner not found');
   });
 });

@@ -11,6 +11,7 @@ import type { approvalTaskResponse } from '../../functions/api/approval-routes';
 import type { claimResponseSchema } from '../../functions/api/claim-schemas';
 import type { partnerPaymentViewSchema } from '../../functions/api/payment-response-schemas';
 import type { checkbookSchema } from '../../functions/api/record-response-schemas';
+import type { liabilitiesResponseSchema, scorecardResponseSchema } from '../../functions/api/report-schemas';
 import type {
   programProgressResponseSchema,
   whatIfResponseSchema,
@@ -26,6 +27,8 @@ export type WhatIf = z.infer<typeof whatIfResponseSchema>;
 export type Claim = z.infer<typeof claimResponseSchema>;
 export type PartnerPayment = z.infer<typeof partnerPaymentViewSchema>;
 export type ApprovalTask = z.infer<typeof approvalTaskResponse>;
+export type LiabilitiesReport = z.infer<typeof liabilitiesResponseSchema>;
+export type PartnerScorecard = z.infer<typeof scorecardResponseSchema>;
 export type RejectionReason = (typeof rejectionReasonCodes)[number];
 export type { ApprovalDecision, ClaimStatus, Problem, Role };
 

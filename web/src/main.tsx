@@ -4,8 +4,10 @@ import { useState } from 'preact/hooks';
 import { ProblemView } from './components';
 import { Approvals } from './pages/approvals';
 import { ClaimDetail, Claims } from './pages/claims';
+import { Liabilities } from './pages/liabilities';
 import { PartnerHome } from './pages/partner-home';
 import { Programs } from './pages/programs';
+import { Scorecard } from './pages/scorecard';
 import { SignIn } from './pages/sign-in';
 import { href, type Location, useLocation } from './router';
 import { type Session, storedSession, storeSession } from './session';
@@ -21,10 +23,13 @@ const navOf = (session: Session): NavItem[] =>
         { label: 'Home', page: '' },
         { label: 'My programs', page: 'programs' },
         { label: 'Claims & payments', page: 'claims' },
+        { label: 'Scorecard', page: 'scorecard' },
       ]
     : [
         { label: 'Approvals inbox', page: '' },
         { label: 'Claims', page: 'claims' },
+        { label: 'Liabilities', page: 'liabilities' },
+        { label: 'Scorecards', page: 'scorecard' },
       ];
 
 const notFound = (what: string) => (
@@ -38,6 +43,11 @@ function Page({ session, location }: { session: Session; location: Location }) {
   const partnerId = session.partnerId;
   if (page === 'claims' && id) return <ClaimDetail session={session} claimId={id} />;
   if (page === 'claims') return <Claims session={session} />;
+  if (page === 'scorecard') {
+    // The partner the address names (a forged one shows the API's 404), else a partner user's own.
+    return <Scorecard session={session} partnerId={id ?? partnerId} query={location.query} />;
+  }
+  if (page === 'liabilities' && partnerId === undefined) return <Liabilities session={session} />;
   if (partnerId !== undefined) {
     if (page === '') return <PartnerHome session={session} partnerId={partnerId} />;
     if (page === 'programs') {

@@ -18,6 +18,7 @@ import type { EventPublisher } from '../../../domain/shared/ports';
 import type { DomainEvent } from '../../../events/domain-event';
 import { chunksOf } from '../../../functions/adapters/dynamo-accrual-ledger';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
+import { InMemorySalesSummaries } from '../../support/in-memory-sales-summaries';
 import { programStores } from '../programs/builders';
 
 /** A stored channel sale line with plausible defaults (March 2026, 100 × SKU-1 for 1,000 USD). */
@@ -244,6 +245,7 @@ export function accrualRunDeps(clock = fixedClock('2026-04-01T06:00:00.000Z')) {
     runs: new InMemoryRecordStore<AccrualRunRecord>((run) => run.runId),
     lines: new InMemoryRunLineSource(),
     snapshots: new InMemoryRunSnapshots(),
+    salesSummaries: new InMemorySalesSummaries(),
     ledger: new InMemoryAccrualLedger(accountingPeriods),
     accountingPeriods,
     workflow: new RecordingRunWorkflow(),

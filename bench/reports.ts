@@ -1,0 +1,117 @@
+/**
+ * Reports API latency on the local stack: each `GET /reports/…` timed over HTTP (p50/p99 of sequential
+ * requests after a warm-up), first on the demo data (every seed level), then after `lineCount` more April
+ * sale lines were stored and a month-end run read them (which leaves their monthly sales summaries). No report
+ * reads channel lines, so their latency should not follow the line count; the figure that does is the
+ * precompute, timed apart: summing 1,000,000 lines into summaries as the run does (ms).
+ */
+import type { Actor } from '../domain/access/actor';
+import { requestAccrualRun } from '../domain/accrual-runs/run-use-cases';
+import type { SaleLine } from '../domain/accruals/sale-line';
+import { summarizeSales } from '../domain/reports/sales-summary';
+import { createAccrualDeps } from '../functions/accruals/create-accrual-deps';
+import { type LocalStack, startLocalStack } from '../infra/local/local-stack';
+import { storeAprilLines } from './month-end-run';
+
+const finance: Actor = { userId: 'bench-finance', role: 'finance' };
+const requestsPerReport = 50;
+const window = 'from=2025-05&to=2026-04';
+
+/** The reports timed, each with the demo user asking. */
+const reports = [
+  { name: 'liabilities (staff, all)', path: '/reports/liabilities', user: 'demo-finance' },
+  { name: 'liabilities (partner)', path: '/reports/liabilities', user: 'demo-partner-dist-north' },
+  { name: 'claims ageing (staff)', path: '/reports/claims-ageing', user: 'demo-finance' },
+  { name: 'top partners', path: '/reports/top-partners?limit=10', user: 'demo-finance' },
+  {
+    name: 'scorecard (12 months + prior year)',
+    path: `/reports/partner-scorecards/DIST-NORTH?${window}`,
+    user: 'demo-partner-dist-north',
+  },
+  { name: 'performance by region', path: `/reports/performance?${window}&by=region`, user: 'demo-finance' },
+  {
+    name: 'performance by category',
+    path: `/reports/performance?${window}&by=category`,
+    user: 'demo-finance',
+  },
+];
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+async function timeReports(stack: LocalStack, dataset: string) {
+  const rows: Record<string, unknown>[] = [];
+  for (const report of reports) {
+    const get = async () => {
+      const response = await fetch(`${stack.apiUrl}${report.path}`, {
+        headers: { authorization: `Bearer ${stack.tokens[report.user]}` },
+      });
+      await response.text();
+      if (response.status !== 200) throw new Error(`${report.path} answered ${response.status}`);
+    };
+    for (let warm = 0; warm < 5; warm++) await get();
+    const timings: number[] = [];
+    for (let request = 0; request < requestsPerReport; request++) {
+      const started = performance.now();
+      await get();
+      timings.push(performance.now() - started);
+    }
+    timings.sort((a, b) => a - b);
+    rows.push({
+      dataset,
+      report: report.name,
+      p50Ms: Number(percentile(timings, 50).toFixed(1)),
+      p99Ms: Number(percentile(timings, 99).toFixed(1)),
+    });
+  }
+  return rows;
+}
+
+/** The run's write-side cost: 1,000,000 lines over 500 partners, 20 categories and 12 months summed exactly. */
+function timePrecompute(): { lines: number; summaries: number; ms: number } {
+  const count = 1_000_000;
+  const lines = Array.from(
+    { length: count },
+    (_, index) =>
+      ({
+        partnerId: `P${index % 500}`,
+        invoiceDate: `2026-${String(1 + (index % 12)).padStart(2, '0')}-15`,
+        category: `CAT-${index % 20}`,
+        currency: 'USD',
+        quantityBase: String(1 + (index % 7)),
+        extendedAmount: `${100 + (index % 900)}.${String(index % 100).padStart(2, '0')}`,
+      }) as SaleLine,
+  );
+  const started = performance.now();
+  const summaries = summarizeSales(lines);
+  return { lines: count, summaries: summaries.length, ms: Math.round(performance.now() - started) };
+}
+
+export async function runReportsBench(lineCount = Number(process.env.BENCH_REPORT_LINES ?? 100_000)) {
+  const precompute = timePrecompute();
+  const stack = await startLocalStack({ inMemory: true, apiPort: 0 });
+  try {
+    const demo = await timeReports(stack, 'demo');
+    const loading = performance.now();
+    const settings = await storeAprilLines(stack, lineCount);
+    const deps = createAccrualDeps(settings);
+    const run = await requestAccrualRun(deps, finance, {
+      period: { start: '2026-04-01', end: '2026-04-30' },
+    });
+    for (;;) {
+      const current = await deps.runs.get(run.runId);
+      if (current?.status === 'failed') throw new Error(`bench run failed: ${current.failure}`);
+      if (current?.status === 'completed') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const loadSeconds = Math.round((performance.now() - loading) / 1000);
+    console.log(`reports: ${lineCount} April lines stored and run in ${loadSeconds} s`);
+    const scaled = await timeReports(stack, `demo + ${lineCount} lines`);
+    return {
+      ...Object.fromEntries([...demo, ...scaled].map((row) => [`${row.dataset}: ${row.report}`, row])),
+      precompute: { ...precompute, note: 'summarizeSales, as the run calls it' },
+    };
+  } finally {
+    await stack.stop();
+  }
+}

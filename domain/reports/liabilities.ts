@@ -1,0 +1,96 @@
+import {
+  buildCheckbooks,
+  type CheckbookFigures,
+  type CheckbookSums,
+  checkbookFigures,
+  zeroCheckbookSums,
+} from '../ledger/checkbook';
+import type { LedgerPosting } from '../ledger/ledger-posting';
+import { toMinorUnits } from '../shared/money/minor-units';
+import type { CurrencyCode } from '../shared/money/money';
+import { byText, entryOf } from './report-figures';
+
+/** What a liabilities report may be narrowed to; an absent criterion matches everything. */
+export interface LiabilityFilter {
+  readonly programId?: string | undefined;
+  /** The beneficiary partner. */
+  readonly partnerId?: string | undefined;
+  /** A program period label, e.g. `2026-Q1`. */
+  readonly period?: string | undefined;
+  readonly currency?: CurrencyCode | undefined;
+}
+
+/**
+ * One program period of one beneficiary in one currency, every fund together, with the checkbook's figures:
+ * `balance` (earned + adjustments − paid) is the open liability, made of `availableToClaim` (accrued, not
+ * yet claimed) and `payable` (claimed, not yet paid).
+ */
+export interface LiabilityRow extends CheckbookFigures {
+  readonly programId: string;
+  readonly partnerId: string;
+  readonly period: string;
+  readonly currency: CurrencyCode;
+}
+
+export interface LiabilitiesReport {
+  /** Sorted by program, partner, period, currency. */
+  readonly rows: readonly LiabilityRow[];
+  /** The rows summed per program and currency (the dashboard's chart). */
+  readonly byProgram: readonly (CheckbookFigures & { programId: string; currency: CurrencyCode })[];
+  /** The rows summed per currency: amounts in different currencies are never added. */
+  readonly totals: readonly (CheckbookFigures & { currency: CurrencyCode })[];
+}
+
+const columns = ['earned', 'adjustments', 'claimed', 'paid'] as const;
+
+interface Group<T> {
+  readonly head: T;
+  readonly sums: CheckbookSums;
+}
+
+function addFigures(sums: CheckbookSums, figures: CheckbookFigures, currency: CurrencyCode): void {
+  for (const column of columns) sums[column] += toMinorUnits(figures[column], currency);
+}
+
+function summed<T extends { currency: CurrencyCode }>(groups: Map<string, Group<T>>) {
+  return [...groups.entries()]
+    .sort(([a], [b]) => byText(a, b))
+    .map(([, { head, sums }]) => ({ ...head, ...checkbookFigures(sums, head.currency) }));
+}
+
+/**
+ * The liabilities of a set of ledger postings (the checkbook's postings of every partner read), at the grain
+ * program × beneficiary × program period × currency, filtered, with totals per program and per currency.
+ * The figures are the checkbook's (`buildCheckbooks`), summed over funds, exactly in minor units.
+ */
+export function liabilitiesOf(
+  postings: readonly LedgerPosting[],
+  filter: LiabilityFilter,
+): LiabilitiesReport {
+  const rows = new Map<string, Group<Omit<LiabilityRow, keyof CheckbookFigures>>>();
+  const programs = new Map<string, Group<{ programId: string; currency: CurrencyCode }>>();
+  const totals = new Map<string, Group<{ currency: CurrencyCode }>>();
+  for (const book of buildCheckbooks(postings)) {
+    const { programId, beneficiaryPartnerId: partnerId, currency } = book;
+    if (filter.programId !== undefined && programId !== filter.programId) continue;
+    if (filter.partnerId !== undefined && partnerId !== filter.partnerId) continue;
+    if (filter.currency !== undefined && currency !== filter.currency) continue;
+    for (const period of book.periods) {
+      if (filter.period !== undefined && period.period !== filter.period) continue;
+      const head = { programId, partnerId, period: period.period, currency };
+      const groups = [
+        entryOf(rows, [programId, partnerId, period.period, currency].join('\u001f'), () => ({
+          head,
+          sums: zeroCheckbookSums(),
+        })),
+        entryOf(programs, `${programId}\u001f${currency}`, () => ({
+          head: { programId, currency },
+          sums: zeroCheckbookSums(),
+        })),
+        entryOf(totals, currency, () => ({ head: { currency }, sums: zeroCheckbookSums() })),
+      ];
+      for (const group of groups) addFigures(group.sums, period, currency);
+    }
+  }
+  return { rows: summed(rows), byProgram: summed(programs), totals: summed(totals) };
+}

@@ -1,0 +1,12 @@
+import type { PartnerMonthSales } from './sales-summary';
+
+/**
+ * Monthly sales summaries, written by accrual runs from the lines they read. A month is replaced whole:
+ * partners without lines in it any more lose their summary (a withdrawn file), so a summary never outlives
+ * the lines it was summed from.
+ */
+export interface SalesSummaryStore {
+  replaceMonth(month: string, summaries: readonly PartnerMonthSales[]): Promise<void>;
+  /** Every partner's summary of `month`, or only `partnerId`'s. */
+  ofMonth(month: string, partnerId?: string): Promise<PartnerMonthSales[]>;
+}

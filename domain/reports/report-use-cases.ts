@@ -1,0 +1,164 @@
+import { type Actor, internalRoles } from '../access/actor';
+import { partnerScope, requireRole, requireVisibleTo } from '../access/policies';
+import type { ChannelFileData } from '../channel-files/channel-file';
+import type { Claim } from '../claims/claim';
+import type { ClaimQueries, ClaimStore } from '../claims/ports';
+import type { LedgerPosting } from '../ledger/ledger-posting';
+import type { LedgerReader } from '../ledger/ports';
+import type { PartnerData } from '../partners/partner';
+import { NotFoundError } from '../shared/errors';
+import type { IsoDate } from '../shared/iso-date';
+import type { CurrencyCode } from '../shared/money/money';
+import type { Page, PageRequest, RecordStore, Stored } from '../shared/ports';
+import { type ClaimsAgeingReport, claimsAgeing, openClaimStatuses } from './claims-ageing';
+import { type LiabilitiesReport, type LiabilityFilter, liabilitiesOf } from './liabilities';
+import { type PartnerScorecard, partnerScorecard } from './partner-scorecard';
+import { type PerformanceDimension, type PerformanceRow, performanceBy } from './performance';
+import type { SalesSummaryStore } from './ports';
+import { type MonthWindow, monthsOf, yearBefore } from './report-months';
+import type { PartnerMonthSales } from './sales-summary';
+import { type TopPartner, topPartnersByEarned } from './top-partners';
+
+/**
+ * What reports read. None reads channel lines: sales come from the monthly summaries accrual runs write,
+ * money from the ledger's postings at the checkbook's grain, and the rest from claims and file records.
+ */
+export interface ReportDeps {
+  readonly ledger: Pick<LedgerReader, 'checkbookPostings'>;
+  readonly partners: RecordStore<PartnerData>;
+  readonly claims: Pick<ClaimStore, 'withStatus'>;
+  readonly claimQueries: ClaimQueries;
+  readonly files: RecordStore<ChannelFileData>;
+  readonly salesSummaries: Pick<SalesSummaryStore, 'ofMonth'>;
+}
+
+const readers = [...internalRoles, 'partner'] as const;
+/** Partners read in parallel when a report spans every partner. */
+const partnerConcurrency = 16;
+
+async function everyItem<T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list({ limit: 100, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return items;
+}
+
+async function inBatches<T, R>(items: readonly T[], read: (item: T) => Promise<R[]>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += partnerConcurrency) {
+    const batch = await Promise.all(items.slice(start, start + partnerConcurrency).map(read));
+    results.push(...batch.flat());
+  }
+  return results;
+}
+
+/**
+ * The partner a report is limited to: a partner user's own (asking for another is "not found"), or the one
+ * staff asked for, or every partner (undefined).
+ */
+function scopedPartner(actor: Actor, partnerId: string | undefined): string | undefined {
+  requireRole(actor, readers);
+  requireVisibleTo(actor, partnerId, 'Partner');
+  return partnerScope(actor) ?? partnerId;
+}
+
+/** The checkbook postings of one partner, or of every partner in master data. */
+async function postingsOf(deps: ReportDeps, partnerId: string | undefined, programId?: string) {
+  const partnerIds =
+    partnerId === undefined
+      ? (await everyItem((page) => deps.partners.list(page))).map((partner) => partner.partnerId)
+      : [partnerId];
+  return inBatches<string, LedgerPosting>(partnerIds, (id) => deps.ledger.checkbookPostings(id, programId));
+}
+
+/** Open liability by program, partner, program period and currency; a partner user sees only its own. */
+export async function liabilitiesReport(
+  deps: ReportDeps,
+  actor: Actor,
+  filter: LiabilityFilter,
+): Promise<LiabilitiesReport> {
+  const partnerId = scopedPartner(actor, filter.partnerId);
+  return liabilitiesOf(await postingsOf(deps, partnerId, filter.programId), { ...filter, partnerId });
+}
+
+/** The partners that earned most in a program period (or ever), per currency (staff). */
+export async function topPartnersReport(
+  deps: ReportDeps,
+  actor: Actor,
+  input: Omit<LiabilityFilter, 'partnerId'> & { readonly limit: number },
+): Promise<TopPartner[]> {
+  requireRole(actor, internalRoles);
+  const { limit, ...filter } = input;
+  return topPartnersByEarned(
+    liabilitiesOf(await postingsOf(deps, undefined, filter.programId), filter).rows,
+    limit,
+  );
+}
+
+/** Open claims by status, currency and age as of a day; a partner user sees only its own. */
+export async function claimsAgeingReport(
+  deps: ReportDeps,
+  actor: Actor,
+  input: {
+    readonly partnerId?: string | undefined;
+    readonly currency?: CurrencyCode | undefined;
+    readonly asOf: IsoDate;
+  },
+): Promise<ClaimsAgeingReport> {
+  const partnerId = scopedPartner(actor, input.partnerId);
+  const claims: Claim[] =
+    partnerId === undefined
+      ? (await Promise.all(openClaimStatuses.map((status) => deps.claims.withStatus(status)))).flat()
+      : await everyItem((page) => deps.claimQueries.list({ partnerId }, page));
+  return claimsAgeing(
+    claims.filter((claim) => input.currency === undefined || claim.currency === input.currency),
+    input.asOf,
+  );
+}
+
+async function salesOfMonths(deps: ReportDeps, window: MonthWindow, partnerId?: string) {
+  const months = monthsOf(window);
+  return (await Promise.all(months.map((month) => deps.salesSummaries.ofMonth(month, partnerId)))).flat();
+}
+
+/**
+ * One partner's scorecard over a window of months. A partner user asking for another partner's is "not
+ * found", as is a partner not in master data.
+ */
+export async function scorecardReport(
+  deps: ReportDeps,
+  actor: Actor,
+  input: MonthWindow & { readonly partnerId: string },
+): Promise<PartnerScorecard> {
+  requireRole(actor, readers);
+  requireVisibleTo(actor, input.partnerId, 'Partner');
+  const window = { from: input.from, to: input.to };
+  const [partner, sales, priorSales, claims, files] = await Promise.all([
+    deps.partners.get(input.partnerId),
+    salesOfMonths(deps, window, input.partnerId),
+    salesOfMonths(deps, yearBefore(window), input.partnerId),
+    everyItem((page) => deps.claimQueries.list({ partnerId: input.partnerId }, page)),
+    everyItem((page) => deps.files.list({ ...page, group: input.partnerId })),
+  ]);
+  if (partner === undefined) throw new NotFoundError('Partner not found');
+  return partnerScorecard({ partnerId: input.partnerId, window, sales, priorSales, claims, files });
+}
+
+/** Sales quantity and revenue per partner type, region, country or product category over months (staff). */
+export async function performanceReport(
+  deps: ReportDeps,
+  actor: Actor,
+  input: MonthWindow & { readonly by: PerformanceDimension; readonly currency?: CurrencyCode | undefined },
+): Promise<PerformanceRow[]> {
+  requireRole(actor, internalRoles);
+  const [summaries, partners] = await Promise.all([
+    salesOfMonths(deps, input),
+    everyItem((page) => deps.partners.list(page)),
+  ]);
+  const byId = new Map<string, Stored<PartnerData>>(partners.map((partner) => [partner.partnerId, partner]));
+  return performanceBy(summaries as PartnerMonthSales[], byId, input.by, input.currency);
+}

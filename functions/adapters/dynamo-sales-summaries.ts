@@ -1,0 +1,69 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { SalesSummaryStore } from '../../domain/reports/ports';
+import type { PartnerMonthSales } from '../../domain/reports/sales-summary';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
+import { deleteAll, itemKeyId, putAll } from './dynamo-batch';
+import { allItems, getItem } from './table-access';
+import { salesSummaryKey, salesSummaryPartition } from './table-keys';
+
+const type = 'SalesSummary';
+const version = 1;
+
+/** A summary item as read back: one partner's month, its cells by category and currency. */
+const summaryItemSchema = z.object({
+  month: z.string(),
+  partnerId: z.string(),
+  cells: z.array(
+    z.object({
+      category: z.string(),
+      currency: currencyCodeSchema,
+      quantity: z.string(),
+      revenue: z.string(),
+      lines: z.number().int(),
+    }),
+  ),
+});
+
+/** Monthly sales summaries, one item per partner and month under the month's partition (see table-keys.ts). */
+export class DynamoSalesSummaries implements SalesSummaryStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async replaceMonth(month: string, summaries: readonly PartnerMonthSales[]): Promise<void> {
+    const items = summaries.map((summary) => ({
+      ...salesSummaryKey(month, summary.partnerId),
+      type,
+      version,
+      month,
+      partnerId: summary.partnerId,
+      cells: summary.cells,
+    }));
+    const kept = new Set(items.map(itemKeyId));
+    const stored = await allItems(this.client, this.tableName, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': salesSummaryPartition(month) },
+      ProjectionExpression: 'pk, sk',
+    });
+    const gone = stored
+      .map((item) => ({ pk: String(item.pk), sk: String(item.sk) }))
+      .filter((key) => !kept.has(itemKeyId(key)));
+    await putAll(this.client, this.tableName, items);
+    await deleteAll(this.client, this.tableName, gone);
+  }
+
+  async ofMonth(month: string, partnerId?: string): Promise<PartnerMonthSales[]> {
+    const items =
+      partnerId === undefined
+        ? await allItems(this.client, this.tableName, {
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': salesSummaryPartition(month) },
+          })
+        : [await getItem(this.client, this.tableName, salesSummaryKey(month, partnerId))].filter(
+            (item) => item !== undefined,
+          );
+    return items.map((item) => summaryItemSchema.parse(item));
+  }
+}

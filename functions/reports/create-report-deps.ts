@@ -1,0 +1,24 @@
+import type { ReportDeps } from '../../domain/reports/report-use-cases';
+import { channelDataStores } from '../adapters/channel-data-stores';
+import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
+import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
+import { createDocumentClient } from '../adapters/dynamo-client';
+import { DynamoSalesSummaries } from '../adapters/dynamo-sales-summaries';
+import { masterDataStores } from '../adapters/master-data-stores';
+import type { Config } from '../shared/config';
+
+/** Wires the reports to the table: the ledger, claims, files, partners and the monthly sales summaries. */
+export function createReportDeps(config: Config): ReportDeps & { readonly clock: () => Date } {
+  const client = createDocumentClient(config);
+  const table = config.TABLE_NAME;
+  const claims = new DynamoClaimStore(client, table);
+  return {
+    ledger: new DynamoAccrualLedger(client, table),
+    partners: masterDataStores(client, table).partners,
+    claims,
+    claimQueries: claims,
+    files: channelDataStores(client, table).files,
+    salesSummaries: new DynamoSalesSummaries(client, table),
+    clock: () => new Date(),
+  };
+}
