@@ -70,15 +70,24 @@ export async function indexPage(
     readonly partition: string;
     readonly page: PageRequest;
     readonly newestFirst?: boolean;
+    /** Only the items whose index sort key starts with this. */
+    readonly sortKeyPrefix?: string;
   },
 ): Promise<Page<TableItem>> {
   const start = positionOf(query.page.cursor).key;
+  const prefix = query.sortKeyPrefix;
   const { Items = [], LastEvaluatedKey } = await client.send(
     new QueryCommand({
       TableName: tableName,
       IndexName: query.index,
-      KeyConditionExpression: `${query.index}pk = :pk`,
-      ExpressionAttributeValues: { ':pk': query.partition },
+      KeyConditionExpression:
+        prefix === undefined
+          ? `${query.index}pk = :pk`
+          : `${query.index}pk = :pk AND begins_with(${query.index}sk, :prefix)`,
+      ExpressionAttributeValues: {
+        ':pk': query.partition,
+        ...(prefix === undefined ? {} : { ':prefix': prefix }),
+      },
       ...(query.newestFirst ? { ScanIndexForward: false } : {}),
       Limit: query.page.limit,
       ...(start === undefined ? {} : { ExclusiveStartKey: start }),
