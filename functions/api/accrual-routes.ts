@@ -323,6 +323,7 @@ export const accrualRoutes: readonly RouteSpec[] = [
     entry: 'functions/api/near-tier/list-near-tier-alerts.ts',
     operationId: 'listNearTierAlerts',
     success: [200],
+    problems: [404],
     summary:
       'Partners within reach of their next tier after the latest run (staff: all, by program or partner; a partner: its own)',
     query: nearTierAlertQuerySchema,
