@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { ProblemView } from './components';
 import { Approvals } from './pages/approvals';
 import { ClaimDetail, Claims } from './pages/claims';
+import { NearTierPartners } from './pages/near-tier';
 import { PartnerHome } from './pages/partner-home';
 import { Programs } from './pages/programs';
 import { SignIn } from './pages/sign-in';
@@ -25,6 +26,8 @@ const navOf = (session: Session): NavItem[] =>
     : [
         { label: 'Approvals inbox', page: '' },
         { label: 'Claims', page: 'claims' },
+        // Approvers have no near-tier list (GET /near-tier-alerts answers them 403).
+        ...(session.role === 'approver' ? [] : [{ label: 'Near-tier partners', page: 'near-tier' }]),
       ];
 
 const notFound = (what: string) => (
@@ -46,6 +49,12 @@ function Page({ session, location }: { session: Session; location: Location }) {
     }
   } else if (page === '' || page === 'approvals') {
     return <Approvals session={session} />;
+  } else if (page === 'near-tier') {
+    const filter = ['programId', 'partnerId'].flatMap((name) => {
+      const value = location.query.get(name);
+      return value ? [[name, value] as const] : [];
+    });
+    return <NearTierPartners session={session} {...Object.fromEntries(filter)} />;
   }
   return notFound(`#/${location.segments.join('/')}`);
 }
