@@ -12,21 +12,30 @@ export const version = 1;
 export const partnerNearTierV1 = z.object({
   version: z.literal(version),
   alertId: z.string(),
-  runId: z.string(),
-  programId: z.string(),
-  programVersion: z.number().int().positive(),
-  period: z.string(),
-  partnerId: z.string(),
-  basis: z.enum(['quantity', 'revenue']),
-  /** The partner's period-to-date volume on `basis` (units, or revenue in `currency`). */
-  volume: z.string(),
-  /** What is still missing to the next tier: revenue in `currency` (minor units, rounded up) or units. */
-  shortfall: z.string(),
-  currency: z.string(),
-  nextTier: z.object({ index: z.number().int().nonnegative(), from: z.string(), rate: z.string() }),
-  rateType: z.enum(['percentOfRevenue', 'amountPerUnit']),
-  /** "DIST-WEST is 4,200.00 USD short of 5 % on VOL-ALL-STEPPED". */
-  message: z.string(),
+  runId: z.string().describe('The run that found the partner near its next tier'),
+  programId: z.string().describe('The tiered program'),
+  programVersion: z.number().int().positive().describe('The program version the run measured'),
+  period: z.string().describe('Program period label, e.g. `2026-03` or `FY2026-Q1`'),
+  partnerId: z.string().describe('The partner near its next tier'),
+  basis: z.enum(['quantity', 'revenue']).describe('What the tiers measure: units or revenue'),
+  volume: z.string().describe('Period-to-date volume on `basis` (units, or revenue in `currency`)'),
+  shortfall: z
+    .string()
+    .describe(
+      'Still missing to the next tier: revenue in `currency` (rounded up to its minor unit) or units',
+    ),
+  currency: z.string().describe('The program currency (that of `shortfall` on a revenue basis)'),
+  nextTier: z
+    .object({
+      index: z.number().int().nonnegative().describe('Index in the tier table, from 0'),
+      from: z.string().describe('Threshold at which it is reached, on `basis`'),
+      rate: z.string().describe('Its rate: a percentage, or an amount per unit (see `rateType`)'),
+    })
+    .describe('The tier the partner is near'),
+  rateType: z
+    .enum(['percentOfRevenue', 'amountPerUnit'])
+    .describe('Whether tier rates are percentages of revenue or amounts per unit'),
+  message: z.string().describe('"DIST-WEST is 4,200.00 USD short of 5 % on VOL-ALL-STEPPED"'),
   occurredAt: z.iso.datetime(),
 });
 export type PartnerNearTierV1 = z.infer<typeof partnerNearTierV1>;

@@ -12,6 +12,7 @@ import { ForbiddenError, NotFoundError } from '../../../domain/shared/errors';
 import { partnerNearTierV1 } from '../../../events/partner-near-tier.v1';
 import { approver, channelManager, partnerUser } from '../../support/actors';
 import { march2026, program, saleLine, threeTiers } from '../accruals/builders';
+import { programDefinition } from '../programs/builders';
 import { accrualRunDeps, channelLine } from './fakes';
 import { InMemoryNearTierAlerts } from './in-memory-near-tier-alerts';
 import { completedRun, inForce } from './scenario';
@@ -83,16 +84,8 @@ describe('nearTierAlerts', () => {
   });
 
   it('counts units on a quantity basis: 950 units is 50 units short of 0.20 USD per unit', () => {
-    const units = program({
-      kind: 'volume',
-      basis: 'quantity',
-      method: 'retrospective',
-      rateType: 'amountPerUnit',
-      tiers: [
-        { from: '0', rate: '0.10' },
-        { from: '1000', rate: '0.20' },
-      ],
-    });
+    // $0.10 a unit, $0.20 from 1,000 units (the programs' builder).
+    const units = program(programDefinition().terms as Parameters<typeof program>[0]);
 
     const [alert] = nearTierAlerts(units, 'RUN-1', [{ ...standing('950', 0, 'P1'), basis: 'quantity' }]);
 
@@ -115,19 +108,11 @@ describe('nearTierAlerts', () => {
         fc.integer({ min: 0, max: 100 }),
         fc.integer({ min: 0, max: 99 }),
         (threshold, volumeCents, percent, cents) => {
-          const tiered = program(
-            {
-              kind: 'volume',
-              basis: 'revenue',
-              method: 'retrospective',
-              rateType: 'percentOfRevenue',
-              tiers: [
-                { from: '0', rate: '1' },
-                { from: String(threshold), rate: '2' },
-              ],
-            },
-            { nearTierPercent: String(percent) },
-          );
+          const tiers = [
+            { from: '0', rate: '1' },
+            { from: String(threshold), rate: '2' },
+          ];
+          const tiered = { ...stepped, terms: { ...stepped.terms, tiers }, nearTierPercent: String(percent) };
           const volume = new Decimal(volumeCents).plus(new Decimal(cents).dividedBy(100)).dividedBy(2);
           const reached = volume.gte(threshold) ? 1 : 0;
           const alerts = nearTierAlerts(tiered, 'R', [standing(volume.toFixed(), reached)]);
