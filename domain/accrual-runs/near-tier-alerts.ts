@@ -6,7 +6,8 @@ import {
 } from '../../events/partner-near-tier.v1';
 import type { Actor, Role } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
-import { computeAccruals } from '../accruals/engine/compute-accruals';
+import { computePoolLeaders } from '../accruals/engine/compute-accruals';
+import { measurementWindows } from '../accruals/measurement-window';
 import type { SaleLine } from '../accruals/sale-line';
 import { BusinessRuleError } from '../shared/errors';
 import type { Page, PageRequest } from '../shared/ports';
@@ -35,11 +36,11 @@ function eventOf(alert: StoredNearTierAlert): PartnerNearTierV1 {
 
 /**
  * After a run completed: the partners near their next tier in each program period it measured. Main
- * course: each tiered program of the run (the version it recorded) recomputed with traces over the run's
- * snapshot → each partner's volume and tier reached per period → the alerts within the program's distance
- * → per period measured, the alerts stored (replacing the previous run's), those no longer near removed,
- * and `PartnerNearTier` published for each alert not yet published. A repeated delivery of the run's
- * completion finds its alerts stored and published and publishes nothing more.
+ * course: each tiered program of the run (the version it recorded) rated over the run's snapshot, the
+ * first entry of each pool traced → each partner's volume and tier reached per period → the alerts within
+ * the program's distance → per period measured, the alerts stored (replacing the previous run's), those no
+ * longer near removed, and `PartnerNearTier` published for each alert not yet published. A repeated
+ * delivery of the run's completion finds its alerts stored and published and publishes nothing more.
  */
 export async function flagNearTierPartners(deps: NearTierDeps, runId: string): Promise<NearTierAlert[]> {
   const run = await getVersioned(deps.runs, runId, 'Accrual run');
@@ -50,18 +51,15 @@ export async function flagNearTierPartners(deps: NearTierDeps, runId: string): P
     const program = await recordedProgram(deps, step);
     if (!alertsNearTier(program)) continue;
     lines ??= await deps.snapshots.read(runId);
-    const computed = computeAccruals({
-      lines,
-      programs: [program],
-      period: programRunPeriod(run, step.programId),
-    });
-    const alerts = nearTierAlerts(program, runId, measuredStandings(computed.entries));
-    for (const scope of computed.scopes) {
+    const period = programRunPeriod(run, step.programId);
+    const standings = measuredStandings(computePoolLeaders({ lines, programs: [program], period }));
+    const alerts = nearTierAlerts(program, runId, standings);
+    for (const window of measurementWindows(program, period)) {
       await replacePeriodAlerts(
         deps,
-        scope.programId,
-        scope.period,
-        alerts.filter((alert) => alert.period === scope.period),
+        program.programId,
+        window.period.label,
+        alerts.filter((alert) => alert.period === window.period.label),
       );
     }
     flagged.push(...alerts);

@@ -7,7 +7,7 @@ import {
   nearTierAlerts,
 } from '../../../domain/accrual-runs/near-tier';
 import { flagNearTierPartners, listNearTierAlerts } from '../../../domain/accrual-runs/near-tier-alerts';
-import { computeAccruals } from '../../../domain/accruals/engine/compute-accruals';
+import { computeAccruals, computePoolLeaders } from '../../../domain/accruals/engine/compute-accruals';
 import { ForbiddenError, NotFoundError } from '../../../domain/shared/errors';
 import { partnerNearTierV1 } from '../../../events/partner-near-tier.v1';
 import { approver, channelManager, partnerUser } from '../../support/actors';
@@ -127,7 +127,7 @@ describe('nearTierAlerts', () => {
 });
 
 describe('measuredStandings', () => {
-  it("reads each partner's period volume and tier from the engine's traces, prequalified tiers included", () => {
+  it("reads each partner's period volume and tier from the engine's traces (P1 950 in tier 0 with two entries, P2 prequalified to tier 1)", () => {
     const tiered = program(
       {
         kind: 'volume',
@@ -144,12 +144,18 @@ describe('measuredStandings', () => {
       saleLine({ lineId: 'L3', partnerId: 'P2', extendedAmount: '100.00' }),
     ];
 
-    const { entries } = computeAccruals({ lines, programs: [tiered], period: march2026 });
+    const input = { lines, programs: [tiered], period: march2026 };
+    const { entries } = computeAccruals(input);
 
-    expect(measuredStandings(entries)).toEqual([
+    const expected = [
       { period: '2026-03', partnerId: 'P1', basis: 'revenue', volume: '950', tierReached: 0 },
       { period: '2026-03', partnerId: 'P2', basis: 'revenue', volume: '100', tierReached: 1 },
-    ]);
+    ];
+    expect(measuredStandings(entries)).toEqual(expected);
+    // One traced entry per pool tells the same: what the run's alerts are computed from.
+    const leaders = computePoolLeaders(input);
+    expect(leaders).toHaveLength(2);
+    expect(measuredStandings(leaders)).toEqual(expected);
   });
 });
 
