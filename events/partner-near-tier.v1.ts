@@ -16,6 +16,7 @@ export const partnerNearTierV1 = z.object({
   programId: z.string().describe('The tiered program'),
   programVersion: z.number().int().positive().describe('The program version the run measured'),
   period: z.string().describe('Program period label, e.g. `2026-03` or `FY2026-Q1`'),
+  periodEnd: z.iso.date().describe('Last day of the period: sales after it no longer reach the tier'),
   partnerId: z.string().describe('The partner near its next tier'),
   basis: z.enum(['quantity', 'revenue']).describe('What the tiers measure: units or revenue'),
   volume: z.string().describe('Period-to-date volume on `basis` (units, or revenue in `currency`)'),

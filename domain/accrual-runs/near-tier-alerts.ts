@@ -53,13 +53,14 @@ export async function flagNearTierPartners(deps: NearTierDeps, runId: string): P
     lines ??= await deps.snapshots.read(runId);
     const period = programRunPeriod(run, step.programId);
     const standings = measuredStandings(computePoolLeaders({ lines, programs: [program], period }));
-    const alerts = nearTierAlerts(program, runId, standings);
-    for (const window of measurementWindows(program, period)) {
+    const periods = measurementWindows(program, period).map((window) => window.period);
+    const alerts = nearTierAlerts(program, runId, standings, periods);
+    for (const { label } of periods) {
       await replacePeriodAlerts(
         deps,
         program.programId,
-        window.period.label,
-        alerts.filter((alert) => alert.period === window.period.label),
+        label,
+        alerts.filter((alert) => alert.period === label),
       );
     }
     flagged.push(...alerts);

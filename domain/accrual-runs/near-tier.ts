@@ -1,7 +1,9 @@
 import type { AccrualEntry } from '../accruals/accrual-entry';
 import type { RebateProgram } from '../programs/program';
+import type { ProgramPeriod } from '../programs/program-period';
 import type { RateType, VolumeBasis } from '../programs/rates';
 import type { Tier } from '../programs/tiers';
+import type { IsoDate } from '../shared/iso-date';
 import { type CurrencyCode, currencyMinorUnits, Money } from '../shared/money/money';
 
 /** How close to its next tier a partner must be to be alerted, in % of that tier's threshold, by default. */
@@ -26,6 +28,8 @@ export interface NearTierAlert {
   readonly programId: string;
   readonly programVersion: number;
   readonly period: string;
+  /** The period's last day: after it, no sale reaches the tier any more. */
+  readonly periodEnd: IsoDate;
   readonly partnerId: string;
   readonly basis: VolumeBasis;
   readonly volume: string;
@@ -90,7 +94,7 @@ function rateText(rate: string, rateType: RateType, currency: CurrencyCode): str
 }
 
 /**
- * The near-tier alerts of one program after a run. A partner is near its next tier when what it still misses
+ * The near-tier alerts of one program after a run, over the program `periods` the run measured. A partner is near its next tier when what it still misses
  * is more than nothing and at most the program's distance (`nearTierPercent` of the next threshold, 10 %
  * by default); a partner at the top tier has no next tier and is never alerted. A revenue shortfall is
  * rounded up to the currency's minor unit, so selling the amount shown reaches the tier.
@@ -99,15 +103,18 @@ export function nearTierAlerts(
   program: RebateProgram,
   runId: string,
   standings: readonly MeasuredTierStanding[],
+  periods: readonly ProgramPeriod[],
 ): NearTierAlert[] {
   const tiered = partnerTiers(program);
   if (tiered === null) return [];
   const percent = new Money(program.nearTierPercent ?? defaultNearTierPercent);
+  const periodEnds = new Map(periods.map((period) => [period.label, period.end]));
   const alerts: NearTierAlert[] = [];
   for (const standing of standings) {
     const nextIndex = standing.tierReached + 1;
     const next = tiered.tiers[nextIndex];
-    if (next === undefined) continue;
+    const periodEnd = periodEnds.get(standing.period);
+    if (next === undefined || periodEnd === undefined) continue;
     const missing = new Money(next.from).minus(standing.volume);
     if (missing.lte(0) || missing.gt(new Money(next.from).times(percent).dividedBy(100))) continue;
     const shortfall =
@@ -119,6 +126,7 @@ export function nearTierAlerts(
       programId: program.programId,
       programVersion: program.version,
       period: standing.period,
+      periodEnd,
       partnerId: standing.partnerId,
       basis: standing.basis,
       volume: standing.volume,

@@ -21,6 +21,7 @@ const alertSchema = z.looseObject({
   runId: z.string().min(1),
   programId: z.string().min(1),
   period: z.string().min(1),
+  periodEnd: z.iso.date(),
   partnerId: z.string().min(1),
   basis: z.enum(['quantity', 'revenue']),
   shortfall: z.string(),

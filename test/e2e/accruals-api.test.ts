@@ -65,6 +65,7 @@ describe('near-tier alerts after the demo run', () => {
         runId: local.stack.demoRun?.runId,
         programId: 'VOL-ALL-STEPPED',
         period: 'FY2026-Q1',
+        periodEnd: '2026-03-31',
         partnerId: 'DIST-SOUTH',
         shortfall: new Decimal(pool.gap).toFixed(2),
         nextTier: pool.nextTier,

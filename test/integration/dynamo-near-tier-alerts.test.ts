@@ -23,6 +23,7 @@ function alert(
     programId,
     programVersion: 1,
     period: '2026-03',
+    periodEnd: '2026-03-31',
     partnerId,
     basis: 'revenue',
     volume: '45800',

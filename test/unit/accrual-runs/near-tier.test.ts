@@ -25,6 +25,9 @@ const standing = (volume: string, tierReached: number, partnerId = 'DIST-WEST'):
   tierReached,
 });
 
+/** The program period every standing here is in. */
+const march = [{ label: '2026-03', start: '2026-03-01', end: '2026-03-31' }];
+
 /** Stepped revenue tiers 0 @ 1 %, 50,000 @ 5 %, 150,000 @ 8 %. */
 const stepped = program(
   {
@@ -43,13 +46,14 @@ const stepped = program(
 
 describe('nearTierAlerts', () => {
   it('45,800.00 of revenue is 4,200.00 USD short of 5 %: within 10 % of 50,000 (5,000)', () => {
-    const [alert, ...others] = nearTierAlerts(stepped, 'RUN-1', [standing('45800', 0)]);
+    const [alert, ...others] = nearTierAlerts(stepped, 'RUN-1', [standing('45800', 0)], march);
 
     expect(others).toEqual([]);
     expect(alert).toMatchObject({
       runId: 'RUN-1',
       programId: 'VOL-ALL-STEPPED',
       period: '2026-03',
+      periodEnd: '2026-03-31',
       partnerId: 'DIST-WEST',
       basis: 'revenue',
       shortfall: '4200.00',
@@ -60,34 +64,47 @@ describe('nearTierAlerts', () => {
   });
 
   it('rounds a revenue shortfall up to the cent: 4,200.001 short shows 4,200.01', () => {
-    const [alert] = nearTierAlerts(stepped, 'RUN-1', [standing('45799.999', 0)]);
+    const [alert] = nearTierAlerts(stepped, 'RUN-1', [standing('45799.999', 0)], march);
 
     expect(alert?.shortfall).toBe('4200.01');
   });
 
   it('alerts exactly at the distance (45,000.00 is 5,000.00 short), not a cent beyond it', () => {
-    expect(nearTierAlerts(stepped, 'RUN-1', [standing('45000', 0)])).toHaveLength(1);
-    expect(nearTierAlerts(stepped, 'RUN-1', [standing('44999.99', 0)])).toEqual([]);
+    expect(nearTierAlerts(stepped, 'RUN-1', [standing('45000', 0)], march)).toHaveLength(1);
+    expect(nearTierAlerts(stepped, 'RUN-1', [standing('44999.99', 0)], march)).toEqual([]);
+  });
+
+  it('alerts only in the periods the run measured', () => {
+    expect(nearTierAlerts(stepped, 'RUN-1', [{ ...standing('45800', 0), period: '2026-02' }], march)).toEqual(
+      [],
+    );
   });
 
   it('never alerts at the top tier, nor a partner that reached the threshold', () => {
-    expect(nearTierAlerts(stepped, 'RUN-1', [standing('160000', 2), standing('50000', 1)])).toEqual([]);
+    expect(nearTierAlerts(stepped, 'RUN-1', [standing('160000', 2), standing('50000', 1)], march)).toEqual(
+      [],
+    );
   });
 
   it("uses the program's own distance: within 25 %, 120,000 is 30,000 short of 8 %", () => {
     const wide = { ...stepped, nearTierPercent: '25' };
 
-    const [alert] = nearTierAlerts(wide, 'RUN-1', [standing('120000', 1)]);
+    const [alert] = nearTierAlerts(wide, 'RUN-1', [standing('120000', 1)], march);
 
     expect(alert?.message).toBe('DIST-WEST is 30,000.00 USD short of 8 % on VOL-ALL-STEPPED');
-    expect(nearTierAlerts(stepped, 'RUN-1', [standing('120000', 1)])).toEqual([]);
+    expect(nearTierAlerts(stepped, 'RUN-1', [standing('120000', 1)], march)).toEqual([]);
   });
 
   it('counts units on a quantity basis: 950 units is 50 units short of 0.20 USD per unit', () => {
     // $0.10 a unit, $0.20 from 1,000 units (the programs' builder).
     const units = program(programDefinition().terms as Parameters<typeof program>[0]);
 
-    const [alert] = nearTierAlerts(units, 'RUN-1', [{ ...standing('950', 0, 'P1'), basis: 'quantity' }]);
+    const [alert] = nearTierAlerts(
+      units,
+      'RUN-1',
+      [{ ...standing('950', 0, 'P1'), basis: 'quantity' }],
+      march,
+    );
 
     expect(alert).toMatchObject({ shortfall: '50', basis: 'quantity' });
     expect(alert?.message).toBe('P1 is 50 units short of 0.20 USD per unit on PRG-1');
@@ -95,9 +112,11 @@ describe('nearTierAlerts', () => {
 
   it('has nothing to say about customer-scoped or per-line tiers, whose volume is not the partner’s', () => {
     const terms = { ...stepped.terms, tierScope: 'customer' as const };
-    expect(nearTierAlerts({ ...stepped, terms }, 'RUN-1', [standing('45800', 0)])).toEqual([]);
+    expect(nearTierAlerts({ ...stepped, terms }, 'RUN-1', [standing('45800', 0)], march)).toEqual([]);
     const perLine = { ...stepped.terms, tierEvaluation: 'line' as const };
-    expect(nearTierAlerts({ ...stepped, terms: perLine }, 'RUN-1', [standing('45800', 0)])).toEqual([]);
+    expect(nearTierAlerts({ ...stepped, terms: perLine }, 'RUN-1', [standing('45800', 0)], march)).toEqual(
+      [],
+    );
   });
 
   it('property: an alert iff 0 < shortfall ≤ distance, never at the top tier', () => {
@@ -115,7 +134,7 @@ describe('nearTierAlerts', () => {
           const tiered = { ...stepped, terms: { ...stepped.terms, tiers }, nearTierPercent: String(percent) };
           const volume = new Decimal(volumeCents).plus(new Decimal(cents).dividedBy(100)).dividedBy(2);
           const reached = volume.gte(threshold) ? 1 : 0;
-          const alerts = nearTierAlerts(tiered, 'R', [standing(volume.toFixed(), reached)]);
+          const alerts = nearTierAlerts(tiered, 'R', [standing(volume.toFixed(), reached)], march);
           const missing = new Decimal(threshold).minus(volume);
           const expected = missing.gt(0) && missing.lte(new Decimal(threshold).times(percent).div(100));
           expect(alerts.length).toBe(expected ? 1 : 0);

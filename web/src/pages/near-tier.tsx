@@ -1,6 +1,6 @@
 import { segment } from '../api';
 import type { NearTierAlert, Page } from '../api-types';
-import { Show, useApiGet } from '../components';
+import { Show, todayIso, useApiGet } from '../components';
 import { formatMoney, formatQuantity } from '../money';
 import { navigate } from '../router';
 import type { Session } from '../session';
@@ -17,29 +17,36 @@ const rateOf = (alert: NearTierAlert) =>
     ? `${alert.nextTier.rate} %`
     : `${formatMoney(alert.nextTier.rate, alert.currency)} per unit`;
 
-/** Partner home: the tiers within reach after the latest run ("$16,325.00 short of 2 % on VOL-ALL-STEPPED"). */
+/**
+ * Partner home: the tiers still within reach after the latest run ("$16,325.00 short of 2 % on
+ * VOL-ALL-STEPPED"); alerts of periods that have ended are history, not shown here.
+ */
 export function NearTierAlerts({ session, partnerId }: { session: Session; partnerId: string }) {
   const [alerts] = useApiGet<Page<NearTierAlert>>(
     session,
     `/near-tier-alerts?partnerId=${segment(partnerId)}&limit=100`,
   );
+  const today = todayIso();
   return (
     <Show loaded={alerts} what="your near-tier alerts">
-      {({ items }) =>
-        items.length > 0 && (
-          <section aria-labelledby="near-tier-heading">
-            <h2 id="near-tier-heading">Within reach of your next tier</h2>
-            <ul data-testid="near-tier-alerts">
-              {items.map((alert) => (
-                <li key={`${alert.programId}/${alert.period}`}>
-                  <strong>{shortfallOf(alert)}</strong> short of {rateOf(alert)} on {alert.programId} (
-                  {alert.period})
-                </li>
-              ))}
-            </ul>
-          </section>
-        )
-      }
+      {({ items: all }) => {
+        const items = all.filter((alert) => alert.periodEnd >= today);
+        return (
+          items.length > 0 && (
+            <section aria-labelledby="near-tier-heading">
+              <h2 id="near-tier-heading">Within reach of your next tier</h2>
+              <ul data-testid="near-tier-alerts">
+                {items.map((alert) => (
+                  <li key={`${alert.programId}/${alert.period}`}>
+                    <strong>{shortfallOf(alert)}</strong> short of {rateOf(alert)} on {alert.programId} (
+                    {alert.period}, until <time dateTime={alert.periodEnd}>{alert.periodEnd}</time>)
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )
+        );
+      }}
     </Show>
   );
 }
@@ -105,7 +112,9 @@ export function NearTierPartners({
                     <tr key={`${alert.programId}/${alert.period}/${alert.partnerId}`}>
                       <th scope="row">{alert.partnerId}</th>
                       <td>{alert.programId}</td>
-                      <td>{alert.period}</td>
+                      <td>
+                        {alert.period} (ends <time dateTime={alert.periodEnd}>{alert.periodEnd}</time>)
+                      </td>
                       <td class="num">{shortfallOf(alert)}</td>
                       <td>{rateOf(alert)}</td>
                       <td>
