@@ -29,10 +29,9 @@ const alertReaders: readonly Role[] = ['channel_manager', 'finance', 'admin', 'p
 const alertIdOf = (alert: NearTierAlert) =>
   [alert.runId, alert.programId, alert.period, alert.partnerId].join('/');
 
-function eventOf(alert: StoredNearTierAlert): PartnerNearTierV1 {
-  const { flaggedAt, publishedAt: _publishedAt, ...fields } = alert;
-  return partnerNearTierV1.parse({ version: 1, alertId: alertIdOf(alert), ...fields, occurredAt: flaggedAt });
-}
+/** The alert's event: its fields (the contract leaves out `flaggedAt` and `publishedAt`), flagged when it occurred. */
+const eventOf = (alert: StoredNearTierAlert): PartnerNearTierV1 =>
+  partnerNearTierV1.parse({ ...alert, version: 1, alertId: alertIdOf(alert), occurredAt: alert.flaggedAt });
 
 /**
  * After a run completed: the partners near their next tier in each program period it measured. Main

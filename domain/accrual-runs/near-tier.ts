@@ -1,4 +1,4 @@
-import type { AccrualEntry } from '../accruals/accrual-entry';
+import type { AccrualEntry, TraceComponent } from '../accruals/accrual-entry';
 import type { RebateProgram } from '../programs/program';
 import type { ProgramPeriod } from '../programs/program-period';
 import type { RateType, VolumeBasis } from '../programs/rates';
@@ -53,6 +53,12 @@ function partnerTiers(program: RebateProgram): { tiers: readonly Tier[]; rateTyp
 /** Whether near-tier alerts apply to a program (partner-level period tiers). */
 export const alertsNearTier = (program: RebateProgram) => partnerTiers(program) !== null;
 
+type TierPoolComponent = TraceComponent & { readonly poolVolume: string; readonly tierBasis: VolumeBasis };
+
+/** A trace component of a pool measured against tiers (flat and per-product rates have no pool volume). */
+const isTierPool = (component: TraceComponent): component is TierPoolComponent =>
+  component.poolVolume !== null && component.tierBasis !== null;
+
 /**
  * Each partner's standing per period in a run's entries of one program, read from the entries' traces (the
  * engine decided the tier, prequalified tiers included): one per partner pool and period.
@@ -62,10 +68,8 @@ export function measuredStandings(entries: readonly AccrualEntry[]): MeasuredTie
   for (const entry of entries) {
     const key = `${entry.period}\u001f${entry.partnerId}`;
     if (standings.has(key)) continue;
-    const component = entry.trace.components.find(
-      (candidate) => candidate.poolVolume !== null && candidate.tierBasis !== null,
-    );
-    if (component?.poolVolume == null || component.tierBasis === null) continue;
+    const component = entry.trace.components.find(isTierPool);
+    if (component === undefined) continue;
     standings.set(key, {
       period: entry.period,
       partnerId: entry.partnerId,

@@ -207,6 +207,7 @@ describe('flagNearTierPartners', () => {
     const published = deps.events.events.slice(before);
     expect(published).toHaveLength(1);
     expect(published[0]).toMatchObject({ source: 'chrm.accruals', detailType: 'PartnerNearTier' });
+    expect(published[0]?.detail).not.toHaveProperty('publishedAt');
     expect(partnerNearTierV1.parse(published[0]?.detail)).toMatchObject({
       alertId: `${runId}/VOL-2026/2026-03/P1`,
       partnerId: 'P1',
