@@ -4,8 +4,9 @@ import type { AccountingPeriod } from '../ledger/accounting-period';
 import type { LedgerPosting } from '../ledger/ledger-posting';
 import type { ProgramRecord, ProgramVersionRecord } from '../programs/program-record';
 import type { SalesSummaryStore } from '../reports/ports';
-import type { Clock, EventPublisher, RecordStore } from '../shared/ports';
+import type { Clock, EventPublisher, Page, PageRequest, RecordStore } from '../shared/ports';
 import type { AccrualRunRecord, Measurement } from './accrual-run';
+import type { NearTierAlert } from './near-tier';
 import type { ProgramComputation } from './program-computation';
 import type { ChannelSaleLine } from './run-lines';
 
@@ -82,4 +83,27 @@ export interface AccrualRunDeps {
   readonly newId: () => string;
   /** Buffers the engine may keep across runs (one per warm container); a run allocates its own without. */
   readonly workspace?: AccrualWorkspace;
+}
+
+/** A near-tier alert as kept for the channel managers: the latest per program, period and partner. */
+export interface StoredNearTierAlert extends NearTierAlert {
+  readonly flaggedAt: string;
+  /** When its PartnerNearTier event went out; null until then (a retried run publishes it then). */
+  readonly publishedAt: string | null;
+}
+
+/**
+ * The current near-tier alerts, one per program × period × partner. `save` replaces the partner's alert
+ * with one of another run, or writes it anew; it answers false when this run's alert is there and published
+ * (a repeated delivery), so nothing is published twice for a run that completed its publishing.
+ */
+export interface NearTierAlertStore {
+  save(alert: StoredNearTierAlert): Promise<boolean>;
+  markPublished(alert: StoredNearTierAlert, publishedAt: string): Promise<void>;
+  ofProgramPeriod(programId: string, period: string): Promise<StoredNearTierAlert[]>;
+  remove(alert: Pick<NearTierAlert, 'programId' | 'period' | 'partnerId'>): Promise<void>;
+  list(
+    filter: { readonly programId?: string | undefined; readonly partnerId?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<StoredNearTierAlert>>;
 }

@@ -129,7 +129,7 @@ async function programInput(
 }
 
 /** The program version a run recorded, as it was in force (even if the program has closed since). */
-async function recordedProgram(
+export async function recordedProgram(
   deps: Pick<AccrualRunDeps, 'programVersions'>,
   step: Pick<ProgramStep, 'programId' | 'programVersion'>,
 ) {

@@ -44,6 +44,11 @@ const programFieldsSchema = z.object({
     .describe(
       'When true, a claim on a program period is accepted only after the period has ended; absent or false: any time',
     ),
+  nearTierPercent: percentSchema
+    .optional()
+    .describe(
+      'Near-tier alerts: a partner short of the next tier by at most this % of its threshold is alerted after each run ("10" = within 10 %); 10 when absent',
+    ),
   eligibility: eligibilitySchema.describe('Which sale lines the program rewards'),
   terms: draftProgramTermsSchema.describe('How it calculates, by `kind`'),
 });

@@ -5,6 +5,7 @@ import { accrualStores } from '../adapters/accrual-stores';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
 import { DynamoChannelQueries } from '../adapters/dynamo-channel-queries';
 import { createDocumentClient } from '../adapters/dynamo-client';
+import { DynamoNearTierAlerts } from '../adapters/dynamo-near-tier-alerts';
 import { DynamoSalesSummaries } from '../adapters/dynamo-sales-summaries';
 import { createEventBridgeClient, EventBridgePublisher } from '../adapters/eventbridge-publisher';
 import { masterDataStores } from '../adapters/master-data-stores';
@@ -45,6 +46,7 @@ export function createAccrualDeps(settings: AccrualSettings) {
   return {
     ...stores,
     ledger,
+    nearTierAlerts: new DynamoNearTierAlerts(client, table),
     // What-if sales are resolved against the product catalog, as uploaded lines are.
     products: master.products,
     lines: new DynamoRunLineSource(master.partners, new DynamoChannelQueries(client, table)),

@@ -54,6 +54,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | price protection run | PPRUN#<runId>       | RUN                         | PPRUNS                    | <createdAt>#<runId>     |
  * | price protection line | PPRUN#<runId>      | LINE#<partnerId>            | PPPARTNER#<p>             | <createdAt>#<runId>     |
  * | sales summary (reports) | REPORTSALES#<yyyy-mm> | PARTNER#<partnerId> (cells: category × currency) |    |                         |
+ * | near-tier alert   | NEARTIER#<programId>#<period> | PARTNER#<p>          | NEARTIERPARTNER#<p>       | <programId>#<period>    |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -152,6 +153,9 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  *     the line's write is conditional on its version, so two reviews of one claim have one effect
  * 70. a month's sales summaries (reports), every partner's or one → Query pk REPORTSALES#<yyyy-mm> / GetItem
  *     PARTNER#<p>; an accrual run replaces a month's summaries whole from the lines it read
+ * 70. a program period's near-tier alerts (a run replaces them) → Query pk NEARTIER#<programId>#<period>
+ * 71. near-tier alerts of a partner / of everyone, optionally of one program
+ *                                                               → Query gsi1 NEARTIERPARTNER#<p> / gsi2 NEARTIERS, begins_with <programId>#
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -715,3 +719,25 @@ export const salesSummaryKey = (month: string, partnerId: string): ItemKey => ({
   pk: salesSummaryPartition(month),
   sk: `PARTNER#${partnerId}`,
 });
+// Near-tier alerts: the latest per program period and partner (also gsi2 = NEARTIERS /
+// <programId>#<period>#<p>, the staff listing); the partition holds one program period's alerts.
+export const nearTierPeriodPartition = (programId: string, period: string) =>
+  `NEARTIER#${programId}#${period}`;
+export const nearTierAlertKey = (programId: string, period: string, partnerId: string): ItemKey => ({
+  pk: nearTierPeriodPartition(programId, period),
+  sk: `PARTNER#${partnerId}`,
+});
+export const partnerNearTierPartition = (partnerId: string) => `NEARTIERPARTNER#${partnerId}`;
+export const nearTierAlertsPartition = 'NEARTIERS';
+export const nearTierAlertIndexKeys = (alert: {
+  readonly programId: string;
+  readonly period: string;
+  readonly partnerId: string;
+}) => ({
+  gsi1pk: partnerNearTierPartition(alert.partnerId),
+  gsi1sk: `${alert.programId}#${alert.period}`,
+  gsi2pk: nearTierAlertsPartition,
+  gsi2sk: `${alert.programId}#${alert.period}#${alert.partnerId}`,
+});
+/** The index sort key prefix of one program's alerts, in either listing. */
+export const nearTierProgramPrefix = (programId: string) => `${programId}#`;

@@ -18,6 +18,7 @@ import {
   runEntriesQuerySchema,
   whatIfSchema,
 } from './api-schemas';
+import { nearTierAlertQuerySchema, nearTierAlertResponseSchema } from './near-tier-schemas';
 import {
   accountingPeriodResponseSchema,
   adjustmentResponseSchema,
@@ -315,5 +316,18 @@ export const accrualRoutes: readonly RouteSpec[] = [
     body: whatIfSchema,
     tableAccess: 'read',
     response: whatIfResponseSchema,
+  },
+  {
+    method: 'GET',
+    path: '/near-tier-alerts',
+    entry: 'functions/api/near-tier/list-near-tier-alerts.ts',
+    operationId: 'listNearTierAlerts',
+    success: [200],
+    problems: [404],
+    summary:
+      'Partners within reach of their next tier after the latest run (staff: all, by program or partner; a partner: its own)',
+    query: nearTierAlertQuerySchema,
+    tableAccess: 'read',
+    response: pageOf(nearTierAlertResponseSchema),
   },
 ];

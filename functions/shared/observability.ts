@@ -21,7 +21,8 @@ export type BusinessCount =
   | 'LinesRejected'
   | 'ChannelFilesIngested'
   | 'PostingsWritten'
-  | 'AccrualRunsCompleted';
+  | 'AccrualRunsCompleted'
+  | 'NearTierAlerts';
 
 export function countBusiness(name: BusinessCount, value: number): void {
   metrics ??= new Metrics({ namespace: 'ChRM', serviceName: 'chrm' });

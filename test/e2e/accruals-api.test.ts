@@ -43,6 +43,65 @@ describe('demo month-end run at start-up', () => {
   });
 });
 
+describe('near-tier alerts after the demo run', () => {
+  const south = () => token('demo-partner-dist-south');
+  const alerts = async (query: string, bearer: string | undefined) =>
+    api('GET', `/near-tier-alerts${query}`, { token: bearer });
+
+  it('lists DIST-SOUTH 16,325.00 USD short of 2 % on VOL-ALL-STEPPED (within its 15 %), published once', async () => {
+    await local.stack.eventDeliveriesSettled();
+    const progress = await api('GET', '/partners/DIST-SOUTH/program-progress?asOf=2026-03-31', {
+      token: finance(),
+    });
+    const [pool] = progress.json.items.find(
+      (item: { programId: string }) => item.programId === 'VOL-ALL-STEPPED',
+    ).tiers;
+
+    const listed = await alerts('', manager());
+
+    expect(listed.status).toBe(200);
+    expect(listed.json.items).toEqual([
+      expect.objectContaining({
+        runId: local.stack.demoRun?.runId,
+        programId: 'VOL-ALL-STEPPED',
+        period: 'FY2026-Q1',
+        periodEnd: '2026-03-31',
+        partnerId: 'DIST-SOUTH',
+        shortfall: new Decimal(pool.gap).toFixed(2),
+        nextTier: pool.nextTier,
+        message: 'DIST-SOUTH is 16,325.00 USD short of 2 % on VOL-ALL-STEPPED',
+      }),
+    ]);
+    const published = local.stack.eventBus.published.filter(
+      (event) => event.detailType === 'PartnerNearTier',
+    );
+    expect(published.map((event) => (event.detail as { alertId: string }).alertId)).toEqual([
+      `${local.stack.demoRun?.runId}/VOL-ALL-STEPPED/FY2026-Q1/DIST-SOUTH`,
+    ]);
+  });
+
+  it('filters by program and partner for staff; approvers have no list; a bad limit names the field', async () => {
+    expect((await alerts('?programId=VOL-ALL-STEPPED', finance())).json.items).toHaveLength(1);
+    expect((await alerts('?programId=VOL-SWITCH-2026', admin())).json.items).toEqual([]);
+    expect((await alerts('?partnerId=DIST-NORTH', manager())).json.items).toEqual([]);
+    expect((await alerts('?partnerId=DIST-SOUTH&limit=1', manager())).json.items).toHaveLength(1);
+    expect((await alerts('', approver())).status).toBe(403);
+    const bad = await alerts('?limit=0', manager());
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('limit');
+  });
+
+  it("shows a partner its own alerts only; another partner's id is not found", async () => {
+    expect((await alerts('', south())).json.items.map((a: { partnerId: string }) => a.partnerId)).toEqual([
+      'DIST-SOUTH',
+    ]);
+    expect((await alerts('', north())).json.items).toEqual([]);
+    expect((await alerts('?partnerId=DIST-SOUTH', north())).status).toBe(404);
+    expect((await alerts('?partnerId=DIST-NORTH', south())).status).toBe(404);
+    expect((await alerts('', undefined)).status).toBe(401);
+  });
+});
+
 describe('program lifecycle', () => {
   const definition = {
     programId: 'E2E-LIFECYCLE',

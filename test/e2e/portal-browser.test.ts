@@ -147,6 +147,30 @@ describe('partner portal and staff console in Chromium', () => {
     await page.screenshot({ path: artifactPath('portal-partner-what-if.png'), fullPage: true });
   });
 
+  it("DIST-SOUTH's home shows it $16,325.00 short of 2 % on VOL-ALL-STEPPED; the channel manager's near-tier page lists it", async () => {
+    await local.stack.eventDeliveriesSettled();
+    const page = await pageAt(phone);
+    await signIn(page, /DIST-SOUTH/);
+    const alerts = page.getByTestId('near-tier-alerts');
+    await alerts.waitFor();
+    expect(await alerts.textContent()).toBe(
+      '$16,325.00 short of 2 % on VOL-ALL-STEPPED (FY2026-Q1, until 2026-03-31)',
+    );
+    await page.screenshot({ path: artifactPath('portal-partner-near-tier.png'), fullPage: true });
+
+    const staff = await pageAt(laptop);
+    await signIn(staff, /demo-channel-manager/);
+    await staff.getByRole('link', { name: 'Near-tier partners' }).click();
+    const row = staff.getByRole('row').filter({ hasText: 'DIST-SOUTH' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(
+      /^DIST-SOUTHVOL-ALL-STEPPEDFY2026-Q1 \(ends 2026-03-31\)\$16,325\.002 %/,
+    );
+    await staff.getByLabel('Program').fill('VOL-SWITCH-2026');
+    await staff.getByRole('button', { name: 'Filter' }).click();
+    await staff.getByText('No partner is near its next tier.').waitFor();
+  });
+
   it('the approver approves DEMO-SW-APR in the inbox, and DIST-NORTH then sees the claim approved', async () => {
     const claimId = claimOf('DEMO-SW-APR');
     const approver = await pageAt(laptop);

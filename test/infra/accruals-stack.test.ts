@@ -77,13 +77,45 @@ describe('accruals stack', () => {
     });
   });
 
-  it('gives the compute step 15 minutes and 3 GB, and only the summary may publish events', () => {
+  it('gives the compute step 15 minutes and 3 GB, and only the summary and the near-tier flagger may publish events', () => {
     const post = template.findResources('AWS::Lambda::Function')[
       functionId(template, 'functions/workflows/post-program-accruals.ts') ?? ''
     ] as Resource;
     expect(post.Properties).toMatchObject({ Timeout: 900, MemorySize: 3008 });
-    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
-    expect(policies.match(/events:PutEvents/g)).toHaveLength(1);
+    const functions = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    const publishers = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)
+      .filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('events:PutEvents'))
+      .map((policy) => {
+        const [role] = policy.Properties.Roles as { Ref: string }[];
+        const [id] = Object.entries(functions).find(([, fn]) =>
+          JSON.stringify(fn.Properties.Role).includes(`"${role?.Ref}"`),
+        ) ?? [''];
+        return id;
+      });
+    expect(publishers.sort()).toEqual(
+      [
+        functionId(template, 'functions/workflows/complete-accrual-run.ts'),
+        functionId(template, 'functions/workflows/flag-near-tier-partners.ts'),
+      ].sort(),
+    );
+  });
+
+  it('flags near-tier partners on each AccrualRunCompleted from chrm.accruals, retried by the rule', () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule')) as Resource[];
+    const rule = rules.find((each) => each.Properties.EventPattern !== undefined);
+    const flagger = functionId(template, 'functions/workflows/flag-near-tier-partners.ts');
+    expect(rule?.Properties.EventPattern).toEqual({
+      source: ['chrm.accruals'],
+      'detail-type': ['AccrualRunCompleted'],
+    });
+    expect(rule?.Properties.Targets).toEqual([
+      expect.objectContaining({
+        Arn: { 'Fn::GetAtt': [flagger, 'Arn'] },
+        RetryPolicy: expect.objectContaining({ MaximumRetryAttempts: 8 }),
+      }),
+    ]);
+    const flaggerFunction = template.findResources('AWS::Lambda::Function')[flagger ?? ''] as Resource;
+    expect(flaggerFunction.Properties).toMatchObject({ Timeout: 900 });
   });
 
   it('lets only the run-starting route start executions, with the state machine ARN in its settings', () => {

@@ -9,6 +9,7 @@ import type { ClaimStatus } from '../../domain/claims/claim';
 import type { whatIfSchema } from '../../functions/api/api-schemas';
 import type { approvalTaskResponse } from '../../functions/api/approval-routes';
 import type { claimResponseSchema } from '../../functions/api/claim-schemas';
+import type { nearTierAlertResponseSchema } from '../../functions/api/near-tier-schemas';
 import type { partnerPaymentViewSchema } from '../../functions/api/payment-response-schemas';
 import type { checkbookSchema } from '../../functions/api/record-response-schemas';
 import type { liabilitiesResponseSchema, scorecardResponseSchema } from '../../functions/api/report-schemas';
@@ -30,6 +31,7 @@ export type ApprovalTask = z.infer<typeof approvalTaskResponse>;
 export type LiabilitiesReport = z.infer<typeof liabilitiesResponseSchema>;
 export type PartnerScorecard = z.infer<typeof scorecardResponseSchema>;
 export type RejectionReason = (typeof rejectionReasonCodes)[number];
+export type NearTierAlert = z.infer<typeof nearTierAlertResponseSchema>;
 export type { ApprovalDecision, ClaimStatus, Problem, Role };
 
 /** A listing's page (`pageOf` / `listOf` in the API's schemas). */

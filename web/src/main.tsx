@@ -5,6 +5,7 @@ import { ProblemView } from './components';
 import { Approvals } from './pages/approvals';
 import { ClaimDetail, Claims } from './pages/claims';
 import { Liabilities } from './pages/liabilities';
+import { NearTierPartners } from './pages/near-tier';
 import { PartnerHome } from './pages/partner-home';
 import { Programs } from './pages/programs';
 import { Scorecard } from './pages/scorecard';
@@ -30,6 +31,8 @@ const navOf = (session: Session): NavItem[] =>
         { label: 'Claims', page: 'claims' },
         { label: 'Liabilities', page: 'liabilities' },
         { label: 'Scorecards', page: 'scorecard' },
+        // Approvers have no near-tier list (GET /near-tier-alerts answers them 403).
+        ...(session.role === 'approver' ? [] : [{ label: 'Near-tier partners', page: 'near-tier' }]),
       ];
 
 const notFound = (what: string) => (
@@ -56,6 +59,12 @@ function Page({ session, location }: { session: Session; location: Location }) {
     }
   } else if (page === '' || page === 'approvals') {
     return <Approvals session={session} />;
+  } else if (page === 'near-tier') {
+    const filter = ['programId', 'partnerId'].flatMap((name) => {
+      const value = location.query.get(name);
+      return value ? [[name, value] as const] : [];
+    });
+    return <NearTierPartners session={session} {...Object.fromEntries(filter)} />;
   }
   return notFound(`#/${location.segments.join('/')}`);
 }

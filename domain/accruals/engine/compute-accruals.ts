@@ -134,6 +134,26 @@ export function computeAccrualAmounts(
   return writeOutEntries(input, workspace, (explainer, index) => explainer.amount(index));
 }
 
+/**
+ * The first entry of each rating pool with its full trace (which carries the pool's volume and tier
+ * reached), without writing out every entry: where partners stand, at the cost of rating each pool once.
+ * Per-line programs and lump sums have no pools, so nothing of theirs is returned.
+ */
+export function computePoolLeaders(input: ComputeAccrualsInput): AccrualEntry[] {
+  const workspace = new AccrualWorkspace();
+  const { table } = computeAccrualTable(input, workspace);
+  try {
+    const explainer = new AccrualExplainer(table);
+    const leaders: AccrualEntry[] = [];
+    for (let pool = 0; pool < table.poolCount; pool++) {
+      leaders.push(explainer.entry(table.poolStart[pool] as number));
+    }
+    return leaders;
+  } finally {
+    workspace.release();
+  }
+}
+
 function writeOutEntries<Entry extends AccrualAmount>(
   input: ComputeAccrualsInput,
   workspace: AccrualWorkspace,

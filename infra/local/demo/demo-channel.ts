@@ -151,4 +151,6 @@ export const demoUsers = [
   { sub: 'demo-finance', role: 'finance' },
   { sub: 'demo-partner-dist-north', role: 'partner', partnerId: 'DIST-NORTH' },
   { sub: 'demo-partner-res-acme', role: 'partner', partnerId: 'RES-ACME' },
+  // Near its next tier on VOL-ALL-STEPPED after the demo run: its home page shows the alert.
+  { sub: 'demo-partner-dist-south', role: 'partner', partnerId: 'DIST-SOUTH' },
 ] as const;

@@ -31,6 +31,8 @@ export const demoPrograms: readonly ProgramDefinition[] = [
     name: 'Quarterly growth-to-scale rebate (stepped, revenue)',
     currency: 'USD',
     periodGranularity: 'quarter',
+    // Alerts partners within 15 % of the next threshold (the default is 10 %): DIST-SOUTH in the demo.
+    nearTierPercent: '15',
     eligibility: { startDate: '2026-01-01', excludedCategories: ['CABLES'] },
     terms: {
       kind: 'volume',

@@ -3,6 +3,7 @@ import type { Checkbook, Page, PartnerPayment } from '../api-types';
 import { Money, Show, useApiGet } from '../components';
 import { sumDecimals } from '../money';
 import type { Session } from '../session';
+import { NearTierAlerts } from './near-tier';
 
 /** The calendar year a period label falls in: `2026-03`, `FY2026-Q1` and `FY2026` all name 2026. */
 const yearOf = (period: string) => /(\d{4})/.exec(period)?.[1];
@@ -92,6 +93,7 @@ export function PartnerHome({ session, partnerId }: { session: Session; partnerI
             <Show loaded={payments} what="your payments">
               {(page) => <NextPayment payments={page.items} />}
             </Show>
+            <NearTierAlerts session={session} partnerId={partnerId} />
             <h2>By program</h2>
             {items.length === 0 ? (
               <p>Nothing earned yet.</p>

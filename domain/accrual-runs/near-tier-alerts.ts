@@ -1,0 +1,104 @@
+import {
+  detailType,
+  type PartnerNearTierV1,
+  partnerNearTierV1,
+  source,
+} from '../../events/partner-near-tier.v1';
+import type { Actor, Role } from '../access/actor';
+import { requireRole, requireVisibleTo } from '../access/policies';
+import { computePoolLeaders } from '../accruals/engine/compute-accruals';
+import { measurementWindows } from '../accruals/measurement-window';
+import type { SaleLine } from '../accruals/sale-line';
+import { BusinessRuleError } from '../shared/errors';
+import type { Page, PageRequest } from '../shared/ports';
+import { getVersioned } from '../shared/versioned-record';
+import { alertsNearTier, measuredStandings, type NearTierAlert, nearTierAlerts } from './near-tier';
+import type { AccrualRunDeps, NearTierAlertStore, StoredNearTierAlert } from './ports';
+import { programRunPeriod } from './run-measurement';
+import { recordedProgram } from './run-steps';
+
+export interface NearTierDeps
+  extends Pick<AccrualRunDeps, 'runs' | 'programVersions' | 'snapshots' | 'events' | 'clock'> {
+  readonly nearTierAlerts: NearTierAlertStore;
+}
+
+/** Channel managers work with the alerts; finance and admins see them too; a partner sees its own. */
+const alertReaders: readonly Role[] = ['channel_manager', 'finance', 'admin', 'partner'];
+
+/** An alert's name on the bus: one per run, program, period and partner. */
+const alertIdOf = (alert: NearTierAlert) =>
+  [alert.runId, alert.programId, alert.period, alert.partnerId].join('/');
+
+/** The alert's event: its fields (the contract leaves out `flaggedAt` and `publishedAt`), flagged when it occurred. */
+const eventOf = (alert: StoredNearTierAlert): PartnerNearTierV1 =>
+  partnerNearTierV1.parse({ ...alert, version: 1, alertId: alertIdOf(alert), occurredAt: alert.flaggedAt });
+
+/**
+ * After a run completed: the partners near their next tier in each program period it measured. Main
+ * course: each tiered program of the run (the version it recorded) rated over the run's snapshot, the
+ * first entry of each pool traced → each partner's volume and tier reached per period → the alerts within
+ * the program's distance → per period measured, the alerts stored (replacing the previous run's), those no
+ * longer near removed, and `PartnerNearTier` published for each alert not yet published. A repeated
+ * delivery of the run's completion finds its alerts stored and published and publishes nothing more.
+ */
+export async function flagNearTierPartners(deps: NearTierDeps, runId: string): Promise<NearTierAlert[]> {
+  const run = await getVersioned(deps.runs, runId, 'Accrual run');
+  if (run.status !== 'completed') throw new BusinessRuleError(`accrual run '${runId}' is ${run.status}`);
+  let lines: SaleLine[] | undefined;
+  const flagged: NearTierAlert[] = [];
+  for (const step of run.programs) {
+    const program = await recordedProgram(deps, step);
+    if (!alertsNearTier(program)) continue;
+    lines ??= await deps.snapshots.read(runId);
+    const period = programRunPeriod(run, step.programId);
+    const standings = measuredStandings(computePoolLeaders({ lines, programs: [program], period }));
+    const periods = measurementWindows(program, period).map((window) => window.period);
+    const alerts = nearTierAlerts(program, runId, standings, periods);
+    for (const { label } of periods) {
+      await replacePeriodAlerts(
+        deps,
+        program.programId,
+        label,
+        alerts.filter((alert) => alert.period === label),
+      );
+    }
+    flagged.push(...alerts);
+  }
+  return flagged;
+}
+
+async function replacePeriodAlerts(
+  deps: NearTierDeps,
+  programId: string,
+  period: string,
+  alerts: readonly NearTierAlert[],
+) {
+  const near = new Set(alerts.map((alert) => alert.partnerId));
+  for (const previous of await deps.nearTierAlerts.ofProgramPeriod(programId, period)) {
+    if (!near.has(previous.partnerId)) await deps.nearTierAlerts.remove(previous);
+  }
+  const flaggedAt = deps.clock().toISOString();
+  for (const alert of alerts) {
+    const stored: StoredNearTierAlert = { ...alert, flaggedAt, publishedAt: null };
+    if (!(await deps.nearTierAlerts.save(stored))) continue;
+    // Stored before published, marked after: a failure in between publishes again on retry, never not at all.
+    await deps.events.publish({ source, detailType, detail: eventOf(stored) });
+    await deps.nearTierAlerts.markPublished(stored, deps.clock().toISOString());
+  }
+}
+
+/**
+ * The current near-tier alerts a page at a time, of one program and/or partner when asked. A partner
+ * sees only its own: asking for another partner's is "not found".
+ */
+export async function listNearTierAlerts(
+  deps: Pick<NearTierDeps, 'nearTierAlerts'>,
+  actor: Actor,
+  input: { readonly programId?: string | undefined; readonly partnerId?: string | undefined },
+  page: PageRequest,
+): Promise<Page<StoredNearTierAlert>> {
+  requireRole(actor, alertReaders);
+  requireVisibleTo(actor, input.partnerId, 'Partner');
+  const partnerId = actor.role === 'partner' ? actor.partnerId : input.partnerId;
+  return deps.nearTierAlerts.list({ programId: input.programId, partnerId }, page);
+}
