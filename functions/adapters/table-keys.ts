@@ -153,8 +153,8 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  *     the line's write is conditional on its version, so two reviews of one claim have one effect
  * 70. a month's sales summaries (reports), every partner's or one → Query pk REPORTSALES#<yyyy-mm> / GetItem
  *     PARTNER#<p>; an accrual run replaces a month's summaries whole from the lines it read
- * 70. a program period's near-tier alerts (a run replaces them) → Query pk NEARTIER#<programId>#<period>
- * 71. near-tier alerts of a partner / of everyone, optionally of one program
+ * 71. a program period's near-tier alerts (a run replaces them) → Query pk NEARTIER#<programId>#<period>
+ * 72. near-tier alerts of a partner / of everyone, optionally of one program
  *                                                               → Query gsi1 NEARTIERPARTNER#<p> / gsi2 NEARTIERS, begins_with <programId>#
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
