@@ -171,6 +171,8 @@ export interface DealRegistration {
   /** protectedUntil for which the expiry reminder went out, so it goes out once per window. */
   readonly reminderSentFor?: string;
   readonly outcome?: { readonly at: string; readonly note?: string };
+  /** The debit authorization a won registration created (its special pricing), once it has. */
+  readonly debitAuthorizationNumber?: string;
   readonly history: readonly DealHistoryEntry[];
   readonly version: number;
 }

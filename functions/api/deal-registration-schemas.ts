@@ -157,6 +157,10 @@ export const dealRegistrationResponseSchema = z.looseObject({
     .looseObject({ at: z.string().describe('When recorded'), note: z.string().optional().describe('Note') })
     .optional()
     .describe('When it was marked won or lost'),
+  debitAuthorizationNumber: z
+    .string()
+    .optional()
+    .describe('The debit authorization (DA-…) created from the won registration, once it was'),
   history: z
     .array(
       z.looseObject({
@@ -193,4 +197,45 @@ export const dealPolicyResponseSchema = z.looseObject({
   extensionDays: z.number().int().describe('Days one extension adds'),
   reducedBenefitPercent: z.string().describe('Benefit of a second partner, in percent'),
   isDefault: z.boolean().describe('True when the program has no policy of its own'),
+});
+
+const amountResponse = z.looseObject({
+  amount: z.string().describe('Exact decimal string in `currency`'),
+  currency: z.string().describe('ISO 4217 currency'),
+});
+
+export const designWinReportResponseSchema = z.looseObject({
+  registrationId: z.string().describe('Deal registration id (DR-…)'),
+  partnerId: z.string().describe('Registering partner, whose POS lines are matched'),
+  customerName: z.string().describe('End customer as registered; POS lines match on its normalized name'),
+  window: z
+    .looseObject({
+      from: z.string().describe('Approval day'),
+      to: z.string().describe('Last protected day'),
+    })
+    .describe('Invoice dates credited to the registration'),
+  lines: z
+    .array(
+      z.looseObject({
+        sourceFileId: z.string().describe('Channel file the line came from'),
+        invoiceNumber: z.string().describe('Partner invoice'),
+        invoiceLine: z.string().describe('Invoice line'),
+        invoiceDate: z.string().describe('Invoice date'),
+        sku: z.string().describe('Product'),
+        quantity: z.string().describe('Units in the base unit (negative: a return)'),
+        amount: amountResponse.describe('Extended amount of the line'),
+        endCustomerId: z.string().optional().describe('End customer id as the partner reported it'),
+        endCustomerName: z.string().optional().describe('End customer name as the partner reported it'),
+      }),
+    )
+    .describe('Matched POS lines, in invoice order'),
+  totals: z
+    .array(
+      z.looseObject({
+        sku: z.string().describe('Registered product'),
+        quantity: z.string().describe('Matched units, net of returns'),
+        revenue: z.array(amountResponse).describe('Matched revenue, one total per currency'),
+      }),
+    )
+    .describe('Totals per registered product'),
 });
