@@ -7,6 +7,7 @@ import {
 } from '../../domain/deal-registration/deal-registration';
 import { businessCodeSchema } from '../../domain/shared/codes';
 import { pageQuerySchema } from './api-schemas';
+import { amountInCurrency } from './record-response-schemas';
 
 /** Request and response schemas of the deal-registration routes. */
 
@@ -199,11 +200,6 @@ export const dealPolicyResponseSchema = z.looseObject({
   isDefault: z.boolean().describe('True when the program has no policy of its own'),
 });
 
-const amountResponse = z.looseObject({
-  amount: z.string().describe('Exact decimal string in `currency`'),
-  currency: z.string().describe('ISO 4217 currency'),
-});
-
 export const designWinReportResponseSchema = z.looseObject({
   registrationId: z.string().describe('Deal registration id (DR-…)'),
   partnerId: z.string().describe('Registering partner, whose POS lines are matched'),
@@ -223,7 +219,7 @@ export const designWinReportResponseSchema = z.looseObject({
         invoiceDate: z.string().describe('Invoice date'),
         sku: z.string().describe('Product'),
         quantity: z.string().describe('Units in the base unit (negative: a return)'),
-        amount: amountResponse.describe('Extended amount of the line'),
+        amount: amountInCurrency.describe('Extended amount of the line'),
         endCustomerId: z.string().optional().describe('End customer id as the partner reported it'),
         endCustomerName: z.string().optional().describe('End customer name as the partner reported it'),
       }),
@@ -234,7 +230,7 @@ export const designWinReportResponseSchema = z.looseObject({
       z.looseObject({
         sku: z.string().describe('Registered product'),
         quantity: z.string().describe('Matched units, net of returns'),
-        revenue: z.array(amountResponse).describe('Matched revenue, one total per currency'),
+        revenue: z.array(amountInCurrency).describe('Matched revenue, one total per currency'),
       }),
     )
     .describe('Totals per registered product'),

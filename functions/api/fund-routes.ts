@@ -12,6 +12,7 @@ import {
   fundRequestListQuerySchema,
   fundRequestResponseSchema,
   fundResponseSchema,
+  fundRoiResponseSchema,
   fundUtilizationResponseSchema,
 } from './fund-schemas';
 import { listOf } from './record-response-schemas';
@@ -83,6 +84,19 @@ export const fundRoutes: readonly RouteSpec[] = [
     summary: 'Utilization of every fund the caller may see (a partner its own), optionally of one partner',
     query: fundListQuerySchema,
     response: listOf(fundUtilizationResponseSchema),
+  },
+  {
+    method: 'GET',
+    path: '/fund-roi',
+    entry: entry('get-fund-roi'),
+    operationId: 'getFundRoi',
+    success: [200],
+    // A partner naming another partner: as if it did not exist.
+    problems: [404],
+    summary:
+      'ROI per activity type: the partner’s POS sales on its funded activities’ days against the same days a year earlier (a partner its own; staff name `partnerId`)',
+    query: fundListQuerySchema,
+    response: fundRoiResponseSchema,
   },
   {
     method: 'POST',

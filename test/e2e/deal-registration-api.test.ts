@@ -7,8 +7,8 @@ import { loadConfig } from '../../functions/shared/config';
 import { entryMetadataKey } from '../../infra/constructs/chrm-function';
 import { resourcesOfType } from '../../infra/local/template';
 import { chrmTemplates } from '../../infra/local/template-cache';
-import { eventually } from './approval-inbox';
 import { localStackPerFile } from './local-api';
+import { uploadPos } from './pos-upload';
 
 const local = localStackPerFile('masterData');
 const { api } = local;
@@ -247,21 +247,8 @@ describe('deal registration through the HTTP API', () => {
       `INV-DW-3,1,${today()},SW-0001,7,EA,864.15,USD,C-INITECH,Initech`,
       `INV-DW-4,1,${addDays(today(), -1)},SW-0001,5,EA,617.25,USD,C-GLOBEX,Globex`,
     ].join('\n');
-    const ticket = await api('POST', '/uploads', {
-      token: north(),
-      body: {
-        kind: 'pos',
-        fileName: 'dw-pos.csv',
-        contentType: 'text/csv',
-        sizeBytes: Buffer.byteLength(pos),
-      },
-    });
-    await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body: pos });
-    const file = await eventually(
-      async () => (await api('GET', `/channel-files/${ticket.json.file.fileId}`, { token: north() })).json,
-      (read) => !['awaiting_upload', 'received', 'processing'].includes(read.status),
-    );
-    expect(file).toMatchObject({ status: 'completed', counts: { accepted: 4 } });
+    const file = await uploadPos(api, north(), 'dw-pos.csv', pos);
+    expect(file.counts.accepted).toBe(4);
     const report = await api('GET', `${path}/design-wins`, { token: north() });
     expect(report.status).toBe(200);
     expect(report.json.lines.map((line: { invoiceNumber: string }) => line.invoiceNumber)).toEqual([
