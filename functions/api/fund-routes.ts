@@ -138,7 +138,7 @@ export const fundRoutes: readonly RouteSpec[] = [
     success: [200],
     problems: [409, 422],
     summary:
-      'Approve (reserving the amount in the fund atomically; 422 if the fund does not cover it) or reject',
+      'Approve (reserving the amount in the fund atomically; 422 if the fund does not cover it) or reject; above the approval policy’s single-approver ceiling an approver signs first (recorded in `signatures`) and finance approves, never the same person',
     body: fundRequestDecisionSchema,
     response: fundRequestResponseSchema,
   },

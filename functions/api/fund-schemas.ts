@@ -140,6 +140,17 @@ export const fundRequestResponseSchema = z.looseObject({
       }),
     )
     .describe('Audit trail: every transition'),
+  signatures: z
+    .array(
+      z.looseObject({
+        level: z.string().describe('`approver` or `finance`'),
+        by: actor,
+        at: z.string().describe('When (ISO 8601)'),
+        amount: amount('Amount this level approved'),
+      }),
+    )
+    .optional()
+    .describe('Levels signed so far while a further level must sign (above the approval policy threshold)'),
   version: z.number().int().describe('Version, incremented by every change'),
 });
 

@@ -200,6 +200,36 @@ describe('co-op/MDF funds through the HTTP API', () => {
     expect(northSees.partnerId).toBe('DIST-NORTH');
   });
 
+  it('12,000.00 is above the default single-approver ceiling: the approver signs, then finance approves and reserves', async () => {
+    const fund = await allocateMdf('RES-ACME', '30000.00', addDays(today(), -5), addDays(today(), 60));
+    const request = await api('POST', '/fund-requests', {
+      ...acme(),
+      body: {
+        fundId: fund.json.fundId,
+        activityType: 'advertising',
+        description: 'Regional print campaign',
+        startDate: addDays(today(), 5),
+        endDate: addDays(today(), 20),
+        plannedCost: '24000.00',
+        sharePercent: '50',
+      },
+    });
+    const path = `/fund-requests/${request.json.requestId}/decision`;
+    const signed = await api('POST', path, { ...as('demo-approver'), body: { decision: 'approve' } });
+    expect(signed.json).toMatchObject({
+      status: 'submitted',
+      signatures: [{ level: 'approver', amount: '12000.00' }],
+    });
+    expect((await api('POST', path, { ...as('demo-approver'), body: { decision: 'approve' } })).status).toBe(
+      403,
+    );
+    const approved = await api('POST', path, { ...finance(), body: { decision: 'approve' } });
+    expect(approved.json).toMatchObject({ status: 'approved', approvedAmount: '12000.00' });
+    expect((await api('GET', `/funds/${fund.json.fundId}/utilization`, acme())).json.reserved).toBe(
+      '12000.00',
+    );
+  });
+
   it('the demo seed leaves DIST-NORTH a fund request in each status, and a fund in each status', async () => {
     const statuses = local.stack.seededFundRequests.map((request) => request.status).sort();
     expect(statuses).toEqual(['approved', 'claimed', 'closed', 'closed', 'expired', 'rejected', 'submitted']);
