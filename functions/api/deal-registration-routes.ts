@@ -7,6 +7,8 @@ import {
   dealPolicyResponseSchema,
   dealRegistrationListQuerySchema,
   dealRegistrationResponseSchema,
+  dealReminderListQuerySchema,
+  dealReminderResponseSchema,
   designWinReportResponseSchema,
   extensionRequestSchema,
   houseAccountRemovedSchema,
@@ -131,6 +133,17 @@ export const dealRegistrationRoutes: readonly RouteSpec[] = [
     summary:
       'Design-win credit report: the registering partner’s POS lines of the registered products to the registered customer within the protection window, with totals per product',
     response: designWinReportResponseSchema,
+  },
+  {
+    method: 'GET',
+    path: '/deal-registration-reminders',
+    entry: entry('list-deal-reminders'),
+    operationId: 'listDealReminders',
+    success: [200],
+    summary:
+      'Expiry reminders the daily job delivered, newest first: a partner its own; channel managers every partner’s (or `partnerId`)',
+    query: dealReminderListQuerySchema,
+    response: pageOf(dealReminderResponseSchema),
   },
   {
     method: 'GET',

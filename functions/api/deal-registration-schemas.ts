@@ -235,3 +235,20 @@ export const designWinReportResponseSchema = z.looseObject({
     )
     .describe('Totals per registered product'),
 });
+
+export const dealReminderListQuerySchema = pageQuerySchema.extend({
+  partnerId: businessCodeSchema
+    .optional()
+    .describe('Staff: one partner’s reminders. A partner user always sees its own only'),
+});
+
+export const dealReminderResponseSchema = z.looseObject({
+  registrationId: z.string().describe('Deal registration id (DR-…)'),
+  partnerId: z.string().describe('Registering partner'),
+  programId: z.string().describe('Program'),
+  customerName: z.string().describe('End customer as the partner registered it'),
+  protectedUntil: z.string().describe('Last protected day'),
+  daysLeft: z.number().int().describe('Days from the reminder to the last protected day'),
+  extensionAvailable: z.boolean().describe('Whether the one extension may still be asked for'),
+  remindedAt: z.string().describe('When the daily job reminded (ISO 8601)'),
+});

@@ -344,5 +344,20 @@ describe('deal registration through the HTTP API', () => {
     );
     const expired = await api('GET', '/deal-registrations/DR-E2EENDED', { token: north() });
     expect(expired.json.status).toBe('expired');
+    // Delivered where the portal reads it: the partner's list and the channel managers'.
+    const reminders = await api('GET', '/deal-registration-reminders', { token: north() });
+    expect(reminders.json.items).toContainEqual(
+      expect.objectContaining({
+        registrationId: short.registrationId,
+        customerName: 'Short Window',
+        daysLeft: 0,
+      }),
+    );
+    const managers = await api('GET', '/deal-registration-reminders', { token: manager() });
+    expect(managers.json.items.map((item: { registrationId: string }) => item.registrationId)).toContain(
+      short.registrationId,
+    );
+    const foreign = await api('GET', '/deal-registration-reminders?partnerId=DIST-NORTH', { token: acme() });
+    expect(foreign.json.items).toEqual([]);
   });
 });
