@@ -35,7 +35,7 @@ export const visibleTo = (actor: Actor, registration: DealRegistration) =>
 
 /** The registration with `registrationId`, 404 when it does not exist or belongs to another partner. */
 export async function registrationOrNotFound(
-  deps: DealRegistrationDeps,
+  deps: Pick<DealRegistrationDeps, 'registrations'>,
   actor: Actor,
   registrationId: string,
 ): Promise<DealRegistration> {
@@ -139,8 +139,8 @@ export async function registerDeal(
 }
 
 /** Moves a registration on, conditional on its status and version: a lost race is 409. */
-async function moved(
-  deps: DealRegistrationDeps,
+export async function moved(
+  deps: Pick<DealRegistrationDeps, 'registrations' | 'clock'>,
   current: DealRegistration,
   next: Omit<DealRegistration, 'history' | 'version'>,
   by: Actor,
@@ -163,7 +163,8 @@ async function moved(
   return stored;
 }
 
-function requireStatus(
+/** 409 unless the registration is in one of `allowed`. */
+export function requireStatus(
   registration: DealRegistration,
   allowed: readonly DealRegistrationStatus[],
   action: string,

@@ -171,6 +171,8 @@ export interface DealRegistration {
   /** protectedUntil for which the expiry reminder went out, so it goes out once per window. */
   readonly reminderSentFor?: string;
   readonly outcome?: { readonly at: string; readonly note?: string };
+  /** The debit authorization a won registration created (its special pricing), once it has. */
+  readonly debitAuthorizationNumber?: string;
   readonly history: readonly DealHistoryEntry[];
   readonly version: number;
 }
@@ -218,4 +220,22 @@ export interface HouseAccount {
   readonly note?: string;
   readonly createdAt: string;
   readonly createdBy: DealActor;
+}
+
+/**
+ * An expiry reminder as delivered to the portal: the partner reads its own, channel managers every partner's.
+ * One per registration and protection window (again after an extension), like the event it mirrors.
+ */
+export interface DealReminder {
+  readonly registrationId: string;
+  readonly partnerId: string;
+  readonly programId: string;
+  /** The end customer as the partner registered it (its own customer: shown to it and to staff only). */
+  readonly customerName: string;
+  /** Last protected day (YYYY-MM-DD). */
+  readonly protectedUntil: string;
+  readonly daysLeft: number;
+  /** Whether the registration may still ask for its one extension. */
+  readonly extensionAvailable: boolean;
+  readonly remindedAt: string;
 }

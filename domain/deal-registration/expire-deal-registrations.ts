@@ -20,7 +20,8 @@ export interface ExpiryRunResult {
 /**
  * The daily job. Main course: the registrations under protection that end within `reminderDays` are read
  * from the expiry index (never a scan) → one whose last protected day is before today expires
- * (`DealRegistrationExpired`) → one not yet reminded for its current window gets `DealRegistrationExpiring`,
+ * (`DealRegistrationExpired`) → one not yet reminded for its current window gets a reminder in the outbox the
+ * portal reads (its partner and the channel managers) and `DealRegistrationExpiring`,
  * and the window it was reminded for is stored so the reminder goes out once (again after an extension).
  * Every write is conditional on status and version: a registration won meanwhile is left alone.
  */
@@ -72,18 +73,27 @@ export async function expireDealRegistrations(
       });
       result.expired.push(registration.registrationId);
     } else if (registration.reminderSentFor !== until) {
-      // Published before it is recorded: a run that dies between the two reminds twice rather than never.
+      const reminder = {
+        registrationId: registration.registrationId,
+        partnerId: registration.partnerId,
+        programId: registration.programId,
+        protectedUntil: until,
+        daysLeft: daysBetween(today, until),
+        extensionAvailable: registration.status === 'approved' && registration.extension === undefined,
+      };
+      // Delivered and published before it is recorded: a run that dies between reminds twice rather than
+      // never (the outbox keeps one per window whatever happens).
+      await deps.reminders.deliver({
+        ...reminder,
+        customerName: registration.customer.name,
+        remindedAt: now.toISOString(),
+      });
       await deps.events.publish({
         source: expiring.source,
         detailType: expiring.detailType,
         detail: expiring.dealRegistrationExpiringV1.parse({
           version: expiring.version,
-          registrationId: registration.registrationId,
-          partnerId: registration.partnerId,
-          programId: registration.programId,
-          protectedUntil: until,
-          daysLeft: daysBetween(today, until),
-          extensionAvailable: registration.status === 'approved' && registration.extension === undefined,
+          ...reminder,
           occurredAt: now.toISOString(),
         }),
       });

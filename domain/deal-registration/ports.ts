@@ -3,6 +3,7 @@ import type {
   DealRegistration,
   DealRegistrationPolicy,
   DealRegistrationStatus,
+  DealReminder,
   HouseAccount,
 } from './deal-registration';
 
@@ -63,12 +64,21 @@ export interface DealPolicyStore {
   put(programId: string, policy: DealRegistrationPolicy): Promise<void>;
 }
 
+/** Where expiry reminders are delivered for the portal to read (see `DealReminder`). */
+export interface DealReminderOutbox {
+  /** Stores the reminder unless its registration was reminded for that protection end already. */
+  deliver(reminder: DealReminder): Promise<void>;
+  /** One partner's reminders, or every partner's, newest first. */
+  list(partnerId: string | undefined, page: PageRequest): Promise<Page<DealReminder>>;
+}
+
 /** What the deal-registration use cases need. */
 export interface DealRegistrationDeps {
   readonly registrations: DealRegistrationStore;
   readonly houseAccounts: HouseAccountStore;
   readonly policies: DealPolicyStore;
   readonly events: EventPublisher;
+  readonly reminders: DealReminderOutbox;
   readonly clock: Clock;
   /** A new registration id; for an idempotency key, always the same id for the same partner and key. */
   readonly registrationIdFor: (partnerId: string, idempotencyKey?: string) => string;

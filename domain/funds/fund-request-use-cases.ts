@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
+import { policyInForce } from '../approvals/approval-policy-use-cases';
 import { reservationLimit as checkbookLimit, fundCredit } from '../claims/claim-fund';
 import { buildCheckbooks } from '../ledger/checkbook';
 import { AlreadyExistsError, BusinessRuleError, StateConflictError, ValidationError } from '../shared/errors';
@@ -21,6 +22,7 @@ import {
   newFundRequest,
   requestMovedTo,
 } from './fund-request';
+import { assertMayDecideRequest, fundRequestLevels } from './fund-request-approval';
 import type { FundDeps, FundTransaction } from './ports';
 
 /**
@@ -145,10 +147,13 @@ export const fundRequestDecisionSchema = z
 export type FundRequestDecision = z.output<typeof fundRequestDecisionSchema>;
 
 /**
- * An approver decides a submitted request. Approve: the amount (≤ requested, > 0) is reserved in the fund
- * in the same atomic write that approves the request, only while the fund's available balance covers it —
- * concurrent approvals can never overdraw a fund (the loser gets 422 with the balance left). Reject: the
- * request ends `rejected` with the reason. A second decision is a 409.
+ * The next level decides a submitted request: an approver, then finance when the approval policy's
+ * threshold asks for both (segregation of duties: never the submitter, never one person for two levels).
+ * Approve at the last level: the amount (≤ requested or what the earlier level approved, > 0) is reserved in
+ * the fund in the same atomic write that approves the request, only while the fund's available balance
+ * covers it — concurrent approvals can never overdraw a fund (the loser gets 422 with the balance left).
+ * Approve at an earlier level: the signature is recorded (the request stays `submitted`), if the fund covers
+ * the amount now. Reject at any level: the request ends `rejected` with the reason. A second decision is a 409.
  */
 export async function decideFundRequest(
   deps: FundDeps,
@@ -156,7 +161,8 @@ export async function decideFundRequest(
   requestId: string,
   decision: FundRequestDecision,
 ): Promise<FundRequest> {
-  requireRole(actor, ['approver', 'admin']);
+  requireRole(actor, ['approver', 'finance', 'admin']);
+  const policy = await policyInForce({ policies: deps.approvalPolicies, clock: deps.clock });
   const by = actorOf(actor);
   let decided: FundRequest | undefined;
   let refusal: string | undefined;
@@ -167,6 +173,7 @@ export async function decideFundRequest(
         `Fund request '${requestId}' is ${request.status}, not awaiting a decision`,
       );
     }
+    const level = assertMayDecideRequest(actor, request);
     const at = deps.clock().toISOString();
     const fund = await fundOrNotFound(deps, actor, request.fundId);
     if (decision.decision === 'reject') {
@@ -182,15 +189,41 @@ export async function decideFundRequest(
         { path: 'fundId', message: `fund '${fund.fundId}' is expired` },
       ]);
     }
-    const requested = minorUnitsOf(request.requestedAmount, request.currency) ?? 0n;
-    const amount =
-      decision.amount === undefined ? requested : minorUnitsOf(decision.amount, request.currency);
-    if (amount === undefined || amount <= 0n || amount > requested) {
-      const message = `must be greater than zero and at most the requested ${request.requestedAmount} ${request.currency}`;
+    // A later level approves at most what the earlier one did.
+    const signed = request.signatures?.at(-1);
+    const ceiling = signed?.amount ?? request.requestedAmount;
+    const bound = minorUnitsOf(ceiling, request.currency) ?? 0n;
+    const amount = decision.amount === undefined ? bound : minorUnitsOf(decision.amount, request.currency);
+    if (amount === undefined || amount <= 0n || amount > bound) {
+      const what = signed === undefined ? 'the requested' : `the ${signed.level}-approved`;
+      const message = `must be greater than zero and at most ${what} ${ceiling} ${request.currency}`;
       throw new BusinessRuleError('Invalid approved amount', [{ path: 'amount', message }]);
     }
     const text = fromMinorUnits(amount, request.currency);
     refusal = `approving ${text} ${request.currency} would overdraw fund '${fund.fundId}': ${fromMinorUnits(availableOf(fund.balances), fund.currency)} available`;
+    const levels = fundRequestLevels(policy, request, text);
+    if ((request.signatures?.length ?? 0) + 1 < levels.length) {
+      if (amount > availableOf(fund.balances)) {
+        throw new BusinessRuleError('The fund does not cover the amount', [
+          { path: 'amount', message: refusal },
+        ]);
+      }
+      const signature = { level, by, at, amount: text };
+      decided = {
+        ...requestMovedTo(request, 'submitted', {
+          by,
+          at,
+          amount: text,
+          reason: `${level} approved; ${levels[levels.length - 1]} signs next`,
+        }),
+        signatures: [...(request.signatures ?? []), signature],
+      };
+      return {
+        fund: { fundId: fund.fundId, expectedStatus: fund.status, delta: reserveDelta(0n) },
+        request: { next: decided, expected: 'submitted' },
+        movements: [],
+      };
+    }
     // An accrual fund also holds its share of the co-op checkbook, which rebate and co-op claims draw on too.
     const scope = checkbookScopeOf(fund);
     let checkbook: FundTransaction['checkbook'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApprovalLevel } from '../approvals/approval-policy';
 import type { ClaimActor } from '../claims/claim';
 import { nameSchema } from '../shared/codes';
 import { type IsoDate, isoDateSchema } from '../shared/iso-date';
@@ -40,6 +41,15 @@ export interface FundRequestHistoryEntry {
   readonly reason?: string;
 }
 
+/** One level's approval of a request that needs more than one (see `fund-request-approval.ts`). */
+export interface FundRequestSignature {
+  readonly level: ApprovalLevel;
+  readonly by: ClaimActor;
+  readonly at: string;
+  /** The amount this level approved: a later level may lower it, never raise it. */
+  readonly amount: string;
+}
+
 /** A partner's request for pre-approval of a marketing activity paid (in part) from one fund. */
 export interface FundRequest {
   readonly requestId: string;
@@ -61,6 +71,8 @@ export interface FundRequest {
   /** Last day proof of performance is taken: endDate + the fund's claim window, at most the fund's expiry. */
   readonly claimBy: IsoDate;
   readonly status: FundRequestStatus;
+  /** The levels signed so far while more must sign (approver, then finance above the policy's threshold). */
+  readonly signatures?: readonly FundRequestSignature[];
   readonly submittedBy: ClaimActor;
   readonly submittedAt: string;
   readonly history: readonly FundRequestHistoryEntry[];

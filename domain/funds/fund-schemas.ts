@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/actor';
+import { approvalLevels } from '../approvals/approval-policy';
 import { periodLabelSchema } from '../ledger/ledger-posting';
 import { isoDateSchema } from '../shared/iso-date';
 import { fromMinorUnits } from '../shared/money/minor-units';
@@ -74,6 +75,16 @@ export const fundRequestSchema = z.object({
   approvedAmount: amountSchema.exactOptional(),
   claimBy: isoDateSchema,
   status: requestStatusSchema,
+  signatures: z
+    .array(
+      z.object({
+        level: z.enum(approvalLevels),
+        by: actorSchema,
+        at: z.iso.datetime(),
+        amount: amountSchema,
+      }),
+    )
+    .exactOptional(),
   submittedBy: actorSchema,
   submittedAt: z.iso.datetime(),
   history: z.array(

@@ -1,3 +1,4 @@
+import type { ApprovalPolicyDeps } from '../approvals/approval-policy-use-cases';
 import type { Claim, ClaimActor } from '../claims/claim';
 import type { ClaimFundScope } from '../claims/claim-fund';
 import type { ClaimStore } from '../claims/ports';
@@ -119,6 +120,8 @@ export interface FundDeps {
   /** Posts an accrual fund's settled claims to the program's ledger, like a rebate claim's. */
   readonly postings: { postIndependent(posting: LedgerPosting): Promise<void> };
   readonly evidence: EvidenceStore;
+  /** The claims' approval policy, whose thresholds say how many levels approve a request. */
+  readonly approvalPolicies: ApprovalPolicyDeps['policies'];
   readonly clock: Clock;
   readonly newId: () => string;
   /** A stable id part for a partner's Idempotency-Key (the same key always gives the same request id). */

@@ -53,30 +53,43 @@ const validityRefinement = (terms: { validFrom: string; validTo: string }, ctx: 
     ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
 };
 
+/** What the book cost of a claim line is, and the price list it is read from when it is a list price. */
+export const bookCostShape = {
+  bookCostBasis: z
+    .enum(bookCostBases)
+    .describe(
+      'Book cost of a claim line: the price list’s book cost on the ship date, or the partner’s acquisition cost',
+    ),
+  priceListId: businessCodeSchema
+    .optional()
+    .describe('The price list whose price on the ship date is the book cost (basis priceListOnShipDate)'),
+};
+
+/** A list-price book cost needs its price list. */
+export const bookCostRefinement = (
+  terms: { bookCostBasis: string; priceListId?: string | undefined },
+  ctx: z.RefinementCtx,
+) => {
+  if (terms.bookCostBasis === 'priceListOnShipDate' && terms.priceListId === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['priceListId'],
+      message: 'is required when the book cost is the price list price on the ship date',
+    });
+};
+
 /** A request for special pricing, by a partner for itself or by a channel manager for a partner. */
 export const debitAuthorizationRequestSchema = z
   .object({
     partnerId: businessCodeSchema.optional().describe('Required when a channel manager requests'),
     currency: currencyCodeSchema.describe('ISO 4217 currency of every price'),
-    bookCostBasis: z
-      .enum(bookCostBases)
-      .describe(
-        'Book cost of a claim line: the price list’s book cost on the ship date, or the partner’s acquisition cost',
-      ),
-    priceListId: businessCodeSchema
-      .optional()
-      .describe('The price list whose price on the ship date is the book cost (basis priceListOnShipDate)'),
+    ...bookCostShape,
     justification: z.string().trim().max(2000).optional().describe('Competitor, target price, reasons'),
     ...termsShape,
   })
   .superRefine((request, ctx) => {
     validityRefinement(request, ctx);
-    if (request.bookCostBasis === 'priceListOnShipDate' && request.priceListId === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['priceListId'],
-        message: 'is required when the book cost is the price list price on the ship date',
-      });
+    bookCostRefinement(request, ctx);
   });
 export type DebitAuthorizationRequest = z.infer<typeof debitAuthorizationRequestSchema>;
 

@@ -88,6 +88,46 @@ function requesterPartner(actor: Actor, partnerId: string | undefined): string {
   return partnerId;
 }
 
+/** What a stored request is made of: its partner, number and terms, and the deal it came from, if any. */
+export interface AuthorizationRequestToStore {
+  readonly partnerId: string;
+  readonly authorizationNumber: string;
+  readonly request: Omit<DebitAuthorizationRequest, 'partnerId'>;
+  readonly dealRegistrationId?: string;
+}
+
+/**
+ * Stores a request `requested` under its number once its products and price list are known, each line's
+ * remaining quantity its cap until a decision; undefined when the number is taken.
+ */
+export async function storeAuthorizationRequest(
+  deps: DebitAuthorizationDeps,
+  actor: Actor,
+  input: AuthorizationRequestToStore,
+): Promise<DebitAuthorization | undefined> {
+  const { request } = input;
+  await requireKnownReferences(deps, request.lines, request.priceListId);
+  const authorization = debitAuthorizationSchema.parse({
+    authorizationNumber: input.authorizationNumber,
+    partnerId: input.partnerId,
+    currency: request.currency,
+    bookCostBasis: request.bookCostBasis,
+    ...(request.priceListId === undefined ? {} : { priceListId: request.priceListId }),
+    ...(request.justification === undefined ? {} : { justification: request.justification }),
+    ...(input.dealRegistrationId === undefined ? {} : { dealRegistrationId: input.dealRegistrationId }),
+    coverage: request.coverage,
+    validFrom: request.validFrom,
+    validTo: request.validTo,
+    lines: linesOf(request.lines),
+    status: 'requested',
+    version: 1,
+    history: [],
+    requestedBy: actor.userId,
+    requestedAt: deps.clock().toISOString(),
+  });
+  return (await deps.authorizations.create(authorization)) ? authorization : undefined;
+}
+
 /**
  * Requests special pricing (a partner for itself, a channel manager for a partner): stored `requested`
  * under a new authorization number, each line's remaining quantity its cap until a decision.
@@ -99,27 +139,11 @@ export async function requestDebitAuthorization(
 ): Promise<DebitAuthorization> {
   requireRole(actor, requesters);
   const partnerId = requesterPartner(actor, request.partnerId);
-  await requireKnownReferences(deps, request.lines, request.priceListId);
-  const authorization = debitAuthorizationSchema.parse({
-    authorizationNumber: deps.newAuthorizationNumber(),
-    partnerId,
-    currency: request.currency,
-    bookCostBasis: request.bookCostBasis,
-    ...(request.priceListId === undefined ? {} : { priceListId: request.priceListId }),
-    ...(request.justification === undefined ? {} : { justification: request.justification }),
-    coverage: request.coverage,
-    validFrom: request.validFrom,
-    validTo: request.validTo,
-    lines: linesOf(request.lines),
-    status: 'requested',
-    version: 1,
-    history: [],
-    requestedBy: actor.userId,
-    requestedAt: deps.clock().toISOString(),
-  });
-  if (!(await deps.authorizations.create(authorization)))
-    throw new AlreadyExistsError(`authorization ${authorization.authorizationNumber} exists already`);
-  return authorization;
+  const authorizationNumber = deps.newAuthorizationNumber();
+  const stored = await storeAuthorizationRequest(deps, actor, { partnerId, authorizationNumber, request });
+  if (stored === undefined)
+    throw new AlreadyExistsError(`authorization ${authorizationNumber} exists already`);
+  return stored;
 }
 
 /** One authorization with its history and remaining quantities; another partner's is "not found". */

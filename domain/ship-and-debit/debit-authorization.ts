@@ -130,6 +130,8 @@ export const debitAuthorizationSchema = debitAuthorizationTermsSchema
     /** Who requested it, and when (the request's time). */
     requestedBy: z.string().min(1).exactOptional(),
     requestedAt: z.iso.datetime().exactOptional(),
+    /** The won deal registration it was created from, when it was (its special pricing follows the deal). */
+    dealRegistrationId: businessCodeSchema.exactOptional(),
   })
   .superRefine((authorization, ctx) => {
     if (authorization.validTo < authorization.validFrom) {

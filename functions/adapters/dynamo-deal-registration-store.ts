@@ -11,6 +11,7 @@ import type {
   DealRegistration,
   DealRegistrationPolicy,
   DealRegistrationStatus,
+  DealReminder,
   HouseAccount,
 } from '../../domain/deal-registration/deal-registration';
 import { protectedStatuses } from '../../domain/deal-registration/deal-registration';
@@ -19,6 +20,7 @@ import type {
   DealPolicyStore,
   DealRegistrationCreation,
   DealRegistrationStore,
+  DealReminderOutbox,
   HouseAccountStore,
 } from '../../domain/deal-registration/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
@@ -26,6 +28,7 @@ import { getAll } from './dynamo-batch';
 import { allItems, getItem, indexPage, pageMapped, putIf } from './table-access';
 import { cursorOf, positionOf } from './table-cursor';
 import {
+  allDealRemindersPartition,
   dealContentKey,
   dealCustomerEntryKey,
   dealCustomerPartition,
@@ -33,9 +36,12 @@ import {
   dealPolicyKey,
   dealRegistrationIndexKeys,
   dealRegistrationKey,
+  dealReminderIndexKeys,
+  dealReminderKey,
   dealStatusPartition,
   houseAccountKey,
   houseAccountListKey,
+  partnerDealRemindersPartition,
   partnerDealsPartition,
 } from './table-keys';
 
@@ -335,5 +341,35 @@ export class DynamoDealPolicyStore implements DealPolicyStore {
         Item: { ...policy, programId, ...dealPolicyKey(programId), type: 'DealPolicy' },
       }),
     );
+  }
+}
+
+/** Expiry reminders in the single table (access pattern 56), one item per registration and protection end. */
+export class DynamoDealReminderOutbox implements DealReminderOutbox {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async deliver(reminder: DealReminder): Promise<void> {
+    const item = {
+      ...reminder,
+      ...dealReminderKey(reminder.registrationId, reminder.protectedUntil),
+      ...dealReminderIndexKeys(reminder),
+      type: 'DealReminder',
+    };
+    // False when a run that died after delivering delivered it already: one reminder stays.
+    await putIf(this.client, this.tableName, item, 'attribute_not_exists(pk)');
+  }
+
+  async list(partnerId: string | undefined, page: PageRequest): Promise<Page<DealReminder>> {
+    const found = await indexPage(this.client, this.tableName, {
+      ...(partnerId === undefined
+        ? { index: 'gsi2', partition: allDealRemindersPartition }
+        : { index: 'gsi1', partition: partnerDealRemindersPartition(partnerId) }),
+      page,
+      newestFirst: true,
+    });
+    return pageMapped(found, (item) => recordOf<DealReminder>(item));
   }
 }

@@ -47,6 +47,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | deal customer entry | DEALCUSTOMER#<match key> | REG#<registrationId> / HOUSE#<houseAccountId> |  |                      |
  * | house account     | HOUSEACCOUNT#<id>      | HOUSEACCOUNT                | HOUSEACCOUNTS             | <id>                    |
  * | deal policy       | DEALPOLICY#<programId> | POLICY                      |                           |                         |
+ * | deal reminder     | DEALREMIND#<registrationId> | UNTIL#<protectedUntil> | DEALREMINDERS#<p>         | <remindedAt>#<registrationId> |
  * | fund              | FUND#<fundId>          | FUND (balances in minor units) | PARTNERFUNDS#<p>       | <createdAt>#<fundId>    |
  * | fund movement     | FUND#<fundId>          | MOVE#<movementId>           |                           |                         |
  * | fund request      | FUNDREQ#<requestId>    | REQUEST                     | PARTNERFUNDREQS#<p>       | <submittedAt>#<requestId> |
@@ -137,6 +138,8 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 54. protected registrations whose protection ends by a day   → Query gsi3 DEALEXPIRY, gsi3sk < <day>~ (daily job)
  * 55. house accounts, one or all; a program's deal policy       → GetItem HOUSEACCOUNT#<id> / Query gsi1
  *     HOUSEACCOUNTS / GetItem DEALPOLICY#<programId>
+ * 56. expiry reminders of a partner / of every partner, newest first → Query gsi1 DEALREMINDERS#<p> / gsi2
+ *     DEALREMINDERS (one item per registration and protection end: a rerun of the job writes none twice)
  * 40. a fund by id; a partner's funds; every fund, oldest first → GetItem FUND#<id> / Query gsi1 PARTNERFUNDS#<p> / gsi2 FUNDS;
  *     a reservation's transaction adds to the fund only while drawnMinor ≤ allocated − amount (never overdrawn)
  * 41. active funds past their expiry date (the expiry job)      → Query gsi3 EXPIRINGFUNDS, gsi3sk < <date> (sparse)
@@ -741,3 +744,20 @@ export const nearTierAlertIndexKeys = (alert: {
 });
 /** The index sort key prefix of one program's alerts, in either listing. */
 export const nearTierProgramPrefix = (programId: string) => `${programId}#`;
+// Deal registration expiry reminders (access pattern 56): the outbox the portal reads.
+export const dealReminderKey = (registrationId: string, protectedUntil: string): ItemKey => ({
+  pk: `DEALREMIND#${registrationId}`,
+  sk: `UNTIL#${protectedUntil}`,
+});
+export const partnerDealRemindersPartition = (partnerId: string) => `DEALREMINDERS#${partnerId}`;
+export const allDealRemindersPartition = 'DEALREMINDERS';
+export const dealReminderIndexKeys = (reminder: {
+  readonly partnerId: string;
+  readonly registrationId: string;
+  readonly remindedAt: string;
+}) => ({
+  gsi1pk: partnerDealRemindersPartition(reminder.partnerId),
+  gsi1sk: `${reminder.remindedAt}#${reminder.registrationId}`,
+  gsi2pk: allDealRemindersPartition,
+  gsi2sk: `${reminder.remindedAt}#${reminder.registrationId}`,
+});

@@ -1,4 +1,5 @@
 import { dealRegistrationRequestSchema } from '../../domain/deal-registration/deal-registration';
+import { wonDealAuthorizationSchema } from '../../domain/deal-registration/won-deal-authorization';
 import { pageQuerySchema } from './api-schemas';
 import {
   dealOutcomeSchema,
@@ -6,6 +7,9 @@ import {
   dealPolicyResponseSchema,
   dealRegistrationListQuerySchema,
   dealRegistrationResponseSchema,
+  dealReminderListQuerySchema,
+  dealReminderResponseSchema,
+  designWinReportResponseSchema,
   extensionRequestSchema,
   houseAccountRemovedSchema,
   houseAccountRequestSchema,
@@ -14,6 +18,7 @@ import {
 } from './deal-registration-schemas';
 import { pageOf } from './record-response-schemas';
 import type { RouteSpec } from './route-spec';
+import { debitAuthorizationResponseSchema } from './ship-and-debit-schemas';
 
 const entry = (name: string) => `functions/api/deal-registrations/${name}.ts`;
 
@@ -105,6 +110,40 @@ export const dealRegistrationRoutes: readonly RouteSpec[] = [
     summary: 'Mark a protected registration won or lost (registrant, channel manager)',
     body: dealOutcomeSchema,
     response: dealRegistrationResponseSchema,
+  },
+  {
+    method: 'POST',
+    path: '/deal-registrations/{registrationId}/debit-authorization',
+    entry: entry('authorize-won-deal'),
+    operationId: 'authorizeWonDeal',
+    success: [201, 200],
+    problems: [409, 422],
+    summary:
+      'Create the debit authorization of a won registration (channel manager): its products, customer and protection window, requested for approval; 200 with the same one when it has it',
+    body: wonDealAuthorizationSchema,
+    response: debitAuthorizationResponseSchema,
+  },
+  {
+    method: 'GET',
+    path: '/deal-registrations/{registrationId}/design-wins',
+    entry: entry('get-design-wins'),
+    operationId: 'getDesignWins',
+    success: [200],
+    problems: [409],
+    summary:
+      'Design-win credit report: the registering partner’s POS lines of the registered products to the registered customer within the protection window, with totals per product',
+    response: designWinReportResponseSchema,
+  },
+  {
+    method: 'GET',
+    path: '/deal-registration-reminders',
+    entry: entry('list-deal-reminders'),
+    operationId: 'listDealReminders',
+    success: [200],
+    summary:
+      'Expiry reminders the daily job delivered, newest first: a partner its own; channel managers every partner’s (or `partnerId`)',
+    query: dealReminderListQuerySchema,
+    response: pageOf(dealReminderResponseSchema),
   },
   {
     method: 'GET',

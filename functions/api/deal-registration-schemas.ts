@@ -7,6 +7,7 @@ import {
 } from '../../domain/deal-registration/deal-registration';
 import { businessCodeSchema } from '../../domain/shared/codes';
 import { pageQuerySchema } from './api-schemas';
+import { amountInCurrency } from './record-response-schemas';
 
 /** Request and response schemas of the deal-registration routes. */
 
@@ -157,6 +158,10 @@ export const dealRegistrationResponseSchema = z.looseObject({
     .looseObject({ at: z.string().describe('When recorded'), note: z.string().optional().describe('Note') })
     .optional()
     .describe('When it was marked won or lost'),
+  debitAuthorizationNumber: z
+    .string()
+    .optional()
+    .describe('The debit authorization (DA-…) created from the won registration, once it was'),
   history: z
     .array(
       z.looseObject({
@@ -193,4 +198,57 @@ export const dealPolicyResponseSchema = z.looseObject({
   extensionDays: z.number().int().describe('Days one extension adds'),
   reducedBenefitPercent: z.string().describe('Benefit of a second partner, in percent'),
   isDefault: z.boolean().describe('True when the program has no policy of its own'),
+});
+
+export const designWinReportResponseSchema = z.looseObject({
+  registrationId: z.string().describe('Deal registration id (DR-…)'),
+  partnerId: z.string().describe('Registering partner, whose POS lines are matched'),
+  customerName: z.string().describe('End customer as registered; POS lines match on its normalized name'),
+  window: z
+    .looseObject({
+      from: z.string().describe('Approval day'),
+      to: z.string().describe('Last protected day'),
+    })
+    .describe('Invoice dates credited to the registration'),
+  lines: z
+    .array(
+      z.looseObject({
+        sourceFileId: z.string().describe('Channel file the line came from'),
+        invoiceNumber: z.string().describe('Partner invoice'),
+        invoiceLine: z.string().describe('Invoice line'),
+        invoiceDate: z.string().describe('Invoice date'),
+        sku: z.string().describe('Product'),
+        quantity: z.string().describe('Units in the base unit (negative: a return)'),
+        amount: amountInCurrency.describe('Extended amount of the line'),
+        endCustomerId: z.string().optional().describe('End customer id as the partner reported it'),
+        endCustomerName: z.string().optional().describe('End customer name as the partner reported it'),
+      }),
+    )
+    .describe('Matched POS lines, in invoice order'),
+  totals: z
+    .array(
+      z.looseObject({
+        sku: z.string().describe('Registered product'),
+        quantity: z.string().describe('Matched units, net of returns'),
+        revenue: z.array(amountInCurrency).describe('Matched revenue, one total per currency'),
+      }),
+    )
+    .describe('Totals per registered product'),
+});
+
+export const dealReminderListQuerySchema = pageQuerySchema.extend({
+  partnerId: businessCodeSchema
+    .optional()
+    .describe('Staff: one partner’s reminders. A partner user always sees its own only'),
+});
+
+export const dealReminderResponseSchema = z.looseObject({
+  registrationId: z.string().describe('Deal registration id (DR-…)'),
+  partnerId: z.string().describe('Registering partner'),
+  programId: z.string().describe('Program'),
+  customerName: z.string().describe('End customer as the partner registered it'),
+  protectedUntil: z.string().describe('Last protected day'),
+  daysLeft: z.number().int().describe('Days from the reminder to the last protected day'),
+  extensionAvailable: z.boolean().describe('Whether the one extension may still be asked for'),
+  remindedAt: z.string().describe('When the daily job reminded (ISO 8601)'),
 });

@@ -12,6 +12,7 @@ import {
   fundRequestListQuerySchema,
   fundRequestResponseSchema,
   fundResponseSchema,
+  fundRoiResponseSchema,
   fundUtilizationResponseSchema,
 } from './fund-schemas';
 import { listOf } from './record-response-schemas';
@@ -85,6 +86,19 @@ export const fundRoutes: readonly RouteSpec[] = [
     response: listOf(fundUtilizationResponseSchema),
   },
   {
+    method: 'GET',
+    path: '/fund-roi',
+    entry: entry('get-fund-roi'),
+    operationId: 'getFundRoi',
+    success: [200],
+    // A partner naming another partner: as if it did not exist.
+    problems: [404],
+    summary:
+      'ROI per activity type: the partner’s POS sales on its funded activities’ days against the same days a year earlier (a partner its own; staff name `partnerId`)',
+    query: fundListQuerySchema,
+    response: fundRoiResponseSchema,
+  },
+  {
     method: 'POST',
     path: '/fund-requests',
     entry: entry('submit-fund-request'),
@@ -124,7 +138,7 @@ export const fundRoutes: readonly RouteSpec[] = [
     success: [200],
     problems: [409, 422],
     summary:
-      'Approve (reserving the amount in the fund atomically; 422 if the fund does not cover it) or reject',
+      'Approve (reserving the amount in the fund atomically; 422 if the fund does not cover it) or reject; above the approval policy’s single-approver ceiling an approver signs first (recorded in `signatures`) and finance approves, never the same person',
     body: fundRequestDecisionSchema,
     response: fundRequestResponseSchema,
   },

@@ -4,7 +4,7 @@ import { activityTypes, fundRequestStatuses } from '../../domain/funds/fund-requ
 import { fundMovementKinds } from '../../domain/funds/ports';
 import { fundClaimStatuses } from '../../domain/funds/proof-of-performance';
 import { businessCodeSchema } from '../../domain/shared/codes';
-import { amount, currency, periodLabel } from './record-response-schemas';
+import { amount, amountInCurrency, currency, periodLabel } from './record-response-schemas';
 
 /** Request and response schemas of the fund routes (see README, "Co-op and MDF funds"). */
 
@@ -140,6 +140,17 @@ export const fundRequestResponseSchema = z.looseObject({
       }),
     )
     .describe('Audit trail: every transition'),
+  signatures: z
+    .array(
+      z.looseObject({
+        level: z.string().describe('`approver` or `finance`'),
+        by: actor,
+        at: z.string().describe('When (ISO 8601)'),
+        amount: amount('Amount this level approved'),
+      }),
+    )
+    .optional()
+    .describe('Levels signed so far while a further level must sign (above the approval policy threshold)'),
   version: z.number().int().describe('Version, incremented by every change'),
 });
 
@@ -177,4 +188,23 @@ export const evidenceUploadResponseSchema = z.looseObject({
   uploadUrl: z.string().describe('Presigned PUT URL, signed for exactly the declared type and size'),
   expiresAt: z.string().describe('When the URL stops working (ISO 8601)'),
   requiredHeaders: z.record(z.string(), z.string()).describe('Headers the PUT must carry exactly as signed'),
+});
+
+export const fundRoiResponseSchema = z.looseObject({
+  partnerId: z.string().describe('Partner whose funded activities and POS sales are compared'),
+  items: z
+    .array(
+      z.looseObject({
+        activityType: z.enum(activityTypes).describe('Activity type'),
+        activities: z.number().int().describe('Funded activities (approved, claimed or closed requests)'),
+        days: z.number().int().describe('Distinct days the activities ran'),
+        funded: z.array(amountInCurrency).describe('Approved amounts, one total per currency'),
+        sales: z.array(amountInCurrency).describe('POS revenue invoiced on those days, per currency'),
+        salesYearBefore: z
+          .array(amountInCurrency)
+          .describe('POS revenue invoiced on the same days a year earlier, per currency'),
+        change: z.array(amountInCurrency).describe('sales − salesYearBefore, per currency'),
+      }),
+    )
+    .describe('One per activity type with funded activities'),
 });

@@ -34,6 +34,11 @@ export const periodLabel = z
       'the program’s `programYearStartMonth`; the fiscal year is named after the calendar year it starts in',
   );
 export const currency = z.string().describe('ISO 4217 currency of every amount of this item');
+/** An exact amount with its own currency, for lists of totals one per currency. */
+export const amountInCurrency = z.looseObject({
+  amount: z.string().describe('Exact decimal string in `currency`'),
+  currency: z.string().describe('ISO 4217 currency'),
+});
 export const fund = z
   .string()
   .describe('Fund moved: `rebate` (liability), `coop` (partner co-op fund) or `spif`');

@@ -53,6 +53,10 @@ export const debitAuthorizationResponseSchema = z.looseObject({
   history: z
     .array(z.looseObject({}))
     .describe('Earlier versions: terms, status, who replaced them, when, why'),
+  dealRegistrationId: z
+    .string()
+    .optional()
+    .describe('The won deal registration it was created from (DR-…), when it was'),
 });
 
 export const shipAndDebitClaimResponseSchema = z.looseObject({

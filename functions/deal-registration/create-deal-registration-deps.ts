@@ -5,6 +5,7 @@ import { createDocumentClient } from '../adapters/dynamo-client';
 import {
   DynamoDealPolicyStore,
   DynamoDealRegistrationStore,
+  DynamoDealReminderOutbox,
   DynamoHouseAccountStore,
 } from '../adapters/dynamo-deal-registration-store';
 import { createEventBridgeClient, EventBridgePublisher } from '../adapters/eventbridge-publisher';
@@ -47,6 +48,7 @@ export function createDealRegistrationDeps(settings: DealRegistrationSettings): 
     registrations: new DynamoDealRegistrationStore(client, table),
     houseAccounts: new DynamoHouseAccountStore(client, table),
     policies: new DynamoDealPolicyStore(client, table),
+    reminders: new DynamoDealReminderOutbox(client, table),
     events: new EventBridgePublisher(
       createEventBridgeClient({ region: settings.AWS_REGION, endpoint: settings.EVENTS_ENDPOINT }),
       settings.EVENT_BUS_NAME,

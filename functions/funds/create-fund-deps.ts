@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { FundDeps } from '../../domain/funds/ports';
+import { approvalPolicyStore } from '../adapters/approval-policy-store';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
 import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
 import { createDocumentClient } from '../adapters/dynamo-client';
@@ -41,6 +42,7 @@ export function createFundDeps(settings: FundSettings): FundDeps {
       createS3Client({ region: settings.AWS_REGION, endpoint: settings.S3_ENDPOINT }),
       settings.UPLOADS_BUCKET,
     ),
+    approvalPolicies: approvalPolicyStore(client, table),
     clock: () => new Date(),
     newId: newFundId,
     keyedId: (partnerId, idempotencyKey) =>

@@ -20,7 +20,7 @@ import { LocalApiGateway, routesFromTemplates } from './api-gateway';
 import { demoUsers } from './demo/demo-channel';
 import { type SeededClaim, seedDemoClaims } from './demo/seed-demo-claims';
 import { seedDemoData } from './demo/seed-demo-data';
-import { seedDemoDeals } from './demo/seed-demo-deals';
+import { seedDemoDeals, seedDemoWonDealAuthorization } from './demo/seed-demo-deals';
 import { type SeededFile, seedDemoFiles } from './demo/seed-demo-files';
 import { type SeededFundRequest, seedDemoFunds } from './demo/seed-demo-funds';
 import { type SeededPriceProtection, seedDemoPriceProtection } from './demo/seed-demo-price-protection';
@@ -266,6 +266,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         });
       // Deal registrations in every state, with the full demo (they read nothing the other levels seed).
       if (seeds(depth, 'claims')) await seedDemoDeals(createDealRegistrationDeps(settings));
+      if (seeds(depth, 'claims'))
+        await seedDemoWonDealAuthorization({
+          deals: createDealRegistrationDeps(settings),
+          authorizations: createDebitAuthorizationDeps(settings),
+        });
       if (seeds(depth, 'funds')) seededFundRequests = await seedDemoFunds(createFundDeps(settings));
       if (seeds(depth, 'claims'))
         seededPriceProtection = await seedDemoPriceProtection(createPriceProtectionDeps(settings));

@@ -8,6 +8,7 @@ import { entryMetadataKey } from '../../infra/constructs/chrm-function';
 import { resourcesOfType } from '../../infra/local/template';
 import { chrmTemplates } from '../../infra/local/template-cache';
 import { localStackPerFile } from './local-api';
+import { uploadPos } from './pos-upload';
 
 const local = localStackPerFile('masterData');
 const { api } = local;
@@ -188,6 +189,85 @@ describe('deal registration through the HTTP API', () => {
     expect(farOff.json.errors[0].path).toBe('closeDate');
   });
 
+  it('a won registration gets one debit authorization (linked both ways) and a design-win report of its POS lines', async () => {
+    const globex = await submitted(
+      north(),
+      registration(
+        { name: 'Globex Corporation', country: 'US', webDomain: 'globex.example' },
+        { products: [{ sku: 'SW-0001', quantity: 25 }] },
+      ),
+    );
+    const path = `/deal-registrations/${globex.registrationId}`;
+    await api('POST', `${path}/decision`, { token: manager(), body: { decision: 'approve' } });
+    const terms = {
+      endCustomerId: 'C-GLOBEX',
+      bookCostBasis: 'acquisitionCost',
+      lines: [{ productSku: 'SW-0001', pricing: { method: 'downBy', amountPerUnit: '20.00' } }],
+    };
+    const early = await api('POST', `${path}/debit-authorization`, { token: manager(), body: terms });
+    expect(early.status).toBe(409);
+    expect(early.headers.get('content-type')).toContain('application/problem+json');
+    await api('POST', `${path}/outcome`, { token: north(), body: { outcome: 'won' } });
+
+    expect((await api('POST', `${path}/debit-authorization`, { token: north(), body: terms })).status).toBe(
+      403,
+    );
+    const unpriced = await api('POST', `${path}/debit-authorization`, {
+      token: manager(),
+      body: { ...terms, lines: [{ ...terms.lines[0], productSku: 'RT-0002' }] },
+    });
+    expect(unpriced.status).toBe(422);
+    expect(unpriced.json.errors[0].path).toBe('lines.0.productSku');
+    const created = await api('POST', `${path}/debit-authorization`, { token: manager(), body: terms });
+    const again = await api('POST', `${path}/debit-authorization`, { token: manager(), body: terms });
+    expect([created.status, again.status]).toEqual([201, 200]);
+    const number = `DA-${globex.registrationId}`;
+    expect(again.json.authorizationNumber).toBe(number);
+    expect(created.json).toMatchObject({
+      authorizationNumber: number,
+      dealRegistrationId: globex.registrationId,
+      partnerId: 'DIST-NORTH',
+      status: 'requested',
+      currency: 'USD',
+      coverage: { kind: 'endCustomer', endCustomerId: 'C-GLOBEX' },
+      validFrom: today(),
+      validTo: addDays(today(), 89),
+      lines: [{ productSku: 'SW-0001', quantityCap: 25, remainingQuantity: 25 }],
+    });
+    const linked = await api('GET', path, { token: north() });
+    expect(linked.json).toMatchObject({ status: 'won', debitAuthorizationNumber: number });
+    const asPartner = await api('GET', `/debit-authorizations/${number}`, { token: north() });
+    expect(asPartner.json.dealRegistrationId).toBe(globex.registrationId);
+
+    // POS: two lines to Globex however spelled (one a return), one to another customer, one before approval.
+    const pos = [
+      'invoice_number,invoice_line,invoice_date,sku,quantity,uom,extended_amount,currency,end_customer_id,end_customer_name',
+      `INV-DW-1,1,${today()},SW-0001,10,EA,1234.50,USD,C-GLOBEX,"Globex Corp."`,
+      `INV-DW-2,1,${today()},SW-0001,-2,EA,-246.90,USD,C-GLOBEX,GLOBEX`,
+      `INV-DW-3,1,${today()},SW-0001,7,EA,864.15,USD,C-INITECH,Initech`,
+      `INV-DW-4,1,${addDays(today(), -1)},SW-0001,5,EA,617.25,USD,C-GLOBEX,Globex`,
+    ].join('\n');
+    const file = await uploadPos(api, north(), 'dw-pos.csv', pos);
+    expect(file.counts.accepted).toBe(4);
+    const report = await api('GET', `${path}/design-wins`, { token: north() });
+    expect(report.status).toBe(200);
+    expect(report.json.lines.map((line: { invoiceNumber: string }) => line.invoiceNumber)).toEqual([
+      'INV-DW-1',
+      'INV-DW-2',
+    ]);
+    expect(report.json.totals).toEqual([
+      { sku: 'SW-0001', quantity: '8', revenue: [{ amount: '987.60', currency: 'USD' }] },
+    ]);
+    const draft = await api('POST', '/deal-registrations', {
+      token: north(),
+      body: registration({ name: 'Never Protected', country: 'US', taxId: 'NP-1' }),
+    });
+    const none = await api('GET', `/deal-registrations/${draft.json.registrationId}/design-wins`, {
+      token: north(),
+    });
+    expect(none.status).toBe(409);
+  });
+
   it("every partner route answers 404 for another partner's registration", async () => {
     const theirs = await submitted(
       north(),
@@ -199,6 +279,7 @@ describe('deal registration through the HTTP API', () => {
       ['POST', `${path}/submit`, undefined],
       ['POST', `${path}/extension`, { activity: 'x' }],
       ['POST', `${path}/outcome`, { outcome: 'lost' }],
+      ['GET', `${path}/design-wins`, undefined],
     ];
     for (const [method, route, body] of calls) {
       expect((await api(method, route, { token: acme(), body })).status, `${method} ${route}`).toBe(404);
@@ -263,5 +344,20 @@ describe('deal registration through the HTTP API', () => {
     );
     const expired = await api('GET', '/deal-registrations/DR-E2EENDED', { token: north() });
     expect(expired.json.status).toBe('expired');
+    // Delivered where the portal reads it: the partner's list and the channel managers'.
+    const reminders = await api('GET', '/deal-registration-reminders', { token: north() });
+    expect(reminders.json.items).toContainEqual(
+      expect.objectContaining({
+        registrationId: short.registrationId,
+        customerName: 'Short Window',
+        daysLeft: 0,
+      }),
+    );
+    const managers = await api('GET', '/deal-registration-reminders', { token: manager() });
+    expect(managers.json.items.map((item: { registrationId: string }) => item.registrationId)).toContain(
+      short.registrationId,
+    );
+    const foreign = await api('GET', '/deal-registration-reminders?partnerId=DIST-NORTH', { token: acme() });
+    expect(foreign.json.items).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { demoWonDealId } from '../../infra/local/demo/seed-demo-deals';
 import { eventually, taskInInbox } from './approval-inbox';
 import { localStackPerFile } from './local-api';
 
@@ -24,6 +25,27 @@ describe('the ship & debit demo', () => {
     expect(claim.json.results.map((result: { x12Code?: string }) => result.x12Code)).toEqual(['04', '03']);
     const task = await taskInInbox(api, token('demo-approver'), seeded?.settlementClaimId ?? '');
     expect(task.claim).toMatchObject({ type: 'shipAndDebit', amountClaimed: '160.00' });
+  });
+});
+
+describe('the won demo deal', () => {
+  it('has its debit authorization: Initech’s 25 × SW-0001, requested by the channel manager, linked both ways', async () => {
+    const registration = await api('GET', `/deal-registrations/${demoWonDealId}`, {
+      token: token('demo-partner-res-acme'),
+    });
+    expect(registration.json).toMatchObject({
+      status: 'won',
+      debitAuthorizationNumber: `DA-${demoWonDealId}`,
+    });
+    const authorization = await api('GET', `/debit-authorizations/DA-${demoWonDealId}`, {
+      token: token('demo-partner-res-acme'),
+    });
+    expect(authorization.json).toMatchObject({
+      status: 'requested',
+      dealRegistrationId: demoWonDealId,
+      coverage: { endCustomerId: 'C-INITECH' },
+      lines: [{ productSku: 'SW-0001', quantityCap: 25 }],
+    });
   });
 });
 

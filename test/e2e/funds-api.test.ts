@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/funds/fund';
+import { sameDayYearBefore } from '../../domain/funds/fund-roi';
 import { signLocalToken } from '../../infra/local/local-auth';
 import { localStackPerFile } from './local-api';
+import { uploadPos } from './pos-upload';
 
 /**
  * Issue 14's fund flow through the HTTP API of the local stack: a channel manager allocates MDF to
@@ -19,22 +21,26 @@ const acme = () => as('demo-partner-res-acme');
 const finance = () => as('demo-finance');
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A channel manager allocates an MDF budget in USD to a partner (FY2026, 30-day claim window). */
+const allocateMdf = (partnerId: string, amount: string, validFrom: string, validTo: string) =>
+  api('POST', '/funds', {
+    ...as('demo-channel-manager'),
+    body: {
+      kind: 'discretionary',
+      partnerId,
+      name: `MDF e2e ${partnerId}`,
+      period: 'FY2026',
+      currency: 'USD',
+      amount,
+      validFrom,
+      validTo,
+      claimWindowDays: 30,
+    },
+  });
+
 describe('co-op/MDF funds through the HTTP API', () => {
   it('allocate → request → approve → evidence upload → claim → approve → payment batch → paid', async () => {
-    const fund = await api('POST', '/funds', {
-      ...as('demo-channel-manager'),
-      body: {
-        kind: 'discretionary',
-        partnerId: 'DIST-NORTH',
-        name: 'MDF e2e',
-        period: 'FY2026',
-        currency: 'USD',
-        amount: '5000.00',
-        validFrom: addDays(today(), -10),
-        validTo: addDays(today(), 80),
-        claimWindowDays: 30,
-      },
-    });
+    const fund = await allocateMdf('DIST-NORTH', '5000.00', addDays(today(), -10), addDays(today(), 80));
     expect(fund.status).toBe(201);
     const fundId = fund.json.fundId as string;
     expect((await api('GET', `/funds/${fundId}`, north())).json.balances.available).toBe('5000.00');
@@ -144,6 +150,84 @@ describe('co-op/MDF funds through the HTTP API', () => {
     const acmeSees = await api('GET', '/fund-utilization', acme());
     expect(acmeSees.json.items).toEqual([]);
     expect((await api('GET', `/funds/${fundId}/movements`, acme())).status).toBe(404);
+  });
+
+  it("ROI per activity type: RES-ACME's trade show (2 days) sold 1,200.00 + 300.25 against 700.00 a year before: +800.25", async () => {
+    const fund = await allocateMdf('RES-ACME', '2000.00', addDays(today(), -30), addDays(today(), 30));
+    const [first, second] = [addDays(today(), -20), addDays(today(), -19)];
+    const request = await api('POST', '/fund-requests', {
+      ...acme(),
+      body: {
+        fundId: fund.json.fundId,
+        activityType: 'tradeShow',
+        description: 'Booth at the regional fair',
+        startDate: first,
+        endDate: second,
+        plannedCost: '1000.00',
+        sharePercent: '50',
+      },
+    });
+    expect(request.status).toBe(201);
+    const decided = await api('POST', `/fund-requests/${request.json.requestId}/decision`, {
+      ...as('demo-approver'),
+      body: { decision: 'approve' },
+    });
+    expect(decided.json.status).toBe('approved');
+    const pos = [
+      'invoice_number,invoice_line,invoice_date,sku,quantity,uom,extended_amount,currency',
+      `INV-ROI-1,1,${first},SW-0001,10,EA,1200.00,USD`,
+      `INV-ROI-2,1,${second},SW-0001,2,EA,300.25,USD`,
+      `INV-ROI-3,1,${addDays(second, 1)},SW-0001,9,EA,999.00,USD`,
+      `INV-ROI-4,1,${sameDayYearBefore(first)},SW-0001,6,EA,700.00,USD`,
+    ].join('\n');
+    await uploadPos(api, acme().token, 'roi-pos.csv', pos);
+
+    const roi = await api('GET', '/fund-roi', acme());
+    expect(roi.status).toBe(200);
+    expect(roi.json.items).toContainEqual({
+      activityType: 'tradeShow',
+      activities: 1,
+      days: 2,
+      funded: [{ amount: '500.00', currency: 'USD' }],
+      sales: [{ amount: '1500.25', currency: 'USD' }],
+      salesYearBefore: [{ amount: '700.00', currency: 'USD' }],
+      change: [{ amount: '800.25', currency: 'USD' }],
+    });
+    const staff = await api('GET', '/fund-roi?partnerId=RES-ACME', as('demo-channel-manager'));
+    expect(staff.json).toEqual(roi.json);
+    expect((await api('GET', '/fund-roi?partnerId=RES-ACME', north())).status).toBe(404);
+    const northSees = (await api('GET', '/fund-roi', north())).json;
+    expect(northSees.partnerId).toBe('DIST-NORTH');
+  });
+
+  it('12,000.00 is above the default single-approver ceiling: the approver signs, then finance approves and reserves', async () => {
+    const fund = await allocateMdf('RES-ACME', '30000.00', addDays(today(), -5), addDays(today(), 60));
+    const request = await api('POST', '/fund-requests', {
+      ...acme(),
+      body: {
+        fundId: fund.json.fundId,
+        activityType: 'advertising',
+        description: 'Regional print campaign',
+        startDate: addDays(today(), 5),
+        endDate: addDays(today(), 20),
+        plannedCost: '24000.00',
+        sharePercent: '50',
+      },
+    });
+    const path = `/fund-requests/${request.json.requestId}/decision`;
+    const signed = await api('POST', path, { ...as('demo-approver'), body: { decision: 'approve' } });
+    expect(signed.json).toMatchObject({
+      status: 'submitted',
+      signatures: [{ level: 'approver', amount: '12000.00' }],
+    });
+    expect((await api('POST', path, { ...as('demo-approver'), body: { decision: 'approve' } })).status).toBe(
+      403,
+    );
+    const approved = await api('POST', path, { ...finance(), body: { decision: 'approve' } });
+    expect(approved.json).toMatchObject({ status: 'approved', approvedAmount: '12000.00' });
+    expect((await api('GET', `/funds/${fund.json.fundId}/utilization`, acme())).json.reserved).toBe(
+      '12000.00',
+    );
   });
 
   it('the demo seed leaves DIST-NORTH a fund request in each status, and a fund in each status', async () => {

@@ -35,6 +35,7 @@ beforeAll(async () => {
     removeHouse: import('../../functions/api/deal-registrations/remove-house-account'),
     getPolicy: import('../../functions/api/deal-registrations/get-deal-policy'),
     savePolicy: import('../../functions/api/deal-registrations/save-deal-policy'),
+    reminders: import('../../functions/api/deal-registrations/list-deal-reminders'),
   };
   for (const [name, module] of Object.entries(modules)) handlers[name] = (await module).handler as ApiHandler;
   expiryJob = (await import('../../functions/schedule/expire-deal-registrations'))
@@ -376,5 +377,23 @@ describe('deal registration handlers on DynamoDB Local', () => {
     const again = (await expiryJob({}, context)) as { expired: string[]; reminded: string[] };
     expect(again.reminded).not.toContain('DR-ENDING');
     expect(again.expired).not.toContain('DR-ENDED');
+
+    // The outbox the portal reads: P3 and the channel managers see the one reminder, P1 none of it.
+    const partner3 = { sub: 'u-p3', role: 'partner', partnerId: 'P3' };
+    const own = await call('reminders', partner3);
+    expect(own.json.items).toEqual([
+      expect.objectContaining({
+        registrationId: 'DR-ENDING',
+        customerName: 'Ending',
+        protectedUntil: addDays(today, 10),
+        daysLeft: 10,
+        extensionAvailable: false,
+      }),
+    ]);
+    const staff = await call('reminders', manager, { query: { partnerId: 'P3' } });
+    expect(staff.json.items).toEqual(own.json.items);
+    expect((await call('reminders', manager)).json.items).toContainEqual(own.json.items[0]);
+    expect((await call('reminders', partner1, { query: { partnerId: 'P3' } })).json.items).toEqual([]);
+    expect((await call('reminders', partner1)).json.items).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { fundRequestInputSchema } from '../../domain/funds/fund-request';
 import { decideFundRequest, submitFundRequest } from '../../domain/funds/fund-request-use-cases';
 import type { FundDeps } from '../../domain/funds/ports';
 import { BusinessRuleError } from '../../domain/shared/errors';
+import { approvalPolicyStore } from '../../functions/adapters/approval-policy-store';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
 import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
@@ -53,6 +54,7 @@ beforeAll(async () => {
     ledger,
     postings: ledger,
     evidence,
+    approvalPolicies: approvalPolicyStore(client, config.TABLE_NAME),
     clock: () => new Date(today),
     newId: () => `T${String(++ids).padStart(5, '0')}`,
     keyedId: (partnerId: string, key: string) => `${partnerId}-${key}`.toUpperCase(),
@@ -115,6 +117,26 @@ describe('DynamoFundStore on DynamoDB Local', () => {
     const statuses = (await store.listRequests({ fundId: fund.fundId })).map((request) => request.status);
     expect(statuses.filter((status) => status === 'approved')).toHaveLength(10);
     expect(statuses.filter((status) => status === 'submitted')).toHaveLength(14);
+  });
+
+  it('a two-level approval (12,000.00 > 10,000.00) keeps the approver’s signature in the table; two finance users racing reserve once', async () => {
+    const fund = await allocateFund(deps, channelManager, allocation('20000.00'));
+    const request = await submitFundRequest(deps, p1, requestOf(fund.fundId, '24000.00'));
+    await decideFundRequest(deps, approver, request.requestId, { decision: 'approve' });
+    const signed = await store.getRequest(request.requestId);
+    expect(signed).toMatchObject({
+      status: 'submitted',
+      signatures: [{ level: 'approver', by: { userId: approver.userId }, amount: '12000.00' }],
+    });
+    const secondFinance = { userId: 'u-fin-2', role: 'finance' } as const;
+    const outcomes = await Promise.allSettled(
+      [finance, secondFinance].map((user) =>
+        decideFundRequest(deps, user, request.requestId, { decision: 'approve' }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect((await store.getFund(fund.fundId))?.balances.reserved).toBe(1_200_000n);
+    expect((await store.getRequest(request.requestId))?.status).toBe('approved');
   });
 
   it('two reviewers racing on one claim settle it once: one mdf claim, one claim movement', async () => {

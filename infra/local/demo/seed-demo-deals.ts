@@ -15,6 +15,11 @@ import {
 import { expireDealRegistrations } from '../../../domain/deal-registration/expire-deal-registrations';
 import { addHouseAccount, saveDealPolicy } from '../../../domain/deal-registration/house-account-use-cases';
 import type { DealRegistrationDeps } from '../../../domain/deal-registration/ports';
+import {
+  authorizeWonDeal,
+  type WonDealAuthorizationDeps,
+} from '../../../domain/deal-registration/won-deal-authorization';
+import { registrationIdFor } from '../../../functions/deal-registration/create-deal-registration-deps';
 
 const north: Actor = { userId: 'demo-partner-dist-north', role: 'partner', partnerId: 'DIST-NORTH' };
 const acme: Actor = { userId: 'demo-partner-res-acme', role: 'partner', partnerId: 'RES-ACME' };
@@ -220,4 +225,24 @@ export async function seedDemoDeals(deps: DealRegistrationDeps): Promise<number>
   // The 120-day-old approval's protection ended: the daily job expires it, as it would overnight.
   await expireDealRegistrations(deps, { reminderDays: 14 });
   return demoDeals.length;
+}
+
+/** The won demo deal (Initech LLC, RES-ACME) by the id its Idempotency-Key gives it. */
+export const demoWonDealId = registrationIdFor('RES-ACME', 'demo-deal-won');
+
+/**
+ * The special pricing of the won demo deal: its debit authorization, requested by the channel manager and
+ * waiting for an approver (SW-0001 down by 15.00 a unit to Initech, POS customer id C-INITECH). Idempotent:
+ * a second run answers the authorization the first created.
+ */
+export async function seedDemoWonDealAuthorization(deps: WonDealAuthorizationDeps): Promise<string> {
+  const { authorization } = await authorizeWonDeal(deps, manager, {
+    registrationId: demoWonDealId,
+    terms: {
+      endCustomerId: 'C-INITECH',
+      bookCostBasis: 'acquisitionCost',
+      lines: [{ productSku: 'SW-0001', pricing: { method: 'downBy', amountPerUnit: '15.00' } }],
+    },
+  });
+  return authorization.authorizationNumber;
 }

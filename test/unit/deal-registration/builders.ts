@@ -32,3 +32,16 @@ export const registration = (overrides: Partial<DealRegistration> = {}): DealReg
   version: 1,
   ...overrides,
 });
+
+/** ACME, 40 × WIDGET-1 and 4 × GADGET-2 by P1, approved 2026-03-02 and protected through 2026-05-30, won. */
+export const wonRegistration = (): DealRegistration =>
+  registration({
+    registrationId: 'DR-WON1',
+    status: 'won',
+    approvedAt: '2026-03-02T09:00:00.000Z',
+    protectedUntil: '2026-05-30',
+    products: [
+      { sku: 'WIDGET-1', quantity: 40 },
+      { sku: 'GADGET-2', quantity: 4 },
+    ],
+  });

@@ -1,6 +1,10 @@
 import { customerMatchKeys } from '../../../domain/deal-registration/customer-identity';
 import { matchKeyValues } from '../../../domain/deal-registration/deal-conflicts';
-import type { DealRegistration, HouseAccount } from '../../../domain/deal-registration/deal-registration';
+import type {
+  DealRegistration,
+  DealReminder,
+  HouseAccount,
+} from '../../../domain/deal-registration/deal-registration';
 import type {
   DealPolicyStore,
   DealRegistrationDeps,
@@ -89,11 +93,22 @@ export function dealDeps(start = '2026-03-02T09:00:00.000Z') {
       store.policies.set(id, policy);
     },
   };
+  const reminders: DealReminder[] = [];
   const deps: DealRegistrationDeps = {
     registrations: store,
     houseAccounts,
     policies,
     events: { publish: async (event) => void events.push(event) },
+    reminders: {
+      deliver: async (reminder) => {
+        const held = (each: DealReminder) =>
+          each.registrationId === reminder.registrationId && each.protectedUntil === reminder.protectedUntil;
+        if (!reminders.some(held)) reminders.push(reminder);
+      },
+      list: async (partnerId) => ({
+        items: reminders.filter((each) => partnerId === undefined || each.partnerId === partnerId).reverse(),
+      }),
+    },
     clock: () => now,
     registrationIdFor: (partnerId, key) =>
       key === undefined ? `DR-${String(++counter).padStart(4, '0')}` : `DR-K-${partnerId}-${key}`,
@@ -104,6 +119,7 @@ export function dealDeps(start = '2026-03-02T09:00:00.000Z') {
     deps,
     store,
     events,
+    reminders,
     setNow: (iso: string) => {
       now = new Date(iso);
     },

@@ -1,5 +1,6 @@
+import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-policy-use-cases';
 import type { FundDeps } from '../../../domain/funds/ports';
-import { fixedClock } from '../../support/in-memory-record-store';
+import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
 import { InMemoryClaimStore } from '../claims/fakes';
 import { posting } from '../ledger/builders';
@@ -29,6 +30,7 @@ export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
     ['P1', paidPartner('P1')],
     ['P2', paidPartner('P2')],
   ]);
+  const approvalPolicies = new InMemoryRecordStore<ApprovalPolicyRecord>((policy) => policy.policyId);
   let ids = 0;
   let clock = fixedClock(start);
   const deps: FundDeps = {
@@ -38,6 +40,7 @@ export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
     ledger,
     postings: ledger,
     evidence,
+    approvalPolicies,
     clock: () => clock(),
     newId: () => String(++ids),
     keyedId: (partnerId: string, key: string) => `${partnerId}-${key}`.toUpperCase(),
@@ -48,6 +51,7 @@ export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
     claims,
     evidence,
     ledger,
+    approvalPolicies,
     now: (at: string) => {
       clock = fixedClock(at);
     },
