@@ -2,11 +2,14 @@ import './styles.css';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { ProblemView } from './components';
+import { AccrualRunDetail, AccrualRuns, RunEntries } from './pages/accrual-runs';
 import { Approvals } from './pages/approvals';
 import { ClaimDetail, Claims } from './pages/claims';
 import { PartnerHome } from './pages/partner-home';
 import { Programs } from './pages/programs';
+import { SalesAndInventory } from './pages/sales';
 import { SignIn } from './pages/sign-in';
+import { ChannelFileDetail, Upload } from './pages/uploads';
 import { href, type Location, useLocation } from './router';
 import { type Session, storedSession, storeSession } from './session';
 
@@ -21,10 +24,13 @@ const navOf = (session: Session): NavItem[] =>
         { label: 'Home', page: '' },
         { label: 'My programs', page: 'programs' },
         { label: 'Claims & payments', page: 'claims' },
+        { label: 'Upload a file', page: 'upload' },
+        { label: 'Sales & inventory', page: 'sales' },
       ]
     : [
         { label: 'Approvals inbox', page: '' },
         { label: 'Claims', page: 'claims' },
+        { label: 'Accrual runs', page: 'runs' },
       ];
 
 const notFound = (what: string) => (
@@ -34,18 +40,29 @@ const notFound = (what: string) => (
 );
 
 function Page({ session, location }: { session: Session; location: Location }) {
-  const [page = '', id] = location.segments;
+  const [page = '', id, part] = location.segments;
   const partnerId = session.partnerId;
   if (page === 'claims' && id) return <ClaimDetail session={session} claimId={id} />;
   if (page === 'claims') return <Claims session={session} />;
+  if (page === 'files' && id) return <ChannelFileDetail session={session} fileId={id} />;
   if (partnerId !== undefined) {
     if (page === '') return <PartnerHome session={session} partnerId={partnerId} />;
     if (page === 'programs') {
       const asOf = location.query.get('asOf');
       return <Programs session={session} partnerId={partnerId} {...(asOf ? { asOf } : {})} />;
     }
+    if (page === 'upload') return <Upload session={session} />;
+    if (page === 'sales')
+      return <SalesAndInventory session={session} month={location.query.get('month') ?? undefined} />;
   } else if (page === '' || page === 'approvals') {
     return <Approvals session={session} />;
+  } else if (page === 'runs' && id && part) {
+    const partner = location.query.get('partnerId') ?? undefined;
+    return <RunEntries session={session} runId={id} programId={part} partnerId={partner} />;
+  } else if (page === 'runs' && id) {
+    return <AccrualRunDetail session={session} runId={id} />;
+  } else if (page === 'runs') {
+    return <AccrualRuns session={session} />;
   }
   return notFound(`#/${location.segments.join('/')}`);
 }
