@@ -15,6 +15,8 @@
  *     vs the same validation as one DuckDB statement, agreeing line by line (lines/s; run bundled)
  *   - deal registration: conflict check of one registration against 10k/100k (BENCH_DEAL_SIZES, up to 1M)
  *     existing ones on DynamoDB Local (p50/p99 per check; flat when the index works)
+ *   - portal: the web app's first load (gzip bytes of html, script and stylesheet) and the time to the partner's
+ *     home page with its figures on the local stack, in headless Chromium (median of a few loads, cold and warm)
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
@@ -25,6 +27,7 @@ import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
 import { runPaymentExportBench } from './payment-export';
+import { runPortalBench } from './portal';
 
 const args = process.argv.slice(2);
 // `--lines N` sizes the month-end run (default 10,000, or BENCH_RUN_LINES).
@@ -44,6 +47,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'payment-export': () => runPaymentExportBench(),
   'ship-and-debit': () => runBundled('ship-and-debit.ts'),
   'deal-registration': () => runDealRegistrationBench(),
+  portal: () => runPortalBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

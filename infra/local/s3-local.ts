@@ -56,10 +56,11 @@ export async function startS3Local(
     silent: true,
     directory,
     vhostBuckets: false,
-    configureBuckets: [...bucketNames, ...versionedBuckets.map(versionsBucketOf)].map((name) => {
-      const cors = corsRules.get(name);
-      return cors ? { name, configs: [corsConfigurationXml(cors)] } : { name };
-    }),
+    // A versioned bucket's PUTs land in its companion bucket (s3-object-versions.ts): it answers CORS alike.
+    configureBuckets: [
+      ...bucketNames.map((name) => ({ name, cors: corsRules.get(name) })),
+      ...versionedBuckets.map((name) => ({ name: versionsBucketOf(name), cors: corsRules.get(name) })),
+    ].map(({ name, cors }) => (cors ? { name, configs: [corsConfigurationXml(cors)] } : { name })),
   });
   emulateVersioning(server, versionedBuckets);
   requireSignatures(server);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { callApi, downloadFromApi, segment } from '../api';
 import type {
   ChannelFile,
@@ -9,7 +9,7 @@ import type {
   UploadRequest,
   UploadTicket,
 } from '../api-types';
-import { ProblemView, problemOf, Show, StatusBadge, useApiGet } from '../components';
+import { ProblemView, problemOf, Show, useApiGet } from '../components';
 import { formatQuantity } from '../money';
 import { usePages } from '../paging';
 import { putFile } from '../put-file';
@@ -41,6 +41,21 @@ function formatOfName(name: string): Format | undefined {
 }
 
 const pendingStatuses: readonly ChannelFileStatus[] = ['awaiting_upload', 'received', 'processing'];
+
+/** Every file status in words (a new status fails the typecheck here); the word is shown, not only a colour. */
+const statusLabels: Record<ChannelFileStatus, string> = {
+  awaiting_upload: 'awaiting upload',
+  received: 'received',
+  processing: 'processing',
+  completed: 'completed',
+  completed_with_rejections: 'completed with rejections',
+  duplicate: 'duplicate',
+  failed: 'failed',
+};
+
+const FileStatusBadge = ({ status }: { status: ChannelFileStatus }) => (
+  <span class={`badge badge-file-${status}`}>{statusLabels[status]}</span>
+);
 
 /** GETs a file again every second until its status is final: the live status of an ingest. */
 function useLiveFile(session: Session, fileId: string) {
@@ -123,9 +138,21 @@ function Rejections({ session, file }: { session: Session; file: ChannelFile }) 
   );
 }
 
-/** A file's live status and counts, then its rejection report once ingest has finished. */
-function FileStatus({ session, fileId }: { session: Session; fileId: string }) {
+/** A file's live status and counts, then its rejection report once ingest has finished (`onFinal` is told). */
+function FileStatus({
+  session,
+  fileId,
+  onFinal,
+}: {
+  session: Session;
+  fileId: string;
+  onFinal?: () => void;
+}) {
   const file = useLiveFile(session, fileId);
+  const final = file.state === 'loaded' && !pendingStatuses.includes(file.data.status);
+  useEffect(() => {
+    if (final) onFinal?.();
+  }, [final, onFinal]);
   return (
     <Show loaded={file} what="the file">
       {(found) => {
@@ -137,7 +164,7 @@ function FileStatus({ session, fileId }: { session: Session; fileId: string }) {
               <span class="muted">({found.fileId})</span>
             </p>
             <p role="status" data-testid="file-status">
-              Status: <StatusBadge status={found.status} />
+              Status: <FileStatusBadge status={found.status} />
               {pending && ' — checking again every second…'}
             </p>
             {found.failureReason && <p class="problem">{found.failureReason}</p>}
@@ -209,7 +236,7 @@ function RecentFiles({ session, generation }: { session: Session; generation: nu
                       </th>
                       <td>{kinds[file.kind]}</td>
                       <td>
-                        <StatusBadge status={file.status} />
+                        <FileStatusBadge status={file.status} />
                       </td>
                       <td class="num">{formatQuantity(String(file.counts.lines))}</td>
                       <td class="num">{formatQuantity(String(file.counts.rejected))}</td>
@@ -238,6 +265,7 @@ export function Upload({ session }: { session: Session }) {
   const [problem, setProblem] = useState<Problem | undefined>();
   const [generation, setGeneration] = useState(0);
   const busy = progress !== undefined && uploaded === undefined && problem === undefined;
+  const refreshFiles = useCallback(() => setGeneration((value) => value + 1), []);
 
   const upload = async (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -265,7 +293,7 @@ export function Upload({ session }: { session: Session }) {
       const ticket = await callApi<UploadTicket>(session.token, 'POST', '/uploads', request);
       await putFile(ticket, file, (sent, total) => setProgress({ sent, total }));
       setUploaded(ticket.file.fileId);
-      setGeneration((value) => value + 1);
+      refreshFiles();
     } catch (error) {
       setProblem(problemOf(error));
     }
@@ -345,7 +373,7 @@ export function Upload({ session }: { session: Session }) {
           <h2 id="uploaded-heading">
             <a href={href('files', uploaded)}>The file you sent</a>
           </h2>
-          <FileStatus session={session} fileId={uploaded} />
+          <FileStatus session={session} fileId={uploaded} onFinal={refreshFiles} />
         </section>
       )}
       <RecentFiles session={session} generation={generation} />
