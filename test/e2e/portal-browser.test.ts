@@ -282,6 +282,10 @@ describe('partner portal and staff console in Chromium', () => {
     );
     const [entry] = explained.json.items;
     const [component] = entry.trace.components;
+    // Filtered: DIST-NORTH's entries only, each named by product and end customer.
+    await page.waitForURL(/partnerId=DIST-NORTH$/);
+    await page.getByRole('heading', { name: `DIST-NORTH · ${entry.sku} · ${entry.endCustomerId}` }).waitFor();
+    expect(await page.getByTestId('entry-trace').count()).toBe(explained.json.items.length);
     const trace = page.getByTestId('entry-trace').first();
     await trace.getByText(/^Explain: /).click();
     // The entry is one product's share; its pool is DIST-NORTH's 127 units, which reached the tier.

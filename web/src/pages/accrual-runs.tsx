@@ -206,12 +206,8 @@ function ReplayPanel({ session, runId }: { session: Session; runId: string }) {
               <thead>
                 <tr>
                   <th scope="col">Program (version)</th>
-                  <th scope="col" class="num">
-                    Recorded
-                  </th>
-                  <th scope="col" class="num">
-                    Replayed
-                  </th>
+                  <th scope="col">Recorded fingerprint</th>
+                  <th scope="col">Replayed fingerprint</th>
                   <th scope="col">Same</th>
                 </tr>
               </thead>
@@ -221,8 +217,12 @@ function ReplayPanel({ session, runId }: { session: Session; runId: string }) {
                     <th scope="row">
                       {program.programId} (v{program.programVersion})
                     </th>
-                    <td class="num">{program.recorded}</td>
-                    <td class="num">{program.replayed}</td>
+                    <td>
+                      <code>{program.recorded}</code>
+                    </td>
+                    <td>
+                      <code>{program.replayed}</code>
+                    </td>
                     <td>{program.identical ? 'yes' : 'NO'}</td>
                   </tr>
                 ))}
@@ -376,8 +376,11 @@ function EntryCard({ entry, index }: { entry: ExplainedEntry; index: number }) {
     <li class="card" aria-labelledby={headingId}>
       <h2 id={headingId}>
         {entry.partnerId}
-        {entry.beneficiaryPartnerId !== entry.partnerId && ` → ${entry.beneficiaryPartnerId}`} ·{' '}
-        {entry.period} · {entry.fund}: <Money amount={entry.amount} currency={entry.currency} />
+        {entry.beneficiaryPartnerId !== entry.partnerId && ` → ${entry.beneficiaryPartnerId}`}
+        {[entry.sku, entry.endCustomerId].map((dimension) =>
+          typeof dimension === 'string' && dimension !== '' ? ` · ${dimension}` : '',
+        )}{' '}
+        · {entry.period} · {entry.fund}: <Money amount={entry.amount} currency={entry.currency} />
       </h2>
       {trace ? (
         <details data-testid="entry-trace">
@@ -449,7 +452,14 @@ export function RunEntries({
         }}
       >
         <label for="entries-partner">Only the partner</label>
-        <input id="entries-partner" name="partnerId" size={14} value={partnerId ?? ''} />
+        {/* Uncontrolled: the entries arriving re-render the page and must not undo what was typed. */}
+        <input
+          id="entries-partner"
+          name="partnerId"
+          size={14}
+          defaultValue={partnerId ?? ''}
+          key={partnerId}
+        />
         <button type="submit">Filter</button>
       </form>
       <Show loaded={entries} what="the entries">

@@ -159,9 +159,16 @@ function Inventory({ session, month }: { session: Session; month: string }) {
         <label for="inventory-sku">Product (SKU)</label>
         <input id="inventory-sku" name="sku" required size={12} />
         <label for="inventory-from">From</label>
-        <input id="inventory-from" name="from" type="date" required value={days.from} />
+        <input
+          id="inventory-from"
+          name="from"
+          type="date"
+          required
+          defaultValue={days.from}
+          key={days.from}
+        />
         <label for="inventory-to">To</label>
-        <input id="inventory-to" name="to" type="date" required value={days.to} />
+        <input id="inventory-to" name="to" type="date" required defaultValue={days.to} key={days.to} />
         <button type="submit">Show position</button>
       </form>
       {asked && <Position session={session} {...asked} />}
@@ -187,7 +194,8 @@ export function SalesAndInventory({ session, month }: { session: Session; month:
         }}
       >
         <label for="sales-month">Invoice month</label>
-        <input id="sales-month" name="month" type="month" required value={shown} />
+        {/* Uncontrolled (a default, new per month): a re-render while data loads must not undo what was typed. */}
+        <input id="sales-month" name="month" type="month" required defaultValue={shown} key={shown} />
         <button type="submit">Show</button>
       </form>
       <SalesLines session={session} month={shown} />
