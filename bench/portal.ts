@@ -4,14 +4,18 @@
  * figures, in headless Chromium (Debian's, through Playwright), cold (new browser profile each load) and warm
  * (assets cached, index.html revalidated). Median of `BENCH_PORTAL_LOADS` loads (default 5) each.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser } from '@playwright/test';
-import { startLocalStack } from '../infra/local/local-stack';
+import { localSigningKey, signLocalToken } from '../infra/local/local-auth';
+import { freePort } from '../infra/local/preflight';
 import { launchChromium } from '../test/support/browser';
 import { buildWebApp } from '../web/build';
-import { percentile } from './api-load';
+import { percentile, startStack } from './api-load';
 
 const loads = Number(process.env.BENCH_PORTAL_LOADS ?? 5);
-const partner = 'demo-partner-dist-north';
+const partner = { sub: 'demo-partner-dist-north', role: 'partner', partnerId: 'DIST-NORTH' } as const;
 
 /** One load of `/` signed in as the partner (token put where the app keeps it); ms until the figures show. */
 async function timeHome(browser: Browser, base: string, token: string, warmUp: boolean) {
@@ -48,16 +52,19 @@ const median = (values: readonly number[]) =>
 export async function runPortalBench(): Promise<Record<string, unknown>> {
   const assets = await buildWebApp();
   const served = Object.fromEntries(assets.map((asset) => [asset.path, asset.gzipped.length]));
-  const stack = await startLocalStack({ inMemory: true, apiPort: 0, seed: 'claims' });
+  // The stack in its own process (`npm start` with the demo data), as a partner's browser meets it.
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'chrm-portal-'));
+  const port = await freePort();
+  const child = await startStack(port, dataDirectory);
   const browser = await launchChromium();
   try {
-    const token = stack.tokens[partner];
-    if (!token) throw new Error(`no demo token for ${partner}`);
+    const token = await signLocalToken(localSigningKey(dataDirectory), partner);
+    const base = `http://127.0.0.1:${port}`;
     const cold: { ms: number; transferred: number }[] = [];
     const warm: number[] = [];
     for (let load = 0; load < loads; load++) {
-      cold.push(await timeHome(browser, stack.apiUrl, token, false));
-      warm.push((await timeHome(browser, stack.apiUrl, token, true)).ms);
+      cold.push(await timeHome(browser, base, token, false));
+      warm.push((await timeHome(browser, base, token, true)).ms);
     }
     const gzipBytes = Object.values(served).reduce((sum, bytes) => sum + bytes, 0);
     return {
@@ -77,6 +84,8 @@ export async function runPortalBench(): Promise<Record<string, unknown>> {
     };
   } finally {
     await browser.close();
-    await stack.stop();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDirectory, { recursive: true, force: true });
   }
 }
