@@ -2,9 +2,18 @@ import { useState } from 'preact/hooks';
 import type { TraceComponent } from '../../../domain/accruals/accrual-entry';
 import { callApi, downloadFromApi, segment } from '../api';
 import type { AccrualRun, ExplainedEntry, Problem, ProgramRunResult, Replay } from '../api-types';
-import { Money, ProblemView, problemOf, Show, StatusBadge, todayIso, useApiGet } from '../components';
+import {
+  DataTable,
+  Money,
+  ProblemView,
+  problemOf,
+  Show,
+  StatusBadge,
+  todayIso,
+  useApiGet,
+} from '../components';
 import { formatQuantity } from '../money';
-import { usePages } from '../paging';
+import { MorePages, usePages } from '../paging';
 import { href, navigate } from '../router';
 import type { Session } from '../session';
 
@@ -115,53 +124,42 @@ export function AccrualRuns({ session }: { session: Session }) {
           runs.length === 0 ? (
             <p>No accrual run yet.</p>
           ) : (
-            <div class="table-scroll">
-              <table data-testid="accrual-runs">
-                <caption class="visually-hidden">Accrual runs</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Run</th>
-                    <th scope="col">Trigger</th>
-                    <th scope="col">Period</th>
-                    <th scope="col">Accounting date</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" class="num">
-                      Programs
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {runs.map((run) => (
-                    <tr key={run.runId}>
-                      <th scope="row">
-                        <a href={href('runs', run.runId)}>{run.runId}</a>
-                      </th>
-                      <td>{run.trigger}</td>
-                      <td>
-                        <time dateTime={run.period.start}>{run.period.start}</time> –{' '}
-                        <time dateTime={run.period.end}>{run.period.end}</time>
-                      </td>
-                      <td>
-                        <time dateTime={run.accountingDate}>{run.accountingDate}</time>
-                      </td>
-                      <td>
-                        <StatusBadge status={run.status} />
-                      </td>
-                      <td class="num">{run.results.length}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Accrual runs"
+              testId="accrual-runs"
+              columns={[
+                'Run',
+                'Trigger',
+                'Period',
+                'Accounting date',
+                'Status',
+                { label: 'Programs', num: true },
+              ]}
+            >
+              {runs.map((run) => (
+                <tr key={run.runId}>
+                  <th scope="row">
+                    <a href={href('runs', run.runId)}>{run.runId}</a>
+                  </th>
+                  <td>{run.trigger}</td>
+                  <td>
+                    <time dateTime={run.period.start}>{run.period.start}</time> –{' '}
+                    <time dateTime={run.period.end}>{run.period.end}</time>
+                  </td>
+                  <td>
+                    <time dateTime={run.accountingDate}>{run.accountingDate}</time>
+                  </td>
+                  <td>
+                    <StatusBadge status={run.status} />
+                  </td>
+                  <td class="num">{run.results.length}</td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </Show>
-      {pages.loadMore && (
-        <button type="button" class="secondary" onClick={pages.loadMore}>
-          Show more runs
-        </button>
-      )}
-      {pages.problem && <ProblemView problem={pages.problem} />}
+      <MorePages pages={pages} what="runs" />
       <GlJournal session={session} />
     </>
   );
@@ -200,35 +198,25 @@ function ReplayPanel({ session, runId }: { session: Session; runId: string }) {
               : 'Replay differs from the run as recorded (see below).'}{' '}
             Lines {outcome.lines.identical ? 'unchanged' : 'changed since the run'}.
           </p>
-          <div class="table-scroll">
-            <table>
-              <caption class="visually-hidden">Replayed totals per program</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Program (version)</th>
-                  <th scope="col">Recorded fingerprint</th>
-                  <th scope="col">Replayed fingerprint</th>
-                  <th scope="col">Same</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.programs.map((program) => (
-                  <tr key={program.programId}>
-                    <th scope="row">
-                      {program.programId} (v{program.programVersion})
-                    </th>
-                    <td>
-                      <code>{program.recorded}</code>
-                    </td>
-                    <td>
-                      <code>{program.replayed}</code>
-                    </td>
-                    <td>{program.identical ? 'yes' : 'NO'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Replayed totals per program"
+            columns={['Program (version)', 'Recorded fingerprint', 'Replayed fingerprint', 'Same']}
+          >
+            {outcome.programs.map((program) => (
+              <tr key={program.programId}>
+                <th scope="row">
+                  {program.programId} (v{program.programVersion})
+                </th>
+                <td>
+                  <code>{program.recorded}</code>
+                </td>
+                <td>
+                  <code>{program.replayed}</code>
+                </td>
+                <td>{program.identical ? 'yes' : 'NO'}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>
@@ -237,54 +225,42 @@ function ReplayPanel({ session, runId }: { session: Session; runId: string }) {
 
 function ResultsTable({ runId, results }: { runId: string; results: readonly ProgramRunResult[] }) {
   return (
-    <div class="table-scroll">
-      <table data-testid="run-results">
-        <caption class="visually-hidden">Results per program</caption>
-        <thead>
-          <tr>
-            <th scope="col">Program (version)</th>
-            <th scope="col" class="num">
-              Entries
-            </th>
-            <th scope="col" class="num">
-              Postings
-            </th>
-            <th scope="col" class="num">
-              Posted by this run
-            </th>
-            <th scope="col" class="num">
-              Earned period to date
-            </th>
-            <th scope="col">Explain</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.map((result) => (
-            <tr key={result.programId}>
-              <th scope="row">
-                {result.programId} (v{result.programVersion})
-              </th>
-              <td class="num">{result.entries}</td>
-              <td class="num">{result.postings}</td>
-              <td class="num">
-                <ByCurrency amounts={result.posted} />
-              </td>
-              <td class="num">
-                <ByCurrency amounts={result.earned} />
-              </td>
-              <td>
-                <a
-                  href={href('runs', runId, result.programId)}
-                  aria-label={`Explain ${result.programId}'s entries`}
-                >
-                  Explain entries
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Results per program"
+      testId="run-results"
+      columns={[
+        'Program (version)',
+        { label: 'Entries', num: true },
+        { label: 'Postings', num: true },
+        { label: 'Posted by this run', num: true },
+        { label: 'Earned period to date', num: true },
+        'Explain',
+      ]}
+    >
+      {results.map((result) => (
+        <tr key={result.programId}>
+          <th scope="row">
+            {result.programId} (v{result.programVersion})
+          </th>
+          <td class="num">{result.entries}</td>
+          <td class="num">{result.postings}</td>
+          <td class="num">
+            <ByCurrency amounts={result.posted} />
+          </td>
+          <td class="num">
+            <ByCurrency amounts={result.earned} />
+          </td>
+          <td>
+            <a
+              href={href('runs', runId, result.programId)}
+              aria-label={`Explain ${result.programId}'s entries`}
+            >
+              Explain entries
+            </a>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { segment } from '../api';
 import type { InventoryPosition, SaleLine } from '../api-types';
-import { Money, ProblemView, Show, todayIso, useApiGet } from '../components';
+import { DataTable, Money, Show, todayIso, useApiGet } from '../components';
 import { formatQuantity, subtractDecimals } from '../money';
-import { usePages } from '../paging';
+import { MorePages, usePages } from '../paging';
 import { href, navigate } from '../router';
 import type { Session } from '../session';
 
@@ -24,59 +24,46 @@ function SalesLines({ session, month }: { session: Session; month: string }) {
           lines.length === 0 ? (
             <p>No sales line invoiced in {month}.</p>
           ) : (
-            <div class="table-scroll">
-              <table data-testid="sales-lines">
-                <caption class="visually-hidden">Sales lines invoiced in {month}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Invoice · line</th>
-                    <th scope="col">Date</th>
-                    <th scope="col">SKU</th>
-                    <th scope="col">Category</th>
-                    <th scope="col" class="num">
-                      Quantity
-                    </th>
-                    <th scope="col" class="num">
-                      Amount
-                    </th>
-                    <th scope="col">Source (file · line)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {lines.map((line) => (
-                    <tr key={`${line.sourceFileId}/${line.sourceLineNumber}`}>
-                      <th scope="row">
-                        {line.invoiceNumber} · {line.invoiceLine}
-                      </th>
-                      <td>
-                        <time dateTime={line.invoiceDate}>{line.invoiceDate}</time>
-                      </td>
-                      <td>{line.sku}</td>
-                      <td>{line.category}</td>
-                      <td class="num">
-                        {formatQuantity(line.quantity)} {line.uom}
-                      </td>
-                      <td class="num">
-                        <Money amount={line.extendedAmount} currency={line.currency} />
-                      </td>
-                      <td>
-                        <a href={href('files', line.sourceFileId)}>{line.sourceFileId.slice(0, 12)}…</a> ·{' '}
-                        {line.sourceLineNumber}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`Sales lines invoiced in ${month}`}
+              testId="sales-lines"
+              columns={[
+                'Invoice · line',
+                'Date',
+                'SKU',
+                'Category',
+                { label: 'Quantity', num: true },
+                { label: 'Amount', num: true },
+                'Source (file · line)',
+              ]}
+            >
+              {lines.map((line) => (
+                <tr key={`${line.sourceFileId}/${line.sourceLineNumber}`}>
+                  <th scope="row">
+                    {line.invoiceNumber} · {line.invoiceLine}
+                  </th>
+                  <td>
+                    <time dateTime={line.invoiceDate}>{line.invoiceDate}</time>
+                  </td>
+                  <td>{line.sku}</td>
+                  <td>{line.category}</td>
+                  <td class="num">
+                    {formatQuantity(line.quantity)} {line.uom}
+                  </td>
+                  <td class="num">
+                    <Money amount={line.extendedAmount} currency={line.currency} />
+                  </td>
+                  <td>
+                    <a href={href('files', line.sourceFileId)}>{line.sourceFileId.slice(0, 12)}…</a> ·{' '}
+                    {line.sourceLineNumber}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </Show>
-      {pages.loadMore && (
-        <button type="button" class="secondary" onClick={pages.loadMore}>
-          Show more sales lines
-        </button>
-      )}
-      {pages.problem && <ProblemView problem={pages.problem} />}
+      <MorePages pages={pages} what="sales lines" />
     </section>
   );
 }

@@ -9,9 +9,9 @@ import type {
   UploadRequest,
   UploadTicket,
 } from '../api-types';
-import { ProblemView, problemOf, Show, useApiGet } from '../components';
+import { DataTable, ProblemView, problemOf, Show, useApiGet } from '../components';
 import { formatQuantity } from '../money';
-import { usePages } from '../paging';
+import { MorePages, usePages } from '../paging';
 import { putFile } from '../put-file';
 import { href } from '../router';
 import type { Session } from '../session';
@@ -78,33 +78,23 @@ function useLiveFile(session: Session, fileId: string) {
 /** One row per reason: a line refused for two fields shows twice, each with its field. */
 function RejectionTable({ lines }: { lines: readonly RejectedLine[] }) {
   return (
-    <div class="table-scroll">
-      <table data-testid="rejections">
-        <caption class="visually-hidden">Rejected lines: line, field and reason</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="num">
-              Line
+    <DataTable
+      caption="Rejected lines: line, field and reason"
+      testId="rejections"
+      columns={[{ label: 'Line', num: true }, 'Field', 'Reason']}
+    >
+      {lines.flatMap((line) =>
+        (line.reasons.length > 0 ? line.reasons : [{}]).map((reason, index) => (
+          <tr key={`${line.sourceLineNumber}/${String(index)}`}>
+            <th scope="row" class="num">
+              {line.sourceLineNumber}
             </th>
-            <th scope="col">Field</th>
-            <th scope="col">Reason</th>
+            <td>{reason.field ?? '—'}</td>
+            <td class="wrap">{reason.message ?? '—'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {lines.flatMap((line) =>
-            (line.reasons.length > 0 ? line.reasons : [{}]).map((reason, index) => (
-              <tr key={`${line.sourceLineNumber}/${String(index)}`}>
-                <th scope="row" class="num">
-                  {line.sourceLineNumber}
-                </th>
-                <td>{reason.field ?? '—'}</td>
-                <td class="wrap">{reason.message ?? '—'}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
-    </div>
+        )),
+      )}
+    </DataTable>
   );
 }
 
@@ -116,7 +106,6 @@ function Rejections({ session, file }: { session: Session; file: ChannelFile }) 
     downloadFromApi(session.token, `${path}?format=csv`, `rejections-${file.fileId}.csv`).catch((error) =>
       setProblem(problemOf(error)),
     );
-  const shown = pages.problem ?? problem;
   return (
     <section aria-labelledby="rejections-heading">
       <div class="inline-form">
@@ -128,12 +117,8 @@ function Rejections({ session, file }: { session: Session; file: ChannelFile }) 
       <Show loaded={pages.loaded} what="the rejected lines">
         {(lines) => <RejectionTable lines={lines} />}
       </Show>
-      {pages.loadMore && (
-        <button type="button" class="secondary" onClick={pages.loadMore}>
-          Show more rejected lines
-        </button>
-      )}
-      {shown && <ProblemView problem={shown} />}
+      <MorePages pages={pages} what="rejected lines" />
+      {problem && <ProblemView problem={problem} />}
     </section>
   );
 }
@@ -210,41 +195,32 @@ function RecentFiles({ session, generation }: { session: Session; generation: nu
           items.length === 0 ? (
             <p>No file yet.</p>
           ) : (
-            <div class="table-scroll">
-              <table>
-                <caption class="visually-hidden">Your uploaded files and their status</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">File</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" class="num">
-                      Lines
-                    </th>
-                    <th scope="col" class="num">
-                      Rejected
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((file) => (
-                    <tr key={file.fileId}>
-                      <th scope="row">
-                        <a href={href('files', file.fileId)} title={file.fileId}>
-                          {file.fileName}
-                        </a>
-                      </th>
-                      <td>{kinds[file.kind]}</td>
-                      <td>
-                        <FileStatusBadge status={file.status} />
-                      </td>
-                      <td class="num">{formatQuantity(String(file.counts.lines))}</td>
-                      <td class="num">{formatQuantity(String(file.counts.rejected))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Your uploaded files and their status"
+              columns={[
+                'File',
+                'Kind',
+                'Status',
+                { label: 'Lines', num: true },
+                { label: 'Rejected', num: true },
+              ]}
+            >
+              {items.map((file) => (
+                <tr key={file.fileId}>
+                  <th scope="row">
+                    <a href={href('files', file.fileId)} title={file.fileId}>
+                      {file.fileName}
+                    </a>
+                  </th>
+                  <td>{kinds[file.kind]}</td>
+                  <td>
+                    <FileStatusBadge status={file.status} />
+                  </td>
+                  <td class="num">{formatQuantity(String(file.counts.lines))}</td>
+                  <td class="num">{formatQuantity(String(file.counts.rejected))}</td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </Show>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { callApi } from './api';
 import type { Page, Problem } from './api-types';
-import { type Loaded, problemOf, useApiGet } from './components';
+import { type Loaded, ProblemView, problemOf, useApiGet } from './components';
 import type { Session } from './session';
 
 /** A listing read page by page: the items so far, and `loadMore` while the API has a next cursor. */
@@ -43,4 +43,18 @@ export function usePages<T>(session: Session, path: string): Pages<T> {
     ...(cursor ? { loadMore } : {}),
     ...(problem ? { problem } : {}),
   };
+}
+
+/** "Show more …" while the listing has further pages, and the problem of a page that failed to load. */
+export function MorePages<T>({ pages, what }: { pages: Pages<T>; what: string }) {
+  return (
+    <>
+      {pages.loadMore && (
+        <button type="button" class="secondary" onClick={pages.loadMore}>
+          Show more {what}
+        </button>
+      )}
+      {pages.problem && <ProblemView problem={pages.problem} />}
+    </>
+  );
 }
