@@ -270,7 +270,10 @@ describe('partner portal and staff console in Chromium', () => {
     const page = await pageAt(laptop);
     await signIn(page, /demo-finance/);
     await page.getByRole('link', { name: 'Accrual runs' }).click();
-    await page.getByTestId('accrual-runs').getByRole('link').first().click();
+    const runs = page.getByTestId('accrual-runs');
+    await runs.waitFor();
+    await page.screenshot({ path: artifactPath('staff-accrual-runs.png'), fullPage: true });
+    await runs.getByRole('link').first().click();
     await page.getByRole('link', { name: "Explain VOL-SWITCH-2026's entries" }).click();
     await page.getByLabel('Only the partner').fill('DIST-NORTH');
     await page.getByRole('button', { name: 'Filter' }).click();
