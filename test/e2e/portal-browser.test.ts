@@ -266,7 +266,7 @@ describe('partner portal and staff console in Chromium', () => {
     expect(await page.getByText(northFile.fileName).count()).toBe(0);
   });
 
-  it("finance opens the demo March run, explains DIST-NORTH's VOL-SWITCH-2026 entry (pool of 127 units, the tier and rate the API traced), and replays the run identically", async () => {
+  it("finance opens the demo March run, explains DIST-NORTH's VOL-SWITCH-2026 entry (pool of 127 units, the tier and rate the API traced), downloads its GL journal and replays the run identically", async () => {
     const page = await pageAt(laptop);
     await signIn(page, /demo-finance/);
     await page.getByRole('link', { name: 'Accrual runs' }).click();
@@ -299,6 +299,9 @@ describe('partner portal and staff console in Chromium', () => {
     await page.screenshot({ path: artifactPath('staff-run-explain.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Back to the run' }).click();
+    const journal = page.waitForEvent('download');
+    await page.getByRole('button', { name: "Download this run's GL journal (CSV)" }).click();
+    expect((await journal).suggestedFilename()).toBe(`gl-journal-${runId}.csv`);
     await page.getByRole('button', { name: 'Replay this run' }).click();
     await page.getByTestId('replay-outcome').filter({ hasText: 'Replay identical' }).waitFor();
     await page.screenshot({ path: artifactPath('staff-accrual-run.png'), fullPage: true });
