@@ -17,6 +17,8 @@
  *     existing ones on DynamoDB Local (p50/p99 per check; flat when the index works)
  *   - reports: each GET /reports/… over HTTP on the demo data and after `--lines N` (default 100,000) more
  *     lines and a run (p50/p99), and the run's precompute of 1M lines into monthly summaries (ms)
+ *   - portal: the web app's first load (gzip bytes of html, script and stylesheet) and the time to the partner's
+ *     home page with its figures on the local stack, in headless Chromium (median of a few loads, cold and warm)
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
@@ -27,6 +29,7 @@ import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
 import { runPaymentExportBench } from './payment-export';
+import { runPortalBench } from './portal';
 import { runReportsBench } from './reports';
 
 const args = process.argv.slice(2);
@@ -48,6 +51,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'ship-and-debit': () => runBundled('ship-and-debit.ts'),
   'deal-registration': () => runDealRegistrationBench(),
   reports: () => runReportsBench(runLines),
+  portal: () => runPortalBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

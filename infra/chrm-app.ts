@@ -61,6 +61,7 @@ export function addChrmStacks(app: App) {
   const web = new WebStack(app, stackNames.web, {
     description: 'ChRM partner portal and staff console: S3 + CloudFront, the API under /api',
     api: api.api,
+    uploads: data.uploads,
   });
   return { data, api, apiRoutes, ingest, accruals, claims, web, dealRegistration, funds };
 }

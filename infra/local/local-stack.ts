@@ -35,7 +35,7 @@ import { keptPort } from './kept-port';
 import { localCursorSigningKey, localSigningKey, signLocalToken } from './local-auth';
 import { LocalFunctions } from './local-functions';
 import { assertJavaAvailable, assertPortFree, freePort } from './preflight';
-import { startS3Local } from './s3-local';
+import { startS3Local, type TemplateCorsRule } from './s3-local';
 import { deliverS3Notifications, notificationsFromTemplates } from './s3-notifications';
 import { type ExecutionRecord, LocalStepFunctions } from './step-functions';
 import { serveStepFunctions } from './step-functions-endpoint';
@@ -160,11 +160,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const versioned = bucketResources
       .filter(([, bucket]) => bucketVersioningEnabled(bucket))
       .map(([logicalId]) => logicalId.toLowerCase());
+    const corsRules = new Map(
+      bucketResources.flatMap(([logicalId, bucket]) => {
+        const cors = bucket.Properties?.CorsConfiguration as { CorsRules?: TemplateCorsRule[] } | undefined;
+        return cors?.CorsRules ? [[logicalId.toLowerCase(), cors.CorsRules] as const] : [];
+      }),
+    );
     const s3 = await startS3Local(
       s3Port,
       buckets,
       dataDirectory && path.join(dataDirectory, 's3'),
       versioned,
+      corsRules,
     );
     stops.push(s3.stop);
 
@@ -278,7 +285,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const signingKey = localSigningKey(dataDirectory);
     // The portal at `/`, same origin as the API, built from web/ at each start (esbuild, well under a second).
-    const webSite = localWebSite(await buildWebApp(), demoUsers, (user) => signLocalToken(signingKey, user));
+    const webSite = localWebSite(
+      await buildWebApp(),
+      demoUsers,
+      (user) => signLocalToken(signingKey, user),
+      s3.endpoint,
+    );
     const gateway = new LocalApiGateway(
       routesFromTemplates(templates, resolver),
       functions,

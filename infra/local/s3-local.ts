@@ -12,10 +12,34 @@ export interface S3Local {
   stop(): Promise<void>;
 }
 
+/** A bucket's CORS rule as the CloudFormation template writes it (`CorsConfiguration.CorsRules`). */
+export interface TemplateCorsRule {
+  readonly AllowedMethods: readonly string[];
+  readonly AllowedOrigins: readonly string[];
+  readonly AllowedHeaders?: readonly string[];
+  readonly MaxAge?: number;
+}
+
+/** The template's CORS rules as the XML document s3rver (and S3's PutBucketCors) reads. */
+function corsConfigurationXml(rules: readonly TemplateCorsRule[]): string {
+  const list = (tag: string, values: readonly string[] = []) =>
+    values.map((value) => `<${tag}>${value}</${tag}>`).join('');
+  const body = rules
+    .map(
+      (rule) =>
+        `<CORSRule>${list('AllowedOrigin', rule.AllowedOrigins)}${list('AllowedMethod', rule.AllowedMethods)}` +
+        `${list('AllowedHeader', rule.AllowedHeaders)}` +
+        `${rule.MaxAge === undefined ? '' : `<MaxAgeSeconds>${rule.MaxAge}</MaxAgeSeconds>`}</CORSRule>`,
+    )
+    .join('');
+  return `<CORSConfiguration>${body}</CORSConfiguration>`;
+}
+
 /**
  * Starts s3rver with the template's buckets, storing objects under `dataDirectory` (kept across restarts)
  * or in a temporary folder removed on stop. `versionedBuckets` keep every version of an object, as S3 does
- * with versioning enabled (see s3-object-versions.ts). Every request must be SigV4-signed by the local
+ * with versioning enabled (see s3-object-versions.ts); `corsRules` are the buckets' CORS rules (the portal
+ * PUTs files from the browser). Every request must be SigV4-signed by the local
  * credentials, as S3 requires (s3rver checks no V4 signature and serves anonymous requests).
  */
 export async function startS3Local(
@@ -23,6 +47,7 @@ export async function startS3Local(
   bucketNames: readonly string[],
   dataDirectory?: string,
   versionedBuckets: readonly string[] = [],
+  corsRules: ReadonlyMap<string, readonly TemplateCorsRule[]> = new Map(),
 ): Promise<S3Local> {
   const directory = dataDirectory ?? mkdtempSync(path.join(tmpdir(), 'chrm-s3-'));
   const server = new S3rver({
@@ -31,7 +56,11 @@ export async function startS3Local(
     silent: true,
     directory,
     vhostBuckets: false,
-    configureBuckets: [...bucketNames, ...versionedBuckets.map(versionsBucketOf)].map((name) => ({ name })),
+    // A versioned bucket's PUTs land in its companion bucket (s3-object-versions.ts): it answers CORS alike.
+    configureBuckets: [
+      ...bucketNames.map((name) => ({ name, cors: corsRules.get(name) })),
+      ...versionedBuckets.map((name) => ({ name: versionsBucketOf(name), cors: corsRules.get(name) })),
+    ].map(({ name, cors }) => (cors ? { name, configs: [corsConfigurationXml(cors)] } : { name })),
   });
   emulateVersioning(server, versionedBuckets);
   requireSignatures(server);

@@ -33,12 +33,14 @@ async function jsonBody(request: IncomingMessage): Promise<unknown> {
 /**
  * The web app at `/` (index.html, hashed assets, gzip when the browser takes it) and, for local sign-in, the
  * demo users and a token for the one picked (`/local-sign-in/…`), signed by the local token issuer as the
- * banner's tokens are. Only the local runtime has these: on AWS, Cognito signs users in.
+ * banner's tokens are. Only the local runtime has these: on AWS, Cognito signs users in. `uploadOrigin` is
+ * the local S3 endpoint the portal PUTs files to.
  */
 export function localWebSite(
   assets: readonly WebAsset[],
   users: readonly LocalUser[],
   sign: (user: LocalUser) => Promise<string>,
+  uploadOrigin: string,
 ): LocalFallback {
   const byPath = new Map(assets.map((asset) => [`/${asset.path}`, asset]));
   return async (request, response, url) => {
@@ -75,7 +77,7 @@ export function localWebSite(
       'cache-control': asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       vary: 'accept-encoding',
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      ...webSecurityHeaders,
+      ...webSecurityHeaders(uploadOrigin),
     });
     response.end(method === 'HEAD' ? undefined : body);
     return true;

@@ -5,6 +5,7 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  HttpMethods,
   type IBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
@@ -63,6 +64,16 @@ export class DataStack extends Stack {
       // aws-cdk-lib's IBucket is not written for exactOptionalPropertyTypes; Bucket implements it.
       serverAccessLogsBucket: accessLogs as IBucket,
       serverAccessLogsPrefix: 'uploads/',
+      // The portal PUTs files from the browser with presigned URLs. Any origin: the URL's signature, bound to
+      // one key, type and size for 15 minutes, is what authorizes the PUT (the portal's origin is not known here).
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['content-type'],
+          maxAge: 3600,
+        },
+      ],
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Raw files are the audit trail of every accrual: keep current versions, expire overwritten ones.

@@ -36,6 +36,8 @@ import { repositoryRoot } from '../constructs/chrm-function';
 
 export interface WebStackProps extends StackProps {
   readonly api: HttpApi;
+  /** Partners' browsers PUT files here with presigned URLs: the CSP lets the portal connect to it. */
+  readonly uploads: Bucket;
 }
 
 /**
@@ -74,7 +76,12 @@ export class WebStack extends Stack {
 
     const securityHeaders = new ResponseHeadersPolicy(this, 'WebSecurityHeaders', {
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: webContentSecurityPolicy, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: webContentSecurityPolicy(
+            `https://${props.uploads.bucketRegionalDomainName}`,
+          ),
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },

@@ -240,6 +240,98 @@ describe('partner portal and staff console in Chromium', () => {
     await page.screenshot({ path: artifactPath('staff-decision-conflict.png'), fullPage: true });
   });
 
+  it('RES-ACME uploads a 2-line CSV with "two" as a quantity: the progress bar fills, the status turns completed with rejections (1 accepted, 1 rejected) and line 3 is in the rejection table with its field', async () => {
+    const page = await pageAt(phone);
+    await signIn(page, /RES-ACME/);
+    await page.getByRole('link', { name: 'Upload a file' }).click();
+    const csv = [
+      'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,end_customer_id',
+      'PORTAL-1,1,2026-03-30,SW-0001,2,EA,100.00,C-1',
+      'PORTAL-1,2,2026-03-30,SW-0001,two,EA,100.00,C-1',
+    ].join('\n');
+    await page.getByLabel('What the file reports').selectOption('pos');
+    await page
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'march.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const status = page.getByTestId('file-status');
+    await status.filter({ hasText: 'completed with rejections' }).waitFor();
+    expect(
+      await page.getByRole('progressbar', { name: 'Upload progress' }).getAttribute('aria-valuenow'),
+    ).toBe('100');
+    expect(await page.getByTestId('file-counts').textContent()).toBe(
+      'Lines2Accepted1Restated0Unchanged0Rejected1',
+    );
+    const rejected = page.getByTestId('rejections').getByRole('row').filter({ hasText: 'quantity' });
+    await rejected.waitFor();
+    expect(await rejected.getByRole('rowheader').textContent()).toBe('3');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the rejection report (CSV)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^rejections-.+\.csv$/);
+    await page.screenshot({ path: artifactPath('portal-partner-upload-phone.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Sales & inventory' }).click();
+    await page.getByTestId('sales-lines').getByRole('row').filter({ hasText: 'PORTAL-1 · 1' }).waitFor();
+    await page.screenshot({ path: artifactPath('portal-partner-sales-phone.png'), fullPage: true });
+  });
+
+  it("RES-ACME following a forged URL to DIST-NORTH's file sees not found", async () => {
+    const files = await local.api('GET', '/channel-files', {
+      token: local.stack.tokens['demo-partner-dist-north'],
+    });
+    const northFile = files.json.items[0];
+    expect(northFile.partnerId).toBe('DIST-NORTH');
+    const page = await pageAt(laptop);
+    await signIn(page, /RES-ACME/);
+    await page.getByRole('link', { name: 'Upload a file' }).waitFor();
+    await page.goto(`${local.stack.apiUrl}/#/files/${northFile.fileId}`);
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/^Not Found \(404\): /);
+    expect(await page.getByText(northFile.fileName).count()).toBe(0);
+  });
+
+  it("finance opens the demo March run, explains DIST-NORTH's VOL-SWITCH-2026 entry (pool of 127 units, the tier and rate the API traced), downloads its GL journal and replays the run identically", async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /demo-finance/);
+    await page.getByRole('link', { name: 'Accrual runs' }).click();
+    const runs = page.getByTestId('accrual-runs');
+    await runs.waitFor();
+    await page.screenshot({ path: artifactPath('staff-accrual-runs.png'), fullPage: true });
+    await runs.getByRole('link').first().click();
+    await page.getByRole('link', { name: "Explain VOL-SWITCH-2026's entries" }).click();
+    await page.getByLabel('Only the partner').fill('DIST-NORTH');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const runId = decodeURIComponent(page.url().split('#/runs/')[1]?.split('/')[0] ?? '');
+    const explained = await local.api(
+      'GET',
+      `/accrual-runs/${runId}/programs/VOL-SWITCH-2026/entries?partnerId=DIST-NORTH`,
+      { token: local.stack.tokens['demo-finance'] },
+    );
+    const [entry] = explained.json.items;
+    const [component] = entry.trace.components;
+    // Filtered: DIST-NORTH's entries only, each named by product and end customer.
+    await page.waitForURL(/partnerId=DIST-NORTH$/);
+    await page.getByRole('heading', { name: `DIST-NORTH · ${entry.sku} · ${entry.endCustomerId}` }).waitFor();
+    expect(await page.getByTestId('entry-trace').count()).toBe(explained.json.items.length);
+    const trace = page.getByTestId('entry-trace').first();
+    await trace.getByText(/^Explain: /).click();
+    // The entry is one product's share; its pool is DIST-NORTH's 127 units, which reached the tier.
+    expect(await trace.textContent()).toContain('on partner DIST-NORTH (volume 127)');
+    expect(await trace.textContent()).toContain(
+      `tier ${component.tierReached.index + 1} from ${component.tierReached.from}, rate ${component.rate}`,
+    );
+    await page.screenshot({ path: artifactPath('staff-run-explain.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Back to the run' }).click();
+    const journal = page.waitForEvent('download');
+    await page.getByRole('button', { name: "Download this run's GL journal (CSV)" }).click();
+    expect((await journal).suggestedFilename()).toBe(`gl-journal-${runId}.csv`);
+    await page.getByRole('button', { name: 'Replay this run' }).click();
+    await page.getByTestId('replay-outcome').filter({ hasText: 'Replay identical' }).waitFor();
+    await page.screenshot({ path: artifactPath('staff-accrual-run.png'), fullPage: true });
+  });
+
   it("RES-ACME following a forged URL to DIST-NORTH's claim sees not found with the API's problem detail", async () => {
     const page = await pageAt(laptop);
     await signIn(page, /RES-ACME/);

@@ -47,6 +47,12 @@ describe('data stack', () => {
         RestrictPublicBuckets: true,
       },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'uploads/' }),
+      // Browsers PUT with presigned URLs: only PUT, only the signed content-type header.
+      CorsConfiguration: {
+        CorsRules: [
+          { AllowedMethods: ['PUT'], AllowedOrigins: ['*'], AllowedHeaders: ['content-type'], MaxAge: 3600 },
+        ],
+      },
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
           Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),

@@ -15,6 +15,8 @@ const managedAllViewerExceptHostHeader = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 type ViewerRequest = { request: { uri: string } };
 
+const [beforeUploads, afterUploads] = webContentSecurityPolicy('UPLOADS').split('UPLOADS');
+
 describe('web stack', () => {
   it('keeps the site bucket private: only the distribution reads it, through origin access control', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
@@ -65,11 +67,17 @@ describe('web stack', () => {
     expect(handler({ request: { uri: '/api' } }).uri).toBe('/');
   });
 
-  it('sends the same security headers as the local gateway: CSP of this origin only, no framing, HSTS', () => {
+  it('sends the same security headers as the local gateway: CSP of this origin and the uploads bucket only, no framing, HSTS', () => {
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: Match.objectLike({
-          ContentSecurityPolicy: { ContentSecurityPolicy: webContentSecurityPolicy, Override: true },
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: {
+              // The uploads bucket's regional domain is imported from the data stack.
+              'Fn::Join': ['', [`${beforeUploads}https://`, Match.anyValue(), afterUploads]],
+            },
+            Override: true,
+          },
           FrameOptions: { FrameOption: 'DENY', Override: true },
           StrictTransportSecurity: Match.objectLike({ Override: true }),
         }),

@@ -5,16 +5,27 @@
 import type { z } from 'zod';
 import type { Role } from '../../domain/access/actor';
 import type { ApprovalDecision, rejectionReasonCodes } from '../../domain/approvals/approval-decision';
+import type { uploadRequestSchema } from '../../domain/channel-files/request-upload';
 import type { ClaimStatus } from '../../domain/claims/claim';
 import type { whatIfSchema } from '../../functions/api/api-schemas';
 import type { approvalTaskResponse } from '../../functions/api/approval-routes';
 import type { claimResponseSchema } from '../../functions/api/claim-schemas';
 import type { nearTierAlertResponseSchema } from '../../functions/api/near-tier-schemas';
 import type { partnerPaymentViewSchema } from '../../functions/api/payment-response-schemas';
-import type { checkbookSchema } from '../../functions/api/record-response-schemas';
+import type {
+  checkbookSchema,
+  explainedEntrySchema,
+  replayResponseSchema,
+} from '../../functions/api/record-response-schemas';
 import type { liabilitiesResponseSchema, scorecardResponseSchema } from '../../functions/api/report-schemas';
 import type {
+  accrualRunResponseSchema,
+  channelFileResponseSchema,
+  inventoryPositionResponseSchema,
   programProgressResponseSchema,
+  rejectedLineResponseSchema,
+  saleLineResponseSchema,
+  uploadTicketSchema,
   whatIfResponseSchema,
 } from '../../functions/api/response-schemas';
 import type { Problem } from '../../functions/shared/http/problem';
@@ -39,3 +50,16 @@ export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor?: string;
 }
+
+// Channel data and accrual runs (the upload, sales & inventory and accrual run pages).
+export type ChannelFile = z.infer<typeof channelFileResponseSchema>;
+export type ChannelFileStatus = ChannelFile['status'];
+export type UploadRequest = z.input<typeof uploadRequestSchema>;
+export type UploadTicket = z.infer<typeof uploadTicketSchema>;
+export type RejectedLine = z.infer<typeof rejectedLineResponseSchema>;
+export type SaleLine = z.infer<typeof saleLineResponseSchema>;
+export type InventoryPosition = z.infer<typeof inventoryPositionResponseSchema>;
+export type AccrualRun = z.infer<typeof accrualRunResponseSchema>;
+export type ProgramRunResult = AccrualRun['results'][number];
+export type ExplainedEntry = z.infer<typeof explainedEntrySchema>;
+export type Replay = z.infer<typeof replayResponseSchema>;

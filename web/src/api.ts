@@ -27,19 +27,10 @@ async function problemOf(response: Response): Promise<Problem> {
   }
 }
 
-/**
- * Calls the API at the same origin (under `/api`) with the signed-in user's bearer token; JSON in and out. Rejects with an
- * `ApiProblem` for every non-2xx answer, so each page shows the API's own detail and field errors.
- */
-export async function callApi<T>(
-  token: string,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  let response: Response;
+/** One request to the API at the same origin, with the bearer token; an unreachable API is an `ApiProblem`. */
+async function send(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
   try {
-    response = await fetch(`${apiPathPrefix}${path}`, {
+    return await fetch(`${apiPathPrefix}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
@@ -52,8 +43,39 @@ export async function callApi<T>(
       problemOfResponse(0, 'Network error', `The API could not be reached (${String(error)})`),
     );
   }
+}
+
+/**
+ * Calls the API at the same origin (under `/api`) with the signed-in user's bearer token; JSON in and out. Rejects with an
+ * `ApiProblem` for every non-2xx answer, so each page shows the API's own detail and field errors.
+ */
+export async function callApi<T>(
+  token: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await send(token, method, path, body);
   if (!response.ok) throw new ApiProblem(await problemOf(response));
   return (await response.json()) as T;
+}
+
+/**
+ * Saves what a GET answers (a CSV report or journal) as a file. A plain link cannot carry the bearer token,
+ * so the body is fetched and handed to the browser as an object URL; the name is the API's own
+ * (Content-Disposition) or `fallbackName`.
+ */
+export async function downloadFromApi(token: string, path: string, fallbackName: string): Promise<void> {
+  const response = await send(token, 'GET', path);
+  if (!response.ok) throw new ApiProblem(await problemOf(response));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A path segment, percent-encoded (ids come from the URL the user may have typed). */

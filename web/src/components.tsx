@@ -86,3 +86,43 @@ export const StatusBadge = ({ status }: { status: string }) => (
 );
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** A column heading of a `DataTable`; `num` columns (amounts, counts) are right-aligned. */
+export type Column = string | { readonly label: string; readonly num: true };
+
+/** A table that scrolls sideways on a phone, captioned for screen readers, under its column headings. */
+export function DataTable({
+  caption,
+  columns,
+  testId,
+  children,
+}: {
+  caption: string;
+  columns: readonly Column[];
+  testId?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="table-scroll">
+      <table data-testid={testId}>
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) =>
+              typeof column === 'string' ? (
+                <th scope="col" key={column}>
+                  {column}
+                </th>
+              ) : (
+                <th scope="col" class="num" key={column.label}>
+                  {column.label}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -2,14 +2,17 @@ import './styles.css';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { ProblemView } from './components';
+import { AccrualRunDetail, AccrualRuns, RunEntries } from './pages/accrual-runs';
 import { Approvals } from './pages/approvals';
 import { ClaimDetail, Claims } from './pages/claims';
 import { Liabilities } from './pages/liabilities';
 import { NearTierPartners } from './pages/near-tier';
 import { PartnerHome } from './pages/partner-home';
 import { Programs } from './pages/programs';
+import { SalesAndInventory } from './pages/sales';
 import { Scorecard } from './pages/scorecard';
 import { SignIn } from './pages/sign-in';
+import { ChannelFileDetail, Upload } from './pages/uploads';
 import { href, type Location, useLocation } from './router';
 import { type Session, storedSession, storeSession } from './session';
 
@@ -25,6 +28,8 @@ const navOf = (session: Session): NavItem[] =>
         { label: 'My programs', page: 'programs' },
         { label: 'Claims & payments', page: 'claims' },
         { label: 'Scorecard', page: 'scorecard' },
+        { label: 'Upload a file', page: 'upload' },
+        { label: 'Sales & inventory', page: 'sales' },
       ]
     : [
         { label: 'Approvals inbox', page: '' },
@@ -33,6 +38,7 @@ const navOf = (session: Session): NavItem[] =>
         { label: 'Scorecards', page: 'scorecard' },
         // Approvers have no near-tier list (GET /near-tier-alerts answers them 403).
         ...(session.role === 'approver' ? [] : [{ label: 'Near-tier partners', page: 'near-tier' }]),
+        { label: 'Accrual runs', page: 'runs' },
       ];
 
 const notFound = (what: string) => (
@@ -42,7 +48,7 @@ const notFound = (what: string) => (
 );
 
 function Page({ session, location }: { session: Session; location: Location }) {
-  const [page = '', id] = location.segments;
+  const [page = '', id, part] = location.segments;
   const partnerId = session.partnerId;
   if (page === 'claims' && id) return <ClaimDetail session={session} claimId={id} />;
   if (page === 'claims') return <Claims session={session} />;
@@ -51,12 +57,16 @@ function Page({ session, location }: { session: Session; location: Location }) {
     return <Scorecard session={session} partnerId={id ?? partnerId} query={location.query} />;
   }
   if (page === 'liabilities' && partnerId === undefined) return <Liabilities session={session} />;
+  if (page === 'files' && id) return <ChannelFileDetail session={session} fileId={id} />;
   if (partnerId !== undefined) {
     if (page === '') return <PartnerHome session={session} partnerId={partnerId} />;
     if (page === 'programs') {
       const asOf = location.query.get('asOf');
       return <Programs session={session} partnerId={partnerId} {...(asOf ? { asOf } : {})} />;
     }
+    if (page === 'upload') return <Upload session={session} />;
+    if (page === 'sales')
+      return <SalesAndInventory session={session} month={location.query.get('month') ?? undefined} />;
   } else if (page === '' || page === 'approvals') {
     return <Approvals session={session} />;
   } else if (page === 'near-tier') {
@@ -65,6 +75,13 @@ function Page({ session, location }: { session: Session; location: Location }) {
       return value ? [[name, value] as const] : [];
     });
     return <NearTierPartners session={session} {...Object.fromEntries(filter)} />;
+  } else if (page === 'runs' && id && part) {
+    const partner = location.query.get('partnerId') ?? undefined;
+    return <RunEntries session={session} runId={id} programId={part} partnerId={partner} />;
+  } else if (page === 'runs' && id) {
+    return <AccrualRunDetail session={session} runId={id} />;
+  } else if (page === 'runs') {
+    return <AccrualRuns session={session} />;
   }
   return notFound(`#/${location.segments.join('/')}`);
 }

@@ -11,9 +11,15 @@ import { webContentSecurityPolicy } from '../../../web/security-headers';
 const key = localSigningKey();
 let server: Server;
 let base = '';
+const uploadOrigin = 'http://127.0.0.1:4569';
 
 beforeAll(async () => {
-  const site = localWebSite(await buildWebApp(), demoUsers, (user) => signLocalToken(key, user));
+  const site = localWebSite(
+    await buildWebApp(),
+    demoUsers,
+    (user) => signLocalToken(key, user),
+    uploadOrigin,
+  );
   server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     void site(request, response, url).then((handled) => {
@@ -31,7 +37,7 @@ describe('local web site', () => {
     const index = await fetch(`${base}/`);
     expect(index.status).toBe(200);
     expect(index.headers.get('cache-control')).toBe('no-cache');
-    expect(index.headers.get('content-security-policy')).toBe(webContentSecurityPolicy);
+    expect(index.headers.get('content-security-policy')).toBe(webContentSecurityPolicy(uploadOrigin));
     const html = await index.text();
     const script = /src="(\/assets\/main-[A-Z0-9]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
