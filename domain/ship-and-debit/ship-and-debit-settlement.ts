@@ -27,24 +27,50 @@ export interface ShipAndDebitSettlementDeps {
   readonly events: EventPublisher;
 }
 
+/** What a claim's bill-back offsets take off its settlement, in minor units. */
+export function offsetTotal(claim: Pick<ShipAndDebitClaim, 'billBackOffsets' | 'currency'>): bigint {
+  return (claim.billBackOffsets ?? []).reduce(
+    (sum, offset) => sum + toMinorUnits(offset.amount, claim.currency),
+    0n,
+  );
+}
+
 /**
  * The settlement claim of a ship & debit claim: type `shipAndDebit`, one line per approved (or partially
- * approved) line, amount = approved amount, status `validated` (the lines were validated already).
+ * approved) line, amount = approved amount less the bill-backs it nets, status `validated` (the lines were
+ * validated already). The bill-backs come off the last lines first (a line they empty is left out), and the
+ * lines they reduce cite them as evidence, so the settlement shows why it pays less.
  */
 export function settlementClaimOf(claim: ShipAndDebitClaim): Claim | undefined {
   if (claim.settlementClaimId === undefined) return undefined;
-  const lines = claim.results.flatMap((result) => {
+  const approved = claim.results.flatMap((result) => {
     const line = claim.lines.find((each) => each.lineNumber === result.lineNumber);
-    if (line === undefined || toMinorUnits(result.approvedAmount, claim.currency) <= 0n) return [];
+    const amount = toMinorUnits(result.approvedAmount, claim.currency);
+    if (line === undefined || amount <= 0n) return [];
     const invoice = line.invoiceLine === undefined ? line.productSku : line.invoiceLine;
     return [
       {
-        amount: fromMinorUnits(toMinorUnits(result.approvedAmount, claim.currency), claim.currency),
+        amount,
         reference: `${line.authorizationNumber} ${line.invoiceNumber} ${invoice}`.slice(0, 100),
         evidence: [`ship-and-debit-claims/${claim.claimId}#${line.lineNumber}`],
       },
     ];
   });
+  let toOffset = offsetTotal(claim);
+  const billBackEvidence = (claim.billBackOffsets ?? []).map(
+    (offset) => `ship-and-debit-bill-backs/${offset.billBackId}`,
+  );
+  const netted = approved.reverse().map((line) => {
+    const kept = line.amount > toOffset ? line.amount - toOffset : 0n;
+    toOffset -= line.amount - kept;
+    return kept === line.amount
+      ? line
+      : { ...line, amount: kept, evidence: [...line.evidence, ...billBackEvidence] };
+  });
+  const lines = netted
+    .reverse()
+    .filter((line) => line.amount > 0n)
+    .map((line) => ({ ...line, amount: fromMinorUnits(line.amount, claim.currency) }));
   if (lines.length === 0) return undefined;
   const total = lines.reduce((sum, line) => sum + toMinorUnits(line.amount, claim.currency), 0n);
   return {

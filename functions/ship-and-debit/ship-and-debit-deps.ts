@@ -4,6 +4,7 @@ import type { DebitAuthorizationDeps } from '../../domain/ship-and-debit/debit-a
 import type { ShipAndDebitClaimDeps } from '../../domain/ship-and-debit/submit-ship-and-debit-claim';
 import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
 import { createDocumentClient } from '../adapters/dynamo-client';
+import { DynamoShipAndDebitBillBackStore } from '../adapters/dynamo-ship-and-debit-bill-backs';
 import {
   DynamoDebitAuthorizationStore,
   DynamoShipAndDebitClaimStore,
@@ -51,6 +52,7 @@ export function createShipAndDebitClaimDeps(
   return {
     authorizations: new DynamoDebitAuthorizationStore(client, table),
     claims: new DynamoShipAndDebitClaimStore(client, table),
+    billBacks: new DynamoShipAndDebitBillBackStore(client, table),
     evidence: new ShipAndDebitEvidence(client, table),
     claimFunds: new DynamoClaimFunds(client, table),
     events: new EventBridgePublisher(

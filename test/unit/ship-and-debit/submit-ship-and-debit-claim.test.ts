@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access/actor';
 import type { Claim } from '../../../domain/claims/claim';
 import type { ClaimFunds } from '../../../domain/claims/ports';
+import { ForbiddenError } from '../../../domain/shared/errors';
+import type { PosReturn } from '../../../domain/ship-and-debit/bill-back';
+import { billBackReturns } from '../../../domain/ship-and-debit/bill-back-returns';
 import type { DebitAuthorization } from '../../../domain/ship-and-debit/debit-authorization';
 import type {
   DebitAuthorizationStore,
@@ -17,6 +20,7 @@ import {
 } from '../../../domain/ship-and-debit/submit-ship-and-debit-claim';
 import type { DomainEvent } from '../../../events/domain-event';
 import { sampleAuthorization } from './authorization-fixtures';
+import { inMemoryBillBacks } from './in-memory-bill-backs';
 
 const partner: Actor = { userId: 'u-dist-001', role: 'partner', partnerId: 'DIST-001' };
 
@@ -30,6 +34,7 @@ type Pause = () => Promise<void>;
  */
 function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pause) {
   const remaining = new Map(authorization.lines.map((line) => [line.productSku, line.remainingQuantity]));
+  const billBacks = inMemoryBillBacks(remaining);
   const claims = new Map<string, ShipAndDebitClaim>();
   const numbers = new Map<string, string>();
   const invoiceLines = new Set<string>();
@@ -72,6 +77,8 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
       });
       if (stale) return { kind: 'remainingChanged' };
       if (keys.some((key) => invoiceLines.has(key))) return { kind: 'invoiceLineTaken' };
+      const offsets = (claim.billBackOffsets ?? []).map((offset) => offset.billBackId);
+      if (!billBacks.offset(claim.claimId, offsets)) return { kind: 'billBackTaken' };
       for (const reservation of reservations)
         remaining.set(
           reservation.productSku,
@@ -94,14 +101,15 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
   const deps: ShipAndDebitClaimDeps = {
     authorizations,
     claims: claimStore,
-    evidence: { salesFor: async () => sales, listPriceOn: async () => undefined },
+    billBacks: billBacks.store,
+    evidence: { salesFor: async () => sales, returnsOf: async () => [], listPriceOn: async () => undefined },
     claimFunds,
     events: { publish: async (event) => void events.push(event) },
     clock: () => new Date('2026-11-30T10:00:00Z'),
     policy: { claimWindowDays: 90, posToleranceBasisPoints: 0, interchangeId: 'CHRM' },
     newClaimId: () => `SDC-${++nextId}`,
   };
-  return { deps, remaining, settlements, events };
+  return { deps, remaining, settlements, events, billBacks };
 }
 
 /** One JSON claim of `quantity` GX-200 on its own invoice: book 10.00, down to 8.25, 1.75 a unit. */
@@ -233,5 +241,52 @@ describe('submitting ship & debit claims', () => {
         },
       }),
     ).rejects.toMatchObject({ issues: [{ path: 'lines', message: expect.stringContaining('at most 45') }] });
+  });
+
+  it('a return of 3 of the 30 GX-200 credited 52.50 is billed back once (−5.25), the 3 units go back to the authorization, and the next claim (17.50) settles 12.25', async () => {
+    const { deps, remaining, settlements, billBacks } = inMemory(
+      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+      [saleOf(1, 30), saleOf(2, 10)],
+      async () => {},
+    );
+    const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
+    const returned: PosReturn = {
+      invoiceNumber: 'INV-1',
+      invoiceLine: '2',
+      date: '2026-11-30',
+      endCustomerId: 'EC-7788',
+      productSku: 'GX-200',
+      quantity: 3,
+    };
+    const detecting = { ...deps, evidence: { ...deps.evidence, returnsOf: async () => [returned] } };
+    const range = { partnerId: 'DIST-001', from: '2026-11-01', to: '2026-11-30' };
+    const credited = await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
+
+    const first = await billBackReturns(detecting, manager, range);
+    const again = await billBackReturns(detecting, manager, range);
+    const next = await submitShipAndDebitClaim(deps, partner, { document: claimOf(2, 10) });
+
+    expect(first.created).toEqual([
+      expect.objectContaining({
+        quantity: 3,
+        amount: '-5.25',
+        restoredQuantity: 3,
+        status: 'open',
+        parts: [expect.objectContaining({ claimId: credited.claim.claimId, lineNumber: 1, amount: '5.25' })],
+      }),
+    ]);
+    expect(again).toEqual({ created: [], existing: first.created, unmatched: [] });
+    expect(remaining.get('GX-200')).toBe(100 - 30 + 3 - 10);
+    const billBackId = first.created[0]?.billBackId as string;
+    expect(next.claim).toMatchObject({
+      amountApproved: '17.50',
+      billBackOffsets: [{ billBackId, amount: '5.25' }],
+    });
+    expect(settlements.map((claim) => claim.amountClaimed)).toEqual(['52.50', '12.25']);
+    expect(billBacks.billBacks.get(billBackId)).toMatchObject({
+      status: 'offset',
+      offsetByClaimId: next.claim.claimId,
+    });
+    await expect(billBackReturns(detecting, partner, range)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
