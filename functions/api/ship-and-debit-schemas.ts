@@ -90,7 +90,10 @@ export const shipAndDebitClaimResponseSchema = z.looseObject({
 });
 
 export const billBackPathSchema = z.object({
-  billBackId: z.string().regex(/^SDB-[0-9A-F]{16}$/, 'must be a bill-back id (SDB-…)'),
+  billBackId: z
+    .string()
+    .regex(/^SDB-[0-9A-F]{16}$/, 'must be a bill-back id (SDB-…)')
+    .describe('Bill-back id (SDB-…)'),
 });
 
 export const billBackDetectionSchema = z.object({
