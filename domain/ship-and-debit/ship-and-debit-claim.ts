@@ -53,8 +53,18 @@ export interface ShipAndDebitClaim {
   readonly amountApproved: string;
   /** Open bill-backs of the partner this claim nets: its settlement pays their sum less than `amountApproved`. */
   readonly billBackOffsets?: readonly BillBackOffset[];
-  /** The claim that settles the approved amount (less bill-backs) through approvals and payments; absent when nothing is left to pay. */
+  /**
+   * The approved lines at or above the per-line auto-approve threshold in force when the claim was received,
+   * when the claim also has lines below it (see `linesForReview`); absent when its lines were not split.
+   */
+  readonly linesForReview?: readonly number[];
+  /**
+   * The claim that settles the approved amount (less bill-backs) through approvals and payments, or, when
+   * the lines were split, that of the lines people decide; absent when nothing of that is left to pay.
+   */
   readonly settlementClaimId?: string;
+  /** The claim settling the lines below the per-line auto-approve threshold, when the lines were split. */
+  readonly autoSettlementClaimId?: string;
   /** The X12 849 response (4010) to the claim. */
   readonly response849: string;
 }

@@ -1,9 +1,9 @@
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
+import { type ApprovalPolicyDeps, policyInForce } from '../approvals/approval-policy-use-cases';
 import type { ClaimFunds } from '../claims/ports';
 import type { FieldIssue } from '../shared/errors';
 import { BusinessRuleError, ForbiddenError, StateConflictError, ValidationError } from '../shared/errors';
-import { toMinorUnits } from '../shared/money/minor-units';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import type { Clock, EventPublisher } from '../shared/ports';
@@ -30,7 +30,13 @@ import {
   type ShipAndDebitClaimChannel,
 } from './ship-and-debit-claim';
 import type { ShipAndDebitClaimJson } from './ship-and-debit-claim-request';
-import { offsetTotal, sendToSettlement, settlementClaimIdOf } from './ship-and-debit-settlement';
+import {
+  autoSettlementClaimIdOf,
+  linesForReview,
+  sendToSettlement,
+  settlementClaimIdOf,
+  settlementLines,
+} from './ship-and-debit-settlement';
 import { type DebitClaim844, parseDebitClaim844, type RejectedDebitClaimLine } from './x12-844-debit-claim';
 import { writeDebitClaimResponse849 } from './x12-849-debit-response';
 
@@ -50,6 +56,8 @@ export interface ShipAndDebitClaimDeps {
   readonly billBacks: ShipAndDebitBillBackStore;
   readonly evidence: ShipAndDebitEvidence;
   readonly claimFunds: ClaimFunds;
+  /** The approval policy: its auto-approve threshold is applied per line (see `linesForReview`). */
+  readonly policies: ApprovalPolicyDeps['policies'];
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly policy: ShipAndDebitPolicy;
@@ -270,7 +278,9 @@ async function repeated(deps: ShipAndDebitClaimDeps, claimId: string) {
  * quantities read; a concurrent claim that took units meanwhile makes it read and validate again, so no
  * interleaving takes more than a cap; the partner's open bill-backs it nets (oldest first, within the
  * approved amount) are closed in the same write → the approved amount less those bill-backs goes to
- * settlement (`sendToSettlement`) and the 849 (which answers the lines, gross) is ready.
+ * settlement (`sendToSettlement`): lines at or above the approval policy's auto-approve threshold in one
+ * claim that people decide, lines below it in another the workflow approves by itself (when the claim has
+ * both) → the 849 (which answers the lines, gross) is ready.
  */
 export async function submitShipAndDebitClaim(
   deps: ShipAndDebitClaimDeps,
@@ -287,6 +297,7 @@ export async function submitShipAndDebitClaim(
   const claimId = deps.newClaimId();
   const numbers = [...new Set(lines.map((line) => line.authorizationNumber))];
   const sales = PosSaleIndex.of(lines, await deps.evidence.salesFor(partnerId, lines));
+  const policy = await policyInForce(deps);
   for (let attempt = 1; attempt <= 20; attempt++) {
     const now = deps.clock();
     const [authorizations, claimed] = await Promise.all([
@@ -328,8 +339,12 @@ export async function submitShipAndDebitClaim(
       approvedAmount,
       currency,
     );
-    const payable =
-      toMinorUnits(approvedAmount, currency) - offsetTotal({ billBackOffsets: offsets, currency });
+    const review = linesForReview(results, currency, policy.thresholds[currency]?.autoApproveBelow);
+    const split = {
+      ...(offsets.length > 0 ? { billBackOffsets: offsets } : {}),
+      ...(review === undefined ? {} : { linesForReview: review }),
+    };
+    const toSettle = settlementLines({ claimId, currency, lines, results, ...split });
     const receivedAt = now.toISOString();
     const response849 = writeDebitClaimResponse849(
       {
@@ -360,8 +375,11 @@ export async function submitShipAndDebitClaim(
         currency,
       ),
       amountApproved: approvedAmount,
-      ...(offsets.length > 0 ? { billBackOffsets: offsets } : {}),
-      ...(payable > 0n ? { settlementClaimId: settlementClaimIdOf(claimId) } : {}),
+      ...split,
+      ...(toSettle.some((line) => line.forReview) ? { settlementClaimId: settlementClaimIdOf(claimId) } : {}),
+      ...(toSettle.some((line) => !line.forReview)
+        ? { autoSettlementClaimId: autoSettlementClaimIdOf(claimId) }
+        : {}),
       response849,
     };
     const approvedInvoiceLines = lines

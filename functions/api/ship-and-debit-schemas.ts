@@ -77,6 +77,15 @@ export const shipAndDebitClaimResponseSchema = z.looseObject({
   settlementClaimId: described(
     'Claim (CLM-SD-…, type `shipAndDebit`) that settles the approved amount less the bill-backs netted',
   ).optional(),
+  autoSettlementClaimId: described(
+    'Claim (CLM-SD-…-A) settling the lines below the per-line auto-approve threshold, when the claim also has lines at or above it',
+  ).optional(),
+  linesForReview: z
+    .array(z.number().int())
+    .describe(
+      'Lines at or above the per-line auto-approve threshold (settled by `settlementClaimId`), when split',
+    )
+    .optional(),
   billBackOffsets: z
     .array(
       z.looseObject({ billBackId: described('Bill-back netted'), amount: described('Paid less, positive') }),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DebitAuthorizationDeps } from '../../domain/ship-and-debit/debit-authorization-use-cases';
 import type { ShipAndDebitClaimDeps } from '../../domain/ship-and-debit/submit-ship-and-debit-claim';
+import { approvalPolicyStore } from '../adapters/approval-policy-store';
 import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
 import { createDocumentClient } from '../adapters/dynamo-client';
 import { DynamoShipAndDebitBillBackStore } from '../adapters/dynamo-ship-and-debit-bill-backs';
@@ -43,7 +44,10 @@ export const shipAndDebitClaimSettings = {
   EVENTS_ENDPOINT: z.url().optional(),
 };
 
-/** Claims: the stores, the channel data they are checked against, the claim funds settlement reserves on. */
+/**
+ * Claims: the stores, the channel data they are checked against, the claim funds settlement reserves on and
+ * the approval policy whose auto-approve threshold applies per line.
+ */
 export function createShipAndDebitClaimDeps(
   settings: ReturnType<typeof loadShipAndDebitClaimSettings>,
 ): ShipAndDebitClaimDeps {
@@ -55,6 +59,7 @@ export function createShipAndDebitClaimDeps(
     billBacks: new DynamoShipAndDebitBillBackStore(client, table),
     evidence: new ShipAndDebitEvidence(client, table),
     claimFunds: new DynamoClaimFunds(client, table),
+    policies: approvalPolicyStore(client, table),
     events: new EventBridgePublisher(
       createEventBridgeClient({ region: settings.AWS_REGION, endpoint: settings.EVENTS_ENDPOINT }),
       settings.EVENT_BUS_NAME,

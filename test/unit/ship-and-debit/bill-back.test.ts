@@ -10,51 +10,8 @@ import {
   type ShipAndDebitBillBack,
 } from '../../../domain/ship-and-debit/bill-back';
 import { quantityRestorations } from '../../../domain/ship-and-debit/bill-back-returns';
-import type { ShipAndDebitClaim } from '../../../domain/ship-and-debit/ship-and-debit-claim';
-import { settlementClaimOf } from '../../../domain/ship-and-debit/ship-and-debit-settlement';
 import { sampleAuthorization } from './authorization-fixtures';
-
-/** A claim with GX-200 resales to EC-7788: each [invoice, ship date, approved units, approved amount]. */
-function creditedClaim(
-  claimId: string,
-  receivedAt: string,
-  resales: readonly (readonly [string, string, number, string])[],
-): ShipAndDebitClaim {
-  return {
-    claimId,
-    claimNumber: `DM-${claimId}`,
-    partnerId: 'DIST-001',
-    channel: 'json',
-    currency: 'USD',
-    receivedAt,
-    submittedBy: { userId: 'u-dist-001', role: 'partner' },
-    authorizationNumbers: ['DA-2026-0042'],
-    lines: resales.map(([invoiceNumber, shipDate, quantity, amount], index) => ({
-      lineNumber: index + 1,
-      authorizationNumber: 'DA-2026-0042',
-      invoiceNumber,
-      invoiceLine: '1',
-      shipDate,
-      endCustomerId: 'EC-7788',
-      productSku: 'GX-200',
-      quantity,
-      bookCost: '10.00',
-      authorizedCost: '8.25',
-      amount,
-    })),
-    results: resales.map(([, , quantity, amount], index) => ({
-      lineNumber: index + 1,
-      outcome: 'approved',
-      approvedQuantity: quantity,
-      approvedAmount: amount,
-    })),
-    unreadableLines: [],
-    amountClaimed: '0.00',
-    amountApproved: '0.00',
-    settlementClaimId: `CLM-SD-${claimId}`,
-    response849: '',
-  };
-}
+import { creditedClaim } from './credited-claim-fixture';
 
 const returnOf = (patch: Partial<PosReturn> = {}): PosReturn => ({
   invoiceNumber: 'RMA-1',
@@ -198,35 +155,6 @@ describe('netting bill-backs', () => {
     expect(offsets).toEqual([
       { billBackId: 'SDB-1', amount: '30.00' },
       { billBackId: 'SDB-2', amount: '50.00' },
-    ]);
-  });
-
-  it('lines of 100.00 and 60.00 netting 80.00 of bill-backs settle 80.00: the last line goes, the first pays 80.00 and cites the bill-backs', () => {
-    const claim = {
-      ...creditedClaim('SDC-9', '2026-11-30T09:00:00Z', [
-        ['INV-7', '2026-11-28', 10, '100.00'],
-        ['INV-8', '2026-11-28', 6, '60.00'],
-      ]),
-      billBackOffsets: [
-        { billBackId: 'SDB-1', amount: '30.00' },
-        { billBackId: 'SDB-2', amount: '50.00' },
-      ],
-    };
-
-    const settlement = settlementClaimOf(claim);
-
-    expect(settlement).toMatchObject({ amountClaimed: '80.00', type: 'shipAndDebit' });
-    expect(settlement?.lines).toEqual([
-      {
-        lineNumber: 1,
-        amount: '80.00',
-        reference: 'DA-2026-0042 INV-7 1',
-        evidence: [
-          'ship-and-debit-claims/SDC-9#1',
-          'ship-and-debit-bill-backs/SDB-1',
-          'ship-and-debit-bill-backs/SDB-2',
-        ],
-      },
     ]);
   });
 });

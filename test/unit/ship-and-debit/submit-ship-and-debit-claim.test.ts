@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access/actor';
+import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-policy-use-cases';
 import type { Claim } from '../../../domain/claims/claim';
 import type { ClaimFunds } from '../../../domain/claims/ports';
 import { ForbiddenError } from '../../../domain/shared/errors';
@@ -19,6 +20,7 @@ import {
   submitShipAndDebitClaim,
 } from '../../../domain/ship-and-debit/submit-ship-and-debit-claim';
 import type { DomainEvent } from '../../../events/domain-event';
+import { InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { sampleAuthorization } from './authorization-fixtures';
 import { inMemoryBillBacks } from './in-memory-bill-backs';
 
@@ -35,6 +37,7 @@ type Pause = () => Promise<void>;
 function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pause) {
   const remaining = new Map(authorization.lines.map((line) => [line.productSku, line.remainingQuantity]));
   const billBacks = inMemoryBillBacks(remaining);
+  const policies = new InMemoryRecordStore<ApprovalPolicyRecord>((policy) => policy.policyId);
   const claims = new Map<string, ShipAndDebitClaim>();
   const numbers = new Map<string, string>();
   const invoiceLines = new Set<string>();
@@ -104,12 +107,13 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
     billBacks: billBacks.store,
     evidence: { salesFor: async () => sales, returnsOf: async () => [], listPriceOn: async () => undefined },
     claimFunds,
+    policies,
     events: { publish: async (event) => void events.push(event) },
     clock: () => new Date('2026-11-30T10:00:00Z'),
     policy: { claimWindowDays: 90, posToleranceBasisPoints: 0, interchangeId: 'CHRM' },
     newClaimId: () => `SDC-${++nextId}`,
   };
-  return { deps, remaining, settlements, events, billBacks };
+  return { deps, remaining, settlements, events, billBacks, policies };
 }
 
 /** One JSON claim of `quantity` GX-200 on its own invoice: book 10.00, down to 8.25, 1.75 a unit. */
@@ -288,5 +292,39 @@ describe('submitting ship & debit claims', () => {
       offsetByClaimId: next.claim.claimId,
     });
     await expect(billBackReturns(detecting, partner, range)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('with auto-approval below 20.00 a line (10 × 1.75 = 17.50) settles on its own claim the workflow approves, and the line of 20 × 1.75 = 35.00 on the claim people decide', async () => {
+    const { deps, settlements, policies } = inMemory(
+      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+      [saleOf(1, 10), saleOf(2, 20)],
+      async () => {},
+    );
+    await policies.create({
+      policyId: 'current',
+      thresholds: { USD: { autoApproveBelow: '20.00', singleApproverUpTo: '1000.00' } },
+      escalation: { remindersBeforeEscalation: 2 },
+      version: 1,
+      createdAt: '2026-11-01T00:00:00Z',
+      updatedAt: '2026-11-01T00:00:00Z',
+    });
+    const one = claimOf(1, 10).claim.lines[0];
+    const two = claimOf(2, 20).claim.lines[0];
+    if (one === undefined || two === undefined) throw new Error('fixture');
+
+    const { claim } = await submitShipAndDebitClaim(deps, partner, {
+      document: { format: 'json', claim: { claimNumber: 'DM-SPLIT', currency: 'USD', lines: [one, two] } },
+    });
+
+    expect(claim).toMatchObject({
+      amountApproved: '52.50',
+      linesForReview: [2],
+      settlementClaimId: 'CLM-SD-1',
+      autoSettlementClaimId: 'CLM-SD-1-A',
+    });
+    expect(settlements.map((each) => [each.claimId, each.amountClaimed, each.lines.length])).toEqual([
+      ['CLM-SD-1', '35.00', 1],
+      ['CLM-SD-1-A', '17.50', 1],
+    ]);
   });
 });
