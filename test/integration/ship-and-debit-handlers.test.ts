@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { amendDebitAuthorization } from '../../domain/ship-and-debit/debit-authorization-lifecycle';
+import { approvalPolicyStore } from '../../functions/adapters/approval-policy-store';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { DynamoDebitAuthorizationStore } from '../../functions/adapters/dynamo-ship-and-debit-store';
@@ -768,5 +769,46 @@ describe('bill-backs over HTTP', () => {
     });
     expect(tooLong.status).toBe(400);
     expect(tooLong.json.errors).toEqual([expect.objectContaining({ path: 'to' })]);
+  });
+});
+
+describe('per-line auto-approval', () => {
+  it('with auto-approval below 5.00 a claim of 3 and 7 GX-300 splits its settlement: 7.00 for people on CLM-SD-…, 3.00 on CLM-SD-…-A', async () => {
+    const number = await approvedAuthorization([{ sku: 'GX-300', cost: '3.00', cap: 20 }], partnerB);
+    await posSale('DIST-002', 'INV-PL-1', '1', 'GX-300', 3);
+    await posSale('DIST-002', 'INV-PL-2', '1', 'GX-300', 7);
+    await approvalPolicyStore(client, table).create({
+      policyId: 'current',
+      thresholds: { USD: { autoApproveBelow: '5.00', singleApproverUpTo: '1000.00' } },
+      escalation: { remindersBeforeEscalation: 2 },
+      version: 1,
+      createdAt: '2026-11-01T00:00:00Z',
+      updatedAt: '2026-11-01T00:00:00Z',
+    });
+    const line = (invoice: string, quantity: number) => ({
+      authorizationNumber: number,
+      invoiceNumber: invoice,
+      invoiceLine: '1',
+      shipDate: today,
+      endCustomerId: 'EC-7788',
+      productSku: 'GX-300',
+      quantity,
+      bookCost: '4.00',
+      authorizedCost: '3.00',
+      amount: `${quantity}.00`,
+    });
+
+    const submitted = await call('submit', partnerB, {
+      body: { claimNumber: 'DM-PL-1', currency: 'USD', lines: [line('INV-PL-1', 3), line('INV-PL-2', 7)] },
+    });
+
+    expect(submitted.json).toMatchObject({ amountApproved: '10.00', linesForReview: [2] });
+    const forPeople = await claims.get(submitted.json.settlementClaimId);
+    const automatic = await claims.get(submitted.json.autoSettlementClaimId);
+    expect(forPeople).toMatchObject({ amountClaimed: '7.00', status: 'validated' });
+    expect(automatic).toMatchObject({
+      claimId: `${submitted.json.settlementClaimId}-A`,
+      amountClaimed: '3.00',
+    });
   });
 });
