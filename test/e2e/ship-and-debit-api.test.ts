@@ -402,4 +402,60 @@ describe('ship & debit through the HTTP API', () => {
     expect(onBehalf.status).toBe(403);
     expect((await api('GET', claimPath, { token: manager() })).status).toBe(200);
   });
+
+  it('with auto-approval below 30.00 a claim of 1 and 2 SW-0001 splits: the 20.00 line is approved by the workflow alone, the 40.00 line waits for the approver', async () => {
+    const policy = await api('GET', '/approval-policy', { token: approver() });
+    const { isDefault: _default, ...current } = policy.json;
+    const perLine = {
+      ...current,
+      thresholds: {
+        ...current.thresholds,
+        USD: { autoApproveBelow: '30.00', singleApproverUpTo: '10000.00' },
+      },
+    };
+    expect((await api('PUT', '/approval-policy', { token: as('demo-admin'), body: perLine })).status).toBe(
+      201,
+    );
+    const more = await api('POST', `/debit-authorizations/${authorizationNumber}/amendments`, {
+      token: approver(),
+      body: {
+        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
+        validFrom: today,
+        validTo: '2027-12-31',
+        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 13 }],
+        reason: 'C-9 orders again',
+      },
+    });
+    expect(more.json.lines[0].remainingQuantity).toBe(3);
+    await uploadPos('sd-split.csv', [
+      `INV-SD-5,1,${today},SW-0001,1,EA,${book},C-9`,
+      `INV-SD-6,1,${today},SW-0001,2,EA,${book},C-9`,
+    ]);
+    const line = (invoiceNumber: string, quantity: number) => ({
+      authorizationNumber,
+      invoiceNumber,
+      invoiceLine: '1',
+      shipDate: today,
+      endCustomerId: 'C-9',
+      productSku: 'SW-0001',
+      quantity,
+      bookCost: book,
+      authorizedCost,
+      amount: money(quantity * 2000),
+    });
+
+    const split = await api('POST', '/ship-and-debit-claims', {
+      token: north(),
+      body: { claimNumber: 'NW-SD-3', currency: 'USD', lines: [line('INV-SD-5', 1), line('INV-SD-6', 2)] },
+    });
+
+    expect(split.json).toMatchObject({ amountApproved: '60.00', linesForReview: [2] });
+    const automatic = await eventually(
+      async () => (await api('GET', `/claims/${split.json.autoSettlementClaimId}`, { token: north() })).json,
+      (claim) => claim.status === 'approved',
+    );
+    expect(automatic).toMatchObject({ amountClaimed: '20.00', amountApproved: '20.00' });
+    const task = await taskInInbox(api, approver(), split.json.settlementClaimId);
+    expect(task.claim).toMatchObject({ amountClaimed: '40.00' });
+  });
 });
