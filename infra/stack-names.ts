@@ -17,4 +17,5 @@ export const stackNames = {
   web: 'ChrmWeb',
   dealRegistration: 'ChrmDeals',
   funds: 'ChrmFunds',
+  shipAndDebit: 'ChrmShipAndDebit',
 } as const;

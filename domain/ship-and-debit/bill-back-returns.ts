@@ -1,3 +1,4 @@
+import type { ChannelFileProcessedV1 } from '../../events/channel-file-processed.v1';
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
 import { StateConflictError, ValidationError } from '../shared/errors';
@@ -187,4 +188,29 @@ export async function billBackReturns(
     else created.push(outcome);
   }
   return { created, existing, unmatched };
+}
+
+/** How far back a POS file's returns are looked for when it completes: returns come within weeks of the resale. */
+export const returnLookbackDays = 90;
+
+/** Who bills back on its own: the system, acting with the rights a detection needs. */
+const systemDetector: Actor = { userId: 'system', role: 'admin' };
+
+/**
+ * A partner's POS file was processed: if it is a completed sell-through file, its returns (and any others of
+ * the partner invoiced in the `returnLookbackDays` before) are billed back at once, as a staff detection
+ * would (idempotent per return line, so a file processed twice, or a detection run besides, bills each back
+ * once). Inventory files, duplicates and failed files bill back nothing.
+ */
+export async function billBackReturnsOfPosFile(
+  deps: BillBackDeps,
+  file: Pick<ChannelFileProcessedV1, 'partnerId' | 'kind' | 'status' | 'occurredAt'>,
+): Promise<BillBackDetection | undefined> {
+  if (file.kind !== 'pos' || !['completed', 'completed_with_rejections'].includes(file.status))
+    return undefined;
+  const to = file.occurredAt.slice(0, 10);
+  const from = new Date(Date.parse(`${to}T00:00:00Z`) - returnLookbackDays * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  return billBackReturns(deps, systemDetector, { partnerId: file.partnerId, from, to });
 }

@@ -6,7 +6,7 @@ import type { Claim } from '../../../domain/claims/claim';
 import type { ClaimFunds } from '../../../domain/claims/ports';
 import { ForbiddenError } from '../../../domain/shared/errors';
 import type { PosReturn } from '../../../domain/ship-and-debit/bill-back';
-import { billBackReturns } from '../../../domain/ship-and-debit/bill-back-returns';
+import { billBackReturns, billBackReturnsOfPosFile } from '../../../domain/ship-and-debit/bill-back-returns';
 import type { DebitAuthorization } from '../../../domain/ship-and-debit/debit-authorization';
 import type {
   DebitAuthorizationStore,
@@ -326,5 +326,55 @@ describe('submitting ship & debit claims', () => {
       ['CLM-SD-1', '35.00', 1],
       ['CLM-SD-1-A', '17.50', 1],
     ]);
+  });
+
+  it('a completed POS file bills back the returns invoiced in the 90 days up to it, once; an inventory or failed file looks for none', async () => {
+    const { deps, billBacks } = inMemory(
+      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+      [saleOf(1, 30)],
+      async () => {},
+    );
+    await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
+    const asked: [string, string][] = [];
+    const returned: PosReturn = {
+      invoiceNumber: 'INV-1',
+      invoiceLine: '2',
+      date: '2026-11-30',
+      endCustomerId: 'EC-7788',
+      productSku: 'GX-200',
+      quantity: 1,
+    };
+    const detecting = {
+      ...deps,
+      evidence: {
+        ...deps.evidence,
+        returnsOf: async (_partner: string, _skus: readonly string[], from: string, to: string) => {
+          asked.push([from, to]);
+          return [returned];
+        },
+      },
+    };
+    const file = {
+      partnerId: 'DIST-001',
+      kind: 'pos',
+      status: 'completed',
+      occurredAt: '2026-11-30T12:00:00Z',
+    } as const;
+
+    const first = await billBackReturnsOfPosFile(detecting, file);
+    const again = await billBackReturnsOfPosFile(detecting, { ...file, status: 'completed_with_rejections' });
+    const inventory = await billBackReturnsOfPosFile(detecting, { ...file, kind: 'inventory' });
+    const failed = await billBackReturnsOfPosFile(detecting, { ...file, status: 'failed' });
+
+    expect(first?.created).toEqual([
+      expect.objectContaining({ amount: '-1.75', createdBy: { userId: 'system', role: 'admin' } }),
+    ]);
+    expect(again?.existing).toEqual(first?.created);
+    expect([inventory, failed]).toEqual([undefined, undefined]);
+    expect(asked).toEqual([
+      ['2026-09-01', '2026-11-30'],
+      ['2026-09-01', '2026-11-30'],
+    ]);
+    expect(billBacks.billBacks.size).toBe(1);
   });
 });
