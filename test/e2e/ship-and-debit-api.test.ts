@@ -33,6 +33,29 @@ const money = (value: number) => (value / 100).toFixed(2);
 /** Down to book − 20.00: 20.00 per unit. */
 const authorizedCost = money(cents(book) - 2000);
 
+/** The authorization's terms with another SW-0001 cap, as an amendment sends them. */
+const amendedTo = (quantityCap: number, reason: string) => ({
+  coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
+  validFrom: today,
+  validTo: '2027-12-31',
+  lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap }],
+  reason,
+});
+
+/** A JSON claim line: `quantity` SW-0001 resold to C-9 today on line 1 of `invoiceNumber`, 20.00 a unit. */
+const resaleLine = (invoiceNumber: string, quantity: number) => ({
+  authorizationNumber,
+  invoiceNumber,
+  invoiceLine: '1',
+  shipDate: today,
+  endCustomerId: 'C-9',
+  productSku: 'SW-0001',
+  quantity,
+  bookCost: book,
+  authorizedCost,
+  amount: money(quantity * 2000),
+});
+
 /** Sends a raw body (844, CSV) or reads a raw answer (849, CSV lines). */
 async function raw(method: string, path: string, token: string | undefined, body?: string, type?: string) {
   const response = await fetch(`${local.stack.apiUrl}${path}`, {
@@ -273,13 +296,7 @@ describe('ship & debit through the HTTP API', () => {
 
     const more = await api('POST', `/debit-authorizations/${authorizationNumber}/amendments`, {
       token: approver(),
-      body: {
-        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
-        validFrom: today,
-        validTo: '2027-12-31',
-        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 10 }],
-        reason: 'C-9 orders more',
-      },
+      body: amendedTo(10, 'C-9 orders more'),
     });
     expect(more.status).toBe(200);
     const next = await api('POST', '/ship-and-debit-claims', {
@@ -287,20 +304,7 @@ describe('ship & debit through the HTTP API', () => {
       body: {
         claimNumber: 'NW-SD-2',
         currency: 'USD',
-        lines: [
-          {
-            authorizationNumber,
-            invoiceNumber: 'INV-SD-4',
-            invoiceLine: '1',
-            shipDate: today,
-            endCustomerId: 'C-9',
-            productSku: 'SW-0001',
-            quantity: 3,
-            bookCost: book,
-            authorizedCost,
-            amount: '60.00',
-          },
-        ],
+        lines: [resaleLine('INV-SD-4', 3)],
       },
     });
 
@@ -351,13 +355,7 @@ describe('ship & debit through the HTTP API', () => {
     expect(cancel.status).toBe(403);
     const amend = await api('POST', `${authorizationPath}/amendments`, {
       token: acme(),
-      body: {
-        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
-        validFrom: today,
-        validTo: '2027-12-31',
-        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 80 }],
-        reason: 'more',
-      },
+      body: amendedTo(80, 'more'),
     });
     expect(amend.status).toBe(403);
     const requestForNorth = await api('POST', '/debit-authorizations', {
@@ -417,35 +415,20 @@ describe('ship & debit through the HTTP API', () => {
     );
     const more = await api('POST', `/debit-authorizations/${authorizationNumber}/amendments`, {
       token: approver(),
-      body: {
-        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
-        validFrom: today,
-        validTo: '2027-12-31',
-        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 13 }],
-        reason: 'C-9 orders again',
-      },
+      body: amendedTo(13, 'C-9 orders again'),
     });
     expect(more.json.lines[0].remainingQuantity).toBe(3);
     await uploadPos('sd-split.csv', [
       `INV-SD-5,1,${today},SW-0001,1,EA,${book},C-9`,
       `INV-SD-6,1,${today},SW-0001,2,EA,${book},C-9`,
     ]);
-    const line = (invoiceNumber: string, quantity: number) => ({
-      authorizationNumber,
-      invoiceNumber,
-      invoiceLine: '1',
-      shipDate: today,
-      endCustomerId: 'C-9',
-      productSku: 'SW-0001',
-      quantity,
-      bookCost: book,
-      authorizedCost,
-      amount: money(quantity * 2000),
-    });
-
     const split = await api('POST', '/ship-and-debit-claims', {
       token: north(),
-      body: { claimNumber: 'NW-SD-3', currency: 'USD', lines: [line('INV-SD-5', 1), line('INV-SD-6', 2)] },
+      body: {
+        claimNumber: 'NW-SD-3',
+        currency: 'USD',
+        lines: [resaleLine('INV-SD-5', 1), resaleLine('INV-SD-6', 2)],
+      },
     });
 
     expect(split.json).toMatchObject({ amountApproved: '60.00', linesForReview: [2] });

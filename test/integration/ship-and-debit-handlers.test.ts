@@ -12,6 +12,7 @@ import { saleLineKey, salesByProductIndexKey } from '../../functions/adapters/ta
 import { loadConfig } from '../../functions/shared/config';
 import type { ApiEvent } from '../../functions/shared/http/http-api';
 import { type ApiHandler, bodyOf, callHandler } from '../support/api-handler-call';
+import { storedUsdPolicy } from '../support/approval-policy-fixture';
 import { createTestTable } from '../support/test-table';
 
 const handlers: Record<string, ApiHandler> = {};
@@ -682,28 +683,24 @@ describe('ship & debit claims over HTTP', () => {
   });
 });
 
+/** A JSON claim line of DIST-002: `quantity` GX-300 (book 4.00, down to 3.00: 1.00 a unit) on line 1 of `invoice`. */
+const gx300Line = (number: string, invoice: string, quantity: number) => ({
+  authorizationNumber: number,
+  invoiceNumber: invoice,
+  invoiceLine: '1',
+  shipDate: today,
+  endCustomerId: 'EC-7788',
+  productSku: 'GX-300',
+  quantity,
+  bookCost: '4.00',
+  authorizedCost: '3.00',
+  amount: `${quantity}.00`,
+});
+
 describe('bill-backs over HTTP', () => {
-  /** DIST-002's JSON claim of `quantity` GX-300 (book 4.00, down to 3.00: 1.00 a unit) on one invoice line. */
   const claimOfGx300 = (claimNumber: string, number: string, invoice: string, quantity: number) =>
     call('submit', partnerB, {
-      body: {
-        claimNumber,
-        currency: 'USD',
-        lines: [
-          {
-            authorizationNumber: number,
-            invoiceNumber: invoice,
-            invoiceLine: '1',
-            shipDate: today,
-            endCustomerId: 'EC-7788',
-            productSku: 'GX-300',
-            quantity,
-            bookCost: '4.00',
-            authorizedCost: '3.00',
-            amount: `${quantity}.00`,
-          },
-        ],
-      },
+      body: { claimNumber, currency: 'USD', lines: [gx300Line(number, invoice, quantity)] },
     });
 
   it('a return of 4 of 10 credited GX-300 is billed back once (−4.00) by two concurrent detections, gives the 4 units back, shows on the claim, and the next claim settles 6.00 − 4.00', async () => {
@@ -777,29 +774,13 @@ describe('per-line auto-approval', () => {
     const number = await approvedAuthorization([{ sku: 'GX-300', cost: '3.00', cap: 20 }], partnerB);
     await posSale('DIST-002', 'INV-PL-1', '1', 'GX-300', 3);
     await posSale('DIST-002', 'INV-PL-2', '1', 'GX-300', 7);
-    await approvalPolicyStore(client, table).create({
-      policyId: 'current',
-      thresholds: { USD: { autoApproveBelow: '5.00', singleApproverUpTo: '1000.00' } },
-      escalation: { remindersBeforeEscalation: 2 },
-      version: 1,
-      createdAt: '2026-11-01T00:00:00Z',
-      updatedAt: '2026-11-01T00:00:00Z',
-    });
-    const line = (invoice: string, quantity: number) => ({
-      authorizationNumber: number,
-      invoiceNumber: invoice,
-      invoiceLine: '1',
-      shipDate: today,
-      endCustomerId: 'EC-7788',
-      productSku: 'GX-300',
-      quantity,
-      bookCost: '4.00',
-      authorizedCost: '3.00',
-      amount: `${quantity}.00`,
-    });
-
+    await approvalPolicyStore(client, table).create(storedUsdPolicy('5.00'));
     const submitted = await call('submit', partnerB, {
-      body: { claimNumber: 'DM-PL-1', currency: 'USD', lines: [line('INV-PL-1', 3), line('INV-PL-2', 7)] },
+      body: {
+        claimNumber: 'DM-PL-1',
+        currency: 'USD',
+        lines: [gx300Line(number, 'INV-PL-1', 3), gx300Line(number, 'INV-PL-2', 7)],
+      },
     });
 
     expect(submitted.json).toMatchObject({ amountApproved: '10.00', linesForReview: [2] });

@@ -20,6 +20,7 @@ import {
   submitShipAndDebitClaim,
 } from '../../../domain/ship-and-debit/submit-ship-and-debit-claim';
 import type { DomainEvent } from '../../../events/domain-event';
+import { storedUsdPolicy } from '../../support/approval-policy-fixture';
 import { InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { sampleAuthorization } from './authorization-fixtures';
 import { inMemoryBillBacks } from './in-memory-bill-backs';
@@ -148,6 +149,16 @@ const saleOf = (index: number, quantity: number): PosSale => ({
   quantity,
 });
 
+/** A return of `quantity` GX-200 on line 2 of INV-1, on the day claims are received. */
+const returnOfInv1 = (quantity: number): PosReturn => ({
+  invoiceNumber: 'INV-1',
+  invoiceLine: '2',
+  date: '2026-11-30',
+  endCustomerId: 'EC-7788',
+  productSku: 'GX-200',
+  quantity,
+});
+
 describe('submitting ship & debit claims', () => {
   it('concurrent claims in any interleaving take min(100 remaining, Σ asked) of GX-200, never more, and settle what they took', async () => {
     await fc.assert(
@@ -254,14 +265,7 @@ describe('submitting ship & debit claims', () => {
       async () => {},
     );
     const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
-    const returned: PosReturn = {
-      invoiceNumber: 'INV-1',
-      invoiceLine: '2',
-      date: '2026-11-30',
-      endCustomerId: 'EC-7788',
-      productSku: 'GX-200',
-      quantity: 3,
-    };
+    const returned = returnOfInv1(3);
     const detecting = { ...deps, evidence: { ...deps.evidence, returnsOf: async () => [returned] } };
     const range = { partnerId: 'DIST-001', from: '2026-11-01', to: '2026-11-30' };
     const credited = await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
@@ -300,14 +304,7 @@ describe('submitting ship & debit claims', () => {
       [saleOf(1, 10), saleOf(2, 20)],
       async () => {},
     );
-    await policies.create({
-      policyId: 'current',
-      thresholds: { USD: { autoApproveBelow: '20.00', singleApproverUpTo: '1000.00' } },
-      escalation: { remindersBeforeEscalation: 2 },
-      version: 1,
-      createdAt: '2026-11-01T00:00:00Z',
-      updatedAt: '2026-11-01T00:00:00Z',
-    });
+    await policies.create(storedUsdPolicy('20.00'));
     const one = claimOf(1, 10).claim.lines[0];
     const two = claimOf(2, 20).claim.lines[0];
     if (one === undefined || two === undefined) throw new Error('fixture');
@@ -336,14 +333,7 @@ describe('submitting ship & debit claims', () => {
     );
     await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
     const asked: [string, string][] = [];
-    const returned: PosReturn = {
-      invoiceNumber: 'INV-1',
-      invoiceLine: '2',
-      date: '2026-11-30',
-      endCustomerId: 'EC-7788',
-      productSku: 'GX-200',
-      quantity: 1,
-    };
+    const returned = returnOfInv1(1);
     const detecting = {
       ...deps,
       evidence: {
