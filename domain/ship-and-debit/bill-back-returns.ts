@@ -1,6 +1,7 @@
 import type { ChannelFileProcessedV1 } from '../../events/channel-file-processed.v1';
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
+import type { ClaimStore } from '../claims/ports';
 import { StateConflictError, ValidationError } from '../shared/errors';
 import type { IsoDate } from '../shared/iso-date';
 import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
@@ -27,6 +28,8 @@ import type { ShipAndDebitClaim } from './ship-and-debit-claim';
 export interface BillBackDeps {
   readonly authorizations: DebitAuthorizationStore;
   readonly claims: ShipAndDebitClaimStore;
+  /** The settlement claims: a line whose settlement a person rejected was never credited. */
+  readonly settlements: Pick<ClaimStore, 'get'>;
   readonly billBacks: ShipAndDebitBillBackStore;
   readonly evidence: ShipAndDebitEvidence;
   readonly clock: Clock;
@@ -138,11 +141,39 @@ async function billBackOne(
   throw new StateConflictError('concurrent bill-backs kept changing the claim lines; detect again');
 }
 
+/**
+ * The claim as far as it credited the partner: lines whose settlement claim a person rejected got nothing,
+ * so there is nothing to take back (they count as approved for no units).
+ */
+async function asCredited(
+  settlements: BillBackDeps['settlements'],
+  claim: ShipAndDebitClaim,
+): Promise<ShipAndDebitClaim> {
+  const parts: [string | undefined, boolean][] = [
+    [claim.settlementClaimId, true],
+    [claim.autoSettlementClaimId, false],
+  ];
+  const rejected = new Set<boolean>();
+  for (const [claimId, forReview] of parts) {
+    if (claimId !== undefined && (await settlements.get(claimId))?.status === 'rejected')
+      rejected.add(forReview);
+  }
+  if (rejected.size === 0) return claim;
+  const review = claim.linesForReview === undefined ? undefined : new Set(claim.linesForReview);
+  return {
+    ...claim,
+    results: claim.results.map((result) =>
+      rejected.has(review?.has(result.lineNumber) ?? true) ? { ...result, approvedQuantity: 0 } : result,
+    ),
+  };
+}
+
 const dayCount = (from: IsoDate, to: IsoDate) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /**
  * Bills back a partner's returns of resold units. Main course: the partner's POS returns (negative lines)
- * dated in the range, of the products its ship & debit claims were credited for → each return matched to
+ * dated in the range, of the products its ship & debit claims were credited for (not lines whose settlement
+ * a person rejected) → each return matched to
  * the approved claim lines it undoes (same invoice, else same end customer; see `billBackParts`) → one
  * bill-back per return line: the credit of the returned units, negative, with the returned units given
  * back to the authorization, stored atomically with what it reversed per claim line (so a return detected
@@ -160,7 +191,9 @@ export async function billBackReturns(
     throw new ValidationError('The range must run forward and span at most a year', [
       { path: 'to', message: `must be on or after from and within ${maxRangeDays} days of it` },
     ]);
-  const claims = await allClaimsOf(deps.claims, input.partnerId);
+  const claims = await Promise.all(
+    (await allClaimsOf(deps.claims, input.partnerId)).map((claim) => asCredited(deps.settlements, claim)),
+  );
   const skus = [
     ...new Set(
       claims

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { BillBackDeps } from '../../domain/ship-and-debit/bill-back-returns';
 import type { DebitAuthorizationDeps } from '../../domain/ship-and-debit/debit-authorization-use-cases';
 import type { ShipAndDebitClaimDeps } from '../../domain/ship-and-debit/submit-ship-and-debit-claim';
 import { approvalPolicyStore } from '../adapters/approval-policy-store';
 import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
+import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
 import { createDocumentClient } from '../adapters/dynamo-client';
 import { DynamoShipAndDebitBillBackStore } from '../adapters/dynamo-ship-and-debit-bill-backs';
 import {
@@ -45,12 +47,12 @@ export const shipAndDebitClaimSettings = {
 };
 
 /**
- * Claims: the stores, the channel data they are checked against, the claim funds settlement reserves on and
- * the approval policy whose auto-approve threshold applies per line.
+ * Claims and bill-backs: the stores, the channel data claims are checked against, the claim funds settlement
+ * reserves on, the approval policy whose auto-approve threshold applies per line, and the settlement claims.
  */
 export function createShipAndDebitClaimDeps(
   settings: ReturnType<typeof loadShipAndDebitClaimSettings>,
-): ShipAndDebitClaimDeps {
+): ShipAndDebitClaimDeps & BillBackDeps {
   const client = createDocumentClient(settings);
   const table = settings.TABLE_NAME;
   return {
@@ -59,6 +61,7 @@ export function createShipAndDebitClaimDeps(
     billBacks: new DynamoShipAndDebitBillBackStore(client, table),
     evidence: new ShipAndDebitEvidence(client, table),
     claimFunds: new DynamoClaimFunds(client, table),
+    settlements: new DynamoClaimStore(client, table),
     policies: approvalPolicyStore(client, table),
     events: new EventBridgePublisher(
       createEventBridgeClient({ region: settings.AWS_REGION, endpoint: settings.EVENTS_ENDPOINT }),

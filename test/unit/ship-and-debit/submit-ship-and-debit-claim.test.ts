@@ -6,7 +6,11 @@ import type { Claim } from '../../../domain/claims/claim';
 import type { ClaimFunds } from '../../../domain/claims/ports';
 import { ForbiddenError } from '../../../domain/shared/errors';
 import type { PosReturn } from '../../../domain/ship-and-debit/bill-back';
-import { billBackReturns, billBackReturnsOfPosFile } from '../../../domain/ship-and-debit/bill-back-returns';
+import {
+  type BillBackDeps,
+  billBackReturns,
+  billBackReturnsOfPosFile,
+} from '../../../domain/ship-and-debit/bill-back-returns';
 import type { DebitAuthorization } from '../../../domain/ship-and-debit/debit-authorization';
 import type {
   DebitAuthorizationStore,
@@ -102,12 +106,13 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
     },
   } as unknown as ClaimFunds;
   let nextId = 0;
-  const deps: ShipAndDebitClaimDeps = {
+  const deps: ShipAndDebitClaimDeps & BillBackDeps = {
     authorizations,
     claims: claimStore,
     billBacks: billBacks.store,
     evidence: { salesFor: async () => sales, returnsOf: async () => [], listPriceOn: async () => undefined },
     claimFunds,
+    settlements: { get: async (claimId) => settlements.find((claim) => claim.claimId === claimId) },
     policies,
     events: { publish: async (event) => void events.push(event) },
     clock: () => new Date('2026-11-30T10:00:00Z'),
@@ -366,5 +371,28 @@ describe('submitting ship & debit claims', () => {
       ['2026-09-01', '2026-11-30'],
     ]);
     expect(billBacks.billBacks.size).toBe(1);
+  });
+
+  it('a return of units whose settlement the approver rejected bills back nothing: they were never credited', async () => {
+    const { deps, settlements, billBacks } = inMemory(
+      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+      [saleOf(1, 30)],
+      async () => {},
+    );
+    await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
+    const [settlement] = settlements;
+    if (settlement === undefined) throw new Error('no settlement');
+    settlements[0] = { ...settlement, status: 'rejected' };
+    const detecting = { ...deps, evidence: { ...deps.evidence, returnsOf: async () => [returnOfInv1(3)] } };
+    const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
+
+    const detection = await billBackReturns(detecting, manager, {
+      partnerId: 'DIST-001',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+
+    expect(detection.created).toEqual([]);
+    expect(billBacks.billBacks.size).toBe(0);
   });
 });
