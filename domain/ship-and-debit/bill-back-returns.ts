@@ -1,10 +1,12 @@
 import type { ChannelFileProcessedV1 } from '../../events/channel-file-processed.v1';
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
+import type { Claim } from '../claims/claim';
 import type { ClaimStore } from '../claims/ports';
 import { StateConflictError, ValidationError } from '../shared/errors';
 import type { IsoDate } from '../shared/iso-date';
 import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
+import { divideHalfEven } from '../shared/money/scaled-integer';
 import type { Clock } from '../shared/ports';
 import {
   type BillBackPart,
@@ -28,7 +30,7 @@ import type { ShipAndDebitClaim } from './ship-and-debit-claim';
 export interface BillBackDeps {
   readonly authorizations: DebitAuthorizationStore;
   readonly claims: ShipAndDebitClaimStore;
-  /** The settlement claims: a line whose settlement a person rejected was never credited. */
+  /** The settlement claims: what a person granted of a line's credit (none when rejected) is what comes back. */
   readonly settlements: Pick<ClaimStore, 'get'>;
   readonly billBacks: ShipAndDebitBillBackStore;
   readonly evidence: ShipAndDebitEvidence;
@@ -141,30 +143,43 @@ async function billBackOne(
   throw new StateConflictError('concurrent bill-backs kept changing the claim lines; detect again');
 }
 
+/** The share of its lines' approved amounts a settlement claim granted: what a person approved of it. */
+function grantedShare(settlement: Claim | undefined): { readonly granted: bigint; readonly asked: bigint } {
+  if (settlement === undefined) return { granted: 1n, asked: 1n };
+  if (settlement.status === 'rejected') return { granted: 0n, asked: 1n };
+  const asked = toMinorUnits(settlement.amountClaimed, settlement.currency);
+  if (settlement.amountApproved === undefined || asked === 0n) return { granted: 1n, asked: 1n };
+  return { granted: toMinorUnits(settlement.amountApproved, settlement.currency), asked };
+}
+
 /**
- * The claim as far as it credited the partner: lines whose settlement claim a person rejected got nothing,
- * so there is nothing to take back (they count as approved for no units).
+ * The claim as far as it credited the partner: a person may have rejected a settlement claim (its lines got
+ * nothing: nothing to take back) or approved less than it asked (its lines' credit is cut in that
+ * proportion, rounded half-even per line). A settlement not decided yet counts as granted.
  */
 async function asCredited(
   settlements: BillBackDeps['settlements'],
   claim: ShipAndDebitClaim,
 ): Promise<ShipAndDebitClaim> {
-  const parts: [string | undefined, boolean][] = [
-    [claim.settlementClaimId, true],
-    [claim.autoSettlementClaimId, false],
-  ];
-  const rejected = new Set<boolean>();
-  for (const [claimId, forReview] of parts) {
-    if (claimId !== undefined && (await settlements.get(claimId))?.status === 'rejected')
-      rejected.add(forReview);
-  }
-  if (rejected.size === 0) return claim;
+  const shareOf = async (claimId: string | undefined) =>
+    grantedShare(claimId === undefined ? undefined : await settlements.get(claimId));
+  const [forReview, automatic] = await Promise.all([
+    shareOf(claim.settlementClaimId),
+    shareOf(claim.autoSettlementClaimId),
+  ]);
+  if (forReview.granted === forReview.asked && automatic.granted === automatic.asked) return claim;
   const review = claim.linesForReview === undefined ? undefined : new Set(claim.linesForReview);
   return {
     ...claim,
-    results: claim.results.map((result) =>
-      rejected.has(review?.has(result.lineNumber) ?? true) ? { ...result, approvedQuantity: 0 } : result,
-    ),
+    results: claim.results.map((result) => {
+      const share = (review?.has(result.lineNumber) ?? true) ? forReview : automatic;
+      if (share.granted === 0n) return { ...result, approvedQuantity: 0 };
+      const amount = toMinorUnits(result.approvedAmount, claim.currency) * share.granted;
+      return {
+        ...result,
+        approvedAmount: fromMinorUnits(divideHalfEven(amount, share.asked), claim.currency),
+      };
+    }),
   };
 }
 
@@ -172,8 +187,8 @@ const dayCount = (from: IsoDate, to: IsoDate) => (Date.parse(to) - Date.parse(fr
 
 /**
  * Bills back a partner's returns of resold units. Main course: the partner's POS returns (negative lines)
- * dated in the range, of the products its ship & debit claims were credited for (not lines whose settlement
- * a person rejected) → each return matched to
+ * dated in the range, of the products its ship & debit claims were credited for (as far as people granted
+ * their settlements: `asCredited`) → each return matched to
  * the approved claim lines it undoes (same invoice, else same end customer; see `billBackParts`) → one
  * bill-back per return line: the credit of the returned units, negative, with the returned units given
  * back to the authorization, stored atomically with what it reversed per claim line (so a return detected

@@ -373,26 +373,27 @@ describe('submitting ship & debit claims', () => {
     expect(billBacks.billBacks.size).toBe(1);
   });
 
-  it('a return of units whose settlement the approver rejected bills back nothing: they were never credited', async () => {
-    const { deps, settlements, billBacks } = inMemory(
-      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
-      [saleOf(1, 30)],
-      async () => {},
-    );
-    await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
-    const [settlement] = settlements;
-    if (settlement === undefined) throw new Error('no settlement');
-    settlements[0] = { ...settlement, status: 'rejected' };
-    const detecting = { ...deps, evidence: { ...deps.evidence, returnsOf: async () => [returnOfInv1(3)] } };
-    const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
+  it('a return takes back only what a person granted: nothing of a rejected settlement; of one approved at half (26.25 of 52.50), 3 × 0.875 = 2.625 → 2.62', async () => {
+    const billedBackAfter = async (decided: Partial<Claim>) => {
+      const { deps, settlements } = inMemory(
+        sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+        [saleOf(1, 30)],
+        async () => {},
+      );
+      await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
+      const [settlement] = settlements;
+      if (settlement === undefined) throw new Error('no settlement');
+      settlements[0] = { ...settlement, ...decided };
+      const detecting = { ...deps, evidence: { ...deps.evidence, returnsOf: async () => [returnOfInv1(3)] } };
+      const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
+      const range = { partnerId: 'DIST-001', from: '2026-11-01', to: '2026-11-30' };
+      return (await billBackReturns(detecting, manager, range)).created.map((billBack) => billBack.amount);
+    };
 
-    const detection = await billBackReturns(detecting, manager, {
-      partnerId: 'DIST-001',
-      from: '2026-11-01',
-      to: '2026-11-30',
-    });
-
-    expect(detection.created).toEqual([]);
-    expect(billBacks.billBacks.size).toBe(0);
+    expect(await billedBackAfter({ status: 'rejected', amountApproved: '0.00' })).toEqual([]);
+    expect(await billedBackAfter({ status: 'partiallyApproved', amountApproved: '26.25' })).toEqual([
+      '-2.62',
+    ]);
+    expect(await billedBackAfter({ status: 'paid', amountApproved: '52.50' })).toEqual(['-5.25']);
   });
 });
