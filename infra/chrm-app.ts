@@ -10,6 +10,7 @@ import { DataStack } from './stacks/data-stack';
 import { DealRegistrationStack } from './stacks/deal-registration-stack';
 import { FundsStack } from './stacks/funds-stack';
 import { IngestStack } from './stacks/ingest-stack';
+import { ShipAndDebitStack } from './stacks/ship-and-debit-stack';
 import { WebStack } from './stacks/web-stack';
 
 /** Adds ChRM's stacks to `app`. */
@@ -41,6 +42,11 @@ export function addChrmStacks(app: App) {
     table: data.table,
     uploads: data.uploads,
   });
+  const shipAndDebit = new ShipAndDebitStack(app, stackNames.shipAndDebit, {
+    description: 'ChRM ship & debit: bill-backs of POS returns when a POS file completes',
+    table: data.table,
+    eventBus: data.eventBus,
+  });
   const api = new ApiStack(app, stackNames.api, {
     description: 'ChRM HTTP API: users, authorizer, stage',
   });
@@ -63,7 +69,7 @@ export function addChrmStacks(app: App) {
     api: api.api,
     uploads: data.uploads,
   });
-  return { data, api, apiRoutes, ingest, accruals, claims, web, dealRegistration, funds };
+  return { data, api, apiRoutes, ingest, accruals, claims, web, dealRegistration, funds, shipAndDebit };
 }
 
 /**

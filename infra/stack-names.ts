@@ -18,4 +18,5 @@ export const stackNames = {
   web: 'ChrmWeb',
   dealRegistration: 'ChrmDeals',
   funds: 'ChrmFunds',
+  shipAndDebit: 'ChrmShipAndDebit',
 } as const;

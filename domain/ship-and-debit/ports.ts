@@ -1,5 +1,7 @@
 import type { IsoDate } from '../shared/iso-date';
+import type { CurrencyCode } from '../shared/money/money';
 import type { Page, PageRequest } from '../shared/ports';
+import type { ClaimLineReversal, PosReturn, ShipAndDebitBillBack } from './bill-back';
 import type { DebitAuthorization } from './debit-authorization';
 import type { DebitClaimLine } from './debit-claim-line';
 import type { PosSale } from './pos-sale-index';
@@ -40,6 +42,8 @@ export type ShipAndDebitClaimSaveOutcome =
   | { readonly kind: 'remainingChanged' }
   /** Another claim took one of the invoice lines meanwhile: nothing written. */
   | { readonly kind: 'invoiceLineTaken' }
+  /** Another claim netted one of the bill-backs this one nets (`billBackOffsets`) meanwhile: nothing written. */
+  | { readonly kind: 'billBackTaken' }
   /** The partner's claim number is held by another claim (a file sent twice): nothing written. */
   | { readonly kind: 'claimNumberTaken' };
 
@@ -51,8 +55,9 @@ export interface ShipAndDebitClaimStore {
   /** Which of these invoice line keys (`invoiceLineKey`) earlier claims of the partner hold. */
   claimedInvoiceLines(partnerId: string, keys: readonly string[]): Promise<Set<string>>;
   /**
-   * One atomic write: the claim, its claim number, its approved invoice lines (each must be free) and its
-   * reservations (each line's remaining quantity must still be what validation read).
+   * One atomic write: the claim, its claim number, its approved invoice lines (each must be free), its
+   * reservations (each line's remaining quantity must still be what validation read) and the bill-backs it
+   * nets (`claim.billBackOffsets`: each must still be open; it becomes `offset` by this claim).
    */
   save(
     claim: ShipAndDebitClaim,
@@ -67,6 +72,46 @@ export interface ShipAndDebitClaimStore {
 export interface ShipAndDebitEvidence {
   /** The partner's POS sales that may back these claim lines (same products, around their ship dates). */
   salesFor(partnerId: string, lines: readonly DebitClaimLine[]): Promise<PosSale[]>;
+  /** The partner's POS returns (negative lines) of these products invoiced from `from` to `to`, inclusive. */
+  returnsOf(
+    partnerId: string,
+    productSkus: readonly string[],
+    from: IsoDate,
+    to: IsoDate,
+  ): Promise<PosReturn[]>;
   /** A price list's price of a product on a date, as a decimal string; undefined when none is in force. */
   listPriceOn(priceListId: string, productSku: string, date: IsoDate): Promise<string | undefined>;
+}
+
+/** Units a bill-back gives back to one authorization line, conditioned on the remaining quantity it read. */
+export type PlannedQuantityRestoration = PlannedQuantityReservation;
+
+/** What earlier bill-backs reversed on a claim line, as read (`undefined`: nothing yet) and as it becomes. */
+export interface PlannedReversal {
+  readonly read: ClaimLineReversal | undefined;
+  readonly next: ClaimLineReversal;
+}
+
+/**
+ * Where bill-backs are kept, with what they reversed per claim line (so no unit is reversed twice) and,
+ * while open, an index of the partner's open ones in each currency (what its next claim nets).
+ */
+export interface ShipAndDebitBillBackStore {
+  get(billBackId: string): Promise<ShipAndDebitBillBack | undefined>;
+  /** What bill-backs reversed so far on the lines of these claims, by `reversalKeyOf`. */
+  reversalsOf(claimIds: readonly string[]): Promise<Map<string, ClaimLineReversal>>;
+  /**
+   * One atomic write: the bill-back (its id must be free), each claim line's reversal (still as read) and
+   * each restoration (the remaining quantity still as read). `exists` when the id is taken (the return was
+   * billed back already), `changed` when a reversal or a remaining quantity moved meanwhile.
+   */
+  create(
+    billBack: ShipAndDebitBillBack,
+    reversals: readonly PlannedReversal[],
+    restorations: readonly PlannedQuantityRestoration[],
+  ): Promise<'saved' | 'exists' | 'changed'>;
+  /** A partner's open bill-backs in a currency, oldest first, at most `limit`. */
+  openOf(partnerId: string, currency: CurrencyCode, limit: number): Promise<ShipAndDebitBillBack[]>;
+  /** A partner's bill-backs (or every partner's), oldest first. */
+  list(partnerId: string | undefined, page: PageRequest): Promise<Page<ShipAndDebitBillBack>>;
 }

@@ -63,6 +63,9 @@ export const shipAndDebitClaimSchema = z.object({
   unreadableLines: z.array(unreadableLineSchema),
   amountClaimed: z.string(),
   amountApproved: z.string(),
+  billBackOffsets: z.array(z.object({ billBackId: z.string().min(1), amount: z.string() })).exactOptional(),
+  linesForReview: z.array(z.number().int().positive()).exactOptional(),
   settlementClaimId: z.string().exactOptional(),
+  autoSettlementClaimId: z.string().exactOptional(),
   response849: z.string(),
 }) satisfies z.ZodType<ShipAndDebitClaim>;

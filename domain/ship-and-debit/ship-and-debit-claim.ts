@@ -4,6 +4,13 @@ import type { DebitClaimLineResult } from './claim-line-validation';
 import type { DebitClaimLine } from './debit-claim-line';
 import type { RejectedDebitClaimLine } from './x12-844-debit-claim';
 
+/** A bill-back (see `bill-back.ts`) set against a claim's approved amount: the settlement pays `amount` less. */
+export interface BillBackOffset {
+  readonly billBackId: string;
+  /** Positive: what the claim's settlement pays less. */
+  readonly amount: string;
+}
+
 /** How a ship & debit claim arrived: an X12 844, a CSV text, or JSON lines. */
 export const shipAndDebitClaimChannels = ['x12-844', 'csv', 'json'] as const;
 export type ShipAndDebitClaimChannel = (typeof shipAndDebitClaimChannels)[number];
@@ -14,6 +21,12 @@ export type ShipAndDebitClaimChannel = (typeof shipAndDebitClaimChannels)[number
  * and the approved lines become one settlement claim (at most 50 lines).
  */
 export const maxShipAndDebitClaimLines = 45;
+
+/**
+ * At most this many open bill-backs are netted by one claim: each is one more item of the claim's atomic
+ * write (2 + 45 + 45 + 5 ≤ 100); more wait for the next claim.
+ */
+export const maxBillBackOffsetsPerClaim = 5;
 
 /**
  * A partner's ship & debit claim as validated: every line with its result (approved, cut to what remained, or
@@ -38,8 +51,20 @@ export interface ShipAndDebitClaim {
   /** Decimal strings in `currency`, its minor units. */
   readonly amountClaimed: string;
   readonly amountApproved: string;
-  /** The claim that settles the approved amount through approvals and payments; absent when nothing was approved. */
+  /** Open bill-backs of the partner this claim nets: its settlement pays their sum less than `amountApproved`. */
+  readonly billBackOffsets?: readonly BillBackOffset[];
+  /**
+   * The approved lines at or above the per-line auto-approve threshold in force when the claim was received,
+   * when the claim also has lines below it (see `linesForReview`); absent when its lines were not split.
+   */
+  readonly linesForReview?: readonly number[];
+  /**
+   * The claim that settles the approved amount (less bill-backs) through approvals and payments, or, when
+   * the lines were split, that of the lines people decide; absent when nothing of that is left to pay.
+   */
   readonly settlementClaimId?: string;
+  /** The claim settling the lines below the per-line auto-approve threshold, when the lines were split. */
+  readonly autoSettlementClaimId?: string;
   /** The X12 849 response (4010) to the claim. */
   readonly response849: string;
 }

@@ -1,5 +1,6 @@
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
+import { type ApprovalPolicyDeps, policyInForce } from '../approvals/approval-policy-use-cases';
 import type { ClaimFunds } from '../claims/ports';
 import type { FieldIssue } from '../shared/errors';
 import { BusinessRuleError, ForbiddenError, StateConflictError, ValidationError } from '../shared/errors';
@@ -7,22 +8,35 @@ import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import type { Clock, EventPublisher } from '../shared/ports';
 import { indexAuthorizations } from './authorization-index';
+import { billBackOffsets } from './bill-back';
 import { type DebitClaimValidationContext, validateDebitClaimLines } from './claim-line-validation';
 import { shipAndDebitClaimValidatedEvent } from './claim-validated-event';
 import { isPlainDecimal, parsePrice, priceScale } from './debit-amount';
 import type { DebitAuthorization } from './debit-authorization';
 import { parseDebitClaimCsv } from './debit-claim-csv';
 import { type DebitClaimLine, invoiceLineKey } from './debit-claim-line';
-import type { DebitAuthorizationStore, ShipAndDebitClaimStore, ShipAndDebitEvidence } from './ports';
+import type {
+  DebitAuthorizationStore,
+  ShipAndDebitBillBackStore,
+  ShipAndDebitClaimStore,
+  ShipAndDebitEvidence,
+} from './ports';
 import { PosSaleIndex } from './pos-sale-index';
 import { quantityReservations } from './quantity-reservation';
 import {
+  maxBillBackOffsetsPerClaim,
   maxShipAndDebitClaimLines,
   type ShipAndDebitClaim,
   type ShipAndDebitClaimChannel,
 } from './ship-and-debit-claim';
 import type { ShipAndDebitClaimJson } from './ship-and-debit-claim-request';
-import { sendToSettlement, settlementClaimIdOf } from './ship-and-debit-settlement';
+import {
+  autoSettlementClaimIdOf,
+  linesForReview,
+  sendToSettlement,
+  settlementClaimIdOf,
+  settlementLines,
+} from './ship-and-debit-settlement';
 import { type DebitClaim844, parseDebitClaim844, type RejectedDebitClaimLine } from './x12-844-debit-claim';
 import { writeDebitClaimResponse849 } from './x12-849-debit-response';
 
@@ -39,8 +53,11 @@ export interface ShipAndDebitPolicy {
 export interface ShipAndDebitClaimDeps {
   readonly authorizations: DebitAuthorizationStore;
   readonly claims: ShipAndDebitClaimStore;
+  readonly billBacks: ShipAndDebitBillBackStore;
   readonly evidence: ShipAndDebitEvidence;
   readonly claimFunds: ClaimFunds;
+  /** The approval policy: its auto-approve threshold is applied per line (see `linesForReview`). */
+  readonly policies: ApprovalPolicyDeps['policies'];
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly policy: ShipAndDebitPolicy;
@@ -259,8 +276,11 @@ async function repeated(deps: ShipAndDebitClaimDeps, claimId: string) {
  * list, earlier claims and the claim window (`validateDebitClaimLines`) → the claim, its approved invoice
  * lines and its quantity reservations are stored in one atomic write conditioned on the remaining
  * quantities read; a concurrent claim that took units meanwhile makes it read and validate again, so no
- * interleaving takes more than a cap → the approved amount goes to settlement (`sendToSettlement`) and the
- * 849 is ready.
+ * interleaving takes more than a cap; the partner's open bill-backs it nets (oldest first, within the
+ * approved amount) are closed in the same write → the approved amount less those bill-backs goes to
+ * settlement (`sendToSettlement`): lines at or above the approval policy's auto-approve threshold in one
+ * claim that people decide, lines below it in another the workflow approves by itself (when the claim has
+ * both) → the 849 (which answers the lines, gross) is ready.
  */
 export async function submitShipAndDebitClaim(
   deps: ShipAndDebitClaimDeps,
@@ -277,6 +297,7 @@ export async function submitShipAndDebitClaim(
   const claimId = deps.newClaimId();
   const numbers = [...new Set(lines.map((line) => line.authorizationNumber))];
   const sales = PosSaleIndex.of(lines, await deps.evidence.salesFor(partnerId, lines));
+  const policy = await policyInForce(deps);
   for (let attempt = 1; attempt <= 20; attempt++) {
     const now = deps.clock();
     const [authorizations, claimed] = await Promise.all([
@@ -313,6 +334,17 @@ export async function submitShipAndDebitClaim(
       results.map((result) => result.approvedAmount),
       currency,
     );
+    const offsets = billBackOffsets(
+      await deps.billBacks.openOf(partnerId, currency, maxBillBackOffsetsPerClaim),
+      approvedAmount,
+      currency,
+    );
+    const review = linesForReview(results, currency, policy.thresholds[currency]?.autoApproveBelow);
+    const split = {
+      ...(offsets.length > 0 ? { billBackOffsets: offsets } : {}),
+      ...(review === undefined ? {} : { linesForReview: review }),
+    };
+    const toSettle = settlementLines({ claimId, currency, lines, results, ...split });
     const receivedAt = now.toISOString();
     const response849 = writeDebitClaimResponse849(
       {
@@ -343,7 +375,11 @@ export async function submitShipAndDebitClaim(
         currency,
       ),
       amountApproved: approvedAmount,
-      ...(parsePrice(approvedAmount) > 0n ? { settlementClaimId: settlementClaimIdOf(claimId) } : {}),
+      ...split,
+      ...(toSettle.some((line) => line.forReview) ? { settlementClaimId: settlementClaimIdOf(claimId) } : {}),
+      ...(toSettle.some((line) => !line.forReview)
+        ? { autoSettlementClaimId: autoSettlementClaimIdOf(claimId) }
+        : {}),
       response849,
     };
     const approvedInvoiceLines = lines
@@ -359,7 +395,7 @@ export async function submitShipAndDebitClaim(
       const taken = await deps.claims.holderOfClaimNumber(partnerId, read.claimNumber);
       if (taken !== undefined) return repeated(deps, taken);
     }
-    // remainingChanged or invoiceLineTaken: a concurrent claim moved first; read again and validate again.
+    // remainingChanged, invoiceLineTaken or billBackTaken: a concurrent claim moved first; read and validate again.
   }
   throw new StateConflictError('concurrent claims kept changing the authorizations; send the claim again');
 }

@@ -14,6 +14,7 @@ import type {
 import type { ShipAndDebitClaim } from '../../domain/ship-and-debit/ship-and-debit-claim';
 import { shipAndDebitClaimSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-schema';
 import { getAll, itemKeyId } from './dynamo-batch';
+import { billBackOffsetUpdate } from './dynamo-ship-and-debit-bill-backs';
 import { allItems, getItem, indexPage, pageMapped, putIf } from './table-access';
 import {
   allDebitAuthorizationsPartition,
@@ -215,7 +216,8 @@ const claimType = 'ShipAndDebitClaim';
 /**
  * Ship & debit claims in DynamoDB (access patterns 34-36): one item per claim, and beside it one item per
  * invoice line it holds and one for its claim number, all written in the claim's one transaction together
- * with its quantity reservations on the authorization lines (access pattern 32).
+ * with its quantity reservations on the authorization lines (access pattern 32) and the bill-backs it nets
+ * (access pattern 38).
  */
 export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
   constructor(
@@ -298,6 +300,9 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       })),
+      ...(claim.billBackOffsets ?? []).map((offset) =>
+        billBackOffsetUpdate(table, offset.billBackId, claim.claimId),
+      ),
     ];
     try {
       await retryOnTransactionConflict(() =>
@@ -311,8 +316,11 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
       const reservationsEnd = 2 + reservations.length;
       for (let index = 2; index < reservationsEnd; index++)
         if (failed(index)) return { kind: 'remainingChanged' };
-      for (let index = reservationsEnd; index < items.length; index++)
+      const invoiceLinesEnd = reservationsEnd + invoiceLineKeys.length;
+      for (let index = reservationsEnd; index < invoiceLinesEnd; index++)
         if (failed(index)) return { kind: 'invoiceLineTaken' };
+      for (let index = invoiceLinesEnd; index < items.length; index++)
+        if (failed(index)) return { kind: 'billBackTaken' };
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { effectivePriceOn } from '../../domain/price-lists/effective-price';
 import type { PriceEntry } from '../../domain/price-lists/price-list';
+import type { PosReturn } from '../../domain/ship-and-debit/bill-back';
 import type { DebitClaimLine } from '../../domain/ship-and-debit/debit-claim-line';
 import type { ShipAndDebitEvidence as Evidence } from '../../domain/ship-and-debit/ports';
 import type { PosSale } from '../../domain/ship-and-debit/pos-sale-index';
@@ -38,21 +39,43 @@ export class ShipAndDebitEvidence implements Evidence {
     const sales: PosSale[] = [];
     await Promise.all(
       [...bySku].map(async ([sku, range]) => {
-        let cursor: string | undefined;
-        do {
-          const page = await this.queries.salesOfProduct(
-            partnerId,
-            sku,
-            shiftDays(range.from, -invoiceDateMarginDays),
-            shiftDays(range.to, invoiceDateMarginDays),
-            { limit: 1000, cursor },
-          );
-          for (const item of page.items) sales.push(posSaleOf(item));
-          cursor = page.nextCursor;
-        } while (cursor !== undefined);
+        const from = shiftDays(range.from, -invoiceDateMarginDays);
+        const to = shiftDays(range.to, invoiceDateMarginDays);
+        for await (const item of this.salesOfProduct(partnerId, sku, from, to)) sales.push(posSaleOf(item));
       }),
     );
     return sales;
+  }
+
+  async returnsOf(partnerId: string, productSkus: readonly string[], from: string, to: string) {
+    const returns: PosReturn[] = [];
+    await Promise.all(
+      productSkus.map(async (sku) => {
+        for await (const item of this.salesOfProduct(partnerId, sku, from, to)) {
+          const sale = posSaleOf(item);
+          if (!(sale.quantity < 0)) continue;
+          returns.push({
+            invoiceNumber: sale.invoiceNumber,
+            invoiceLine: sale.invoiceLine ?? '',
+            date: sale.shipDate,
+            endCustomerId: sale.endCustomerId,
+            productSku: sale.productSku,
+            quantity: -sale.quantity,
+          });
+        }
+      }),
+    );
+    return returns;
+  }
+
+  /** Every sale line of a partner's product dated (invoice date) from `from` to `to`, page by page. */
+  private async *salesOfProduct(partnerId: string, sku: string, from: string, to: string) {
+    let cursor: string | undefined;
+    do {
+      const page = await this.queries.salesOfProduct(partnerId, sku, from, to, { limit: 1000, cursor });
+      yield* page.items;
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
   }
 
   async listPriceOn(priceListId: string, productSku: string, date: string): Promise<string | undefined> {

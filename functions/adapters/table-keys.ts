@@ -42,6 +42,8 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | ship & debit claim | SDCLAIM#<claimId>     | CLAIM (lines, results, 849) | PARTNERSDCLAIMS#<p>     | <receivedAt>#<claimId>  |
  * | S&D invoice line  | SDINVOICE#<JSON [p, invoice line key]> | INVOICELINE (claimId) |                  |                         |
  * | S&D claim number  | SDCLAIMNO#<p>#<claimNumber> | CLAIMNUMBER (claimId)  |                           |                         |
+ * | S&D bill-back     | SDBILLBACK#<billBackId> | BILLBACK (return, parts, amount < 0) | SDBILLBACKPARTNER#<p> | <createdAt>#<billBackId> |
+ * | S&D line reversal | SDBILLBACKLINE#<claimId> | LINE#<line, 6 digits> (quantity, amount, billBackIds) |       |                         |
  * | deal registration | DEALREG#<registrationId> | REGISTRATION              | PARTNERDEALS#<p>          | <createdAt>#<registrationId> |
  * | deal content      | DEALREG#CONTENT#<p>#<sha256 of the content> | CONTENT (registrationId) |        |                         |
  * | deal customer entry | DEALCUSTOMER#<match key> | REG#<registrationId> / HOUSE#<houseAccountId> |  |                      |
@@ -128,6 +130,12 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  *     PARTNERSDCLAIMS#<p> / gsi2 SDCLAIMS
  * 35. who holds an invoice line (901 code 28, duplicate)        → GetItem SDINVOICE#… (written with the claim)
  * 36. who holds a partner's claim number (a file sent twice)   → GetItem SDCLAIMNO#<p>#<claimNumber> (written with the claim)
+ * 37. a bill-back (idempotent per return line); a partner's / every one, oldest first → GetItem SDBILLBACK#<id> /
+ *     Query gsi1 SDBILLBACKPARTNER#<p> / gsi2 SDBILLBACKS
+ * 38. a partner's open bill-backs in a currency (what its next claim nets) → Query gsi3 SDBILLBACKOPEN#<p>#<currency>
+ *     (sparse: removed in the transaction of the claim that nets it, conditioned on status open)
+ * 39. what bill-backs reversed per line of a claim              → Query pk SDBILLBACKLINE#<claimId> (written with the
+ *     bill-back, conditioned on the quantity read, so no unit is reversed twice)
  * 50. a deal registration by id; by its partner and content (duplicate submissions)
  *                                                               → GetItem DEALREG#<id> / DEALREG#CONTENT#<p>#<sha256>
  * 51. a partner's deal registrations, oldest first              → Query gsi1 PARTNERDEALS#<p>
@@ -760,4 +768,38 @@ export const dealReminderIndexKeys = (reminder: {
   gsi1sk: `${reminder.remindedAt}#${reminder.registrationId}`,
   gsi2pk: allDealRemindersPartition,
   gsi2sk: `${reminder.remindedAt}#${reminder.registrationId}`,
+});
+
+// Ship & debit bill-backs (issue 13): returns of resold units take back their credit (access patterns 37-39).
+export const shipAndDebitBillBackKey = (billBackId: string): ItemKey => ({
+  pk: `SDBILLBACK#${billBackId}`,
+  sk: 'BILLBACK',
+});
+export const partnerShipAndDebitBillBacksPartition = (partnerId: string) => `SDBILLBACKPARTNER#${partnerId}`;
+export const allShipAndDebitBillBacksPartition = 'SDBILLBACKS';
+export const openShipAndDebitBillBacksPartition = (partnerId: string, currency: string) =>
+  `SDBILLBACKOPEN#${partnerId}#${currency}`;
+export const shipAndDebitBillBackKeys = (billBack: {
+  readonly billBackId: string;
+  readonly partnerId: string;
+  readonly currency: string;
+  readonly createdAt: string;
+  readonly status: string;
+}) => {
+  const sortKey = `${billBack.createdAt}#${billBack.billBackId}`;
+  return {
+    ...shipAndDebitBillBackKey(billBack.billBackId),
+    gsi1pk: partnerShipAndDebitBillBacksPartition(billBack.partnerId),
+    gsi1sk: sortKey,
+    gsi2pk: allShipAndDebitBillBacksPartition,
+    gsi2sk: sortKey,
+    ...(billBack.status === 'open'
+      ? { gsi3pk: openShipAndDebitBillBacksPartition(billBack.partnerId, billBack.currency), gsi3sk: sortKey }
+      : {}),
+  };
+};
+export const shipAndDebitReversalPartition = (claimId: string) => `SDBILLBACKLINE#${claimId}`;
+export const shipAndDebitReversalKey = (claimId: string, lineNumber: number): ItemKey => ({
+  pk: shipAndDebitReversalPartition(claimId),
+  sk: `LINE#${String(lineNumber).padStart(6, '0')}`,
 });

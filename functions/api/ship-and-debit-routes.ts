@@ -9,6 +9,9 @@ import { shipAndDebitClaimJsonSchema } from '../../domain/ship-and-debit/ship-an
 import { pageOf } from './record-response-schemas';
 import type { RouteSpec } from './route-spec';
 import {
+  billBackDetectionResponseSchema,
+  billBackDetectionSchema,
+  billBackResponseSchema,
   debitAuthorizationResponseSchema,
   shipAndDebitClaimQuerySchema,
   shipAndDebitClaimResponseSchema,
@@ -139,5 +142,36 @@ export const shipAndDebitRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'The claim’s lines with their outcomes and 901 codes (CSV)',
     response: fileNote('text/csv claim lines'),
+  },
+  {
+    method: 'POST',
+    path: '/ship-and-debit-bill-backs/detections',
+    entry: 'functions/api/ship-and-debit/detect-ship-and-debit-bill-backs.ts',
+    operationId: 'detectShipAndDebitBillBacks',
+    success: [200],
+    problems: [409],
+    summary:
+      'Bill back a partner’s POS returns of resold units (channel manager, admin): one bill-back per return line matching credited claim lines, once; the units go back to the authorization',
+    body: billBackDetectionSchema,
+    response: billBackDetectionResponseSchema,
+  },
+  {
+    method: 'GET',
+    path: '/ship-and-debit-bill-backs',
+    entry: 'functions/api/ship-and-debit/list-ship-and-debit-bill-backs.ts',
+    operationId: 'listShipAndDebitBillBacks',
+    success: [200],
+    summary: 'Bill-backs, oldest first: a partner its own, staff all',
+    query: shipAndDebitListQuerySchema,
+    response: pageOf(billBackResponseSchema),
+  },
+  {
+    method: 'GET',
+    path: '/ship-and-debit-bill-backs/{billBackId}',
+    entry: 'functions/api/ship-and-debit/get-ship-and-debit-bill-back.ts',
+    operationId: 'getShipAndDebitBillBack',
+    success: [200],
+    summary: 'One bill-back: the return, the claim lines it reversed, whether a later claim netted it',
+    response: billBackResponseSchema,
   },
 ];

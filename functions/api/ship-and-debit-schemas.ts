@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { businessCodeSchema } from '../../domain/shared/codes';
+import { isoDateSchema } from '../../domain/shared/iso-date';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { claimNumberSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-request';
 import { pageQuerySchema } from './api-schemas';
@@ -78,6 +79,61 @@ export const shipAndDebitClaimResponseSchema = z.looseObject({
     )
     .describe('One result per readable line: outcome, X12 901 reject reason and 889 follow-up codes'),
   settlementClaimId: described(
-    'Claim (CLM-SD-…, type `shipAndDebit`) that settles the approved amount',
+    'Claim (CLM-SD-…, type `shipAndDebit`) that settles the approved amount less the bill-backs netted',
   ).optional(),
+  autoSettlementClaimId: described(
+    'Claim (CLM-SD-…-A) settling the lines below the per-line auto-approve threshold, when the claim also has lines at or above it',
+  ).optional(),
+  linesForReview: z
+    .array(z.number().int())
+    .describe(
+      'Lines at or above the per-line auto-approve threshold (settled by `settlementClaimId`), when split',
+    )
+    .optional(),
+  billBackOffsets: z
+    .array(
+      z.looseObject({ billBackId: described('Bill-back netted'), amount: described('Paid less, positive') }),
+    )
+    .describe('Open bill-backs of the partner this claim nets')
+    .optional(),
+  reversals: z
+    .array(z.looseObject({}))
+    .describe('Per line, what bill-backs took back since: units, amount, bill-back ids (one claim only)')
+    .optional(),
+});
+
+export const billBackPathSchema = z.object({
+  billBackId: z
+    .string()
+    .regex(/^SDB-[0-9A-F]{16}$/, 'must be a bill-back id (SDB-…)')
+    .describe('Bill-back id (SDB-…)'),
+});
+
+export const billBackDetectionSchema = z.object({
+  partnerId: businessCodeSchema.describe('Partner whose POS returns are billed back'),
+  from: isoDateSchema.describe('First invoice date of the returns looked at'),
+  to: isoDateSchema.describe('Last invoice date of the returns looked at (at most a year after `from`)'),
+});
+
+export const billBackResponseSchema = z.looseObject({
+  billBackId: described('Bill-back id (SDB-…), derived from the partner and the return line'),
+  partnerId: described('Partner that owes the credit back'),
+  currency: described('ISO 4217 currency'),
+  returned: z
+    .looseObject({})
+    .describe('The POS return line: invoice, line, date, end customer, product, units'),
+  parts: z
+    .array(z.looseObject({}))
+    .describe('Claim lines whose credit is taken back: claim, line, authorization, units, amount'),
+  quantity: z.number().int().describe('Units billed back'),
+  amount: described('Credit taken back, negative'),
+  restoredQuantity: z.number().int().describe('Units given back to the authorizations'),
+  status: described('`open` until a later claim of the partner nets it, then `offset`'),
+  offsetByClaimId: described('The ship & debit claim whose settlement netted it').optional(),
+});
+
+export const billBackDetectionResponseSchema = z.object({
+  created: z.array(billBackResponseSchema).describe('Bill-backs made by this detection'),
+  existing: z.array(billBackResponseSchema).describe('Bill-backs made earlier for the same return lines'),
+  unmatched: z.array(z.looseObject({})).describe('Returns matching no credited claim line'),
 });

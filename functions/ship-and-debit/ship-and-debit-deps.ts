@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { BillBackDeps } from '../../domain/ship-and-debit/bill-back-returns';
 import type { DebitAuthorizationDeps } from '../../domain/ship-and-debit/debit-authorization-use-cases';
 import type { ShipAndDebitClaimDeps } from '../../domain/ship-and-debit/submit-ship-and-debit-claim';
+import { approvalPolicyStore } from '../adapters/approval-policy-store';
 import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
+import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
 import { createDocumentClient } from '../adapters/dynamo-client';
+import { DynamoShipAndDebitBillBackStore } from '../adapters/dynamo-ship-and-debit-bill-backs';
 import {
   DynamoDebitAuthorizationStore,
   DynamoShipAndDebitClaimStore,
@@ -42,17 +46,23 @@ export const shipAndDebitClaimSettings = {
   EVENTS_ENDPOINT: z.url().optional(),
 };
 
-/** Claims: the stores, the channel data they are checked against, the claim funds settlement reserves on. */
+/**
+ * Claims and bill-backs: the stores, the channel data claims are checked against, the claim funds settlement
+ * reserves on, the approval policy whose auto-approve threshold applies per line, and the settlement claims.
+ */
 export function createShipAndDebitClaimDeps(
   settings: ReturnType<typeof loadShipAndDebitClaimSettings>,
-): ShipAndDebitClaimDeps {
+): ShipAndDebitClaimDeps & BillBackDeps {
   const client = createDocumentClient(settings);
   const table = settings.TABLE_NAME;
   return {
     authorizations: new DynamoDebitAuthorizationStore(client, table),
     claims: new DynamoShipAndDebitClaimStore(client, table),
+    billBacks: new DynamoShipAndDebitBillBackStore(client, table),
     evidence: new ShipAndDebitEvidence(client, table),
     claimFunds: new DynamoClaimFunds(client, table),
+    settlements: new DynamoClaimStore(client, table),
+    policies: approvalPolicyStore(client, table),
     events: new EventBridgePublisher(
       createEventBridgeClient({ region: settings.AWS_REGION, endpoint: settings.EVENTS_ENDPOINT }),
       settings.EVENT_BUS_NAME,

@@ -33,6 +33,29 @@ const money = (value: number) => (value / 100).toFixed(2);
 /** Down to book − 20.00: 20.00 per unit. */
 const authorizedCost = money(cents(book) - 2000);
 
+/** The authorization's terms with another SW-0001 cap, as an amendment sends them. */
+const amendedTo = (quantityCap: number, reason: string) => ({
+  coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
+  validFrom: today,
+  validTo: '2027-12-31',
+  lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap }],
+  reason,
+});
+
+/** A JSON claim line: `quantity` SW-0001 resold to C-9 today on line 1 of `invoiceNumber`, 20.00 a unit. */
+const resaleLine = (invoiceNumber: string, quantity: number) => ({
+  authorizationNumber,
+  invoiceNumber,
+  invoiceLine: '1',
+  shipDate: today,
+  endCustomerId: 'C-9',
+  productSku: 'SW-0001',
+  quantity,
+  bookCost: book,
+  authorizedCost,
+  amount: money(quantity * 2000),
+});
+
 /** Sends a raw body (844, CSV) or reads a raw answer (849, CSV lines). */
 async function raw(method: string, path: string, token: string | undefined, body?: string, type?: string) {
   const response = await fetch(`${local.stack.apiUrl}${path}`, {
@@ -93,6 +116,25 @@ function claim844(authorizationNumber: string): string {
 let authorizationNumber: string;
 let claimId: string;
 let settlementClaimId: string;
+let billBackId: string;
+
+/** Uploads a DIST-NORTH POS CSV through a presigned URL and waits for the ingest to complete it. */
+async function uploadPos(fileName: string, rows: string[]) {
+  const pos = [
+    'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,end_customer_id',
+    ...rows,
+  ].join('\n');
+  const ticket = await api('POST', '/uploads', {
+    token: north(),
+    body: { kind: 'pos', fileName, contentType: 'text/csv', sizeBytes: Buffer.byteLength(pos) },
+  });
+  expect(ticket.status).toBe(201);
+  await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body: pos });
+  return eventually(
+    async () => (await api('GET', `/channel-files/${ticket.json.file.fileId}`, { token: north() })).json,
+    (read) => !['awaiting_upload', 'received', 'processing'].includes(read.status),
+  );
+}
 
 describe('ship & debit through the HTTP API', () => {
   it('DIST-NORTH requests special pricing on SW-0001 for C-9; the approver authorizes 8 units instead of 10', async () => {
@@ -128,26 +170,10 @@ describe('ship & debit through the HTTP API', () => {
   });
 
   it('an 844 is validated against the authorization and the POS file: 10 cut to 8 (04) = 160.00, CB-0001 not authorized (03); the 849 says so', async () => {
-    const pos = [
-      'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,end_customer_id',
+    const file = await uploadPos('sd-pos.csv', [
       `INV-SD-1,1,${today},SW-0001,10,EA,${book},C-9`,
       `INV-SD-2,1,${today},CB-0001,5,EA,6.30,C-9`,
-    ].join('\n');
-    const ticket = await api('POST', '/uploads', {
-      token: north(),
-      body: {
-        kind: 'pos',
-        fileName: 'sd-pos.csv',
-        contentType: 'text/csv',
-        sizeBytes: Buffer.byteLength(pos),
-      },
-    });
-    expect(ticket.status).toBe(201);
-    await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body: pos });
-    const file = await eventually(
-      async () => (await api('GET', `/channel-files/${ticket.json.file.fileId}`, { token: north() })).json,
-      (read) => !['awaiting_upload', 'received', 'processing'].includes(read.status),
-    );
+    ]);
     expect(file).toMatchObject({ status: 'completed', counts: { accepted: 2 } });
 
     const submitted = await raw(
@@ -232,6 +258,67 @@ describe('ship & debit through the HTTP API', () => {
     expect(paid.json).toMatchObject({ type: 'shipAndDebit', status: 'paid', amountApproved: '160.00' });
   });
 
+  it('C-9 returns 1 of the 8 credited SW-0001 (a negative POS line): the completed POS file bills back −20.00 by itself, a detection finds it made, the unit goes back to the authorization, and the next claim (3 × 20.00) settles 40.00', async () => {
+    const file = await uploadPos('sd-returns.csv', [
+      `INV-SD-1,2,${today},SW-0001,-1,EA,${book},C-9`,
+      `INV-SD-4,1,${today},SW-0001,3,EA,${book},C-9`,
+    ]);
+    expect(file).toMatchObject({ status: 'completed', counts: { accepted: 2 } });
+    const range = { partnerId: 'DIST-NORTH', from: today, to: today };
+
+    const [billedBack] = await eventually(
+      async () => (await api('GET', '/ship-and-debit-bill-backs', { token: north() })).json.items,
+      (items) => items.length > 0,
+    );
+    const detected = await api('POST', '/ship-and-debit-bill-backs/detections', {
+      token: manager(),
+      body: range,
+    });
+
+    expect(billedBack).toMatchObject({
+      partnerId: 'DIST-NORTH',
+      quantity: 1,
+      amount: '-20.00',
+      restoredQuantity: 1,
+      status: 'open',
+      createdBy: { userId: 'system' },
+      parts: [expect.objectContaining({ claimId, lineNumber: 1, amount: '20.00' })],
+    });
+    billBackId = billedBack.billBackId;
+    expect(detected.status).toBe(200);
+    expect(detected.json).toMatchObject({ created: [], existing: [expect.objectContaining({ billBackId })] });
+    const credited = await api('GET', `/ship-and-debit-claims/${claimId}`, { token: north() });
+    expect(credited.json.reversals).toEqual([
+      expect.objectContaining({ lineNumber: 1, quantity: 1, amount: '20.00', billBackIds: [billBackId] }),
+    ]);
+    const restored = await api('GET', `/debit-authorizations/${authorizationNumber}`, { token: north() });
+    expect(restored.json.lines[0].remainingQuantity).toBe(1);
+
+    const more = await api('POST', `/debit-authorizations/${authorizationNumber}/amendments`, {
+      token: approver(),
+      body: amendedTo(10, 'C-9 orders more'),
+    });
+    expect(more.status).toBe(200);
+    const next = await api('POST', '/ship-and-debit-claims', {
+      token: north(),
+      body: {
+        claimNumber: 'NW-SD-2',
+        currency: 'USD',
+        lines: [resaleLine('INV-SD-4', 3)],
+      },
+    });
+
+    expect(next.status).toBe(201);
+    expect(next.json).toMatchObject({
+      amountApproved: '60.00',
+      billBackOffsets: [{ billBackId, amount: '20.00' }],
+    });
+    const settlement = await api('GET', `/claims/${next.json.settlementClaimId}`, { token: north() });
+    expect(settlement.json).toMatchObject({ type: 'shipAndDebit', amountClaimed: '40.00' });
+    const netted = await api('GET', `/ship-and-debit-bill-backs/${billBackId}`, { token: north() });
+    expect(netted.json).toMatchObject({ status: 'offset', offsetByClaimId: next.json.claimId });
+  });
+
   it('another partner sees none of it: every ship & debit route answers 404, an empty list, 403, or a rejected line (01)', async () => {
     const authorizationPath = `/debit-authorizations/${authorizationNumber}`;
     const claimPath = `/ship-and-debit-claims/${claimId}`;
@@ -245,6 +332,17 @@ describe('ship & debit through the HTTP API', () => {
     expect((await raw('GET', `${claimPath}/849`, acme())).status).toBe(404);
     expect((await raw('GET', `${claimPath}/lines`, acme())).status).toBe(404);
     expect((await api('GET', '/ship-and-debit-claims', { token: acme() })).json.items).toEqual([]);
+    const billBackPath = `/ship-and-debit-bill-backs/${billBackId}`;
+    expect((await api('GET', billBackPath, { token: acme() })).status).toBe(404);
+    expect((await api('GET', '/ship-and-debit-bill-backs', { token: acme() })).json.items).toEqual([]);
+    expect(
+      (await api('GET', '/ship-and-debit-bill-backs?partnerId=DIST-NORTH', { token: acme() })).json.items,
+    ).toEqual([]);
+    const detect = await api('POST', '/ship-and-debit-bill-backs/detections', {
+      token: acme(),
+      body: { partnerId: 'DIST-NORTH', from: today, to: today },
+    });
+    expect(detect.status).toBe(403);
     const decide = await api('POST', `${authorizationPath}/decision`, {
       token: acme(),
       body: { decision: 'approve' },
@@ -257,13 +355,7 @@ describe('ship & debit through the HTTP API', () => {
     expect(cancel.status).toBe(403);
     const amend = await api('POST', `${authorizationPath}/amendments`, {
       token: acme(),
-      body: {
-        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
-        validFrom: today,
-        validTo: '2027-12-31',
-        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 80 }],
-        reason: 'more',
-      },
+      body: amendedTo(80, 'more'),
     });
     expect(amend.status).toBe(403);
     const requestForNorth = await api('POST', '/debit-authorizations', {
@@ -306,5 +398,46 @@ describe('ship & debit through the HTTP API', () => {
     });
     expect(onBehalf.status).toBe(403);
     expect((await api('GET', claimPath, { token: manager() })).status).toBe(200);
+  });
+
+  it('with auto-approval below 30.00 a claim of 1 and 2 SW-0001 splits: the 20.00 line is approved by the workflow alone, the 40.00 line waits for the approver', async () => {
+    const policy = await api('GET', '/approval-policy', { token: approver() });
+    const { isDefault: _default, ...current } = policy.json;
+    const perLine = {
+      ...current,
+      thresholds: {
+        ...current.thresholds,
+        USD: { autoApproveBelow: '30.00', singleApproverUpTo: '10000.00' },
+      },
+    };
+    expect((await api('PUT', '/approval-policy', { token: as('demo-admin'), body: perLine })).status).toBe(
+      201,
+    );
+    const more = await api('POST', `/debit-authorizations/${authorizationNumber}/amendments`, {
+      token: approver(),
+      body: amendedTo(13, 'C-9 orders again'),
+    });
+    expect(more.json.lines[0].remainingQuantity).toBe(3);
+    await uploadPos('sd-split.csv', [
+      `INV-SD-5,1,${today},SW-0001,1,EA,${book},C-9`,
+      `INV-SD-6,1,${today},SW-0001,2,EA,${book},C-9`,
+    ]);
+    const split = await api('POST', '/ship-and-debit-claims', {
+      token: north(),
+      body: {
+        claimNumber: 'NW-SD-3',
+        currency: 'USD',
+        lines: [resaleLine('INV-SD-5', 1), resaleLine('INV-SD-6', 2)],
+      },
+    });
+
+    expect(split.json).toMatchObject({ amountApproved: '60.00', linesForReview: [2] });
+    const automatic = await eventually(
+      async () => (await api('GET', `/claims/${split.json.autoSettlementClaimId}`, { token: north() })).json,
+      (claim) => claim.status === 'approved',
+    );
+    expect(automatic).toMatchObject({ amountClaimed: '20.00', amountApproved: '20.00' });
+    const task = await taskInInbox(api, approver(), split.json.settlementClaimId);
+    expect(task.claim).toMatchObject({ amountClaimed: '40.00' });
   });
 });

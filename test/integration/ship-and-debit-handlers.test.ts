@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { amendDebitAuthorization } from '../../domain/ship-and-debit/debit-authorization-lifecycle';
+import { approvalPolicyStore } from '../../functions/adapters/approval-policy-store';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { DynamoDebitAuthorizationStore } from '../../functions/adapters/dynamo-ship-and-debit-store';
@@ -11,6 +12,7 @@ import { saleLineKey, salesByProductIndexKey } from '../../functions/adapters/ta
 import { loadConfig } from '../../functions/shared/config';
 import type { ApiEvent } from '../../functions/shared/http/http-api';
 import { type ApiHandler, bodyOf, callHandler } from '../support/api-handler-call';
+import { storedUsdPolicy } from '../support/approval-policy-fixture';
 import { createTestTable } from '../support/test-table';
 
 const handlers: Record<string, ApiHandler> = {};
@@ -82,6 +84,9 @@ beforeAll(async () => {
     listClaims: import('../../functions/api/ship-and-debit/list-ship-and-debit-claims'),
     get849: import('../../functions/api/ship-and-debit/get-ship-and-debit-849'),
     getLines: import('../../functions/api/ship-and-debit/get-ship-and-debit-claim-lines'),
+    detectBillBacks: import('../../functions/api/ship-and-debit/detect-ship-and-debit-bill-backs'),
+    listBillBacks: import('../../functions/api/ship-and-debit/list-ship-and-debit-bill-backs'),
+    getBillBack: import('../../functions/api/ship-and-debit/get-ship-and-debit-bill-back'),
   };
   for (const [name, module] of Object.entries(modules)) handlers[name] = (await module).handler as ApiHandler;
 });
@@ -675,5 +680,116 @@ describe('ship & debit claims over HTTP', () => {
     expect(results.filter((result) => result.x12Code === '05')).toHaveLength(2);
     const authorization = await call('getAuthorization', partnerA, { path: { authorizationNumber: number } });
     expect(authorization.json.lines[0].remainingQuantity).toBe(0);
+  });
+});
+
+/** A JSON claim line of DIST-002: `quantity` GX-300 (book 4.00, down to 3.00: 1.00 a unit) on line 1 of `invoice`. */
+const gx300Line = (number: string, invoice: string, quantity: number) => ({
+  authorizationNumber: number,
+  invoiceNumber: invoice,
+  invoiceLine: '1',
+  shipDate: today,
+  endCustomerId: 'EC-7788',
+  productSku: 'GX-300',
+  quantity,
+  bookCost: '4.00',
+  authorizedCost: '3.00',
+  amount: `${quantity}.00`,
+});
+
+describe('bill-backs over HTTP', () => {
+  const claimOfGx300 = (claimNumber: string, number: string, invoice: string, quantity: number) =>
+    call('submit', partnerB, {
+      body: { claimNumber, currency: 'USD', lines: [gx300Line(number, invoice, quantity)] },
+    });
+
+  it('a return of 4 of 10 credited GX-300 is billed back once (−4.00) by two concurrent detections, gives the 4 units back, shows on the claim, and the next claim settles 6.00 − 4.00', async () => {
+    const number = await approvedAuthorization([{ sku: 'GX-300', cost: '3.00', cap: 20 }], partnerB);
+    await posSale('DIST-002', 'INV-BB-1', '1', 'GX-300', 10);
+    const credited = await claimOfGx300('DM-BB-1', number, 'INV-BB-1', 10);
+    await posSale('DIST-002', 'INV-BB-1', '2', 'GX-300', -4);
+    const range = { partnerId: 'DIST-002', from: today, to: today };
+
+    const detections = await Promise.all([
+      call('detectBillBacks', channelManager, { body: range }),
+      call('detectBillBacks', channelManager, { body: range }),
+    ]);
+
+    expect(credited.json).toMatchObject({ amountApproved: '10.00' });
+    expect(detections.map((detection) => detection.status)).toEqual([200, 200]);
+    const made = detections.flatMap((detection) => detection.json.created);
+    expect(made).toEqual([
+      expect.objectContaining({ quantity: 4, amount: '-4.00', restoredQuantity: 4, status: 'open' }),
+    ]);
+    expect(detections.flatMap((detection) => detection.json.existing)).toEqual([made[0]]);
+    const billBackId = made[0].billBackId as string;
+    const authorization = await call('getAuthorization', partnerB, { path: { authorizationNumber: number } });
+    expect(authorization.json.lines[0].remainingQuantity).toBe(20 - 10 + 4);
+    const claim = await call('getClaim', partnerB, { path: { shipAndDebitClaimId: credited.json.claimId } });
+    expect(claim.json.reversals).toEqual([
+      {
+        claimId: credited.json.claimId,
+        lineNumber: 1,
+        quantity: 4,
+        amount: '4.00',
+        billBackIds: [billBackId],
+      },
+    ]);
+
+    await posSale('DIST-002', 'INV-BB-2', '1', 'GX-300', 6);
+    const next = await claimOfGx300('DM-BB-2', number, 'INV-BB-2', 6);
+
+    expect(next.json).toMatchObject({
+      amountApproved: '6.00',
+      billBackOffsets: [{ billBackId, amount: '4.00' }],
+    });
+    const settlement = await claims.get(next.json.settlementClaimId);
+    expect(settlement).toMatchObject({ amountClaimed: '2.00', type: 'shipAndDebit' });
+    const billBack = await call('getBillBack', partnerB, { path: { billBackId } });
+    expect(billBack.json).toMatchObject({ status: 'offset', offsetByClaimId: next.json.claimId });
+  });
+
+  it('bill-backs are the partner’s own: another partner gets 404 and an empty list, a partner may not detect (403), a year-long range is the most', async () => {
+    const listed = await call('listBillBacks', partnerB);
+    const billBackId = listed.json.items[0]?.billBackId as string;
+
+    expect(listed.json.items).toHaveLength(1);
+    expect((await call('getBillBack', partnerA, { path: { billBackId } })).status).toBe(404);
+    expect((await call('listBillBacks', partnerA)).json.items).toEqual([]);
+    expect((await call('listBillBacks', partnerA, { query: { partnerId: 'DIST-002' } })).json.items).toEqual(
+      [],
+    );
+    const range = { partnerId: 'DIST-002', from: today, to: today };
+    expect((await call('detectBillBacks', partnerB, { body: range })).status).toBe(403);
+    const tooLong = await call('detectBillBacks', channelManager, {
+      body: { ...range, from: '2020-01-01' },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json.errors).toEqual([expect.objectContaining({ path: 'to' })]);
+  });
+});
+
+describe('per-line auto-approval', () => {
+  it('with auto-approval below 5.00 a claim of 3 and 7 GX-300 splits its settlement: 7.00 for people on CLM-SD-…, 3.00 on CLM-SD-…-A', async () => {
+    const number = await approvedAuthorization([{ sku: 'GX-300', cost: '3.00', cap: 20 }], partnerB);
+    await posSale('DIST-002', 'INV-PL-1', '1', 'GX-300', 3);
+    await posSale('DIST-002', 'INV-PL-2', '1', 'GX-300', 7);
+    await approvalPolicyStore(client, table).create(storedUsdPolicy('5.00'));
+    const submitted = await call('submit', partnerB, {
+      body: {
+        claimNumber: 'DM-PL-1',
+        currency: 'USD',
+        lines: [gx300Line(number, 'INV-PL-1', 3), gx300Line(number, 'INV-PL-2', 7)],
+      },
+    });
+
+    expect(submitted.json).toMatchObject({ amountApproved: '10.00', linesForReview: [2] });
+    const forPeople = await claims.get(submitted.json.settlementClaimId);
+    const automatic = await claims.get(submitted.json.autoSettlementClaimId);
+    expect(forPeople).toMatchObject({ amountClaimed: '7.00', status: 'validated' });
+    expect(automatic).toMatchObject({
+      claimId: `${submitted.json.settlementClaimId}-A`,
+      amountClaimed: '3.00',
+    });
   });
 });

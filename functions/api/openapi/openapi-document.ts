@@ -39,6 +39,7 @@ const pathParameterMeanings: Record<string, string> = {
   authorizationNumber: 'Debit authorization (contract) number (DA-…), as partners quote it on claims',
   claimId: 'Claim id (CLM-…), as returned by POST /claims',
   batchId: 'Payment batch id (PB-…)',
+  billBackId: 'Ship & debit bill-back id (SDB-…), as POST /ship-and-debit-bill-backs/detections returns it',
   deductionId: 'Deduction id (DED-…), as returned by POST /deductions',
   effectiveFrom: 'First day of the price entry (ISO date)',
   fileId: 'Channel file id, as returned by POST /uploads',

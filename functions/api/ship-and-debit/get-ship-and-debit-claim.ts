@@ -1,5 +1,5 @@
+import { getShipAndDebitClaimWithReversals } from '../../../domain/ship-and-debit/bill-back-queries';
 import { shipAndDebitClaimView } from '../../../domain/ship-and-debit/ship-and-debit-claim';
-import { getShipAndDebitClaim } from '../../../domain/ship-and-debit/ship-and-debit-claim-queries';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
 import { pathParams } from '../../shared/http/request';
@@ -7,9 +7,13 @@ import { json } from '../../shared/http/response';
 import { shipAndDebitClaimDeps } from '../../ship-and-debit/ship-and-debit-claim-deps';
 import { shipAndDebitClaimPathSchema } from '../ship-and-debit-schemas';
 
-/** One ship & debit claim with every line's outcome; another partner's is a 404. */
+/** One ship & debit claim with every line's outcome and what bill-backs reversed; another partner's is a 404. */
 export const handler = httpApi(async (event) => {
   const { shipAndDebitClaimId: claimId } = pathParams(event, shipAndDebitClaimPathSchema);
-  const claim = await getShipAndDebitClaim(shipAndDebitClaimDeps, actorOf(event), claimId);
-  return json(200, shipAndDebitClaimView(claim));
+  const { claim, reversals } = await getShipAndDebitClaimWithReversals(
+    shipAndDebitClaimDeps,
+    actorOf(event),
+    claimId,
+  );
+  return json(200, { ...shipAndDebitClaimView(claim), reversals });
 });

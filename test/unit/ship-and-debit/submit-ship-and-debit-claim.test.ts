@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access/actor';
+import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-policy-use-cases';
 import type { Claim } from '../../../domain/claims/claim';
 import type { ClaimFunds } from '../../../domain/claims/ports';
+import { ForbiddenError } from '../../../domain/shared/errors';
+import type { PosReturn } from '../../../domain/ship-and-debit/bill-back';
+import {
+  type BillBackDeps,
+  billBackReturns,
+  billBackReturnsOfPosFile,
+} from '../../../domain/ship-and-debit/bill-back-returns';
 import type { DebitAuthorization } from '../../../domain/ship-and-debit/debit-authorization';
 import type {
   DebitAuthorizationStore,
@@ -16,7 +24,10 @@ import {
   submitShipAndDebitClaim,
 } from '../../../domain/ship-and-debit/submit-ship-and-debit-claim';
 import type { DomainEvent } from '../../../events/domain-event';
+import { storedUsdPolicy } from '../../support/approval-policy-fixture';
+import { InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { sampleAuthorization } from './authorization-fixtures';
+import { inMemoryBillBacks } from './in-memory-bill-backs';
 
 const partner: Actor = { userId: 'u-dist-001', role: 'partner', partnerId: 'DIST-001' };
 
@@ -30,6 +41,8 @@ type Pause = () => Promise<void>;
  */
 function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pause) {
   const remaining = new Map(authorization.lines.map((line) => [line.productSku, line.remainingQuantity]));
+  const billBacks = inMemoryBillBacks(remaining);
+  const policies = new InMemoryRecordStore<ApprovalPolicyRecord>((policy) => policy.policyId);
   const claims = new Map<string, ShipAndDebitClaim>();
   const numbers = new Map<string, string>();
   const invoiceLines = new Set<string>();
@@ -72,6 +85,8 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
       });
       if (stale) return { kind: 'remainingChanged' };
       if (keys.some((key) => invoiceLines.has(key))) return { kind: 'invoiceLineTaken' };
+      const offsets = (claim.billBackOffsets ?? []).map((offset) => offset.billBackId);
+      if (!billBacks.offset(claim.claimId, offsets)) return { kind: 'billBackTaken' };
       for (const reservation of reservations)
         remaining.set(
           reservation.productSku,
@@ -91,17 +106,20 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
     },
   } as unknown as ClaimFunds;
   let nextId = 0;
-  const deps: ShipAndDebitClaimDeps = {
+  const deps: ShipAndDebitClaimDeps & BillBackDeps = {
     authorizations,
     claims: claimStore,
-    evidence: { salesFor: async () => sales, listPriceOn: async () => undefined },
+    billBacks: billBacks.store,
+    evidence: { salesFor: async () => sales, returnsOf: async () => [], listPriceOn: async () => undefined },
     claimFunds,
+    settlements: { get: async (claimId) => settlements.find((claim) => claim.claimId === claimId) },
+    policies,
     events: { publish: async (event) => void events.push(event) },
     clock: () => new Date('2026-11-30T10:00:00Z'),
     policy: { claimWindowDays: 90, posToleranceBasisPoints: 0, interchangeId: 'CHRM' },
     newClaimId: () => `SDC-${++nextId}`,
   };
-  return { deps, remaining, settlements, events };
+  return { deps, remaining, settlements, events, billBacks, policies };
 }
 
 /** One JSON claim of `quantity` GX-200 on its own invoice: book 10.00, down to 8.25, 1.75 a unit. */
@@ -133,6 +151,16 @@ const saleOf = (index: number, quantity: number): PosSale => ({
   endCustomerId: 'EC-7788',
   productSku: 'GX-200',
   shipDate: '2026-11-20',
+  quantity,
+});
+
+/** A return of `quantity` GX-200 on line 2 of INV-1, on the day claims are received. */
+const returnOfInv1 = (quantity: number): PosReturn => ({
+  invoiceNumber: 'INV-1',
+  invoiceLine: '2',
+  date: '2026-11-30',
+  endCustomerId: 'EC-7788',
+  productSku: 'GX-200',
   quantity,
 });
 
@@ -233,5 +261,139 @@ describe('submitting ship & debit claims', () => {
         },
       }),
     ).rejects.toMatchObject({ issues: [{ path: 'lines', message: expect.stringContaining('at most 45') }] });
+  });
+
+  it('a return of 3 of the 30 GX-200 credited 52.50 is billed back once (−5.25), the 3 units go back to the authorization, and the next claim (17.50) settles 12.25', async () => {
+    const { deps, remaining, settlements, billBacks } = inMemory(
+      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+      [saleOf(1, 30), saleOf(2, 10)],
+      async () => {},
+    );
+    const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
+    const returned = returnOfInv1(3);
+    const detecting = { ...deps, evidence: { ...deps.evidence, returnsOf: async () => [returned] } };
+    const range = { partnerId: 'DIST-001', from: '2026-11-01', to: '2026-11-30' };
+    const credited = await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
+
+    const first = await billBackReturns(detecting, manager, range);
+    const again = await billBackReturns(detecting, manager, range);
+    const next = await submitShipAndDebitClaim(deps, partner, { document: claimOf(2, 10) });
+
+    expect(first.created).toEqual([
+      expect.objectContaining({
+        quantity: 3,
+        amount: '-5.25',
+        restoredQuantity: 3,
+        status: 'open',
+        parts: [expect.objectContaining({ claimId: credited.claim.claimId, lineNumber: 1, amount: '5.25' })],
+      }),
+    ]);
+    expect(again).toEqual({ created: [], existing: first.created, unmatched: [] });
+    expect(remaining.get('GX-200')).toBe(100 - 30 + 3 - 10);
+    const billBackId = first.created[0]?.billBackId as string;
+    expect(next.claim).toMatchObject({
+      amountApproved: '17.50',
+      billBackOffsets: [{ billBackId, amount: '5.25' }],
+    });
+    expect(settlements.map((claim) => claim.amountClaimed)).toEqual(['52.50', '12.25']);
+    expect(billBacks.billBacks.get(billBackId)).toMatchObject({
+      status: 'offset',
+      offsetByClaimId: next.claim.claimId,
+    });
+    await expect(billBackReturns(detecting, partner, range)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('with auto-approval below 20.00 a line (10 × 1.75 = 17.50) settles on its own claim the workflow approves, and the line of 20 × 1.75 = 35.00 on the claim people decide', async () => {
+    const { deps, settlements, policies } = inMemory(
+      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+      [saleOf(1, 10), saleOf(2, 20)],
+      async () => {},
+    );
+    await policies.create(storedUsdPolicy('20.00'));
+    const one = claimOf(1, 10).claim.lines[0];
+    const two = claimOf(2, 20).claim.lines[0];
+    if (one === undefined || two === undefined) throw new Error('fixture');
+
+    const { claim } = await submitShipAndDebitClaim(deps, partner, {
+      document: { format: 'json', claim: { claimNumber: 'DM-SPLIT', currency: 'USD', lines: [one, two] } },
+    });
+
+    expect(claim).toMatchObject({
+      amountApproved: '52.50',
+      linesForReview: [2],
+      settlementClaimId: 'CLM-SD-1',
+      autoSettlementClaimId: 'CLM-SD-1-A',
+    });
+    expect(settlements.map((each) => [each.claimId, each.amountClaimed, each.lines.length])).toEqual([
+      ['CLM-SD-1', '35.00', 1],
+      ['CLM-SD-1-A', '17.50', 1],
+    ]);
+  });
+
+  it('a completed POS file bills back the returns invoiced in the 90 days up to it, once; an inventory or failed file looks for none', async () => {
+    const { deps, billBacks } = inMemory(
+      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+      [saleOf(1, 30)],
+      async () => {},
+    );
+    await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
+    const asked: [string, string][] = [];
+    const returned = returnOfInv1(1);
+    const detecting = {
+      ...deps,
+      evidence: {
+        ...deps.evidence,
+        returnsOf: async (_partner: string, _skus: readonly string[], from: string, to: string) => {
+          asked.push([from, to]);
+          return [returned];
+        },
+      },
+    };
+    const file = {
+      partnerId: 'DIST-001',
+      kind: 'pos',
+      status: 'completed',
+      occurredAt: '2026-11-30T12:00:00Z',
+    } as const;
+
+    const first = await billBackReturnsOfPosFile(detecting, file);
+    const again = await billBackReturnsOfPosFile(detecting, { ...file, status: 'completed_with_rejections' });
+    const inventory = await billBackReturnsOfPosFile(detecting, { ...file, kind: 'inventory' });
+    const failed = await billBackReturnsOfPosFile(detecting, { ...file, status: 'failed' });
+
+    expect(first?.created).toEqual([
+      expect.objectContaining({ amount: '-1.75', createdBy: { userId: 'system', role: 'admin' } }),
+    ]);
+    expect(again?.existing).toEqual(first?.created);
+    expect([inventory, failed]).toEqual([undefined, undefined]);
+    expect(asked).toEqual([
+      ['2026-09-01', '2026-11-30'],
+      ['2026-09-01', '2026-11-30'],
+    ]);
+    expect(billBacks.billBacks.size).toBe(1);
+  });
+
+  it('a return takes back only what a person granted: nothing of a rejected settlement; of one approved at half (26.25 of 52.50), 3 × 0.875 = 2.625 → 2.62', async () => {
+    const billedBackAfter = async (decided: Partial<Claim>) => {
+      const { deps, settlements } = inMemory(
+        sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+        [saleOf(1, 30)],
+        async () => {},
+      );
+      await submitShipAndDebitClaim(deps, partner, { document: claimOf(1, 30) });
+      const [settlement] = settlements;
+      if (settlement === undefined) throw new Error('no settlement');
+      settlements[0] = { ...settlement, ...decided };
+      const detecting = { ...deps, evidence: { ...deps.evidence, returnsOf: async () => [returnOfInv1(3)] } };
+      const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
+      const range = { partnerId: 'DIST-001', from: '2026-11-01', to: '2026-11-30' };
+      return (await billBackReturns(detecting, manager, range)).created.map((billBack) => billBack.amount);
+    };
+
+    expect(await billedBackAfter({ status: 'rejected', amountApproved: '0.00' })).toEqual([]);
+    expect(await billedBackAfter({ status: 'partiallyApproved', amountApproved: '26.25' })).toEqual([
+      '-2.62',
+    ]);
+    expect(await billedBackAfter({ status: 'paid', amountApproved: '52.50' })).toEqual(['-5.25']);
   });
 });
