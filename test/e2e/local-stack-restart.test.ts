@@ -7,6 +7,7 @@ import { Decimal } from 'decimal.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../infra/constructs/chrm-function';
 import type { DemoSeedDepth } from '../../infra/local/local-stack';
+import { upLinePrefix } from '../support/stack-up-line';
 import { eventually } from './approval-inbox';
 import { coopClaim } from './coop-claim';
 
@@ -31,7 +32,7 @@ async function startStack(seed: DemoSeedDepth | 'no-seed'): Promise<RunningStack
   started.push(child);
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   for await (const line of lines) {
-    if (line.startsWith('{')) return { child, ...JSON.parse(line) };
+    if (line.startsWith(upLinePrefix)) return { child, ...JSON.parse(line.slice(upLinePrefix.length)) };
   }
   throw new Error(`the local stack exited (code ${child.exitCode}) before it was up`);
 }

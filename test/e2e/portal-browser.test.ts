@@ -29,9 +29,11 @@ async function pageAt(viewport: { width: number; height: number }): Promise<Page
   return context.newPage();
 }
 
+/** Signs in as a demo user and waits for the session (the token is fetched after the click). */
 async function signIn(page: Page, who: RegExp): Promise<void> {
   await page.goto(`${local.stack.apiUrl}/`);
   await page.getByRole('button', { name: who }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 const claimOf = (reference: string) => {
