@@ -377,4 +377,61 @@ describe('partner portal and staff console in Chromium', () => {
     await problem.waitFor();
     expect(await problem.textContent()).toBe('Not Found (404): Partner not found');
   });
+  it('DIST-NORTH submits a claim in the browser, the approver approves it, finance builds, an admin approves and finance pays the batch; DIST-NORTH sees it paid', async () => {
+    const partner = await pageAt(laptop);
+    await signIn(partner, /DIST-NORTH/);
+    await partner.getByRole('link', { name: 'Claims & payments' }).click();
+    await partner.getByLabel('Program, period and fund').selectOption('VOL-SWITCH-2026/2026-03/rebate/USD');
+    await partner.getByLabel('Amount').fill('12.34');
+    await partner.getByLabel(/Reference/).fill('PORTAL-SUBMIT-1');
+    await partner.screenshot({ path: artifactPath('portal-claim-submit.png'), fullPage: true });
+    await partner.getByRole('button', { name: 'Submit claim' }).click();
+    await partner.waitForURL(/#\/claims\/[^/]+$/);
+    const claimId = decodeURIComponent(new URL(partner.url()).hash.split('/').pop() ?? '');
+    await partner.getByTestId('claim-status').waitFor();
+
+    const { tokens } = local.stack;
+    await taskInInbox(local.api, tokens['demo-approver'], claimId);
+    const approver = await pageAt(laptop);
+    await signIn(approver, /demo-approver/);
+    await approver.getByRole('button', { name: `Approve ${claimId}` }).click();
+    await approver
+      .getByRole('status')
+      .filter({ hasText: `Approved ${claimId}.` })
+      .waitFor();
+
+    // The server's day, not the browser's fixed demo day: the claim was approved today.
+    const today = new Date().toISOString().slice(0, 10);
+    const finance = await pageAt(laptop);
+    await signIn(finance, /demo-finance/);
+    await finance.getByRole('link', { name: 'Payment batches' }).click();
+    await finance.getByLabel('Method').selectOption('check');
+    await finance.getByLabel('Claims approved up to').fill(today);
+    await finance.getByRole('button', { name: 'Build batch' }).click();
+    await finance.waitForURL(/#\/payments\/[^/]+$/);
+    const batchUrl = finance.url();
+    const batchStatus = finance.getByTestId('batch-status');
+    await batchStatus.waitFor();
+    expect(await batchStatus.textContent()).toBe('draft');
+    await finance.getByRole('row', { name: /DIST-NORTH/ }).waitFor();
+    // The batch's creator may not approve it: the API says so, the page shows it.
+    await finance.getByRole('button', { name: 'Approve batch' }).click();
+    await finance.getByRole('alert').waitFor();
+    expect(await finance.getByRole('alert').textContent()).toMatch(/^Forbidden \(403\)/);
+
+    const admin = await pageAt(laptop);
+    await signIn(admin, /demo-admin/);
+    await admin.goto(batchUrl);
+    await admin.getByRole('button', { name: 'Approve batch' }).click();
+    await admin.getByTestId('batch-status').filter({ hasText: 'approved' }).waitFor();
+
+    await finance.reload();
+    await finance.getByRole('button', { name: 'Mark paid' }).click();
+    await finance.getByTestId('batch-status').filter({ hasText: 'paid' }).waitFor();
+    await finance.screenshot({ path: artifactPath('staff-payment-batch-paid.png'), fullPage: true });
+
+    await partner.reload();
+    await partner.getByTestId('claim-status').filter({ hasText: 'paid' }).waitFor();
+    expect(await partner.getByTestId('claim-payment').textContent()).toContain('paid');
+  });
 });

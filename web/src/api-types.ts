@@ -11,7 +11,11 @@ import type { whatIfSchema } from '../../functions/api/api-schemas';
 import type { approvalTaskResponse } from '../../functions/api/approval-routes';
 import type { claimResponseSchema } from '../../functions/api/claim-schemas';
 import type { nearTierAlertResponseSchema } from '../../functions/api/near-tier-schemas';
-import type { partnerPaymentViewSchema } from '../../functions/api/payment-response-schemas';
+import type {
+  partnerPaymentViewSchema,
+  paymentBatchHeaderResponseSchema,
+  paymentBatchResponseSchema,
+} from '../../functions/api/payment-response-schemas';
 import type {
   checkbookSchema,
   explainedEntrySchema,
@@ -38,6 +42,8 @@ export type WhatIfSale = z.input<typeof whatIfSchema>;
 export type WhatIf = z.infer<typeof whatIfResponseSchema>;
 export type Claim = z.infer<typeof claimResponseSchema>;
 export type PartnerPayment = z.infer<typeof partnerPaymentViewSchema>;
+export type PaymentBatchHeader = z.infer<typeof paymentBatchHeaderResponseSchema>;
+export type PaymentBatch = z.infer<typeof paymentBatchResponseSchema>;
 export type ApprovalTask = z.infer<typeof approvalTaskResponse>;
 export type LiabilitiesReport = z.infer<typeof liabilitiesResponseSchema>;
 export type PartnerScorecard = z.infer<typeof scorecardResponseSchema>;

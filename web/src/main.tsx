@@ -8,6 +8,7 @@ import { ClaimDetail, Claims } from './pages/claims';
 import { Liabilities } from './pages/liabilities';
 import { NearTierPartners } from './pages/near-tier';
 import { PartnerHome } from './pages/partner-home';
+import { PaymentBatchDetail, PaymentBatches } from './pages/payment-batches';
 import { Programs } from './pages/programs';
 import { SalesAndInventory } from './pages/sales';
 import { Scorecard } from './pages/scorecard';
@@ -39,6 +40,10 @@ const navOf = (session: Session): NavItem[] =>
         // Approvers have no near-tier list (GET /near-tier-alerts answers them 403).
         ...(session.role === 'approver' ? [] : [{ label: 'Near-tier partners', page: 'near-tier' }]),
         { label: 'Accrual runs', page: 'runs' },
+        // Payment batches are built, approved and paid by finance and admins only.
+        ...(session.role === 'finance' || session.role === 'admin'
+          ? [{ label: 'Payment batches', page: 'payments' }]
+          : []),
       ];
 
 const notFound = (what: string) => (
@@ -82,6 +87,10 @@ function Page({ session, location }: { session: Session; location: Location }) {
     return <AccrualRunDetail session={session} runId={id} />;
   } else if (page === 'runs') {
     return <AccrualRuns session={session} />;
+  } else if (page === 'payments' && id) {
+    return <PaymentBatchDetail session={session} batchId={id} />;
+  } else if (page === 'payments') {
+    return <PaymentBatches session={session} />;
   }
   return notFound(`#/${location.segments.join('/')}`);
 }

@@ -4,6 +4,7 @@ import type { Claim, Page, PartnerPayment, Problem } from '../api-types';
 import { Money, ProblemView, problemOf, Show, StatusBadge, useApiGet } from '../components';
 import { href } from '../router';
 import type { Session } from '../session';
+import { SubmitClaim } from './claim-form';
 
 /** A partner's payments: what each pays, its state and when the money is expected. */
 function Payments({ session }: { session: Session }) {
@@ -72,6 +73,7 @@ export function Claims({ session }: { session: Session }) {
   return (
     <>
       <h1>Claims</h1>
+      {session.role === 'partner' && <SubmitClaim session={session} />}
       <Show loaded={first} what="claims">
         {(page) => {
           const items = [...page.items, ...more.items];
