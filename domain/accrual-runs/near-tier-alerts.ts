@@ -43,7 +43,10 @@ const eventOf = (alert: StoredNearTierAlert): PartnerNearTierV1 =>
  */
 export async function flagNearTierPartners(deps: NearTierDeps, runId: string): Promise<NearTierAlert[]> {
   const run = await getVersioned(deps.runs, runId, 'Accrual run');
-  if (run.status !== 'completed') throw new BusinessRuleError(`accrual run '${runId}' is ${run.status}`);
+  if (run.status !== 'completed' || run.completedAt === null) {
+    throw new BusinessRuleError(`accrual run '${runId}' is ${run.status}`);
+  }
+  const completedAt = run.completedAt;
   let lines: SaleLine[] | undefined;
   const flagged: NearTierAlert[] = [];
   for (const step of run.programs) {
@@ -55,31 +58,48 @@ export async function flagNearTierPartners(deps: NearTierDeps, runId: string): P
     const periods = measurementWindows(program, period).map((window) => window.period);
     const alerts = nearTierAlerts(program, runId, standings, periods);
     for (const { label } of periods) {
-      await replacePeriodAlerts(
-        deps,
-        program.programId,
-        label,
-        alerts.filter((alert) => alert.period === label),
-      );
+      await replacePeriodAlerts(deps, {
+        runId,
+        completedAt,
+        programId: program.programId,
+        period: label,
+        alerts: alerts.filter((alert) => alert.period === label),
+      });
     }
     flagged.push(...alerts);
   }
   return flagged;
 }
 
+/**
+ * One program period's alerts after a run. Runs' completions may be delivered out of order (a retry, a
+ * slow rule target): when a run completed later already stored alerts of this period, its view stands and
+ * an earlier run's late delivery changes nothing.
+ */
 async function replacePeriodAlerts(
   deps: NearTierDeps,
-  programId: string,
-  period: string,
-  alerts: readonly NearTierAlert[],
+  of: {
+    readonly runId: string;
+    readonly completedAt: string;
+    readonly programId: string;
+    readonly period: string;
+    readonly alerts: readonly NearTierAlert[];
+  },
 ) {
-  const near = new Set(alerts.map((alert) => alert.partnerId));
-  for (const previous of await deps.nearTierAlerts.ofProgramPeriod(programId, period)) {
-    if (!near.has(previous.partnerId)) await deps.nearTierAlerts.remove(previous);
+  const previous = await deps.nearTierAlerts.ofProgramPeriod(of.programId, of.period);
+  if (previous.some((alert) => alert.runId !== of.runId && alert.runCompletedAt > of.completedAt)) return;
+  const near = new Set(of.alerts.map((alert) => alert.partnerId));
+  for (const stale of previous) {
+    if (!near.has(stale.partnerId)) await deps.nearTierAlerts.remove(stale);
   }
   const flaggedAt = deps.clock().toISOString();
-  for (const alert of alerts) {
-    const stored: StoredNearTierAlert = { ...alert, flaggedAt, publishedAt: null };
+  for (const alert of of.alerts) {
+    const stored: StoredNearTierAlert = {
+      ...alert,
+      flaggedAt,
+      runCompletedAt: of.completedAt,
+      publishedAt: null,
+    };
     if (!(await deps.nearTierAlerts.save(stored))) continue;
     // Stored before published, marked after: a failure in between publishes again on retry, never not at all.
     await deps.events.publish({ source, detailType, detail: eventOf(stored) });

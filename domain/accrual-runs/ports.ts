@@ -88,13 +88,15 @@ export interface AccrualRunDeps {
 /** A near-tier alert as kept for the channel managers: the latest per program, period and partner. */
 export interface StoredNearTierAlert extends NearTierAlert {
   readonly flaggedAt: string;
+  /** When the run that flagged it completed: a later run's alert replaces it, an earlier run's never does. */
+  readonly runCompletedAt: string;
   /** When its PartnerNearTier event went out; null until then (a retried run publishes it then). */
   readonly publishedAt: string | null;
 }
 
 /**
  * The current near-tier alerts, one per program × period × partner. `save` replaces the partner's alert
- * with one of another run, or writes it anew; it answers false when this run's alert is there and published
+ * with one of a run completed no earlier, or writes it anew (false when a later run's alert is there); it answers false when this run's alert is there and published
  * (a repeated delivery), so nothing is published twice for a run that completed its publishing.
  */
 export interface NearTierAlertStore {

@@ -51,13 +51,15 @@ export class DynamoNearTierAlerts implements NearTierAlertStore {
       itemType,
       itemVersion: 1,
     };
-    // Another run's alert is replaced; this run's only while its event has not gone out.
+    // Another run's alert is replaced by a run completed no earlier; this run's only while its event has not
+    // gone out. (Alerts stored before runCompletedAt existed count as older.)
     return putIf(
       this.client,
       this.tableName,
       item,
-      'attribute_not_exists(pk) OR runId <> :runId OR attribute_type(publishedAt, :null)',
-      { values: { ':runId': alert.runId, ':null': 'NULL' } },
+      'attribute_not_exists(pk) OR (runId <> :runId AND (attribute_not_exists(runCompletedAt) OR ' +
+        'runCompletedAt <= :completedAt)) OR (runId = :runId AND attribute_type(publishedAt, :null))',
+      { values: { ':runId': alert.runId, ':completedAt': alert.runCompletedAt, ':null': 'NULL' } },
     );
   }
 

@@ -13,5 +13,8 @@ export const nearTierAlertResponseSchema = partnerNearTierV1
   .omit({ version: true, alertId: true, occurredAt: true })
   .extend({
     flaggedAt: z.iso.datetime().describe('When the run’s alerts were stored'),
+    runCompletedAt: z.iso
+      .datetime()
+      .describe('When the run that flagged it completed: only a run completed later replaces it'),
     publishedAt: z.iso.datetime().nullable().describe('When its PartnerNearTier event was published'),
   });

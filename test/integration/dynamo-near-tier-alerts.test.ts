@@ -33,6 +33,7 @@ function alert(
     nextTier: { index: 1, from: '50000', rate: '5' },
     message: `${partnerId} is 4,200.00 USD short of 5 % on ${programId}`,
     flaggedAt: '2026-04-01T06:00:00.000Z',
+    runCompletedAt: '2026-04-01T05:59:00.000Z',
     publishedAt: null,
     ...overrides,
   };
@@ -69,10 +70,18 @@ describe('DynamoNearTierAlerts', () => {
     const [published] = await store.ofProgramPeriod('VOL-P', '2026-03');
     expect(published?.publishedAt).toBe('2026-04-01T06:00:01.000Z');
 
-    const next = alert('VOL-P', 'P1', { runId: 'RUN-2', shortfall: '100.00' });
+    const next = alert('VOL-P', 'P1', {
+      runId: 'RUN-2',
+      shortfall: '100.00',
+      runCompletedAt: '2026-04-02T05:59:00.000Z',
+    });
     expect(await store.save(next)).toBe(true);
     // The first run marking late leaves the newer alert unpublished, for its own run to mark.
     await store.markPublished(first, '2026-04-01T06:00:02.000Z');
+    expect(await store.ofProgramPeriod('VOL-P', '2026-03')).toEqual([next]);
+    // Nor does a run completed earlier, delivered late, replace it.
+    const older = alert('VOL-P', 'P1', { runId: 'RUN-0', runCompletedAt: '2026-03-31T23:00:00.000Z' });
+    expect(await store.save(older)).toBe(false);
     expect(await store.ofProgramPeriod('VOL-P', '2026-03')).toEqual([next]);
   });
 

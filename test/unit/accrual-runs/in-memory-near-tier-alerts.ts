@@ -11,6 +11,8 @@ export class InMemoryNearTierAlerts implements NearTierAlertStore {
   async save(alert: StoredNearTierAlert): Promise<boolean> {
     const stored = this.alerts.get(keyOf(alert));
     if (stored !== undefined && stored.runId === alert.runId && stored.publishedAt !== null) return false;
+    if (stored !== undefined && stored.runId !== alert.runId && stored.runCompletedAt > alert.runCompletedAt)
+      return false;
     this.alerts.set(keyOf(alert), alert);
     return true;
   }

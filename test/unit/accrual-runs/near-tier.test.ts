@@ -11,6 +11,7 @@ import { computeAccruals, computePoolLeaders } from '../../../domain/accruals/en
 import { ForbiddenError, NotFoundError } from '../../../domain/shared/errors';
 import { partnerNearTierV1 } from '../../../events/partner-near-tier.v1';
 import { approver, channelManager, partnerUser } from '../../support/actors';
+import { fixedClock } from '../../support/in-memory-record-store';
 import { march2026, program, saleLine, threeTiers } from '../accruals/builders';
 import { programDefinition } from '../programs/builders';
 import { accrualRunDeps, channelLine } from './fakes';
@@ -248,6 +249,29 @@ describe('flagNearTierPartners', () => {
     expect(flagged.map((alert) => alert.partnerId)).toEqual(['P2']);
     expect([...deps.nearTierAlerts.alerts.values()]).toMatchObject([
       { runId: second.runId, partnerId: 'P2', shortfall: '80' },
+    ]);
+  });
+});
+
+describe('flagNearTierPartners, runs delivered out of order', () => {
+  it('keeps the alerts of the run completed last when an earlier run’s completion arrives after it', async () => {
+    // Arrange: the first run sees P1 50 units short; a later run (P2 grown, P1 past its tier) sees P2.
+    const deps = await runWith('950', '400');
+    const early = await completedRun(deps);
+    deps.lines.add(
+      channelLine({ partnerId: 'P1', invoiceNumber: 'INV-3', quantity: '100' }),
+      channelLine({ partnerId: 'P2', invoiceNumber: 'INV-4', quantity: '520' }),
+    );
+    deps.clock = fixedClock('2026-04-02T06:00:00.000Z');
+    const late = await completedRun(deps);
+
+    // Act: the later run's completion is handled first, the earlier one's after it.
+    await flagNearTierPartners(deps, late.runId);
+    await flagNearTierPartners(deps, early.runId);
+
+    // Assert
+    expect([...deps.nearTierAlerts.alerts.values()]).toMatchObject([
+      { runId: late.runId, partnerId: 'P2', shortfall: '80', runCompletedAt: '2026-04-02T06:00:00.000Z' },
     ]);
   });
 });
