@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { CfnOutput, DockerImage, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   CachePolicy,
@@ -19,6 +24,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import {
   BlockPublicAccess,
   Bucket,
@@ -32,21 +38,31 @@ import type { Construct } from 'constructs';
 import { writeWebApp } from '../../web/build';
 import { webContentSecurityPolicy } from '../../web/security-headers';
 import { apiPathPrefix } from '../../web/src/api-path';
+import { type SignInConfig, signInConfigPath } from '../../web/src/sign-in-config';
 import { repositoryRoot } from '../constructs/chrm-function';
+import type { UserDirectory } from '../constructs/user-directory';
 
 export interface WebStackProps extends StackProps {
   readonly api: HttpApi;
   /** Partners' browsers PUT files here with presigned URLs: the CSP lets the portal connect to it. */
   readonly uploads: Bucket;
+  /** The user pool (in the API stack) whose hosted UI signs portal users in. */
+  readonly users: UserDirectory;
 }
 
 /**
  * The partner portal and staff console on AWS: the built web app in a private bucket behind CloudFront (origin
  * access control), and the HTTP API behind the same distribution under `/api/*`, so the browser calls one
  * origin and the API needs no CORS (it declares none: other origins' browsers cannot call it with a token).
+ *
+ * Sign-in: the portal's Cognito app client lives here because its callback URL is this distribution's URL, and
+ * so does the API's JWT authorizer, which must accept that client's tokens: in the API stack either would close
+ * a cycle (the distribution routes /api to the API). The route stacks take the authorizer from here.
  */
 export class WebStack extends Stack {
   readonly distribution: Distribution;
+  /** The JWT authorizer of every authenticated route: Cognito ID tokens of the API client or the portal. */
+  readonly apiAuthorizer: IHttpRouteAuthorizer;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -79,6 +95,7 @@ export class WebStack extends Stack {
         contentSecurityPolicy: {
           contentSecurityPolicy: webContentSecurityPolicy(
             `https://${props.uploads.bucketRegionalDomainName}`,
+            props.users.hostedUi.baseUrl(),
           ),
           override: true,
         },
@@ -168,6 +185,50 @@ export class WebStack extends Stack {
       distributionPaths: ['/', '/index.html'],
     });
 
+    // The portal signs in through the hosted UI with the authorization code grant and PKCE: a browser app keeps
+    // no secret. It hands the API the ID token, which carries the role and partner claims (pre-token trigger).
+    const portalUrl = `https://${this.distribution.distributionDomainName}/`;
+    const portalClient = new UserPoolClient(this, 'PortalClient', {
+      userPool: props.users.userPool,
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [portalUrl],
+        logoutUrls: [portalUrl],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+    });
+    const authorizer = new HttpAuthorizer(this, 'CognitoJwt', {
+      httpApi: props.api,
+      authorizerName: 'CognitoJwt',
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: `https://cognito-idp.${this.region}.amazonaws.com/${props.users.userPool.userPoolId}`,
+      jwtAudience: [props.users.client.userPoolClientId, portalClient.userPoolClientId],
+    });
+    this.apiAuthorizer = HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'RouteAuthorizer', {
+      authorizerId: authorizer.authorizerId,
+      authorizerType: HttpAuthorizerType.JWT,
+    });
+    // What the bundle reads at startup: the same build serves every environment.
+    const signInConfig: SignInConfig = {
+      signIn: 'cognito',
+      hostedUiUrl: props.users.hostedUi.baseUrl(),
+      clientId: portalClient.userPoolClientId,
+    };
+    new BucketDeployment(this, 'DeployConfig', {
+      sources: [Source.jsonData(signInConfigPath.slice(1), signInConfig)],
+      destinationBucket: site,
+      prune: false,
+      cacheControl: [CacheControl.noCache()],
+      distribution: this.distribution,
+      distributionPaths: [signInConfigPath],
+    });
+
     NagSuppressions.addResourceSuppressions(this.distribution, [
       {
         id: 'AwsSolutions-CFR1',
@@ -217,7 +278,7 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'PortalUrl', {
       description: 'The partner portal and staff console (the API under /api)',
-      value: `https://${this.distribution.distributionDomainName}/`,
+      value: portalUrl,
     });
   }
 }
