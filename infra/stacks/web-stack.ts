@@ -33,6 +33,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { writeWebApp } from '../../web/build';
@@ -41,6 +42,7 @@ import { apiPathPrefix } from '../../web/src/api-path';
 import { type SignInConfig, signInConfigPath } from '../../web/src/sign-in-config';
 import { repositoryRoot } from '../constructs/chrm-function';
 import type { UserDirectory } from '../constructs/user-directory';
+import { type WebAclStack, webAclRegion } from './web-acl-stack';
 
 export interface WebStackProps extends StackProps {
   readonly api: HttpApi;
@@ -48,6 +50,8 @@ export interface WebStackProps extends StackProps {
   readonly uploads: Bucket;
   /** The user pool (in the API stack) whose hosted UI signs portal users in. */
   readonly users: UserDirectory;
+  /** The web ACL's stack (us-east-1), deployed first; its ACL's ARN is read from its SSM parameter. */
+  readonly webAcl: WebAclStack;
 }
 
 /**
@@ -121,8 +125,33 @@ export class WebStack extends Stack {
     // The API's host, from its endpoint `https://<id>.execute-api.<region>.amazonaws.com`.
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
 
+    // What CDK's cross-region references do, for an environment-agnostic stack: read the parameter in us-east-1.
+    // The ACL keeps its ARN for life (it is updated in place), so reading it once, at creation, is enough.
+    this.addStackDependency(props.webAcl);
+    const webAclArn = new AwsCustomResource(this, 'WebAclArn', {
+      onUpdate: {
+        service: 'SSM',
+        action: 'GetParameter',
+        parameters: { Name: props.webAcl.arnParameterName },
+        region: webAclRegion,
+        physicalResourceId: PhysicalResourceId.of(props.webAcl.arnParameterName),
+      },
+      policy: AwsCustomResourcePolicy.fromSdkCalls({
+        resources: [
+          this.formatArn({
+            service: 'ssm',
+            region: webAclRegion,
+            resource: 'parameter',
+            resourceName: props.webAcl.arnParameterName.slice(1),
+          }),
+        ],
+      }),
+      installLatestAwsSdk: false,
+    }).getResponseField('Parameter.Value');
+
     this.distribution = new Distribution(this, 'WebDistribution', {
       comment: 'ChRM partner portal and staff console, with the API under /api',
+      webAclId: webAclArn,
       defaultRootObject: 'index.html',
       priceClass: PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -235,25 +264,23 @@ export class WebStack extends Stack {
         reason: 'Partners sell in many countries; who may read what is decided by sign-in, not by geography.',
       },
       {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'No WAF yet: the API behind /api authenticates every route and throttles at its stage; a web ACL comes with the production account setup.',
-      },
-      {
         id: 'AwsSolutions-CFR4',
         reason:
           'The default *.cloudfront.net certificate cannot enforce a minimum TLS version (CloudFront fixes it at TLSv1); with a custom domain and ACM certificate, set minimumProtocolVersion TLSv1.2_2021.',
       },
     ]);
-    // The CDK's own deployment function (one per stack) copies the asset into the bucket and invalidates.
+    // The CDK's own deployment function (one per stack) copies the asset into the bucket and invalidates; its
+    // custom-resource function reads the web ACL's ARN.
     NagSuppressions.addStackSuppressions(this, [
       {
         id: 'AwsSolutions-L1',
-        reason: "BucketDeployment's function runtime is chosen by aws-cdk-lib, not by this app.",
+        reason:
+          "The runtimes of BucketDeployment's and AwsCustomResource's functions are chosen by aws-cdk-lib, not by this app.",
       },
       {
         id: 'AwsSolutions-IAM4',
-        reason: "AWSLambdaBasicExecutionRole only allows writing the deployment function's own logs.",
+        reason:
+          "AWSLambdaBasicExecutionRole only allows writing the deployment and parameter-reading functions' own logs.",
         appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
       },
       {

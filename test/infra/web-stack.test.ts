@@ -171,6 +171,50 @@ describe('web stack', () => {
     });
   });
 
+  it('guards the distribution with a us-east-1 web ACL: AWS common, known-bad-inputs and IP-reputation rules, a per-IP rate limit', () => {
+    const { webAcl } = synthChrmApp();
+    expect(webAcl.region).toBe('us-east-1');
+    const acl = Template.fromStack(webAcl);
+    const managed = (name: string) =>
+      Match.objectLike({
+        Name: name,
+        OverrideAction: { None: {} },
+        Statement: { ManagedRuleGroupStatement: Match.objectLike({ VendorName: 'AWS', Name: name }) },
+      });
+    acl.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'CLOUDFRONT',
+      DefaultAction: { Allow: {} },
+      Rules: [
+        managed('AWSManagedRulesCommonRuleSet'),
+        managed('AWSManagedRulesKnownBadInputsRuleSet'),
+        managed('AWSManagedRulesAmazonIpReputationList'),
+        Match.objectLike({
+          Action: { Block: {} },
+          Statement: { RateBasedStatement: { Limit: 2000, AggregateKeyType: 'IP' } },
+        }),
+      ],
+    });
+    const [aclId] = Object.keys(acl.findResources('AWS::WAFv2::WebACL'));
+    acl.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: webAcl.arnParameterName,
+      Value: { 'Fn::GetAtt': [aclId, 'Arn'] },
+    });
+    // The web stack reads that parameter in us-east-1 and hands the ARN to the distribution.
+    const [readerId, reader] = Object.entries(template.findResources('Custom::AWS'))[0] as [
+      string,
+      { Properties: { Create: string } },
+    ];
+    expect(JSON.parse(reader.Properties.Create)).toMatchObject({
+      service: 'SSM',
+      action: 'GetParameter',
+      parameters: { Name: webAcl.arnParameterName },
+      region: 'us-east-1',
+    });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ WebACLId: { 'Fn::GetAtt': [readerId, 'Parameter.Value'] } }),
+    });
+  });
+
   it('leaves the HTTP API without CORS: a browser reaches it with a token only through the portal origin', () => {
     const api = Template.fromStack(synthChrmApp().api);
     api.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
