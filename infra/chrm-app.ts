@@ -11,6 +11,7 @@ import { DealRegistrationStack } from './stacks/deal-registration-stack';
 import { FundsStack } from './stacks/funds-stack';
 import { IngestStack } from './stacks/ingest-stack';
 import { ShipAndDebitStack } from './stacks/ship-and-debit-stack';
+import { WebAclStack } from './stacks/web-acl-stack';
 import { WebStack } from './stacks/web-stack';
 
 /** Adds ChRM's stacks to `app`. */
@@ -48,13 +49,24 @@ export function addChrmStacks(app: App) {
     eventBus: data.eventBus,
   });
   const api = new ApiStack(app, stackNames.api, {
-    description: 'ChRM HTTP API: users, authorizer, stage',
+    description: 'ChRM HTTP API: users and their hosted UI, stage',
+  });
+  const webAcl = new WebAclStack(app, stackNames.webAcl, {
+    description: 'ChRM web ACL of the portal distribution (CloudFront: us-east-1)',
+  });
+  const web = new WebStack(app, stackNames.web, {
+    description: 'ChRM partner portal and staff console: S3 + CloudFront, the API under /api, sign-in',
+    api: api.api,
+    uploads: data.uploads,
+    users: api.users,
+    webAcl,
   });
   const routeStack = (context: keyof typeof apiRouteGroups) =>
     new ApiRoutesStack(app, stackNames.apiRoutes[context], {
       description: `ChRM HTTP API: the ${context} routes and their functions`,
       ...resources,
       api: api.api,
+      authorizer: web.apiAuthorizer,
       cursorSigningKey: api.cursorSigningKey,
       accrualWorkflow: accruals.workflow,
       ingestWorkflow: ingest.workflow,
@@ -64,12 +76,19 @@ export function addChrmStacks(app: App) {
   // One stack per bounded context keeps each under CloudFormation's 500-resource limit.
   const contexts = Object.keys(apiRouteGroups) as (keyof typeof apiRouteGroups)[];
   const apiRoutes = Object.fromEntries(contexts.map((context) => [context, routeStack(context)]));
-  const web = new WebStack(app, stackNames.web, {
-    description: 'ChRM partner portal and staff console: S3 + CloudFront, the API under /api',
-    api: api.api,
-    uploads: data.uploads,
-  });
-  return { data, api, apiRoutes, ingest, accruals, claims, web, dealRegistration, funds, shipAndDebit };
+  return {
+    data,
+    api,
+    apiRoutes,
+    ingest,
+    accruals,
+    claims,
+    web,
+    dealRegistration,
+    funds,
+    shipAndDebit,
+    webAcl,
+  };
 }
 
 /**

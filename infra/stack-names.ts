@@ -16,6 +16,7 @@ export const stackNames = {
   accruals: 'ChrmAccruals',
   claims: 'ChrmClaims',
   web: 'ChrmWeb',
+  webAcl: 'ChrmWebAcl',
   dealRegistration: 'ChrmDeals',
   funds: 'ChrmFunds',
   shipAndDebit: 'ChrmShipAndDebit',

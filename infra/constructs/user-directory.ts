@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -6,6 +6,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import { NagSuppressions } from 'cdk-nag';
@@ -19,6 +20,8 @@ import { ChrmFunction } from './chrm-function';
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** The hosted UI the portal sends users to (its app client lives in the web stack, which knows its URL). */
+  readonly hostedUi: UserPoolDomain;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -54,6 +57,11 @@ export class UserDirectory extends Construct {
       description: 'Copies role and partnerId user attributes into token claims',
     });
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, claims.function);
+
+    // A Cognito domain prefix is unique per region: the account id keeps two deployments apart.
+    this.hostedUi = this.userPool.addDomain('HostedUi', {
+      cognitoDomain: { domainPrefix: `chrm-${Stack.of(this).account}` },
+    });
 
     this.client = this.userPool.addClient('ApiClient', {
       authFlows: { userSrp: true },

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebAsset } from '../../web/build';
 import { webSecurityHeaders } from '../../web/security-headers';
+import { type SignInConfig, signInConfigPath } from '../../web/src/sign-in-config';
 import type { LocalUser } from './local-auth';
 
 /** What the local gateway answers beyond the API's routes; false when the request is none of its own. */
@@ -45,6 +46,13 @@ export function localWebSite(
   const byPath = new Map(assets.map((asset) => [`/${asset.path}`, asset]));
   return async (request, response, url) => {
     const method = request.method ?? 'GET';
+    // The portal asks how to sign in: here, with the demo users below (on AWS, the web stack deploys Cognito's).
+    if (url.pathname === signInConfigPath && method === 'GET') {
+      const config: SignInConfig = { signIn: 'local' };
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(JSON.stringify(config));
+      return true;
+    }
     if (url.pathname === '/local-sign-in/users' && method === 'GET') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       response.end(JSON.stringify({ items: users }));

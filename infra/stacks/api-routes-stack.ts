@@ -5,6 +5,7 @@ import {
   HttpNoneAuthorizer,
   HttpRoute,
   HttpRouteKey,
+  type IHttpRouteAuthorizer,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -20,8 +21,10 @@ import { ChrmFunction } from '../constructs/chrm-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 
 export interface ApiRoutesStackProps extends StackProps {
-  /** The HTTP API (in the API stack) these routes join; its default authorizer guards them. */
+  /** The HTTP API (in the API stack) these routes join. */
   readonly api: HttpApi;
+  /** The JWT authorizer that guards every route but the public ones (in the web stack, see WebStack). */
+  readonly authorizer: IHttpRouteAuthorizer;
   readonly cursorSigningKey: Secret;
   readonly table: TableV2;
   readonly uploads: Bucket;
@@ -106,7 +109,7 @@ export class ApiRoutesStack extends Stack {
         httpApi: props.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: new HttpLambdaIntegration(`${constructId(route)}Integration`, handler.function),
-        ...(route.public ? { authorizer: new HttpNoneAuthorizer() } : {}),
+        authorizer: route.public ? new HttpNoneAuthorizer() : props.authorizer,
       });
       if (route.public) {
         NagSuppressions.addResourceSuppressions(httpRoute, [

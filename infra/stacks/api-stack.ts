@@ -1,6 +1,5 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
@@ -9,25 +8,19 @@ import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppress
 import { UserDirectory } from '../constructs/user-directory';
 
 /**
- * The HTTP API itself: the Cognito user directory and JWT authorizer every route but health uses, the stage
- * with its throttle and access logs, and the key that signs paging cursors. The routes and their functions
- * live in one `ApiRoutesStack` per bounded context.
+ * The HTTP API itself: the Cognito user directory, the stage with its throttle and access logs, and the key that
+ * signs paging cursors. The routes and their functions live in one `ApiRoutesStack` per bounded context; the
+ * JWT authorizer they use lives in the web stack, next to the portal's app client whose tokens it accepts.
  */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly cursorSigningKey: Secret;
+  readonly users: UserDirectory;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
-    const users = new UserDirectory(this, 'UserDirectory');
-    const authorizer = new HttpUserPoolAuthorizer('CognitoJwt', users.userPool, {
-      userPoolClients: [users.client],
-    });
-    this.api = new HttpApi(this, 'HttpApi', {
-      apiName: 'chrm',
-      createDefaultStage: false,
-      defaultAuthorizer: authorizer,
-    });
+    this.users = new UserDirectory(this, 'UserDirectory');
+    this.api = new HttpApi(this, 'HttpApi', { apiName: 'chrm', createDefaultStage: false });
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',

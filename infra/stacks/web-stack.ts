@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { CfnOutput, DockerImage, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   CachePolicy,
@@ -19,6 +24,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import {
   BlockPublicAccess,
   Bucket,
@@ -27,26 +33,40 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { writeWebApp } from '../../web/build';
 import { webContentSecurityPolicy } from '../../web/security-headers';
 import { apiPathPrefix } from '../../web/src/api-path';
+import { type SignInConfig, signInConfigPath } from '../../web/src/sign-in-config';
 import { repositoryRoot } from '../constructs/chrm-function';
+import type { UserDirectory } from '../constructs/user-directory';
+import { type WebAclStack, webAclRegion } from './web-acl-stack';
 
 export interface WebStackProps extends StackProps {
   readonly api: HttpApi;
   /** Partners' browsers PUT files here with presigned URLs: the CSP lets the portal connect to it. */
   readonly uploads: Bucket;
+  /** The user pool (in the API stack) whose hosted UI signs portal users in. */
+  readonly users: UserDirectory;
+  /** The web ACL's stack (us-east-1), deployed first; its ACL's ARN is read from its SSM parameter. */
+  readonly webAcl: WebAclStack;
 }
 
 /**
  * The partner portal and staff console on AWS: the built web app in a private bucket behind CloudFront (origin
  * access control), and the HTTP API behind the same distribution under `/api/*`, so the browser calls one
  * origin and the API needs no CORS (it declares none: other origins' browsers cannot call it with a token).
+ *
+ * Sign-in: the portal's Cognito app client lives here because its callback URL is this distribution's URL, and
+ * so does the API's JWT authorizer, which must accept that client's tokens: in the API stack either would close
+ * a cycle (the distribution routes /api to the API). The route stacks take the authorizer from here.
  */
 export class WebStack extends Stack {
   readonly distribution: Distribution;
+  /** The JWT authorizer of every authenticated route: Cognito ID tokens of the API client or the portal. */
+  readonly apiAuthorizer: IHttpRouteAuthorizer;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -79,6 +99,7 @@ export class WebStack extends Stack {
         contentSecurityPolicy: {
           contentSecurityPolicy: webContentSecurityPolicy(
             `https://${props.uploads.bucketRegionalDomainName}`,
+            props.users.hostedUi.baseUrl(),
           ),
           override: true,
         },
@@ -104,8 +125,33 @@ export class WebStack extends Stack {
     // The API's host, from its endpoint `https://<id>.execute-api.<region>.amazonaws.com`.
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
 
+    // What CDK's cross-region references do, for an environment-agnostic stack: read the parameter in us-east-1.
+    // The ACL keeps its ARN for life (it is updated in place), so reading it once, at creation, is enough.
+    this.addStackDependency(props.webAcl);
+    const webAclArn = new AwsCustomResource(this, 'WebAclArn', {
+      onUpdate: {
+        service: 'SSM',
+        action: 'GetParameter',
+        parameters: { Name: props.webAcl.arnParameterName },
+        region: webAclRegion,
+        physicalResourceId: PhysicalResourceId.of(props.webAcl.arnParameterName),
+      },
+      policy: AwsCustomResourcePolicy.fromSdkCalls({
+        resources: [
+          this.formatArn({
+            service: 'ssm',
+            region: webAclRegion,
+            resource: 'parameter',
+            resourceName: props.webAcl.arnParameterName.slice(1),
+          }),
+        ],
+      }),
+      installLatestAwsSdk: false,
+    }).getResponseField('Parameter.Value');
+
     this.distribution = new Distribution(this, 'WebDistribution', {
       comment: 'ChRM partner portal and staff console, with the API under /api',
+      webAclId: webAclArn,
       defaultRootObject: 'index.html',
       priceClass: PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -168,15 +214,54 @@ export class WebStack extends Stack {
       distributionPaths: ['/', '/index.html'],
     });
 
+    // The portal signs in through the hosted UI with the authorization code grant and PKCE: a browser app keeps
+    // no secret. It hands the API the ID token, which carries the role and partner claims (pre-token trigger).
+    const portalUrl = `https://${this.distribution.distributionDomainName}/`;
+    const portalClient = new UserPoolClient(this, 'PortalClient', {
+      userPool: props.users.userPool,
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [portalUrl],
+        logoutUrls: [portalUrl],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+    });
+    const authorizer = new HttpAuthorizer(this, 'CognitoJwt', {
+      httpApi: props.api,
+      authorizerName: 'CognitoJwt',
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: `https://cognito-idp.${this.region}.amazonaws.com/${props.users.userPool.userPoolId}`,
+      jwtAudience: [props.users.client.userPoolClientId, portalClient.userPoolClientId],
+    });
+    this.apiAuthorizer = HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'RouteAuthorizer', {
+      authorizerId: authorizer.authorizerId,
+      authorizerType: HttpAuthorizerType.JWT,
+    });
+    // What the bundle reads at startup: the same build serves every environment.
+    const signInConfig: SignInConfig = {
+      signIn: 'cognito',
+      hostedUiUrl: props.users.hostedUi.baseUrl(),
+      clientId: portalClient.userPoolClientId,
+    };
+    new BucketDeployment(this, 'DeployConfig', {
+      sources: [Source.jsonData(signInConfigPath.slice(1), signInConfig)],
+      destinationBucket: site,
+      prune: false,
+      cacheControl: [CacheControl.noCache()],
+      distribution: this.distribution,
+      distributionPaths: [signInConfigPath],
+    });
+
     NagSuppressions.addResourceSuppressions(this.distribution, [
       {
         id: 'AwsSolutions-CFR1',
         reason: 'Partners sell in many countries; who may read what is decided by sign-in, not by geography.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'No WAF yet: the API behind /api authenticates every route and throttles at its stage; a web ACL comes with the production account setup.',
       },
       {
         id: 'AwsSolutions-CFR4',
@@ -184,15 +269,18 @@ export class WebStack extends Stack {
           'The default *.cloudfront.net certificate cannot enforce a minimum TLS version (CloudFront fixes it at TLSv1); with a custom domain and ACM certificate, set minimumProtocolVersion TLSv1.2_2021.',
       },
     ]);
-    // The CDK's own deployment function (one per stack) copies the asset into the bucket and invalidates.
+    // The CDK's own deployment function (one per stack) copies the asset into the bucket and invalidates; its
+    // custom-resource function reads the web ACL's ARN.
     NagSuppressions.addStackSuppressions(this, [
       {
         id: 'AwsSolutions-L1',
-        reason: "BucketDeployment's function runtime is chosen by aws-cdk-lib, not by this app.",
+        reason:
+          "The runtimes of BucketDeployment's and AwsCustomResource's functions are chosen by aws-cdk-lib, not by this app.",
       },
       {
         id: 'AwsSolutions-IAM4',
-        reason: "AWSLambdaBasicExecutionRole only allows writing the deployment function's own logs.",
+        reason:
+          "AWSLambdaBasicExecutionRole only allows writing the deployment and parameter-reading functions' own logs.",
         appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
       },
       {
@@ -217,7 +305,7 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'PortalUrl', {
       description: 'The partner portal and staff console (the API under /api)',
-      value: `https://${this.distribution.distributionDomainName}/`,
+      value: portalUrl,
     });
   }
 }

@@ -21,8 +21,13 @@ describe('API stack', () => {
     for (const route of routes) {
       const expected = route.Properties.RouteKey === 'GET /health' ? 'NONE' : 'JWT';
       expect(route.Properties.AuthorizationType, String(route.Properties.RouteKey)).toBe(expected);
+      // The authorizer itself lives in the web stack, next to the portal client it accepts (web-stack.test.ts).
+      if (expected === 'JWT') {
+        expect(route.Properties.AuthorizerId, String(route.Properties.RouteKey)).toEqual({
+          'Fn::ImportValue': expect.stringMatching(/^ChrmWeb:.*CognitoJwt/),
+        });
+      }
     }
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
   });
 
   it('builds every API function with the same defaults and names its source for the local runtime', () => {

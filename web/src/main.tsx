@@ -15,7 +15,7 @@ import { Scorecard } from './pages/scorecard';
 import { SignIn } from './pages/sign-in';
 import { ChannelFileDetail, Upload } from './pages/uploads';
 import { href, type Location, useLocation } from './router';
-import { type Session, storedSession, storeSession } from './session';
+import { type Session, signOutUrl, storedSession, storeSession } from './session';
 
 interface NavItem {
   readonly label: string;
@@ -137,8 +137,10 @@ function App() {
             type="button"
             class="link"
             onClick={() => {
+              const next = signOutUrl();
               storeSession(undefined);
               setSession(undefined);
+              if (next) window.location.assign(next);
             }}
           >
             Sign out

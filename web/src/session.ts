@@ -9,6 +9,7 @@ export interface Session {
 }
 
 const storageKey = 'chrm.session';
+const signOutKey = 'chrm.signOutUrl';
 
 /** The token's claims, read (not verified: the API verifies every call) to choose pages and nav. */
 export function sessionOf(token: string): Session | undefined {
@@ -37,5 +38,13 @@ export function storedSession(): Session | undefined {
 
 export function storeSession(session: Session | undefined): void {
   if (session) sessionStorage.setItem(storageKey, session.token);
-  else sessionStorage.removeItem(storageKey);
+  else {
+    sessionStorage.removeItem(storageKey);
+    sessionStorage.removeItem(signOutKey);
+  }
 }
+
+/** Where signing out goes next: the hosted UI's /logout on AWS (ends its session too); nowhere locally. */
+export const signOutUrl = () => sessionStorage.getItem(signOutKey) ?? undefined;
+
+export const storeSignOutUrl = (url: string) => sessionStorage.setItem(signOutKey, url);

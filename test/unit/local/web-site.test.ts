@@ -57,6 +57,12 @@ describe('local web site', () => {
     expect(gunzipSync(gzipped).equals(plain)).toBe(true);
   });
 
+  it('answers config.json with local sign-in, so the same bundle as on AWS shows the demo users', async () => {
+    const config = await fetch(`${base}/config.json`);
+    expect(config.headers.get('cache-control')).toBe('no-store');
+    expect(await config.json()).toEqual({ signIn: 'local' });
+  });
+
   it('lists the demo users and signs a token for the one picked, which the local authorizer accepts', async () => {
     const users = (await (await fetch(`${base}/local-sign-in/users`)).json()) as { items: { sub: string }[] };
     expect(users.items.map((user) => user.sub)).toContain('demo-partner-dist-north');

@@ -1,7 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Problem, Role } from '../api-types';
 import { ProblemView } from '../components';
-import { type Session, sessionOf } from '../session';
+import {
+  authorizeUrl,
+  callbackOf,
+  codeChallenge,
+  type HostedUi,
+  logoutUrl,
+  randomToken,
+  tokenRequest,
+} from '../hosted-ui';
+import { type Session, sessionOf, storeSignOutUrl } from '../session';
+import { type SignInConfig, signInConfigPath } from '../sign-in-config';
 
 /** A demo user the local token issuer signs for (infra/local/local-sign-in.ts). */
 interface DemoUser {
@@ -26,11 +36,97 @@ const asProblem = async (response: Response): Promise<Problem> => {
   }
 };
 
+const signInProblem = (detail: string): Problem => ({
+  type: 'about:blank',
+  title: 'Sign-in failed',
+  status: 0,
+  detail,
+});
+
+/** How to sign in here (`/config.json`): the hosted UI on AWS; without a config, the local demo users. */
+export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const [config, setConfig] = useState<SignInConfig | undefined>();
+  useEffect(() => {
+    const local: SignInConfig = { signIn: 'local' };
+    fetch(signInConfigPath)
+      .then(async (response) => (response.ok ? ((await response.json()) as SignInConfig) : local))
+      .catch(() => local)
+      .then(setConfig);
+  }, []);
+  if (!config)
+    return (
+      <main class="sign-in" id="main">
+        <h1>Sign in to ChRM</h1>
+        <p role="status">Loading…</p>
+      </main>
+    );
+  return config.signIn === 'cognito' ? (
+    <HostedSignIn ui={config} onSignedIn={onSignedIn} />
+  ) : (
+    <LocalSignIn onSignedIn={onSignedIn} />
+  );
+}
+
+/** The verifier and state of the sign-in this tab started, until the hosted UI comes back with a code. */
+const pendingKey = 'chrm.pendingSignIn';
+
+/**
+ * Sign-in on AWS: off to the user pool's hosted UI with a PKCE challenge; back here with a code, traded for
+ * tokens. The API gets the ID token: it carries the role and partner claims the pre-token trigger adds.
+ */
+function HostedSignIn({ ui, onSignedIn }: { ui: HostedUi; onSignedIn: (session: Session) => void }) {
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const redirectUri = `${window.location.origin}/`;
+  useEffect(() => {
+    const callback = callbackOf(window.location.search);
+    if (!callback) return;
+    // The code is single-use: keep it out of the history and of a reload.
+    window.history.replaceState(null, '', `/${window.location.hash}`);
+    const pending = JSON.parse(sessionStorage.getItem(pendingKey) ?? 'null') as {
+      verifier: string;
+      state: string;
+    } | null;
+    sessionStorage.removeItem(pendingKey);
+    if ('error' in callback) return setProblem(signInProblem(callback.error));
+    if (pending?.state !== callback.state)
+      return setProblem(signInProblem('This sign-in was not started in this tab: sign in again.'));
+    const { url, init } = tokenRequest(ui, callback.code, pending.verifier, redirectUri);
+    fetch(url, init)
+      .then(async (response) => {
+        const body = (await response.json()) as { id_token?: string; error?: string };
+        if (!response.ok || !body.id_token) throw signInProblem(body.error ?? response.statusText);
+        const session = sessionOf(body.id_token);
+        if (!session) throw signInProblem('Your account has no ChRM role yet: ask an administrator.');
+        storeSignOutUrl(logoutUrl(ui, redirectUri));
+        onSignedIn(session);
+      })
+      .catch((error: unknown) =>
+        setProblem((error as Problem).title ? (error as Problem) : signInProblem(String(error))),
+      );
+  }, [ui, redirectUri, onSignedIn]);
+  const start = async () => {
+    const pending = { verifier: randomToken(), state: randomToken() };
+    sessionStorage.setItem(pendingKey, JSON.stringify(pending));
+    window.location.assign(
+      authorizeUrl(ui, redirectUri, await codeChallenge(pending.verifier), pending.state),
+    );
+  };
+  return (
+    <main class="sign-in" id="main">
+      <h1>Sign in to ChRM</h1>
+      {problem && <ProblemView problem={problem} />}
+      <button type="button" onClick={start}>
+        Sign in with your ChRM account
+      </button>
+    </main>
+  );
+}
+
 /**
  * Local sign-in: pick a demo user and the local runtime's token issuer signs a token for it (the same claims
  * Cognito's tokens carry on AWS). Where no local issuer answers, says so.
  */
-export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+function LocalSignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
   const [users, setUsers] = useState<readonly DemoUser[] | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   useEffect(() => {
