@@ -199,7 +199,7 @@ describe('partner portal and staff console in Chromium', () => {
     await page.getByLabel('Program').fill('DEALS-2026');
     await page.getByLabel('End customer').fill('Portal Browser Ltd');
     await page.getByLabel(/^Country/).fill('GB');
-    await page.getByLabel('Web domain').fill('portal-browser.example');
+    await page.getByLabel('Web domain', { exact: true }).fill('portal-browser.example');
     await page.getByLabel('Product (SKU)').fill('SW-0001');
     await page.getByLabel('Units').fill('40');
     await page.getByLabel('Estimated value').fill('12500.00');

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { callApi, segment } from '../api';
 import type { DealRegistration, DealRegistrationRequest, Problem } from '../api-types';
 import { DataTable, Money, ProblemView, problemOf, Show, StatusBadge, useApiGet } from '../components';
+import { useFormAction } from '../form-action';
 import { formatQuantity } from '../money';
 import { MorePages, usePages } from '../paging';
 import { href } from '../router';
@@ -87,49 +88,33 @@ function requestOf(data: FormData, products: readonly ProductLine[]): DealRegist
 /** Registers a deal (a draft) and submits it for the conflict check at once; the answer's status is shown. */
 function RegisterDeal({ session, onRegistered }: { session: Session; onRegistered: () => void }) {
   const [products, setProducts] = useState<readonly ProductLine[]>([{ sku: '', quantity: '' }]);
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [registered, setRegistered] = useState<DealRegistration | undefined>();
-  const [busy, setBusy] = useState(false);
   const setLine = (index: number, change: Partial<ProductLine>) =>
     setProducts(products.map((line, at) => (at === index ? { ...line, ...change } : line)));
-
-  const register = async (form: HTMLFormElement) => {
-    setBusy(true);
-    setProblem(undefined);
-    setRegistered(undefined);
-    try {
+  const action = useFormAction(
+    async (form) => {
       const draft = await callApi<DealRegistration>(
         session.token,
         'POST',
         '/deal-registrations',
         requestOf(new FormData(form), products),
       );
-      const submitted = await callApi<DealRegistration>(
+      return callApi<DealRegistration>(
         session.token,
         'POST',
         `/deal-registrations/${segment(draft.registrationId)}/submit`,
       );
-      setRegistered(submitted);
-      form.reset();
+    },
+    () => {
       setProducts([{ sku: '', quantity: '' }]);
       onRegistered();
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
+  const registered = action.result;
 
   return (
     <section aria-labelledby="register-deal-heading">
       <h2 id="register-deal-heading">Register a deal</h2>
-      <form
-        class="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void register(event.currentTarget);
-        }}
-      >
+      <form class="stack" onSubmit={action.onSubmit}>
         <label for="deal-program">Program</label>
         <input id="deal-program" name="programId" required autoComplete="off" />
         <label for="deal-customer">End customer</label>
@@ -191,11 +176,11 @@ function RegisterDeal({ session, onRegistered }: { session: Session; onRegistere
         <input id="deal-close" name="closeDate" type="date" required />
         <label for="deal-description">Your work on the deal</label>
         <textarea id="deal-description" name="description" rows={3} required />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           Register and submit
         </button>
       </form>
-      {problem && <ProblemView problem={problem} />}
+      {action.problem && <ProblemView problem={action.problem} />}
       <p class="notice" role="status">
         {registered && (
           <>

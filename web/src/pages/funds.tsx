@@ -1,14 +1,8 @@
 import { useState } from 'preact/hooks';
 import { callApi } from '../api';
-import type {
-  ActivityType,
-  Fund,
-  FundRequest,
-  FundRequestInput,
-  FundUtilization,
-  Problem,
-} from '../api-types';
-import { DataTable, Money, ProblemView, problemOf, Show, StatusBadge, useApiGet } from '../components';
+import type { ActivityType, Fund, FundRequest, FundRequestInput, FundUtilization } from '../api-types';
+import { DataTable, Money, ProblemView, Show, StatusBadge, useApiGet } from '../components';
+import { useFormAction } from '../form-action';
 import type { Session } from '../session';
 
 /** Every activity type in words (a new type fails the typecheck here). */
@@ -142,39 +136,18 @@ function RequestFunds({
 }) {
   const active = funds.filter((fund) => fund.status === 'active');
   const [fundId, setFundId] = useState(active[0]?.fundId ?? '');
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [requested, setRequested] = useState<FundRequest | undefined>();
-  const [busy, setBusy] = useState(false);
+  const action = useFormAction(
+    (form) => callApi<FundRequest>(session.token, 'POST', '/fund-requests', fieldsOf(new FormData(form))),
+    onRequested,
+  );
+  const requested = action.result;
   const fund = active.find((candidate) => candidate.fundId === fundId);
   if (active.length === 0) return <p>No active fund to request from.</p>;
-
-  const send = async (form: HTMLFormElement) => {
-    setBusy(true);
-    setProblem(undefined);
-    setRequested(undefined);
-    try {
-      setRequested(
-        await callApi<FundRequest>(session.token, 'POST', '/fund-requests', fieldsOf(new FormData(form))),
-      );
-      form.reset();
-      onRequested();
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section aria-labelledby="request-funds-heading">
       <h2 id="request-funds-heading">Request funds for an activity</h2>
-      <form
-        class="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send(event.currentTarget);
-        }}
-      >
+      <form class="stack" onSubmit={action.onSubmit}>
         <label for="fund-request-fund">Fund</label>
         <select
           id="fund-request-fund"
@@ -206,11 +179,11 @@ function RequestFunds({
         <input id="fund-request-cost" name="plannedCost" inputMode="decimal" required placeholder="3000.00" />
         <label for="fund-request-share">Share the manufacturer pays (%)</label>
         <input id="fund-request-share" name="sharePercent" inputMode="decimal" required placeholder="50" />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           Request funds
         </button>
       </form>
-      {problem && <ProblemView problem={problem} />}
+      {action.problem && <ProblemView problem={action.problem} />}
       <p class="notice" role="status">
         {requested && (
           <>

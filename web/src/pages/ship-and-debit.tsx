@@ -1,7 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import type { DebitAuthorization, ShipAndDebitClaim } from '../api-types';
 import { DataTable, Money, Show, StatusBadge } from '../components';
 import { formatMoney, formatQuantity } from '../money';
-import { MorePages, usePages } from '../paging';
+import { MorePages, type Pages, usePages } from '../paging';
 import { href } from '../router';
 import type { Session } from '../session';
 
@@ -114,47 +115,52 @@ function Claim({ claim }: { claim: ShipAndDebitClaim }) {
   );
 }
 
+/** One section of the page: a heading, then a card per item of a paged listing (or a line saying none). */
+function CardSection<T>({
+  id,
+  heading,
+  what,
+  pages,
+  card,
+}: {
+  id: string;
+  heading: string;
+  what: string;
+  pages: Pages<T>;
+  card: (item: T) => ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <Show loaded={pages.loaded} what={what}>
+        {(items) => (items.length === 0 ? <p>No {what} yet.</p> : <ul class="cards">{items.map(card)}</ul>)}
+      </Show>
+      <MorePages pages={pages} what={what} />
+    </section>
+  );
+}
+
 /** A partner's ship & debit (`#/ship-and-debit`): its debit authorizations and its claims with each line's result. */
 export function ShipAndDebit({ session }: { session: Session }) {
-  const authorizations = usePages<DebitAuthorization>(session, '/debit-authorizations?limit=50');
-  const claims = usePages<ShipAndDebitClaim>(session, '/ship-and-debit-claims?limit=50');
   return (
     <>
       <h1>Ship &amp; debit</h1>
-      <section aria-labelledby="authorizations-heading">
-        <h2 id="authorizations-heading">Your debit authorizations</h2>
-        <Show loaded={authorizations.loaded} what="your debit authorizations">
-          {(items) =>
-            items.length === 0 ? (
-              <p>No debit authorization yet.</p>
-            ) : (
-              <ul class="cards">
-                {items.map((authorization) => (
-                  <Authorization key={authorization.authorizationNumber} authorization={authorization} />
-                ))}
-              </ul>
-            )
-          }
-        </Show>
-        <MorePages pages={authorizations} what="debit authorizations" />
-      </section>
-      <section aria-labelledby="sd-claims-heading">
-        <h2 id="sd-claims-heading">Your ship &amp; debit claims</h2>
-        <Show loaded={claims.loaded} what="your ship & debit claims">
-          {(items) =>
-            items.length === 0 ? (
-              <p>No ship &amp; debit claim yet.</p>
-            ) : (
-              <ul class="cards">
-                {items.map((claim) => (
-                  <Claim key={claim.claimId} claim={claim} />
-                ))}
-              </ul>
-            )
-          }
-        </Show>
-        <MorePages pages={claims} what="ship & debit claims" />
-      </section>
+      <CardSection
+        id="authorizations-heading"
+        heading="Your debit authorizations"
+        what="debit authorizations"
+        pages={usePages<DebitAuthorization>(session, '/debit-authorizations?limit=50')}
+        card={(authorization) => (
+          <Authorization key={authorization.authorizationNumber} authorization={authorization} />
+        )}
+      />
+      <CardSection
+        id="sd-claims-heading"
+        heading="Your ship & debit claims"
+        what="ship & debit claims"
+        pages={usePages<ShipAndDebitClaim>(session, '/ship-and-debit-claims?limit=50')}
+        card={(claim) => <Claim key={claim.claimId} claim={claim} />}
+      />
     </>
   );
 }
