@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoWonDealId } from '../../infra/local/demo/seed-demo-deals';
 import type { LiabilitiesReport } from '../../web/src/api-types';
 import { artifactPath, launchChromium } from '../support/browser';
 import { taskInInbox } from './approval-inbox';
@@ -172,7 +173,7 @@ describe('partner portal and staff console in Chromium', () => {
     await staff.getByText('No partner is near its next tier.').waitFor();
   });
 
-  it('DIST-NORTH opens its deal registrations, MDF funds and ship & debit pages with the demo data, then registers a deal through the form and sees it listed as submitted', async () => {
+  it("DIST-NORTH opens its deal registrations, MDF funds and ship & debit pages with the demo data, then registers a deal through the form (a past close date shows the API's 422 first) and sees it listed as submitted; a forged link to RES-ACME's deal shows not found", async () => {
     const token = local.stack.tokens['demo-partner-dist-north'];
     const [utilization, funds, authorization] = await Promise.all([
       local.api('GET', '/fund-utilization', { token }),
@@ -204,8 +205,16 @@ describe('partner portal and staff console in Chromium', () => {
     await page.getByLabel('Units').fill('40');
     await page.getByLabel('Estimated value').fill('12500.00');
     await page.getByLabel('Currency').selectOption('GBP');
-    await page.getByLabel('Expected close date').fill(closeDate);
     await page.getByLabel('Your work on the deal').fill('Two workshops with the buyer');
+    // A close date in the past: the API's problem names the field, and nothing is registered.
+    await page.getByLabel('Expected close date').fill('2020-01-31');
+    await page.getByRole('button', { name: 'Register and submit' }).click();
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(
+      /^Unprocessable Content \(422\): The close date must lie between today and three years aheadcloseDate must be from /,
+    );
+    await page.getByLabel('Expected close date').fill(closeDate);
     await page.getByRole('button', { name: 'Register and submit' }).click();
     await page.getByRole('status').filter({ hasText: 'Registered Portal Browser Ltd: submitted' }).waitFor();
     const registered = deals.getByRole('row').filter({ hasText: 'Portal Browser Ltd' });
@@ -215,6 +224,13 @@ describe('partner portal and staff console in Chromium', () => {
     );
     await registered.getByRole('link').click();
     await page.getByText('demo-partner-dist-north (partner): draft → submitted').waitFor();
+    // A forged link to RES-ACME's won deal shows the API's 404, not the deal.
+    await page.goto(`${local.stack.apiUrl}/#/deals/${demoWonDealId}`);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Not Found \(404\): / })
+      .waitFor();
+    expect(await page.getByText('Initech LLC').count()).toBe(0);
 
     await page.getByRole('link', { name: 'MDF / funds' }).click();
     const demoFund = funds.json.items.find((fund: { name: string }) => fund.name === 'Demo MDF (DIST-NORTH)');
