@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoWonDealId } from '../../infra/local/demo/seed-demo-deals';
 import type { LiabilitiesReport } from '../../web/src/api-types';
 import { artifactPath, launchChromium } from '../support/browser';
 import { taskInInbox } from './approval-inbox';
@@ -9,9 +10,10 @@ import { localStackPerFile } from './local-api';
 /**
  * The portal in headless Chromium against the local stack with the demo data: sign-in by demo user, the
  * partner's home and program progress, the approver's inbox, the partner seeing the decision, and a forged
- * URL for another partner's claim. Screenshots go to test-artifacts/.
+ * URL for another partner's claim; the deal registration, MDF and ship & debit pages. Screenshots go to
+ * test-artifacts/.
  */
-const local = localStackPerFile('claims');
+const local = localStackPerFile('funds');
 
 /** The browser's clock: the demo data is March 2026, so pages that default to today see it. */
 const demoDay = new Date('2026-03-31T12:00:00Z');
@@ -171,6 +173,98 @@ describe('partner portal and staff console in Chromium', () => {
     await staff.getByLabel('Program').fill('VOL-SWITCH-2026');
     await staff.getByRole('button', { name: 'Filter' }).click();
     await staff.getByText('No partner is near its next tier.').waitFor();
+  });
+
+  it("DIST-NORTH opens its deal registrations, MDF funds and ship & debit pages with the demo data, then registers a deal through the form (a past close date shows the API's 422 first) and sees it listed as submitted; a forged link to RES-ACME's deal shows not found", async () => {
+    const token = local.stack.tokens['demo-partner-dist-north'];
+    const [utilization, funds, authorization] = await Promise.all([
+      local.api('GET', '/fund-utilization', { token }),
+      local.api('GET', '/funds', { token }),
+      local.api('GET', '/debit-authorizations/DA-DEMO-0001', { token }),
+    ]);
+    const page = await pageAt(phone);
+    await signIn(page, /DIST-NORTH/);
+
+    await page.getByRole('link', { name: 'Deal registrations' }).click();
+    const deals = page.getByTestId('deal-registrations');
+    const approved = deals.getByRole('row').filter({ hasText: 'Cyberdyne Systems Corp.' });
+    await approved.waitFor();
+    expect(await approved.getByRole('cell').nth(4).textContent()).toBe('approved');
+    expect(await deals.getByRole('row').filter({ hasText: 'Wayne Enterprises' }).textContent()).toContain(
+      'draft',
+    );
+    // Another partner's registrations never show (RES-ACME's Initech LLC is the demo's won deal).
+    expect(await deals.getByText('Initech LLC').count()).toBe(0);
+    await page.screenshot({ path: artifactPath('portal-partner-deals-phone.png'), fullPage: true });
+
+    // The server's today, not the browser's fixed demo day: the API takes close dates from today on.
+    const closeDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Program').fill('DEALS-2026');
+    await page.getByLabel('End customer').fill('Portal Browser Ltd');
+    await page.getByLabel(/^Country/).fill('GB');
+    await page.getByLabel('Web domain', { exact: true }).fill('portal-browser.example');
+    await page.getByLabel('Product (SKU)').fill('SW-0001');
+    await page.getByLabel('Units').fill('40');
+    await page.getByLabel('Estimated value').fill('12500.00');
+    await page.getByLabel('Currency').selectOption('GBP');
+    await page.getByLabel('Your work on the deal').fill('Two workshops with the buyer');
+    // A close date in the past: the API's problem names the field, and nothing is registered.
+    await page.getByLabel('Expected close date').fill('2020-01-31');
+    await page.getByRole('button', { name: 'Register and submit' }).click();
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(
+      /^Unprocessable Content \(422\): The close date must lie between today and three years aheadcloseDate must be from /,
+    );
+    await page.getByLabel('Expected close date').fill(closeDate);
+    await page.getByRole('button', { name: 'Register and submit' }).click();
+    await page.getByRole('status').filter({ hasText: 'Registered Portal Browser Ltd: submitted' }).waitFor();
+    const registered = deals.getByRole('row').filter({ hasText: 'Portal Browser Ltd' });
+    await registered.waitFor();
+    expect(await registered.textContent()).toBe(
+      `Portal Browser LtdDEALS-2026SW-0001 × 40£12,500.00${closeDate}submitted—`,
+    );
+    await registered.getByRole('link').click();
+    await page.getByText('demo-partner-dist-north (partner): draft → submitted').waitFor();
+    // A forged link to RES-ACME's won deal shows the API's 404, not the deal.
+    await page.goto(`${local.stack.apiUrl}/#/deals/${demoWonDealId}`);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Not Found \(404\): / })
+      .waitFor();
+    expect(await page.getByText('Initech LLC').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'MDF / funds' }).click();
+    const demoFund = funds.json.items.find((fund: { name: string }) => fund.name === 'Demo MDF (DIST-NORTH)');
+    const used = utilization.json.items.find((row: { fundId: string }) => row.fundId === demoFund.fundId);
+    const usd = (amount: string) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount as `${number}`);
+    const fundRow = page.getByTestId('funds').getByRole('row').filter({ hasText: 'Demo MDF (DIST-NORTH)' });
+    await fundRow.waitFor();
+    expect(await fundRow.textContent()).toContain(
+      [used.allocated, used.reserved, used.claimed, used.paid, used.available].map(usd).join(''),
+    );
+    const requests = page.getByTestId('fund-requests');
+    expect(await requests.getByRole('row').filter({ hasText: 'Golf day' }).textContent()).toContain(
+      'rejected',
+    );
+    await page.screenshot({ path: artifactPath('portal-partner-funds-phone.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Ship & debit' }).click();
+    const demoAuthorization = page.getByTestId('authorization-DA-DEMO-0001');
+    await demoAuthorization.waitFor();
+    const [line] = authorization.json.lines;
+    expect(await demoAuthorization.getByRole('row').filter({ hasText: 'SW-0001' }).textContent()).toMatch(
+      new RegExp(`^SW-0001down to .+ a unit${line.quantityCap}${line.remainingQuantity}$`),
+    );
+    expect(await demoAuthorization.textContent()).toContain('End customer C-9');
+    const results = page.getByTestId('sd-claim-NW-SD-DEMO-1').getByRole('row');
+    await results.nth(2).waitFor();
+    expect(await results.nth(1).textContent()).toMatch(
+      /^1partially approved8.+quantity exceeded \(901 code 04\)$/,
+    );
+    expect(await results.nth(2).textContent()).toBe('2rejected0$0.00product not authorized (901 code 03)');
+    await page.screenshot({ path: artifactPath('portal-partner-ship-and-debit-phone.png'), fullPage: true });
   });
 
   it('the approver approves DEMO-SW-APR in the inbox, and DIST-NORTH then sees the claim approved', async () => {

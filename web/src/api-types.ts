@@ -7,9 +7,19 @@ import type { Role } from '../../domain/access/actor';
 import type { ApprovalDecision, rejectionReasonCodes } from '../../domain/approvals/approval-decision';
 import type { uploadRequestSchema } from '../../domain/channel-files/request-upload';
 import type { ClaimStatus } from '../../domain/claims/claim';
+import type { dealRegistrationRequestSchema } from '../../domain/deal-registration/deal-registration';
+import type { activityTypes, fundRequestInputSchema } from '../../domain/funds/fund-request';
+import type { DebitAuthorization as DomainDebitAuthorization } from '../../domain/ship-and-debit/debit-authorization';
+import type { shipAndDebitClaimView } from '../../domain/ship-and-debit/ship-and-debit-claim';
 import type { whatIfSchema } from '../../functions/api/api-schemas';
 import type { approvalTaskResponse } from '../../functions/api/approval-routes';
 import type { claimResponseSchema } from '../../functions/api/claim-schemas';
+import type { dealRegistrationResponseSchema } from '../../functions/api/deal-registration-schemas';
+import type {
+  fundRequestResponseSchema,
+  fundResponseSchema,
+  fundUtilizationResponseSchema,
+} from '../../functions/api/fund-schemas';
 import type { nearTierAlertResponseSchema } from '../../functions/api/near-tier-schemas';
 import type {
   partnerPaymentViewSchema,
@@ -69,3 +79,18 @@ export type AccrualRun = z.infer<typeof accrualRunResponseSchema>;
 export type ProgramRunResult = AccrualRun['results'][number];
 export type ExplainedEntry = z.infer<typeof explainedEntrySchema>;
 export type Replay = z.infer<typeof replayResponseSchema>;
+
+// Deal registrations, co-op / MDF funds and ship & debit (their partner pages).
+export type DealRegistration = z.infer<typeof dealRegistrationResponseSchema>;
+export type DealRegistrationRequest = z.input<typeof dealRegistrationRequestSchema>;
+export type Fund = z.infer<typeof fundResponseSchema>;
+export type FundUtilization = z.infer<typeof fundUtilizationResponseSchema>;
+export type FundRequest = z.infer<typeof fundRequestResponseSchema>;
+export type FundRequestInput = z.input<typeof fundRequestInputSchema>;
+export type ActivityType = (typeof activityTypes)[number];
+/**
+ * The routes answer these two as the domain holds them (their response schemas are loose and name only some
+ * fields): the coverage, each line's pricing and each claim line's reason come from the domain types.
+ */
+export type DebitAuthorization = DomainDebitAuthorization;
+export type ShipAndDebitClaim = ReturnType<typeof shipAndDebitClaimView>;

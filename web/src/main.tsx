@@ -5,6 +5,8 @@ import { ProblemView } from './components';
 import { AccrualRunDetail, AccrualRuns, RunEntries } from './pages/accrual-runs';
 import { Approvals } from './pages/approvals';
 import { ClaimDetail, Claims } from './pages/claims';
+import { DealRegistrationDetail, DealRegistrations } from './pages/deal-registrations';
+import { Funds } from './pages/funds';
 import { Liabilities } from './pages/liabilities';
 import { NearTierPartners } from './pages/near-tier';
 import { PartnerHome } from './pages/partner-home';
@@ -12,6 +14,7 @@ import { PaymentBatchDetail, PaymentBatches } from './pages/payment-batches';
 import { Programs } from './pages/programs';
 import { SalesAndInventory } from './pages/sales';
 import { Scorecard } from './pages/scorecard';
+import { ShipAndDebit } from './pages/ship-and-debit';
 import { SignIn } from './pages/sign-in';
 import { ChannelFileDetail, Upload } from './pages/uploads';
 import { href, type Location, useLocation } from './router';
@@ -31,6 +34,9 @@ const navOf = (session: Session): NavItem[] =>
         { label: 'Scorecard', page: 'scorecard' },
         { label: 'Upload a file', page: 'upload' },
         { label: 'Sales & inventory', page: 'sales' },
+        { label: 'Deal registrations', page: 'deals' },
+        { label: 'MDF / funds', page: 'funds' },
+        { label: 'Ship & debit', page: 'ship-and-debit' },
       ]
     : [
         { label: 'Approvals inbox', page: '' },
@@ -72,6 +78,10 @@ function Page({ session, location }: { session: Session; location: Location }) {
     if (page === 'upload') return <Upload session={session} />;
     if (page === 'sales')
       return <SalesAndInventory session={session} month={location.query.get('month') ?? undefined} />;
+    if (page === 'deals' && id) return <DealRegistrationDetail session={session} registrationId={id} />;
+    if (page === 'deals') return <DealRegistrations session={session} />;
+    if (page === 'funds') return <Funds session={session} />;
+    if (page === 'ship-and-debit') return <ShipAndDebit session={session} />;
   } else if (page === '' || page === 'approvals') {
     return <Approvals session={session} />;
   } else if (page === 'near-tier') {
