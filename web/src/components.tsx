@@ -126,3 +126,32 @@ export function DataTable({
     </div>
   );
 }
+
+/** One figure of a `<dl class="figures">` block: its label and value (`text` for words, not amounts). */
+export function Figure({
+  label,
+  testId,
+  text,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  text?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd data-testid={testId} class={text ? 'text' : undefined}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+/** The link from a detail page back to its list. */
+export const BackLink = ({ to, children }: { to: string; children: ComponentChildren }) => (
+  <p>
+    <a href={to}>{children}</a>
+  </p>
+);

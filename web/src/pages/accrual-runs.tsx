@@ -3,7 +3,9 @@ import type { TraceComponent } from '../../../domain/accruals/accrual-entry';
 import { callApi, downloadFromApi, segment } from '../api';
 import type { AccrualRun, ExplainedEntry, Problem, ProgramRunResult, Replay } from '../api-types';
 import {
+  BackLink,
   DataTable,
+  Figure,
   Money,
   ProblemView,
   problemOf,
@@ -270,36 +272,24 @@ export function AccrualRunDetail({ session, runId }: { session: Session; runId: 
   return (
     <>
       <h1>Accrual run {runId}</h1>
-      <p>
-        <a href={href('runs')}>Back to accrual runs</a>
-      </p>
+      <BackLink to={href('runs')}>Back to accrual runs</BackLink>
       <Show loaded={run} what="the run">
         {(found) => (
           <>
             <dl class="figures">
-              <div>
-                <dt>Status</dt>
-                <dd>
-                  <StatusBadge status={found.status} />
-                </dd>
-              </div>
-              <div>
-                <dt>Period</dt>
-                <dd class="text">
-                  <time dateTime={found.period.start}>{found.period.start}</time> –{' '}
-                  <time dateTime={found.period.end}>{found.period.end}</time>
-                </dd>
-              </div>
-              <div>
-                <dt>Accounting date</dt>
-                <dd class="text">
-                  <time dateTime={found.accountingDate}>{found.accountingDate}</time>
-                </dd>
-              </div>
-              <div>
-                <dt>Trigger</dt>
-                <dd class="text">{found.trigger}</dd>
-              </div>
+              <Figure label="Status">
+                <StatusBadge status={found.status} />
+              </Figure>
+              <Figure label="Period" text>
+                <time dateTime={found.period.start}>{found.period.start}</time> –{' '}
+                <time dateTime={found.period.end}>{found.period.end}</time>
+              </Figure>
+              <Figure label="Accounting date" text>
+                <time dateTime={found.accountingDate}>{found.accountingDate}</time>
+              </Figure>
+              <Figure label="Trigger" text>
+                {found.trigger}
+              </Figure>
             </dl>
             <h2>Results per program</h2>
             {found.results.length === 0 ? (
@@ -416,9 +406,7 @@ export function RunEntries({
       <h1>
         {programId} in {runId}
       </h1>
-      <p>
-        <a href={href('runs', runId)}>Back to the run</a>
-      </p>
+      <BackLink to={href('runs', runId)}>Back to the run</BackLink>
       <form
         class="inline-form"
         onSubmit={(event) => {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { callApi, segment } from '../api';
 import type { Claim, Page, PartnerPayment, Problem } from '../api-types';
-import { Money, ProblemView, problemOf, Show, StatusBadge, useApiGet } from '../components';
+import { BackLink, Figure, Money, ProblemView, problemOf, Show, StatusBadge, useApiGet } from '../components';
 import { href } from '../router';
 import type { Session } from '../session';
 import { SubmitClaim } from './claim-form';
@@ -185,41 +185,27 @@ export function ClaimDetail({ session, claimId }: { session: Session; claimId: s
   return (
     <>
       <h1>Claim {claimId}</h1>
-      <p>
-        <a href={href('claims')}>Back to claims</a>
-      </p>
+      <BackLink to={href('claims')}>Back to claims</BackLink>
       <Show loaded={claim} what="the claim">
         {(found) => (
           <>
             <dl class="figures">
-              <div>
-                <dt>Status</dt>
-                <dd data-testid="claim-status">
-                  <StatusBadge status={found.status} />
-                </dd>
-              </div>
-              <div>
-                <dt>Claimed</dt>
-                <dd>
-                  <Money amount={found.amountClaimed} currency={found.currency} />
-                </dd>
-              </div>
-              <div>
-                <dt>Approved</dt>
-                <dd>
-                  {found.amountApproved === undefined ? (
-                    '—'
-                  ) : (
-                    <Money amount={found.amountApproved} currency={found.currency} />
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>Program · period · fund</dt>
-                <dd class="text">
-                  {found.programId} · {found.period} · {found.fund}
-                </dd>
-              </div>
+              <Figure label="Status" testId="claim-status">
+                <StatusBadge status={found.status} />
+              </Figure>
+              <Figure label="Claimed">
+                <Money amount={found.amountClaimed} currency={found.currency} />
+              </Figure>
+              <Figure label="Approved">
+                {found.amountApproved === undefined ? (
+                  '—'
+                ) : (
+                  <Money amount={found.amountApproved} currency={found.currency} />
+                )}
+              </Figure>
+              <Figure label="Program · period · fund" text>
+                {found.programId} · {found.period} · {found.fund}
+              </Figure>
             </dl>
             {session.role === 'partner' && <ClaimPayment session={session} claimId={found.claimId} />}
             {found.validationFailures.length > 0 && (

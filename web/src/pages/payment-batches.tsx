@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { callApi, downloadFromApi, segment } from '../api';
 import type { Page, PaymentBatch, PaymentBatchHeader, Problem } from '../api-types';
 import {
+  BackLink,
   DataTable,
+  Figure,
   Money,
   ProblemView,
   problemOf,
@@ -131,31 +133,20 @@ export function PaymentBatchDetail({ session, batchId }: { session: Session; bat
   return (
     <>
       <h1>Payment batch {batchId}</h1>
-      <p>
-        <a href={href('payments')}>Back to payment batches</a>
-      </p>
+      <BackLink to={href('payments')}>Back to payment batches</BackLink>
       <Show loaded={batch} what="the batch">
         {(found) => (
           <>
             <dl class="figures">
-              <div>
-                <dt>Status</dt>
-                <dd data-testid="batch-status">
-                  <StatusBadge status={found.status} />
-                </dd>
-              </div>
-              <div>
-                <dt>Total</dt>
-                <dd>
-                  <Money amount={found.total} currency={found.currency} />
-                </dd>
-              </div>
-              <div>
-                <dt>Claims · payments</dt>
-                <dd class="text">
-                  {found.claimCount} · {found.paymentCount}
-                </dd>
-              </div>
+              <Figure label="Status" testId="batch-status">
+                <StatusBadge status={found.status} />
+              </Figure>
+              <Figure label="Total">
+                <Money amount={found.total} currency={found.currency} />
+              </Figure>
+              <Figure label="Claims · payments" text>
+                {found.claimCount} · {found.paymentCount}
+              </Figure>
             </dl>
             <div class="actions">
               {found.status === 'draft' && (
