@@ -6,6 +6,21 @@ import { href } from '../router';
 import type { Session } from '../session';
 import { SubmitClaim } from './claim-form';
 
+/** The claims a payment settles, each a link to the claim named by its references. */
+export const PaidClaimLinks = ({
+  claims,
+}: {
+  claims: readonly { readonly claimId: string; readonly references: readonly string[] }[];
+}) => (
+  <>
+    {claims.map((claim) => (
+      <a key={claim.claimId} href={href('claims', claim.claimId)} class="claim-link">
+        {claim.references.join(', ') || claim.claimId}
+      </a>
+    ))}
+  </>
+);
+
 /** A partner's payments: what each pays, its state and when the money is expected. */
 function Payments({ session }: { session: Session }) {
   const [payments] = useApiGet<Page<PartnerPayment>>(session, '/payment-batches');
@@ -47,11 +62,7 @@ function Payments({ session }: { session: Session }) {
                       </td>
                       <td>{payment.method}</td>
                       <td>
-                        {payment.claims.map((claim) => (
-                          <a key={claim.claimId} href={href('claims', claim.claimId)} class="claim-link">
-                            {claim.references.join(', ') || claim.claimId}
-                          </a>
-                        ))}
+                        <PaidClaimLinks claims={payment.claims} />
                       </td>
                     </tr>
                   ))}

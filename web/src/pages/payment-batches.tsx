@@ -15,6 +15,7 @@ import {
 } from '../components';
 import { href, navigate } from '../router';
 import type { Session } from '../session';
+import { PaidClaimLinks } from './claims';
 
 /** Runs one API action of the page, showing its problem when the API refuses it, then reloads the page. */
 function useAction(session: Session, reload: () => void) {
@@ -194,11 +195,7 @@ export function PaymentBatchDetail({ session, batchId }: { session: Session; bat
                     <StatusBadge status={payment.status} />
                   </td>
                   <td>
-                    {payment.claims.map((claim) => (
-                      <a key={claim.claimId} href={href('claims', claim.claimId)} class="claim-link">
-                        {claim.references.join(', ') || claim.claimId}
-                      </a>
-                    ))}
+                    <PaidClaimLinks claims={payment.claims} />
                   </td>
                 </tr>
               ))}
