@@ -116,11 +116,27 @@ const portOrFree = async (port: number | undefined, what: string) => {
   return port;
 };
 
+/** Starts of a stack that lost a port race (see `startLocalStack`) before its error is final. */
+const portRaceAttempts = 3;
+
 /**
  * Starts ChRM on this machine: DynamoDB Local, s3rver, the Step Functions runner and a local API gateway,
- * all derived from the synthesized CDK templates, with the real handlers running from source.
+ * all derived from the synthesized CDK templates, with the real handlers running from source. The emulators'
+ * ports are picked free a moment before they bind, so another process (a parallel test file) can take one
+ * in between: such a start (EADDRINUSE) is stopped and retried on fresh ports.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startLocalStackOnce(options);
+    } catch (error) {
+      const lostPortRace = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!lostPortRace || attempt === portRaceAttempts) throw error;
+    }
+  }
+}
+
+async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalStack> {
   assertJavaAvailable();
   const dataDirectory = options.inMemory ? undefined : (options.dataDirectory ?? defaultDataDirectory);
   // The API binds last (after seeding): asked for no port, it takes the one the OS gives at bind time, so
