@@ -12,6 +12,29 @@ export interface FormAction<T> {
 }
 
 /**
+ * An action on the API (a button's, a form's): busy while it runs, then done or the API's problem to show.
+ * `run` answers whether the action succeeded.
+ */
+export function useApiAction() {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      setProblem(problemOf(error));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, run };
+}
+
+/**
  * A form that sends to the API: busy while sending, then the answer (the form is reset and `onDone` told) or
  * the API's problem to show.
  */
@@ -19,30 +42,21 @@ export function useFormAction<T>(
   send: (form: HTMLFormElement) => Promise<T>,
   onDone: () => void,
 ): FormAction<T> {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | undefined>();
+  const { busy, problem, run } = useApiAction();
   const [result, setResult] = useState<T | undefined>();
-  const run = async (form: HTMLFormElement) => {
-    setBusy(true);
-    setProblem(undefined);
-    setResult(undefined);
-    try {
-      setResult(await send(form));
-      form.reset();
-      onDone();
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
   return {
     busy,
     ...(problem ? { problem } : {}),
     ...(result === undefined ? {} : { result }),
     onSubmit: (event) => {
       event.preventDefault();
-      void run(event.currentTarget);
+      const form = event.currentTarget;
+      setResult(undefined);
+      void run(async () => {
+        setResult(await send(form));
+        form.reset();
+        onDone();
+      });
     },
   };
 }

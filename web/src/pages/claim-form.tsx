@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
 import { callApi, segment } from '../api';
-import type { Checkbook, Claim, Page, Problem } from '../api-types';
-import { ProblemView, problemOf, Show, useApiGet } from '../components';
+import type { Checkbook, Claim, Page } from '../api-types';
+import { ProblemView, Show, useApiGet } from '../components';
+import { useFormAction } from '../form-action';
 import { navigate } from '../router';
 import type { Session } from '../session';
 
@@ -44,42 +44,32 @@ export function SubmitClaim({ session }: { session: Session }) {
     session,
     `/partners/${segment(session.partnerId ?? '')}/checkbook`,
   );
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [sending, setSending] = useState(false);
+  const funds = books.state === 'loaded' ? claimableFunds(books.data.items) : [];
+  const action = useFormAction(
+    async (form) => {
+      const fields = new FormData(form);
+      const chosen = funds.find((fund) => fund.key === fields.get('fund'));
+      if (!chosen) return;
+      const claim = await callApi<Claim>(session.token, 'POST', '/claims', {
+        type: 'rebate',
+        programId: chosen.programId,
+        period: chosen.period,
+        fund: chosen.fund,
+        currency: chosen.currency,
+        lines: [{ amount: String(fields.get('amount')).trim(), reference: String(fields.get('reference')) }],
+      });
+      navigate(`#/claims/${segment(claim.claimId)}`);
+    },
+    () => undefined,
+  );
   return (
     <section aria-labelledby="submit-claim-heading">
       <h2 id="submit-claim-heading">Submit a claim</h2>
       <Show loaded={books} what="your funds">
-        {({ items }) => {
-          const funds = claimableFunds(items);
+        {() => {
           if (funds.length === 0) return <p>Nothing is available to claim yet.</p>;
-          const submit = async (event: Event) => {
-            event.preventDefault();
-            const form = new FormData(event.currentTarget as HTMLFormElement);
-            const chosen = funds.find((fund) => fund.key === form.get('fund'));
-            if (!chosen) return;
-            setSending(true);
-            setProblem(undefined);
-            try {
-              const claim = await callApi<Claim>(session.token, 'POST', '/claims', {
-                type: 'rebate',
-                programId: chosen.programId,
-                period: chosen.period,
-                fund: chosen.fund,
-                currency: chosen.currency,
-                lines: [
-                  { amount: String(form.get('amount')).trim(), reference: String(form.get('reference')) },
-                ],
-              });
-              navigate(`#/claims/${segment(claim.claimId)}`);
-            } catch (error) {
-              setProblem(problemOf(error));
-            } finally {
-              setSending(false);
-            }
-          };
           return (
-            <form class="stack" onSubmit={submit}>
+            <form class="stack" onSubmit={action.onSubmit}>
               <label>
                 Program, period and fund
                 <select name="fund" required>
@@ -98,14 +88,14 @@ export function SubmitClaim({ session }: { session: Session }) {
                 Reference (invoice, promotion or agreement)
                 <input name="reference" required maxLength={100} />
               </label>
-              <button type="submit" disabled={sending}>
-                {sending ? 'Submitting…' : 'Submit claim'}
+              <button type="submit" disabled={action.busy}>
+                {action.busy ? 'Submitting…' : 'Submit claim'}
               </button>
             </form>
           );
         }}
       </Show>
-      {problem && <ProblemView problem={problem} />}
+      {action.problem && <ProblemView problem={action.problem} />}
     </section>
   );
 }

@@ -1,60 +1,39 @@
-import { useState } from 'preact/hooks';
 import { callApi, downloadFromApi, segment } from '../api';
-import type { Page, PaymentBatch, PaymentBatchHeader, Problem } from '../api-types';
+import type { Page, PaymentBatch, PaymentBatchHeader } from '../api-types';
 import {
   BackLink,
   DataTable,
   Figure,
   Money,
   ProblemView,
-  problemOf,
   Show,
   StatusBadge,
   todayIso,
   useApiGet,
 } from '../components';
+import { useApiAction, useFormAction } from '../form-action';
 import { href, navigate } from '../router';
 import type { Session } from '../session';
 import { PaidClaimLinks } from './claims';
 
-/** Runs one API action of the page, showing its problem when the API refuses it, then reloads the page. */
-function useAction(session: Session, reload: () => void) {
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [busy, setBusy] = useState(false);
-  const run = async (action: (token: string) => Promise<unknown>) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await action(session.token);
-      reload();
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { problem, busy, run };
-}
-
 /** Finance builds a batch of every payable claim in a currency up to a date. */
 function NewBatch({ session }: { session: Session }) {
-  const { problem, busy, run } = useAction(session, () => undefined);
-  const create = (event: Event) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    void run(async (token) => {
-      const batch = await callApi<PaymentBatchHeader>(token, 'POST', '/payment-batches', {
-        currency: String(form.get('currency')).trim().toUpperCase(),
-        method: String(form.get('method')),
-        payableUpTo: String(form.get('payableUpTo')),
+  const action = useFormAction(
+    async (form) => {
+      const fields = new FormData(form);
+      const batch = await callApi<PaymentBatchHeader>(session.token, 'POST', '/payment-batches', {
+        currency: String(fields.get('currency')).trim().toUpperCase(),
+        method: String(fields.get('method')),
+        payableUpTo: String(fields.get('payableUpTo')),
       });
       navigate(`#/payments/${segment(batch.batchId)}`);
-    });
-  };
+    },
+    () => undefined,
+  );
   return (
     <section aria-labelledby="new-batch-heading">
       <h2 id="new-batch-heading">New payment batch</h2>
-      <form class="inline-form" onSubmit={create}>
+      <form class="inline-form" onSubmit={action.onSubmit}>
         <label>
           Currency <input name="currency" required defaultValue="USD" size={4} maxLength={3} />
         </label>
@@ -69,11 +48,11 @@ function NewBatch({ session }: { session: Session }) {
         <label>
           Claims approved up to <input name="payableUpTo" type="date" required defaultValue={todayIso()} />
         </label>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           Build batch
         </button>
       </form>
-      {problem && <ProblemView problem={problem} />}
+      {action.problem && <ProblemView problem={action.problem} />}
     </section>
   );
 }
@@ -130,7 +109,9 @@ export function PaymentBatches({ session }: { session: Session }) {
 export function PaymentBatchDetail({ session, batchId }: { session: Session; batchId: string }) {
   const path = `/payment-batches/${segment(batchId)}`;
   const [batch, reload] = useApiGet<PaymentBatch>(session, path);
-  const { problem, busy, run } = useAction(session, reload);
+  const { problem, busy, run } = useApiAction();
+  // Each step changes the batch: read it again once the API took it.
+  const step = (action: () => Promise<unknown>) => run(action).then((done) => done && reload());
   return (
     <>
       <h1>Payment batch {batchId}</h1>
@@ -154,7 +135,7 @@ export function PaymentBatchDetail({ session, batchId }: { session: Session; bat
                 <button
                   type="button"
                   disabled={busy}
-                  onClick={() => run((token) => callApi(token, 'POST', `${path}/approve`))}
+                  onClick={() => step(() => callApi(session.token, 'POST', `${path}/approve`))}
                 >
                   Approve batch
                 </button>
@@ -163,7 +144,9 @@ export function PaymentBatchDetail({ session, batchId }: { session: Session; bat
                 <button
                   type="button"
                   disabled={busy}
-                  onClick={() => run((token) => downloadFromApi(token, `${path}/pain001`, `${batchId}.xml`))}
+                  onClick={() =>
+                    step(() => downloadFromApi(session.token, `${path}/pain001`, `${batchId}.xml`))
+                  }
                 >
                   Download the bank file (pain.001)
                 </button>
@@ -173,7 +156,7 @@ export function PaymentBatchDetail({ session, batchId }: { session: Session; bat
                 <button
                   type="button"
                   disabled={busy}
-                  onClick={() => run((token) => callApi(token, 'POST', `${path}/paid`))}
+                  onClick={() => step(() => callApi(session.token, 'POST', `${path}/paid`))}
                 >
                   Mark paid
                 </button>
