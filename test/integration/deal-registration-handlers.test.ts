@@ -7,7 +7,7 @@ import type { DealRegistration } from '../../domain/deal-registration/deal-regis
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { DynamoDealRegistrationStore } from '../../functions/adapters/dynamo-deal-registration-store';
 import { loadConfig } from '../../functions/shared/config';
-import { type ApiHandler, bodyOf, callHandler } from '../support/api-handler-call';
+import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
 import { createTestTable } from '../support/test-table';
 
 const handlers: Record<string, ApiHandler> = {};
@@ -49,21 +49,7 @@ const approver = { sub: 'u-appr', role: 'approver' };
 const admin = { sub: 'u-admin', role: 'admin' };
 const today = new Date().toISOString().slice(0, 10);
 
-async function call(
-  name: string,
-  as: Record<string, string>,
-  request: {
-    body?: unknown;
-    path?: Record<string, string>;
-    query?: Record<string, string>;
-    headers?: Record<string, string>;
-  } = {},
-) {
-  const handler = handlers[name];
-  if (!handler) throw new Error(`no handler ${name}`);
-  const response = await callHandler(handler, { as, ...request });
-  return { status: response.statusCode, json: bodyOf(response) as ReturnType<typeof JSON.parse> };
-}
+const call = handlerCaller(handlers);
 
 let unique = 0;
 /** A request for a customer no other test uses, unless `customer` names one. */

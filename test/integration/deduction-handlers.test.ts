@@ -7,7 +7,7 @@ import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
-import { type ApiHandler, bodyOf, callHandler } from '../support/api-handler-call';
+import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
 import { createTestTable } from '../support/test-table';
 import { paidPartner, payableClaim } from '../unit/payments/builders';
 
@@ -42,16 +42,7 @@ const approver = { sub: 'u-appr', role: 'approver' };
 const partnerP1 = { sub: 'u-p1', role: 'partner', partnerId: 'P1' };
 const header = 'partner,invoice,amount,currency,reason,reference';
 
-async function call(
-  name: string,
-  as: Record<string, string>,
-  request: { body?: unknown; path?: Record<string, string>; query?: Record<string, string> } = {},
-) {
-  const handler = handlers[name];
-  if (!handler) throw new Error(`no handler ${name}`);
-  const response = await callHandler(handler, { as, ...request });
-  return { status: response.statusCode, json: bodyOf(response) as ReturnType<typeof JSON.parse> };
-}
+const call = handlerCaller(handlers);
 
 /** Imports one line (no payable claim matches it then) and returns the open deduction's id. */
 async function openDeduction(invoice: string, amount: string): Promise<string> {

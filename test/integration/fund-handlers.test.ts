@@ -6,7 +6,7 @@ import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
-import { type ApiHandler, callHandler } from '../support/api-handler-call';
+import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
 import { createTestTable } from '../support/test-table';
 import { paidPartner } from '../unit/payments/builders';
 
@@ -58,22 +58,7 @@ const finance = { sub: 'u-fin', role: 'finance' };
 const partnerP1 = { sub: 'u-p1', role: 'partner', partnerId: 'P1' };
 const partnerP2 = { sub: 'u-p2', role: 'partner', partnerId: 'P2' };
 
-async function call(
-  name: string,
-  who: Record<string, string>,
-  request: {
-    body?: unknown;
-    path?: Record<string, string>;
-    query?: Record<string, string>;
-    headers?: Record<string, string>;
-  } = {},
-) {
-  const handler = handlers[name];
-  if (!handler) throw new Error(`no handler ${name}`);
-  const response = await callHandler(handler, { as: who, ...request });
-  const text = String(response.body ?? '');
-  return { status: response.statusCode, json: text ? JSON.parse(text) : undefined };
-}
+const call = handlerCaller(handlers);
 
 // The handlers read the real clock: every date is relative to today.
 const today = new Date().toISOString().slice(0, 10);

@@ -5,7 +5,7 @@ import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
-import { type ApiHandler, callHandler } from '../support/api-handler-call';
+import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
 import { createTestTable } from '../support/test-table';
 import { paidPartner, payableClaim } from '../unit/payments/builders';
 
@@ -53,18 +53,7 @@ const admin = { sub: 'u-admin', role: 'admin' };
 const partnerP1 = { sub: 'u-p1', role: 'partner', partnerId: 'P1' };
 const partnerP2 = { sub: 'u-p2', role: 'partner', partnerId: 'P2' };
 
-async function call(
-  name: string,
-  who: Record<string, string>,
-  request: { body?: unknown; path?: Record<string, string>; query?: Record<string, string> } = {},
-) {
-  const handler = handlers[name];
-  if (!handler) throw new Error(`no handler ${name}`);
-  const response = await callHandler(handler, { as: who, ...request });
-  const text = String(response.body ?? '');
-  const isJson = String(response.headers?.['content-type'] ?? '').includes('json');
-  return { status: response.statusCode, text, json: isJson ? JSON.parse(text) : undefined };
-}
+const call = handlerCaller(handlers);
 
 describe('payment batch routes on DynamoDB Local', () => {
   it('finance builds, a second person approves, the bank file and remittance are read, the batch is paid once', async () => {

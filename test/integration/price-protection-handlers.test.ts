@@ -7,7 +7,7 @@ import { DynamoChannelLines } from '../../functions/adapters/dynamo-channel-line
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
-import { type ApiHandler, bodyOf, callHandler } from '../support/api-handler-call';
+import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
 import { createTestTable } from '../support/test-table';
 
 const handlers: Record<string, ApiHandler> = {};
@@ -126,16 +126,7 @@ const decrease = {
   term,
 };
 
-async function call(
-  name: string,
-  as: Record<string, string>,
-  request: { body?: unknown; path?: Record<string, string>; query?: Record<string, string> } = {},
-) {
-  const handler = handlers[name];
-  if (!handler) throw new Error(`no handler ${name}`);
-  const response = await callHandler(handler, { as, ...request });
-  return { status: response.statusCode, json: bodyOf(response) as ReturnType<typeof JSON.parse> };
-}
+const call = handlerCaller(handlers);
 
 type Line = {
   partnerId: string;

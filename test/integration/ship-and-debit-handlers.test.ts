@@ -11,7 +11,7 @@ import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { saleLineKey, salesByProductIndexKey } from '../../functions/adapters/table-keys';
 import { loadConfig } from '../../functions/shared/config';
 import type { ApiEvent } from '../../functions/shared/http/http-api';
-import { type ApiHandler, bodyOf, callHandler } from '../support/api-handler-call';
+import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
 import { storedUsdPolicy } from '../support/approval-policy-fixture';
 import { createTestTable } from '../support/test-table';
 
@@ -93,18 +93,7 @@ beforeAll(async () => {
 
 type Json = ReturnType<typeof JSON.parse>;
 
-async function call(
-  name: string,
-  as: Record<string, string>,
-  request: { body?: unknown; path?: Record<string, string>; query?: Record<string, string> } = {},
-) {
-  const handler = handlers[name];
-  if (!handler) throw new Error(`no handler ${name}`);
-  const response = await callHandler(handler, { as, ...request });
-  const text = String(response.body ?? '');
-  const isJson = String(response.headers?.['content-type'] ?? '').includes('json');
-  return { status: response.statusCode, json: (isJson ? bodyOf(response) : undefined) as Json, text };
-}
+const call = handlerCaller(handlers);
 
 /** Posts a claim file as the gateway would pass it: the raw text with its content type. */
 async function submitText(as: Record<string, string>, contentType: string, text: string, query = {}) {

@@ -30,3 +30,23 @@ export function callHandler(handler: ApiHandler, request: HandlerRequest): Promi
 
 /** The JSON body of a response. */
 export const bodyOf = (response: ApiResponse): unknown => JSON.parse(String(response.body));
+
+/**
+ * The `call` of a handler test: the handler named `name` in the test's table, called as `as`; its status,
+ * body text and, for a JSON answer (problems included), the parsed body.
+ */
+export function handlerCaller(handlers: Readonly<Record<string, ApiHandler>>) {
+  return async (name: string, as: Record<string, string>, request: Omit<HandlerRequest, 'as'> = {}) => {
+    const handler = handlers[name];
+    if (!handler) throw new Error(`no handler ${name}`);
+    const response = await callHandler(handler, { as, ...request });
+    const text = String(response.body ?? '');
+    const isJson = String(response.headers?.['content-type'] ?? '').includes('json');
+    return {
+      status: response.statusCode,
+      text,
+      // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
+      json: (isJson ? JSON.parse(text) : undefined) as any,
+    };
+  };
+}
