@@ -27,7 +27,7 @@ const registrars: readonly Role[] = ['partner', 'channel_manager'];
 export const dealReviewers: readonly Role[] = ['channel_manager', 'approver', 'admin'];
 
 const actorOf = (actor: Actor): DealActor => ({ userId: actor.userId, role: actor.role });
-const today = (deps: DealRegistrationDeps) => deps.clock().toISOString().slice(0, 10);
+export const today = (deps: Pick<DealRegistrationDeps, 'clock'>) => deps.clock().toISOString().slice(0, 10);
 
 /** The registration as the caller may see it: a partner only its own, and never who it conflicts with. */
 export const visibleTo = (actor: Actor, registration: DealRegistration) =>
@@ -177,7 +177,7 @@ export function requireStatus(
 }
 
 /** The partner (or a channel manager) who may act on a registration as its registrant. */
-function requireRegistrant(actor: Actor) {
+export function requireRegistrant(actor: Actor) {
   requireRole(actor, registrars);
 }
 
@@ -275,7 +275,7 @@ export interface ReviewDecision {
   readonly reason?: string | undefined;
 }
 
-function reasonOf(decision: ReviewDecision): string | undefined {
+export function reasonOf(decision: ReviewDecision): string | undefined {
   const reason = decision.reason?.trim();
   if (decision.decision === 'reject' && (reason === undefined || reason === '')) {
     throw new BusinessRuleError('A rejection needs a reason', [
@@ -330,91 +330,4 @@ export async function decideDealRegistration(
     actor,
     reason,
   );
-}
-
-/** The registrant asks once for more protection, saying what it has done on the deal since. */
-export async function requestExtension(
-  deps: DealRegistrationDeps,
-  actor: Actor,
-  registrationId: string,
-  request: { readonly activity: string },
-): Promise<DealRegistration> {
-  requireRegistrant(actor);
-  const registration = await registrationOrNotFound(deps, actor, registrationId);
-  if (registration.extension !== undefined) {
-    throw new StateConflictError(
-      `Deal registration '${registrationId}' was offered its one extension already (${registration.extension.decision ?? 'requested'})`,
-    );
-  }
-  requireStatus(registration, ['approved'], 'ask for an extension');
-  const next = await moved(
-    deps,
-    registration,
-    {
-      ...registration,
-      status: 'extensionRequested',
-      extension: { requestedAt: deps.clock().toISOString(), activity: request.activity },
-    },
-    actor,
-  );
-  return visibleTo(actor, next);
-}
-
-/**
- * A reviewer grants the extension (protection runs `extensionDays` longer; the expiry reminder goes out
- * again before the new end) or refuses it with a reason (approved as before).
- */
-export async function decideExtension(
-  deps: DealRegistrationDeps,
-  actor: Actor,
-  registrationId: string,
-  decision: ReviewDecision,
-): Promise<DealRegistration> {
-  requireRole(actor, dealReviewers);
-  const reason = reasonOf(decision);
-  const registration = await registrationOrNotFound(deps, actor, registrationId);
-  requireStatus(registration, ['extensionRequested'], 'have an extension decided');
-  const extension = {
-    ...(registration.extension ?? { requestedAt: '', activity: '' }),
-    decision: decision.decision === 'approve' ? ('granted' as const) : ('refused' as const),
-    decidedAt: deps.clock().toISOString(),
-    ...(reason === undefined ? {} : { reason }),
-  };
-  if (decision.decision === 'reject') {
-    return moved(deps, registration, { ...registration, status: 'approved', extension }, actor, reason);
-  }
-  const policy = (await deps.policies.get(registration.programId)) ?? defaultDealPolicy;
-  const until = registration.protectedUntil ?? today(deps);
-  return moved(
-    deps,
-    registration,
-    { ...registration, status: 'extended', extension, protectedUntil: addDays(until, policy.extensionDays) },
-    actor,
-    reason,
-  );
-}
-
-/** The registrant (or a channel manager) records that a protected deal was won or lost. */
-export async function recordDealOutcome(
-  deps: DealRegistrationDeps,
-  actor: Actor,
-  registrationId: string,
-  outcome: { readonly outcome: 'won' | 'lost'; readonly note?: string | undefined },
-): Promise<DealRegistration> {
-  requireRegistrant(actor);
-  const registration = await registrationOrNotFound(deps, actor, registrationId);
-  requireStatus(registration, ['approved', 'extensionRequested', 'extended'], `be marked ${outcome.outcome}`);
-  const at = deps.clock().toISOString();
-  const next = await moved(
-    deps,
-    registration,
-    {
-      ...registration,
-      status: outcome.outcome,
-      outcome: { at, ...(outcome.note === undefined ? {} : { note: outcome.note }) },
-    },
-    actor,
-    outcome.note,
-  );
-  return visibleTo(actor, next);
 }

@@ -1,4 +1,4 @@
-import { requestExtension } from '../../../domain/deal-registration/deal-registration-use-cases';
+import { requestExtension } from '../../../domain/deal-registration/deal-protection-use-cases';
 import { dealRegistrations } from '../../deal-registration/deal-registration-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';

@@ -1,15 +1,17 @@
 import type { Actor } from '../../../domain/access/actor';
 import { addDays } from '../../../domain/deal-registration/deal-conflicts';
+import {
+  decideExtension,
+  recordDealOutcome,
+  requestExtension,
+} from '../../../domain/deal-registration/deal-protection-use-cases';
 import type {
   DealRegistration,
   DealRegistrationRequest,
 } from '../../../domain/deal-registration/deal-registration';
 import {
   decideDealRegistration,
-  decideExtension,
-  recordDealOutcome,
   registerDeal,
-  requestExtension,
   submitDealRegistration,
 } from '../../../domain/deal-registration/deal-registration-use-cases';
 import { expireDealRegistrations } from '../../../domain/deal-registration/expire-deal-registrations';

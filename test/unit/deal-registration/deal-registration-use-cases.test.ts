@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  decideExtension,
+  recordDealOutcome,
+  requestExtension,
+} from '../../../domain/deal-registration/deal-protection-use-cases';
 import { listDealRegistrations } from '../../../domain/deal-registration/deal-registration-queries';
 import {
   decideDealRegistration,
-  decideExtension,
-  recordDealOutcome,
   registerDeal,
-  requestExtension,
   submitDealRegistration,
 } from '../../../domain/deal-registration/deal-registration-use-cases';
 import { expireDealRegistrations } from '../../../domain/deal-registration/expire-deal-registrations';

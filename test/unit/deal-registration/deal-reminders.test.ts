@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decideDealRegistration,
   decideExtension,
-  registerDeal,
   requestExtension,
+} from '../../../domain/deal-registration/deal-protection-use-cases';
+import {
+  decideDealRegistration,
+  registerDeal,
   submitDealRegistration,
 } from '../../../domain/deal-registration/deal-registration-use-cases';
 import { listDealReminders } from '../../../domain/deal-registration/deal-reminder';
