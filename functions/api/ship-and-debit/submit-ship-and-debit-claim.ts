@@ -1,10 +1,8 @@
 import { ValidationError } from '../../../domain/shared/errors';
 import { shipAndDebitClaimView } from '../../../domain/ship-and-debit/ship-and-debit-claim';
+import type { ShipAndDebitClaimDocument } from '../../../domain/ship-and-debit/ship-and-debit-claim-document';
 import { shipAndDebitClaimJsonSchema } from '../../../domain/ship-and-debit/ship-and-debit-claim-request';
-import {
-  type ShipAndDebitClaimDocument,
-  submitShipAndDebitClaim,
-} from '../../../domain/ship-and-debit/submit-ship-and-debit-claim';
+import { submitShipAndDebitClaim } from '../../../domain/ship-and-debit/submit-ship-and-debit-claim';
 import { actorOf } from '../../shared/http/auth-context';
 import { type ApiEvent, httpApi } from '../../shared/http/http-api';
 import { jsonBody, queryParams } from '../../shared/http/request';
