@@ -31,8 +31,9 @@ async function waitUntilReady(
 ): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (process.exitCode !== null) {
-      throw new LocalSetupError(`DynamoDB Local exited (code ${process.exitCode}):\n${output()}`);
+    if (process.exitCode !== null || process.signalCode !== null) {
+      const ending = process.signalCode ?? `code ${process.exitCode}`;
+      throw new LocalSetupError(`DynamoDB Local exited (${ending}):\n${output()}`);
     }
     try {
       await client.send(new ListTablesCommand({}));
@@ -81,12 +82,26 @@ export async function startDynamoDbLocal(port: number, dataDirectory?: string): 
     pid: child.pid,
     stop: async () => {
       client.destroy();
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await endChild(child, stopGraceMs);
     },
   };
+}
+
+/** How long a stopping DynamoDB Local may take to exit on SIGTERM before it is killed. */
+const stopGraceMs = 5_000;
+
+/**
+ * Ends the Java child: SIGTERM, then SIGKILL if it has not exited within `graceMs` (a JVM that is suspended
+ * or stuck in its shutdown never exits on SIGTERM). A child already ended, by a code or by a signal (its
+ * `exitCode` stays null then), is left as it is: its 'exit' event has fired and will not fire again.
+ */
+async function endChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(kill);
 }
 
 /** Creates a table as the template defines it (keys, GSIs, TTL); an existing table is left as it is. */

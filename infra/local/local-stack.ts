@@ -39,6 +39,7 @@ import { startS3Local, type TemplateCorsRule } from './s3-local';
 import { deliverS3Notifications, notificationsFromTemplates } from './s3-notifications';
 import { type ExecutionRecord, LocalStepFunctions } from './step-functions';
 import { serveStepFunctions } from './step-functions-endpoint';
+import { StopSteps } from './stop-steps';
 import type { TaskTokenRecord } from './task-tokens';
 import { dataTemplate, resourcesOfType } from './template';
 import { chrmTemplates } from './template-cache';
@@ -157,16 +158,14 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
   const all = Object.values(templates);
   const data = dataTemplate(templates);
   const resolver = new IntrinsicResolver(all);
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne();
-  };
+  const stops = new StopSteps();
+  const stop = () => stops.stopAll();
   try {
     const dynamoDb = await startDynamoDbLocal(
       dynamoDbPort,
       dataDirectory && path.join(dataDirectory, 'dynamodb'),
     );
-    stops.push(dynamoDb.stop);
+    stops.add('DynamoDB Local', dynamoDb.stop);
     const tables = resourcesOfType(data, 'AWS::DynamoDB::GlobalTable');
     for (const [logicalId, table] of tables) await createTableFromTemplate(dynamoDb.client, logicalId, table);
     const tableName = tables[0]?.[0] ?? 'Table';
@@ -189,11 +188,11 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
       versioned,
       corsRules,
     );
-    stops.push(s3.stop);
+    stops.add('S3 (s3rver)', s3.stop);
 
     const eventBus = new LocalEventBus();
     const eventBridge = await eventBus.serve(eventBridgePort);
-    stops.push(eventBridge.close);
+    stops.add('EventBridge endpoint', eventBridge.close);
 
     const stepFunctionsEndpoint = `http://127.0.0.1:${stepFunctionsPort}`;
     const functions = new LocalFunctions(all, resolver, {
@@ -212,7 +211,7 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
       notificationsFromTemplates(templates, resolver),
       functions,
     );
-    stops.push(async () => {
+    stops.add('S3 notifications under way', async () => {
       await s3Notifications.settled();
     });
     const stepFunctions = new LocalStepFunctions(
@@ -227,7 +226,7 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
       ),
     );
     const stepFunctionsServer = await serveStepFunctions(stepFunctions, stepFunctionsPort);
-    stops.push(async () => {
+    stops.add('Step Functions', async () => {
       await stepFunctions.close();
       await stepFunctionsServer.close();
     });
@@ -237,7 +236,7 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
       stepFunctions,
     });
     eventBus.onEvent(ruleDelivery.publish);
-    stops.push(ruleDelivery.stop);
+    stops.add('EventBridge rule deliveries', ruleDelivery.stop);
     // Workflows the last process left running (killed, or stopped mid-ingest) go on by themselves.
     const resumedExecutions = stepFunctions.resumeInterrupted();
 
@@ -314,7 +313,7 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
       webSite,
     );
     const apiUrl = await gateway.listen(apiPort);
-    stops.push(() => gateway.close());
+    stops.add('API gateway', () => gateway.close());
 
     const tokens: Record<string, string> = {};
     for (const user of demoUsers) tokens[user.sub] = await signLocalToken(signingKey, user);

@@ -4,6 +4,8 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { freePort } from '../../infra/local/preflight';
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -82,4 +84,25 @@ describe('DynamoDB Local process', () => {
     if (orphaned) process.kill(started.javaPid, 'SIGKILL');
     expect(orphaned).toBe(false);
   }, 90_000);
+
+  it('stops within seconds when the JVM does not answer SIGTERM, and at once when it already died by a signal', async () => {
+    const suspended = await startDynamoDbLocal(await freePort());
+    const suspendedPid = suspended.pid ?? 0;
+    // A suspended process holds SIGTERM pending for ever; only SIGKILL ends it.
+    process.kill(suspendedPid, 'SIGSTOP');
+    const started = Date.now();
+    await suspended.stop();
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(isAlive(suspendedPid)).toBe(false);
+
+    const killed = await startDynamoDbLocal(await freePort());
+    const killedPid = killed.pid ?? 0;
+    process.kill(killedPid, 'SIGKILL');
+    while (isAlive(killedPid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Its 'exit' event has fired already (exit code null, signal SIGKILL): stop must not wait for another.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stopping = Date.now();
+    await killed.stop();
+    expect(Date.now() - stopping).toBeLessThan(1_000);
+  }, 60_000);
 });
