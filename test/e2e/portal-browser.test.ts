@@ -528,4 +528,150 @@ describe('partner portal and staff console in Chromium', () => {
     await partner.getByTestId('claim-status').filter({ hasText: 'paid' }).waitFor();
     expect(await partner.getByTestId('claim-payment').textContent()).toContain('paid');
   });
+
+  it("the channel manager settles RES-ACME's Tyrell Corporation, in review because DIST-NORTH holds Tyrell Corp: rejecting without a reason shows the API's 422, approving protects it, marked won it gets its debit authorization through the form", async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /demo-channel-manager/);
+    await page.getByRole('link', { name: 'Deal registrations' }).click();
+    const inReview = page
+      .getByTestId('deal-queue-inReview')
+      .getByRole('row')
+      .filter({ hasText: 'Tyrell Corporation' });
+    await inReview.waitFor();
+    // Staff see who holds the customer; partners never do.
+    expect(await inReview.getByRole('cell').last().textContent()).toMatch(
+      /^Held by another partner \(DIST-NORTH, DR-[A-Z0-9]+\), matched on /,
+    );
+    await page.screenshot({ path: artifactPath('staff-deal-review-queue.png'), fullPage: true });
+
+    await inReview.getByRole('link', { name: 'Tyrell Corporation' }).click();
+    await page.getByRole('button', { name: 'Reject' }).click();
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(
+      /^Unprocessable Content \(422\): .+reason is required when rejecting$/,
+    );
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const status = page.getByTestId('deal-status');
+    await status.filter({ hasText: 'approved' }).waitFor();
+    await page.getByRole('button', { name: 'Mark won' }).click();
+    await status.filter({ hasText: 'won' }).waitFor();
+    await page.getByLabel('End customer id in the partner’s POS data').fill('C-TYRELL');
+    await page.getByLabel('Pricing of SW-0001').selectOption('downBy');
+    await page.getByLabel('Value for SW-0001').fill('5.00');
+    await page.getByRole('button', { name: 'Request the debit authorization' }).click();
+    await page.getByText(/^Special pricing: debit authorization DA-DR-[A-Z0-9]+\.$/).waitFor();
+    await page.getByText('demo-channel-manager (channel_manager): approved → won').waitFor();
+    await page.screenshot({ path: artifactPath('staff-deal-won.png'), fullPage: true });
+  });
+
+  it("the channel manager runs price protection of US-2026 SW-0001's 1 July price for DIST-CANADA and DIST-NORTH and sees the run as the API reads it; on ship & debit it takes NW-SD-DEMO-1's 849 and detects DIST-NORTH's bill-backs", async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /demo-channel-manager/);
+    await page.getByRole('link', { name: 'Price protection' }).click();
+    await page.getByLabel('Price list').fill('US-2026');
+    await page.getByLabel('Product (SKU)').fill('SW-0001');
+    await page.getByLabel('Price entry effective from').fill('2026-07-01');
+    await page.getByLabel(/^Partners covered/).fill('DIST-CANADA, DIST-NORTH');
+    await page.getByRole('button', { name: 'Run price protection' }).click();
+    await page.waitForURL(/#\/price-protection\/PPR-[A-F0-9]+$/);
+    const runId = decodeURIComponent(page.url().split('/').pop() ?? '');
+    const read = await local.api('GET', `/price-protection-runs/${runId}`, {
+      token: local.stack.tokens['demo-channel-manager'],
+    });
+    await page
+      .getByTestId('pp-outcome')
+      .filter({ hasText: read.json.run.outcome.replace(/([A-Z])/g, ' $1').toLowerCase() })
+      .waitFor();
+    const lines = page.getByTestId('pp-lines');
+    for (const line of read.json.lines) {
+      expect(
+        await lines
+          .getByRole('row')
+          .filter({ hasText: line.partnerId })
+          .getByRole('cell')
+          .first()
+          .textContent(),
+      ).toBe(line.status.replace(/([A-Z])/g, ' $1').toLowerCase());
+    }
+    expect(read.json.lines.map((line: { partnerId: string }) => line.partnerId).sort()).toEqual([
+      'DIST-CANADA',
+      'DIST-NORTH',
+    ]);
+    await page.screenshot({ path: artifactPath('staff-price-protection-run.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Ship & debit' }).click();
+    const claim = page.getByTestId('sd-claim-NW-SD-DEMO-1');
+    await claim.getByRole('heading', { name: 'DIST-NORTH · Claim NW-SD-DEMO-1' }).waitFor();
+    const edi = page.waitForEvent('download');
+    await claim.getByRole('button', { name: 'Download the 849 of NW-SD-DEMO-1' }).click();
+    expect((await edi).suggestedFilename()).toMatch(/^SDC-[A-Z0-9]+-849\.edi$/);
+    await page.getByLabel('Partner billed back').fill('DIST-NORTH');
+    await page.getByLabel('Returns from').fill('2026-01-01');
+    await page.getByLabel('Returns to').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Detect' }).click();
+    const outcome = page.getByTestId('detection-outcome');
+    await outcome.filter({ hasText: /new bill-back/ }).waitFor();
+    const [, created, existing, unmatched] = (
+      /^(\d+) new bill-back\(s\), (\d+) found earlier, (\d+) return\(s\)/.exec(
+        (await outcome.textContent()) ?? '',
+      ) ?? []
+    ).map(Number);
+    // Detection is idempotent per return line: the same range again finds what the page's run made.
+    const again = await local.api('POST', '/ship-and-debit-bill-backs/detections', {
+      token: local.stack.tokens['demo-channel-manager'],
+      body: { partnerId: 'DIST-NORTH', from: '2026-01-01', to: '2026-12-31' },
+    });
+    expect(again.json.created).toHaveLength(0);
+    expect(again.json.existing).toHaveLength((created ?? Number.NaN) + (existing ?? Number.NaN));
+    expect(again.json.unmatched).toHaveLength(unmatched ?? Number.NaN);
+    await page.screenshot({ path: artifactPath('staff-ship-and-debit.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'MDF / funds' }).click();
+    await page.getByLabel('Only the partner').fill('DIST-SOUTH');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/partnerId=DIST-SOUTH$/);
+    await page.getByLabel('Fund name').fill('MDF portal H2');
+    await page.getByLabel(/^Period/).fill('FY2026-Q3');
+    await page.getByLabel('Amount').fill('5000.00');
+    await page.getByLabel('Activities from').fill('2026-07-01');
+    await page.getByLabel('Activities until').fill('2026-09-30');
+    await page.getByRole('button', { name: 'Allocate' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Allocated $5,000.00 to DIST-SOUTH as “MDF portal H2”.' })
+      .waitFor();
+    // The utilization is read again: nothing reserved, claimed, paid or expired yet.
+    const fund = page.getByTestId('funds').getByRole('row').filter({ hasText: 'MDF portal H2' });
+    await fund.waitFor();
+    expect(await fund.textContent()).toBe(
+      'MDF portal H2DIST-SOUTHFY2026-Q32026-07-01 – 2026-09-30active$5,000.00$0.00$0.00$0.00$0.00$5,000.00',
+    );
+    await page.screenshot({ path: artifactPath('staff-funds.png'), fullPage: true });
+  });
+
+  it('DIST-NORTH gets no staff page: its nav has none, its submitted registration offers no decision, a staff-only link shows not found', async () => {
+    const page = await pageAt(phone);
+    await signIn(page, /DIST-NORTH/);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Price protection' }).click();
+    await page.getByRole('heading', { name: 'Price protection' }).waitFor();
+    for (const staffPage of ['Approvals inbox', 'Accrual runs', 'Liabilities', 'Payment batches'])
+      expect(await nav.getByRole('link', { name: staffPage }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Run price protection' }).count()).toBe(0);
+    await page.screenshot({
+      path: artifactPath('portal-partner-price-protection-phone.png'),
+      fullPage: true,
+    });
+    await nav.getByRole('link', { name: 'Deal registrations' }).click();
+    await page.getByTestId('deal-registrations').getByRole('link', { name: 'Stark Industries' }).click();
+    await page.getByTestId('deal-status').filter({ hasText: 'submitted' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Decide the registration' }).count()).toBe(0);
+    await page.goto(`${local.stack.apiUrl}/#/price-protection/PPR-0000000000000000`);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Not Found \(404\): No page/ })
+      .waitFor();
+  });
 });
