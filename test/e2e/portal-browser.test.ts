@@ -6,6 +6,7 @@ import type { LiabilitiesReport } from '../../web/src/api-types';
 import { artifactPath, launchChromium } from '../support/browser';
 import { taskInInbox } from './approval-inbox';
 import { localStackPerFile } from './local-api';
+import { uploadChannelCsv } from './pos-upload';
 
 /**
  * The portal in headless Chromium against the local stack with the demo data: sign-in by demo user, the
@@ -565,7 +566,20 @@ describe('partner portal and staff console in Chromium', () => {
     await page.screenshot({ path: artifactPath('staff-deal-won.png'), fullPage: true });
   });
 
-  it("the channel manager runs price protection of US-2026 SW-0001's 1 July price for DIST-CANADA and DIST-NORTH and sees the run as the API reads it; on ship & debit it takes NW-SD-DEMO-1's 849 and detects DIST-NORTH's bill-backs", async () => {
+  it("the channel manager runs price protection of US-2026 SW-0001's 1 July price for DIST-CANADA and DIST-NORTH (50 units of DIST-NORTH's June stock protected) and sees the run as the API reads it; on ship & debit it takes NW-SD-DEMO-1's 849 and detects DIST-NORTH's bill-backs; it allocates DIST-SOUTH an MDF budget", async () => {
+    // DIST-NORTH's SW-0001: 50 received on 10 June at the January cost, all held on 30 June (protected).
+    await uploadChannelCsv(
+      local.api,
+      local.stack.tokens['demo-partner-dist-north'],
+      'inventory',
+      'june-stock.csv',
+      [
+        'sku,as_of_date,quantity_on_hand,quantity_received,uom,warehouse',
+        'SW-0001,2026-05-01,0,0,EA,W1',
+        'SW-0001,2026-06-10,50,50,EA,W1',
+        'SW-0001,2026-06-30,50,0,EA,W1',
+      ].join('\n'),
+    );
     const page = await pageAt(laptop);
     await signIn(page, /demo-channel-manager/);
     await page.getByRole('link', { name: 'Price protection' }).click();
@@ -598,6 +612,13 @@ describe('partner portal and staff console in Chromium', () => {
       'DIST-CANADA',
       'DIST-NORTH',
     ]);
+    // 50 units bought at the old cost: DIST-NORTH's claim waits for its review.
+    expect(
+      read.json.lines.find((line: { partnerId: string }) => line.partnerId === 'DIST-NORTH'),
+    ).toMatchObject({
+      status: 'awaitingPartner',
+      protection: { eligibleQuantity: '50' },
+    });
     await page.screenshot({ path: artifactPath('staff-price-protection-run.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Ship & debit' }).click();
@@ -650,12 +671,26 @@ describe('partner portal and staff console in Chromium', () => {
     await page.screenshot({ path: artifactPath('staff-funds.png'), fullPage: true });
   });
 
-  it('DIST-NORTH gets no staff page: its nav has none, its submitted registration offers no decision, a staff-only link shows not found', async () => {
+  it("DIST-NORTH gets no staff page (none in its nav, no decision on its submitted registration, a staff-only link not found) and reviews its price protection claim: a dispute without a reason is the API's 400, then it accepts", async () => {
     const page = await pageAt(phone);
     await signIn(page, /DIST-NORTH/);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Price protection' }).click();
     await page.getByRole('heading', { name: 'Price protection' }).waitFor();
+    // Its claim from the staff run above: a dispute needs a reason (the API's 400), then it accepts.
+    const claims = await local.api('GET', '/price-protection-claims', {
+      token: local.stack.tokens['demo-partner-dist-north'],
+    });
+    const [generated] = claims.json.items;
+    const card = page.getByTestId(`pp-claim-${generated.claim.claimId}`);
+    await card.getByRole('button', { name: 'Dispute the claim' }).click();
+    await card
+      .getByRole('alert')
+      .filter({ hasText: /^Bad Request \(400\): .*reason/ })
+      .waitFor();
+    await card.getByRole('button', { name: 'Accept the claim' }).click();
+    await card.getByRole('heading').getByText('accepted').waitFor();
+    expect(await card.getByRole('button', { name: 'Accept the claim' }).count()).toBe(0);
     for (const staffPage of ['Approvals inbox', 'Accrual runs', 'Liabilities', 'Payment batches'])
       expect(await nav.getByRole('link', { name: staffPage }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Run price protection' }).count()).toBe(0);

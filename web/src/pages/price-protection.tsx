@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
 import { callApi, segment } from '../api';
 import type {
-  Page,
   PriceProtectionClaim,
   PriceProtectionLine,
   PriceProtectionRun,
@@ -256,7 +256,27 @@ function PartnerClaim({
       <h3>
         <a href={href('claims', claim.claimId)}>{claim.claimId}</a> <StatusBadge status={line.status} />
       </h3>
-      <LineTable lines={[line]} currency={claim.currency} />
+      {line.protection ? (
+        <dl class="figures">
+          <Figure label="Amount">
+            <Money amount={line.protection.amount} currency={claim.currency} />
+          </Figure>
+          <Figure label="Protected units" text>
+            {formatQuantity(line.protection.protectedQuantity)} of{' '}
+            {formatQuantity(line.protection.eligibleQuantity)} bought at the old cost
+          </Figure>
+          <Figure label="Per unit">
+            <Money amount={line.protection.unitAmount} currency={claim.currency} />
+          </Figure>
+          <Figure label={`On hand ${line.protection.reportedDate}`} text>
+            {formatQuantity(line.protection.reportedOnHand)} reported,{' '}
+            {formatQuantity(line.protection.computedOnHand)} computed
+          </Figure>
+        </dl>
+      ) : (
+        <p>No inventory reported on the change date.</p>
+      )}
+      {line.dispute && <p>Disputed: {line.dispute.reason}</p>}
       {line.status === 'awaitingPartner' && (
         <Decision
           session={session}
@@ -281,26 +301,43 @@ function PartnerClaim({
 
 /** A partner's price protection claims (`#/price-protection`): what each run computed, to accept or dispute. */
 export function PriceProtectionClaims({ session }: { session: Session }) {
-  const [loaded, reload] = useApiGet<Page<PriceProtectionClaim>>(
-    session,
-    '/price-protection-claims?limit=50',
-  );
+  const [generation, setGeneration] = useState(0);
   return (
     <>
       <h1>Price protection</h1>
-      <Show loaded={loaded} what="your price protection claims">
-        {({ items }) =>
+      {/* A new key reads the claims again once one is accepted or disputed. */}
+      <PartnerClaims
+        key={generation}
+        session={session}
+        onReviewed={() => setGeneration((value) => value + 1)}
+      />
+    </>
+  );
+}
+
+function PartnerClaims({ session, onReviewed }: { session: Session; onReviewed: () => void }) {
+  const pages = usePages<PriceProtectionClaim>(session, '/price-protection-claims?limit=50');
+  return (
+    <>
+      <Show loaded={pages.loaded} what="your price protection claims">
+        {(items) =>
           items.length === 0 ? (
             <p>No price protection claim yet.</p>
           ) : (
             <ul class="cards">
               {items.map((item) => (
-                <PartnerClaim key={item.claim.claimId} session={session} item={item} onReviewed={reload} />
+                <PartnerClaim
+                  key={item.claim.claimId}
+                  session={session}
+                  item={item}
+                  onReviewed={onReviewed}
+                />
               ))}
             </ul>
           )
         }
       </Show>
+      <MorePages pages={pages} what="price protection claims" />
     </>
   );
 }
