@@ -682,7 +682,13 @@ describe('partner portal and staff console in Chromium', () => {
       token: local.stack.tokens['demo-partner-dist-north'],
     });
     const [generated] = claims.json.items;
+    if (!generated) throw new Error('No price protection claim: the staff price protection case makes it');
     const card = page.getByTestId(`pp-claim-${generated.claim.claimId}`);
+    expect(await card.getByRole('definition').first().textContent()).toBe(
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(
+        generated.line.protection.amount,
+      ),
+    );
     await card.getByRole('button', { name: 'Dispute the claim' }).click();
     await card
       .getByRole('alert')
