@@ -6,6 +6,7 @@ import type { LiabilitiesReport } from '../../web/src/api-types';
 import { artifactPath, launchChromium } from '../support/browser';
 import { taskInInbox } from './approval-inbox';
 import { localStackPerFile } from './local-api';
+import { uploadChannelCsv } from './pos-upload';
 
 /**
  * The portal in headless Chromium against the local stack with the demo data: sign-in by demo user, the
@@ -527,5 +528,191 @@ describe('partner portal and staff console in Chromium', () => {
     await partner.reload();
     await partner.getByTestId('claim-status').filter({ hasText: 'paid' }).waitFor();
     expect(await partner.getByTestId('claim-payment').textContent()).toContain('paid');
+  });
+
+  it("the channel manager settles RES-ACME's Tyrell Corporation, in review because DIST-NORTH holds Tyrell Corp: rejecting without a reason shows the API's 422, approving protects it, marked won it gets its debit authorization through the form", async () => {
+    const page = await pageAt(laptop);
+    await signIn(page, /demo-channel-manager/);
+    await page.getByRole('link', { name: 'Deal registrations' }).click();
+    const inReview = page
+      .getByTestId('deal-queue-inReview')
+      .getByRole('row')
+      .filter({ hasText: 'Tyrell Corporation' });
+    await inReview.waitFor();
+    // Staff see who holds the customer; partners never do.
+    expect(await inReview.getByRole('cell').last().textContent()).toMatch(
+      /^Held by another partner \(DIST-NORTH, DR-[A-Z0-9]+\), matched on /,
+    );
+    await page.screenshot({ path: artifactPath('staff-deal-review-queue.png'), fullPage: true });
+
+    await inReview.getByRole('link', { name: 'Tyrell Corporation' }).click();
+    await page.getByRole('button', { name: 'Reject' }).click();
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(
+      /^Unprocessable Content \(422\): .+reason is required when rejecting$/,
+    );
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const status = page.getByTestId('deal-status');
+    await status.filter({ hasText: 'approved' }).waitFor();
+    await page.getByRole('button', { name: 'Mark won' }).click();
+    await status.filter({ hasText: 'won' }).waitFor();
+    await page.getByLabel('End customer id in the partner’s POS data').fill('C-TYRELL');
+    await page.getByLabel('Pricing of SW-0001').selectOption('downBy');
+    await page.getByLabel('Value for SW-0001').fill('5.00');
+    await page.getByRole('button', { name: 'Request the debit authorization' }).click();
+    await page.getByText(/^Special pricing: debit authorization DA-DR-[A-Z0-9]+\.$/).waitFor();
+    await page.getByText('demo-channel-manager (channel_manager): approved → won').waitFor();
+    await page.screenshot({ path: artifactPath('staff-deal-won.png'), fullPage: true });
+  });
+
+  it("the channel manager runs price protection of US-2026 SW-0001's 1 July price for DIST-CANADA and DIST-NORTH (50 units of DIST-NORTH's June stock protected) and sees the run as the API reads it; on ship & debit it takes NW-SD-DEMO-1's 849 and detects DIST-NORTH's bill-backs; it allocates DIST-SOUTH an MDF budget", async () => {
+    // DIST-NORTH's SW-0001: 50 received on 10 June at the January cost, all held on 30 June (protected).
+    await uploadChannelCsv(
+      local.api,
+      local.stack.tokens['demo-partner-dist-north'],
+      'inventory',
+      'june-stock.csv',
+      [
+        'sku,as_of_date,quantity_on_hand,quantity_received,uom,warehouse',
+        'SW-0001,2026-05-01,0,0,EA,W1',
+        'SW-0001,2026-06-10,50,50,EA,W1',
+        'SW-0001,2026-06-30,50,0,EA,W1',
+      ].join('\n'),
+    );
+    const page = await pageAt(laptop);
+    await signIn(page, /demo-channel-manager/);
+    await page.getByRole('link', { name: 'Price protection' }).click();
+    await page.getByLabel('Price list').fill('US-2026');
+    await page.getByLabel('Product (SKU)').fill('SW-0001');
+    await page.getByLabel('Price entry effective from').fill('2026-07-01');
+    await page.getByLabel(/^Partners covered/).fill('DIST-CANADA, DIST-NORTH');
+    await page.getByRole('button', { name: 'Run price protection' }).click();
+    await page.waitForURL(/#\/price-protection\/PPR-[A-F0-9]+$/);
+    const runId = decodeURIComponent(page.url().split('/').pop() ?? '');
+    const read = await local.api('GET', `/price-protection-runs/${runId}`, {
+      token: local.stack.tokens['demo-channel-manager'],
+    });
+    await page
+      .getByTestId('pp-outcome')
+      .filter({ hasText: read.json.run.outcome.replace(/([A-Z])/g, ' $1').toLowerCase() })
+      .waitFor();
+    const lines = page.getByTestId('pp-lines');
+    for (const line of read.json.lines) {
+      expect(
+        await lines
+          .getByRole('row')
+          .filter({ hasText: line.partnerId })
+          .getByRole('cell')
+          .first()
+          .textContent(),
+      ).toBe(line.status.replace(/([A-Z])/g, ' $1').toLowerCase());
+    }
+    expect(read.json.lines.map((line: { partnerId: string }) => line.partnerId).sort()).toEqual([
+      'DIST-CANADA',
+      'DIST-NORTH',
+    ]);
+    // 50 units bought at the old cost: DIST-NORTH's claim waits for its review.
+    expect(
+      read.json.lines.find((line: { partnerId: string }) => line.partnerId === 'DIST-NORTH'),
+    ).toMatchObject({
+      status: 'awaitingPartner',
+      protection: { eligibleQuantity: '50' },
+    });
+    await page.screenshot({ path: artifactPath('staff-price-protection-run.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Ship & debit' }).click();
+    const claim = page.getByTestId('sd-claim-NW-SD-DEMO-1');
+    await claim.getByRole('heading', { name: 'DIST-NORTH · Claim NW-SD-DEMO-1' }).waitFor();
+    const edi = page.waitForEvent('download');
+    await claim.getByRole('button', { name: 'Download the 849 of NW-SD-DEMO-1' }).click();
+    expect((await edi).suggestedFilename()).toMatch(/^SDC-[A-Z0-9]+-849\.edi$/);
+    await page.getByLabel('Partner billed back').fill('DIST-NORTH');
+    await page.getByLabel('Returns from').fill('2026-01-01');
+    await page.getByLabel('Returns to').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Detect' }).click();
+    const outcome = page.getByTestId('detection-outcome');
+    await outcome.filter({ hasText: /new bill-back/ }).waitFor();
+    const [, created, existing, unmatched] = (
+      /^(\d+) new bill-back\(s\), (\d+) found earlier, (\d+) return\(s\)/.exec(
+        (await outcome.textContent()) ?? '',
+      ) ?? []
+    ).map(Number);
+    // Detection is idempotent per return line: the same range again finds what the page's run made.
+    const again = await local.api('POST', '/ship-and-debit-bill-backs/detections', {
+      token: local.stack.tokens['demo-channel-manager'],
+      body: { partnerId: 'DIST-NORTH', from: '2026-01-01', to: '2026-12-31' },
+    });
+    expect(again.json.created).toHaveLength(0);
+    expect(again.json.existing).toHaveLength((created ?? Number.NaN) + (existing ?? Number.NaN));
+    expect(again.json.unmatched).toHaveLength(unmatched ?? Number.NaN);
+    await page.screenshot({ path: artifactPath('staff-ship-and-debit.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'MDF / funds' }).click();
+    await page.getByLabel('Only the partner').fill('DIST-SOUTH');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/partnerId=DIST-SOUTH$/);
+    await page.getByLabel('Fund name').fill('MDF portal H2');
+    await page.getByLabel(/^Period/).fill('FY2026-Q3');
+    await page.getByLabel('Amount').fill('5000.00');
+    await page.getByLabel('Activities from').fill('2026-07-01');
+    await page.getByLabel('Activities until').fill('2026-09-30');
+    await page.getByRole('button', { name: 'Allocate' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Allocated $5,000.00 to DIST-SOUTH as “MDF portal H2”.' })
+      .waitFor();
+    // The utilization is read again: nothing reserved, claimed, paid or expired yet.
+    const fund = page.getByTestId('funds').getByRole('row').filter({ hasText: 'MDF portal H2' });
+    await fund.waitFor();
+    expect(await fund.textContent()).toBe(
+      'MDF portal H2DIST-SOUTHFY2026-Q32026-07-01 – 2026-09-30active$5,000.00$0.00$0.00$0.00$0.00$5,000.00',
+    );
+    await page.screenshot({ path: artifactPath('staff-funds.png'), fullPage: true });
+  });
+
+  it("DIST-NORTH gets no staff page (none in its nav, no decision on its submitted registration, a staff-only link not found) and reviews its price protection claim: a dispute without a reason is the API's 400, then it accepts", async () => {
+    const page = await pageAt(phone);
+    await signIn(page, /DIST-NORTH/);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Price protection' }).click();
+    await page.getByRole('heading', { name: 'Price protection' }).waitFor();
+    // Its claim from the staff run above: a dispute needs a reason (the API's 400), then it accepts.
+    const claims = await local.api('GET', '/price-protection-claims', {
+      token: local.stack.tokens['demo-partner-dist-north'],
+    });
+    const [generated] = claims.json.items;
+    if (!generated) throw new Error('No price protection claim: the staff price protection case makes it');
+    const card = page.getByTestId(`pp-claim-${generated.claim.claimId}`);
+    expect(await card.getByRole('definition').first().textContent()).toBe(
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(
+        generated.line.protection.amount,
+      ),
+    );
+    await card.getByRole('button', { name: 'Dispute the claim' }).click();
+    await card
+      .getByRole('alert')
+      .filter({ hasText: /^Bad Request \(400\): .*reason/ })
+      .waitFor();
+    await card.getByRole('button', { name: 'Accept the claim' }).click();
+    await card.getByRole('heading').getByText('accepted').waitFor();
+    expect(await card.getByRole('button', { name: 'Accept the claim' }).count()).toBe(0);
+    for (const staffPage of ['Approvals inbox', 'Accrual runs', 'Liabilities', 'Payment batches'])
+      expect(await nav.getByRole('link', { name: staffPage }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Run price protection' }).count()).toBe(0);
+    await page.screenshot({
+      path: artifactPath('portal-partner-price-protection-phone.png'),
+      fullPage: true,
+    });
+    await nav.getByRole('link', { name: 'Deal registrations' }).click();
+    await page.getByTestId('deal-registrations').getByRole('link', { name: 'Stark Industries' }).click();
+    await page.getByTestId('deal-status').filter({ hasText: 'submitted' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Decide the registration' }).count()).toBe(0);
+    await page.goto(`${local.stack.apiUrl}/#/price-protection/PPR-0000000000000000`);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Not Found \(404\): No page/ })
+      .waitFor();
   });
 });

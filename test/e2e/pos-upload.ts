@@ -2,11 +2,17 @@ import { expect } from 'vitest';
 import { eventually } from './approval-inbox';
 import type { ApiClient } from './local-api';
 
-/** Uploads a canonical POS CSV for the token's partner and waits for its ingest; the completed file. */
-export async function uploadPos(api: ApiClient, token: string | undefined, fileName: string, csv: string) {
+/** Uploads a canonical CSV of `kind` for the token's partner and waits for its ingest; the completed file. */
+export async function uploadChannelCsv(
+  api: ApiClient,
+  token: string | undefined,
+  kind: 'pos' | 'inventory',
+  fileName: string,
+  csv: string,
+) {
   const ticket = await api('POST', '/uploads', {
     token,
-    body: { kind: 'pos', fileName, contentType: 'text/csv', sizeBytes: Buffer.byteLength(csv) },
+    body: { kind, fileName, contentType: 'text/csv', sizeBytes: Buffer.byteLength(csv) },
   });
   expect(ticket.status).toBe(201);
   await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body: csv });
@@ -17,3 +23,7 @@ export async function uploadPos(api: ApiClient, token: string | undefined, fileN
   expect(file.status).toBe('completed');
   return file;
 }
+
+/** Uploads a canonical POS CSV for the token's partner and waits for its ingest; the completed file. */
+export const uploadPos = (api: ApiClient, token: string | undefined, fileName: string, csv: string) =>
+  uploadChannelCsv(api, token, 'pos', fileName, csv);

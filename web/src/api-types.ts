@@ -8,13 +8,21 @@ import type { ApprovalDecision, rejectionReasonCodes } from '../../domain/approv
 import type { uploadRequestSchema } from '../../domain/channel-files/request-upload';
 import type { ClaimStatus } from '../../domain/claims/claim';
 import type { dealRegistrationRequestSchema } from '../../domain/deal-registration/deal-registration';
+import type { wonDealAuthorizationSchema } from '../../domain/deal-registration/won-deal-authorization';
+import type { fundAllocationSchema } from '../../domain/funds/fund';
 import type { activityTypes, fundRequestInputSchema } from '../../domain/funds/fund-request';
+import type { priceProtectionRunRequestSchema } from '../../domain/price-protection/price-protection-run';
+import type { ShipAndDebitBillBack } from '../../domain/ship-and-debit/bill-back';
+import type { BillBackDetection as DomainBillBackDetection } from '../../domain/ship-and-debit/bill-back-returns';
 import type { DebitAuthorization as DomainDebitAuthorization } from '../../domain/ship-and-debit/debit-authorization';
 import type { shipAndDebitClaimView } from '../../domain/ship-and-debit/ship-and-debit-claim';
 import type { whatIfSchema } from '../../functions/api/api-schemas';
 import type { approvalTaskResponse } from '../../functions/api/approval-routes';
 import type { claimResponseSchema } from '../../functions/api/claim-schemas';
-import type { dealRegistrationResponseSchema } from '../../functions/api/deal-registration-schemas';
+import type {
+  dealRegistrationResponseSchema,
+  reviewDecisionSchema,
+} from '../../functions/api/deal-registration-schemas';
 import type {
   fundRequestResponseSchema,
   fundResponseSchema,
@@ -26,6 +34,11 @@ import type {
   paymentBatchHeaderResponseSchema,
   paymentBatchResponseSchema,
 } from '../../functions/api/payment-response-schemas';
+import type {
+  priceProtectionClaimResponseSchema,
+  priceProtectionRunResponseSchema,
+  priceProtectionRunSchema,
+} from '../../functions/api/price-protection-schemas';
 import type {
   checkbookSchema,
   explainedEntrySchema,
@@ -94,3 +107,16 @@ export type ActivityType = (typeof activityTypes)[number];
  */
 export type DebitAuthorization = DomainDebitAuthorization;
 export type ShipAndDebitClaim = ReturnType<typeof shipAndDebitClaimView>;
+
+// Staff pages of deal registration, ship & debit, price protection and funds.
+export type ReviewDecision = z.input<typeof reviewDecisionSchema>;
+export type WonDealAuthorizationTerms = z.input<typeof wonDealAuthorizationSchema>;
+export type PricingMethod = WonDealAuthorizationTerms['lines'][number]['pricing'];
+export type BillBack = ShipAndDebitBillBack;
+export type BillBackDetection = DomainBillBackDetection;
+export type PriceProtectionRunRequest = z.input<typeof priceProtectionRunRequestSchema>;
+export type PriceProtectionRunHeader = z.infer<typeof priceProtectionRunSchema>;
+export type PriceProtectionRun = z.infer<typeof priceProtectionRunResponseSchema>;
+export type PriceProtectionLine = PriceProtectionRun['lines'][number];
+export type PriceProtectionClaim = z.infer<typeof priceProtectionClaimResponseSchema>;
+export type FundAllocation = z.input<typeof fundAllocationSchema>;

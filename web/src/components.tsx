@@ -155,3 +155,14 @@ export const BackLink = ({ to, children }: { to: string; children: ComponentChil
     <a href={to}>{children}</a>
   </p>
 );
+
+/** The currencies a form offers for a new amount. */
+export const CurrencySelect = ({ id, name }: { id: string; name: string }) => (
+  <select id={id} name={name}>
+    {['USD', 'EUR', 'GBP', 'CAD', 'JPY'].map((code) => (
+      <option key={code} value={code}>
+        {code}
+      </option>
+    ))}
+  </select>
+);

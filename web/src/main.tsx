@@ -6,11 +6,18 @@ import { AccrualRunDetail, AccrualRuns, RunEntries } from './pages/accrual-runs'
 import { Approvals } from './pages/approvals';
 import { ClaimDetail, Claims } from './pages/claims';
 import { DealRegistrationDetail, DealRegistrations } from './pages/deal-registrations';
+import { DealReviewQueue } from './pages/deal-review';
+import { StaffFunds } from './pages/fund-allocation';
 import { Funds } from './pages/funds';
 import { Liabilities } from './pages/liabilities';
 import { NearTierPartners } from './pages/near-tier';
 import { PartnerHome } from './pages/partner-home';
 import { PaymentBatchDetail, PaymentBatches } from './pages/payment-batches';
+import {
+  PriceProtectionClaims,
+  PriceProtectionRunDetail,
+  PriceProtectionRuns,
+} from './pages/price-protection';
 import { Programs } from './pages/programs';
 import { SalesAndInventory } from './pages/sales';
 import { Scorecard } from './pages/scorecard';
@@ -19,6 +26,7 @@ import { SignIn } from './pages/sign-in';
 import { ChannelFileDetail, Upload } from './pages/uploads';
 import { href, type Location, useLocation } from './router';
 import { type Session, signOutUrl, storedSession, storeSession } from './session';
+import { may } from './staff-roles';
 
 interface NavItem {
   readonly label: string;
@@ -37,6 +45,7 @@ const navOf = (session: Session): NavItem[] =>
         { label: 'Deal registrations', page: 'deals' },
         { label: 'MDF / funds', page: 'funds' },
         { label: 'Ship & debit', page: 'ship-and-debit' },
+        { label: 'Price protection', page: 'price-protection' },
       ]
     : [
         { label: 'Approvals inbox', page: '' },
@@ -50,6 +59,11 @@ const navOf = (session: Session): NavItem[] =>
         ...(session.role === 'finance' || session.role === 'admin'
           ? [{ label: 'Payment batches', page: 'payments' }]
           : []),
+        // Deal registrations are for those who decide them; every staff role reads the other three.
+        ...(may(session, 'decideDeals') ? [{ label: 'Deal registrations', page: 'deals' }] : []),
+        { label: 'Ship & debit', page: 'ship-and-debit' },
+        { label: 'Price protection', page: 'price-protection' },
+        { label: 'MDF / funds', page: 'funds' },
       ];
 
 const notFound = (what: string) => (
@@ -82,6 +96,19 @@ function Page({ session, location }: { session: Session; location: Location }) {
     if (page === 'deals') return <DealRegistrations session={session} />;
     if (page === 'funds') return <Funds session={session} />;
     if (page === 'ship-and-debit') return <ShipAndDebit session={session} />;
+    if (page === 'price-protection' && !id) return <PriceProtectionClaims session={session} />;
+  } else if (page === 'deals' && id) {
+    return <DealRegistrationDetail session={session} registrationId={id} />;
+  } else if (page === 'deals') {
+    return <DealReviewQueue session={session} status={location.query.get('status') ?? undefined} />;
+  } else if (page === 'ship-and-debit') {
+    return <ShipAndDebit session={session} partnerId={location.query.get('partnerId') ?? undefined} />;
+  } else if (page === 'price-protection' && id) {
+    return <PriceProtectionRunDetail session={session} runId={id} />;
+  } else if (page === 'price-protection') {
+    return <PriceProtectionRuns session={session} />;
+  } else if (page === 'funds') {
+    return <StaffFunds session={session} partnerId={location.query.get('partnerId') ?? undefined} />;
   } else if (page === '' || page === 'approvals') {
     return <Approvals session={session} />;
   } else if (page === 'near-tier') {

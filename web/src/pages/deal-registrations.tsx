@@ -1,61 +1,25 @@
 import { useState } from 'preact/hooks';
 import { callApi, segment } from '../api';
 import type { DealRegistration, DealRegistrationRequest, Problem } from '../api-types';
-import { DataTable, Money, ProblemView, problemOf, Show, StatusBadge, useApiGet } from '../components';
+import {
+  CurrencySelect,
+  DataTable,
+  Money,
+  ProblemView,
+  problemOf,
+  Show,
+  StatusBadge,
+  useApiGet,
+} from '../components';
 import { useFormAction } from '../form-action';
 import { formatQuantity } from '../money';
 import { MorePages, usePages } from '../paging';
 import { href } from '../router';
 import type { Session } from '../session';
+import { conflictText, protection, RegistrationTable } from './deal-registration-table';
+import { DealStaffActions } from './deal-review';
 
 const stamp = (at: string) => `${at.replace('T', ' ').slice(0, 19)}Z`;
-
-/** The protection window of an approved registration, or what stands in for it. */
-const protection = (registration: DealRegistration) =>
-  registration.protectedUntil
-    ? `${registration.approvedAt?.slice(0, 10) ?? '?'} – ${registration.protectedUntil}`
-    : '—';
-
-const productsOf = (registration: DealRegistration) =>
-  registration.products.map((product) => `${product.sku} × ${product.quantity}`).join(', ');
-
-function RegistrationTable({ registrations }: { registrations: readonly DealRegistration[] }) {
-  return (
-    <DataTable
-      caption="Your deal registrations and their status"
-      testId="deal-registrations"
-      columns={[
-        'Customer',
-        'Program',
-        'Products',
-        { label: 'Estimated value', num: true },
-        'Close date',
-        'Status',
-        'Protected',
-      ]}
-    >
-      {registrations.map((registration) => (
-        <tr key={registration.registrationId}>
-          <th scope="row">
-            <a href={href('deals', registration.registrationId)} title={registration.registrationId}>
-              {registration.customer.name}
-            </a>
-          </th>
-          <td>{registration.programId}</td>
-          <td>{productsOf(registration)}</td>
-          <td class="num">
-            <Money {...registration.estimatedValue} />
-          </td>
-          <td>{registration.closeDate}</td>
-          <td>
-            <StatusBadge status={registration.status} />
-          </td>
-          <td>{protection(registration)}</td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
 
 interface ProductLine {
   readonly sku: string;
@@ -165,13 +129,7 @@ function RegisterDeal({ session, onRegistered }: { session: Session; onRegistere
         <label for="deal-amount">Estimated value</label>
         <input id="deal-amount" name="amount" inputMode="decimal" required placeholder="84000.00" />
         <label for="deal-currency">Currency</label>
-        <select id="deal-currency" name="currency">
-          {['USD', 'EUR', 'GBP', 'CAD', 'JPY'].map((code) => (
-            <option key={code} value={code}>
-              {code}
-            </option>
-          ))}
-        </select>
+        <CurrencySelect id="deal-currency" name="currency" />
         <label for="deal-close">Expected close date</label>
         <input id="deal-close" name="closeDate" type="date" required />
         <label for="deal-description">Your work on the deal</label>
@@ -216,7 +174,11 @@ function RegistrationList({ session }: { session: Session }) {
           registrations.length === 0 ? (
             <p>No deal registered yet.</p>
           ) : (
-            <RegistrationTable registrations={registrations} />
+            <RegistrationTable
+              registrations={registrations}
+              caption="Your deal registrations and their status"
+              testId="deal-registrations"
+            />
           )
         }
       </Show>
@@ -296,15 +258,14 @@ export function DealRegistrationDetail({
                 Rejected ({found.rejection.code}): {found.rejection.reason}
               </p>
             )}
-            {found.conflict && (
-              <p>
-                Conflict: the customer is held by{' '}
-                {found.conflict.kind === 'houseAccount' ? 'the house' : 'another partner'} (matched on{' '}
-                {found.conflict.matchedOn.join(', ')}
-                {found.conflict.protectedUntil && `, protected until ${found.conflict.protectedUntil}`}).
-              </p>
-            )}
+            {found.conflict && <p>Conflict: {conflictText(found.conflict)}</p>}
             {found.benefit?.kind === 'reduced' && <p>Reduced benefit: {found.benefit.percent} %.</p>}
+            {found.debitAuthorizationNumber && (
+              <p>Special pricing: debit authorization {found.debitAuthorizationNumber}.</p>
+            )}
+            {session.role !== 'partner' && (
+              <DealStaffActions session={session} registration={found} onChanged={reload} />
+            )}
             <h2>Products</h2>
             <DataTable caption="Products of the deal" columns={['Product', { label: 'Units', num: true }]}>
               {found.products.map((product) => (
@@ -314,7 +275,7 @@ export function DealRegistrationDetail({
                 </tr>
               ))}
             </DataTable>
-            <h2>Your work on the deal</h2>
+            <h2>{session.role === 'partner' ? 'Your' : 'The partner’s'} work on the deal</h2>
             <p>{found.description}</p>
             <h2>History</h2>
             <ol class="history">

@@ -16,25 +16,31 @@ const activityLabels: Record<ActivityType, string> = {
 };
 
 const utilizationColumns = ['allocated', 'reserved', 'claimed', 'paid', 'available'] as const;
+/** Staff also see what expiry released (a partner's page keeps to what it can still use). */
+const staffUtilizationColumns = ['allocated', 'reserved', 'claimed', 'paid', 'expired', 'available'] as const;
 
-/** Each fund with its utilization, every amount in the fund's own currency. */
-function FundTable({
+/** Each fund with its utilization, every amount in the fund's own currency; for staff, with its partner. */
+export function FundTable({
   funds,
   utilization,
+  staff = false,
 }: {
   funds: readonly Fund[];
   utilization: readonly FundUtilization[];
+  staff?: boolean;
 }) {
+  const columns = staff ? staffUtilizationColumns : utilizationColumns;
   return (
     <DataTable
-      caption="Your funds and their utilization"
+      caption={staff ? 'Funds and their utilization' : 'Your funds and their utilization'}
       testId="funds"
       columns={[
         'Fund',
+        ...(staff ? ['Partner'] : []),
         'Period',
         'Activities',
         'Status',
-        ...utilizationColumns.map((column) => ({
+        ...columns.map((column) => ({
           label: column[0]?.toUpperCase() + column.slice(1),
           num: true as const,
         })),
@@ -47,6 +53,7 @@ function FundTable({
             <th scope="row" title={fund.fundId}>
               {fund.name}
             </th>
+            {staff && <td>{fund.partnerId}</td>}
             <td>{fund.period}</td>
             <td>
               {fund.validFrom} – {fund.validTo}
@@ -54,7 +61,7 @@ function FundTable({
             <td>
               <StatusBadge status={fund.status} />
             </td>
-            {utilizationColumns.map((column) => (
+            {columns.map((column) => (
               <td class="num" key={column}>
                 {used ? <Money amount={used[column]} currency={fund.currency} /> : '—'}
               </td>

@@ -1,10 +1,14 @@
 import type { ComponentChildren } from 'preact';
+import { downloadFromApi, segment } from '../api';
 import type { DebitAuthorization, ShipAndDebitClaim } from '../api-types';
-import { DataTable, Money, Show, StatusBadge } from '../components';
+import { DataTable, Money, ProblemView, Show, StatusBadge } from '../components';
+import { useApiAction } from '../form-action';
 import { formatMoney, formatQuantity } from '../money';
 import { MorePages, type Pages, usePages } from '../paging';
+import { PartnerFilter } from '../partner-filter';
 import { href } from '../router';
 import type { Session } from '../session';
+import { BillBacks } from './bill-backs';
 
 type AuthorizationLine = DebitAuthorization['lines'][number];
 
@@ -23,11 +27,16 @@ function pricingOf(line: AuthorizationLine, currency: string): string {
   }
 }
 
-function Authorization({ authorization }: { authorization: DebitAuthorization }) {
+/** Staff see many partners' authorizations and claims: each card then names its partner. */
+const partnerOf = (session: Session, item: { partnerId: string }) =>
+  session.role === 'partner' ? '' : `${item.partnerId} · `;
+
+function Authorization({ session, authorization }: { session: Session; authorization: DebitAuthorization }) {
   const { coverage } = authorization;
   return (
     <li class="card" data-testid={`authorization-${authorization.authorizationNumber}`}>
       <h3>
+        {partnerOf(session, authorization)}
         {authorization.authorizationNumber} <StatusBadge status={authorization.status} />
       </h3>
       <p>
@@ -70,10 +79,43 @@ const reasonOf = (result: ShipAndDebitClaim['results'][number]) =>
     ? `${result.reason.replace(/([A-Z])/g, ' $1').toLowerCase()}${result.x12Code ? ` (901 code ${result.x12Code})` : ''}`
     : '—';
 
-function Claim({ claim }: { claim: ShipAndDebitClaim }) {
+/** The claim's X12 849 answer and its lines with their outcomes as CSV, as the API serves them. */
+function ClaimDownloads({ session, claim }: { session: Session; claim: ShipAndDebitClaim }) {
+  const { busy, problem, run } = useApiAction();
+  const path = `/ship-and-debit-claims/${segment(claim.claimId)}`;
+  const download = (part: string, name: string) =>
+    void run(() => downloadFromApi(session.token, `${path}/${part}`, name));
+  return (
+    <>
+      <div class="actions">
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy}
+          onClick={() => download('849', `${claim.claimNumber}-849.edi`)}
+        >
+          Download the 849 of {claim.claimNumber}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy}
+          onClick={() => download('lines', `${claim.claimNumber}-lines.csv`)}
+        >
+          Download its lines (CSV)
+        </button>
+      </div>
+      {problem && <ProblemView problem={problem} />}
+    </>
+  );
+}
+
+function Claim({ session, claim }: { session: Session; claim: ShipAndDebitClaim }) {
   return (
     <li class="card" data-testid={`sd-claim-${claim.claimNumber}`}>
-      <h3>Claim {claim.claimNumber}</h3>
+      <h3>
+        {partnerOf(session, claim)}Claim {claim.claimNumber}
+      </h3>
       <p>
         Received <time dateTime={claim.receivedAt}>{claim.receivedAt.slice(0, 10)}</time> ({claim.channel}):
         claimed <Money amount={claim.amountClaimed} currency={claim.currency} />, approved{' '}
@@ -111,6 +153,7 @@ function Claim({ claim }: { claim: ShipAndDebitClaim }) {
           </tr>
         ))}
       </DataTable>
+      <ClaimDownloads session={session} claim={claim} />
     </li>
   );
 }
@@ -140,27 +183,38 @@ function CardSection<T>({
   );
 }
 
-/** A partner's ship & debit (`#/ship-and-debit`): its debit authorizations and its claims with each line's result. */
-export function ShipAndDebit({ session }: { session: Session }) {
+/**
+ * Ship & debit (`#/ship-and-debit`): debit authorizations, claims with each line's result and their 849, and
+ * bill-backs; a partner its own, staff every partner's or one's (`?partnerId=`) and the bill-back detection.
+ */
+export function ShipAndDebit({ session, partnerId }: { session: Session; partnerId?: string | undefined }) {
+  const staff = session.role !== 'partner';
+  const query = partnerId ? `&partnerId=${segment(partnerId)}` : '';
   return (
     <>
       <h1>Ship &amp; debit</h1>
+      {staff && <PartnerFilter page="ship-and-debit" partnerId={partnerId} />}
       <CardSection
         id="authorizations-heading"
-        heading="Your debit authorizations"
+        heading={staff ? 'Debit authorizations' : 'Your debit authorizations'}
         what="debit authorizations"
-        pages={usePages<DebitAuthorization>(session, '/debit-authorizations?limit=50')}
+        pages={usePages<DebitAuthorization>(session, `/debit-authorizations?limit=50${query}`)}
         card={(authorization) => (
-          <Authorization key={authorization.authorizationNumber} authorization={authorization} />
+          <Authorization
+            key={authorization.authorizationNumber}
+            session={session}
+            authorization={authorization}
+          />
         )}
       />
       <CardSection
         id="sd-claims-heading"
-        heading="Your ship & debit claims"
+        heading={staff ? 'Ship & debit claims' : 'Your ship & debit claims'}
         what="ship & debit claims"
-        pages={usePages<ShipAndDebitClaim>(session, '/ship-and-debit-claims?limit=50')}
-        card={(claim) => <Claim key={claim.claimId} claim={claim} />}
+        pages={usePages<ShipAndDebitClaim>(session, `/ship-and-debit-claims?limit=50${query}`)}
+        card={(claim) => <Claim key={claim.claimId} session={session} claim={claim} />}
       />
+      <BillBacks session={session} partnerId={partnerId} query={query} />
     </>
   );
 }
