@@ -205,16 +205,14 @@ describe('price protection through the HTTP API', () => {
     const staff = `/price-protection-recoveries/${runId}?partnerId=DIST-NORTH`;
     expect((await api('GET', staff, { token: manager() })).status).toBe(200);
 
-    const drop = await api('POST', '/price-protection-runs', {
-      token: manager(),
-      body: {
-        ...run,
-        sku: 'CB-0002',
-        effectiveFrom: '2026-09-01',
-        partnerIds: ['DIST-NORTH'],
-        term: recovers,
-      },
-    });
+    const dropBack = {
+      ...run,
+      sku: 'CB-0002',
+      effectiveFrom: '2026-09-01',
+      partnerIds: ['DIST-NORTH'],
+      term: recovers,
+    };
+    const drop = await api('POST', '/price-protection-runs', { token: manager(), body: dropBack });
     const protectedAmount = high.minus(low).times(30);
     const net = protectedAmount.plus(owed).toFixed(2);
     expect(drop.json.lines[0]).toMatchObject({
@@ -225,16 +223,7 @@ describe('price protection through the HTTP API', () => {
     const claimId: string = drop.json.lines[0].claimId;
     const settled = await api('GET', `/price-protection-recoveries/${runId}`, { token: north() });
     expect(settled.json).toMatchObject({ offsetByClaimId: claimId, version: 2 });
-    const again = await api('POST', '/price-protection-runs', {
-      token: manager(),
-      body: {
-        ...run,
-        sku: 'CB-0002',
-        effectiveFrom: '2026-09-01',
-        partnerIds: ['DIST-NORTH'],
-        term: recovers,
-      },
-    });
+    const again = await api('POST', '/price-protection-runs', { token: manager(), body: dropBack });
     expect(again.json.claims).toEqual([expect.objectContaining({ claimId, amountClaimed: net })]);
   });
 });
