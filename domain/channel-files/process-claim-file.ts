@@ -66,7 +66,7 @@ export async function processClaimFile(
 }
 
 /** A claim's lines as file counts: approved (in full or cut) lines are accepted, the others rejected. */
-export function claimFileCounts(claim: ShipAndDebitClaim): ChannelFileCounts {
+function claimFileCounts(claim: ShipAndDebitClaim): ChannelFileCounts {
   const accepted = claim.results.filter((result) => result.outcome !== 'rejected').length;
   const lines = claim.results.length + claim.unreadableLines.length;
   return { lines, accepted, restated: 0, unchanged: 0, rejected: lines - accepted };
