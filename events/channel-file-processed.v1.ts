@@ -9,7 +9,7 @@ export const channelFileProcessedV1 = z.object({
   version: z.literal(version),
   fileId: z.string(),
   partnerId: z.string(),
-  kind: z.enum(['pos', 'inventory']),
+  kind: z.enum(['pos', 'inventory', 'shipAndDebitClaim']),
   status: z.enum(['completed', 'completed_with_rejections', 'duplicate', 'failed']),
   counts: z.object({
     lines: z.number().int().nonnegative(),

@@ -1,4 +1,6 @@
 import type { ChannelFileKind } from '../ingestion/channel-file-kind';
+import type { CurrencyCode } from '../shared/money/money';
+import type { ClaimSubmitterRole } from '../ship-and-debit/ship-and-debit-claim';
 
 /**
  * Where a partner file is in its life: a partner asks to upload (awaiting_upload), S3 receives it (received),
@@ -87,6 +89,22 @@ export interface ChannelFileData {
   readonly ingestAttempts?: number;
   /** What staff and the reconciler did to the file, oldest first: the audit trail of its recovery. */
   readonly operations?: readonly FileOperation[];
+  /** A ship & debit claim file's claim: as asked for at upload, then the claim it became. */
+  readonly claim?: ClaimFileClaim;
+}
+
+/**
+ * The claim a `shipAndDebitClaim` file carries: its number and currency (given at upload, as the CSV body
+ * route takes them in the query) and the role of who asked for the upload, whom it is submitted as; once
+ * submitted, the claim's id and amounts (the lines' outcomes are on the claim).
+ */
+export interface ClaimFileClaim {
+  readonly claimNumber: string;
+  readonly currency: CurrencyCode;
+  readonly submitterRole: ClaimSubmitterRole;
+  readonly claimId?: string;
+  readonly amountClaimed?: string;
+  readonly amountApproved?: string;
 }
 
 /** A recovery action on a file: who (a user id, or `reconciler`), when, what and why. */

@@ -3,6 +3,7 @@ import type { InventorySnapshotLine, ProductLookup, RejectedLine } from '../inge
 import type { MappingProfile } from '../ingestion/mapping-profile';
 import type { PartnerData } from '../partners/partner';
 import type { Clock, EventPublisher, Page, PageRequest, RecordStore, Stored } from '../shared/ports';
+import type { ShipAndDebitClaimDeps } from '../ship-and-debit/submit-ship-and-debit-claim';
 import type { ChannelFileData } from './channel-file';
 import type { ChannelLine } from './channel-line';
 import type { CurrentLineVersion, LineWrite } from './line-restatement';
@@ -110,6 +111,8 @@ export interface IngestDeps {
   readonly reference: IngestReferenceData;
   readonly events: EventPublisher;
   readonly clock: Clock;
+  /** What a ship & debit claim file is submitted with (`processClaimFile`). */
+  readonly shipAndDebitClaims: ShipAndDebitClaimDeps;
 }
 
 /** A stored channel line or rejection as the query API returns it (storage keys removed). */

@@ -4,6 +4,7 @@ import {
   detailType,
   source,
 } from '../../events/channel-file-processed.v1';
+import { isChannelDataKind } from '../ingestion/channel-file-kind';
 import { storableRejection } from '../ingestion/field-limits';
 import { FileRejectedError } from '../ingestion/file-rejected-error';
 import type { ParsedBatch, RejectedLine } from '../ingestion/ingest-types';
@@ -20,6 +21,7 @@ import {
 } from './channel-file';
 import type { ClassifiedLine, LineOutcome } from './line-restatement';
 import type { IngestDeps, ObjectVersion } from './ports';
+import { processClaimFile } from './process-claim-file';
 import { storeChannelLines } from './store-channel-lines';
 
 type StoredFile = Stored<ChannelFileData>;
@@ -40,6 +42,7 @@ export interface ProcessResult {
  *    rejections, then advance the checkpoint and counts together, so a crash repeats at most one batch,
  *    which the line store recognises as already stored.
  * 4. Stop early when `deadline` (epoch ms) is near and answer `done: false`; the workflow calls again.
+ *    A ship & debit claim file is not channel data: it is submitted as a claim instead (`processClaimFile`).
  * 5. Finish with completed / completed_with_rejections and publish ChannelFileProcessed. A file-level
  *    rejection found mid-file fails it: the lines it stored are withdrawn first (a file is never half-applied).
  */
@@ -53,6 +56,10 @@ export async function processChannelFile(
     if (file.status === 'awaiting_upload' || file.status === 'received') {
       file = await startProcessing(deps, file);
       if (file.status !== 'processing') return finish(deps, file);
+    }
+    if (!isChannelDataKind(file.kind)) {
+      file = await update(deps, file, await processClaimFile(deps, file, pinnedObject(file)));
+      return finish(deps, file);
     }
     const products = await deps.reference.products(file.partnerId);
     const profile = await deps.reference.mappingProfile(file.partnerId, file.kind);

@@ -2,7 +2,7 @@
  * The contract of channel-file ingestion: the types the pure parser takes and hands back. Only types live
  * here, so every module of `domain/ingestion` can use them without importing the parser back.
  */
-import type { ChannelFileKind } from './channel-file-kind';
+import type { ChannelDataKind } from './channel-file-kind';
 import type { MappingProfile } from './mapping-profile';
 
 /** Our product as ingestion needs it: base unit and the conversions `1 <uom> = factor × base unit`. */
@@ -112,7 +112,7 @@ export interface ParsedBatch {
 
 /** Options of `parseChannelFile`. */
 export interface ParseChannelFileOptions {
-  kind: ChannelFileKind;
+  kind: ChannelDataKind;
   fileName: string;
   contentType: string;
   partnerId: string;

@@ -42,6 +42,32 @@ export const inventoryFields = [
 ] as const;
 export type InventoryField = (typeof inventoryFields)[number];
 
+/**
+ * Canonical fields of a ship & debit claim line, in the order of the claim CSV's header
+ * (`authorization_number,invoice_number,invoice_line,ship_date,…`); all but these two are required.
+ */
+export const optionalDebitClaimFields = ['invoiceLine', 'resalePrice'] as const;
+export const debitClaimFields = [
+  'authorizationNumber',
+  'invoiceNumber',
+  'invoiceLine',
+  'shipDate',
+  'endCustomerId',
+  'productSku',
+  'quantity',
+  'bookCost',
+  'authorizedCost',
+  'resalePrice',
+  'amount',
+] as const;
+
+/** The canonical fields a profile of each kind may map to. */
+const fieldsOfKind: Record<ChannelFileKind, readonly string[]> = {
+  pos: saleFields,
+  inventory: inventoryFields,
+  shipAndDebitClaim: debitClaimFields,
+};
+
 /** Date layouts partners use; the parser is compiled once per file from one of these. */
 export const dateFormats = [
   'YYYY-MM-DD',
@@ -82,7 +108,7 @@ export const columnMappingSchema = z.object({
 export const mappingProfileSchema = z
   .object({
     partnerId: businessCodeSchema.optional().describe('Partner (taken from the path)'),
-    kind: channelFileKindSchema.describe('File kind it reads: `pos` or `inventory`'),
+    kind: channelFileKindSchema.describe('File kind it reads: `pos`, `inventory` or `shipAndDebitClaim`'),
     columns: z.array(columnMappingSchema).min(1).max(300).describe('Where each canonical field comes from'),
     /** Physical line (CSV) or row (XLSX) holding the header; 0 = no header, columns are 1-based indices. */
     headerRow: z
@@ -138,7 +164,7 @@ export const mappingProfileSchema = z
       ),
   })
   .superRefine((profile, ctx) => {
-    const allowed: readonly string[] = profile.kind === 'pos' ? saleFields : inventoryFields;
+    const allowed = fieldsOfKind[profile.kind];
     const seen = new Set<string>();
     profile.columns.forEach((column, index) => {
       if (!allowed.includes(column.field) && !customFieldPattern.test(column.field)) {
@@ -176,17 +202,19 @@ export const mappingProfileSchema = z
 export type MappingProfile = z.output<typeof mappingProfileSchema>;
 export type MappingProfileInput = z.input<typeof mappingProfileSchema>;
 
-const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+export const snakeCase = (field: string): string =>
+  field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /**
  * Header of our canonical CSV for a kind. POS:
  * `invoice_number,invoice_line,invoice_date,ship_date,order_date,sku,partner_sku,quantity,uom,unit_price,
  * extended_amount,currency,end_customer_id,end_customer_name,bill_to,ship_to,order_type,salesperson,warehouse`;
  * inventory: `sku,partner_sku,as_of_date,quantity_on_hand,quantity_received,quantity_on_order,
- * quantity_in_transit,quantity_sold,uom,warehouse`. Extra columns named `custom_<name>` become custom attributes.
+ * quantity_in_transit,quantity_sold,uom,warehouse`; ship & debit claim: the claim CSV's columns (`debitClaimFields`).
+ * Extra columns named `custom_<name>` become custom attributes (a claim keeps none).
  */
 export function canonicalCsvHeader(kind: ChannelFileKind): string[] {
-  return (kind === 'pos' ? saleFields : inventoryFields).map(snakeCase);
+  return fieldsOfKind[kind].map(snakeCase);
 }
 
 /**
@@ -197,10 +225,9 @@ export function canonicalCsvHeader(kind: ChannelFileKind): string[] {
  * when its files carry no currency column.
  */
 export function defaultMappingProfile(kind: ChannelFileKind): MappingProfile {
-  const fields: readonly string[] = kind === 'pos' ? saleFields : inventoryFields;
   return mappingProfileSchema.parse({
     kind,
-    columns: fields.map((field) => ({ source: snakeCase(field), field })),
+    columns: fieldsOfKind[kind].map((field) => ({ source: snakeCase(field), field })),
     customColumnPrefix: 'custom_',
   });
 }

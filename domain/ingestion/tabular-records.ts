@@ -3,10 +3,13 @@ import type { LineProblem } from './csv-tokenizer';
 import { FileRejectedError, type FileRejectionReason, fileRejected } from './file-rejected-error';
 import { InventoryLineNormalizer } from './inventory-line-normalizer';
 import type { CompiledColumns, LineNormalizer, LineSink, NormalizerSettings } from './line-normalizer';
-import type { MappingProfile } from './mapping-profile';
+import {
+  debitClaimFields,
+  type MappingProfile,
+  optionalDebitClaimFields,
+  snakeCase,
+} from './mapping-profile';
 import { SaleLineNormalizer } from './sale-line-normalizer';
-
-const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /** Header names match ignoring case, spaces and punctuation: "Invoice No." = "invoice_no" = "InvoiceNo". */
 export const headerKey = (header: string): string => header.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -25,6 +28,9 @@ const requiredFields: Record<ChannelFileKind, readonly (readonly string[])[]> = 
     ['sku', 'partnerSku'],
     ['quantityOnHand', 'quantityReceived', 'quantityOnOrder', 'quantityInTransit', 'quantitySold'],
   ],
+  shipAndDebitClaim: debitClaimFields
+    .filter((field) => !(optionalDebitClaimFields as readonly string[]).includes(field))
+    .map((field) => [field]),
 };
 
 /**

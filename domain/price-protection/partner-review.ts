@@ -55,15 +55,8 @@ export async function listPriceProtectionClaims(
   actor: Actor,
   input: PageRequest & { readonly partnerId?: string | undefined },
 ): Promise<Page<PriceProtectionClaimView>> {
-  requireRole(actor, readers);
-  const own = partnerScope(actor);
-  if (own !== undefined && input.partnerId !== undefined && input.partnerId !== own) return { items: [] };
-  const partnerId = own ?? input.partnerId;
-  if (partnerId === undefined) {
-    throw new ValidationError('Name the partner', [
-      { path: 'query.partnerId', message: 'is required for staff' },
-    ]);
-  }
+  const partnerId = partnerReadBy(actor, input.partnerId);
+  if (partnerId === undefined) return { items: [] };
   const page = await deps.store.linesOfPartner(partnerId, { limit: input.limit, cursor: input.cursor });
   const withClaims = page.items.filter((line) => line.claimId !== undefined);
   const claims = await deps.claims.getAll(withClaims.map((line) => line.claimId as string));
@@ -72,6 +65,23 @@ export async function listPriceProtectionClaims(
     return claim === undefined ? [] : [{ line, claim }];
   });
   return page.nextCursor === undefined ? { items } : { items, nextCursor: page.nextCursor };
+}
+
+/**
+ * Whose price protection figures `actor` reads when it names `partnerId`: a partner user its own (undefined,
+ * i.e. nothing, when it names another), staff the partner it names (which it must).
+ */
+export function partnerReadBy(actor: Actor, partnerId: string | undefined): string | undefined {
+  requireRole(actor, readers);
+  const own = partnerScope(actor);
+  if (own !== undefined && partnerId !== undefined && partnerId !== own) return undefined;
+  const named = own ?? partnerId;
+  if (named === undefined) {
+    throw new ValidationError('Name the partner', [
+      { path: 'query.partnerId', message: 'is required for staff' },
+    ]);
+  }
+  return named;
 }
 
 /** The review a claim already records (a retry whose line write failed finishes it). */

@@ -6,6 +6,7 @@ import { isoDateSchema } from '../shared/iso-date';
 import type { CurrencyCode } from '../shared/money/money';
 import type { PartnerProtection, PriceChangeDirection } from './partner-protection';
 import { priceProtectionTermSchema } from './price-protection-term';
+import type { RecoveryOffset } from './recovery-offsets';
 
 /** At most this many partners per run: one request computes and stores each partner's line. */
 export const maxRunPartners = 100;
@@ -62,7 +63,8 @@ export interface PriceProtectionRun {
  * Where one partner stands in a run: `awaitingPartner` (claim generated, the partner reviews it) →
  * `accepted` or `disputed` (the claim then goes through approval; a dispute to a person);
  * `nothingToProtect` (no stock bought at the old price, or no snapshot); `recovery` (an increase the term
- * recovers: the amount is owed by the partner, no claim).
+ * recovers: the negative amount is owed by the partner, no claim; open until a later claim of the partner
+ * sets it against what it pays, `offsetByClaimId`).
  */
 export type PartnerLineStatus = 'awaitingPartner' | 'accepted' | 'disputed' | 'nothingToProtect' | 'recovery';
 
@@ -81,6 +83,11 @@ export interface PriceProtectionLine {
   readonly protection?: PartnerProtection;
   readonly claimId?: string;
   readonly dispute?: PartnerDispute;
+  /** Open recoveries of earlier runs the claim sets against: it pays their sum less than `protection.amount`. */
+  readonly recoveryOffsets?: readonly RecoveryOffset[];
+  /** A `recovery` line taken back by that claim of the partner (absent while the recovery is open). */
+  readonly offsetByClaimId?: string;
+  readonly offsetAt?: string;
   readonly createdAt: string;
   readonly version: number;
 }

@@ -27,6 +27,7 @@ import {
   priceProtectionRunId,
   type RunOutcome,
 } from './price-protection-run';
+import { amountAfterOffsets, type RecoveryOffset, recoveryOffsets } from './recovery-offsets';
 
 export interface PriceProtectionDeps {
   readonly store: PriceProtectionStore;
@@ -127,6 +128,8 @@ export function claimOfLine(run: PriceProtectionRun, line: PriceProtectionLine):
     );
   }
   const { priceListId, sku, effectiveFrom } = run.request;
+  const offsets = line.recoveryOffsets ?? [];
+  const amount = amountAfterOffsets(protection.amount, offsets, run.currency);
   return {
     claimId: line.claimId,
     type: 'priceProtection',
@@ -139,12 +142,13 @@ export function claimOfLine(run: PriceProtectionRun, line: PriceProtectionLine):
     lines: [
       {
         lineNumber: 1,
-        amount: protection.amount,
+        amount,
         reference: `${priceListId}/${sku}/${effectiveFrom}`,
-        evidence: [],
+        // The recoveries it pays less for, as the route that shows each.
+        evidence: offsets.map((offset) => `price-protection-recoveries/${offset.runId}`),
       },
     ],
-    amountClaimed: protection.amount,
+    amountClaimed: amount,
     status: 'submitted',
     submittedBy: systemActor,
     submittedAt: line.createdAt,
@@ -190,13 +194,72 @@ async function lineOf(
   if (run.outcome === 'recoveryComputed' && amount !== 0n) return { ...base, status: 'recovery', protection };
   if (run.outcome !== 'claimsGenerated' || amount <= 0n)
     return { ...base, status: 'nothingToProtect', protection };
+  const claimId = priceProtectionClaimId(run.runId, partnerId);
+  const offsets = await takeRecoveries(deps, run, partnerId, claimId, protection.amount);
   return {
     ...base,
     status: 'awaitingPartner',
     protection,
-    claimId: priceProtectionClaimId(run.runId, partnerId),
+    claimId,
+    ...(offsets.length === 0 ? {} : { recoveryOffsets: offsets }),
   };
 }
+
+/**
+ * Sets the partner's open recoveries (earlier runs' `recovery` lines in the run's currency) against the claim
+ * `claimId` will be (`recoveryOffsets`): each is marked taken by that claim with a write conditioned on its
+ * version before the claim's line is stored, so no recovery is taken twice; one another claim took first is
+ * left out. Recoveries already marked by this claim (a run that died before storing its line) are its own.
+ */
+async function takeRecoveries(
+  deps: PriceProtectionDeps,
+  run: PriceProtectionRun,
+  partnerId: string,
+  claimId: string,
+  amount: string,
+): Promise<RecoveryOffset[]> {
+  const recoveries: PriceProtectionLine[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.linesOfPartner(partnerId, { limit: 100, cursor });
+    for (const line of page.items) {
+      const open = line.offsetByClaimId === undefined || line.offsetByClaimId === claimId;
+      if (line.status === 'recovery' && open && line.protection !== undefined) recoveries.push(line);
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  const currencies = new Map<string, string | undefined>();
+  for (const runId of new Set(recoveries.map((line) => line.runId)))
+    currencies.set(runId, (await deps.store.getRun(runId))?.currency);
+  const candidates = recoveries
+    .filter((line) => currencies.get(line.runId) === run.currency)
+    .map((line) => ({
+      line,
+      runId: line.runId,
+      amount: line.protection?.amount ?? '0',
+      createdAt: line.createdAt,
+    }));
+  const taken: RecoveryOffset[] = [];
+  const at = deps.clock().toISOString();
+  for (const offset of recoveryOffsets(candidates, amount, run.currency)) {
+    const line = candidates.find((candidate) => candidate.runId === offset.runId)?.line;
+    if (line === undefined) continue;
+    const mine =
+      line.offsetByClaimId === claimId ||
+      (await deps.store.replaceLine({
+        ...line,
+        offsetByClaimId: claimId,
+        offsetAt: at,
+        version: line.version + 1,
+      }));
+    if (mine) taken.push(offset);
+  }
+  return taken;
+}
+
+/** What a claim line's claim asks: its protection less the recoveries it sets against. */
+const claimedOn = (run: PriceProtectionRun, line: PriceProtectionLine) =>
+  amountAfterOffsets(line.protection?.amount ?? '0', line.recoveryOffsets ?? [], run.currency);
 
 const claimLineStatuses: readonly PriceProtectionLine['status'][] = [
   'awaitingPartner',
@@ -207,10 +270,11 @@ const claimLineStatuses: readonly PriceProtectionLine['status'][] = [
 /**
  * Runs price protection for one price entry. Main course: the entry and the one before it give the change
  * → a decrease of at least the term's minimum protects; a smaller one, an increase or no change generates
- * nothing (an increase the term recovers computes each partner's recovery, still no claim) → for each
- * partner named, its snapshots and sale lines up to the change give its protection (see
- * `partnerProtection`) → the line is stored first, then its claim (`priceProtection`, `submitted`:
- * awaiting the partner's review) built from the line. Idempotent per price entry and partner: the run and
+ * nothing (an increase the term recovers stores each partner's recovery, a negative amount it owes, and no
+ * claim) → for each partner named, its snapshots and sale lines up to the change give its protection (see
+ * `partnerProtection`) → a protected partner's open recoveries are set against its claim (`takeRecoveries`)
+ * → the line is stored first, then its claim (`priceProtection`, `submitted`: awaiting the partner's
+ * review) built from the line, paying the protection less those recoveries. Idempotent per price entry and partner: the run and
  * claim ids derive from them, so re-running finds the run, keeps the lines stored and only completes what
  * a failed run left out. A second run of the same entry with another term or partners is a 409.
  */
@@ -272,7 +336,7 @@ export async function runPriceProtection(
   const claims = await deps.claims.getAll(claimIds);
   const claimed = lines
     .filter((line) => claimLineStatuses.includes(line.status) && line.protection !== undefined)
-    .reduce((total, line) => total + toMinorUnits(line.protection?.amount ?? '0', current.currency), 0n);
+    .reduce((total, line) => total + toMinorUnits(claimedOn(current, line), current.currency), 0n);
   const completed: PriceProtectionRun =
     current.status === 'completed'
       ? current

@@ -1,25 +1,25 @@
 import { CsvTokenizer } from '../ingestion/csv-tokenizer';
-import { isCalendarDate } from '../ingestion/date-text';
+import { compileDateFormat } from '../ingestion/date-text';
+import { FileRejectedError } from '../ingestion/file-rejected-error';
+import {
+  debitClaimFields,
+  type MappingProfile,
+  optionalDebitClaimFields,
+  snakeCase,
+} from '../ingestion/mapping-profile';
+import { compileColumns } from '../ingestion/tabular-records';
 import { isPlainDecimal } from './debit-amount';
 import { maxAuthorizedQuantity } from './debit-authorization';
 import type { DebitClaimLine } from './debit-claim-line';
 import type { RejectedDebitClaimLine } from './x12-844-debit-claim';
 
-/** The columns of a ship & debit claim CSV, in any order; the optional ones may be left out. */
+const optional: readonly string[] = optionalDebitClaimFields;
+
+/** The columns of a ship & debit claim CSV (the claim fields, snake_case), in any order; optional ones may be left out. */
 export const debitClaimCsvColumns = {
-  required: [
-    'authorization_number',
-    'invoice_number',
-    'ship_date',
-    'end_customer_id',
-    'product_sku',
-    'quantity',
-    'book_cost',
-    'authorized_cost',
-    'amount',
-  ],
-  optional: ['invoice_line', 'resale_price'],
-} as const;
+  required: debitClaimFields.filter((field) => !optional.includes(field)).map(snakeCase),
+  optional: optionalDebitClaimFields.map(snakeCase),
+};
 
 /** A problem with the CSV as a whole (its header), with the physical line it was found at. */
 export interface DebitClaimCsvError {
@@ -38,25 +38,35 @@ export interface ParsedDebitClaimCsv {
 const known = new Set<string>([...debitClaimCsvColumns.required, ...debitClaimCsvColumns.optional]);
 
 /**
- * Reads a ship & debit claim from CSV text: a header naming the columns (`debitClaimCsvColumns`), then one
- * claim line per row. Wrong columns are a file-level error (nothing read); a row with missing or unreadable
- * values is refused on its own (901 code 15 or 33), the others are read. Never throws.
+ * Reads a ship & debit claim from CSV text: a header naming the columns (`debitClaimCsvColumns`), or, with the
+ * partner's mapping profile, the partner's own columns mapped onto them (its header row, delimiter and date
+ * format; unmapped columns as the profile says), then one claim line per row. Wrong columns are a file-level
+ * error (nothing read); a row with missing or unreadable values is refused on its own (901 code 15 or 33), the
+ * others are read. Never throws.
  */
-export function parseDebitClaimCsv(text: string): ParsedDebitClaimCsv {
+export function parseDebitClaimCsv(text: string, profile?: MappingProfile): ParsedDebitClaimCsv {
   const errors: DebitClaimCsvError[] = [];
   const lines: DebitClaimLine[] = [];
   const rejectedLines: RejectedDebitClaimLine[] = [];
-  let columns: Map<string, number> | undefined;
+  const headerRow = profile?.headerRow ?? 1;
+  const dates = compileDateFormat(profile?.dateFormat ?? 'YYYY-MM-DD');
+  let columns: Map<string, number> | undefined =
+    headerRow === 0 && profile !== undefined ? profileColumns(profile, undefined, 0, errors) : undefined;
   const tokenizer = new CsvTokenizer(
-    'auto',
-    1,
+    profile?.delimiter ?? 'auto',
+    Math.max(headerRow, 1),
     (cells, lineNumber) => {
+      if (lineNumber < headerRow) return;
       if (columns === undefined) {
-        columns = headerOf(cells, lineNumber, errors);
+        columns =
+          profile === undefined
+            ? headerOf(cells, lineNumber, errors)
+            : profileColumns(profile, cells, lineNumber, errors);
         return;
       }
-      if (errors.length > 0) return;
-      readRow([...cells], lineNumber, columns, lines.length + rejectedLines.length + 1, lines, rejectedLines);
+      if (errors.length > 0 || cells.every((cell) => cell.trim() === '')) return;
+      const position = lines.length + rejectedLines.length + 1;
+      readRow([...cells], lineNumber, columns, position, dates.parse, lines, rejectedLines);
     },
     (lineNumber, _raw, problem) => {
       errors.push({ code: 'malformed', message: problem.message, line: lineNumber });
@@ -67,6 +77,28 @@ export function parseDebitClaimCsv(text: string): ParsedDebitClaimCsv {
   if (errors.length === 0 && lines.length + rejectedLines.length === 0)
     errors.push({ code: 'no_lines', message: 'the CSV has a header and no claim line' });
   return errors.length > 0 ? { errors, lines: [], rejectedLines: [] } : { errors, lines, rejectedLines };
+}
+
+/** The claim columns of a header read through a mapping profile (ingestion's column compiler), by CSV name. */
+function profileColumns(
+  profile: MappingProfile,
+  cells: readonly string[] | undefined,
+  lineNumber: number,
+  errors: DebitClaimCsvError[],
+): Map<string, number> {
+  try {
+    const compiled = compileColumns(profile, cells);
+    return new Map([...compiled.fieldColumns].map(([field, index]) => [snakeCase(field), index]));
+  } catch (error) {
+    if (!(error instanceof FileRejectedError)) throw error;
+    for (const reason of error.reasons)
+      errors.push({
+        code: 'wrong_columns',
+        message: reason.message,
+        ...(lineNumber > 0 ? { line: lineNumber } : {}),
+      });
+    return new Map();
+  }
 }
 
 function headerOf(cells: readonly string[], lineNumber: number, errors: DebitClaimCsvError[]) {
@@ -90,17 +122,12 @@ function headerOf(cells: readonly string[], lineNumber: number, errors: DebitCla
   return columns;
 }
 
-function isoDate(text: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match === null) return undefined;
-  return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) ? text : undefined;
-}
-
 function readRow(
   cells: readonly string[],
   lineNumber: number,
   columns: ReadonlyMap<string, number>,
   position: number,
+  dateOf: (text: string) => string | undefined,
   lines: DebitClaimLine[],
   rejectedLines: RejectedDebitClaimLine[],
 ): void {
@@ -120,9 +147,12 @@ function readRow(
     });
   const missing = debitClaimCsvColumns.required.find((name) => cell(name) === '');
   if (missing !== undefined) return void refuse('missing_data', `line ${lineNumber} has no ${missing}`);
-  const shipDate = isoDate(cell('ship_date'));
+  const shipDate = dateOf(cell('ship_date'));
   if (shipDate === undefined)
-    return void refuse('invalid_value', `ship_date '${cell('ship_date')}' is not a date YYYY-MM-DD`);
+    return void refuse(
+      'invalid_value',
+      `ship_date '${cell('ship_date')}' is not a date in the file's format`,
+    );
   const quantityText = cell('quantity');
   const quantity = Number(quantityText);
   if (!/^\d{1,10}$/.test(quantityText) || quantity <= 0 || quantity > maxAuthorizedQuantity)

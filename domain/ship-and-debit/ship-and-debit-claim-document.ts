@@ -1,3 +1,4 @@
+import type { MappingProfile } from '../ingestion/mapping-profile';
 import type { FieldIssue } from '../shared/errors';
 import { BusinessRuleError, ValidationError } from '../shared/errors';
 import type { CurrencyCode } from '../shared/money/money';
@@ -7,7 +8,10 @@ import { maxShipAndDebitClaimLines, type ShipAndDebitClaimChannel } from './ship
 import type { ShipAndDebitClaimJson } from './ship-and-debit-claim-request';
 import { type DebitClaim844, parseDebitClaim844, type RejectedDebitClaimLine } from './x12-844-debit-claim';
 
-/** A claim as sent: an X12 844 text, a CSV text (with its number and currency), or JSON lines. */
+/**
+ * A claim as sent: an X12 844 text, a CSV text (with its number and currency, and the partner's mapping profile
+ * when it came as an uploaded file), or JSON lines.
+ */
 export type ShipAndDebitClaimDocument =
   | { readonly format: 'x12-844'; readonly text: string }
   | {
@@ -15,6 +19,8 @@ export type ShipAndDebitClaimDocument =
       readonly text: string;
       readonly claimNumber: string;
       readonly currency: CurrencyCode;
+      /** An uploaded claim file: its id (kept on the claim) and the partner's mapping profile it is read with. */
+      readonly upload?: { readonly fileId: string; readonly profile: MappingProfile };
     }
   | { readonly format: 'json'; readonly claim: ShipAndDebitClaimJson };
 
@@ -29,6 +35,8 @@ export interface ReadClaim {
   readonly header: Omit<DebitClaim844, 'lines' | 'rejectedLines'>;
   /** Who the 849 goes to: the 844's sender, else the partner. */
   readonly replyTo: string;
+  /** The uploaded file the claim came in, if it came as one. */
+  readonly sourceFileId?: string;
 }
 
 const fileRejected = (what: string, issues: FieldIssue[]) =>
@@ -114,7 +122,7 @@ export function readDocument(
       },
     ]);
   if (document.format === 'csv') {
-    const csv = parseDebitClaimCsv(document.text);
+    const csv = parseDebitClaimCsv(document.text, document.upload?.profile);
     if (csv.errors.length > 0)
       throw fileRejected(
         'CSV',
@@ -134,6 +142,7 @@ export function readDocument(
       unreadable: csv.rejectedLines,
       header: madeUpHeader(partner, document.claimNumber, document.currency, csv.lines),
       replyTo: partner,
+      ...(document.upload === undefined ? {} : { sourceFileId: document.upload.fileId }),
     };
   }
   const { claim } = document;

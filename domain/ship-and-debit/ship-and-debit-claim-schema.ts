@@ -54,6 +54,7 @@ export const shipAndDebitClaimSchema = z.object({
   claimNumber: z.string().min(1),
   partnerId: z.string().min(1),
   channel: z.enum(shipAndDebitClaimChannels),
+  sourceFileId: z.string().min(1).exactOptional(),
   currency: currencyCodeSchema,
   receivedAt: z.iso.datetime(),
   submittedBy: z.object({ userId: z.string(), role: roleSchema }),

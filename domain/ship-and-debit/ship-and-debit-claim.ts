@@ -22,6 +22,10 @@ export type ShipAndDebitClaimChannel = (typeof shipAndDebitClaimChannels)[number
  */
 export const maxShipAndDebitClaimLines = 45;
 
+/** Who may submit a ship & debit claim: a partner user for its partner, a channel manager for any. */
+export const claimSubmitterRoles = ['partner', 'channel_manager'] as const;
+export type ClaimSubmitterRole = (typeof claimSubmitterRoles)[number];
+
 /**
  * At most this many open bill-backs are netted by one claim: each is one more item of the claim's atomic
  * write (2 + 45 + 45 + 5 ≤ 100); more wait for the next claim.
@@ -39,6 +43,8 @@ export interface ShipAndDebitClaim {
   readonly claimNumber: string;
   readonly partnerId: string;
   readonly channel: ShipAndDebitClaimChannel;
+  /** The uploaded channel file a CSV claim came in (`POST /uploads`, kind `shipAndDebitClaim`). */
+  readonly sourceFileId?: string;
   readonly currency: CurrencyCode;
   readonly receivedAt: string;
   readonly submittedBy: ClaimActor;

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
 import { type ApprovalPolicyDeps, policyInForce } from '../approvals/approval-policy-use-cases';
 import type { ClaimFunds } from '../claims/ports';
@@ -21,7 +21,11 @@ import type {
 } from './ports';
 import { PosSaleIndex } from './pos-sale-index';
 import { quantityReservations } from './quantity-reservation';
-import { maxBillBackOffsetsPerClaim, type ShipAndDebitClaim } from './ship-and-debit-claim';
+import {
+  claimSubmitterRoles,
+  maxBillBackOffsetsPerClaim,
+  type ShipAndDebitClaim,
+} from './ship-and-debit-claim';
 import { readDocument, type ShipAndDebitClaimDocument } from './ship-and-debit-claim-document';
 import {
   autoSettlementClaimIdOf,
@@ -55,8 +59,6 @@ export interface ShipAndDebitClaimDeps {
   readonly policy: ShipAndDebitPolicy;
   readonly newClaimId: () => string;
 }
-
-const submitters: readonly Role[] = ['partner', 'channel_manager'];
 
 /** The partner a claim is for: a partner user's own; the one a channel manager names (or the 844 does). */
 function claimantOf(actor: Actor, partnerId: string | undefined): string | undefined {
@@ -136,7 +138,7 @@ export async function submitShipAndDebitClaim(
   actor: Actor,
   input: { readonly partnerId?: string | undefined; readonly document: ShipAndDebitClaimDocument },
 ): Promise<{ readonly claim: ShipAndDebitClaim; readonly created: boolean }> {
-  requireRole(actor, submitters);
+  requireRole(actor, claimSubmitterRoles);
   const named =
     input.partnerId ?? (input.document.format === 'json' ? input.document.claim.partnerId : undefined);
   const read = readDocument(input.document, claimantOf(actor, named));
@@ -212,6 +214,7 @@ export async function submitShipAndDebitClaim(
       claimNumber: read.claimNumber,
       partnerId,
       channel: read.channel,
+      ...(read.sourceFileId === undefined ? {} : { sourceFileId: read.sourceFileId }),
       currency,
       receivedAt,
       submittedBy: { userId: actor.userId, role: actor.role },

@@ -34,7 +34,7 @@ export const channelDataRoutes: readonly RouteSpec[] = [
     operationId: 'requestUpload',
     success: [201],
     problems: [422],
-    summary: 'Get a presigned URL to upload a POS or inventory file',
+    summary: 'Get a presigned URL to upload a POS, inventory or ship & debit claim file',
     body: uploadRequestSchema,
     signsUploads: true,
     response: uploadTicketSchema,

@@ -4,6 +4,8 @@ import { pageQuerySchema } from './api-schemas';
 import {
   priceProtectionClaimListQuerySchema,
   priceProtectionClaimResponseSchema,
+  priceProtectionLineSchema,
+  priceProtectionRecoveryQuerySchema,
   priceProtectionRunResponseSchema,
   priceProtectionRunSchema,
 } from './price-protection-schemas';
@@ -87,5 +89,26 @@ export const priceProtectionRoutes: readonly RouteSpec[] = [
     body: disputeSchema,
     response: priceProtectionClaimResponseSchema,
     publishesEvents: true,
+  },
+  {
+    method: 'GET',
+    path: '/price-protection-recoveries',
+    entry: `${dir}/list-price-protection-recoveries.ts`,
+    operationId: 'listPriceProtectionRecoveries',
+    success: [200],
+    summary:
+      'Reverse price protection recoveries (negative: owed by the partner), oldest first: a partner its own, staff one partner’s; open until a later claim sets them off (`offsetByClaimId`)',
+    query: priceProtectionClaimListQuerySchema,
+    response: pageOf(priceProtectionLineSchema),
+  },
+  {
+    method: 'GET',
+    path: '/price-protection-recoveries/{runId}',
+    entry: `${dir}/get-price-protection-recovery.ts`,
+    operationId: 'getPriceProtectionRecovery',
+    success: [200],
+    summary: 'A partner’s recovery of one run (staff name `partnerId`); another partner’s, or none, is a 404',
+    query: priceProtectionRecoveryQuerySchema,
+    response: priceProtectionLineSchema,
   },
 ];

@@ -47,6 +47,20 @@ export const priceProtectionLineSchema = z.looseObject({
     .describe('Where the partner stands in the run'),
   protection: protectionSchema.optional().describe('Absent when the partner reported no snapshot'),
   claimId: z.string().optional().describe('The claim generated for the partner'),
+  recoveryOffsets: z
+    .array(
+      z.object({
+        runId: z.string().describe('Run whose recovery the claim sets against'),
+        amount: amount('Amount taken back (positive): the claim pays that much less'),
+      }),
+    )
+    .optional()
+    .describe('Open recoveries of the partner this line’s claim sets against'),
+  offsetByClaimId: z
+    .string()
+    .optional()
+    .describe('A `recovery` line: the later claim of the partner that took it back (absent while open)'),
+  offsetAt: z.string().optional().describe('When that claim took it back (ISO 8601)'),
   dispute: z
     .looseObject({
       reason: z.string().describe('What the partner disputes and why'),
@@ -84,4 +98,10 @@ export const priceProtectionRunResponseSchema = z.object({
 export const priceProtectionClaimResponseSchema = z.object({
   line: priceProtectionLineSchema.describe('The partner’s line of the run: the figures the claim comes from'),
   claim: claimResponseSchema.describe('The generated claim, settled like any claim'),
+});
+
+export const priceProtectionRecoveryQuerySchema = z.object({
+  partnerId: businessCodeSchema
+    .optional()
+    .describe('The partner whose recovery staff read; a partner user always reads its own'),
 });

@@ -28,7 +28,9 @@ export const channelFileResponseSchema = z
   .looseObject({
     fileId: z.string().describe('File id'),
     partnerId: z.string().describe('Partner whose file it is'),
-    kind: channelFileKindSchema.describe('`pos` (sell-through) or `inventory` (stock on hand)'),
+    kind: channelFileKindSchema.describe(
+      '`pos` (sell-through), `inventory` (stock on hand) or `shipAndDebitClaim` (one ship & debit claim)',
+    ),
     fileName: z.string().describe('Name given at upload'),
     status: z
       .enum(channelFileStatuses)
@@ -40,6 +42,25 @@ export const channelFileResponseSchema = z
       ),
     counts,
     failureReason: z.string().optional().describe('Why the file failed, for `failed`'),
+    claim: z
+      .object({
+        claimNumber: z.string().describe('The partner’s claim number given at upload'),
+        currency: z.string().describe('Currency given at upload'),
+        submitterRole: z.enum(['partner', 'channel_manager']).describe('Role the claim is submitted as'),
+        claimId: z
+          .string()
+          .optional()
+          .describe(
+            'The ship & debit claim the file became (`GET /ship-and-debit-claims/{id}`: each line’s outcome)',
+          ),
+        amountClaimed: z.string().optional().describe('Σ the lines’ claimed amounts'),
+        amountApproved: z.string().optional().describe('Σ the approved amounts'),
+      })
+      .optional()
+      .describe(
+        '`shipAndDebitClaim` files: the claim asked for and, once processed, the claim it became ' +
+          '(counts: `accepted` = lines approved in full or cut, `rejected` = the others)',
+      ),
   })
   .describe('A partner file and where it is in ingestion');
 

@@ -10,12 +10,16 @@ import { masterDataStores } from '../adapters/master-data-stores';
 import { createS3Client } from '../adapters/s3-client';
 import { S3Uploads } from '../adapters/s3-uploads';
 import type { ChannelDataSettings } from '../shared/config';
+import { createShipAndDebitClaimDeps } from '../ship-and-debit/ship-and-debit-deps';
 
 /** Time-ordered ids (listing a partner's files by id lists them by upload time): ms in base 36 + randomness. */
 export const newFileId = () =>
   `${Date.now().toString(36).padStart(9, '0')}-${randomBytes(6).toString('hex')}`;
 
-/** Wires the channel-data use cases to DynamoDB, S3 and EventBridge. */
+/**
+ * Wires the channel-data use cases to DynamoDB, S3 and EventBridge; an uploaded ship & debit claim file is
+ * submitted with the ship & debit claim deps (same table and bus).
+ */
 export function createChannelDataDeps(settings: ChannelDataSettings) {
   const client = createDocumentClient(settings);
   const table = settings.TABLE_NAME;
@@ -41,6 +45,7 @@ export function createChannelDataDeps(settings: ChannelDataSettings) {
       createEventBridgeClient({ region: settings.AWS_REGION, endpoint: settings.EVENTS_ENDPOINT }),
       settings.EVENT_BUS_NAME,
     ),
+    shipAndDebitClaims: createShipAndDebitClaimDeps(settings),
     newId: newFileId,
     clock: () => new Date(),
   };

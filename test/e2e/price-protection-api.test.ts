@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { demoPriceEntries } from '../../infra/local/demo/demo-channel';
 import { eventually, taskInInbox } from './approval-inbox';
 import { localStackPerFile } from './local-api';
 
@@ -38,11 +39,11 @@ const run = {
   term,
 };
 
-async function uploadInventory() {
-  const body = Buffer.from(inventory);
+async function uploadInventory(csv = inventory, fileName = 'june-stock.csv') {
+  const body = Buffer.from(csv);
   const ticket = await api('POST', '/uploads', {
     token: north(),
-    body: { kind: 'inventory', fileName: 'june-stock.csv', contentType: 'text/csv', sizeBytes: body.length },
+    body: { kind: 'inventory', fileName, contentType: 'text/csv', sizeBytes: body.length },
   });
   expect(ticket.status).toBe(201);
   const put = await fetch(ticket.json.uploadUrl, {
@@ -55,7 +56,7 @@ async function uploadInventory() {
     async () => (await api('GET', `/channel-files/${ticket.json.file.fileId}`, { token: north() })).json,
     (read) => !['awaiting_upload', 'received', 'processing'].includes(read.status),
   );
-  expect(file).toMatchObject({ status: 'completed', counts: { accepted: 3 } });
+  expect(file).toMatchObject({ status: 'completed', counts: { accepted: csv.split('\n').length - 1 } });
 }
 
 describe('price protection through the HTTP API', () => {
@@ -137,5 +138,92 @@ describe('price protection through the HTTP API', () => {
     expect(small.status).toBe(201);
     expect(small.json.run).toMatchObject({ direction: 'decrease', outcome: 'belowMinimum', claimCount: 0 });
     expect(small.json.claims).toEqual([]);
+  });
+
+  it('CB-0002 rises 10 % on 1 August (the term recovers): DIST-NORTH owes on the 20 units bought before, readable as its recovery; the 1 September drop back pays 30 units less that recovery', async () => {
+    const january = demoPriceEntries.find(
+      (entry) => entry.sku === 'CB-0002' && entry.effectiveFrom === '2026-01-01',
+    );
+    const low = new Decimal(january?.bookCost as string);
+    const high = low.times('1.10').toDecimalPlaces(2);
+    const admin = token('demo-admin');
+    for (const [effectiveFrom, bookCost] of [
+      ['2026-08-01', high],
+      ['2026-09-01', low],
+    ] as const) {
+      const added = await api('POST', '/price-lists/US-2026/entries', {
+        token: admin,
+        body: { sku: 'CB-0002', effectiveFrom, listPrice: january?.listPrice, bookCost: bookCost.toFixed(2) },
+      });
+      expect(added.status).toBe(201);
+    }
+    // 20 received in July at the low cost, 30 more in August at the high one, none sold.
+    await uploadInventory(
+      [
+        'sku,as_of_date,quantity_on_hand,quantity_received,uom,warehouse',
+        'CB-0002,2026-06-01,0,0,EA,W1',
+        'CB-0002,2026-07-10,20,20,EA,W1',
+        'CB-0002,2026-07-31,20,0,EA,W1',
+        'CB-0002,2026-08-10,50,30,EA,W1',
+        'CB-0002,2026-08-31,50,0,EA,W1',
+      ].join('\n'),
+      'cb-stock.csv',
+    );
+    const recovers = { ...term, reverseOnIncrease: true };
+    const rise = await api('POST', '/price-protection-runs', {
+      token: manager(),
+      body: {
+        ...run,
+        sku: 'CB-0002',
+        effectiveFrom: '2026-08-01',
+        partnerIds: ['DIST-NORTH'],
+        term: recovers,
+      },
+    });
+    const owed = low.minus(high).times(20).toFixed(2);
+    expect(rise.json.run).toMatchObject({
+      direction: 'increase',
+      outcome: 'recoveryComputed',
+      claimCount: 0,
+    });
+    expect(rise.json.claims).toEqual([]);
+    const runId: string = rise.json.run.runId;
+
+    const recovery = await api('GET', `/price-protection-recoveries/${runId}`, { token: north() });
+    expect(recovery.status).toBe(200);
+    expect(recovery.json).toMatchObject({
+      status: 'recovery',
+      protection: { eligibleQuantity: '20', amount: owed },
+    });
+    expect(recovery.json.offsetByClaimId).toBeUndefined();
+    const listed = await api('GET', '/price-protection-recoveries', { token: north() });
+    expect(listed.json.items.map((line: { runId: string }) => line.runId)).toEqual([runId]);
+    expect((await api('GET', `/price-protection-recoveries/${runId}`, { token: acme() })).status).toBe(404);
+    expect((await api('GET', '/price-protection-recoveries', { token: acme() })).json.items).toEqual([]);
+    const named = await api('GET', '/price-protection-recoveries?partnerId=DIST-NORTH', { token: acme() });
+    expect(named.json.items).toEqual([]);
+    const staff = `/price-protection-recoveries/${runId}?partnerId=DIST-NORTH`;
+    expect((await api('GET', staff, { token: manager() })).status).toBe(200);
+
+    const dropBack = {
+      ...run,
+      sku: 'CB-0002',
+      effectiveFrom: '2026-09-01',
+      partnerIds: ['DIST-NORTH'],
+      term: recovers,
+    };
+    const drop = await api('POST', '/price-protection-runs', { token: manager(), body: dropBack });
+    const protectedAmount = high.minus(low).times(30);
+    const net = protectedAmount.plus(owed).toFixed(2);
+    expect(drop.json.lines[0]).toMatchObject({
+      protection: { eligibleQuantity: '30', amount: protectedAmount.toFixed(2) },
+      recoveryOffsets: [{ runId, amount: low.minus(high).times(-20).toFixed(2) }],
+    });
+    expect(drop.json.claims).toEqual([expect.objectContaining({ amountClaimed: net })]);
+    const claimId: string = drop.json.lines[0].claimId;
+    const settled = await api('GET', `/price-protection-recoveries/${runId}`, { token: north() });
+    expect(settled.json).toMatchObject({ offsetByClaimId: claimId, version: 2 });
+    const again = await api('POST', '/price-protection-runs', { token: manager(), body: dropBack });
+    expect(again.json.claims).toEqual([expect.objectContaining({ claimId, amountClaimed: net })]);
   });
 });

@@ -440,4 +440,126 @@ describe('ship & debit through the HTTP API', () => {
     const task = await taskInInbox(api, approver(), split.json.settlementClaimId);
     expect(task.claim).toMatchObject({ amountClaimed: '40.00' });
   });
+
+  it("a CSV claim uploaded through a presigned URL, in DIST-NORTH's own columns (its mapping profile): 2 × SW-0001 approved 40.00, CB-0001 rejected (03); a second delivery of the object adds no claim; wrong columns fail the file; RES-ACME sees none of it", async () => {
+    const more = await api('POST', `/debit-authorizations/${authorizationNumber}/amendments`, {
+      token: approver(),
+      body: amendedTo(15, 'C-9 orders by file'),
+    });
+    expect(more.json.lines[0].remainingQuantity).toBe(2);
+    await uploadPos('sd-upload-pos.csv', [`INV-SD-7,1,${today},SW-0001,2,EA,${book},C-9`]);
+    const profile = await api('PUT', '/partners/DIST-NORTH/mapping-profiles/shipAndDebitClaim', {
+      token: north(),
+      body: {
+        kind: 'shipAndDebitClaim',
+        delimiter: ';',
+        columns: [
+          ['Contract', 'authorizationNumber'],
+          ['Invoice', 'invoiceNumber'],
+          ['Line', 'invoiceLine'],
+          ['Shipped', 'shipDate'],
+          ['Customer', 'endCustomerId'],
+          ['Item', 'productSku'],
+          ['Qty', 'quantity'],
+          ['Book', 'bookCost'],
+          ['Net', 'authorizedCost'],
+          ['Credit', 'amount'],
+        ].map(([source, field]) => ({ source, field })),
+      },
+    });
+    expect(profile.status).toBe(201);
+    const csv = [
+      'Contract;Invoice;Line;Shipped;Customer;Item;Qty;Book;Net;Credit',
+      `${authorizationNumber};INV-SD-7;1;${today};C-9;SW-0001;2;${book};${authorizedCost};40.00`,
+      `${authorizationNumber};INV-SD-8;1;${today};C-9;CB-0001;1;6.30;5.00;1.30`,
+    ].join('\n');
+    /** Asks for a claim upload as `token`, PUTs `body` and waits for the file to be final. */
+    const uploadClaim = async (token: string | undefined, claimNumber: string, body: string) => {
+      const ticket = await api('POST', '/uploads', {
+        token,
+        body: {
+          kind: 'shipAndDebitClaim',
+          fileName: `${claimNumber}.csv`,
+          contentType: 'text/csv',
+          sizeBytes: Buffer.byteLength(body),
+          claimNumber,
+          currency: 'USD',
+        },
+      });
+      expect(ticket.status).toBe(201);
+      const put = () =>
+        fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.requiredHeaders, body });
+      expect((await put()).status).toBe(200);
+      const file = await eventually(
+        async () => (await api('GET', `/channel-files/${ticket.json.file.fileId}`, { token })).json,
+        (read) => !['awaiting_upload', 'received', 'processing'].includes(read.status),
+      );
+      return { file, put };
+    };
+
+    const { file, put } = await uploadClaim(north(), 'NW-SD-UP-1', csv);
+
+    expect(file).toMatchObject({
+      kind: 'shipAndDebitClaim',
+      status: 'completed_with_rejections',
+      counts: { lines: 2, accepted: 1, rejected: 1 },
+      claim: { claimNumber: 'NW-SD-UP-1', amountClaimed: '41.30', amountApproved: '40.00' },
+    });
+    const claim = await api('GET', `/ship-and-debit-claims/${file.claim.claimId}`, { token: north() });
+    expect(claim.json).toMatchObject({ channel: 'csv', sourceFileId: file.fileId, partnerId: 'DIST-NORTH' });
+    expect(claim.json.results.map((line: { x12Code?: string }) => line.x12Code ?? 'ok')).toEqual([
+      'ok',
+      '03',
+    ]);
+    // The same object PUT again: S3 notifies again; give that delivery a second to be handled.
+    expect((await put()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const claims = await api('GET', '/ship-and-debit-claims', { token: north() });
+    expect(
+      claims.json.items.filter((item: { claimNumber: string }) => item.claimNumber === 'NW-SD-UP-1'),
+    ).toHaveLength(1);
+    expect((await api('GET', `/channel-files/${file.fileId}`, { token: north() })).json).toMatchObject({
+      status: 'completed_with_rejections',
+      claim: { claimId: file.claim.claimId },
+    });
+
+    const wrong = await uploadClaim(north(), 'NW-SD-UP-2', csv.replace('Credit', 'Rebate'));
+    expect(wrong.file).toMatchObject({ status: 'failed', counts: { lines: 0 } });
+    expect(wrong.file.failureReason).toMatch(/missing required column 'Credit'.*unknown column 'Rebate'/);
+    expect(wrong.file.claim.claimId).toBeUndefined();
+
+    expect((await api('GET', `/channel-files/${file.fileId}`, { token: acme() })).status).toBe(404);
+    const forNorth = await api('POST', '/uploads', {
+      token: acme(),
+      body: {
+        kind: 'shipAndDebitClaim',
+        partnerId: 'DIST-NORTH',
+        fileName: 'x.csv',
+        contentType: 'text/csv',
+        sizeBytes: 10,
+        claimNumber: 'ACME-UP-0',
+        currency: 'USD',
+      },
+    });
+    expect(forNorth.status).toBe(422);
+    const borrowed = await uploadClaim(
+      acme(),
+      'ACME-UP-1',
+      [
+        'authorization_number,invoice_number,ship_date,end_customer_id,product_sku,quantity,book_cost,authorized_cost,amount',
+        `${authorizationNumber},INV-ACME-9,${today},C-9,SW-0001,1,${book},${authorizedCost},20.00`,
+      ].join('\n'),
+    );
+    expect(borrowed.file).toMatchObject({
+      status: 'completed_with_rejections',
+      claim: { amountApproved: '0.00' },
+    });
+    const refused = await api('GET', `/ship-and-debit-claims/${borrowed.file.claim.claimId}`, {
+      token: acme(),
+    });
+    expect(refused.json.results[0]).toMatchObject({ outcome: 'rejected', x12Code: '01' });
+    expect((await api('GET', `/ship-and-debit-claims/${file.claim.claimId}`, { token: acme() })).status).toBe(
+      404,
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveMappingProfile } from '../../domain/channel-files/mapping-profile-use-cases';
 import type { ChannelLineStore, IngestDeps } from '../../domain/channel-files/ports';
 import { processChannelFile } from '../../domain/channel-files/process-channel-file';
+import { requestUpload } from '../../domain/channel-files/request-upload';
 import { defaultMappingProfile, type MappingProfile } from '../../domain/ingestion/mapping-profile';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { partnerUser } from '../support/actors';
@@ -195,5 +196,46 @@ describe('which files block their bytes from being sent again', () => {
     const resent = await harness.upload(content, { partnerId: 'P-2' });
     expect(await run(resent)).toEqual({ done: true, status: 'completed' });
     expect(await allFileLines(resent)).toHaveLength(3);
+  });
+});
+
+describe('a ship & debit claim file', () => {
+  it('a task that died right after the claim was stored completes on its retry with that claim, never a second', async () => {
+    const csv = [
+      'authorization_number,invoice_number,ship_date,end_customer_id,product_sku,quantity,book_cost,authorized_cost,amount',
+      'DA-NONE,INV-C-1,2026-03-02,C-1,SW-1,2,10.00,8.00,4.00',
+    ].join('\n');
+    const ticket = await requestUpload(harness.deps, partnerUser('P-1'), {
+      kind: 'shipAndDebitClaim',
+      fileName: 'claim.csv',
+      contentType: 'text/csv',
+      sizeBytes: Buffer.byteLength(csv),
+      claimNumber: 'P1-CLAIM-1',
+      currency: 'USD',
+    });
+    const fileId = ticket.file.fileId;
+    await harness.putObject(ticket.file.objectKey, csv);
+    const files = harness.deps.files;
+    const dying: typeof files = Object.assign(Object.create(files), {
+      replace: async (record: Parameters<typeof files.replace>[0], expected: number) => {
+        if (record.claim?.claimId !== undefined)
+          throw new Error('simulated crash after the claim was stored');
+        return files.replace(record, expected);
+      },
+    });
+    await expect(run(fileId, { ...harness.deps, files: dying })).rejects.toThrow('simulated crash');
+    expect((await files.get(fileId))?.status).toBe('processing');
+
+    await run(fileId);
+
+    const file = await files.get(fileId);
+    const claims = (await harness.deps.shipAndDebitClaims.claims.list('P-1', { limit: 100 })).items;
+    expect(claims.map((claim) => [claim.claimNumber, claim.sourceFileId])).toEqual([['P1-CLAIM-1', fileId]]);
+    expect(file).toMatchObject({
+      status: 'completed_with_rejections',
+      counts: { lines: 1, accepted: 0, rejected: 1 },
+      claim: { claimId: claims[0]?.claimId, amountClaimed: '4.00', amountApproved: '0.00' },
+    });
+    expect(claims[0]?.results[0]).toMatchObject({ outcome: 'rejected', x12Code: '01' });
   });
 });

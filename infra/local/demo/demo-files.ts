@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { acceptedContentTypes } from '../../../domain/channel-files/request-upload';
-import type { ChannelFileKind } from '../../../domain/ingestion/channel-file-kind';
+import type { ChannelDataKind } from '../../../domain/ingestion/channel-file-kind';
 import { demoProducts } from './demo-channel';
 
 /**
@@ -11,7 +11,7 @@ import { demoProducts } from './demo-channel';
  */
 export interface DemoFile {
   readonly partnerId: string;
-  readonly kind: ChannelFileKind;
+  readonly kind: ChannelDataKind;
   readonly fileName: string;
   readonly contentType: (typeof acceptedContentTypes)[number];
   readonly body: Buffer;

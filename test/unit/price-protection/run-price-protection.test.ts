@@ -171,6 +171,41 @@ describe('runPriceProtection', () => {
     expect(published).toEqual([]);
   });
 
+  it('the recovery (−90.00) is set against the partner’s next claim: 720.00 − 90.00 = 630.00, once, whatever the re-runs', async () => {
+    const { deps } = await setup();
+    const rise = await runPriceProtection(deps, manager, {
+      ...request,
+      effectiveFrom: '2026-05-01',
+      term: { ...term, reverseOnIncrease: true },
+    });
+    deps.store.failAfterLine = true;
+    await expect(runPriceProtection(deps, manager, request)).rejects.toThrow('the run died');
+
+    const drop = await runPriceProtection(deps, manager, request);
+    await runPriceProtection(deps, manager, request);
+
+    const claimId = drop.lines[0]?.claimId;
+    expect(drop.lines[0]?.recoveryOffsets).toEqual([{ runId: rise.run.runId, amount: '90.00' }]);
+    expect(drop.run).toMatchObject({ claimCount: 1, totalClaimed: '630.00' });
+    expect([...deps.claims.claims.values()]).toEqual([
+      expect.objectContaining({
+        claimId,
+        amountClaimed: '630.00',
+        lines: [
+          expect.objectContaining({
+            amount: '630.00',
+            evidence: [`price-protection-recoveries/${rise.run.runId}`],
+          }),
+        ],
+      }),
+    ]);
+    expect(await deps.store.getLine(rise.run.runId, 'P1')).toMatchObject({
+      status: 'recovery',
+      offsetByClaimId: claimId,
+      version: 2,
+    });
+  });
+
   it('partners and approvers may not start a run', async () => {
     const { deps } = await setup();
     await expect(

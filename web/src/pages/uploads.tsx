@@ -19,7 +19,11 @@ import type { Session } from '../session';
 const kinds: Record<UploadRequest['kind'], string> = {
   pos: 'Sales (point of sale)',
   inventory: 'Inventory on hand',
+  shipAndDebitClaim: 'Ship & debit claim',
 };
+
+/** The kinds this form uploads; a claim file also needs its claim number and currency (sent through the API). */
+const formKinds = Object.entries(kinds).filter(([kind]) => kind !== 'shipAndDebitClaim');
 
 /** The formats a partner picks from, as the media type the presigned PUT is signed for. */
 const formats = {
@@ -288,7 +292,7 @@ export function Upload({ session }: { session: Session }) {
       >
         <label for="upload-kind">What the file reports</label>
         <select id="upload-kind" name="kind">
-          {Object.entries(kinds).map(([kind, label]) => (
+          {formKinds.map(([kind, label]) => (
             <option key={kind} value={kind}>
               {label}
             </option>
