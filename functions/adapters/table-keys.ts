@@ -411,13 +411,16 @@ export const inventoryHistoryKey = (current: ItemKey, replacedFileId: string): I
   pk: current.pk,
   sk: `${current.sk.replace('SNAPSHOT#', 'HISTORY#')}#${replacedFileId}`,
 });
+/** gsi1 partition of a partner's inventory snapshots dated in one month (`YYYY-MM`). */
+export const inventoryByPeriodPartition = (partnerId: string, month: string) =>
+  `INVENTORY#${partnerId}#${month}`;
 export const inventoryByPeriodIndexKey = (
   partnerId: string,
   sku: string,
   asOfDate: string,
   warehouse: string,
 ) => ({
-  gsi1pk: `INVENTORY#${partnerId}#${asOfDate.slice(0, 7)}`,
+  gsi1pk: inventoryByPeriodPartition(partnerId, asOfDate.slice(0, 7)),
   gsi1sk: `${asOfDate}#${sku}#${warehouse}`,
 });
 
