@@ -466,6 +466,7 @@ describe('partner portal and staff console in Chromium', () => {
     await signIn(partner, /RES-ACME/);
     await partner.goto(`${local.stack.apiUrl}/#/scorecard`);
     await partner.getByRole('heading', { name: 'Scorecard of RES-ACME' }).waitFor();
+    await partner.getByRole('heading', { name: /^Inventory at the end of \d{4}-\d{2}$/ }).waitFor();
     await partner.goto(`${local.stack.apiUrl}/#/scorecard/DIST-NORTH`);
     const problem = partner.getByRole('alert');
     await problem.waitFor();

@@ -23,6 +23,88 @@ function lastTwelveMonths(): { from: string; to: string } {
   return { from: start.toISOString().slice(0, 7), to };
 }
 
+/** Reported on-hand against the computed position at the window's end: the totals, then SKU by SKU. */
+function InventoryVarianceView({
+  variance,
+  to,
+}: {
+  variance: PartnerScorecard['inventoryVariance'];
+  to: string;
+}) {
+  return (
+    <>
+      <h2>Inventory at the end of {to}</h2>
+      {variance.skusCompared === 0 ? (
+        <p>
+          No product reported both in the month before the window and in {to} ({variance.skusReported}{' '}
+          reported at the end).
+        </p>
+      ) : (
+        <>
+          <dl class="figures">
+            <div>
+              <dt>
+                Products off by more than {percent(variance.tolerance)} ({variance.skusCompared} compared)
+              </dt>
+              <dd data-testid="inventory-off">{variance.skusOffTolerance}</dd>
+            </div>
+            <div>
+              <dt>
+                Variance ({formatQuantity(variance.absoluteVarianceUnits)} units of{' '}
+                {formatQuantity(variance.computedUnits)} computed)
+              </dt>
+              <dd data-testid="inventory-variance-rate">{percent(variance.varianceRate)}</dd>
+            </div>
+          </dl>
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col" class="num">
+                    Opening
+                  </th>
+                  <th scope="col" class="num">
+                    Sell-in
+                  </th>
+                  <th scope="col" class="num">
+                    Sell-through
+                  </th>
+                  <th scope="col" class="num">
+                    Computed
+                  </th>
+                  <th scope="col" class="num">
+                    Reported
+                  </th>
+                  <th scope="col" class="num">
+                    Variance
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {variance.skus.map((row) => (
+                  <tr key={row.sku}>
+                    <td>
+                      {row.sku}
+                      {row.offTolerance && <strong> (off)</strong>}
+                    </td>
+                    <td class="num">{formatQuantity(row.openingOnHand)}</td>
+                    <td class="num">{formatQuantity(row.sellIn)}</td>
+                    <td class="num">{formatQuantity(row.sellThrough)}</td>
+                    <td class="num">{formatQuantity(row.computedOnHand)}</td>
+                    <td class="num">{formatQuantity(row.reportedOnHand)}</td>
+                    <td class="num">{formatQuantity(row.variance)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
 function ScorecardView({
   session,
   partnerId,
@@ -40,7 +122,7 @@ function ScorecardView({
   );
   return (
     <Show loaded={scorecard} what="the scorecard">
-      {({ sales, claimAccuracy, fileRejection }) => (
+      {({ sales, claimAccuracy, fileRejection, inventoryVariance }) => (
         <>
           <h2>Sales against the same months last year</h2>
           {sales.length === 0 ? (
@@ -103,6 +185,7 @@ function ScorecardView({
               <dd data-testid="rejection-rate">{percent(fileRejection.rate)}</dd>
             </div>
           </dl>
+          <InventoryVarianceView variance={inventoryVariance} to={to} />
         </>
       )}
     </Show>
