@@ -1,3 +1,4 @@
+import type { InventoryPosition } from '../channel-files/inventory-position';
 import type { InventorySnapshotLine } from '../ingestion/ingest-types';
 import { formatScaled, parseScaled, VOLUME_DECIMALS } from '../shared/money/scaled-integer';
 import { byText, entryOf, ratio } from './report-figures';
@@ -7,25 +8,14 @@ import type { PartnerMonthSales } from './sales-summary';
 /** A SKU is off when its variance exceeds this share of its computed position (a fraction, 0.05 = 5 %). */
 export const inventoryVarianceTolerance = { percent: 5n, text: '0.05' } as const;
 
-/** One product at the window's end: the computed position against the partner's reported on-hand. */
-export interface SkuInventoryVariance {
-  readonly sku: string;
-  /** The latest snapshot in the month before the window: the opening on-hand, Σ warehouses. */
-  readonly openingDate: string;
-  readonly openingOnHand: string;
-  /** Receipts reported after the opening snapshot, up to the closing one. */
-  readonly sellIn: string;
-  /** Units sold in the window's months (monthly sales summaries, returns netted). */
-  readonly sellThrough: string;
-  /** opening + sell-in − sell-through. */
-  readonly computedOnHand: string;
-  /** The latest snapshot in the window's last month: the reported on-hand, Σ warehouses. */
-  readonly reportedDate: string;
-  readonly reportedOnHand: string;
-  /** reported − computed. */
-  readonly variance: string;
-  readonly offTolerance: boolean;
-}
+/**
+ * One product at the window's end, as the position route shows it (`InventoryPosition`): the opening is the
+ * latest snapshot in the month before the window, the reported on-hand the latest in its last month, and
+ * sell-through the units sold in the window's months (monthly sales summaries, returns netted).
+ */
+export type SkuInventoryVariance = Omit<InventoryPosition, 'partnerId' | ReportedFields> &
+  Required<Pick<InventoryPosition, ReportedFields>> & { readonly offTolerance: boolean };
+type ReportedFields = 'reportedDate' | 'reportedOnHand' | 'variance';
 
 export interface InventoryVarianceSummary {
   /** SKUs with a snapshot in the window's last month. */
