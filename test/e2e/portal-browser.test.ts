@@ -461,6 +461,8 @@ describe('partner portal and staff console in Chromium', () => {
       report.byProgram.filter((row) => row.currency === 'USD').length,
     );
     await page.screenshot({ path: artifactPath('staff-liabilities.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Performance' }).click();
+    await page.getByTestId('performance').getByRole('cell', { name: 'ENTERPRISE' }).first().waitFor();
 
     const partner = await pageAt(laptop);
     await signIn(partner, /RES-ACME/);

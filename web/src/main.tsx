@@ -11,6 +11,7 @@ import { Liabilities } from './pages/liabilities';
 import { NearTierPartners } from './pages/near-tier';
 import { PartnerHome } from './pages/partner-home';
 import { PaymentBatchDetail, PaymentBatches } from './pages/payment-batches';
+import { Performance } from './pages/performance';
 import { Programs } from './pages/programs';
 import { SalesAndInventory } from './pages/sales';
 import { Scorecard } from './pages/scorecard';
@@ -43,6 +44,7 @@ const navOf = (session: Session): NavItem[] =>
         { label: 'Claims', page: 'claims' },
         { label: 'Liabilities', page: 'liabilities' },
         { label: 'Scorecards', page: 'scorecard' },
+        { label: 'Performance', page: 'performance' },
         // Approvers have no near-tier list (GET /near-tier-alerts answers them 403).
         ...(session.role === 'approver' ? [] : [{ label: 'Near-tier partners', page: 'near-tier' }]),
         { label: 'Accrual runs', page: 'runs' },
@@ -84,6 +86,8 @@ function Page({ session, location }: { session: Session; location: Location }) {
     if (page === 'ship-and-debit') return <ShipAndDebit session={session} />;
   } else if (page === '' || page === 'approvals') {
     return <Approvals session={session} />;
+  } else if (page === 'performance') {
+    return <Performance session={session} query={location.query} />;
   } else if (page === 'near-tier') {
     const filter = ['programId', 'partnerId'].flatMap((name) => {
       const value = location.query.get(name);

@@ -16,7 +16,7 @@ function percent(ratio: string | null): string {
 }
 
 /** The last twelve months to this one, YYYY-MM. */
-function lastTwelveMonths(): { from: string; to: string } {
+export function lastTwelveMonths(): { from: string; to: string } {
   const now = new Date();
   const to = now.toISOString().slice(0, 7);
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
