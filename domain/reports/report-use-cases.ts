@@ -101,11 +101,11 @@ export async function topPartnersReport(
   deps: ReportDeps,
   actor: Actor,
   input: Omit<LiabilityFilter, 'partnerId'> & {
-    readonly from?: string | undefined;
-    readonly to?: string | undefined;
-  } & {
     readonly by: TopPartnerMeasure;
     readonly limit: number;
+    /** The window of months ranked by revenue, `YYYY-MM`. */
+    readonly from?: string | undefined;
+    readonly to?: string | undefined;
   },
 ): Promise<TopPartner[]> {
   requireRole(actor, internalRoles);
