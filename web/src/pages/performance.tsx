@@ -1,9 +1,9 @@
 import type { PerformanceReport, TopPartnersReport } from '../api-types';
-import { Money, Show, useApiGet } from '../components';
+import { DataTable, Money, Show, useApiGet } from '../components';
 import { formatQuantity } from '../money';
+import { lastTwelveMonths, MonthWindowFields } from '../month-window';
 import { navigate } from '../router';
 import type { Session } from '../session';
-import { lastTwelveMonths } from './scorecard';
 
 /** What the performance report groups by (the API's `by`), as the select offers it. */
 const dimensions = [
@@ -22,42 +22,31 @@ function PerformanceTable({ session, query }: { session: Session; query: string 
         items.length === 0 ? (
           <p>No sales summed for these months.</p>
         ) : (
-          <div class="table-scroll">
-            <table data-testid="performance">
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col">Currency</th>
-                  <th scope="col" class="num">
-                    Revenue
-                  </th>
-                  <th scope="col" class="num">
-                    Units
-                  </th>
-                  <th scope="col" class="num">
-                    Lines
-                  </th>
-                  <th scope="col" class="num">
-                    Partners
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((row) => (
-                  <tr key={`${row.group}/${row.currency}`}>
-                    <td>{row.group}</td>
-                    <td>{row.currency}</td>
-                    <td class="num">
-                      <Money amount={row.revenue} currency={row.currency} />
-                    </td>
-                    <td class="num">{formatQuantity(row.quantity)}</td>
-                    <td class="num">{row.lines}</td>
-                    <td class="num">{row.partners}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Sales per group and currency"
+            testId="performance"
+            columns={[
+              'Group',
+              'Currency',
+              { label: 'Revenue', num: true },
+              { label: 'Units', num: true },
+              { label: 'Lines', num: true },
+              { label: 'Partners', num: true },
+            ]}
+          >
+            {items.map((row) => (
+              <tr key={`${row.group}/${row.currency}`}>
+                <td>{row.group}</td>
+                <td>{row.currency}</td>
+                <td class="num">
+                  <Money amount={row.revenue} currency={row.currency} />
+                </td>
+                <td class="num">{formatQuantity(row.quantity)}</td>
+                <td class="num">{row.lines}</td>
+                <td class="num">{row.partners}</td>
+              </tr>
+            ))}
+          </DataTable>
         )
       }
     </Show>
@@ -103,12 +92,7 @@ export function Performance({ session, query }: { session: Session; query: URLSe
     <>
       <h1>Performance</h1>
       <form class="inline" onSubmit={show}>
-        <label>
-          From <input name="from" type="month" required defaultValue={from} />
-        </label>
-        <label>
-          To <input name="to" type="month" required defaultValue={to} />
-        </label>
+        <MonthWindowFields from={from} to={to} />
         <label>
           By{' '}
           <select name="by" defaultValue={by}>

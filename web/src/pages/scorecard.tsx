@@ -1,7 +1,8 @@
 import { segment } from '../api';
 import type { PartnerScorecard } from '../api-types';
-import { Money, Show, useApiGet } from '../components';
+import { DataTable, Figure, Money, Show, useApiGet } from '../components';
 import { formatQuantity } from '../money';
+import { lastTwelveMonths, MonthWindowFields } from '../month-window';
 import { navigate } from '../router';
 import type { Session } from '../session';
 
@@ -13,14 +14,6 @@ function percent(ratio: string | null): string {
   const digits = `${whole}${fraction.padEnd(4, '0')}`.replace(/^0+(?=\d{3})/, '');
   const text = `${digits.slice(0, -2) || '0'}.${digits.slice(-2, -1)}`;
   return `${negative ? '−' : ''}${text} %`;
-}
-
-/** The last twelve months to this one, YYYY-MM. */
-export function lastTwelveMonths(): { from: string; to: string } {
-  const now = new Date();
-  const to = now.toISOString().slice(0, 7);
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
-  return { from: start.toISOString().slice(0, 7), to };
 }
 
 /** Reported on-hand against the computed position at the window's end: the totals, then SKU by SKU. */
@@ -42,63 +35,44 @@ function InventoryVarianceView({
       ) : (
         <>
           <dl class="figures">
-            <div>
-              <dt>
-                Products off by more than {percent(variance.tolerance)} ({variance.skusCompared} compared)
-              </dt>
-              <dd data-testid="inventory-off">{variance.skusOffTolerance}</dd>
-            </div>
-            <div>
-              <dt>
-                Variance ({formatQuantity(variance.absoluteVarianceUnits)} units of{' '}
-                {formatQuantity(variance.computedUnits)} computed)
-              </dt>
-              <dd data-testid="inventory-variance-rate">{percent(variance.varianceRate)}</dd>
-            </div>
+            <Figure
+              label={`Products off by more than ${percent(variance.tolerance)} (${variance.skusCompared} compared)`}
+              testId="inventory-off"
+            >
+              {variance.skusOffTolerance}
+            </Figure>
+            <Figure
+              label={`Variance (${formatQuantity(variance.absoluteVarianceUnits)} units of ${formatQuantity(variance.computedUnits)} computed)`}
+              testId="inventory-variance-rate"
+            >
+              {percent(variance.varianceRate)}
+            </Figure>
           </dl>
-          <div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col" class="num">
-                    Opening
-                  </th>
-                  <th scope="col" class="num">
-                    Sell-in
-                  </th>
-                  <th scope="col" class="num">
-                    Sell-through
-                  </th>
-                  <th scope="col" class="num">
-                    Computed
-                  </th>
-                  <th scope="col" class="num">
-                    Reported
-                  </th>
-                  <th scope="col" class="num">
-                    Variance
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {variance.skus.map((row) => (
-                  <tr key={row.sku}>
-                    <td>
-                      {row.sku}
-                      {row.offTolerance && <strong> (off)</strong>}
-                    </td>
-                    <td class="num">{formatQuantity(row.openingOnHand)}</td>
-                    <td class="num">{formatQuantity(row.sellIn)}</td>
-                    <td class="num">{formatQuantity(row.sellThrough)}</td>
-                    <td class="num">{formatQuantity(row.computedOnHand)}</td>
-                    <td class="num">{formatQuantity(row.reportedOnHand)}</td>
-                    <td class="num">{formatQuantity(row.variance)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Inventory per product at the end of ${to}`}
+            columns={[
+              'Product',
+              ...['Opening', 'Sell-in', 'Sell-through', 'Computed', 'Reported', 'Variance'].map((label) => ({
+                label,
+                num: true as const,
+              })),
+            ]}
+          >
+            {variance.skus.map((row) => (
+              <tr key={row.sku}>
+                <td>
+                  {row.sku}
+                  {row.offTolerance && <strong> (off)</strong>}
+                </td>
+                <td class="num">{formatQuantity(row.openingOnHand)}</td>
+                <td class="num">{formatQuantity(row.sellIn)}</td>
+                <td class="num">{formatQuantity(row.sellThrough)}</td>
+                <td class="num">{formatQuantity(row.computedOnHand)}</td>
+                <td class="num">{formatQuantity(row.reportedOnHand)}</td>
+                <td class="num">{formatQuantity(row.variance)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </>
@@ -225,12 +199,7 @@ export function Scorecard({
           </label>
         )}
         {session.role === 'partner' && <input type="hidden" name="partner" value={session.partnerId} />}
-        <label>
-          From <input name="from" type="month" required defaultValue={from} />
-        </label>
-        <label>
-          To <input name="to" type="month" required defaultValue={to} />
-        </label>
+        <MonthWindowFields from={from} to={to} />
         <button type="submit">Show</button>
       </form>
       {partnerId && <ScorecardView session={session} partnerId={partnerId} from={from} to={to} />}
