@@ -784,7 +784,7 @@ describe('near-tier alerts a page at a time', () => {
     return partners;
   }
 
-  it('pages every alert once; a partner pages its own, and its cursor is refused to another partner', async () => {
+  it('pages every alert once; a partner pages its own, and its cursor is refused to another partner, on another query and cut', async () => {
     // A threshold no partner reaches and a distance of 100 %: every partner that sold in March is near.
     const program = {
       ...definition,
@@ -809,11 +809,16 @@ describe('near-tier alerts a page at a time', () => {
     expect(new Set(paged).size).toBe(paged.length);
     // DIST-SOUTH is near on VOL-ALL-STEPPED too: two alerts, two pages, its own only.
     expect(await pagedPartners('', south())).toEqual(['DIST-SOUTH', 'DIST-SOUTH']);
-    const southFirst = await api('GET', '/near-tier-alerts?limit=1', { token: south() });
-    const reused = await api('GET', `/near-tier-alerts?limit=1${cursorQuery(southFirst.json.nextCursor)}`, {
-      token: north(),
-    });
-    expect(reused.status).toBe(400);
-    expect(reused.json.errors).toEqual([expect.objectContaining({ path: 'query.cursor' })]);
+    const southCursor: string = (await api('GET', '/near-tier-alerts?limit=1', { token: south() })).json
+      .nextCursor;
+    for (const [query, bearer] of [
+      [cursorQuery(southCursor), north()], // another partner
+      [`${cursorQuery(southCursor)}&programId=VOL-ALL-STEPPED`, south()], // another query
+      [cursorQuery(southCursor.slice(0, -4)), south()], // cut
+    ] as const) {
+      const refused = await api('GET', `/near-tier-alerts?limit=1${query}`, { token: bearer });
+      expect(refused.status).toBe(400);
+      expect(refused.json.errors).toEqual([expect.objectContaining({ path: 'query.cursor' })]);
+    }
   });
 });
