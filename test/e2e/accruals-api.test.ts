@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { localStackPerFile } from './local-api';
-import { uploadCanonicalCsv } from './pos-upload';
+import { uploadChannelCsv } from './pos-upload';
 
 const local = localStackPerFile('programs');
 const { api } = local;
@@ -727,17 +727,19 @@ describe('reports', () => {
   it("scorecard inventory variance: DIST-NORTH's 852 of 28 Feb and 31 Mar against its March sales, SKU by SKU as the position route computes it", async () => {
     // SW-0001 is sold in the demo's March POS file, SW-0002 is not; both reported at both month ends.
     const skus = ['SW-0001', 'SW-0002'];
-    await uploadCanonicalCsv(api, north(), {
-      kind: 'inventory',
-      fileName: 'north-852-feb-mar.csv',
-      csv: [
+    await uploadChannelCsv(
+      api,
+      north(),
+      'inventory',
+      'north-852-feb-mar.csv',
+      [
         'sku,as_of_date,quantity_on_hand,quantity_received',
         'SW-0001,2026-02-28,500,0',
         'SW-0001,2026-03-31,480,25',
         'SW-0002,2026-02-28,40,0',
         'SW-0002,2026-03-31,40,0',
       ].join('\n'),
-    });
+    );
 
     const scorecard = await api('GET', '/reports/partner-scorecards/DIST-NORTH?from=2026-03&to=2026-03', {
       token: north(),

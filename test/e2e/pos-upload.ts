@@ -2,18 +2,14 @@ import { expect } from 'vitest';
 import { eventually } from './approval-inbox';
 import type { ApiClient } from './local-api';
 
-/** Uploads a canonical POS CSV for the token's partner and waits for its ingest; the completed file. */
-export function uploadPos(api: ApiClient, token: string | undefined, fileName: string, csv: string) {
-  return uploadCanonicalCsv(api, token, { kind: 'pos', fileName, csv });
-}
-
-/** Uploads a canonical CSV of a kind (POS or inventory) for the token's partner; the completed file. */
-export async function uploadCanonicalCsv(
+/** Uploads a canonical CSV of `kind` for the token's partner and waits for its ingest; the completed file. */
+export async function uploadChannelCsv(
   api: ApiClient,
   token: string | undefined,
-  upload: { readonly kind: 'pos' | 'inventory'; readonly fileName: string; readonly csv: string },
+  kind: 'pos' | 'inventory',
+  fileName: string,
+  csv: string,
 ) {
-  const { kind, fileName, csv } = upload;
   const ticket = await api('POST', '/uploads', {
     token,
     body: { kind, fileName, contentType: 'text/csv', sizeBytes: Buffer.byteLength(csv) },
@@ -27,3 +23,7 @@ export async function uploadCanonicalCsv(
   expect(file.status).toBe('completed');
   return file;
 }
+
+/** Uploads a canonical POS CSV for the token's partner and waits for its ingest; the completed file. */
+export const uploadPos = (api: ApiClient, token: string | undefined, fileName: string, csv: string) =>
+  uploadChannelCsv(api, token, 'pos', fileName, csv);

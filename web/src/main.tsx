@@ -11,9 +11,9 @@ import { Liabilities } from './pages/liabilities';
 import { NearTierPartners } from './pages/near-tier';
 import { PartnerHome } from './pages/partner-home';
 import { PaymentBatchDetail, PaymentBatches } from './pages/payment-batches';
-import { Performance } from './pages/performance';
 import { Programs } from './pages/programs';
 import { SalesAndInventory } from './pages/sales';
+import { SalesPerformance } from './pages/sales-performance';
 import { Scorecard } from './pages/scorecard';
 import { ShipAndDebit } from './pages/ship-and-debit';
 import { SignIn } from './pages/sign-in';
@@ -86,14 +86,14 @@ function Page({ session, location }: { session: Session; location: Location }) {
     if (page === 'ship-and-debit') return <ShipAndDebit session={session} />;
   } else if (page === '' || page === 'approvals') {
     return <Approvals session={session} />;
-  } else if (page === 'performance') {
-    return <Performance session={session} query={location.query} />;
   } else if (page === 'near-tier') {
     const filter = ['programId', 'partnerId'].flatMap((name) => {
       const value = location.query.get(name);
       return value ? [[name, value] as const] : [];
     });
     return <NearTierPartners session={session} {...Object.fromEntries(filter)} />;
+  } else if (page === 'performance') {
+    return <SalesPerformance session={session} query={location.query} />;
   } else if (page === 'runs' && id && part) {
     const partner = location.query.get('partnerId') ?? undefined;
     return <RunEntries session={session} runId={id} programId={part} partnerId={partner} />;

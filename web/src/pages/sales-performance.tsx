@@ -77,7 +77,7 @@ function TopByRevenue({ session, window }: { session: Session; window: string })
  * Sales per partner type, region, country, segment or product category over a window of months, and the
  * partners that sold most (staff). The window and grouping live in the address, so a view can be shared.
  */
-export function Performance({ session, query }: { session: Session; query: URLSearchParams }) {
+export function SalesPerformance({ session, query }: { session: Session; query: URLSearchParams }) {
   const defaults = lastTwelveMonths();
   const from = query.get('from') ?? defaults.from;
   const to = query.get('to') ?? defaults.to;
