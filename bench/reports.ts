@@ -24,11 +24,17 @@ const reports = [
   { name: 'claims ageing (staff)', path: '/reports/claims-ageing', user: 'demo-finance' },
   { name: 'top partners', path: '/reports/top-partners?limit=10', user: 'demo-finance' },
   {
+    name: 'top partners by revenue',
+    path: `/reports/top-partners?by=revenue&${window}&limit=10`,
+    user: 'demo-finance',
+  },
+  {
     name: 'scorecard (12 months + prior year)',
     path: `/reports/partner-scorecards/DIST-NORTH?${window}`,
     user: 'demo-partner-dist-north',
   },
   { name: 'performance by region', path: `/reports/performance?${window}&by=region`, user: 'demo-finance' },
+  { name: 'performance by segment', path: `/reports/performance?${window}&by=segment`, user: 'demo-finance' },
   {
     name: 'performance by category',
     path: `/reports/performance?${window}&by=category`,
@@ -67,7 +73,10 @@ async function timeReports(stack: LocalStack, dataset: string) {
   return rows;
 }
 
-/** The run's write-side cost: 1,000,000 lines over 500 partners, 20 categories and 12 months summed exactly. */
+/**
+ * The run's write-side cost: 1,000,000 lines over 500 partners, 20 categories, 2,000 SKUs and 12 months
+ * summed exactly (cells and units per SKU).
+ */
 function timePrecompute(): { lines: number; summaries: number; ms: number } {
   const count = 1_000_000;
   const lines = Array.from(
@@ -77,6 +86,7 @@ function timePrecompute(): { lines: number; summaries: number; ms: number } {
         partnerId: `P${index % 500}`,
         invoiceDate: `2026-${String(1 + (index % 12)).padStart(2, '0')}-15`,
         category: `CAT-${index % 20}`,
+        sku: `SKU-${index % 2000}`,
         currency: 'USD',
         quantityBase: String(1 + (index % 7)),
         extendedAmount: `${100 + (index % 900)}.${String(index % 100).padStart(2, '0')}`,

@@ -33,6 +33,11 @@ export const partnerDetailsSchema = z
       .optional()
       .describe('The partner above it in the channel (e.g. the distributor a reseller buys from); no cycles'),
     region: z.string().trim().min(1).max(50).describe('Sales region code, e.g. US-WEST'),
+    segment: businessCodeSchema
+      .optional()
+      .describe(
+        'Market segment the partner serves, a code such as ENTERPRISE or SMB (performance reports group by it)',
+      ),
     country: countryCodeSchema.describe('ISO 3166-1 alpha-2 country of the head office'),
     currency: currencyCodeSchema.describe('ISO 4217 currency the partner reports and is paid in'),
     status: partnerStatusSchema

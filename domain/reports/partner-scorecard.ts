@@ -1,8 +1,10 @@
 import type { ChannelFileData } from '../channel-files/channel-file';
 import type { Claim, ClaimStatus } from '../claims/claim';
+import type { InventorySnapshotLine } from '../ingestion/ingest-types';
 import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled, parseScaled, VOLUME_DECIMALS } from '../shared/money/scaled-integer';
+import { type InventoryVarianceSummary, inventoryVariance } from './inventory-variance';
 import { byText, entryOf, ratio } from './report-figures';
 import type { MonthWindow } from './report-months';
 import type { PartnerMonthSales } from './sales-summary';
@@ -39,6 +41,8 @@ export interface PartnerScorecard extends MonthWindow {
     readonly rejectedLines: number;
     readonly rate: string | null;
   };
+  /** Reported on-hand against the computed position at the window's end, per SKU and summed. */
+  readonly inventoryVariance: InventoryVarianceSummary;
 }
 
 /** A decision was taken on these: approved (in full or part), rejected, or already in a payment. */
@@ -102,8 +106,8 @@ function claimAccuracyOf(claims: readonly Claim[], window: MonthWindow): Scoreca
 
 /**
  * A partner's scorecard over a window of months: sales growth against the same months a year earlier (from
- * the monthly sales summaries), claim accuracy (approved / claimed of the claims decided), and the share of
- * rejected lines in the files it sent.
+ * the monthly sales summaries), claim accuracy (approved / claimed of the claims decided), the share of
+ * rejected lines in the files it sent, and its inventory variance at the window's end.
  */
 export function partnerScorecard(input: {
   readonly partnerId: string;
@@ -112,6 +116,8 @@ export function partnerScorecard(input: {
   readonly priorSales: readonly PartnerMonthSales[];
   readonly claims: readonly Claim[];
   readonly files: readonly ChannelFileData[];
+  /** Its inventory snapshots from the month before the window through the window's last month. */
+  readonly snapshots: readonly InventorySnapshotLine[];
 }): PartnerScorecard {
   const files = input.files.filter(
     (file) =>
@@ -131,5 +137,10 @@ export function partnerScorecard(input: {
       rejectedLines,
       rate: ratio(BigInt(rejectedLines), BigInt(lines)),
     },
+    inventoryVariance: inventoryVariance({
+      window: input.window,
+      snapshots: input.snapshots,
+      sales: input.sales,
+    }),
   };
 }

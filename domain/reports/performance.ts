@@ -5,11 +5,14 @@ import { byText, entryOf } from './report-figures';
 import type { PartnerMonthSales } from './sales-summary';
 
 /** What sales can be grouped by: a partner's master data, or the product category of the line. */
-export const performanceDimensions = ['partnerType', 'region', 'country', 'category'] as const;
+export const performanceDimensions = ['partnerType', 'region', 'country', 'segment', 'category'] as const;
 export type PerformanceDimension = (typeof performanceDimensions)[number];
 
 export interface PerformanceRow {
-  /** The value of the dimension (a partner type, region, country or category); `unknown` for a partner no longer in master data. */
+  /**
+   * The value of the dimension (a partner type, region, country, segment or category); `unknown` for a
+   * partner no longer in master data, `unassigned` for a partner without a segment.
+   */
   readonly group: string;
   readonly currency: CurrencyCode;
   readonly quantity: string;
@@ -19,13 +22,16 @@ export interface PerformanceRow {
   readonly partners: number;
 }
 
+/** Partners without a segment (the field is optional) are grouped under this name. */
+export const unassignedSegment = 'unassigned';
+
 /**
- * Sales of the summaries given, per value of `by` and currency, exactly. Partners' type, region and country
- * are their current master data (a partner moved to another region reports there for every month).
+ * Sales of the summaries given, per value of `by` and currency, exactly. Partners' type, region, country
+ * and segment are their current master data (a partner moved to another region reports there for every month).
  */
 export function performanceBy(
   summaries: readonly PartnerMonthSales[],
-  partners: ReadonlyMap<string, Pick<PartnerData, 'partnerType' | 'region' | 'country'>>,
+  partners: ReadonlyMap<string, Pick<PartnerData, 'partnerType' | 'region' | 'country' | 'segment'>>,
   by: PerformanceDimension,
   currency?: CurrencyCode,
 ): PerformanceRow[] {
@@ -44,7 +50,12 @@ export function performanceBy(
     const partner = partners.get(summary.partnerId);
     for (const cell of summary.cells) {
       if (currency !== undefined && cell.currency !== currency) continue;
-      const group = by === 'category' ? cell.category : (partner?.[by] ?? 'unknown');
+      const group =
+        by === 'category'
+          ? cell.category
+          : partner === undefined
+            ? 'unknown'
+            : (partner[by] ?? unassignedSegment);
       const sum = entryOf(groups, `${group}\u001f${cell.currency}`, () => ({
         group,
         currency: cell.currency,

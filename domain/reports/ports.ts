@@ -1,3 +1,4 @@
+import type { InventorySnapshotLine } from '../ingestion/ingest-types';
 import type { PartnerMonthSales } from './sales-summary';
 
 /**
@@ -9,4 +10,12 @@ export interface SalesSummaryStore {
   replaceMonth(month: string, summaries: readonly PartnerMonthSales[]): Promise<void>;
   /** Every partner's summary of `month`, or only `partnerId`'s. */
   ofMonth(month: string, partnerId?: string): Promise<PartnerMonthSales[]>;
+}
+
+/**
+ * A partner's inventory snapshots (852 lines) of one month, read by the month index: one item per SKU ×
+ * warehouse × report date, bounded by what the partner stocks, not by what it sells.
+ */
+export interface InventorySnapshotsByMonth {
+  ofMonth(partnerId: string, month: string): Promise<readonly InventorySnapshotLine[]>;
 }

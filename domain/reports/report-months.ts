@@ -26,3 +26,8 @@ export function monthsOf(window: MonthWindow): string[] {
 export function yearBefore(window: MonthWindow): MonthWindow {
   return { from: monthAt(indexOf(window.from) - 12), to: monthAt(indexOf(window.to) - 12) };
 }
+
+/** The month before `month` (`YYYY-MM`). */
+export function monthBefore(month: string): string {
+  return monthAt(indexOf(month) - 1);
+}

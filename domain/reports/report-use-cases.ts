@@ -6,7 +6,7 @@ import type { ClaimQueries, ClaimStore } from '../claims/ports';
 import type { LedgerPosting } from '../ledger/ledger-posting';
 import type { LedgerReader } from '../ledger/ports';
 import type { PartnerData } from '../partners/partner';
-import { NotFoundError } from '../shared/errors';
+import { NotFoundError, ValidationError } from '../shared/errors';
 import type { IsoDate } from '../shared/iso-date';
 import type { CurrencyCode } from '../shared/money/money';
 import type { Page, PageRequest, RecordStore, Stored } from '../shared/ports';
@@ -14,14 +14,20 @@ import { type ClaimsAgeingReport, claimsAgeing, openClaimStatuses } from './clai
 import { type LiabilitiesReport, type LiabilityFilter, liabilitiesOf } from './liabilities';
 import { type PartnerScorecard, partnerScorecard } from './partner-scorecard';
 import { type PerformanceDimension, type PerformanceRow, performanceBy } from './performance';
-import type { SalesSummaryStore } from './ports';
-import { type MonthWindow, monthsOf, yearBefore } from './report-months';
+import type { InventorySnapshotsByMonth, SalesSummaryStore } from './ports';
+import { type MonthWindow, monthBefore, monthsOf, yearBefore } from './report-months';
 import type { PartnerMonthSales } from './sales-summary';
-import { type TopPartner, topPartnersByEarned } from './top-partners';
+import {
+  type TopPartner,
+  type TopPartnerMeasure,
+  topPartnersByEarned,
+  topPartnersByRevenue,
+} from './top-partners';
 
 /**
- * What reports read. None reads channel lines: sales come from the monthly summaries accrual runs write,
- * money from the ledger's postings at the checkbook's grain, and the rest from claims and file records.
+ * What reports read. None reads sale lines: sales come from the monthly summaries accrual runs write,
+ * money from the ledger's postings at the checkbook's grain, and the rest from claims and file records;
+ * the scorecard's inventory variance reads the partner's inventory snapshots of the window by month.
  */
 export interface ReportDeps {
   readonly ledger: Pick<LedgerReader, 'checkbookPostings'>;
@@ -30,6 +36,7 @@ export interface ReportDeps {
   readonly claimQueries: ClaimQueries;
   readonly files: RecordStore<ChannelFileData>;
   readonly salesSummaries: Pick<SalesSummaryStore, 'ofMonth'>;
+  readonly inventorySnapshots: InventorySnapshotsByMonth;
 }
 
 const readers = [...internalRoles, 'partner'] as const;
@@ -85,18 +92,41 @@ export async function liabilitiesReport(
   return liabilitiesOf(await postingsOf(deps, partnerId, filter.programId), { ...filter, partnerId });
 }
 
-/** The partners that earned most in a program period (or ever), per currency (staff). */
+/**
+ * The partners that earned most in a program period (or ever), or that sold most in a window of months,
+ * per currency (staff). Revenue comes from the sales summaries, which know months, not programs: it needs
+ * `from` and `to` and takes no program or program period.
+ */
 export async function topPartnersReport(
   deps: ReportDeps,
   actor: Actor,
-  input: Omit<LiabilityFilter, 'partnerId'> & { readonly limit: number },
+  input: Omit<LiabilityFilter, 'partnerId'> & {
+    readonly by: TopPartnerMeasure;
+    readonly limit: number;
+    /** The window of months ranked by revenue, `YYYY-MM`. */
+    readonly from?: string | undefined;
+    readonly to?: string | undefined;
+  },
 ): Promise<TopPartner[]> {
   requireRole(actor, internalRoles);
-  const { limit, ...filter } = input;
-  return topPartnersByEarned(
-    liabilitiesOf(await postingsOf(deps, undefined, filter.programId), filter).rows,
-    limit,
-  );
+  const { limit, by, from, to, ...filter } = input;
+  if (by === 'earned') {
+    return topPartnersByEarned(
+      liabilitiesOf(await postingsOf(deps, undefined, filter.programId), filter).rows,
+      limit,
+    );
+  }
+  const issues = [
+    ...(from === undefined ? [{ path: 'from', message: 'is required to rank by revenue' }] : []),
+    ...(to === undefined ? [{ path: 'to', message: 'is required to rank by revenue' }] : []),
+    ...(['programId', 'period'] as const)
+      .filter((field) => filter[field] !== undefined)
+      .map((path) => ({ path, message: 'sales are not per program: rank by earned for it' })),
+  ];
+  if (from === undefined || to === undefined || issues.length > 0) {
+    throw new ValidationError('ranking by revenue takes a window of months', issues);
+  }
+  return topPartnersByRevenue(await salesOfMonths(deps, { from, to }), limit, filter.currency);
 }
 
 /** Open claims by status, currency and age as of a day; a partner user sees only its own. */
@@ -137,18 +167,28 @@ export async function scorecardReport(
   requireRole(actor, readers);
   requireVisibleTo(actor, input.partnerId, 'Partner');
   const window = { from: input.from, to: input.to };
-  const [partner, sales, priorSales, claims, files] = await Promise.all([
+  const snapshotMonths = [monthBefore(window.from), ...monthsOf(window)];
+  const [partner, sales, priorSales, claims, files, snapshots] = await Promise.all([
     deps.partners.get(input.partnerId),
     salesOfMonths(deps, window, input.partnerId),
     salesOfMonths(deps, yearBefore(window), input.partnerId),
     everyItem((page) => deps.claimQueries.list({ partnerId: input.partnerId }, page)),
     everyItem((page) => deps.files.list({ ...page, group: input.partnerId })),
+    Promise.all(snapshotMonths.map((month) => deps.inventorySnapshots.ofMonth(input.partnerId, month))),
   ]);
   if (partner === undefined) throw new NotFoundError('Partner not found');
-  return partnerScorecard({ partnerId: input.partnerId, window, sales, priorSales, claims, files });
+  return partnerScorecard({
+    partnerId: input.partnerId,
+    window,
+    sales,
+    priorSales,
+    claims,
+    files,
+    snapshots: snapshots.flat(),
+  });
 }
 
-/** Sales quantity and revenue per partner type, region, country or product category over months (staff). */
+/** Sales quantity and revenue per partner type, region, country, segment or product category over months (staff). */
 export async function performanceReport(
   deps: ReportDeps,
   actor: Actor,

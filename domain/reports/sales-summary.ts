@@ -13,11 +13,20 @@ export interface SalesCell {
   readonly lines: number;
 }
 
-/** One partner's sales in one invoice month (`YYYY-MM`), by category and currency. */
+/** A partner's units sold of one product in one month (returns netted): the scorecard's sell-through. */
+export interface ProductSellThrough {
+  readonly sku: string;
+  /** Σ quantity in the base unit of measure, exact. */
+  readonly quantity: string;
+}
+
+/** One partner's sales in one invoice month (`YYYY-MM`), by category and currency, and units by product. */
 export interface PartnerMonthSales {
   readonly month: string;
   readonly partnerId: string;
   readonly cells: readonly SalesCell[];
+  /** Sorted by SKU. Summaries written before products were summed have none (read back as empty). */
+  readonly products: readonly ProductSellThrough[];
 }
 
 // Partial sums stay JavaScript integers of 1e-6 (fast on a million lines) and move into a bigint before
@@ -54,14 +63,15 @@ interface CellSums {
  * cell. An accrual run calls it on the lines it already read, so no report ever reads lines again.
  */
 export function summarizeSales(lines: readonly SaleLine[]): PartnerMonthSales[] {
-  const partners = new Map<string, Map<string, CellSums>>();
+  const partners = new Map<string, { cells: Map<string, CellSums>; products: Map<string, ExactSum> }>();
   for (const line of lines) {
     const partnerKey = `${line.invoiceDate.slice(0, 7)}\u001f${line.partnerId}`;
-    let cells = partners.get(partnerKey);
-    if (cells === undefined) {
-      cells = new Map();
-      partners.set(partnerKey, cells);
+    let partner = partners.get(partnerKey);
+    if (partner === undefined) {
+      partner = { cells: new Map(), products: new Map() };
+      partners.set(partnerKey, partner);
     }
+    const { cells, products } = partner;
     const cellKey = `${line.category}\u001f${line.currency}`;
     let cell = cells.get(cellKey);
     if (cell === undefined) {
@@ -74,13 +84,20 @@ export function summarizeSales(lines: readonly SaleLine[]): PartnerMonthSales[] 
       };
       cells.set(cellKey, cell);
     }
-    cell.quantity.add(parseLineDecimal(line.quantityBase));
+    const quantity = parseLineDecimal(line.quantityBase);
+    cell.quantity.add(quantity);
     cell.revenue.add(parseLineDecimal(line.extendedAmount));
     cell.lines++;
+    let sold = products.get(line.sku);
+    if (sold === undefined) {
+      sold = new ExactSum();
+      products.set(line.sku, sold);
+    }
+    sold.add(quantity);
   }
   return [...partners.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, cells]) => {
+    .map(([key, { cells, products }]) => {
       const [month = '', partnerId = ''] = key.split('\u001f');
       return {
         month,
@@ -94,6 +111,9 @@ export function summarizeSales(lines: readonly SaleLine[]): PartnerMonthSales[] 
             revenue: formatScaled(cell.revenue.total(), VOLUME_DECIMALS, currencyMinorUnits[cell.currency]),
             lines: cell.lines,
           })),
+        products: [...products.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([sku, sold]) => ({ sku, quantity: formatScaled(sold.total(), VOLUME_DECIMALS) })),
       };
     });
 }

@@ -6,6 +6,7 @@ import { allItems } from './table-access';
 import { cursorOf, positionOf } from './table-cursor';
 import {
   fileLinesPartition,
+  inventoryByPeriodPartition,
   inventorySnapshotRange,
   inventorySnapshotsPartition,
   productSalesPartition,
@@ -89,6 +90,16 @@ export class DynamoChannelQueries implements ChannelLineQueries {
         ':from': range.from,
         ':to': range.to,
       },
+    });
+    return items.map(withoutStorage) as unknown as InventorySnapshotLine[];
+  }
+
+  /** A partner's current snapshots of every product dated in one month (the month index; history has none). */
+  async inventorySnapshotsOfMonth(partnerId: string, month: string) {
+    const items = await allItems(this.client, this.tableName, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': inventoryByPeriodPartition(partnerId, month) },
     });
     return items.map(withoutStorage) as unknown as InventorySnapshotLine[];
   }

@@ -10,7 +10,7 @@ import { salesSummaryKey, salesSummaryPartition } from './table-keys';
 const type = 'SalesSummary';
 const version = 1;
 
-/** A summary item as read back: one partner's month, its cells by category and currency. */
+/** A summary item as read back: one partner's month, its cells by category and currency, units by product. */
 const summaryItemSchema = z.object({
   month: z.string(),
   partnerId: z.string(),
@@ -23,6 +23,7 @@ const summaryItemSchema = z.object({
       lines: z.number().int(),
     }),
   ),
+  products: z.array(z.object({ sku: z.string(), quantity: z.string() })).default([]),
 });
 
 /** Monthly sales summaries, one item per partner and month under the month's partition (see table-keys.ts). */
@@ -40,6 +41,7 @@ export class DynamoSalesSummaries implements SalesSummaryStore {
       month,
       partnerId: summary.partnerId,
       cells: summary.cells,
+      products: summary.products,
     }));
     const kept = new Set(items.map(itemKeyId));
     const stored = await allItems(this.client, this.tableName, {

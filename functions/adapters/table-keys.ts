@@ -56,7 +56,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | fund claim (PoP)  | FUNDCLAIM#<fundClaimId> | CLAIM                      | PARTNERFUNDCLAIMS#<p>     | <submittedAt>#<fundClaimId> |
  * | price protection run | PPRUN#<runId>       | RUN                         | PPRUNS                    | <createdAt>#<runId>     |
  * | price protection line | PPRUN#<runId>      | LINE#<partnerId>            | PPPARTNER#<p>             | <createdAt>#<runId>     |
- * | sales summary (reports) | REPORTSALES#<yyyy-mm> | PARTNER#<partnerId> (cells: category × currency) |    |                         |
+ * | sales summary (reports) | REPORTSALES#<yyyy-mm> | PARTNER#<partnerId> (cells: category × currency; units per SKU) |    |                         |
  * | near-tier alert   | NEARTIER#<programId>#<period> | PARTNER#<p>          | NEARTIERPARTNER#<p>       | <programId>#<period>    |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
@@ -411,13 +411,16 @@ export const inventoryHistoryKey = (current: ItemKey, replacedFileId: string): I
   pk: current.pk,
   sk: `${current.sk.replace('SNAPSHOT#', 'HISTORY#')}#${replacedFileId}`,
 });
+/** gsi1 partition of a partner's inventory snapshots dated in one month (`YYYY-MM`). */
+export const inventoryByPeriodPartition = (partnerId: string, month: string) =>
+  `INVENTORY#${partnerId}#${month}`;
 export const inventoryByPeriodIndexKey = (
   partnerId: string,
   sku: string,
   asOfDate: string,
   warehouse: string,
 ) => ({
-  gsi1pk: `INVENTORY#${partnerId}#${asOfDate.slice(0, 7)}`,
+  gsi1pk: inventoryByPeriodPartition(partnerId, asOfDate.slice(0, 7)),
   gsi1sk: `${asOfDate}#${sku}#${warehouse}`,
 });
 

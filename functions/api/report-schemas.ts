@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountingMonthSchema } from '../../domain/ledger/accounting-period';
 import { performanceDimensions } from '../../domain/reports/performance';
+import { topPartnerMeasures } from '../../domain/reports/top-partners';
 import { businessCodeSchema } from '../../domain/shared/codes';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { amount, currency, periodLabel } from './record-response-schemas';
@@ -31,8 +32,16 @@ export const liabilitiesQuerySchema = z.object({
 
 export const topPartnersQuerySchema = z.object({
   ...formatQuery,
-  programId: businessCodeSchema.optional().describe('Only this program'),
-  period: z.string().min(1).max(20).optional().describe('Only this program period label'),
+  by: z
+    .enum(topPartnerMeasures)
+    .default('earned')
+    .describe(
+      '`earned` (default: accruals and true-ups, per program and period) or `revenue` (sales in the months `from`–`to`)',
+    ),
+  programId: businessCodeSchema.optional().describe('Only this program (by earned)'),
+  period: z.string().min(1).max(20).optional().describe('Only this program period label (by earned)'),
+  from: accountingMonthSchema.optional().describe('First invoice month, YYYY-MM (by revenue, required)'),
+  to: accountingMonthSchema.optional().describe('Last invoice month, YYYY-MM (by revenue, required)'),
   currency: currencyQuery,
   limit: z.coerce.number().int().min(1).max(100).default(10).describe('Partners per currency, 1–100'),
 });
@@ -50,7 +59,7 @@ export const performanceQuerySchema = z.object({
   ...windowQuery,
   by: z
     .enum(performanceDimensions)
-    .describe('Group sales by `partnerType`, `region`, `country` or `category`'),
+    .describe('Group sales by `partnerType`, `region`, `country`, `segment` or `category`'),
   currency: currencyQuery,
 });
 
@@ -87,12 +96,13 @@ export const topPartnersResponseSchema = z.object({
     .array(
       z.object({
         currency,
-        rank: z.number().int().describe('1 = earned most in the currency'),
-        partnerId: z.string().describe('Beneficiary partner'),
-        earned: amount('Σ accruals and true-ups'),
+        rank: z.number().int().describe('1 = earned (or sold) most in the currency'),
+        partnerId: z.string().describe('Beneficiary partner, or the partner that sold'),
+        earned: amount('Σ accruals and true-ups (by earned)').optional(),
+        revenue: amount('Σ extended amount of its sales in the months (by revenue)').optional(),
       }),
     )
-    .describe('Per currency, most earned first'),
+    .describe('Per currency, largest first'),
 });
 
 const ageingCells = {
@@ -149,6 +159,39 @@ export const scorecardResponseSchema = z.object({
       rate: ratio('rejected lines / lines'),
     })
     .describe('The files the partner sent'),
+  inventoryVariance: z
+    .object({
+      skusReported: z.number().int().describe("SKUs with a snapshot in the window's last month"),
+      skusCompared: z
+        .number()
+        .int()
+        .describe('Of those, SKUs with an opening snapshot in the month before the window'),
+      skusOffTolerance: z.number().int().describe('SKUs compared whose variance exceeds the tolerance'),
+      tolerance: z.string().describe("Share of a SKU's computed on-hand its variance may reach (0.05 = 5 %)"),
+      computedUnits: z.string().describe('Σ computed on-hand of the SKUs compared, base units'),
+      reportedUnits: z.string().describe('Σ reported on-hand of the SKUs compared, base units'),
+      absoluteVarianceUnits: z.string().describe('Σ |reported − computed|, base units'),
+      varianceRate: ratio('absoluteVarianceUnits / Σ |computed|'),
+      skus: z
+        .array(
+          z.object({
+            sku: z.string().describe('Product'),
+            openingDate: z.string().describe('Latest snapshot in the month before the window'),
+            openingOnHand: z.string().describe('On-hand then, Σ warehouses'),
+            sellIn: z.string().describe('Receipts reported after the opening, up to the closing snapshot'),
+            sellThrough: z.string().describe("Units sold in the window's months (returns netted)"),
+            computedOnHand: z.string().describe('opening + sell-in − sell-through'),
+            reportedDate: z.string().describe("Latest snapshot in the window's last month"),
+            reportedOnHand: z.string().describe('On-hand then, Σ warehouses'),
+            variance: z.string().describe('reported − computed'),
+            offTolerance: z.boolean().describe('|variance| > tolerance × |computed|'),
+          }),
+        )
+        .describe('The SKUs compared, by SKU'),
+    })
+    .describe(
+      "Reported inventory (852 snapshots) against the computed position at the window's end; exact for month-end snapshots",
+    ),
 });
 
 export const performanceResponseSchema = z.object({
@@ -157,7 +200,9 @@ export const performanceResponseSchema = z.object({
       z.object({
         group: z
           .string()
-          .describe('Value of the dimension; `unknown` for a partner no longer in master data'),
+          .describe(
+            'Value of the dimension; `unknown` for a partner no longer in master data, `unassigned` for one without a segment',
+          ),
         currency,
         quantity: z.string().describe('Σ quantity in base units'),
         revenue: amount('Σ extended amount'),

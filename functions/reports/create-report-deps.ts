@@ -1,17 +1,22 @@
 import type { ReportDeps } from '../../domain/reports/report-use-cases';
 import { channelDataStores } from '../adapters/channel-data-stores';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
+import { DynamoChannelQueries } from '../adapters/dynamo-channel-queries';
 import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
 import { createDocumentClient } from '../adapters/dynamo-client';
 import { DynamoSalesSummaries } from '../adapters/dynamo-sales-summaries';
 import { masterDataStores } from '../adapters/master-data-stores';
 import type { Config } from '../shared/config';
 
-/** Wires the reports to the table: the ledger, claims, files, partners and the monthly sales summaries. */
+/**
+ * Wires the reports to the table: the ledger, claims, files, partners, the monthly sales summaries and the
+ * inventory snapshots' month index.
+ */
 export function createReportDeps(config: Config): ReportDeps & { readonly clock: () => Date } {
   const client = createDocumentClient(config);
   const table = config.TABLE_NAME;
   const claims = new DynamoClaimStore(client, table);
+  const channelQueries = new DynamoChannelQueries(client, table);
   return {
     ledger: new DynamoAccrualLedger(client, table),
     partners: masterDataStores(client, table).partners,
@@ -19,6 +24,9 @@ export function createReportDeps(config: Config): ReportDeps & { readonly clock:
     claimQueries: claims,
     files: channelDataStores(client, table).files,
     salesSummaries: new DynamoSalesSummaries(client, table),
+    inventorySnapshots: {
+      ofMonth: (partnerId, month) => channelQueries.inventorySnapshotsOfMonth(partnerId, month),
+    },
     clock: () => new Date(),
   };
 }

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { localStackPerFile } from './local-api';
+import { uploadChannelCsv } from './pos-upload';
 
 const local = localStackPerFile('programs');
 const { api } = local;
@@ -102,25 +103,26 @@ describe('near-tier alerts after the demo run', () => {
   });
 });
 
-describe('program lifecycle', () => {
-  const definition = {
-    programId: 'E2E-LIFECYCLE',
-    name: 'Lifecycle test rebate',
-    currency: 'USD',
-    periodGranularity: 'month',
-    eligibility: { startDate: '2026-01-01', partners: ['DIST-NORTH'] },
-    terms: {
-      kind: 'volume',
-      basis: 'quantity',
-      method: 'retrospective',
-      rateType: 'amountPerUnit',
-      tiers: [
-        { from: '0', rate: '1' },
-        { from: '1000000', rate: '2' },
-      ],
-    },
-  };
+/** A monthly unit rebate whose second tier (1,000,000 units) no demo partner reaches. */
+const definition = {
+  programId: 'E2E-LIFECYCLE',
+  name: 'Lifecycle test rebate',
+  currency: 'USD',
+  periodGranularity: 'month',
+  eligibility: { startDate: '2026-01-01', partners: ['DIST-NORTH'] },
+  terms: {
+    kind: 'volume',
+    basis: 'quantity',
+    method: 'retrospective',
+    rateType: 'amountPerUnit',
+    tiers: [
+      { from: '0', rate: '1' },
+      { from: '1000000', rate: '2' },
+    ],
+  },
+};
 
+describe('program lifecycle', () => {
   it('drafts, refuses self-approval and partners, activates by an approver, and closes', async () => {
     expect((await api('POST', '/programs', { token: finance(), body: definition })).status).toBe(403);
     const created = await api('POST', '/programs', { token: manager(), body: definition });
@@ -598,6 +600,19 @@ describe('run order and accounting periods', () => {
   });
 });
 
+/** The demo run and the window of the months it read, as a report query (`from=…&to=…`). */
+async function demoRunWindow() {
+  const run = (await api('GET', `/accrual-runs/${local.stack.demoRun?.runId}`, { token: finance() })).json;
+  const months: string[] = [...run.months].sort();
+  return { run, window: `from=${months[0]}&to=${months[months.length - 1]}` };
+}
+
+/** The fields a 400 problem names, sorted. */
+function refusedFields(response: Awaited<ReturnType<typeof api>>): string[] {
+  expect(response.status).toBe(400);
+  return response.json.errors.map((error: { path: string }) => error.path).sort();
+}
+
 describe('reports', () => {
   it('liabilities: staff see every partner, a partner its own (another’s is 404); totals match its checkbooks; CSV on request', async () => {
     const staff = await api('GET', '/reports/liabilities', { token: finance() });
@@ -628,9 +643,7 @@ describe('reports', () => {
   });
 
   it('performance sums exactly the lines the demo run read, from its summaries; rankings are staff-only', async () => {
-    const run = (await api('GET', `/accrual-runs/${local.stack.demoRun?.runId}`, { token: finance() })).json;
-    const months: string[] = [...run.months].sort();
-    const window = `from=${months[0]}&to=${months[months.length - 1]}`;
+    const { run, window } = await demoRunWindow();
 
     const byCategory = await api('GET', `/reports/performance?${window}&by=category`, { token: manager() });
     const top = await api('GET', '/reports/top-partners?limit=2', { token: finance() });
@@ -644,14 +657,48 @@ describe('reports', () => {
     expect((await api('GET', `/reports/performance?${window}&by=region`, { token: north() })).status).toBe(
       403,
     );
-    const bad = await api('GET', '/reports/performance?from=2026-13&to=2026-03&by=segment', {
+    const bad = await api('GET', '/reports/performance?from=2026-13&to=2026-03&by=salesperson', {
       token: finance(),
     });
-    expect(bad.status).toBe(400);
-    expect(bad.json.errors.map((error: { path: string }) => error.path).sort()).toEqual([
-      'query.by',
-      'query.from',
-    ]);
+    expect(refusedFields(bad)).toEqual(['query.by', 'query.from']);
+  });
+
+  it('performance by segment (master data) and top partners by revenue add up to the same lines and revenue', async () => {
+    const { run, window } = await demoRunWindow();
+
+    const bySegment = await api('GET', `/reports/performance?${window}&by=segment`, { token: manager() });
+    const byCategory = await api('GET', `/reports/performance?${window}&by=category`, { token: manager() });
+    const top = await api('GET', `/reports/top-partners?by=revenue&${window}&limit=100`, {
+      token: finance(),
+    });
+    const north = await api('GET', '/partners/DIST-NORTH', { token: admin() });
+
+    type Row = { group: string; currency: string; lines: number; revenue: string };
+    const rows: Row[] = bySegment.json.items;
+    expect(rows.map((row) => row.group)).toContain(north.json.segment);
+    expect(rows.reduce((total, row) => total + row.lines, 0)).toBe(run.lineCount);
+    const revenueOf = (items: { currency: string; revenue: string }[]) =>
+      Object.fromEntries(
+        [...new Set(items.map((item) => item.currency))].map((code) => [
+          code,
+          items
+            .filter((item) => item.currency === code)
+            .reduce((total, item) => total.plus(item.revenue), new Decimal(0))
+            .toFixed(),
+        ]),
+      );
+    expect(revenueOf(top.json.items)).toEqual(revenueOf(byCategory.json.items));
+    expect(revenueOf(rows)).toEqual(revenueOf(byCategory.json.items));
+    const noWindow = await api('GET', '/reports/top-partners?by=revenue&programId=COOP-2026', {
+      token: finance(),
+    });
+    expect(refusedFields(noWindow)).toEqual(['from', 'programId', 'to']);
+    const badSegment = await api('POST', '/partners', {
+      token: admin(),
+      body: { ...north.json, partnerId: 'E2E-SEGMENT', segment: 'not a code' },
+    });
+    expect(badSegment.status).toBe(400);
+    expect(JSON.stringify(badSegment.json.errors)).toContain('segment');
   });
 
   it('scorecards and claims ageing: a partner its own, another partner’s scorecard is 404', async () => {
@@ -675,5 +722,105 @@ describe('reports', () => {
     expect((await api('GET', '/reports/claims-ageing?partnerId=DIST-NORTH', { token: acme() })).status).toBe(
       404,
     );
+  });
+
+  it("scorecard inventory variance: DIST-NORTH's 852 of 28 Feb and 31 Mar against its March sales, SKU by SKU as the position route computes it", async () => {
+    // SW-0001 is sold in the demo's March POS file, SW-0002 is not; both reported at both month ends.
+    const skus = ['SW-0001', 'SW-0002'];
+    await uploadChannelCsv(
+      api,
+      north(),
+      'inventory',
+      'north-852-feb-mar.csv',
+      [
+        'sku,as_of_date,quantity_on_hand,quantity_received',
+        'SW-0001,2026-02-28,500,0',
+        'SW-0001,2026-03-31,480,25',
+        'SW-0002,2026-02-28,40,0',
+        'SW-0002,2026-03-31,40,0',
+      ].join('\n'),
+    );
+
+    const scorecard = await api('GET', '/reports/partner-scorecards/DIST-NORTH?from=2026-03&to=2026-03', {
+      token: north(),
+    });
+    const positions = await Promise.all(
+      skus.map(
+        async (sku) =>
+          (await api('GET', `/inventory/${sku}/position?from=2026-02-28&to=2026-03-31`, { token: north() }))
+            .json,
+      ),
+    );
+
+    const variance = scorecard.json.inventoryVariance;
+    expect(variance).toMatchObject({ skusReported: 2, skusCompared: 2 });
+    expect(
+      variance.skus.map((row: Record<string, string>) => [row.sku, row.computedOnHand, row.variance]),
+    ).toEqual(positions.map((position) => [position.sku, position.computedOnHand, position.variance]));
+    expect(variance.skus[1]).toMatchObject({ sellThrough: '0', variance: '0', offTolerance: false });
+    expect(variance.absoluteVarianceUnits).toBe(new Decimal(positions[0].variance).abs().toFixed());
+    const acmeCard = await api('GET', '/reports/partner-scorecards/RES-ACME?from=2026-03&to=2026-03', {
+      token: acme(),
+    });
+    expect(acmeCard.json.inventoryVariance).toMatchObject({ skusReported: 0, skus: [] });
+  });
+});
+
+// Last in the file: its program accrues on the demo March lines, which the runs above expect untouched.
+describe('near-tier alerts a page at a time', () => {
+  const south = () => token('demo-partner-dist-south');
+  const cursorQuery = (cursor: string) => `&cursor=${encodeURIComponent(cursor)}`;
+
+  /** Every alert of a listing, read one per page; the partners in reading order. */
+  async function pagedPartners(query: string, bearer: string | undefined) {
+    const partners: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api('GET', `/near-tier-alerts?limit=1${query}${cursor ? cursorQuery(cursor) : ''}`, {
+        token: bearer,
+      });
+      expect(page.status).toBe(200);
+      partners.push(...page.json.items.map((alert: { partnerId: string }) => alert.partnerId));
+      cursor = page.json.nextCursor;
+    } while (cursor !== undefined);
+    return partners;
+  }
+
+  it('pages every alert once; a partner pages its own, and its cursor is refused to another partner, on another query and cut', async () => {
+    // A threshold no partner reaches and a distance of 100 %: every partner that sold in March is near.
+    const program = {
+      ...definition,
+      programId: 'E2E-NEAR-ALL',
+      name: 'Near-tier paging',
+      nearTierPercent: '100',
+      eligibility: { startDate: '2026-01-01' },
+    };
+    expect((await api('POST', '/programs', { token: manager(), body: program })).status).toBe(201);
+    const activate = { token: approver(), headers: { 'if-match': '"1"' } };
+    expect((await api('POST', '/programs/E2E-NEAR-ALL/activate', activate)).status).toBe(200);
+    await runAndWait(march);
+    await local.stack.eventDeliveriesSettled();
+
+    const all = await api('GET', '/near-tier-alerts?programId=E2E-NEAR-ALL&limit=100', { token: manager() });
+    const paged = await pagedPartners('&programId=E2E-NEAR-ALL', manager());
+
+    expect(all.json.items.length).toBeGreaterThan(2);
+    expect([...paged].sort()).toEqual(
+      all.json.items.map((alert: { partnerId: string }) => alert.partnerId).sort(),
+    );
+    expect(new Set(paged).size).toBe(paged.length);
+    // DIST-SOUTH is near on VOL-ALL-STEPPED too: two alerts, two pages, its own only.
+    expect(await pagedPartners('', south())).toEqual(['DIST-SOUTH', 'DIST-SOUTH']);
+    const southCursor: string = (await api('GET', '/near-tier-alerts?limit=1', { token: south() })).json
+      .nextCursor;
+    for (const [query, bearer] of [
+      [cursorQuery(southCursor), north()], // another partner
+      [`${cursorQuery(southCursor)}&programId=VOL-ALL-STEPPED`, south()], // another query
+      [cursorQuery(southCursor.slice(0, -4)), south()], // cut
+    ] as const) {
+      const refused = await api('GET', `/near-tier-alerts?limit=1${query}`, { token: bearer });
+      expect(refused.status).toBe(400);
+      expect(refused.json.errors).toEqual([expect.objectContaining({ path: 'query.cursor' })]);
+    }
   });
 });

@@ -462,11 +462,14 @@ describe('partner portal and staff console in Chromium', () => {
       report.byProgram.filter((row) => row.currency === 'USD').length,
     );
     await page.screenshot({ path: artifactPath('staff-liabilities.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Performance' }).click();
+    await page.getByTestId('performance').getByRole('cell', { name: 'ENTERPRISE' }).first().waitFor();
 
     const partner = await pageAt(laptop);
     await signIn(partner, /RES-ACME/);
     await partner.goto(`${local.stack.apiUrl}/#/scorecard`);
     await partner.getByRole('heading', { name: 'Scorecard of RES-ACME' }).waitFor();
+    await partner.getByRole('heading', { name: /^Inventory at the end of \d{4}-\d{2}$/ }).waitFor();
     await partner.goto(`${local.stack.apiUrl}/#/scorecard/DIST-NORTH`);
     const problem = partner.getByRole('alert');
     await problem.waitFor();

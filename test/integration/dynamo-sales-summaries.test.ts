@@ -17,6 +17,10 @@ const summary = (partnerId: string, revenue: string, month = '2026-03'): Partner
   month,
   partnerId,
   cells: [{ category: 'CAT-A', currency: 'USD', quantity: '3.5', revenue, lines: 2 }],
+  products: [
+    { sku: 'SKU-1', quantity: '1.25' },
+    { sku: 'SKU-2', quantity: '2.25' },
+  ],
 });
 
 describe('DynamoSalesSummaries', () => {

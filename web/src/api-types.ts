@@ -44,7 +44,12 @@ import type {
   explainedEntrySchema,
   replayResponseSchema,
 } from '../../functions/api/record-response-schemas';
-import type { liabilitiesResponseSchema, scorecardResponseSchema } from '../../functions/api/report-schemas';
+import type {
+  liabilitiesResponseSchema,
+  performanceResponseSchema,
+  scorecardResponseSchema,
+  topPartnersResponseSchema,
+} from '../../functions/api/report-schemas';
 import type {
   accrualRunResponseSchema,
   channelFileResponseSchema,
@@ -70,6 +75,8 @@ export type PaymentBatch = z.infer<typeof paymentBatchResponseSchema>;
 export type ApprovalTask = z.infer<typeof approvalTaskResponse>;
 export type LiabilitiesReport = z.infer<typeof liabilitiesResponseSchema>;
 export type PartnerScorecard = z.infer<typeof scorecardResponseSchema>;
+export type PerformanceReport = z.infer<typeof performanceResponseSchema>;
+export type TopPartnersReport = z.infer<typeof topPartnersResponseSchema>;
 export type RejectionReason = (typeof rejectionReasonCodes)[number];
 export type NearTierAlert = z.infer<typeof nearTierAlertResponseSchema>;
 export type { ApprovalDecision, ClaimStatus, Problem, Role };

@@ -20,6 +20,7 @@ import {
 } from './pages/price-protection';
 import { Programs } from './pages/programs';
 import { SalesAndInventory } from './pages/sales';
+import { SalesPerformance } from './pages/sales-performance';
 import { Scorecard } from './pages/scorecard';
 import { ShipAndDebit } from './pages/ship-and-debit';
 import { SignIn } from './pages/sign-in';
@@ -52,6 +53,7 @@ const navOf = (session: Session): NavItem[] =>
         { label: 'Claims', page: 'claims' },
         { label: 'Liabilities', page: 'liabilities' },
         { label: 'Scorecards', page: 'scorecard' },
+        { label: 'Performance', page: 'performance' },
         // Approvers have no near-tier list (GET /near-tier-alerts answers them 403).
         ...(session.role === 'approver' ? [] : [{ label: 'Near-tier partners', page: 'near-tier' }]),
         { label: 'Accrual runs', page: 'runs' },
@@ -117,6 +119,8 @@ function Page({ session, location }: { session: Session; location: Location }) {
       return value ? [[name, value] as const] : [];
     });
     return <NearTierPartners session={session} {...Object.fromEntries(filter)} />;
+  } else if (page === 'performance') {
+    return <SalesPerformance session={session} query={location.query} />;
   } else if (page === 'runs' && id && part) {
     const partner = location.query.get('partnerId') ?? undefined;
     return <RunEntries session={session} runId={id} programId={part} partnerId={partner} />;

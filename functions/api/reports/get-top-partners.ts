@@ -6,7 +6,7 @@ import { queryParams } from '../../shared/http/request';
 import { topPartnersQuerySchema } from '../report-schemas';
 import { reportResponse } from './report-response';
 
-/** The partners that earned most per currency (staff), as JSON or CSV. */
+/** The partners that earned or sold most per currency (staff), as JSON or CSV. */
 export const handler = httpApi(async (event) => {
   const { format, ...input } = queryParams(event, topPartnersQuerySchema);
   const items = await topPartnersReport(reportDeps, actorOf(event), input);
@@ -14,9 +14,9 @@ export const handler = httpApi(async (event) => {
     format,
     { items },
     {
-      rows: items,
-      columns: ['currency', 'rank', 'partnerId', 'earned'],
-      name: 'top-partners',
+      rows: items as ((typeof items)[number] & { earned?: string; revenue?: string })[],
+      columns: ['currency', 'rank', 'partnerId', input.by],
+      name: `top-partners-by-${input.by}`,
     },
   );
 });

@@ -25,31 +25,43 @@ const site = (
 });
 
 const distributors: PartnerData[] = [
-  ['DIST-NORTH', 'Northwind Distribution', 'US-EAST', 'US', 'USD', 'Boston', 'MA'],
-  ['DIST-SOUTH', 'Southern Supply Co.', 'US-SOUTH', 'US', 'USD', 'Atlanta', 'GA'],
-  ['DIST-WEST', 'Pacific Channel Partners', 'US-WEST', 'US', 'USD', 'Denver', 'CO'],
-  ['DIST-CANADA', 'Maple Tech Distribution', 'CANADA', 'CA', 'CAD', 'Toronto', 'ON'],
-].map(([partnerId = '', name = '', region = '', country = '', currency = '', city = '', state = '']) => ({
-  partnerId,
-  name,
-  partnerType: 'distributor',
-  region,
-  country,
-  currency: currency as PartnerData['currency'],
-  status: 'active',
-  sites: [
-    site(`${partnerId}-BT`, 'bill_to', city, country, state),
-    site(`${partnerId}-WH1`, 'ship_to', city, country, state),
-  ],
-}));
+  ['DIST-NORTH', 'Northwind Distribution', 'US-EAST', 'US', 'USD', 'Boston', 'MA', 'ENTERPRISE'],
+  ['DIST-SOUTH', 'Southern Supply Co.', 'US-SOUTH', 'US', 'USD', 'Atlanta', 'GA', 'SMB'],
+  ['DIST-WEST', 'Pacific Channel Partners', 'US-WEST', 'US', 'USD', 'Denver', 'CO', 'ENTERPRISE'],
+  ['DIST-CANADA', 'Maple Tech Distribution', 'CANADA', 'CA', 'CAD', 'Toronto', 'ON', 'SMB'],
+].map(
+  ([
+    partnerId = '',
+    name = '',
+    region = '',
+    country = '',
+    currency = '',
+    city = '',
+    state = '',
+    segment = '',
+  ]) => ({
+    partnerId,
+    name,
+    partnerType: 'distributor',
+    region,
+    segment,
+    country,
+    currency: currency as PartnerData['currency'],
+    status: 'active',
+    sites: [
+      site(`${partnerId}-BT`, 'bill_to', city, country, state),
+      site(`${partnerId}-WH1`, 'ship_to', city, country, state),
+    ],
+  }),
+);
 
 const resellers: PartnerData[] = [
-  ['RES-ACME', 'Acme IT Solutions', 'DIST-NORTH', 'US-EAST', 'US', 'USD', 'Hartford'],
-  ['RES-BLUE', 'Bluebird Systems', 'DIST-NORTH', 'US-EAST', 'US', 'USD', 'Albany'],
-  ['RES-CEDAR', 'Cedar Networks', 'DIST-SOUTH', 'US-SOUTH', 'US', 'USD', 'Nashville'],
-  ['RES-DELTA', 'Delta Integration', 'DIST-WEST', 'US-WEST', 'US', 'USD', 'Phoenix'],
-  ['RES-EAGLE', 'Eagle Office Tech', 'DIST-WEST', 'US-WEST', 'US', 'USD', 'Boise'],
-  ['RES-FJORD', 'Fjord Computing', 'DIST-CANADA', 'CANADA', 'CA', 'CAD', 'Ottawa'],
+  ['RES-ACME', 'Acme IT Solutions', 'DIST-NORTH', 'US-EAST', 'US', 'USD', 'Hartford', 'SMB'],
+  ['RES-BLUE', 'Bluebird Systems', 'DIST-NORTH', 'US-EAST', 'US', 'USD', 'Albany', 'PUBLIC-SECTOR'],
+  ['RES-CEDAR', 'Cedar Networks', 'DIST-SOUTH', 'US-SOUTH', 'US', 'USD', 'Nashville', 'SMB'],
+  ['RES-DELTA', 'Delta Integration', 'DIST-WEST', 'US-WEST', 'US', 'USD', 'Phoenix', 'ENTERPRISE'],
+  ['RES-EAGLE', 'Eagle Office Tech', 'DIST-WEST', 'US-WEST', 'US', 'USD', 'Boise', 'SMB'],
+  ['RES-FJORD', 'Fjord Computing', 'DIST-CANADA', 'CANADA', 'CA', 'CAD', 'Ottawa', 'PUBLIC-SECTOR'],
 ].map(
   ([
     partnerId = '',
@@ -59,12 +71,14 @@ const resellers: PartnerData[] = [
     country = '',
     currency = '',
     city = '',
+    segment = '',
   ]) => ({
     partnerId,
     name,
     partnerType: 'reseller',
     parentPartnerId,
     region,
+    segment,
     country,
     currency: currency as PartnerData['currency'],
     status: 'active',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPartner } from '../../../domain/partners/create-partner';
 import { getPartner } from '../../../domain/partners/get-partner';
 import { listPartners } from '../../../domain/partners/list-partners';
-import type { PartnerData } from '../../../domain/partners/partner';
+import { type PartnerData, partnerDetailsSchema } from '../../../domain/partners/partner';
 import { updatePartner } from '../../../domain/partners/update-partner';
 import {
   AlreadyExistsError,
@@ -66,6 +66,24 @@ describe('updatePartner', () => {
     const { partnerId: _id, ...details } = partnerData('DIST-1', { name: 'Renamed', status: 'on_hold' });
     const updated = await updatePartner(d, admin, { partnerId: 'DIST-1', expectedVersion: 1, details });
     expect(updated).toMatchObject({ name: 'Renamed', status: 'on_hold', version: 2 });
+  });
+
+  it('sets, changes and removes the optional segment, one version each; a segment that is not a code names the field', async () => {
+    const d = deps();
+    await createPartner(d, admin, partnerData('DIST-1'));
+    const { partnerId: _id, ...details } = partnerData('DIST-1');
+    const update = (expectedVersion: number, segment?: string) =>
+      updatePartner(d, admin, {
+        partnerId: 'DIST-1',
+        expectedVersion,
+        details: segment === undefined ? details : { ...details, segment },
+      });
+
+    expect(await update(1, 'SMB')).toMatchObject({ segment: 'SMB', version: 2 });
+    expect(await update(2, 'ENTERPRISE')).toMatchObject({ segment: 'ENTERPRISE', version: 3 });
+    expect(await update(3)).not.toHaveProperty('segment');
+    const refused = partnerDetailsSchema.safeParse({ ...details, segment: 'small business' });
+    expect(refused.error?.issues.map((issue) => issue.path)).toEqual([['segment']]);
   });
 
   it('refuses a stale version', async () => {

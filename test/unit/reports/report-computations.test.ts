@@ -6,7 +6,7 @@ import { liabilitiesOf } from '../../../domain/reports/liabilities';
 import { partnerScorecard } from '../../../domain/reports/partner-scorecard';
 import { performanceBy } from '../../../domain/reports/performance';
 import { monthsOf, yearBefore } from '../../../domain/reports/report-months';
-import { topPartnersByEarned } from '../../../domain/reports/top-partners';
+import { topPartnersByEarned, topPartnersByRevenue } from '../../../domain/reports/top-partners';
 import { ValidationError } from '../../../domain/shared/errors';
 import { toMinorUnits } from '../../../domain/shared/money/minor-units';
 import type { CurrencyCode } from '../../../domain/shared/money/money';
@@ -90,6 +90,38 @@ describe('topPartnersByEarned', () => {
   });
 });
 
+describe('topPartnersByRevenue', () => {
+  const sold = (partnerId: string, month: string, currency: CurrencyCode, ...revenues: string[]) => ({
+    month,
+    partnerId,
+    cells: revenues.map((revenue, index) => ({
+      category: `C${index}`,
+      currency,
+      quantity: '1',
+      revenue,
+      lines: 1,
+    })),
+    products: [],
+  });
+
+  it('P1 0.10 + 0.20 in March + 0.000001 in April = 0.300001 USD ranks above P2 0.30; EUR apart; a currency filter keeps one', () => {
+    const summaries = [
+      sold('P1', '2026-03', 'USD', '0.10', '0.20'),
+      sold('P1', '2026-04', 'USD', '0.000001'),
+      sold('P2', '2026-03', 'USD', '0.30'),
+      sold('P3', '2026-03', 'USD', '0.30'),
+      sold('P2', '2026-03', 'EUR', '99999999.99', '0.01'),
+    ];
+
+    expect(topPartnersByRevenue(summaries, 2)).toEqual([
+      { currency: 'EUR', rank: 1, partnerId: 'P2', revenue: '100000000.00' },
+      { currency: 'USD', rank: 1, partnerId: 'P1', revenue: '0.300001' },
+      { currency: 'USD', rank: 2, partnerId: 'P2', revenue: '0.30' },
+    ]);
+    expect(topPartnersByRevenue(summaries, 5, 'EUR').map((top) => top.partnerId)).toEqual(['P2']);
+  });
+});
+
 describe('claimsAgeing', () => {
   it('buckets open claims by days since submission as of 2026-06-30 (May 31 = 30 days: 0-30; May 30 = 31: 31-60); paid and rejected ones are left out', () => {
     const report = claimsAgeing(
@@ -159,10 +191,10 @@ describe('partnerScorecard', () => {
       partnerId: 'P1',
       window: { from: '2026-01', to: '2026-03' },
       sales: [
-        { month: '2026-01', partnerId: 'P1', cells: [cell('700.00', '7')] },
-        { month: '2026-03', partnerId: 'P1', cells: [cell('500.00', '5')] },
+        { month: '2026-01', partnerId: 'P1', cells: [cell('700.00', '7')], products: [] },
+        { month: '2026-03', partnerId: 'P1', cells: [cell('500.00', '5')], products: [] },
       ],
-      priorSales: [{ month: '2025-02', partnerId: 'P1', cells: [cell('1000.00', '10')] }],
+      priorSales: [{ month: '2025-02', partnerId: 'P1', cells: [cell('1000.00', '10')], products: [] }],
       claims: [
         claim({
           claimId: 'A',
@@ -201,6 +233,7 @@ describe('partnerScorecard', () => {
         file({ fileId: 'F3', status: 'failed' }),
         file({ fileId: 'F4', completedAt: '2026-04-01T00:00:00Z' }),
       ],
+      snapshots: [],
     });
 
     expect(scorecard.sales).toEqual([
@@ -228,11 +261,13 @@ describe('partnerScorecard', () => {
           month: '2026-01',
           partnerId: 'P1',
           cells: [{ category: 'A', currency: 'EUR', revenue: '5.00', quantity: '1', lines: 1 }],
+          products: [],
         },
       ],
       priorSales: [],
       claims: [],
       files: [],
+      snapshots: [],
     });
     expect(scorecard.sales[0]?.growth).toBeNull();
     expect(scorecard.claimAccuracy).toEqual([]);
@@ -249,20 +284,23 @@ describe('performanceBy', () => {
         { category: 'A', currency: 'USD' as const, quantity: '10', revenue: '100.50', lines: 2 },
         { category: 'B', currency: 'USD' as const, quantity: '1', revenue: '9.50', lines: 1 },
       ],
+      products: [],
     },
     {
       month: '2026-03',
       partnerId: 'P2',
       cells: [{ category: 'A', currency: 'USD' as const, quantity: '5', revenue: '50.00', lines: 1 }],
+      products: [],
     },
     {
       month: '2026-03',
       partnerId: 'GONE',
       cells: [{ category: 'A', currency: 'EUR' as const, quantity: '1', revenue: '1.00', lines: 1 }],
+      products: [],
     },
   ];
   const partners = new Map([
-    ['P1', { partnerType: 'distributor' as const, region: 'US-WEST', country: 'US' }],
+    ['P1', { partnerType: 'distributor' as const, region: 'US-WEST', country: 'US', segment: 'SMB' }],
     ['P2', { partnerType: 'reseller' as const, region: 'US-WEST', country: 'US' }],
   ]);
 
@@ -274,6 +312,14 @@ describe('performanceBy', () => {
     expect(performanceBy(summaries, partners, 'category', 'USD')).toEqual([
       { group: 'A', currency: 'USD', quantity: '15', revenue: '150.50', lines: 3, partners: 2 },
       { group: 'B', currency: 'USD', quantity: '1', revenue: '9.50', lines: 1, partners: 1 },
+    ]);
+  });
+
+  it('groups by segment: SMB 110.00, a partner without one `unassigned` 50.00, one gone `unknown`', () => {
+    expect(performanceBy(summaries, partners, 'segment')).toEqual([
+      { group: 'SMB', currency: 'USD', quantity: '11', revenue: '110.00', lines: 3, partners: 1 },
+      { group: 'unassigned', currency: 'USD', quantity: '5', revenue: '50.00', lines: 1, partners: 1 },
+      { group: 'unknown', currency: 'EUR', quantity: '1', revenue: '1.00', lines: 1, partners: 1 },
     ]);
   });
 });

@@ -10,7 +10,7 @@ import {
   scorecardReport,
   topPartnersReport,
 } from '../../../domain/reports/report-use-cases';
-import { ForbiddenError, NotFoundError } from '../../../domain/shared/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../../domain/shared/errors';
 import type { PageRequest, Stored } from '../../../domain/shared/ports';
 import { finance, partnerUser } from '../../support/actors';
 import { InMemoryRecordStore } from '../../support/in-memory-record-store';
@@ -47,8 +47,8 @@ async function twoPartners() {
   const salesSummaries = new InMemorySalesSummaries();
   const cell = { category: 'A', currency: 'USD' as const, quantity: '1', revenue: '10.00', lines: 1 };
   await salesSummaries.replaceMonth('2026-03', [
-    { month: '2026-03', partnerId: 'P1', cells: [cell] },
-    { month: '2026-03', partnerId: 'P2', cells: [cell] },
+    { month: '2026-03', partnerId: 'P1', cells: [cell], products: [] },
+    { month: '2026-03', partnerId: 'P2', cells: [cell], products: [] },
   ]);
   const deps: ReportDeps = {
     ledger: new InMemoryAccrualLedger().seed(
@@ -71,6 +71,7 @@ async function twoPartners() {
       (file) => file.partnerId,
     ),
     salesSummaries,
+    inventorySnapshots: { ofMonth: async () => [] },
   };
   return deps;
 }
@@ -121,7 +122,7 @@ describe('report access', () => {
   it('rankings across partners are for staff only', async () => {
     const deps = await twoPartners();
 
-    const top = await topPartnersReport(deps, finance, { limit: 1 });
+    const top = await topPartnersReport(deps, finance, { by: 'earned', limit: 1 });
     const performance = await performanceReport(deps, finance, {
       from: '2026-03',
       to: '2026-03',
@@ -129,10 +130,72 @@ describe('report access', () => {
     });
 
     expect(top).toEqual([{ currency: 'USD', rank: 1, partnerId: 'P2', earned: '300.00' }]);
+    expect(
+      await topPartnersReport(deps, finance, { by: 'revenue', from: '2026-03', to: '2026-03', limit: 1 }),
+    ).toEqual([{ currency: 'USD', rank: 1, partnerId: 'P1', revenue: '10.00' }]);
     expect(performance).toMatchObject([{ group: 'distributor', revenue: '20.00', partners: 2 }]);
-    await expect(topPartnersReport(deps, partnerUser('P1'), { limit: 5 })).rejects.toThrow(ForbiddenError);
+    await expect(topPartnersReport(deps, partnerUser('P1'), { by: 'earned', limit: 5 })).rejects.toThrow(
+      ForbiddenError,
+    );
     await expect(
       performanceReport(deps, partnerUser('P1'), { from: '2026-03', to: '2026-03', by: 'region' }),
     ).rejects.toThrow(ForbiddenError);
+  });
+
+  it('ranking by revenue needs a window of months and takes no program: the fields at fault are named', async () => {
+    const deps = await twoPartners();
+
+    const refused = topPartnersReport(deps, finance, {
+      by: 'revenue',
+      programId: 'PRG-1',
+      to: '2026-03',
+      limit: 5,
+    });
+
+    await expect(refused).rejects.toThrow(ValidationError);
+    await expect(refused).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'from' }), expect.objectContaining({ path: 'programId' })],
+    });
+  });
+
+  it("a scorecard reads the partner's snapshots of the month before the window through its end", async () => {
+    const deps = await twoPartners();
+    const months: string[] = [];
+    const onHand = { '2026-01': '4', '2026-03': '3' } as Record<string, string>;
+    const withSnapshots: ReportDeps = {
+      ...deps,
+      inventorySnapshots: {
+        async ofMonth(partnerId, month) {
+          months.push(`${partnerId}:${month}`);
+          const quantityOnHand = onHand[month];
+          if (quantityOnHand === undefined) return [];
+          const asOfDate = `${month}-28`;
+          return [
+            {
+              partnerId,
+              sourceFileId: 'F',
+              sourceLineNumber: 1,
+              sku: 'SKU-1',
+              asOfDate,
+              uom: 'EA',
+              quantityOnHand,
+            },
+          ];
+        },
+      },
+    };
+
+    const scorecard = await scorecardReport(withSnapshots, finance, {
+      from: '2026-02',
+      to: '2026-03',
+      partnerId: 'P1',
+    });
+
+    expect(months.sort()).toEqual(['P1:2026-01', 'P1:2026-02', 'P1:2026-03']);
+    expect(scorecard.inventoryVariance).toMatchObject({
+      skusCompared: 1,
+      computedUnits: '4',
+      reportedUnits: '3',
+    });
   });
 });

@@ -14,11 +14,11 @@ const line = (overrides: Partial<SaleLine>) =>
   saleLine({ lineId: 'L', extendedAmount: '1.00', ...overrides });
 
 describe('summarizeSales', () => {
-  it('sums P1 March CAT-A: 2.5 + 7.5 units for 10.10 + 0.005 USD = 10 units, 10.105 USD; a return counts negative', () => {
+  it('sums P1 March CAT-A: 2.5 + 7.5 units for 10.10 + 0.005 USD = 10 units, 10.105 USD; a return counts negative; units per SKU', () => {
     const summaries = summarizeSales([
-      line({ quantityBase: '2.5', extendedAmount: '10.10' }),
-      line({ quantityBase: '7.5', extendedAmount: '0.005' }),
-      line({ category: 'CAT-B', quantityBase: '-1', extendedAmount: '-3.00' }),
+      line({ sku: 'SKU-1', quantityBase: '2.5', extendedAmount: '10.10' }),
+      line({ sku: 'SKU-2', quantityBase: '7.5', extendedAmount: '0.005' }),
+      line({ sku: 'SKU-1', category: 'CAT-B', quantityBase: '-1', extendedAmount: '-3.00' }),
       line({ partnerId: 'P2', invoiceDate: '2026-04-01', extendedAmount: '100', currency: 'JPY' }),
     ]);
 
@@ -30,11 +30,16 @@ describe('summarizeSales', () => {
           { category: 'CAT-A', currency: 'USD', quantity: '10', revenue: '10.105', lines: 2 },
           { category: 'CAT-B', currency: 'USD', quantity: '-1', revenue: '-3.00', lines: 1 },
         ],
+        products: [
+          { sku: 'SKU-1', quantity: '1.5' },
+          { sku: 'SKU-2', quantity: '7.5' },
+        ],
       },
       {
         month: '2026-04',
         partnerId: 'P2',
         cells: [{ category: 'CAT-A', currency: 'JPY', quantity: '1', revenue: '100', lines: 1 }],
+        products: [{ sku: 'SKU-1', quantity: '1' }],
       },
     ]);
   });
@@ -81,7 +86,9 @@ describe('an accrual run leaves the sales summaries of the months it read', () =
       channelLine({ partnerId: 'P1', invoiceNumber: 'INV-2', quantity: '5', extendedAmount: '50.00' }),
       channelLine({ partnerId: 'P2', invoiceDate: '2026-02-27', quantity: '3', extendedAmount: '30.00' }),
     );
-    await deps.salesSummaries.replaceMonth('2026-04', [{ month: '2026-04', partnerId: 'P9', cells: [] }]);
+    await deps.salesSummaries.replaceMonth('2026-04', [
+      { month: '2026-04', partnerId: 'P9', cells: [], products: [] },
+    ]);
     const run = await requestAccrualRun(deps, finance, { period: march2026 });
 
     // Act
@@ -93,6 +100,7 @@ describe('an accrual run leaves the sales summaries of the months it read', () =
         month: '2026-03',
         partnerId: 'P1',
         cells: [{ category: 'CAT-A', currency: 'USD', quantity: '105', revenue: '1050.00', lines: 2 }],
+        products: [{ sku: 'SKU-1', quantity: '105' }],
       },
     ]);
     expect(await deps.salesSummaries.ofMonth('2026-02', 'P2')).toHaveLength(1);

@@ -1,7 +1,8 @@
 import { segment } from '../api';
 import type { PartnerScorecard } from '../api-types';
-import { Money, Show, useApiGet } from '../components';
+import { DataTable, Figure, Money, Show, useApiGet } from '../components';
 import { formatQuantity } from '../money';
+import { lastTwelveMonths, MonthWindowFields } from '../month-window';
 import { navigate } from '../router';
 import type { Session } from '../session';
 
@@ -15,12 +16,67 @@ function percent(ratio: string | null): string {
   return `${negative ? '−' : ''}${text} %`;
 }
 
-/** The last twelve months to this one, YYYY-MM. */
-function lastTwelveMonths(): { from: string; to: string } {
-  const now = new Date();
-  const to = now.toISOString().slice(0, 7);
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
-  return { from: start.toISOString().slice(0, 7), to };
+/** Reported on-hand against the computed position at the window's end: the totals, then SKU by SKU. */
+function InventoryVarianceView({
+  variance,
+  to,
+}: {
+  variance: PartnerScorecard['inventoryVariance'];
+  to: string;
+}) {
+  return (
+    <>
+      <h2>Inventory at the end of {to}</h2>
+      {variance.skusCompared === 0 ? (
+        <p>
+          No product reported both in the month before the window and in {to} ({variance.skusReported}{' '}
+          reported at the end).
+        </p>
+      ) : (
+        <>
+          <dl class="figures">
+            <Figure
+              label={`Products off by more than ${percent(variance.tolerance)} (${variance.skusCompared} compared)`}
+              testId="inventory-off"
+            >
+              {variance.skusOffTolerance}
+            </Figure>
+            <Figure
+              label={`Variance (${formatQuantity(variance.absoluteVarianceUnits)} units of ${formatQuantity(variance.computedUnits)} computed)`}
+              testId="inventory-variance-rate"
+            >
+              {percent(variance.varianceRate)}
+            </Figure>
+          </dl>
+          <DataTable
+            caption={`Inventory per product at the end of ${to}`}
+            columns={[
+              'Product',
+              ...['Opening', 'Sell-in', 'Sell-through', 'Computed', 'Reported', 'Variance'].map((label) => ({
+                label,
+                num: true as const,
+              })),
+            ]}
+          >
+            {variance.skus.map((row) => (
+              <tr key={row.sku}>
+                <td>
+                  {row.sku}
+                  {row.offTolerance && <strong> (off)</strong>}
+                </td>
+                <td class="num">{formatQuantity(row.openingOnHand)}</td>
+                <td class="num">{formatQuantity(row.sellIn)}</td>
+                <td class="num">{formatQuantity(row.sellThrough)}</td>
+                <td class="num">{formatQuantity(row.computedOnHand)}</td>
+                <td class="num">{formatQuantity(row.reportedOnHand)}</td>
+                <td class="num">{formatQuantity(row.variance)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </>
+      )}
+    </>
+  );
 }
 
 function ScorecardView({
@@ -40,7 +96,7 @@ function ScorecardView({
   );
   return (
     <Show loaded={scorecard} what="the scorecard">
-      {({ sales, claimAccuracy, fileRejection }) => (
+      {({ sales, claimAccuracy, fileRejection, inventoryVariance }) => (
         <>
           <h2>Sales against the same months last year</h2>
           {sales.length === 0 ? (
@@ -103,6 +159,7 @@ function ScorecardView({
               <dd data-testid="rejection-rate">{percent(fileRejection.rate)}</dd>
             </div>
           </dl>
+          <InventoryVarianceView variance={inventoryVariance} to={to} />
         </>
       )}
     </Show>
@@ -142,12 +199,7 @@ export function Scorecard({
           </label>
         )}
         {session.role === 'partner' && <input type="hidden" name="partner" value={session.partnerId} />}
-        <label>
-          From <input name="from" type="month" required defaultValue={from} />
-        </label>
-        <label>
-          To <input name="to" type="month" required defaultValue={to} />
-        </label>
+        <MonthWindowFields from={from} to={to} />
         <button type="submit">Show</button>
       </form>
       {partnerId && <ScorecardView session={session} partnerId={partnerId} from={from} to={to} />}
