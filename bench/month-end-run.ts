@@ -205,6 +205,8 @@ export async function runMonthEndBench(lineCount = Number(process.env.BENCH_RUN_
       setupSeconds: Number(setupSeconds.toFixed(2)),
       linesStoredPerSecond: Math.round(lineCount / (setupSeconds - stackSeconds)),
       runLinesRead: first.current.lineCount,
+      // Each month read is partners × 16 shard Queries, most of them empty outside April.
+      monthsRead: first.current.months.join(' '),
       programs: first.current.results.length,
       entries,
       postings,
