@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { AccrualWorkspace } from '../../domain/accruals/engine/compute-accruals';
 import { accrualStores } from '../adapters/accrual-stores';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
-import { DynamoChannelQueries } from '../adapters/dynamo-channel-queries';
 import { createDocumentClient } from '../adapters/dynamo-client';
 import { DynamoNearTierAlerts } from '../adapters/dynamo-near-tier-alerts';
 import { DynamoSalesSummaries } from '../adapters/dynamo-sales-summaries';
@@ -49,7 +48,7 @@ export function createAccrualDeps(settings: AccrualSettings) {
     nearTierAlerts: new DynamoNearTierAlerts(client, table),
     // What-if sales are resolved against the product catalog, as uploaded lines are.
     products: master.products,
-    lines: new DynamoRunLineSource(master.partners, new DynamoChannelQueries(client, table)),
+    lines: new DynamoRunLineSource(master.partners, client, table),
     snapshots: new S3RunSnapshots(
       createS3Client({ region: settings.AWS_REGION, endpoint: settings.S3_ENDPOINT }),
       settings.UPLOADS_BUCKET,

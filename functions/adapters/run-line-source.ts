@@ -1,34 +1,119 @@
+import { type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { RunLineSource } from '../../domain/accrual-runs/ports';
 import type { ChannelSaleLine } from '../../domain/accrual-runs/run-lines';
-import type { ChannelLineQueries } from '../../domain/channel-files/ports';
+import { type SaleField, saleFields } from '../../domain/ingestion/mapping-profile';
 import type { PartnerData } from '../../domain/partners/partner';
 import type { RecordStore } from '../../domain/shared/ports';
+import { salesByPeriodPartition, shardCount } from './table-keys';
 
-/** Every partner's sale lines of a month, partner by partner, through the partner-month index. */
+/** Canonical sale fields the store keeps that a run does not read (`ChannelSaleLine` has no place for them). */
+const notReadByRuns: ReadonlySet<SaleField> = new Set(['partnerSku', 'unitPrice', 'endCustomerName']);
+
+/**
+ * The attributes of a stored sale line that a run reads: the canonical fields it uses, the partner, the
+ * product's category, custom fields and the source. Keys, index keys and ingest bookkeeping stay in the
+ * table, which halves what DynamoDB sends and the SDK converts for a million lines.
+ */
+const runLineFields: readonly (keyof ChannelSaleLine)[] = [
+  ...saleFields.filter((field): field is SaleField & keyof ChannelSaleLine => !notReadByRuns.has(field)),
+  'partnerId',
+  'category',
+  'custom',
+  'sourceFileId',
+  'sourceLineNumber',
+];
+// Names as placeholders: several (`currency`, `custom`…) would otherwise have to be checked against DynamoDB's reserved words.
+const projection = {
+  ProjectionExpression: runLineFields.map((_, index) => `#f${index}`).join(','),
+  ExpressionAttributeNames: Object.fromEntries(runLineFields.map((field, index) => [`#f${index}`, field])),
+};
+
+/**
+ * Partitions read at once: each month is partners × shards partitions, mostly small; a few in flight keep
+ * DynamoDB busy on its other threads while this one converts pages.
+ */
+const parallelPartitions = 8;
+
+/** Every partner's sale lines of a month, every shard of the partner-month index, several at a time. */
 export class DynamoRunLineSource implements RunLineSource {
   constructor(
     private readonly partners: RecordStore<PartnerData>,
-    private readonly queries: ChannelLineQueries,
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
   ) {}
 
   async *salesInMonth(month: string, onlyPartnerId?: string): AsyncIterable<ChannelSaleLine> {
-    const partnerIds = onlyPartnerId === undefined ? this.partnerIds() : [onlyPartnerId];
-    for await (const partnerId of partnerIds) {
-      let cursor: string | undefined;
-      do {
-        const page = await this.queries.salesInMonth(partnerId, month, { limit: 1000, cursor });
-        yield* page.items as unknown as ChannelSaleLine[];
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
+    const partnerIds = onlyPartnerId === undefined ? await this.partnerIds() : [onlyPartnerId];
+    const partitions = partnerIds.flatMap((partnerId) =>
+      Array.from({ length: shardCount }, (_, shard) => salesByPeriodPartition(partnerId, month, shard)),
+    );
+    for await (const page of pagesInParallel(partitions, (partition) => this.pages(partition))) {
+      yield* page;
     }
   }
 
-  private async *partnerIds(): AsyncIterable<string> {
+  private async *pages(partition: string): AsyncIterable<ChannelSaleLine[]> {
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ...projection,
+      },
+    );
+    for await (const page of pages) yield (page.Items ?? []) as unknown as ChannelSaleLine[];
+  }
+
+  private async partnerIds(): Promise<string[]> {
+    const ids: string[] = [];
     let cursor: string | undefined;
     do {
       const page = await this.partners.list({ limit: 100, cursor });
-      for (const partner of page.items) yield partner.partnerId;
+      for (const partner of page.items) ids.push(partner.partnerId);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
+    return ids;
+  }
+}
+
+/**
+ * The pages of every task, `parallelPartitions` tasks at a time, in the order they arrive (a run's line set
+ * does not depend on order: its fingerprint is order-free). A failing task fails the iteration.
+ */
+async function* pagesInParallel<T, P>(
+  tasks: readonly T[],
+  pagesOf: (task: T) => AsyncIterable<P>,
+): AsyncIterable<P> {
+  const ready: P[] = [];
+  let wake: (() => void) | undefined;
+  let next = 0;
+  let finished = false;
+  let failure: { readonly error: unknown } | undefined;
+  const worker = async () => {
+    while (next < tasks.length) {
+      for await (const page of pagesOf(tasks[next++] as T)) {
+        ready.push(page);
+        wake?.();
+      }
+    }
+  };
+  Promise.all(Array.from({ length: Math.min(parallelPartitions, tasks.length) }, worker)).then(
+    () => {
+      finished = true;
+      wake?.();
+    },
+    (error: unknown) => {
+      failure = { error };
+      wake?.();
+    },
+  );
+  for (;;) {
+    if (failure !== undefined) throw failure.error;
+    const page = ready.shift();
+    if (page !== undefined) yield page;
+    else if (finished) return;
+    else await new Promise<void>((resolve) => (wake = resolve));
   }
 }
