@@ -2,6 +2,7 @@ import type { Role } from '../access/actor';
 import { type Claim, type ClaimActor, claimHeadline } from '../claims/claim';
 import type { ApprovalDecision, DecisionOutcome } from './approval-decision';
 import type { ApprovalLevel } from './approval-policy';
+import type { ApprovalSubject, RequestSubjectKind } from './approval-subject';
 
 /**
  * What a task waits for: a staff decision on one approval level, or the partner's answer to a question
@@ -52,11 +53,59 @@ export interface ApprovalTask {
   readonly reminders: number;
   readonly status: ApprovalTaskStatus;
   readonly createdAt: string;
+  /** What the inbox says is decided (kind `claim`), beside the claim's own fields kept for its clients. */
+  readonly subject: ApprovalSubject;
   readonly claim: ApprovalClaimSummary;
   readonly decision?: ApprovalDecision;
   readonly outcome?: DecisionOutcome | 'answered';
   readonly decidedBy?: ClaimActor;
   readonly decidedAt?: string;
+}
+
+/**
+ * One level of a request's approval (a fund request, a debit authorization request): stored, listed and
+ * decided like a claim's task, with the request's own decision (its schema is the request kind's).
+ */
+export interface RequestApprovalTask {
+  /** `<requestId>.<digest of the task token>`, as for claims. */
+  readonly taskId: string;
+  readonly kind: 'decision';
+  readonly subject: ApprovalSubject & { readonly kind: RequestSubjectKind };
+  readonly partnerId: string;
+  readonly level: ApprovalLevel;
+  readonly levelIndex: number;
+  readonly levels: readonly ApprovalLevel[];
+  readonly role: Role;
+  readonly reminders: number;
+  readonly status: ApprovalTaskStatus;
+  readonly createdAt: string;
+  readonly decision?: unknown;
+  readonly outcome?: 'levelApproved' | 'decided';
+  readonly decidedBy?: ClaimActor;
+  readonly decidedAt?: string;
+}
+
+/** Any task of the approvals inbox. */
+export type InboxTask = ApprovalTask | RequestApprovalTask;
+
+/** Whether `task` decides a request rather than a claim. */
+export const isRequestTask = (task: InboxTask): task is RequestApprovalTask => task.subject.kind !== 'claim';
+
+/** The inbox subject of a claim (or of the claim summary a task keeps). */
+export function claimSubject(
+  claim: Pick<
+    Claim,
+    'claimId' | 'partnerId' | 'currency' | 'amountClaimed' | 'amountApproved' | 'type' | 'programId' | 'period'
+  >,
+): ApprovalSubject {
+  return {
+    kind: 'claim',
+    id: claim.claimId,
+    partnerId: claim.partnerId,
+    currency: claim.currency,
+    amount: claim.amountApproved ?? claim.amountClaimed,
+    summary: `${claim.type} claim on ${claim.programId} ${claim.period}`,
+  };
 }
 
 /** The inbox summary of `claim`. */

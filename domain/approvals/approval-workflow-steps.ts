@@ -6,7 +6,13 @@ import { fromMinorUnits } from '../shared/money/minor-units';
 import { decideClaim } from './approval-decision';
 import { requiredLevels } from './approval-policy';
 import { policyInForce } from './approval-policy-use-cases';
-import { type ApprovalTask, type ApprovalTaskKind, claimSummary } from './approval-task';
+import {
+  type ApprovalTask,
+  type ApprovalTaskKind,
+  claimSubject,
+  claimSummary,
+  isRequestTask,
+} from './approval-task';
 import { autoApprove, beginApproval, expireReturn, systemActor } from './approval-transitions';
 import type { ApprovalWorkflowState } from './approval-workflow-state';
 import { escalationOf } from './escalation';
@@ -115,6 +121,7 @@ export async function openApprovalTask(
       reminders: waiting.reminders,
       status: 'waiting',
       createdAt: deps.clock().toISOString(),
+      subject: claimSubject(claim),
       claim: claimSummary(claim),
     },
     input.resumeToken,
@@ -139,7 +146,7 @@ async function latestTask(
 async function expireOrTakeAction(deps: ApprovalDeps, task: ApprovalTask): Promise<ApprovalTask | undefined> {
   if (task.status === 'waiting' && (await deps.tasks.close({ ...task, status: 'expired' }))) return undefined;
   const current = await deps.tasks.get(task.taskId);
-  return current?.status === 'decided' ? current : undefined;
+  return current?.status === 'decided' && !isRequestTask(current) ? current : undefined;
 }
 
 /**

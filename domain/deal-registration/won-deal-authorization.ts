@@ -14,6 +14,7 @@ import {
   type DebitAuthorizationDeps,
   storeAuthorizationRequest,
 } from '../ship-and-debit/debit-authorization-use-cases';
+import type { RequestApprovalStarting } from '../approvals/ports';
 import type { DealRegistration } from './deal-registration';
 import { moved, registrationOrNotFound, requireStatus } from './deal-registration-use-cases';
 import type { DealRegistrationDeps } from './ports';
@@ -50,7 +51,7 @@ export type WonDealAuthorizationTerms = z.infer<typeof wonDealAuthorizationSchem
 /** What creating a won deal's authorization needs: the registrations and the authorization side. */
 export interface WonDealAuthorizationDeps {
   readonly deals: Pick<DealRegistrationDeps, 'registrations' | 'clock'>;
-  readonly authorizations: DebitAuthorizationDeps;
+  readonly authorizations: DebitAuthorizationDeps & RequestApprovalStarting;
 }
 
 /** Who turns won deals into special pricing. */

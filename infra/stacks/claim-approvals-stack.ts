@@ -22,12 +22,17 @@ import type { Construct } from 'constructs';
 import { claimRejectedError } from '../../domain/approvals/approval-use-cases';
 import * as claimSubmitted from '../../events/claim-submitted.v1';
 import * as paymentBatchRequested from '../../events/payment-batch-requested.v1';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { ChrmFunction } from '../constructs/chrm-function';
+import { transientLambdaRetry } from '../constructs/lambda-step-retry';
+import { RequestApprovalWorkflow } from '../constructs/request-approval-workflow';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 
 export interface ClaimApprovalsStackProps extends StackProps {
   readonly table: TableV2;
   readonly eventBus: EventBus;
+  /** Named in the approval functions' settings (fund requests' deps); decisions write nothing there. */
+  readonly uploads: Bucket;
 }
 
 /** How long a decision task waits before a reminder (or, after the policy's reminders, an escalation). */
@@ -41,15 +46,20 @@ export const partnerAnswerTimeout = Duration.days(30);
  * `.waitForTaskToken` task whose Lambda stores the approval task; the API resumes it with the decision →
  * returned claims wait for the partner's answer → settle (ledger, reservation) and ClaimDecided. Waits that
  * time out remind or escalate (EscalateTask) and wait again.
+ *
+ * Beside it, the request-approval workflow (RequestApprovalWorkflow) of fund requests and debit
+ * authorization requests: the same tasks, inbox, policy and segregation of duties, without settlement.
  */
 export class ClaimApprovalsStack extends Stack {
   readonly workflow: StateMachine;
+  readonly requestWorkflow: StateMachine;
 
   constructor(scope: Construct, id: string, props: ClaimApprovalsStackProps) {
     super(scope, id, props);
     const environment = {
       TABLE_NAME: props.table.tableName,
       EVENT_BUS_NAME: props.eventBus.eventBusName,
+      UPLOADS_BUCKET: props.uploads.bucketName,
     };
     const step = (name: string, entry: string, description: string, publishes: boolean) => {
       const created = new ChrmFunction(this, name, { entry, description, environment });
@@ -88,17 +98,6 @@ export class ClaimApprovalsStack extends Stack {
       true,
     );
 
-    const transientRetry = {
-      errors: [
-        'Lambda.ServiceException',
-        'Lambda.AWSLambdaException',
-        'Lambda.SdkClientException',
-        'Lambda.TooManyRequestsException',
-      ],
-      maxAttempts: 4,
-      interval: Duration.seconds(2),
-      backoffRate: 2,
-    };
     const invoke = (id: string, fn: IFunction, payload: TaskInput) => {
       const task = new LambdaInvoke(this, id, {
         lambdaFunction: fn,
@@ -106,7 +105,7 @@ export class ClaimApprovalsStack extends Stack {
         outputPath: '$.Payload',
         taskTimeout: Timeout.duration(Duration.minutes(1)),
       });
-      task.addRetry(transientRetry);
+      task.addRetry(transientLambdaRetry);
       return task;
     };
     const awaitTask = (id: string, kind: 'decision' | 'partnerAnswer', timeout: Duration) => {
@@ -117,7 +116,7 @@ export class ClaimApprovalsStack extends Stack {
         resultPath: '$.result',
         taskTimeout: Timeout.duration(timeout),
       });
-      task.addRetry(transientRetry);
+      task.addRetry(transientLambdaRetry);
       return task;
     };
 
@@ -175,6 +174,30 @@ export class ClaimApprovalsStack extends Stack {
         level: LogLevel.ALL,
       },
     });
+
+    this.requestWorkflow = new RequestApprovalWorkflow(this, 'Requests', {
+      reminderInterval: approvalReminderInterval,
+      steps: {
+        begin: step(
+          'BeginRequestApproval',
+          'functions/workflows/begin-request-approval.ts',
+          'Checks that a fund or debit authorization request still waits for a decision',
+          false,
+        ),
+        open: step(
+          'OpenRequestApprovalTask',
+          'functions/workflows/open-request-approval-task.ts',
+          'Stores the approval task of a request level with its task token',
+          false,
+        ),
+        escalate: step(
+          'EscalateRequestApprovalTask',
+          'functions/workflows/escalate-request-approval-task.ts',
+          'Reminds or escalates a request task that waited too long',
+          true,
+        ),
+      },
+    }).stateMachine;
 
     const starter = new ChrmFunction(this, 'StartClaimApproval', {
       entry: 'functions/workflows/start-claim-approval.ts',

@@ -10,6 +10,7 @@ import {
 } from '../../domain/funds/fund-claim-use-cases';
 import { fundRequestInputSchema } from '../../domain/funds/fund-request';
 import { decideFundRequest, submitFundRequest } from '../../domain/funds/fund-request-use-cases';
+import type { RequestApprovalStarting } from '../../domain/approvals/ports';
 import type { FundDeps } from '../../domain/funds/ports';
 import { BusinessRuleError } from '../../domain/shared/errors';
 import { approvalPolicyStore } from '../../functions/adapters/approval-policy-store';
@@ -27,7 +28,7 @@ import { InMemoryEvidence } from '../unit/funds/fakes';
 import { posting } from '../unit/ledger/builders';
 import { paidPartner } from '../unit/payments/builders';
 
-let deps: FundDeps;
+let deps: FundDeps & RequestApprovalStarting;
 let store: DynamoFundStore;
 let claims: DynamoClaimStore;
 let evidence: InMemoryEvidence;
@@ -48,6 +49,7 @@ beforeAll(async () => {
   claimFunds = new DynamoClaimFunds(client, config.TABLE_NAME);
   const ledger = new DynamoAccrualLedger(client, config.TABLE_NAME);
   deps = {
+    approvalWorkflow: { start: async () => undefined },
     funds: store,
     claims,
     partners,

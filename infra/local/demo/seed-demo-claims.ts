@@ -10,6 +10,7 @@ import type { PaymentDeps } from '../../../domain/payments/ports';
 import { approvePaymentBatch, markPaymentBatchPaid } from '../../../domain/payments/settle-payment-batch';
 import type { createClaimDeps } from '../../../functions/claims/create-claim-deps';
 import { type DemoClaim, demoClaimProgram, demoClaims } from './demo-claims';
+import { awaitValue } from './await-value';
 
 const partner: Actor = { userId: 'demo-partner-dist-north', role: 'partner', partnerId: 'DIST-NORTH' };
 const approver: Actor = { userId: 'demo-approver', role: 'approver' };
@@ -28,19 +29,6 @@ export interface SeededClaim {
   readonly reference: string;
   readonly amount: string;
   readonly status: string;
-}
-
-/**
- * Polls `read` every 50 ms until it gives a value: the approval workflow runs on its own. A minute at most,
- * as a failed seed stops the start-up, and a loaded machine can take seconds per workflow step.
- */
-async function awaitValue<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
-  for (let attempt = 0; attempt < 1_200; attempt++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Demo seed: ${what} did not happen within a minute`);
 }
 
 const submit = (deps: SeedClaimsDeps, claim: DemoClaim) =>

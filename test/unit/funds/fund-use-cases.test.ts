@@ -113,13 +113,16 @@ describe('funds: allocation → request → approval → proof of performance �
   });
 
   it('a repeated submit with the same Idempotency-Key answers the first request; the key reused for another is a conflict', async () => {
-    const { deps, funds } = fundDeps();
+    const { deps, funds, started } = fundDeps();
     const fund = await allocateFund(deps, channelManager, mdf());
     const first = await submitFundRequestOnce(deps, p1, request(fund.fundId), 'roadshow-1');
     const again = await submitFundRequestOnce(deps, p1, request(fund.fundId), 'roadshow-1');
     expect([first.created, again.created]).toEqual([true, false]);
     expect(again.request).toEqual(first.request);
     expect(funds.requests.size).toBe(1);
+    // Each submit (re)starts the one approval workflow named after the request: starting it is idempotent.
+    const subject = { kind: 'fundRequest', id: first.request.requestId };
+    expect(started).toEqual([subject, subject]);
     await expect(
       submitFundRequestOnce(deps, p1, request(fund.fundId, { plannedCost: '100.00' }), 'roadshow-1'),
     ).rejects.toBeInstanceOf(StateConflictError);
