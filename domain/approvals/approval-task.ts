@@ -95,7 +95,14 @@ export const isRequestTask = (task: InboxTask): task is RequestApprovalTask => t
 export function claimSubject(
   claim: Pick<
     Claim,
-    'claimId' | 'partnerId' | 'currency' | 'amountClaimed' | 'amountApproved' | 'type' | 'programId' | 'period'
+    | 'claimId'
+    | 'partnerId'
+    | 'currency'
+    | 'amountClaimed'
+    | 'amountApproved'
+    | 'type'
+    | 'programId'
+    | 'period'
   >,
 ): ApprovalSubject {
   return {

@@ -2,8 +2,8 @@ import type { Actor, Role } from '../access/actor';
 import type { Claim } from '../claims/claim';
 import type { ClaimStore } from '../claims/ports';
 import type { Clock, EventPublisher, Page } from '../shared/ports';
-import type { ApprovalPolicyDeps } from './approval-policy-use-cases';
 import type { ApprovalLevel, ApprovalPolicy } from './approval-policy';
+import type { ApprovalPolicyDeps } from './approval-policy-use-cases';
 import type { ApprovalSubject, RequestSubjectKind, RequestSubjectRef } from './approval-subject';
 import type { ApprovalTask, InboxTask, RequestApprovalTask } from './approval-task';
 import type { ApprovalStepResult } from './approval-workflow-state';
@@ -77,7 +77,11 @@ export interface ApprovalRequests {
     actor: Actor,
     task: RequestApprovalTask,
     decision: unknown,
-  ): Promise<{ readonly outcome: 'levelApproved' | 'decided'; readonly decision: unknown; readonly request: unknown }>;
+  ): Promise<{
+    readonly outcome: 'levelApproved' | 'decided';
+    readonly decision: unknown;
+    readonly request: unknown;
+  }>;
 }
 
 /** Starts a request's approval workflow, one execution per request (a repeated start starts nothing). */

@@ -7,7 +7,10 @@ import { escalationOf } from './escalation';
 import type { RequestApprovalDeps, RequestUnderApproval } from './ports';
 import type { RequestApprovalState } from './request-approval-state';
 
-async function requestOf(deps: RequestApprovalDeps, subject: RequestSubjectRef): Promise<RequestUnderApproval> {
+async function requestOf(
+  deps: RequestApprovalDeps,
+  subject: RequestSubjectRef,
+): Promise<RequestUnderApproval> {
   const request = await deps.requests[subject.kind].get(subject.id);
   if (!request) throw new StateConflictError(`${subject.kind} '${subject.id}' does not exist`);
   return request;

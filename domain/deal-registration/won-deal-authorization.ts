@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
+import type { RequestApprovalStarting } from '../approvals/ports';
 import { businessCodeSchema } from '../shared/codes';
 import { BusinessRuleError, type FieldIssue, StateConflictError } from '../shared/errors';
 import { unitPriceSchema } from '../shared/money/money';
@@ -14,7 +15,6 @@ import {
   type DebitAuthorizationDeps,
   storeAuthorizationRequest,
 } from '../ship-and-debit/debit-authorization-use-cases';
-import type { RequestApprovalStarting } from '../approvals/ports';
 import type { DealRegistration } from './deal-registration';
 import { moved, registrationOrNotFound, requireStatus } from './deal-registration-use-cases';
 import type { DealRegistrationDeps } from './ports';

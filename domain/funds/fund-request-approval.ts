@@ -1,7 +1,6 @@
 import type { Actor, Role } from '../access/actor';
 import { type ApprovalLevel, type ApprovalPolicy, requiredLevels } from '../approvals/approval-policy';
-import { parseDecision } from '../approvals/approval-subject';
-import type { ApprovalRequests, RequestUnderApproval } from '../approvals/ports';
+import type { RequestUnderApproval } from '../approvals/ports';
 import { assertMaySign } from '../approvals/segregation-of-duties';
 import type { FundRequest } from './fund-request';
 

@@ -130,7 +130,10 @@ export async function storeAuthorizationRequest(
     requestedAt: deps.clock().toISOString(),
   });
   if (!(await deps.authorizations.create(authorization))) return undefined;
-  await deps.approvalWorkflow.start({ kind: 'debitAuthorizationRequest', id: authorization.authorizationNumber });
+  await deps.approvalWorkflow.start({
+    kind: 'debitAuthorizationRequest',
+    id: authorization.authorizationNumber,
+  });
   return authorization;
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ApprovalDeps, RequestApprovalDeps } from '../../domain/approvals/ports';
+import { settleDecidedClaim } from '../../domain/claims/settle-decided-claim';
 import { fundRequestApprovals } from '../../domain/funds/fund-request-use-cases';
 import { debitAuthorizationApprovals } from '../../domain/ship-and-debit/debit-authorization-use-cases';
-import { settleDecidedClaim } from '../../domain/claims/settle-decided-claim';
 import { approvalPolicyStore } from '../adapters/approval-policy-store';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
 import { DynamoApprovalTaskStore } from '../adapters/dynamo-approval-task-store';
@@ -12,8 +12,8 @@ import { createDocumentClient } from '../adapters/dynamo-client';
 import { createEventBridgeClient, EventBridgePublisher } from '../adapters/eventbridge-publisher';
 import { SfnApprovalResumer } from '../adapters/sfn-approval-resumer';
 import { createSfnClient } from '../adapters/sfn-client';
-import { loadSettings } from '../shared/config';
 import { createFundDeps, fundSettings } from '../funds/create-fund-deps';
+import { loadSettings } from '../shared/config';
 import { createDebitAuthorizationDeps } from '../ship-and-debit/ship-and-debit-deps';
 
 /**

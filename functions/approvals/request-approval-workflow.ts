@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createSfnClient } from '../adapters/sfn-client';
 import { SfnRequestApprovalWorkflow } from '../adapters/sfn-request-approval-workflow';
-import { loadSettings } from '../shared/config';
+import type { loadSettings } from '../shared/config';
 
 /** Settings of the routes that submit a request: the request-approval state machine they start. */
 export const requestApprovalWorkflowSettings = {

@@ -35,7 +35,11 @@ export interface RequestApprovalSteps {
 export class RequestApprovalWorkflow extends Construct {
   readonly stateMachine: StateMachine;
 
-  constructor(scope: Construct, id: string, props: { readonly steps: RequestApprovalSteps; readonly reminderInterval: Duration }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { readonly steps: RequestApprovalSteps; readonly reminderInterval: Duration },
+  ) {
     super(scope, id);
     const { steps } = props;
     const invoke = (name: string, fn: IFunction, payload: TaskInput) =>

@@ -304,7 +304,8 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
           deals: createDealRegistrationDeps(settings),
           authorizations: { ...createDebitAuthorizationDeps(settings), ...requestApprovals },
         });
-      if (seeds(depth, 'funds')) seededFundRequests = await seedDemoFunds({ ...createFundDeps(settings), ...requestApprovals });
+      if (seeds(depth, 'funds'))
+        seededFundRequests = await seedDemoFunds({ ...createFundDeps(settings), ...requestApprovals });
       if (seeds(depth, 'claims'))
         seededPriceProtection = await seedDemoPriceProtection(createPriceProtectionDeps(settings));
     }

@@ -4,6 +4,7 @@ import { type EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import {
   Choice,
   Condition,
@@ -22,11 +23,10 @@ import type { Construct } from 'constructs';
 import { claimRejectedError } from '../../domain/approvals/approval-use-cases';
 import * as claimSubmitted from '../../events/claim-submitted.v1';
 import * as paymentBatchRequested from '../../events/payment-batch-requested.v1';
-import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { ChrmFunction } from '../constructs/chrm-function';
+import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 import { transientLambdaRetry } from '../constructs/lambda-step-retry';
 import { RequestApprovalWorkflow } from '../constructs/request-approval-workflow';
-import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 
 export interface ClaimApprovalsStackProps extends StackProps {
   readonly table: TableV2;

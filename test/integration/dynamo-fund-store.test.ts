@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RequestApprovalStarting } from '../../domain/approvals/ports';
 import { reservationLimit } from '../../domain/claims/claim-fund';
 import { allocateFund } from '../../domain/funds/allocate-fund';
 import { expireFunds } from '../../domain/funds/expire-funds';
@@ -10,7 +11,6 @@ import {
 } from '../../domain/funds/fund-claim-use-cases';
 import { fundRequestInputSchema } from '../../domain/funds/fund-request';
 import { decideFundRequest, submitFundRequest } from '../../domain/funds/fund-request-use-cases';
-import type { RequestApprovalStarting } from '../../domain/approvals/ports';
 import type { FundDeps } from '../../domain/funds/ports';
 import { BusinessRuleError } from '../../domain/shared/errors';
 import { approvalPolicyStore } from '../../functions/adapters/approval-policy-store';

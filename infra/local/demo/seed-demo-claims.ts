@@ -9,8 +9,8 @@ import { createPaymentBatch } from '../../../domain/payments/create-payment-batc
 import type { PaymentDeps } from '../../../domain/payments/ports';
 import { approvePaymentBatch, markPaymentBatchPaid } from '../../../domain/payments/settle-payment-batch';
 import type { createClaimDeps } from '../../../functions/claims/create-claim-deps';
-import { type DemoClaim, demoClaimProgram, demoClaims } from './demo-claims';
 import { awaitValue } from './await-value';
+import { type DemoClaim, demoClaimProgram, demoClaims } from './demo-claims';
 
 const partner: Actor = { userId: 'demo-partner-dist-north', role: 'partner', partnerId: 'DIST-NORTH' };
 const approver: Actor = { userId: 'demo-approver', role: 'approver' };

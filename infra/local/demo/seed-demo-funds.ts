@@ -1,4 +1,5 @@
 import type { Actor } from '../../../domain/access/actor';
+import type { RequestApprovalStarting } from '../../../domain/approvals/ports';
 import { allocateFund, listFunds } from '../../../domain/funds/allocate-fund';
 import { expireFunds } from '../../../domain/funds/expire-funds';
 import { addDays, fundAllocationSchema } from '../../../domain/funds/fund';
@@ -8,7 +9,6 @@ import {
   submitFundClaim,
 } from '../../../domain/funds/fund-claim-use-cases';
 import { fundRequestInputSchema } from '../../../domain/funds/fund-request';
-import type { RequestApprovalStarting } from '../../../domain/approvals/ports';
 import { submitFundRequest } from '../../../domain/funds/fund-request-use-cases';
 import type { FundDeps } from '../../../domain/funds/ports';
 import type { FundClaimReview } from '../../../domain/funds/proof-of-performance';
