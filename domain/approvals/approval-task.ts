@@ -33,19 +33,14 @@ export type ApprovalClaimSummary = Pick<
   | 'validationFailures'
 > & { readonly lineCount: number };
 
-/**
- * One human step of a claim's approval workflow. The Step Functions task token lives beside it in storage
- * only: adapters keep it, the domain never sees it and the API never returns it.
- */
-export interface ApprovalTask {
-  /** `<claimId>.<digest of the task token>`: one task per wait, the same one when a step is retried. */
+/** What every task of the inbox holds: the wait, the level it decides, who may act, and how it ended. */
+interface ApprovalTaskFields {
+  /** `<subject id>.<digest of the task token>`: one task per wait, the same one when a step is retried. */
   readonly taskId: string;
-  readonly kind: ApprovalTaskKind;
-  readonly claimId: string;
   readonly partnerId: string;
   /** The level being decided (for a partner answer: the level that asked). */
   readonly level: ApprovalLevel;
-  /** Position of `level` in `levels`, the levels the claim needs (fixed when its approval began). */
+  /** Position of `level` in `levels`, the levels the subject needs. */
   readonly levelIndex: number;
   readonly levels: readonly ApprovalLevel[];
   /** Who may act: the level's role, or the role it escalated to; `partner` for an answer. */
@@ -53,36 +48,34 @@ export interface ApprovalTask {
   readonly reminders: number;
   readonly status: ApprovalTaskStatus;
   readonly createdAt: string;
-  /** What the inbox says is decided (kind `claim`), beside the claim's own fields kept for its clients. */
+  /** What the inbox says is decided. */
   readonly subject: ApprovalSubject;
+  readonly decidedBy?: ClaimActor;
+  readonly decidedAt?: string;
+}
+
+/**
+ * One human step of a claim's approval workflow. The Step Functions task token lives beside it in storage
+ * only: adapters keep it, the domain never sees it and the API never returns it. Its claim fields stay
+ * beside `subject` for the claim inbox's clients.
+ */
+export interface ApprovalTask extends ApprovalTaskFields {
+  readonly kind: ApprovalTaskKind;
+  readonly claimId: string;
   readonly claim: ApprovalClaimSummary;
   readonly decision?: ApprovalDecision;
   readonly outcome?: DecisionOutcome | 'answered';
-  readonly decidedBy?: ClaimActor;
-  readonly decidedAt?: string;
 }
 
 /**
  * One level of a request's approval (a fund request, a debit authorization request): stored, listed and
  * decided like a claim's task, with the request's own decision (its schema is the request kind's).
  */
-export interface RequestApprovalTask {
-  /** `<requestId>.<digest of the task token>`, as for claims. */
-  readonly taskId: string;
+export interface RequestApprovalTask extends ApprovalTaskFields {
   readonly kind: 'decision';
   readonly subject: ApprovalSubject & { readonly kind: RequestSubjectKind };
-  readonly partnerId: string;
-  readonly level: ApprovalLevel;
-  readonly levelIndex: number;
-  readonly levels: readonly ApprovalLevel[];
-  readonly role: Role;
-  readonly reminders: number;
-  readonly status: ApprovalTaskStatus;
-  readonly createdAt: string;
   readonly decision?: unknown;
   readonly outcome?: 'levelApproved' | 'decided';
-  readonly decidedBy?: ClaimActor;
-  readonly decidedAt?: string;
 }
 
 /** Any task of the approvals inbox. */

@@ -1,4 +1,3 @@
-import * as escalated from '../../events/approval-task-escalated.v1';
 import { claimDecidedV1, detailType, source, version } from '../../events/claim-decided.v1';
 import type { Claim } from '../claims/claim';
 import { StateConflictError } from '../shared/errors';
@@ -15,7 +14,7 @@ import {
 } from './approval-task';
 import { autoApprove, beginApproval, expireReturn, systemActor } from './approval-transitions';
 import type { ApprovalWorkflowState } from './approval-workflow-state';
-import { escalationOf } from './escalation';
+import { escalateTask } from './escalation-event';
 import type { ApprovalDeps } from './ports';
 import { levelSigners } from './segregation-of-duties';
 
@@ -165,23 +164,7 @@ export async function escalateWaitingTask(
     await recoverDecision(deps, decided);
     return { ...state, result: { outcome: decided.outcome } };
   }
-  const policy = await policyInForce(deps);
-  const escalation = escalationOf({ role: task.role, reminders: task.reminders }, policy.escalation);
-  await deps.events.publish({
-    source: escalated.source,
-    detailType: escalated.detailType,
-    detail: escalated.approvalTaskEscalatedV1.parse({
-      version: escalated.version,
-      claimId: task.claimId,
-      taskId: task.taskId,
-      kind: escalation.kind,
-      level: task.level,
-      fromRole: task.role,
-      toRole: escalation.next.role,
-      reminders: escalation.next.reminders,
-      occurredAt: deps.clock().toISOString(),
-    }),
-  });
+  const escalation = await escalateTask(deps, task);
   return { ...state, waiting: { level: task.level, ...escalation.next }, result: { outcome: 'pending' } };
 }
 

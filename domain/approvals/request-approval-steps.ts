@@ -1,9 +1,8 @@
-import * as escalated from '../../events/approval-task-escalated.v1';
 import { StateConflictError } from '../shared/errors';
 import { policyInForce } from './approval-policy-use-cases';
 import type { RequestSubjectRef } from './approval-subject';
 import type { RequestApprovalTask } from './approval-task';
-import { escalationOf } from './escalation';
+import { escalateTask } from './escalation-event';
 import type { RequestApprovalDeps, RequestUnderApproval } from './ports';
 import type { RequestApprovalState } from './request-approval-state';
 
@@ -78,22 +77,6 @@ export async function escalateRequestTask(
   const request = await requestOf(deps, state.subject);
   if (!request.awaitingDecision) return { ...state, result: { outcome: 'decided' } };
   if (request.signers.length > task.levelIndex) return { ...state, result: { outcome: 'levelApproved' } };
-  const policy = await policyInForce(deps);
-  const escalation = escalationOf({ role: task.role, reminders: task.reminders }, policy.escalation);
-  await deps.events.publish({
-    source: escalated.source,
-    detailType: escalated.detailType,
-    detail: escalated.approvalTaskEscalatedV1.parse({
-      version: escalated.version,
-      subject: { kind: state.subject.kind, id: state.subject.id },
-      taskId: task.taskId,
-      kind: escalation.kind,
-      level: task.level,
-      fromRole: task.role,
-      toRole: escalation.next.role,
-      reminders: escalation.next.reminders,
-      occurredAt: deps.clock().toISOString(),
-    }),
-  });
+  const escalation = await escalateTask(deps, task);
   return { ...state, waiting: { level: task.level, ...escalation.next }, result: { outcome: 'pending' } };
 }

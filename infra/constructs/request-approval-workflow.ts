@@ -1,21 +1,19 @@
 import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   Choice,
   Condition,
-  DefinitionBody,
   Fail,
   IntegrationPattern,
   JsonPath,
-  LogLevel,
-  StateMachine,
+  type StateMachine,
   Succeed,
   TaskInput,
   Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { approvalStateMachine } from './approval-state-machine';
 import { transientLambdaRetry } from './lambda-step-retry';
 
 /** The request-approval workflow's Lambda steps. */
@@ -91,15 +89,10 @@ export class RequestApprovalWorkflow extends Construct {
         .when(Condition.stringEquals('$.next', 'done'), decided)
         .otherwise(awaitDecision),
     );
-    this.stateMachine = new StateMachine(this, 'RequestApproval', {
-      definitionBody: DefinitionBody.fromChainable(start),
-      // Long enough for reminders and escalations of a request's levels.
-      timeout: Duration.days(90),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'RequestWorkflowLogs', { retention: RetentionDays.THREE_MONTHS }),
-        level: LogLevel.ALL,
-      },
-    });
+    this.stateMachine = approvalStateMachine(
+      this,
+      { machine: 'RequestApproval', logs: 'RequestWorkflowLogs' },
+      start,
+    );
   }
 }

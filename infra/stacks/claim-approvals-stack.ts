@@ -3,17 +3,14 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import {
   Choice,
   Condition,
-  DefinitionBody,
   Fail,
   IntegrationPattern,
   JsonPath,
-  LogLevel,
-  StateMachine,
+  type StateMachine,
   Succeed,
   TaskInput,
   Timeout,
@@ -23,6 +20,7 @@ import type { Construct } from 'constructs';
 import { claimRejectedError } from '../../domain/approvals/approval-use-cases';
 import * as claimSubmitted from '../../events/claim-submitted.v1';
 import * as paymentBatchRequested from '../../events/payment-batch-requested.v1';
+import { approvalStateMachine } from '../constructs/approval-state-machine';
 import { ChrmFunction } from '../constructs/chrm-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 import { transientLambdaRetry } from '../constructs/lambda-step-retry';
@@ -164,16 +162,7 @@ export class ClaimApprovalsStack extends Stack {
         .otherwise(awaitDecision),
     );
 
-    this.workflow = new StateMachine(this, 'ClaimApproval', {
-      definitionBody: DefinitionBody.fromChainable(start),
-      // Long enough for reminders, escalations and a month-long partner answer.
-      timeout: Duration.days(90),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'WorkflowLogs', { retention: RetentionDays.THREE_MONTHS }),
-        level: LogLevel.ALL,
-      },
-    });
+    this.workflow = approvalStateMachine(this, { machine: 'ClaimApproval', logs: 'WorkflowLogs' }, start);
 
     this.requestWorkflow = new RequestApprovalWorkflow(this, 'Requests', {
       reminderInterval: approvalReminderInterval,

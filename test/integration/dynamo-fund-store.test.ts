@@ -3,7 +3,7 @@ import type { RequestApprovalStarting } from '../../domain/approvals/ports';
 import { reservationLimit } from '../../domain/claims/claim-fund';
 import { allocateFund } from '../../domain/funds/allocate-fund';
 import { expireFunds } from '../../domain/funds/expire-funds';
-import { fundAllocationSchema } from '../../domain/funds/fund';
+import type { FundAllocation } from '../../domain/funds/fund';
 import {
   requestEvidenceUpload,
   reviewFundClaim,
@@ -25,6 +25,7 @@ import { approver, channelManager, finance, partnerUser } from '../support/actor
 import { createTestTable } from '../support/test-table';
 import { claim as claimOf } from '../unit/claims/builders';
 import { InMemoryEvidence } from '../unit/funds/fakes';
+import { mdf } from '../unit/funds/fund-deps';
 import { posting } from '../unit/ledger/builders';
 import { paidPartner } from '../unit/payments/builders';
 
@@ -65,19 +66,7 @@ beforeAll(async () => {
 
 const p1 = partnerUser('P1');
 
-const allocation = (amount: string, overrides: Record<string, unknown> = {}) =>
-  fundAllocationSchema.parse({
-    kind: 'discretionary',
-    partnerId: 'P1',
-    name: 'MDF 2026 H1',
-    period: 'FY2026',
-    currency: 'USD',
-    amount,
-    validFrom: '2026-01-01',
-    validTo: '2026-06-30',
-    claimWindowDays: 60,
-    ...overrides,
-  });
+const allocation = (amount: string, overrides: Partial<FundAllocation> = {}) => mdf({ amount, ...overrides });
 
 const requestOf = (fundId: string, plannedCost: string) =>
   fundRequestInputSchema.parse({

@@ -8,13 +8,12 @@ import {
   openRequestApprovalTask,
 } from '../../../domain/approvals/request-approval-steps';
 import { allocateFund } from '../../../domain/funds/allocate-fund';
-import { fundAllocationSchema } from '../../../domain/funds/fund';
 import { fundRequestInputSchema } from '../../../domain/funds/fund-request';
 import { fundRequestApprovals, submitFundRequest } from '../../../domain/funds/fund-request-use-cases';
 import { fundUtilization } from '../../../domain/funds/fund-utilization';
 import { ForbiddenError, StateConflictError, ValidationError } from '../../../domain/shared/errors';
 import { admin, approver, channelManager, finance, partnerUser } from '../../support/actors';
-import { fundDeps } from '../funds/fund-deps';
+import { fundDeps, mdf } from '../funds/fund-deps';
 import { approvalHarness } from './fakes';
 
 const p1 = partnerUser('P1');
@@ -38,21 +37,7 @@ async function submitted(plannedCost: string) {
       },
     },
   } satisfies RequestApprovalDeps;
-  const fund = await allocateFund(
-    funds.deps,
-    channelManager,
-    fundAllocationSchema.parse({
-      kind: 'discretionary',
-      partnerId: 'P1',
-      name: 'MDF 2026 H1',
-      period: 'FY2026',
-      currency: 'USD',
-      amount: '30000.00',
-      validFrom: '2026-01-01',
-      validTo: '2026-06-30',
-      claimWindowDays: 60,
-    }),
-  );
+  const fund = await allocateFund(funds.deps, channelManager, mdf({ amount: '30000.00' }));
   const request = await submitFundRequest(
     funds.deps,
     p1,

@@ -1,6 +1,7 @@
 import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-policy-use-cases';
 import type { RequestSubjectRef } from '../../../domain/approvals/approval-subject';
 import type { RequestApprovalStarting } from '../../../domain/approvals/ports';
+import { type FundAllocation, fundAllocationSchema } from '../../../domain/funds/fund';
 import type { FundDeps } from '../../../domain/funds/ports';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
@@ -64,3 +65,18 @@ export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
     },
   };
 }
+
+/** A 10,000.00 USD MDF allocation to P1 for 2026 H1 (60-day claim window), with `overrides`. */
+export const mdf = (overrides: Partial<FundAllocation> = {}): FundAllocation =>
+  fundAllocationSchema.parse({
+    kind: 'discretionary',
+    partnerId: 'P1',
+    name: 'MDF 2026 H1',
+    period: 'FY2026',
+    currency: 'USD',
+    amount: '10000.00',
+    validFrom: '2026-01-01',
+    validTo: '2026-06-30',
+    claimWindowDays: 60,
+    ...overrides,
+  });

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { callApi, segment } from '../api';
 import type { ApprovalDecision, ApprovalTask, Page, Problem, RejectionReason } from '../api-types';
@@ -40,6 +41,57 @@ function useDecision({ session, task, onDecided }: TaskCardProps) {
   return { problem, busy, decide, headingId: `task-${task.taskId.replace(/[^\w-]/g, '_')}` };
 }
 
+/**
+ * A card's actions: approve at once, or open the rejection form, whose reason fields are the card's
+ * (`children`) and whose submit hands them over as form data.
+ */
+function DecisionControls(props: {
+  id: string;
+  busy: boolean;
+  onApprove: () => void;
+  onReject: (form: FormData) => void;
+  children: ComponentChildren;
+}) {
+  const [rejecting, setRejecting] = useState(false);
+  return (
+    <>
+      <div class="actions">
+        <button
+          type="button"
+          aria-label={`Approve ${props.id}`}
+          disabled={props.busy}
+          onClick={props.onApprove}
+        >
+          Approve
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          disabled={props.busy}
+          aria-expanded={rejecting}
+          onClick={() => setRejecting(!rejecting)}
+        >
+          Reject…
+        </button>
+      </div>
+      {rejecting && (
+        <form
+          class="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            props.onReject(new FormData(event.currentTarget));
+          }}
+        >
+          {props.children}
+          <button type="submit" class="danger" aria-label={`Reject ${props.id}`} disabled={props.busy}>
+            Reject
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
 /** What a request task asks, spelled for people; a new subject kind fails the typecheck here. */
 const requestKinds: Record<Exclude<ApprovalTask['subject']['kind'], 'claim'>, RequestKind> = {
   fundRequest: { label: 'Fund request', page: 'funds', rejectField: 'reason' },
@@ -61,7 +113,6 @@ interface RequestKind {
 function RequestTaskCard(props: TaskCardProps) {
   const { task } = props;
   const { problem, busy, decide, headingId } = useDecision(props);
-  const [rejecting, setRejecting] = useState(false);
   const { subject } = task;
   const kind = subject.kind === 'claim' ? undefined : requestKinds[subject.kind];
   if (kind === undefined) return null;
@@ -84,41 +135,20 @@ function RequestTaskCard(props: TaskCardProps) {
         <time dateTime={task.createdAt}>{task.createdAt.slice(0, 10)}</time>
       </p>
       {problem && <ProblemView problem={problem} />}
-      <div class="actions">
-        <button
-          type="button"
-          aria-label={`Approve ${subject.id}`}
-          disabled={busy}
-          onClick={() => decide({ decision: 'approve' }, 'Approved')}
-        >
-          Approve
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          disabled={busy}
-          aria-expanded={rejecting}
-          onClick={() => setRejecting(!rejecting)}
-        >
-          Reject…
-        </button>
-      </div>
-      {rejecting && (
-        <form
-          class="stack"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-            void decide({ decision: 'reject', [kind.rejectField]: reason }, 'Rejected');
-          }}
-        >
-          <label for={`${headingId}-reason`}>Reason for the partner</label>
-          <textarea id={`${headingId}-reason`} name="reason" rows={2} maxLength={500} required />
-          <button type="submit" class="danger" aria-label={`Reject ${subject.id}`} disabled={busy}>
-            Reject
-          </button>
-        </form>
-      )}
+      <DecisionControls
+        id={subject.id}
+        busy={busy}
+        onApprove={() => decide({ decision: 'approve' }, 'Approved')}
+        onReject={(form) =>
+          decide(
+            { decision: 'reject', [kind.rejectField]: String(form.get('reason') ?? '').trim() },
+            'Rejected',
+          )
+        }
+      >
+        <label for={`${headingId}-reason`}>Reason for the partner</label>
+        <textarea id={`${headingId}-reason`} name="reason" rows={2} maxLength={500} required />
+      </DecisionControls>
     </li>
   );
 }
@@ -131,7 +161,6 @@ function ClaimTaskCard(props: TaskCardProps) {
   const { task } = props;
   const { problem, busy, decide: post, headingId } = useDecision(props);
   const decide = (decision: ApprovalDecision, done: string) => post(decision, done);
-  const [rejecting, setRejecting] = useState(false);
   // The inbox's claim summary documents amounts and validation; program, period and submitter come with it
   // (see GET /approvals) and are read as optional.
   const claim = task.claim as NonNullable<ApprovalTask['claim']> & {
@@ -161,57 +190,33 @@ function ClaimTaskCard(props: TaskCardProps) {
           : `Automatic validation: ${claim.validationFailures.length} finding(s).`}
       </p>
       {problem && <ProblemView problem={problem} />}
-      <div class="actions">
-        <button
-          type="button"
-          aria-label={`Approve ${claimId}`}
-          disabled={busy}
-          onClick={() => decide({ decision: 'approve' }, 'Approved')}
-        >
-          Approve
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          disabled={busy}
-          aria-expanded={rejecting}
-          onClick={() => setRejecting(!rejecting)}
-        >
-          Reject…
-        </button>
-      </div>
-      {rejecting && (
-        <form
-          class="stack"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const form = new FormData(event.currentTarget);
-            const comment = String(form.get('comment') ?? '').trim();
-            void decide(
-              {
-                decision: 'reject',
-                reasonCode: String(form.get('reasonCode')) as RejectionReason,
-                ...(comment ? { comment } : {}),
-              },
-              'Rejected',
-            );
-          }}
-        >
-          <label for={`${headingId}-reason`}>Reason</label>
-          <select id={`${headingId}-reason`} name="reasonCode" required>
-            {Object.entries(rejectionReasons).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-          <label for={`${headingId}-comment`}>Comment for the partner (optional)</label>
-          <textarea id={`${headingId}-comment`} name="comment" rows={2} maxLength={2000} />
-          <button type="submit" class="danger" aria-label={`Reject ${claimId}`} disabled={busy}>
-            Reject
-          </button>
-        </form>
-      )}
+      <DecisionControls
+        id={claimId}
+        busy={busy}
+        onApprove={() => decide({ decision: 'approve' }, 'Approved')}
+        onReject={(form) => {
+          const comment = String(form.get('comment') ?? '').trim();
+          void decide(
+            {
+              decision: 'reject',
+              reasonCode: String(form.get('reasonCode')) as RejectionReason,
+              ...(comment ? { comment } : {}),
+            },
+            'Rejected',
+          );
+        }}
+      >
+        <label for={`${headingId}-reason`}>Reason</label>
+        <select id={`${headingId}-reason`} name="reasonCode" required>
+          {Object.entries(rejectionReasons).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label for={`${headingId}-comment`}>Comment for the partner (optional)</label>
+        <textarea id={`${headingId}-comment`} name="comment" rows={2} maxLength={2000} />
+      </DecisionControls>
     </li>
   );
 }
