@@ -10,7 +10,10 @@ export const version = 1;
 
 export const approvalTaskEscalatedV1 = z.object({
   version: z.literal(version),
-  claimId: z.string(),
+  /** The claim of a claim task; a request's task names its request in `subject` instead. */
+  claimId: z.string().optional(),
+  /** What the task decides: `claim`, `fundRequest` or `debitAuthorizationRequest`, and its id. */
+  subject: z.object({ kind: z.string(), id: z.string() }).optional(),
   taskId: z.string(),
   kind: z.enum(['remind', 'escalate']),
   level: z.string(),

@@ -32,6 +32,7 @@ export function addChrmStacks(app: App) {
     description: 'ChRM claims: the claim-approval workflow and its ClaimSubmitted rule',
     table: data.table,
     eventBus: data.eventBus,
+    uploads: data.uploads,
   });
   const dealRegistration = new DealRegistrationStack(app, stackNames.dealRegistration, {
     description: 'ChRM deal registration: the daily expiry and reminder job',
@@ -71,6 +72,7 @@ export function addChrmStacks(app: App) {
       accrualWorkflow: accruals.workflow,
       ingestWorkflow: ingest.workflow,
       claimApprovalWorkflow: claims.workflow,
+      requestApprovalWorkflow: claims.requestWorkflow,
       routes: apiRouteGroups[context],
     });
   // One stack per bounded context keeps each under CloudFormation's 500-resource limit.

@@ -3,10 +3,12 @@ import { requireRole, requireVisibleTo } from '../access/policies';
 import type { Claim } from '../claims/claim';
 import { ForbiddenError, NotFoundError, StateConflictError } from '../shared/errors';
 import type { Page } from '../shared/ports';
-import { type ApprovalDecision, decideClaim } from './approval-decision';
-import type { ApprovalTask } from './approval-task';
+import { type ApprovalDecision, approvalDecisionSchema, decideClaim } from './approval-decision';
+import { parseDecision } from './approval-subject';
+import { type ApprovalTask, type InboxTask, isRequestTask, type RequestApprovalTask } from './approval-task';
 import { answerReturn } from './approval-transitions';
-import type { ApprovalDeps } from './ports';
+import type { ApprovalDeps, RequestApprovalDeps } from './ports';
+import { decideRequestTask } from './request-approval-use-cases';
 import { assertMayDecide } from './segregation-of-duties';
 
 /** The error a rejection ends the workflow's wait with (SendTaskFailure); the workflow catches it. */
@@ -17,7 +19,7 @@ export async function listInbox(
   deps: Pick<ApprovalDeps, 'tasks'>,
   actor: Actor,
   page: { readonly limit: number; readonly cursor?: string | undefined },
-): Promise<Page<ApprovalTask>> {
+): Promise<Page<InboxTask>> {
   if (actor.role === 'partner') throw new ForbiddenError('Partners have no approval inbox');
   return deps.tasks.waitingFor(actor.role, page);
 }
@@ -28,8 +30,41 @@ async function claimOf(deps: Pick<ApprovalDeps, 'claims'>, claimId: string): Pro
   return claim;
 }
 
+/** What a decision answers: the closed task, with the claim or the request it decided. */
+export type TaskDecided =
+  | { readonly task: ApprovalTask; readonly claim: Claim }
+  | { readonly task: RequestApprovalTask; readonly request: unknown };
+
 /**
- * Decides a waiting task. Main course: the task still waits (else 409) → the caller may decide it
+ * Decides a waiting task of the inbox, whatever its subject. The body is parsed with the decision schema of
+ * the task's subject: a claim's (below) or a request kind's (`decideRequestTask`).
+ */
+export async function decideInboxTask(
+  deps: ApprovalDeps & RequestApprovalDeps,
+  actor: Actor,
+  input: { readonly taskId: string; readonly decision: unknown },
+): Promise<TaskDecided> {
+  requireRole(actor, ['approver', 'finance', 'admin']);
+  const task = await waitingTask(deps, input.taskId);
+  if (isRequestTask(task)) return decideRequestTask(deps, actor, { task, decision: input.decision });
+  return decideTask(deps, actor, {
+    taskId: input.taskId,
+    decision: parseDecision(approvalDecisionSchema, input.decision),
+  });
+}
+
+/** The task to decide: one the inbox lists (404 otherwise) that still waits (409 otherwise). */
+async function waitingTask(deps: Pick<ApprovalDeps, 'tasks'>, taskId: string): Promise<InboxTask> {
+  const task = await deps.tasks.get(taskId);
+  if (task?.kind !== 'decision') throw new NotFoundError(`Approval task '${taskId}' not found`);
+  if (task.status !== 'waiting') {
+    throw new StateConflictError(`Approval task '${taskId}' is ${task.status} already`);
+  }
+  return task;
+}
+
+/**
+ * Decides a claim's waiting task. Main course: the task still waits (else 409) → the caller may decide it
  * (segregation of duties, else 403) → the decision applied to the claim (422 for a bad partial amount) →
  * the task closed with the decision by a conditional write, so of two racing deciders exactly one goes on
  * and the other gets 409 → the claim stored → the workflow resumed (a rejection ends the wait as a failure).
@@ -42,11 +77,8 @@ export async function decideTask(
   input: { readonly taskId: string; readonly decision: ApprovalDecision },
 ): Promise<{ readonly task: ApprovalTask; readonly claim: Claim }> {
   requireRole(actor, ['approver', 'finance', 'admin']);
-  const task = await deps.tasks.get(input.taskId);
-  if (task?.kind !== 'decision') throw new NotFoundError(`Approval task '${input.taskId}' not found`);
-  if (task.status !== 'waiting') {
-    throw new StateConflictError(`Approval task '${input.taskId}' is ${task.status} already`);
-  }
+  const task = await waitingTask(deps, input.taskId);
+  if (isRequestTask(task)) throw new NotFoundError(`Approval task '${input.taskId}' not found`);
   const claim = await claimOf(deps, task.claimId);
   assertMayDecide(actor, claim, task);
   const at = deps.clock().toISOString();

@@ -1,4 +1,3 @@
-import * as escalated from '../../events/approval-task-escalated.v1';
 import { claimDecidedV1, detailType, source, version } from '../../events/claim-decided.v1';
 import type { Claim } from '../claims/claim';
 import { StateConflictError } from '../shared/errors';
@@ -6,10 +5,16 @@ import { fromMinorUnits } from '../shared/money/minor-units';
 import { decideClaim } from './approval-decision';
 import { requiredLevels } from './approval-policy';
 import { policyInForce } from './approval-policy-use-cases';
-import { type ApprovalTask, type ApprovalTaskKind, claimSummary } from './approval-task';
+import {
+  type ApprovalTask,
+  type ApprovalTaskKind,
+  claimSubject,
+  claimSummary,
+  isRequestTask,
+} from './approval-task';
 import { autoApprove, beginApproval, expireReturn, systemActor } from './approval-transitions';
 import type { ApprovalWorkflowState } from './approval-workflow-state';
-import { escalationOf } from './escalation';
+import { escalateTask } from './escalation-event';
 import type { ApprovalDeps } from './ports';
 import { levelSigners } from './segregation-of-duties';
 
@@ -115,6 +120,7 @@ export async function openApprovalTask(
       reminders: waiting.reminders,
       status: 'waiting',
       createdAt: deps.clock().toISOString(),
+      subject: claimSubject(claim),
       claim: claimSummary(claim),
     },
     input.resumeToken,
@@ -139,7 +145,7 @@ async function latestTask(
 async function expireOrTakeAction(deps: ApprovalDeps, task: ApprovalTask): Promise<ApprovalTask | undefined> {
   if (task.status === 'waiting' && (await deps.tasks.close({ ...task, status: 'expired' }))) return undefined;
   const current = await deps.tasks.get(task.taskId);
-  return current?.status === 'decided' ? current : undefined;
+  return current?.status === 'decided' && !isRequestTask(current) ? current : undefined;
 }
 
 /**
@@ -158,23 +164,7 @@ export async function escalateWaitingTask(
     await recoverDecision(deps, decided);
     return { ...state, result: { outcome: decided.outcome } };
   }
-  const policy = await policyInForce(deps);
-  const escalation = escalationOf({ role: task.role, reminders: task.reminders }, policy.escalation);
-  await deps.events.publish({
-    source: escalated.source,
-    detailType: escalated.detailType,
-    detail: escalated.approvalTaskEscalatedV1.parse({
-      version: escalated.version,
-      claimId: task.claimId,
-      taskId: task.taskId,
-      kind: escalation.kind,
-      level: task.level,
-      fromRole: task.role,
-      toRole: escalation.next.role,
-      reminders: escalation.next.reminders,
-      occurredAt: deps.clock().toISOString(),
-    }),
-  });
+  const escalation = await escalateTask(deps, task);
   return { ...state, waiting: { level: task.level, ...escalation.next }, result: { outcome: 'pending' } };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
+import type { RequestApprovalStarting } from '../approvals/ports';
 import { businessCodeSchema } from '../shared/codes';
 import { BusinessRuleError, type FieldIssue, StateConflictError } from '../shared/errors';
 import { unitPriceSchema } from '../shared/money/money';
@@ -50,7 +51,7 @@ export type WonDealAuthorizationTerms = z.infer<typeof wonDealAuthorizationSchem
 /** What creating a won deal's authorization needs: the registrations and the authorization side. */
 export interface WonDealAuthorizationDeps {
   readonly deals: Pick<DealRegistrationDeps, 'registrations' | 'clock'>;
-  readonly authorizations: DebitAuthorizationDeps;
+  readonly authorizations: DebitAuthorizationDeps & RequestApprovalStarting;
 }
 
 /** Who turns won deals into special pricing. */

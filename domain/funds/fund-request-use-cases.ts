@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
 import { policyInForce } from '../approvals/approval-policy-use-cases';
+import { parseDecision } from '../approvals/approval-subject';
+import type { ApprovalRequests, RequestApprovalStarting } from '../approvals/ports';
 import { reservationLimit as checkbookLimit, fundCredit } from '../claims/claim-fund';
 import { buildCheckbooks } from '../ledger/checkbook';
 import { AlreadyExistsError, BusinessRuleError, StateConflictError, ValidationError } from '../shared/errors';
@@ -22,17 +24,23 @@ import {
   newFundRequest,
   requestMovedTo,
 } from './fund-request';
-import { assertMayDecideRequest, fundRequestLevels } from './fund-request-approval';
+import {
+  assertMayDecideRequest,
+  fundRequestLevels,
+  fundRequestUnderApproval,
+  nextLevel,
+  type RequestLevelTask,
+} from './fund-request-approval';
 import type { FundDeps, FundTransaction } from './ports';
 
 /**
  * A partner asks for pre-approval of an activity. Main course: the fund must be the partner's own (another
  * partner's is a 404), active and not past its validity → the activity's dates inside the validity → the
  * planned cost in the fund's currency → the request is stored `submitted` with the requested amount
- * (planned cost × share). Nothing is reserved until approval.
+ * (planned cost × share) → its approval workflow starts. Nothing is reserved until approval.
  */
 export async function submitFundRequest(
-  deps: FundDeps,
+  deps: FundDeps & RequestApprovalStarting,
   actor: Actor,
   input: FundRequestInput,
 ): Promise<FundRequest> {
@@ -53,14 +61,22 @@ function isRepeatOf(request: FundRequest, input: FundRequestInput): boolean {
   );
 }
 
-function repeated(existing: FundRequest, input: FundRequestInput) {
+/**
+ * The answer to a repeated submit; its workflow is started again while it waits for a decision (a start is
+ * idempotent), in case the first submit stopped between storing the request and starting it.
+ */
+async function repeated(deps: RequestApprovalStarting, existing: FundRequest, input: FundRequestInput) {
   if (!isRepeatOf(existing, input)) {
     throw new StateConflictError(
       `fund request ${existing.requestId} was submitted with this Idempotency-Key for a different activity`,
     );
   }
+  if (existing.status === 'submitted') await startApproval(deps, existing);
   return { request: existing, created: false };
 }
+
+const startApproval = (deps: RequestApprovalStarting, request: FundRequest) =>
+  deps.approvalWorkflow.start({ kind: 'fundRequest', id: request.requestId });
 
 /**
  * `submitFundRequest` with an optional Idempotency-Key: the same key (per partner) answers the request it
@@ -68,7 +84,7 @@ function repeated(existing: FundRequest, input: FundRequestInput) {
  * reused for a different request is a 409.
  */
 export async function submitFundRequestOnce(
-  deps: FundDeps,
+  deps: FundDeps & RequestApprovalStarting,
   actor: Actor,
   input: FundRequestInput,
   idempotencyKey: string | undefined,
@@ -80,7 +96,7 @@ export async function submitFundRequestOnce(
       : `FRQ-K${deps.keyedId(actor.partnerId, idempotencyKey)}`;
   if (idempotencyKey !== undefined) {
     const existing = await deps.funds.getRequest(requestId);
-    if (existing !== undefined) return repeated(existing, input);
+    if (existing !== undefined) return repeated(deps, existing, input);
   }
   const fund = await fundOrNotFound(deps, actor, input.fundId);
   const today = deps.clock().toISOString().slice(0, 10);
@@ -116,9 +132,10 @@ export async function submitFundRequestOnce(
   }
   if (!(await deps.funds.createRequest(request))) {
     const existing = await deps.funds.getRequest(requestId);
-    if (idempotencyKey !== undefined && existing !== undefined) return repeated(existing, input);
+    if (idempotencyKey !== undefined && existing !== undefined) return repeated(deps, existing, input);
     throw new AlreadyExistsError(`Fund request '${request.requestId}' exists already`);
   }
+  await startApproval(deps, request);
   return { request, created: true };
 }
 
@@ -154,12 +171,14 @@ export type FundRequestDecision = z.output<typeof fundRequestDecisionSchema>;
  * covers it — concurrent approvals can never overdraw a fund (the loser gets 422 with the balance left).
  * Approve at an earlier level: the signature is recorded (the request stays `submitted`), if the fund covers
  * the amount now. Reject at any level: the request ends `rejected` with the reason. A second decision is a 409.
+ * `task` is the approval task decided (its level and role); by default the next level, for its own role.
  */
 export async function decideFundRequest(
   deps: FundDeps,
   actor: Actor,
   requestId: string,
   decision: FundRequestDecision,
+  task?: RequestLevelTask,
 ): Promise<FundRequest> {
   requireRole(actor, ['approver', 'finance', 'admin']);
   const policy = await policyInForce({ policies: deps.approvalPolicies, clock: deps.clock });
@@ -173,7 +192,11 @@ export async function decideFundRequest(
         `Fund request '${requestId}' is ${request.status}, not awaiting a decision`,
       );
     }
-    const level = assertMayDecideRequest(actor, request);
+    const signed = request.signatures?.length ?? 0;
+    if (task !== undefined && task.levelIndex !== signed) {
+      throw new StateConflictError(`Fund request '${requestId}' was decided at this level meanwhile`);
+    }
+    const level = assertMayDecideRequest(actor, request, task?.role ?? nextLevel(request));
     const at = deps.clock().toISOString();
     const fund = await fundOrNotFound(deps, actor, request.fundId);
     if (decision.decision === 'reject') {
@@ -190,12 +213,12 @@ export async function decideFundRequest(
       ]);
     }
     // A later level approves at most what the earlier one did.
-    const signed = request.signatures?.at(-1);
-    const ceiling = signed?.amount ?? request.requestedAmount;
+    const signature = request.signatures?.at(-1);
+    const ceiling = signature?.amount ?? request.requestedAmount;
     const bound = minorUnitsOf(ceiling, request.currency) ?? 0n;
     const amount = decision.amount === undefined ? bound : minorUnitsOf(decision.amount, request.currency);
     if (amount === undefined || amount <= 0n || amount > bound) {
-      const what = signed === undefined ? 'the requested' : `the ${signed.level}-approved`;
+      const what = signature === undefined ? 'the requested' : `the ${signature.level}-approved`;
       const message = `must be greater than zero and at most ${what} ${ceiling} ${request.currency}`;
       throw new BusinessRuleError('Invalid approved amount', [{ path: 'amount', message }]);
     }
@@ -208,7 +231,7 @@ export async function decideFundRequest(
           { path: 'amount', message: refusal },
         ]);
       }
-      const signature = { level, by, at, amount: text };
+      const levelSignature = { level, by, at, amount: text };
       decided = {
         ...requestMovedTo(request, 'submitted', {
           by,
@@ -216,7 +239,7 @@ export async function decideFundRequest(
           amount: text,
           reason: `${level} approved; ${levels[levels.length - 1]} signs next`,
         }),
-        signatures: [...(request.signatures ?? []), signature],
+        signatures: [...(request.signatures ?? []), levelSignature],
       };
       return {
         fund: { fundId: fund.fundId, expectedStatus: fund.status, delta: reserveDelta(0n) },
@@ -269,6 +292,24 @@ export async function decideFundRequest(
   }
   if (decided === undefined) throw new StateConflictError(`Fund request '${requestId}' was not decided`);
   return decided;
+}
+
+/**
+ * Fund requests as the request-approval workflow decides them: a task's decision is a
+ * `fundRequestDecisionSchema` body applied by `decideFundRequest` at the task's level.
+ */
+export function fundRequestApprovals(deps: FundDeps): ApprovalRequests {
+  return {
+    get: async (id) => {
+      const request = await deps.funds.getRequest(id);
+      return request === undefined ? undefined : fundRequestUnderApproval(request);
+    },
+    decide: async (actor, task, raw) => {
+      const decision = parseDecision(fundRequestDecisionSchema, raw);
+      const request = await decideFundRequest(deps, actor, task.subject.id, decision, task);
+      return { outcome: request.status === 'submitted' ? 'levelApproved' : 'decided', decision, request };
+    },
+  };
 }
 
 /** One request; another partner's is a 404. */

@@ -1,5 +1,8 @@
 import { type Actor, internalRoles, type Role } from '../access/actor';
 import { partnerScope, requireRole, requireVisibleTo } from '../access/policies';
+import { parseDecision } from '../approvals/approval-subject';
+import type { ApprovalRequests, RequestApprovalStarting, RequestUnderApproval } from '../approvals/ports';
+import { assertMaySign } from '../approvals/segregation-of-duties';
 import type { PriceListData } from '../price-lists/price-list';
 import type { ProductData } from '../products/product';
 import type { FieldIssue } from '../shared/errors';
@@ -22,11 +25,12 @@ import {
   approveDebitAuthorization,
   cancelDebitAuthorization,
 } from './debit-authorization-lifecycle';
-import type {
-  DebitAuthorizationAmendment,
-  DebitAuthorizationDecision,
-  DebitAuthorizationRequest,
-  RequestedAuthorizationLine,
+import {
+  type DebitAuthorizationAmendment,
+  type DebitAuthorizationDecision,
+  type DebitAuthorizationRequest,
+  debitAuthorizationDecisionSchema,
+  type RequestedAuthorizationLine,
 } from './debit-authorization-requests';
 import type { DebitAuthorizationStore } from './ports';
 
@@ -41,7 +45,6 @@ export interface DebitAuthorizationDeps {
 }
 
 const requesters: readonly Role[] = ['partner', 'channel_manager'];
-const deciders: readonly Role[] = ['approver', 'channel_manager'];
 const maintainers: readonly Role[] = ['approver', 'channel_manager', 'admin'];
 const readers = [...internalRoles, 'partner'] as const;
 
@@ -98,10 +101,11 @@ export interface AuthorizationRequestToStore {
 
 /**
  * Stores a request `requested` under its number once its products and price list are known, each line's
- * remaining quantity its cap until a decision; undefined when the number is taken.
+ * remaining quantity its cap until a decision, and starts its approval workflow (one execution per number);
+ * undefined when the number is taken.
  */
 export async function storeAuthorizationRequest(
-  deps: DebitAuthorizationDeps,
+  deps: DebitAuthorizationDeps & RequestApprovalStarting,
   actor: Actor,
   input: AuthorizationRequestToStore,
 ): Promise<DebitAuthorization | undefined> {
@@ -125,7 +129,12 @@ export async function storeAuthorizationRequest(
     requestedBy: actor.userId,
     requestedAt: deps.clock().toISOString(),
   });
-  return (await deps.authorizations.create(authorization)) ? authorization : undefined;
+  if (!(await deps.authorizations.create(authorization))) return undefined;
+  await deps.approvalWorkflow.start({
+    kind: 'debitAuthorizationRequest',
+    id: authorization.authorizationNumber,
+  });
+  return authorization;
 }
 
 /**
@@ -133,7 +142,7 @@ export async function storeAuthorizationRequest(
  * under a new authorization number, each line's remaining quantity its cap until a decision.
  */
 export async function requestDebitAuthorization(
-  deps: DebitAuthorizationDeps,
+  deps: DebitAuthorizationDeps & RequestApprovalStarting,
   actor: Actor,
   request: DebitAuthorizationRequest,
 ): Promise<DebitAuthorization> {
@@ -186,25 +195,31 @@ async function replaceOrConflict(
   return (await deps.authorizations.get(next.authorizationNumber)) ?? next;
 }
 
+/** One level decides a request for special pricing: its exposure depends on claims to come, not on an amount. */
+export const authorizationRequestLevels = ['approver'] as const;
+
 /**
- * Decides a request (approver or channel manager, never the one who requested it): approve as requested or
- * on other terms (lines, dates) — it becomes claimable, each line's remaining quantity its cap — or reject
- * (cancelled, with the reason in its history). A second decision is a 409.
+ * Decides a request at its approval task (the task's role, or an admin; never the one who requested it):
+ * approve as requested or on other terms (lines, dates) — it becomes claimable, each line's remaining
+ * quantity its cap — or reject (cancelled, with the reason in its history). A second decision is a 409.
  */
 export async function decideDebitAuthorization(
   deps: DebitAuthorizationDeps,
   actor: Actor,
   authorizationNumber: string,
   decision: DebitAuthorizationDecision,
+  role: Role,
 ): Promise<DebitAuthorization> {
-  requireRole(actor, deciders);
   const request = await getDebitAuthorization(deps, actor, authorizationNumber);
   if (request.status !== 'requested')
     throw new StateConflictError(
       `authorization ${authorizationNumber} is ${request.status}: decided already`,
     );
-  if (request.requestedBy === actor.userId)
-    throw new ForbiddenError('Whoever requested an authorization may not decide it');
+  assertMaySign(actor, role, {
+    what: 'debit authorization request',
+    requestedBy: request.requestedBy,
+    signers: [],
+  });
   const now = deps.clock();
   const change = {
     at: now.toISOString(),
@@ -226,6 +241,46 @@ export async function decideDebitAuthorization(
     ]);
   const approved = approveDebitAuthorization(request, now.toISOString().slice(0, 10), change, terms);
   return replaceOrConflict(deps, request, approved);
+}
+
+/** A request for special pricing as the request-approval workflow sees it. */
+function authorizationUnderApproval(authorization: DebitAuthorization): RequestUnderApproval {
+  const products = authorization.lines.map((line) => `${line.productSku} ×${line.quantityCap}`).join(', ');
+  const customer =
+    authorization.coverage.kind === 'endCustomer'
+      ? authorization.coverage.endCustomerId
+      : `segment ${authorization.coverage.segment}`;
+  return {
+    subject: {
+      kind: 'debitAuthorizationRequest',
+      id: authorization.authorizationNumber,
+      partnerId: authorization.partnerId,
+      currency: authorization.currency,
+      summary: `Special pricing for ${customer}: ${products} (${authorization.validFrom} to ${authorization.validTo})`,
+    },
+    requestedBy: authorization.requestedBy,
+    signers: [],
+    awaitingDecision: authorization.status === 'requested',
+    levels: () => [...authorizationRequestLevels],
+  };
+}
+
+/**
+ * Requests for special pricing as the request-approval workflow decides them: a task's decision is a
+ * `debitAuthorizationDecisionSchema` body applied by `decideDebitAuthorization` for the task's role.
+ */
+export function debitAuthorizationApprovals(deps: DebitAuthorizationDeps): ApprovalRequests {
+  return {
+    get: async (id) => {
+      const authorization = await deps.authorizations.get(id);
+      return authorization === undefined ? undefined : authorizationUnderApproval(authorization);
+    },
+    decide: async (actor, task, raw) => {
+      const decision = parseDecision(debitAuthorizationDecisionSchema, raw);
+      const request = await decideDebitAuthorization(deps, actor, task.subject.id, decision, task.role);
+      return { outcome: 'decided', decision, request };
+    },
+  };
 }
 
 /**

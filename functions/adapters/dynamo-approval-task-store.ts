@@ -1,7 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../domain/access/actor';
-import type { ApprovalTask } from '../../domain/approvals/approval-task';
+import type { RequestSubjectRef } from '../../domain/approvals/approval-subject';
+import {
+  type ApprovalTask,
+  claimSubject,
+  type InboxTask,
+  isRequestTask,
+  type RequestApprovalTask,
+} from '../../domain/approvals/approval-task';
 import type { ApprovalTaskStore } from '../../domain/approvals/ports';
 import type { Page } from '../../domain/shared/ports';
 import { allItems, indexPage, pageMapped } from './table-access';
@@ -11,17 +18,24 @@ import {
   approvalTaskKey,
   claimApprovalsIndexKey,
   claimApprovalsPartition,
+  requestApprovalsIndexKey,
+  requestApprovalsPartition,
 } from './table-keys';
 
 const itemType = 'ApprovalTask';
 /** Storage attributes of a task item, never part of the task the domain and the API see. */
 const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'taskToken'] as const;
 
-/** The task of an item, without its keys and, above all, without its task token. */
-function taskOf(item: Record<string, unknown>): ApprovalTask {
+/**
+ * The task of an item, without its keys and, above all, without its task token. A claim task stored before
+ * tasks named their subject gets the subject its claim summary implies.
+ */
+function taskOf(item: Record<string, unknown>): InboxTask {
   const task = { ...item };
   for (const attribute of storageAttributes) delete task[attribute];
-  return task as unknown as ApprovalTask;
+  if (task.subject !== undefined) return task as unknown as InboxTask;
+  const claimTask = task as unknown as Omit<ApprovalTask, 'subject'>;
+  return { ...claimTask, subject: claimSubject(claimTask.claim) };
 }
 
 /** What closing a task changes; everything else stays as opened. */
@@ -38,7 +52,7 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
     private readonly tableName: string,
   ) {}
 
-  async get(taskId: string): Promise<ApprovalTask | undefined> {
+  async get(taskId: string): Promise<InboxTask | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: approvalTaskKey(taskId), ConsistentRead: true }),
     );
@@ -58,7 +72,7 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
     return typeof Item?.taskToken === 'string' ? Item.taskToken : undefined;
   }
 
-  async open(task: ApprovalTask, resumeToken: string): Promise<void> {
+  async open(task: InboxTask, resumeToken: string): Promise<void> {
     try {
       await this.client.send(
         new PutCommand({
@@ -68,7 +82,9 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
             ...approvalTaskKey(task.taskId),
             // Partners answer from the claim, not from an inbox.
             ...(task.kind === 'decision' ? approvalInboxKey(task.role, task.createdAt, task.taskId) : {}),
-            ...claimApprovalsIndexKey(task.claimId, task.createdAt, task.taskId),
+            ...(isRequestTask(task)
+              ? requestApprovalsIndexKey(task.subject, task.createdAt, task.taskId)
+              : claimApprovalsIndexKey(task.claimId, task.createdAt, task.taskId)),
             type: itemType,
             taskToken: resumeToken,
           },
@@ -80,7 +96,7 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
     }
   }
 
-  async close(closed: ApprovalTask): Promise<boolean> {
+  async close(closed: InboxTask): Promise<boolean> {
     const fields = closingFields.filter((field) => closed[field] !== undefined);
     try {
       await this.client.send(
@@ -106,7 +122,7 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
   async waitingFor(
     role: Role,
     page: { readonly limit: number; readonly cursor?: string | undefined },
-  ): Promise<Page<ApprovalTask>> {
+  ): Promise<Page<InboxTask>> {
     const partition = approvalInboxPartition(role);
     return pageMapped(
       await indexPage(this.client, this.tableName, { index: 'gsi1', partition, page }),
@@ -120,6 +136,15 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': claimApprovalsPartition(claimId) },
     });
-    return items.map(taskOf);
+    return items.map(taskOf) as ApprovalTask[];
+  }
+
+  async ofRequest(subject: RequestSubjectRef): Promise<RequestApprovalTask[]> {
+    const items = await allItems(this.client, this.tableName, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': requestApprovalsPartition(subject.kind, subject.id) },
+    });
+    return items.map(taskOf) as RequestApprovalTask[];
   }
 }

@@ -70,6 +70,8 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  *
  * Approval tasks also carry gsi2 = APPROVALCLAIM#<claimId> / <createdAt>#<taskId>. Their Step Functions task
  * token is an attribute of the item that no read path returns.
+ * Approval tasks of a request (fund request, debit authorization request) carry gsi2 =
+ * APPROVALREQUEST#<kind>#<requestId> / <createdAt>#<taskId> instead.
  * Payment batch headers also carry gsi2 = PAYBATCHES#<status> / <createdAt>#<batchId> (batches of one status).
  * Debit authorizations also carry gsi2 = DEBITAUTHS / <requestedAt>#<number>; ship & debit claims gsi2 = SDCLAIMS /
  * <receivedAt>#<claimId> (staff listings across partners).
@@ -806,3 +808,12 @@ export const shipAndDebitReversalKey = (claimId: string, lineNumber: number): It
   pk: shipAndDebitReversalPartition(claimId),
   sk: `LINE#${String(lineNumber).padStart(6, '0')}`,
 });
+
+// Request approvals (fund requests, debit authorization requests): their tasks by request.
+export const requestApprovalsPartition = (kind: string, requestId: string) =>
+  `APPROVALREQUEST#${kind}#${requestId}`;
+export const requestApprovalsIndexKey = (
+  subject: { readonly kind: string; readonly id: string },
+  createdAt: string,
+  taskId: string,
+) => ({ gsi2pk: requestApprovalsPartition(subject.kind, subject.id), gsi2sk: `${createdAt}#${taskId}` });

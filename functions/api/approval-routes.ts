@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { approvalDecisionSchema } from '../../domain/approvals/approval-decision';
 import { approvalPolicySchema } from '../../domain/approvals/approval-policy';
+import { approvalSubjectKinds } from '../../domain/approvals/approval-subject';
 import { claimAnswerSchema, pageQuerySchema } from './api-schemas';
+import { taskDecisionSchema } from './approval-decision-body';
 import { pageOf } from './record-response-schemas';
 import type { RouteSpec } from './route-spec';
 
@@ -28,11 +29,26 @@ export const approvalTaskResponse = z
   .looseObject({
     taskId: z.string().describe('Task id (send to the decision route)'),
     kind: z.string().describe('`decision` (staff) or `partnerAnswer`'),
-    claimId: z.string().describe('The claim waiting'),
-    partnerId: z.string().describe('Partner of the claim'),
+    subject: z
+      .looseObject({
+        kind: z
+          .enum(approvalSubjectKinds)
+          .describe('What is decided: a `claim`, a `fundRequest` or a `debitAuthorizationRequest`'),
+        id: z.string().describe('Its id: claim id, fund request id or authorization number'),
+        partnerId: z.string().describe('Partner it is for'),
+        currency: z.string().describe('ISO 4217 currency'),
+        amount: z
+          .string()
+          .optional()
+          .describe('Amount under approval, decimal string (none for a debit authorization request)'),
+        summary: z.string().describe('What is decided, in a line'),
+      })
+      .describe('What the task decides'),
+    claimId: z.string().optional().describe('The claim waiting (claim tasks)'),
+    partnerId: z.string().describe('Partner of the subject'),
     level: z.string().describe('Level decided: `approver` or `finance`'),
     levelIndex: z.number().describe('Position of the level, from 0'),
-    levels: z.array(z.string()).describe('Every level the claim needs, in order'),
+    levels: z.array(z.string()).describe('Every level the subject needs, in order'),
     role: z.string().describe('Role the task waits for (after escalation, a higher one)'),
     reminders: z.number().describe('Reminders sent for this wait so far'),
     status: z.string().describe('`waiting`, `decided` or `expired`'),
@@ -45,7 +61,10 @@ export const approvalTaskResponse = z
           .array(z.looseObject({}))
           .describe('Automatic validation results (empty: passed)'),
       })
-      .describe('Claim summary: partner, program, period, fund, amounts, submitter, validation results'),
+      .optional()
+      .describe(
+        'Claim summary (claim tasks): partner, program, period, fund, amounts, submitter, validation results',
+      ),
     decidedBy: actor.optional().describe('Who decided it'),
   })
   .describe('An approval task (its Step Functions token is never returned)');
@@ -87,7 +106,8 @@ export const approvalRoutes: readonly RouteSpec[] = [
     entry: 'functions/api/approvals/list-approvals.ts',
     operationId: 'listApprovals',
     success: [200],
-    summary: 'My inbox: approval tasks waiting for my role, oldest first, with claim summaries (staff)',
+    summary:
+      'My inbox: approval tasks waiting for my role, oldest first, each with its subject (claim, fund request, debit authorization request) (staff)',
     query: pageQuerySchema,
     response: pageOf(approvalTaskResponse),
   },
@@ -99,10 +119,17 @@ export const approvalRoutes: readonly RouteSpec[] = [
     success: [200],
     problems: [409, 422],
     summary:
-      'Approve, approve a lower amount, reject or return to the partner (approver, finance, admin; never the submitter, never two levels); 409 once decided',
-    body: approvalDecisionSchema,
+      'Decide a task: a claim (approve, approve a lower amount, reject, return to the partner), a fund request (approve, possibly less; reserves at the last level) or a debit authorization request (approve, possibly other terms; reject). Approver, finance, admin; never the requester, never two levels; 409 once decided',
+    body: taskDecisionSchema,
     resumesApprovals: true,
-    response: z.object({ task: approvalTaskResponse, claim: claimResponse }),
+    response: z.object({
+      task: approvalTaskResponse,
+      claim: claimResponse.optional().describe('The claim decided (claim tasks)'),
+      request: z
+        .looseObject({})
+        .optional()
+        .describe('The fund request or debit authorization after the decision (request tasks)'),
+    }),
   },
   {
     method: 'POST',

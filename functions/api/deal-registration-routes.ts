@@ -121,6 +121,7 @@ export const dealRegistrationRoutes: readonly RouteSpec[] = [
     summary:
       'Create the debit authorization of a won registration (channel manager): its products, customer and protection window, requested for approval; 200 with the same one when it has it',
     body: wonDealAuthorizationSchema,
+    startsRequestApprovals: true,
     response: debitAuthorizationResponseSchema,
   },
   {

@@ -1,7 +1,6 @@
 import { fundAllocationSchema } from '../../domain/funds/fund';
 import { evidenceUploadSchema } from '../../domain/funds/fund-claim-use-cases';
 import { fundRequestInputSchema } from '../../domain/funds/fund-request';
-import { fundRequestDecisionSchema } from '../../domain/funds/fund-request-use-cases';
 import { fundClaimInputSchema, fundClaimReviewSchema } from '../../domain/funds/proof-of-performance';
 import {
   evidenceUploadResponseSchema,
@@ -21,8 +20,8 @@ import type { RouteSpec } from './route-spec';
 const entry = (name: string) => `functions/api/funds/${name}.ts`;
 
 /**
- * Co-op and MDF funds (issue 14): allocation (channel manager), fund requests (partner) and their decision
- * (approver), proof of performance with evidence uploads (partner) and its review (approver, finance), and
+ * Co-op and MDF funds (issue 14): allocation (channel manager), fund requests (partner; decided in the
+ * approvals inbox, `GET /approvals`), proof of performance with evidence uploads (partner) and its review (approver, finance), and
  * utilization. Approved claims become `mdf` claims that payment batches pay.
  */
 export const fundRoutes: readonly RouteSpec[] = [
@@ -110,6 +109,7 @@ export const fundRoutes: readonly RouteSpec[] = [
       'Ask for pre-approval of a marketing activity against the partner’s own fund (planned cost × share); 200 for a repeat (Idempotency-Key)',
     body: fundRequestInputSchema,
     response: fundRequestResponseSchema,
+    startsRequestApprovals: true,
   },
   {
     method: 'GET',
@@ -128,18 +128,6 @@ export const fundRoutes: readonly RouteSpec[] = [
     operationId: 'getFundRequest',
     success: [200],
     summary: 'One fund request with its audit trail',
-    response: fundRequestResponseSchema,
-  },
-  {
-    method: 'POST',
-    path: '/fund-requests/{requestId}/decision',
-    entry: entry('decide-fund-request'),
-    operationId: 'decideFundRequest',
-    success: [200],
-    problems: [409, 422],
-    summary:
-      'Approve (reserving the amount in the fund atomically; 422 if the fund does not cover it) or reject; above the approval policy’s single-approver ceiling an approver signs first (recorded in `signatures`) and finance approves, never the same person',
-    body: fundRequestDecisionSchema,
     response: fundRequestResponseSchema,
   },
   {

@@ -45,6 +45,8 @@ export interface RouteSpec {
   readonly startsAccrualRuns?: boolean;
   /** Resumes claim-approval executions (SendTaskSuccess/Failure), so it gets that state machine's ARN and grant. */
   readonly resumesApprovals?: boolean;
+  /** Submits a request (fund, debit authorization), so it gets the request-approval state machine's ARN and may start executions. */
+  readonly startsRequestApprovals?: boolean;
   /** Writes bank files, so it gets the paying account (CDK context `chrm:payerAccount`) as PAYER_ACCOUNT. */
   readonly readsPayerAccount?: boolean;
   /** Recomputes from run snapshots (explanations, replays), so it may read them under runs/. */

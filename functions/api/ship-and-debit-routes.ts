@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   debitAuthorizationAmendmentSchema,
   debitAuthorizationCancellationSchema,
-  debitAuthorizationDecisionSchema,
   debitAuthorizationRequestSchema,
 } from '../../domain/ship-and-debit/debit-authorization-requests';
 import { shipAndDebitClaimJsonSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-request';
@@ -36,6 +35,7 @@ export const shipAndDebitRoutes: readonly RouteSpec[] = [
       'Request special pricing (partner for itself, channel manager for a partner): products, caps, pricing, validity',
     body: debitAuthorizationRequestSchema,
     response: debitAuthorizationResponseSchema,
+    startsRequestApprovals: true,
   },
   {
     method: 'GET',
@@ -54,18 +54,6 @@ export const shipAndDebitRoutes: readonly RouteSpec[] = [
     operationId: 'getDebitAuthorization',
     success: [200],
     summary: 'One debit authorization with its history and remaining quantities',
-    response: debitAuthorizationResponseSchema,
-  },
-  {
-    method: 'POST',
-    path: `${authorizationPath}/decision`,
-    entry: 'functions/api/ship-and-debit/decide-debit-authorization.ts',
-    operationId: 'decideDebitAuthorization',
-    success: [200],
-    problems: [409],
-    summary:
-      'Approve (possibly another cost or quantity) or reject a requested authorization (approver, channel manager; not its requester)',
-    body: debitAuthorizationDecisionSchema,
     response: debitAuthorizationResponseSchema,
   },
   {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { ApprovalDeps } from '../../domain/approvals/ports';
+import type { ApprovalDeps, RequestApprovalDeps } from '../../domain/approvals/ports';
 import { settleDecidedClaim } from '../../domain/claims/settle-decided-claim';
+import { fundRequestApprovals } from '../../domain/funds/fund-request-use-cases';
+import { debitAuthorizationApprovals } from '../../domain/ship-and-debit/debit-authorization-use-cases';
 import { approvalPolicyStore } from '../adapters/approval-policy-store';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
 import { DynamoApprovalTaskStore } from '../adapters/dynamo-approval-task-store';
@@ -10,17 +12,28 @@ import { createDocumentClient } from '../adapters/dynamo-client';
 import { createEventBridgeClient, EventBridgePublisher } from '../adapters/eventbridge-publisher';
 import { SfnApprovalResumer } from '../adapters/sfn-approval-resumer';
 import { createSfnClient } from '../adapters/sfn-client';
+import { createFundDeps, fundSettings } from '../funds/create-fund-deps';
 import { loadSettings } from '../shared/config';
+import { createDebitAuthorizationDeps } from '../ship-and-debit/ship-and-debit-deps';
 
-/** Settings of the approval functions: the bus (ClaimDecided, escalations) and Step Functions (task tokens). */
+/**
+ * Settings of the approval functions: the bus (ClaimDecided, escalations), Step Functions (task tokens) and
+ * what fund requests need (their fund deps name the evidence bucket, unused by a decision).
+ */
 export const approvalSettings = {
+  ...fundSettings,
   EVENT_BUS_NAME: z.string().min(1),
   EVENTS_ENDPOINT: z.url().optional(),
   SFN_ENDPOINT: z.url().optional(),
 };
 
-/** Wires the approval use cases and workflow steps to DynamoDB, Step Functions and EventBridge. */
-export function createApprovalDeps(settings: ReturnType<typeof loadApprovalSettings>): ApprovalDeps {
+/**
+ * Wires the approval use cases and workflow steps (claims' and requests') to DynamoDB, Step Functions and
+ * EventBridge; the requests' decisions to the fund and debit-authorization use cases.
+ */
+export function createApprovalDeps(
+  settings: ReturnType<typeof loadApprovalSettings>,
+): ApprovalDeps & RequestApprovalDeps {
   const client = createDocumentClient(settings);
   const table = settings.TABLE_NAME;
   const tasks = new DynamoApprovalTaskStore(client, table);
@@ -43,6 +56,10 @@ export function createApprovalDeps(settings: ReturnType<typeof loadApprovalSetti
       settings.EVENT_BUS_NAME,
     ),
     settle: (claim) => settleDecidedClaim(settleDeps, claim),
+    requests: {
+      fundRequest: fundRequestApprovals(createFundDeps(settings)),
+      debitAuthorizationRequest: debitAuthorizationApprovals(createDebitAuthorizationDeps(settings)),
+    },
     clock,
   };
 }

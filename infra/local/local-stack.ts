@@ -4,6 +4,7 @@ import { createAccrualDeps } from '../../functions/accruals/create-accrual-deps'
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { createApprovalDeps } from '../../functions/approvals/approval-deps';
+import { createRequestApprovalWorkflow } from '../../functions/approvals/request-approval-workflow';
 import { createChannelDataDeps } from '../../functions/channel-data/create-channel-data-deps';
 import { createClaimDeps } from '../../functions/claims/create-claim-deps';
 import { createDealRegistrationDeps } from '../../functions/deal-registration/create-deal-registration-deps';
@@ -261,6 +262,15 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
         S3_ENDPOINT: s3.endpoint,
         EVENTS_ENDPOINT: eventBridge.endpoint,
       };
+      // The request seeds submit through the request-approval workflow and decide in the approvals inbox.
+      const requestApprovals = {
+        approvalWorkflow: createRequestApprovalWorkflow({
+          ...settings,
+          SFN_ENDPOINT: stepFunctionsEndpoint,
+          REQUEST_APPROVAL_STATE_MACHINE_ARN: functions.setting('REQUEST_APPROVAL_STATE_MACHINE_ARN'),
+        }),
+        approvals: createApprovalDeps({ ...settings, SFN_ENDPOINT: stepFunctionsEndpoint }),
+      };
       seededRecords = await seedDemoData(
         masterDataStores(createDocumentClient(settings), tableName),
         () => new Date(),
@@ -282,7 +292,8 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
         });
       if (seeds(depth, 'claims'))
         seededShipAndDebit = await seedDemoShipAndDebit({
-          authorizations: createDebitAuthorizationDeps(settings),
+          authorizations: { ...createDebitAuthorizationDeps(settings), ...requestApprovals },
+          approvals: requestApprovals.approvals,
           claims: createShipAndDebitClaimDeps(settings),
           channel: createChannelDataDeps(settings),
         });
@@ -291,9 +302,10 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
       if (seeds(depth, 'claims'))
         await seedDemoWonDealAuthorization({
           deals: createDealRegistrationDeps(settings),
-          authorizations: createDebitAuthorizationDeps(settings),
+          authorizations: { ...createDebitAuthorizationDeps(settings), ...requestApprovals },
         });
-      if (seeds(depth, 'funds')) seededFundRequests = await seedDemoFunds(createFundDeps(settings));
+      if (seeds(depth, 'funds'))
+        seededFundRequests = await seedDemoFunds({ ...createFundDeps(settings), ...requestApprovals });
       if (seeds(depth, 'claims'))
         seededPriceProtection = await seedDemoPriceProtection(createPriceProtectionDeps(settings));
     }

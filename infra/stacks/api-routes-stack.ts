@@ -34,6 +34,8 @@ export interface ApiRoutesStackProps extends StackProps {
   readonly ingestWorkflow: IStateMachine;
   /** The claim-approval workflow, which decisions and partner answers resume. */
   readonly claimApprovalWorkflow: IStateMachine;
+  /** The request-approval workflow (fund requests, debit authorization requests): submits start it, decisions resume it. */
+  readonly requestApprovalWorkflow: IStateMachine;
   readonly routes: readonly RouteSpec[];
 }
 
@@ -70,6 +72,9 @@ export class ApiRoutesStack extends Stack {
                 ...(route.startsIngests
                   ? { INGEST_STATE_MACHINE_ARN: props.ingestWorkflow.stateMachineArn }
                   : {}),
+                ...(route.startsRequestApprovals
+                  ? { REQUEST_APPROVAL_STATE_MACHINE_ARN: props.requestApprovalWorkflow.stateMachineArn }
+                  : {}),
                 ...(route.readsPayerAccount && payerAccount !== undefined
                   ? {
                       PAYER_ACCOUNT:
@@ -81,6 +86,8 @@ export class ApiRoutesStack extends Stack {
       if (route.startsAccrualRuns) props.accrualWorkflow.grantStartExecution(handler.function);
       if (route.startsIngests) props.ingestWorkflow.grantStartExecution(handler.function);
       if (route.resumesApprovals) props.claimApprovalWorkflow.grantTaskResponse(handler.function);
+      if (route.resumesApprovals) props.requestApprovalWorkflow.grantTaskResponse(handler.function);
+      if (route.startsRequestApprovals) props.requestApprovalWorkflow.grantStartExecution(handler.function);
       if (route.publishesEvents) props.eventBus.grantPutEventsTo(handler.function);
       if (route.readsRunSnapshots) props.uploads.grantRead(handler.function, 'runs/*');
       if (route.signsEvidenceUploads) {

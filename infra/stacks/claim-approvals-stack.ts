@@ -3,16 +3,14 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import {
   Choice,
   Condition,
-  DefinitionBody,
   Fail,
   IntegrationPattern,
   JsonPath,
-  LogLevel,
-  StateMachine,
+  type StateMachine,
   Succeed,
   TaskInput,
   Timeout,
@@ -22,12 +20,17 @@ import type { Construct } from 'constructs';
 import { claimRejectedError } from '../../domain/approvals/approval-use-cases';
 import * as claimSubmitted from '../../events/claim-submitted.v1';
 import * as paymentBatchRequested from '../../events/payment-batch-requested.v1';
+import { approvalStateMachine } from '../constructs/approval-state-machine';
 import { ChrmFunction } from '../constructs/chrm-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
+import { transientLambdaRetry } from '../constructs/lambda-step-retry';
+import { RequestApprovalWorkflow } from '../constructs/request-approval-workflow';
 
 export interface ClaimApprovalsStackProps extends StackProps {
   readonly table: TableV2;
   readonly eventBus: EventBus;
+  /** Named in the approval functions' settings (fund requests' deps); decisions write nothing there. */
+  readonly uploads: Bucket;
 }
 
 /** How long a decision task waits before a reminder (or, after the policy's reminders, an escalation). */
@@ -41,15 +44,20 @@ export const partnerAnswerTimeout = Duration.days(30);
  * `.waitForTaskToken` task whose Lambda stores the approval task; the API resumes it with the decision →
  * returned claims wait for the partner's answer → settle (ledger, reservation) and ClaimDecided. Waits that
  * time out remind or escalate (EscalateTask) and wait again.
+ *
+ * Beside it, the request-approval workflow (RequestApprovalWorkflow) of fund requests and debit
+ * authorization requests: the same tasks, inbox, policy and segregation of duties, without settlement.
  */
 export class ClaimApprovalsStack extends Stack {
   readonly workflow: StateMachine;
+  readonly requestWorkflow: StateMachine;
 
   constructor(scope: Construct, id: string, props: ClaimApprovalsStackProps) {
     super(scope, id, props);
     const environment = {
       TABLE_NAME: props.table.tableName,
       EVENT_BUS_NAME: props.eventBus.eventBusName,
+      UPLOADS_BUCKET: props.uploads.bucketName,
     };
     const step = (name: string, entry: string, description: string, publishes: boolean) => {
       const created = new ChrmFunction(this, name, { entry, description, environment });
@@ -88,17 +96,6 @@ export class ClaimApprovalsStack extends Stack {
       true,
     );
 
-    const transientRetry = {
-      errors: [
-        'Lambda.ServiceException',
-        'Lambda.AWSLambdaException',
-        'Lambda.SdkClientException',
-        'Lambda.TooManyRequestsException',
-      ],
-      maxAttempts: 4,
-      interval: Duration.seconds(2),
-      backoffRate: 2,
-    };
     const invoke = (id: string, fn: IFunction, payload: TaskInput) => {
       const task = new LambdaInvoke(this, id, {
         lambdaFunction: fn,
@@ -106,7 +103,7 @@ export class ClaimApprovalsStack extends Stack {
         outputPath: '$.Payload',
         taskTimeout: Timeout.duration(Duration.minutes(1)),
       });
-      task.addRetry(transientRetry);
+      task.addRetry(transientLambdaRetry);
       return task;
     };
     const awaitTask = (id: string, kind: 'decision' | 'partnerAnswer', timeout: Duration) => {
@@ -117,7 +114,7 @@ export class ClaimApprovalsStack extends Stack {
         resultPath: '$.result',
         taskTimeout: Timeout.duration(timeout),
       });
-      task.addRetry(transientRetry);
+      task.addRetry(transientLambdaRetry);
       return task;
     };
 
@@ -165,16 +162,31 @@ export class ClaimApprovalsStack extends Stack {
         .otherwise(awaitDecision),
     );
 
-    this.workflow = new StateMachine(this, 'ClaimApproval', {
-      definitionBody: DefinitionBody.fromChainable(start),
-      // Long enough for reminders, escalations and a month-long partner answer.
-      timeout: Duration.days(90),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'WorkflowLogs', { retention: RetentionDays.THREE_MONTHS }),
-        level: LogLevel.ALL,
+    this.workflow = approvalStateMachine(this, { machine: 'ClaimApproval', logs: 'WorkflowLogs' }, start);
+
+    this.requestWorkflow = new RequestApprovalWorkflow(this, 'Requests', {
+      reminderInterval: approvalReminderInterval,
+      steps: {
+        begin: step(
+          'BeginRequestApproval',
+          'functions/workflows/begin-request-approval.ts',
+          'Checks that a fund or debit authorization request still waits for a decision',
+          false,
+        ),
+        open: step(
+          'OpenRequestApprovalTask',
+          'functions/workflows/open-request-approval-task.ts',
+          'Stores the approval task of a request level with its task token',
+          false,
+        ),
+        escalate: step(
+          'EscalateRequestApprovalTask',
+          'functions/workflows/escalate-request-approval-task.ts',
+          'Reminds or escalates a request task that waited too long',
+          true,
+        ),
       },
-    });
+    }).stateMachine;
 
     const starter = new ChrmFunction(this, 'StartClaimApproval', {
       entry: 'functions/workflows/start-claim-approval.ts',

@@ -14,18 +14,21 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
   return value;
 }
 
-/** The task of `claimId` in `userToken`'s inbox (`GET /approvals`), once the workflow has opened it. */
+/**
+ * The task deciding `subjectId` (a claim id, fund request id or authorization number) in `userToken`'s inbox
+ * (`GET /approvals`), once the workflow has opened it.
+ */
 export async function taskInInbox(
   api: ReturnType<typeof apiClient>,
   userToken: string | undefined,
-  claimId: string,
+  subjectId: string,
 ) {
   const find = async () => {
     const inbox = await api('GET', '/approvals?limit=100', { token: userToken });
     expect(inbox.status).toBe(200);
-    return inbox.json.items.find((item: { claimId: string }) => item.claimId === claimId);
+    return inbox.json.items.find((item: { subject: { id: string } }) => item.subject.id === subjectId);
   };
   const task = await eventually(find, (found) => found !== undefined);
-  if (task === undefined) throw new Error(`no task for ${claimId} in the inbox`);
+  if (task === undefined) throw new Error(`no task for ${subjectId} in the inbox`);
   return task;
 }

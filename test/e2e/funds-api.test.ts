@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/funds/fund';
 import { sameDayYearBefore } from '../../domain/funds/fund-roi';
 import { signLocalToken } from '../../infra/local/local-auth';
+import { taskInInbox } from './approval-inbox';
 import { localStackPerFile } from './local-api';
 import { uploadPos } from './pos-upload';
 
 /**
  * Issue 14's fund flow through the HTTP API of the local stack: a channel manager allocates MDF to
- * DIST-NORTH → the partner asks for pre-approval → an approver approves (reserved) → the partner uploads
+ * DIST-NORTH → the partner asks for pre-approval → its workflow puts a task in the approvers' inbox → an
+ * approver approves it there (reserved) → the partner uploads
  * evidence through a presigned URL and claims → finance approves → the mdf claim is paid in a payment batch
  * a second finance user approved → utilization shows it claimed and paid. And another partner sees none of it;
  * the demo seed leaves a request in each status.
@@ -20,6 +22,12 @@ const north = () => as('demo-partner-dist-north');
 const acme = () => as('demo-partner-res-acme');
 const finance = () => as('demo-finance');
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** The fund request's task in `user`'s approvals inbox, once its workflow opened it. */
+const requestTask = (user: string, requestId: string) => taskInInbox(api, as(user).token, requestId);
+/** Decides an inbox task as `user`. */
+const decide = (user: string, taskId: string, body: unknown) =>
+  api('POST', `/approvals/${encodeURIComponent(taskId)}/decision`, { ...as(user), body });
 
 /** A channel manager allocates an MDF budget in USD to a partner (FY2026, 30-day claim window). */
 const allocateMdf = (partnerId: string, amount: string, validFrom: string, validTo: string) =>
@@ -74,11 +82,24 @@ describe('co-op/MDF funds through the HTTP API', () => {
     });
     expect(forged.status).toBe(404);
 
-    const approved = await api('POST', `/fund-requests/${requestId}/decision`, {
-      ...as('demo-approver'),
-      body: { decision: 'approve' },
+    const task = await requestTask('demo-approver', requestId);
+    expect(task).toMatchObject({
+      kind: 'decision',
+      level: 'approver',
+      levels: ['approver'],
+      subject: {
+        kind: 'fundRequest',
+        id: requestId,
+        partnerId: 'DIST-NORTH',
+        amount: '1500.00',
+        currency: 'USD',
+      },
     });
+    expect((await decide('demo-partner-dist-north', task.taskId, { decision: 'approve' })).status).toBe(403);
+    const approved = await decide('demo-approver', task.taskId, { decision: 'approve' });
     expect(approved.status).toBe(200);
+    expect(approved.json.request).toMatchObject({ status: 'approved', approvedAmount: '1500.00' });
+    expect((await decide('demo-admin', task.taskId, { decision: 'approve' })).status).toBe(409);
     expect((await api('GET', `/funds/${fundId}/utilization`, north())).json).toMatchObject({
       reserved: '1500.00',
       available: '3500.00',
@@ -168,11 +189,9 @@ describe('co-op/MDF funds through the HTTP API', () => {
       },
     });
     expect(request.status).toBe(201);
-    const decided = await api('POST', `/fund-requests/${request.json.requestId}/decision`, {
-      ...as('demo-approver'),
-      body: { decision: 'approve' },
-    });
-    expect(decided.json.status).toBe('approved');
+    const task = await requestTask('demo-approver', request.json.requestId);
+    const decided = await decide('demo-approver', task.taskId, { decision: 'approve' });
+    expect(decided.json.request.status).toBe('approved');
     const pos = [
       'invoice_number,invoice_line,invoice_date,sku,quantity,uom,extended_amount,currency',
       `INV-ROI-1,1,${first},SW-0001,10,EA,1200.00,USD`,
@@ -200,7 +219,7 @@ describe('co-op/MDF funds through the HTTP API', () => {
     expect(northSees.partnerId).toBe('DIST-NORTH');
   });
 
-  it('12,000.00 is above the default single-approver ceiling: the approver signs, then finance approves and reserves', async () => {
+  it('12,000.00 is above the default single-approver ceiling: the approver signs its task, then finance approves and reserves', async () => {
     const fund = await allocateMdf('RES-ACME', '30000.00', addDays(today(), -5), addDays(today(), 60));
     const request = await api('POST', '/fund-requests', {
       ...acme(),
@@ -214,17 +233,21 @@ describe('co-op/MDF funds through the HTTP API', () => {
         sharePercent: '50',
       },
     });
-    const path = `/fund-requests/${request.json.requestId}/decision`;
-    const signed = await api('POST', path, { ...as('demo-approver'), body: { decision: 'approve' } });
-    expect(signed.json).toMatchObject({
+    const requestId = request.json.requestId as string;
+    const first = await requestTask('demo-approver', requestId);
+    expect(first).toMatchObject({ level: 'approver', levelIndex: 0, levels: ['approver', 'finance'] });
+    const signed = await decide('demo-approver', first.taskId, { decision: 'approve' });
+    expect(signed.json.task).toMatchObject({ status: 'decided', outcome: 'levelApproved' });
+    expect(signed.json.request).toMatchObject({
       status: 'submitted',
       signatures: [{ level: 'approver', amount: '12000.00' }],
     });
-    expect((await api('POST', path, { ...as('demo-approver'), body: { decision: 'approve' } })).status).toBe(
-      403,
-    );
-    const approved = await api('POST', path, { ...finance(), body: { decision: 'approve' } });
-    expect(approved.json).toMatchObject({ status: 'approved', approvedAmount: '12000.00' });
+    const second = await requestTask('demo-finance', requestId);
+    expect(second).toMatchObject({ level: 'finance', levelIndex: 1, subject: { amount: '12000.00' } });
+    // Segregation of duties: the approver who signed does not sign finance's level.
+    expect((await decide('demo-approver', second.taskId, { decision: 'approve' })).status).toBe(403);
+    const approved = await decide('demo-finance', second.taskId, { decision: 'approve' });
+    expect(approved.json.request).toMatchObject({ status: 'approved', approvedAmount: '12000.00' });
     expect((await api('GET', `/funds/${fund.json.fundId}/utilization`, acme())).json.reserved).toBe(
       '12000.00',
     );

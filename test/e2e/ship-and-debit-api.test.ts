@@ -137,7 +137,7 @@ async function uploadPos(fileName: string, rows: string[]) {
 }
 
 describe('ship & debit through the HTTP API', () => {
-  it('DIST-NORTH requests special pricing on SW-0001 for C-9; the approver authorizes 8 units instead of 10', async () => {
+  it('DIST-NORTH requests special pricing on SW-0001 for C-9; its task waits in the approvers’ inbox, where the approver authorizes 8 units instead of 10', async () => {
     const requested = await api('POST', '/debit-authorizations', {
       token: north(),
       body: {
@@ -153,8 +153,21 @@ describe('ship & debit through the HTTP API', () => {
     });
     expect(requested.status).toBe(201);
     authorizationNumber = requested.json.authorizationNumber;
-    const path = `/debit-authorizations/${authorizationNumber}/decision`;
+    const task = await taskInInbox(api, approver(), authorizationNumber);
+    expect(task).toMatchObject({
+      level: 'approver',
+      levels: ['approver'],
+      subject: { kind: 'debitAuthorizationRequest', id: authorizationNumber, partnerId: 'DIST-NORTH' },
+    });
+    expect(task.subject.summary).toContain('SW-0001 ×10');
+    const path = `/approvals/${encodeURIComponent(task.taskId)}/decision`;
     expect((await api('POST', path, { token: north(), body: { decision: 'approve' } })).status).toBe(403);
+    // A fund request's decision is not an authorization's: 400 naming the field.
+    const wrongKind = await api('POST', path, {
+      token: approver(),
+      body: { decision: 'reject', reason: 'x' },
+    });
+    expect(wrongKind.status).toBe(400);
 
     const approved = await api('POST', path, {
       token: approver(),
@@ -165,8 +178,9 @@ describe('ship & debit through the HTTP API', () => {
     });
 
     expect(approved.status).toBe(200);
-    expect(approved.json).toMatchObject({ status: 'approved', issuedOn: today });
-    expect(approved.json.lines[0]).toMatchObject({ quantityCap: 8, remainingQuantity: 8 });
+    expect(approved.json.request).toMatchObject({ status: 'approved', issuedOn: today });
+    expect(approved.json.request.lines[0]).toMatchObject({ quantityCap: 8, remainingQuantity: 8 });
+    expect((await api('POST', path, { token: approver(), body: { decision: 'approve' } })).status).toBe(409);
   });
 
   it('an 844 is validated against the authorization and the POS file: 10 cut to 8 (04) = 160.00, CB-0001 not authorized (03); the 849 says so', async () => {
@@ -343,11 +357,8 @@ describe('ship & debit through the HTTP API', () => {
       body: { partnerId: 'DIST-NORTH', from: today, to: today },
     });
     expect(detect.status).toBe(403);
-    const decide = await api('POST', `${authorizationPath}/decision`, {
-      token: acme(),
-      body: { decision: 'approve' },
-    });
-    expect(decide.status).toBe(403);
+    // Requests are decided in the approvals inbox, which partners do not have.
+    expect((await api('GET', '/approvals', { token: acme() })).status).toBe(403);
     const cancel = await api('POST', `${authorizationPath}/cancellation`, {
       token: acme(),
       body: { reason: 'mine now' },

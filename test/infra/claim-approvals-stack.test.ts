@@ -16,20 +16,30 @@ type AslState = {
 
 let claims: Template;
 let api: Template;
-let definition: { TimeoutSeconds?: number; States: Record<string, AslState> };
+type Definition = { TimeoutSeconds?: number; States: Record<string, AslState> };
+let definition: Definition;
 let states: Record<string, AslState>;
+let requestDefinition: Definition;
+let requestStates: Record<string, AslState>;
+
+/** The definition of the stack's state machine whose logical id starts with `prefix`. */
+function definitionOf(prefix: string): Definition {
+  const machines = claims.findResources('AWS::StepFunctions::StateMachine') as Record<string, Resource>;
+  const machine = Object.entries(machines).find(([id]) => id.startsWith(prefix))?.[1];
+  if (!machine) throw new Error(`no state machine ${prefix} in the claims stack`);
+  // The definition is a Fn::Join of text and ARNs; the ARNs are irrelevant to its shape.
+  const parts = (machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+  return JSON.parse(parts.map((part) => (typeof part === 'string' ? part : 'arn')).join(''));
+}
 
 beforeAll(() => {
   const stacks = synthChrmApp();
   claims = Template.fromStack(stacks.claims);
   api = apiTemplate();
-  const [machine] = Object.values(claims.findResources('AWS::StepFunctions::StateMachine')) as Resource[];
-  if (!machine) throw new Error('no state machine in the claims stack');
-  // The definition is a Fn::Join of text and ARNs; the ARNs are irrelevant to its shape.
-  const parts = (machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
-  const text = parts.map((part) => (typeof part === 'string' ? part : 'arn')).join('');
-  definition = JSON.parse(text);
+  definition = definitionOf('ClaimApproval');
   states = definition.States;
+  requestDefinition = definitionOf('RequestsRequestApproval');
+  requestStates = requestDefinition.States;
 });
 
 /** The actions each function's role may take, by handler entry. */
@@ -143,7 +153,42 @@ describe('claim-approvals stack', () => {
       .sort();
     expect(publishers).toEqual([
       'functions/workflows/escalate-approval-task.ts',
+      'functions/workflows/escalate-request-approval-task.ts',
       'functions/workflows/settle-claim-approval.ts',
+    ]);
+  });
+
+  it('request approvals (fund, debit authorization): begin, then a 24 h task-token wait per level that escalates; no settlement', () => {
+    expect(requestStates.BeginRequestApproval?.Parameters?.Payload).toEqual({ 'subject.$': '$.subject' });
+    const wait = requestStates.AwaitRequestDecision;
+    expect(wait?.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
+    expect(wait?.Parameters?.Payload).toEqual({ 'state.$': '$', 'taskToken.$': '$$.Task.Token' });
+    expect(wait?.TimeoutSeconds).toBe(24 * 3600);
+    const catches = Object.fromEntries(
+      (wait?.Catch ?? []).map((entry) => [entry.ErrorEquals.join(','), entry.Next]),
+    );
+    expect(catches).toEqual({
+      'States.Timeout,States.HeartbeatTimeout': 'EscalateRequestTask',
+      'States.ALL': 'RequestApprovalFailed',
+    });
+    expect(requestStates.RequestDecided?.Type).toBe('Succeed');
+    expect(requestStates.RequestApprovalFailed?.Type).toBe('Fail');
+    for (const [name, state] of Object.entries(requestStates).filter(([, s]) => s.Type === 'Task')) {
+      expect(state.Retry?.[0]?.ErrorEquals, name).toContain('Lambda.ServiceException');
+    }
+    expect(requestDefinition.TimeoutSeconds).toBe(90 * 24 * 3600);
+  });
+
+  it('lets the request routes start request approvals, and nothing else', () => {
+    const starters = Object.entries(actionsByEntry(api))
+      .filter(([, granted]) => granted.includes('states:StartExecution'))
+      .map(([entry]) => entry)
+      .filter((entry) => !entry.includes('accrual') && !entry.includes('channel-files'))
+      .sort();
+    expect(starters).toEqual([
+      'functions/api/deal-registrations/authorize-won-deal.ts',
+      'functions/api/funds/submit-fund-request.ts',
+      'functions/api/ship-and-debit/request-debit-authorization.ts',
     ]);
   });
 

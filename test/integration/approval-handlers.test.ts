@@ -14,7 +14,7 @@ let answer: ApiHandler;
 
 beforeAll(async () => {
   await createTestTable();
-  process.env.EVENT_BUS_NAME = 'chrm-test';
+  Object.assign(process.env, { EVENT_BUS_NAME: 'chrm-test', UPLOADS_BUCKET: 'chrm-test-uploads' });
   // Handlers read their settings at load, so they are imported once the table exists.
   listApprovals = (await import('../../functions/api/approvals/list-approvals')).handler as ApiHandler;
   decide = (await import('../../functions/api/approvals/decide-approval-task')).handler as ApiHandler;

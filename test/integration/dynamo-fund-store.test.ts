@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RequestApprovalStarting } from '../../domain/approvals/ports';
 import { reservationLimit } from '../../domain/claims/claim-fund';
 import { allocateFund } from '../../domain/funds/allocate-fund';
 import { expireFunds } from '../../domain/funds/expire-funds';
-import { fundAllocationSchema } from '../../domain/funds/fund';
+import type { FundAllocation } from '../../domain/funds/fund';
 import {
   requestEvidenceUpload,
   reviewFundClaim,
@@ -24,10 +25,11 @@ import { approver, channelManager, finance, partnerUser } from '../support/actor
 import { createTestTable } from '../support/test-table';
 import { claim as claimOf } from '../unit/claims/builders';
 import { InMemoryEvidence } from '../unit/funds/fakes';
+import { mdf } from '../unit/funds/fund-deps';
 import { posting } from '../unit/ledger/builders';
 import { paidPartner } from '../unit/payments/builders';
 
-let deps: FundDeps;
+let deps: FundDeps & RequestApprovalStarting;
 let store: DynamoFundStore;
 let claims: DynamoClaimStore;
 let evidence: InMemoryEvidence;
@@ -48,6 +50,7 @@ beforeAll(async () => {
   claimFunds = new DynamoClaimFunds(client, config.TABLE_NAME);
   const ledger = new DynamoAccrualLedger(client, config.TABLE_NAME);
   deps = {
+    approvalWorkflow: { start: async () => undefined },
     funds: store,
     claims,
     partners,
@@ -63,19 +66,7 @@ beforeAll(async () => {
 
 const p1 = partnerUser('P1');
 
-const allocation = (amount: string, overrides: Record<string, unknown> = {}) =>
-  fundAllocationSchema.parse({
-    kind: 'discretionary',
-    partnerId: 'P1',
-    name: 'MDF 2026 H1',
-    period: 'FY2026',
-    currency: 'USD',
-    amount,
-    validFrom: '2026-01-01',
-    validTo: '2026-06-30',
-    claimWindowDays: 60,
-    ...overrides,
-  });
+const allocation = (amount: string, overrides: Partial<FundAllocation> = {}) => mdf({ amount, ...overrides });
 
 const requestOf = (fundId: string, plannedCost: string) =>
   fundRequestInputSchema.parse({

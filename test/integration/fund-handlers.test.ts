@@ -1,4 +1,5 @@
 import { HeadObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/funds/fund';
@@ -7,18 +8,25 @@ import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
 import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
+import { waitingRequestTask } from '../support/request-approval-tasks';
 import { createTestTable } from '../support/test-table';
 import { paidPartner } from '../unit/payments/builders';
 
 const handlers: Record<string, ApiHandler> = {};
 const s3 = mockClient(S3Client);
+// Submits start the request-approval workflow and decisions resume it: Step Functions answers OK.
+mockClient(SFNClient);
 let claims: DynamoClaimStore;
 /** Evidence "in the bucket": key → type and size, answered to HEAD. */
 const uploaded = new Map<string, { ContentType: string; ContentLength: number }>();
 
 beforeAll(async () => {
   await createTestTable();
-  Object.assign(process.env, { UPLOADS_BUCKET: 'chrm-test-uploads' });
+  Object.assign(process.env, {
+    UPLOADS_BUCKET: 'chrm-test-uploads',
+    EVENT_BUS_NAME: 'chrm-test',
+    REQUEST_APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:RequestApproval',
+  });
   s3.on(HeadObjectCommand).callsFake((input: { Key: string }) => {
     const object = uploaded.get(input.Key);
     if (object === undefined) throw new NotFound({ message: 'NotFound', $metadata: {} });
@@ -40,7 +48,6 @@ beforeAll(async () => {
     'submit-fund-request',
     'list-fund-requests',
     'get-fund-request',
-    'decide-fund-request',
     'request-evidence-upload',
     'submit-fund-claim',
     'list-fund-claims',
@@ -50,6 +57,8 @@ beforeAll(async () => {
   for (const name of names) {
     handlers[name] = (await import(`../../functions/api/funds/${name}.ts`)).handler as ApiHandler;
   }
+  handlers.decide = (await import('../../functions/api/approvals/decide-approval-task'))
+    .handler as ApiHandler;
 });
 
 const channelManager = { sub: 'u-cm', role: 'channel_manager' };
@@ -59,6 +68,12 @@ const partnerP1 = { sub: 'u-p1', role: 'partner', partnerId: 'P1' };
 const partnerP2 = { sub: 'u-p2', role: 'partner', partnerId: 'P2' };
 
 const call = handlerCaller(handlers);
+
+/** Decides the fund request's waiting approval task in the inbox, as `as`. */
+async function decideRequest(as: Record<string, string>, requestId: string, body: unknown) {
+  const taskId = await waitingRequestTask({ kind: 'fundRequest', id: requestId });
+  return call('decide', as, { path: { taskId }, body });
+}
 
 // The handlers read the real clock: every date is relative to today.
 const today = new Date().toISOString().slice(0, 10);
@@ -94,10 +109,7 @@ async function approvedRequest() {
   expect(fund.status).toBe(201);
   const request = await call('submit-fund-request', partnerP1, { body: plan(fund.json.fundId) });
   expect(request.status).toBe(201);
-  const approved = await call('decide-fund-request', approver, {
-    path: { requestId: request.json.requestId },
-    body: { decision: 'approve' },
-  });
+  const approved = await decideRequest(approver, request.json.requestId, { decision: 'approve' });
   expect(approved.status).toBe(200);
   const ticket = await call('request-evidence-upload', partnerP1, {
     path: { requestId: request.json.requestId },
@@ -221,32 +233,41 @@ describe('fund routes on DynamoDB Local', () => {
     const tooMuch = await call('submit-fund-request', partnerP1, {
       body: plan(fundId, { plannedCost: '30000.00' }),
     });
-    const overdraw = await call('decide-fund-request', approver, {
-      path: { requestId: tooMuch.json.requestId },
-      body: { decision: 'approve' },
-    });
+    const overdraw = await decideRequest(approver, tooMuch.json.requestId, { decision: 'approve' });
     expect(overdraw.status).toBe(422);
-    const tooHigh = await call('decide-fund-request', approver, {
-      path: { requestId: tooMuch.json.requestId },
-      body: { decision: 'approve', amount: '15000.01' },
+    const tooHigh = await decideRequest(approver, tooMuch.json.requestId, {
+      decision: 'approve',
+      amount: '15000.01',
     });
     expect(tooHigh.status).toBe(422);
-    const byPartner = await call('decide-fund-request', partnerP1, {
-      path: { requestId: tooMuch.json.requestId },
-      body: { decision: 'approve' },
-    });
+    const byPartner = await decideRequest(partnerP1, tooMuch.json.requestId, { decision: 'approve' });
     expect(byPartner.status).toBe(403);
-    const rejected = await call('decide-fund-request', approver, {
-      path: { requestId: tooMuch.json.requestId },
-      body: { decision: 'reject', reason: 'over budget' },
+    const rejected = await decideRequest(approver, tooMuch.json.requestId, {
+      decision: 'reject',
+      reason: 'over budget',
     });
-    expect(rejected.json).toMatchObject({ status: 'rejected' });
+    expect(rejected.json.request).toMatchObject({ status: 'rejected' });
     const noReason = await call('review-fund-claim', approver, {
       path: { fundClaimId: 'FCL-NOPE' },
       body: { decision: 'reject' },
     });
     expect(noReason.status).toBe(400);
     expect((await call('get-fund', channelManager, { path: { fundId: 'not-an-id' } })).status).toBe(400);
+  });
+
+  it('two approvers deciding one fund request task at once: one 200, one 409, 1,500.00 reserved once', async () => {
+    const fund = await call('allocate-fund', channelManager, { body: allocation() });
+    const request = await call('submit-fund-request', partnerP1, { body: plan(fund.json.fundId) });
+    const taskId = await waitingRequestTask({ kind: 'fundRequest', id: request.json.requestId });
+    const secondApprover = { sub: 'u-appr-2', role: 'approver' };
+    const decisions = await Promise.all(
+      [approver, secondApprover].map((as) =>
+        call('decide', as, { path: { taskId }, body: { decision: 'approve' } }),
+      ),
+    );
+    expect(decisions.map((decision) => decision.status).sort()).toEqual([200, 409]);
+    const utilization = await call('get-fund-utilization', partnerP1, { path: { fundId: fund.json.fundId } });
+    expect(utilization.json).toMatchObject({ reserved: '1500.00', available: '8500.00' });
   });
 
   it('a repeated POST /fund-requests with the same Idempotency-Key answers 200 with the first request', async () => {

@@ -1,4 +1,5 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +14,13 @@ import { loadConfig } from '../../functions/shared/config';
 import type { ApiEvent } from '../../functions/shared/http/http-api';
 import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
 import { storedUsdPolicy } from '../support/approval-policy-fixture';
+import { waitingRequestTask } from '../support/request-approval-tasks';
 import { createTestTable } from '../support/test-table';
 
 const handlers: Record<string, ApiHandler> = {};
 const bus = mockClient(EventBridgeClient);
+// Requests start the request-approval workflow and decisions resume it: Step Functions answers OK.
+mockClient(SFNClient);
 let client: DynamoDBDocumentClient;
 let table: string;
 let claims: DynamoClaimStore;
@@ -32,7 +36,11 @@ const channelManager = { sub: 'u-cm', role: 'channel_manager' };
 
 beforeAll(async () => {
   table = await createTestTable();
-  Object.assign(process.env, { EVENT_BUS_NAME: 'chrm-test' });
+  Object.assign(process.env, {
+    EVENT_BUS_NAME: 'chrm-test',
+    UPLOADS_BUCKET: 'chrm-test-uploads',
+    REQUEST_APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:RequestApproval',
+  });
   bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: '1' }] });
   const config = loadConfig();
   client = createDocumentClient(config);
@@ -74,7 +82,7 @@ beforeAll(async () => {
   }
   const modules = {
     request: import('../../functions/api/ship-and-debit/request-debit-authorization'),
-    decide: import('../../functions/api/ship-and-debit/decide-debit-authorization'),
+    decide: import('../../functions/api/approvals/decide-approval-task'),
     amend: import('../../functions/api/ship-and-debit/amend-debit-authorization'),
     cancel: import('../../functions/api/ship-and-debit/cancel-debit-authorization'),
     getAuthorization: import('../../functions/api/ship-and-debit/get-debit-authorization'),
@@ -94,6 +102,10 @@ beforeAll(async () => {
 type Json = ReturnType<typeof JSON.parse>;
 
 const call = handlerCaller(handlers);
+
+/** The waiting approval task of an authorization request (the inbox's). */
+const taskOf = (authorizationNumber: string) =>
+  waitingRequestTask({ kind: 'debitAuthorizationRequest', id: authorizationNumber });
 
 /** Posts a claim file as the gateway would pass it: the raw text with its content type. */
 async function submitText(as: Record<string, string>, contentType: string, text: string, query = {}) {
@@ -154,7 +166,7 @@ async function approvedAuthorization(
   expect(requested.status).toBe(201);
   const number = requested.json.authorizationNumber as string;
   const approved = await call('decide', approver, {
-    path: { authorizationNumber: number },
+    path: { taskId: await taskOf(number) },
     body: { decision: 'approve' },
   });
   expect(approved.status).toBe(200);
@@ -218,9 +230,10 @@ describe('debit authorizations over HTTP', () => {
     expect(requested.status).toBe(201);
     expect(requested.json).toMatchObject({ status: 'requested', partnerId: 'DIST-001', version: 1 });
     const number = requested.json.authorizationNumber as string;
+    const taskId = await taskOf(number);
 
     const approved = await call('decide', approver, {
-      path: { authorizationNumber: number },
+      path: { taskId },
       body: {
         decision: 'approve',
         comment: 'cost 1.80, 4,000 units',
@@ -230,20 +243,27 @@ describe('debit authorizations over HTTP', () => {
       },
     });
     const again = await call('decide', approver, {
-      path: { authorizationNumber: number },
+      path: { taskId },
       body: { decision: 'reject', comment: 'too late' },
     });
 
     expect(approved.status).toBe(200);
-    expect(approved.json).toMatchObject({ status: 'approved', version: 2, issuedOn: today });
-    expect(approved.json.lines).toEqual([
+    expect(approved.json.task).toMatchObject({
+      status: 'decided',
+      outcome: 'decided',
+      subject: { kind: 'debitAuthorizationRequest', id: number, partnerId: 'DIST-001' },
+    });
+    expect(approved.json.request).toMatchObject({ status: 'approved', version: 2, issuedOn: today });
+    expect(approved.json.request.lines).toEqual([
       expect.objectContaining({ productSku: 'GX-100', quantityCap: 4000, remainingQuantity: 4000 }),
     ]);
-    expect(approved.json.history).toEqual([expect.objectContaining({ version: 1, status: 'requested' })]);
+    expect(approved.json.request.history).toEqual([
+      expect.objectContaining({ version: 1, status: 'requested' }),
+    ]);
     expect(again.status).toBe(409);
   });
 
-  it('the requester may not decide its own request (channel manager): 403', async () => {
+  it('the channel manager who requested does not decide it (approvers do): 403', async () => {
     const requested = await call('request', channelManager, {
       body: {
         partnerId: 'DIST-001',
@@ -258,7 +278,7 @@ describe('debit authorizations over HTTP', () => {
       },
     });
     const decided = await call('decide', channelManager, {
-      path: { authorizationNumber: requested.json.authorizationNumber },
+      path: { taskId: await taskOf(requested.json.authorizationNumber) },
       body: { decision: 'approve' },
     });
 

@@ -2,6 +2,7 @@ import {
   authorizeWonDeal,
   wonDealAuthorizationSchema,
 } from '../../../domain/deal-registration/won-deal-authorization';
+import { approvalWorkflow } from '../../approvals/request-approval-starter';
 import { dealRegistrations } from '../../deal-registration/deal-registration-deps';
 import { actorOf } from '../../shared/http/auth-context';
 import { httpApi } from '../../shared/http/http-api';
@@ -15,7 +16,7 @@ export const handler = httpApi(async (event) => {
   const { registrationId } = pathParams(event, registrationPathSchema);
   const terms = jsonBody(event, wonDealAuthorizationSchema);
   const { authorization, created } = await authorizeWonDeal(
-    { deals: dealRegistrations, authorizations: debitAuthorizationDeps },
+    { deals: dealRegistrations, authorizations: { ...debitAuthorizationDeps, approvalWorkflow } },
     actorOf(event),
     { registrationId, terms },
   );

@@ -9,6 +9,7 @@ import { createPaymentBatch } from '../../../domain/payments/create-payment-batc
 import type { PaymentDeps } from '../../../domain/payments/ports';
 import { approvePaymentBatch, markPaymentBatchPaid } from '../../../domain/payments/settle-payment-batch';
 import type { createClaimDeps } from '../../../functions/claims/create-claim-deps';
+import { awaitValue } from './await-value';
 import { type DemoClaim, demoClaimProgram, demoClaims } from './demo-claims';
 
 const partner: Actor = { userId: 'demo-partner-dist-north', role: 'partner', partnerId: 'DIST-NORTH' };
@@ -28,19 +29,6 @@ export interface SeededClaim {
   readonly reference: string;
   readonly amount: string;
   readonly status: string;
-}
-
-/**
- * Polls `read` every 50 ms until it gives a value: the approval workflow runs on its own. A minute at most,
- * as a failed seed stops the start-up, and a loaded machine can take seconds per workflow step.
- */
-async function awaitValue<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
-  for (let attempt = 0; attempt < 1_200; attempt++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Demo seed: ${what} did not happen within a minute`);
 }
 
 const submit = (deps: SeedClaimsDeps, claim: DemoClaim) =>

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../domain/access/actor';
+import type { RequestApprovalStarting } from '../../../domain/approvals/ports';
 import { allocateFund, listFunds } from '../../../domain/funds/allocate-fund';
 import { expireFunds } from '../../../domain/funds/expire-funds';
 import { addDays, fundAllocationSchema } from '../../../domain/funds/fund';
@@ -8,9 +9,10 @@ import {
   submitFundClaim,
 } from '../../../domain/funds/fund-claim-use-cases';
 import { fundRequestInputSchema } from '../../../domain/funds/fund-request';
-import { decideFundRequest, submitFundRequest } from '../../../domain/funds/fund-request-use-cases';
+import { submitFundRequest } from '../../../domain/funds/fund-request-use-cases';
 import type { FundDeps } from '../../../domain/funds/ports';
 import type { FundClaimReview } from '../../../domain/funds/proof-of-performance';
+import { type DemoApprovals, decideDemoRequest } from './decide-demo-request';
 
 const partner: Actor = { userId: 'demo-partner-dist-north', role: 'partner', partnerId: 'DIST-NORTH' };
 const channelManager: Actor = { userId: 'demo-channel-manager', role: 'channel_manager' };
@@ -51,7 +53,10 @@ async function uploadEvidence(deps: FundDeps, requestId: string): Promise<string
   return ticket.key;
 }
 
-async function seedRequest(deps: FundDeps, fundId: string, start: string, spec: DemoRequest) {
+/** What the fund seeds use: the fund use cases, the request workflow they start, and the approvals inbox. */
+export type SeedFundsDeps = FundDeps & RequestApprovalStarting & { readonly approvals: DemoApprovals };
+
+async function seedRequest(deps: SeedFundsDeps, fundId: string, start: string, spec: DemoRequest) {
   const request = await submitFundRequest(
     deps,
     partner,
@@ -66,10 +71,10 @@ async function seedRequest(deps: FundDeps, fundId: string, start: string, spec: 
     }),
   );
   if (spec.decision === undefined) return request.requestId;
-  await decideFundRequest(
-    deps,
+  await decideDemoRequest(
+    deps.approvals,
     approver,
-    request.requestId,
+    { kind: 'fundRequest', id: request.requestId },
     spec.decision === 'approve'
       ? { decision: 'approve' }
       : { decision: 'reject', reason: 'Not in this year’s plan' },
@@ -91,7 +96,7 @@ async function seedRequest(deps: FundDeps, fundId: string, start: string, spec: 
  * whose approved request and unspent balance the expiry job released. Idempotent: when the first demo fund
  * exists, an earlier start seeded them.
  */
-export async function seedDemoFunds(deps: FundDeps): Promise<SeededFundRequest[]> {
+export async function seedDemoFunds(deps: SeedFundsDeps): Promise<SeededFundRequest[]> {
   if (
     (await listFunds(deps, channelManager, { partnerId: 'DIST-NORTH' })).some(
       (fund) => fund.name === demoFundName,
@@ -165,7 +170,7 @@ export async function seedDemoFunds(deps: FundDeps): Promise<SeededFundRequest[]
   ];
   // A past budget: requested and approved back then, never claimed; today's expiry run releases it all.
   const past = new Date(`${addDays(today, -150)}T12:00:00.000Z`);
-  const then: FundDeps = { ...deps, clock: () => past };
+  const then: SeedFundsDeps = { ...deps, clock: () => past };
   const expired = await allocate(
     'Demo MDF last season (DIST-NORTH)',
     'USD',

@@ -1,10 +1,10 @@
 import type { Actor } from '../../../domain/access/actor';
+import type { RequestApprovalStarting } from '../../../domain/approvals/ports';
 import { finalStatuses } from '../../../domain/channel-files/channel-file';
 import { requestUpload } from '../../../domain/channel-files/request-upload';
 import { debitAuthorizationRequestSchema } from '../../../domain/ship-and-debit/debit-authorization-requests';
 import {
   type DebitAuthorizationDeps,
-  decideDebitAuthorization,
   requestDebitAuthorization,
 } from '../../../domain/ship-and-debit/debit-authorization-use-cases';
 import {
@@ -12,6 +12,7 @@ import {
   submitShipAndDebitClaim,
 } from '../../../domain/ship-and-debit/submit-ship-and-debit-claim';
 import type { createChannelDataDeps } from '../../../functions/channel-data/create-channel-data-deps';
+import { type DemoApprovals, decideDemoRequest } from './decide-demo-request';
 import { demoPriceEntries } from './demo-channel';
 
 const manager: Actor = { userId: 'demo-channel-manager', role: 'channel_manager' };
@@ -23,7 +24,9 @@ export const demoAuthorizationNumber = 'DA-DEMO-0001';
 export const demoShipAndDebitClaimNumber = 'NW-SD-DEMO-1';
 
 export interface SeedShipAndDebitDeps {
-  readonly authorizations: DebitAuthorizationDeps;
+  readonly authorizations: DebitAuthorizationDeps & RequestApprovalStarting;
+  /** The approvals inbox the demo's approver decides the authorization request in. */
+  readonly approvals: DemoApprovals;
   readonly claims: ShipAndDebitClaimDeps;
   readonly channel: ReturnType<typeof createChannelDataDeps>;
 }
@@ -143,11 +146,16 @@ export async function seedDemoShipAndDebit(deps: SeedShipAndDebitDeps): Promise<
         lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 10 }],
       }),
     );
-    await decideDebitAuthorization(deps.authorizations, approver, demoAuthorizationNumber, {
-      decision: 'approve',
-      comment: '8 units: C-9 orders in eights',
-      lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 8 }],
-    });
+    await decideDemoRequest(
+      deps.approvals,
+      approver,
+      { kind: 'debitAuthorizationRequest', id: demoAuthorizationNumber },
+      {
+        decision: 'approve',
+        comment: '8 units: C-9 orders in eights',
+        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 8 }],
+      },
+    );
   }
   await uploadResales(deps.channel, day, book);
   const { claim } = await submitShipAndDebitClaim(deps.claims, partner, {

@@ -1,5 +1,5 @@
 import type { ApprovalLevel } from '../../../domain/approvals/approval-policy';
-import { type ApprovalTask, claimSummary } from '../../../domain/approvals/approval-task';
+import { type ApprovalTask, claimSubject, claimSummary } from '../../../domain/approvals/approval-task';
 import type { Claim } from '../../../domain/claims/claim';
 import { claim } from '../claims/builders';
 
@@ -26,6 +26,7 @@ export function waitingTask(waitingClaim: Claim, levels: ApprovalLevel[], levelI
     reminders: 0,
     status: 'waiting',
     createdAt: '2026-04-02T10:00:00.000Z',
+    subject: claimSubject(waitingClaim),
     claim: claimSummary(waitingClaim),
   };
 }

@@ -1,6 +1,12 @@
 import type { Role } from '../../../domain/access/actor';
 import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-policy-use-cases';
-import type { ApprovalTask } from '../../../domain/approvals/approval-task';
+import type { RequestSubjectRef } from '../../../domain/approvals/approval-subject';
+import {
+  type ApprovalTask,
+  type InboxTask,
+  isRequestTask,
+  type RequestApprovalTask,
+} from '../../../domain/approvals/approval-task';
 import type { ApprovalStepResult } from '../../../domain/approvals/approval-workflow-state';
 import type {
   ApprovalDeps,
@@ -15,26 +21,26 @@ import { InMemoryClaimStore } from '../claims/fakes';
 
 /** Tasks in a Map with the adapter's contract: open once per id, close only while waiting; tokens kept apart. */
 export class InMemoryApprovalTaskStore implements ApprovalTaskStore {
-  readonly tasks = new Map<string, ApprovalTask>();
+  readonly tasks = new Map<string, InboxTask>();
   readonly tokens = new Map<string, string>();
 
   async get(taskId: string) {
     return this.tasks.get(taskId);
   }
 
-  async open(task: ApprovalTask, resumeToken: string) {
+  async open(task: InboxTask, resumeToken: string) {
     if (this.tasks.has(task.taskId)) return;
     this.tasks.set(task.taskId, task);
     this.tokens.set(task.taskId, resumeToken);
   }
 
-  async close(closed: ApprovalTask) {
+  async close(closed: InboxTask) {
     if (this.tasks.get(closed.taskId)?.status !== 'waiting') return false;
     this.tasks.set(closed.taskId, closed);
     return true;
   }
 
-  async waitingFor(role: Role, page: { readonly limit: number }): Promise<Page<ApprovalTask>> {
+  async waitingFor(role: Role, page: { readonly limit: number }): Promise<Page<InboxTask>> {
     const items = [...this.tasks.values()].filter(
       (task) => task.kind === 'decision' && task.status === 'waiting' && task.role === role,
     );
@@ -42,7 +48,16 @@ export class InMemoryApprovalTaskStore implements ApprovalTaskStore {
   }
 
   async ofClaim(claimId: string) {
-    return [...this.tasks.values()].filter((task) => task.claimId === claimId);
+    return [...this.tasks.values()].filter(
+      (task): task is ApprovalTask => !isRequestTask(task) && task.claimId === claimId,
+    );
+  }
+
+  async ofRequest(subject: RequestSubjectRef) {
+    return [...this.tasks.values()].filter(
+      (task): task is RequestApprovalTask =>
+        isRequestTask(task) && task.subject.kind === subject.kind && task.subject.id === subject.id,
+    );
   }
 }
 

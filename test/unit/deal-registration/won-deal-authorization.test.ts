@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { RequestSubjectRef } from '../../../domain/approvals/approval-subject';
+import type { RequestApprovalStarting } from '../../../domain/approvals/ports';
 import type { DealRegistration } from '../../../domain/deal-registration/deal-registration';
 import {
   authorizeWonDeal,
@@ -36,7 +38,9 @@ function setup(...registrations: DealRegistration[]) {
   const stored = new Map<string, DebitAuthorization>();
   const product = (sku: string) =>
     ['WIDGET-1', 'GADGET-2'].includes(sku) ? ({ sku } as unknown as Stored<ProductData>) : undefined;
-  const authorizations: DebitAuthorizationDeps = {
+  const started: RequestSubjectRef[] = [];
+  const authorizations: DebitAuthorizationDeps & RequestApprovalStarting = {
+    approvalWorkflow: { start: async (subject) => void started.push(subject) },
     authorizations: {
       get: async (number) => stored.get(number),
       getAll: async () => new Map(),
@@ -53,17 +57,18 @@ function setup(...registrations: DealRegistration[]) {
     clock: deals.deps.clock,
     newAuthorizationNumber: () => 'DA-UNUSED',
   };
-  return { deps: { deals: deals.deps, authorizations }, deals, stored };
+  return { deps: { deals: deals.deps, authorizations }, deals, stored, started };
 }
 
 describe('a won registration creates its debit authorization', () => {
   it('40 × WIDGET-1 and 4 × GADGET-2 for ACME, protected 2026-03-02 → 2026-05-30: requested for P1 with those caps, linked both ways', async () => {
-    const { deps, deals } = setup(won);
+    const { deps, deals, started } = setup(won);
     const { authorization, created } = await authorizeWonDeal(deps, channelManager, {
       registrationId: 'DR-WON1',
       terms,
     });
     expect(created).toBe(true);
+    expect(started).toEqual([{ kind: 'debitAuthorizationRequest', id: 'DA-DR-WON1' }]);
     expect(authorization).toMatchObject({
       authorizationNumber: 'DA-DR-WON1',
       dealRegistrationId: 'DR-WON1',

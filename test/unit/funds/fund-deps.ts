@@ -1,4 +1,7 @@
 import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-policy-use-cases';
+import type { RequestSubjectRef } from '../../../domain/approvals/approval-subject';
+import type { RequestApprovalStarting } from '../../../domain/approvals/ports';
+import { type FundAllocation, fundAllocationSchema } from '../../../domain/funds/fund';
 import type { FundDeps } from '../../../domain/funds/ports';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
@@ -9,7 +12,8 @@ import { InMemoryEvidence, InMemoryFundStore } from './fakes';
 
 /**
  * Fund dependencies in memory: partners P1 and P2 active, P1 earned 4,000.00 USD of co-op on program
- * COOP-2026 in FY2026. Ids are 1, 2, 3… (funds FND-1, requests FRQ-2, …). `now` moves the clock.
+ * COOP-2026 in FY2026. Ids are 1, 2, 3… (funds FND-1, requests FRQ-2, …). `now` moves the clock; `started`
+ * lists the approval workflows submits started.
  */
 export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
   const claims = new InMemoryClaimStore();
@@ -33,7 +37,10 @@ export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
   const approvalPolicies = new InMemoryRecordStore<ApprovalPolicyRecord>((policy) => policy.policyId);
   let ids = 0;
   let clock = fixedClock(start);
-  const deps: FundDeps = {
+  /** The approval workflows the submits started. */
+  const started: RequestSubjectRef[] = [];
+  const deps: FundDeps & RequestApprovalStarting = {
+    approvalWorkflow: { start: async (subject) => void started.push(subject) },
     funds,
     claims,
     partners: { get: async (id: string) => partners.get(id) },
@@ -52,8 +59,24 @@ export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
     evidence,
     ledger,
     approvalPolicies,
+    started,
     now: (at: string) => {
       clock = fixedClock(at);
     },
   };
 }
+
+/** A 10,000.00 USD MDF allocation to P1 for 2026 H1 (60-day claim window), with `overrides`. */
+export const mdf = (overrides: Partial<FundAllocation> = {}): FundAllocation =>
+  fundAllocationSchema.parse({
+    kind: 'discretionary',
+    partnerId: 'P1',
+    name: 'MDF 2026 H1',
+    period: 'FY2026',
+    currency: 'USD',
+    amount: '10000.00',
+    validFrom: '2026-01-01',
+    validTo: '2026-06-30',
+    claimWindowDays: 60,
+    ...overrides,
+  });

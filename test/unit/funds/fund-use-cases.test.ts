@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateFund, listFunds } from '../../../domain/funds/allocate-fund';
 import { expireFunds } from '../../../domain/funds/expire-funds';
-import { type FundAllocation, fundAllocationSchema } from '../../../domain/funds/fund';
 import {
   requestEvidenceUpload,
   reviewFundClaim,
@@ -16,21 +15,7 @@ import {
 import { fundUtilization } from '../../../domain/funds/fund-utilization';
 import { BusinessRuleError, NotFoundError, StateConflictError } from '../../../domain/shared/errors';
 import { approver, channelManager, finance, partnerUser } from '../../support/actors';
-import { fundDeps } from './fund-deps';
-
-const mdf = (overrides: Partial<FundAllocation> = {}): FundAllocation =>
-  fundAllocationSchema.parse({
-    kind: 'discretionary',
-    partnerId: 'P1',
-    name: 'MDF 2026 H1',
-    period: 'FY2026',
-    currency: 'USD',
-    amount: '10000.00',
-    validFrom: '2026-01-01',
-    validTo: '2026-06-30',
-    claimWindowDays: 60,
-    ...overrides,
-  });
+import { fundDeps, mdf } from './fund-deps';
 
 const request = (fundId: string, overrides: Record<string, unknown> = {}) =>
   fundRequestInputSchema.parse({
@@ -113,13 +98,16 @@ describe('funds: allocation → request → approval → proof of performance �
   });
 
   it('a repeated submit with the same Idempotency-Key answers the first request; the key reused for another is a conflict', async () => {
-    const { deps, funds } = fundDeps();
+    const { deps, funds, started } = fundDeps();
     const fund = await allocateFund(deps, channelManager, mdf());
     const first = await submitFundRequestOnce(deps, p1, request(fund.fundId), 'roadshow-1');
     const again = await submitFundRequestOnce(deps, p1, request(fund.fundId), 'roadshow-1');
     expect([first.created, again.created]).toEqual([true, false]);
     expect(again.request).toEqual(first.request);
     expect(funds.requests.size).toBe(1);
+    // Each submit (re)starts the one approval workflow named after the request: starting it is idempotent.
+    const subject = { kind: 'fundRequest', id: first.request.requestId };
+    expect(started).toEqual([subject, subject]);
     await expect(
       submitFundRequestOnce(deps, p1, request(fund.fundId, { plannedCost: '100.00' }), 'roadshow-1'),
     ).rejects.toBeInstanceOf(StateConflictError);
