@@ -6,6 +6,7 @@ import { businessCodeSchema } from '../shared/codes';
 import { BusinessRuleError } from '../shared/errors';
 import { currencyCodeSchema } from '../shared/money/money';
 import type { Stored } from '../shared/ports';
+import { uploadedFileNameSchema } from '../shared/uploaded-file-name';
 import { createVersioned } from '../shared/versioned-record';
 import { type ClaimSubmitterRole, claimSubmitterRoles } from '../ship-and-debit/ship-and-debit-claim';
 import { claimNumberSchema } from '../ship-and-debit/ship-and-debit-claim-request';
@@ -34,12 +35,7 @@ export const uploadRequestSchema = z
     kind: channelFileKindSchema.describe(
       '`pos`: sell-through lines; `inventory`: stock on hand; `shipAndDebitClaim`: one ship & debit claim (CSV)',
     ),
-    fileName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(255)
-      .describe('The file’s name, kept for people (not trusted as a path)'),
+    fileName: uploadedFileNameSchema,
     contentType: z
       .enum(acceptedContentTypes, { message: `must be one of ${acceptedContentTypes.join(', ')}` })
       .describe(

@@ -5,6 +5,7 @@ import type { Claim, ClaimStatus } from '../claims/claim';
 import { claimPosting } from '../claims/settle-decided-claim';
 import { BusinessRuleError, StateConflictError, ValidationError } from '../shared/errors';
 import { fromMinorUnits } from '../shared/money/minor-units';
+import { uploadedFileNameSchema } from '../shared/uploaded-file-name';
 import {
   bookingProgramOf,
   checkbookScopeOf,
@@ -33,12 +34,7 @@ export const evidenceUrlLifetimeSeconds = 15 * 60;
 
 export const evidenceUploadSchema = z
   .object({
-    fileName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(255)
-      .describe('The file’s name, kept for people (not trusted as a path)'),
+    fileName: uploadedFileNameSchema,
     contentType: z
       .enum(evidenceContentTypes, { message: `must be one of ${evidenceContentTypes.join(', ')}` })
       .describe('image/jpeg, image/png or application/pdf'),
