@@ -1,4 +1,4 @@
-import * as escalated from '../../events/approval-task-escalated.v1';
+import * as escalated from '../../events/approval-task-escalated.v2';
 import type { ApprovalPolicyDeps } from './approval-policy-use-cases';
 import { policyInForce } from './approval-policy-use-cases';
 import type { InboxTask } from './approval-task';
@@ -19,7 +19,7 @@ export async function escalateTask(
   await deps.events.publish({
     source: escalated.source,
     detailType: escalated.detailType,
-    detail: escalated.approvalTaskEscalatedV1.parse({
+    detail: escalated.approvalTaskEscalatedV2.parse({
       version: escalated.version,
       ...(isRequestTask(task) ? {} : { claimId: task.claimId }),
       subject: { kind: task.subject.kind, id: task.subject.id },

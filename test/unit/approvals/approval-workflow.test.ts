@@ -232,7 +232,10 @@ describe('escalation', () => {
       state = await escalateWaitingTask(deps, state);
       expect(state.result).toEqual({ outcome: 'pending' });
       expect((await deps.tasks.get(taskId))?.status).toBe('expired');
-      expect(published.at(-1)).toMatchObject({ detailType: 'ApprovalTaskEscalated', detail: expected });
+      expect(published.at(-1)).toMatchObject({
+        detailType: 'ApprovalTaskEscalated',
+        detail: { ...expected, version: 2, subject: { kind: 'claim', id: 'CLM-1' }, claimId: 'CLM-1' },
+      });
     }
     const escalated = await open(state);
     expect(await deps.tasks.get(escalated)).toMatchObject({ level: 'approver', role: 'finance' });
