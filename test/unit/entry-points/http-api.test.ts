@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ApiEvent, httpApi } from '../../../functions/shared/http/http-api';
 import { json } from '../../../functions/shared/http/response';
 import { logger } from '../../../functions/shared/logger';
+import { capturedStdout } from '../../support/stdout-lines';
 
 const context = { functionName: 'GetCheckbook', awsRequestId: 'lambda-req-1' } as Context;
 const event = { rawPath: '/health', requestContext: { requestId: 'api-req-42' } } as unknown as ApiEvent;
@@ -13,11 +14,7 @@ afterEach(() => {
 
 describe('an API route', () => {
   it("logs API Gateway's request id as the correlation id, with no warning about a missing search function", async () => {
-    const written: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
+    const written = capturedStdout();
     const handler = httpApi(async () => {
       logger.info('reading');
       return json(200, { ok: true });
