@@ -6,10 +6,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { localSigningKey, signLocalToken } from '../infra/local/local-auth';
 import { freePort } from '../infra/local/preflight';
+import { childrenOf, cpuMilliseconds } from './process-cpu';
 
 const workers = 20;
 const offeredRate = Number(process.env.API_LOAD_RATE ?? 200);
@@ -53,9 +54,19 @@ export async function startStack(
 export const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
+/** CPU milliseconds the stack process and DynamoDB Local (its Java child) have used so far. */
+function cpuOf(stack: ChildProcess) {
+  const [java] = childrenOf(stack.pid);
+  return { stack: cpuMilliseconds(stack.pid) ?? Number.NaN, dynamoDb: cpuMilliseconds(java) ?? Number.NaN };
+}
+
+const perRequest = (milliseconds: number, requests: number) =>
+  Math.round((milliseconds / requests) * 100) / 100;
+
 /** Runs one phase: at `rate` requests/s when given (open loop, paced per worker), else as fast as possible. */
-async function phase(base: string, token: string, rate: number | undefined) {
+async function phase(stack: ChildProcess, base: string, token: string, rate: number | undefined) {
   const latencies: number[] = [];
+  const cpuBefore = cpuOf(stack);
   let errors = 0;
   let issued = 0;
   const started = performance.now();
@@ -86,6 +97,7 @@ async function phase(base: string, token: string, rate: number | undefined) {
   };
   await Promise.all(Array.from({ length: workers }, (_, index) => worker(index)));
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuOf(stack);
   const sorted = latencies.sort((a, b) => a - b);
   return {
     offered: rate === undefined ? 'max' : `${rate}/s`,
@@ -94,6 +106,10 @@ async function phase(base: string, token: string, rate: number | undefined) {
     p50ms: Math.round(percentile(sorted, 50)),
     p99ms: Math.round(percentile(sorted, 99)),
     errors,
+    // CPU per request says what a request costs far better than latency on a machine shared with other work.
+    stackCpuMsPerRequest: perRequest(cpuAfter.stack - cpuBefore.stack, latencies.length),
+    dynamoDbCpuMsPerRequest: perRequest(cpuAfter.dynamoDb - cpuBefore.dynamoDb, latencies.length),
+    loadAverage: loadavg()[0]?.toFixed(1),
   };
 }
 
@@ -108,8 +124,11 @@ export async function runApiLoadBench(): Promise<Record<string, unknown>> {
       partnerId: 'DIST-NORTH',
     });
     const base = `http://127.0.0.1:${port}`;
-    await phase(base, token, 50); // warm-up: handlers loaded, clients connected
-    return { fixed: await phase(base, token, offeredRate), max: await phase(base, token, undefined) };
+    await phase(child, base, token, 50); // warm-up: handlers loaded, clients connected
+    return {
+      fixed: await phase(child, base, token, offeredRate),
+      max: await phase(child, base, token, undefined),
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

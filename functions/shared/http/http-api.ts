@@ -1,3 +1,4 @@
+import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { lambdaEntry } from '../entry-points';
@@ -27,5 +28,7 @@ function problemJsonErrors(): MiddlewareObj<ApiEvent, ApiResponse> {
  * request id as the correlation id) and one place for error mapping, the same for every route.
  */
 export function httpApi(route: (event: ApiEvent) => Promise<ApiResponse>) {
-  return lambdaEntry(route, { correlationIdPath: 'requestContext.requestId' }).use(problemJsonErrors());
+  return lambdaEntry(route, { correlationIdPath: correlationPaths.API_GATEWAY_HTTP }).use(
+    problemJsonErrors(),
+  );
 }

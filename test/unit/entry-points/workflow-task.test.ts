@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { InvalidTaskPayloadError, workflowTask } from '../../../functions/shared/entry-points';
 import { logger } from '../../../functions/shared/logger';
 import { countBusiness } from '../../../functions/shared/observability';
+import { capturedStdout } from '../../support/stdout-lines';
 
 const context = { functionName: 'PostProgram', awsRequestId: 'req-1' } as Context;
 const contract = z.object({ runId: z.string().min(1), programVersion: z.number().int() });
@@ -14,11 +15,7 @@ afterEach(() => {
 
 describe('a workflow task', () => {
   it('hands its function the payload its contract parsed, and its log lines carry the run id', async () => {
-    const written: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
+    const written = capturedStdout();
     const seen: unknown[] = [];
     const handler = workflowTask(contract, async (input) => {
       seen.push(input);
@@ -46,11 +43,7 @@ describe('a workflow task', () => {
 
 describe('business counts', () => {
   it('are published once per invocation as CloudWatch embedded metrics, and nothing is written without any', async () => {
-    const written: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
+    const written = capturedStdout();
     const posting = workflowTask(contract, async () => {
       countBusiness('PostingsWritten', 27);
       return 'posted';

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   localAudience,
   localIssuer,
@@ -53,5 +53,30 @@ describe('local token verification', () => {
 
   it('refuses an expired token', async () => {
     expect(await verify(await signed({ iat: now() - 7200, exp: now() - 3600 }))).toBeUndefined();
+  });
+
+  describe('of a token it verified before', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('refuses it once it expires (past the clock skew), as the first verification would', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const token = await signed({ iat: now(), exp: now() + 600 });
+      expect(await verify(token)).toMatchObject({ sub: 'u-admin', role: 'admin' });
+      vi.setSystemTime(Date.now() + 600_000 + 30_000);
+      expect(await verify(token)).toMatchObject({ sub: 'u-admin' });
+      vi.setSystemTime(Date.now() + 31_000);
+      expect(await verify(token)).toBeUndefined();
+    });
+
+    it('refuses it under another signing key, and hands each request claims of its own', async () => {
+      const token = await signed({ iat: now(), exp: now() + 600 });
+      const first = await verify(token);
+      expect(first).toBeDefined();
+      delete first?.role;
+      expect(await verify(token)).toMatchObject({ role: 'admin' });
+      expect(await verifyLocalToken(localSigningKey(), `Bearer ${token}`)).toBeUndefined();
+    });
   });
 });
