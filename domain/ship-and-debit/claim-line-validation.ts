@@ -3,10 +3,11 @@ import type { IsoDate } from '../shared/iso-date';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import type { IndexedAuthorization, IndexedAuthorizationLine } from './authorization-index';
-import { authorizedUnitCost, debitLineAmount, isPlainDecimal, parsePrice, priceScale } from './debit-amount';
+import { authorizedUnitCost, debitLineAmount, parsePlainPrice, priceScale } from './debit-amount';
 import { type BookCostBasis, maxAuthorizedQuantity } from './debit-authorization';
-import { type DebitClaimLine, invoiceLineKey } from './debit-claim-line';
+import { type DebitClaimLine, invoiceLineKey, invoiceLineKeyHash } from './debit-claim-line';
 import { type DebitClaimReason, debitClaimReasons } from './debit-claim-reasons';
+import { hashOf, KeyFilter } from './key-filter';
 import type { PosSaleIndex } from './pos-sale-index';
 
 /** Everything a claim's lines are checked against, each indexed once by the caller. */
@@ -55,6 +56,42 @@ function isoDay(date: string): number {
   return isCalendarDate(year, month, day) ? Date.UTC(year, month - 1, day) / 86_400_000 : Number.NaN;
 }
 
+/** What this claim's earlier lines left of one authorization line, and its granted cost on the last book cost seen. */
+interface AuthorizedLineState {
+  remaining: number;
+  book: bigint | undefined;
+  granted: bigint;
+  grantedText: string;
+}
+
+/**
+ * The invoice lines a claim's earlier lines took, found by `invoiceLineKeyHash` and a bit filter: the key
+ * strings are built only when hashes meet (a repeat, or a rare collision), never once a line.
+ */
+class InvoiceLinesTaken {
+  private readonly filter: KeyFilter;
+  private readonly byHash = new Map<number, DebitClaimLine[]>();
+
+  constructor(lines: number) {
+    this.filter = new KeyFilter(lines);
+  }
+
+  has(line: DebitClaimLine, hash: number): boolean {
+    if (!this.filter.mayHave(hash)) return false;
+    const key = invoiceLineKey(line);
+    return this.byHash.get(hash & smiMask)?.some((taken) => invoiceLineKey(taken) === key) ?? false;
+  }
+
+  add(line: DebitClaimLine, hash: number): void {
+    this.filter.add(hash);
+    const taken = this.byHash.get(hash & smiMask);
+    if (taken === undefined) this.byHash.set(hash & smiMask, [line]);
+    else taken.push(line);
+  }
+}
+/** Keeps a hash a small integer (31 bits), which V8 stores in place, not as a heap number. */
+const smiMask = 0x3fffffff;
+
 /** `compute` with its results kept per argument, for values that repeat across a claim's lines. */
 function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
   const results = new Map<K, V>();
@@ -80,14 +117,16 @@ export function validateDebitClaimLines(
   const minor = currencyMinorUnits[context.currency];
   const zero = formatScaled(0n, minor, minor);
   const received = isoDay(context.receivedOn);
-  // Remaining quantities as this claim's earlier lines leave them, keyed by the indexed line itself.
-  const remaining = new Map<IndexedAuthorizationLine, number>();
+  // Per indexed authorization line (its identity is the key): the remaining quantity as this claim's earlier
+  // lines leave it, and the granted cost, which changes only with the book cost (one per product and date).
+  const states = new Map<IndexedAuthorizationLine, AuthorizedLineState>();
   const toPriceScale = 10n ** BigInt(priceScale - minor);
-  // Prices, granted costs and dates repeat across a file's lines: each distinct one is worked out once.
-  const price = memoized((text: string) => (isPlainDecimal(text) ? parsePrice(text) : undefined));
-  const costText = memoized((cost: bigint) => formatScaled(cost, priceScale, minor));
+  // Dates repeat across a file's lines (a few hundred distinct): each is worked out once. Prices are parsed
+  // per line: a memo of every distinct one was slower than parsing.
   const dayOf = memoized(isoDay);
-  const claimedHere = new Set<string>();
+  const claimedHere = new InvoiceLinesTaken(lines.length);
+  const claimedBefore = new KeyFilter(context.claimedInvoiceLines.size);
+  for (const key of context.claimedInvoiceLines) claimedBefore.add(hashOf(key));
   const rejected = (line: DebitClaimLine, reason: DebitClaimReason, priced = {}): DebitClaimLineResult => ({
     lineNumber: line.lineNumber,
     outcome: 'rejected',
@@ -100,9 +139,9 @@ export function validateDebitClaimLines(
   });
 
   return lines.map((line): DebitClaimLineResult => {
-    const book = price(line.bookCost);
-    const authorizedCost = price(line.authorizedCost);
-    const resalePrice = line.resalePrice === undefined ? undefined : price(line.resalePrice);
+    const book = parsePlainPrice(line.bookCost);
+    const authorizedCost = parsePlainPrice(line.authorizedCost);
+    const resalePrice = line.resalePrice === undefined ? undefined : parsePlainPrice(line.resalePrice);
     if (
       !Number.isSafeInteger(line.quantity) ||
       line.quantity <= 0 ||
@@ -143,8 +182,11 @@ export function validateDebitClaimLines(
         ? coverage.endCustomerId === line.endCustomerId
         : context.endCustomerSegments.get(line.endCustomerId) === coverage.segment;
     if (!covered) return rejected(line, 'invalidCustomer');
-    const invoiceKey = invoiceLineKey(line);
-    if (context.claimedInvoiceLines.has(invoiceKey) || claimedHere.has(invoiceKey)) {
+    const invoiceKey = invoiceLineKeyHash(line);
+    if (
+      (claimedBefore.mayHave(invoiceKey) && context.claimedInvoiceLines.has(invoiceLineKey(line))) ||
+      claimedHere.has(line, invoiceKey)
+    ) {
       return rejected(line, 'duplicateInvoice');
     }
     if (
@@ -156,32 +198,41 @@ export function validateDebitClaimLines(
     }
     const basis = authorization.bookCostBasis;
     const reference = context.bookCostOf(basis, line);
-    if (reference === undefined || price(reference) !== book) {
+    if (reference === undefined || parsePlainPrice(reference) !== book) {
       return rejected(line, 'bookCostIncorrect', { bookCostBasis: basis });
     }
-    const granted = authorizedUnitCost(authorized.pricing, book);
+    let state = states.get(authorized);
+    if (state === undefined) {
+      state = { remaining: authorized.line.remainingQuantity, book: undefined, granted: 0n, grantedText: '' };
+      states.set(authorized, state);
+    }
+    if (state.book !== book) {
+      state.book = book;
+      state.granted = authorizedUnitCost(authorized.pricing, book);
+      state.grantedText = formatScaled(state.granted, priceScale, minor);
+    }
+    const granted = state.granted;
     const priced = {
       bookCostBasis: basis,
       bookCost: line.bookCost,
-      authorizedCost: costText(granted),
+      authorizedCost: state.grantedText,
     };
     if (authorized.pricing.method !== 'fixedPerClaim' && authorizedCost !== granted) {
       return rejected(line, 'authorizedCostIncorrect', priced);
     }
     const claimed = debitLineAmount(authorized.pricing, book, line.quantity, context.currency);
     // An amount is compared exactly: "700" equals 700.00, "700.001" does not, an unreadable one never does.
-    // Not memoized: amounts rarely repeat, and a map of every one would cost more than parsing.
-    const amount = isPlainDecimal(line.amount) ? parsePrice(line.amount) : undefined;
+    const amount = parsePlainPrice(line.amount);
     if (amount !== claimed.amountMinor * toPriceScale) {
       return rejected(line, 'amountIncorrect', priced);
     }
     if (!context.sales.backs(line, context.posToleranceBasisPoints))
       return rejected(line, 'noMatchingSale', priced);
-    const left = remaining.get(authorized) ?? authorized.line.remainingQuantity;
+    const left = state.remaining;
     if (left <= 0) return rejected(line, 'zeroBalance', priced);
     const approvedQuantity = Math.min(left, line.quantity);
-    remaining.set(authorized, left - approvedQuantity);
-    claimedHere.add(invoiceKey);
+    state.remaining = left - approvedQuantity;
+    claimedHere.add(line, invoiceKey);
     const approved =
       approvedQuantity === line.quantity
         ? claimed
@@ -193,7 +244,9 @@ export function validateDebitClaimLines(
         outcome: 'approved',
         approvedQuantity,
         approvedAmount,
-        ...priced,
+        bookCostBasis: basis,
+        bookCost: line.bookCost,
+        authorizedCost: state.grantedText,
       };
     }
     return {
@@ -204,7 +257,9 @@ export function validateDebitClaimLines(
       followUp: debitClaimReasons.quantityExceeded.followUp,
       approvedQuantity,
       approvedAmount,
-      ...priced,
+      bookCostBasis: basis,
+      bookCost: line.bookCost,
+      authorizedCost: state.grantedText,
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../shared/iso-date';
+import { hashOf } from './key-filter';
 
 /**
  * One line of a ship & debit claim, from an 844 PAD loop or a CSV row: one resale to an end customer under
@@ -32,3 +33,11 @@ export const invoiceLineKey = (
   line.invoiceLine === undefined
     ? `${line.invoiceNumber}\u0000sku\u0000${line.productSku}`
     : `${line.invoiceNumber}\u0000line\u0000${line.invoiceLine}`;
+
+/** `hashOf(invoiceLineKey(line))`, from the parts: no key string is built. */
+export const invoiceLineKeyHash = (
+  line: Pick<DebitClaimLine, 'invoiceNumber' | 'invoiceLine' | 'productSku'>,
+): number =>
+  line.invoiceLine === undefined
+    ? hashOf(line.productSku, hashOf('\u0000sku\u0000', hashOf(line.invoiceNumber)))
+    : hashOf(line.invoiceLine, hashOf('\u0000line\u0000', hashOf(line.invoiceNumber)));

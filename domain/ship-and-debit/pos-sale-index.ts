@@ -1,5 +1,6 @@
 import type { IsoDate } from '../shared/iso-date';
 import type { DebitClaimLine } from './debit-claim-line';
+import { hashOf, KeyFilter } from './key-filter';
 
 /** A resale line of the partner's sell-through (POS) data, as far as claim validation needs it. */
 export interface PosSale {
@@ -12,22 +13,50 @@ export interface PosSale {
   readonly quantity: number;
 }
 
-type Quantities = Map<string, number>;
+/**
+ * Net quantities under the keys a claim asks for: an invoice has a line or two, a customer and product a
+ * ship date or two, so the first key is held in place and any further ones in a Map made only for them
+ * (100,000 claim lines would otherwise make 200,000 Maps of one entry each).
+ */
+class Quantities {
+  private sum = 0;
+  private more: Map<string, number> | undefined;
 
-/** The inner map of `outer` under `key`, made when missing. */
-function inner<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let map = outer.get(key);
-  if (map === undefined) {
-    map = new Map();
-    outer.set(key, map);
+  constructor(private readonly key: string) {}
+
+  /** Starts counting `key` (at 0) if it is not counted yet. */
+  track(key: string): void {
+    if (key === this.key) return;
+    this.more ??= new Map();
+    if (!this.more.has(key)) this.more.set(key, 0);
   }
-  return map;
+
+  /** Adds `units` to `key`'s quantity when `key` is counted. */
+  add(key: string, units: number): void {
+    if (key === this.key) {
+      this.sum += units;
+      return;
+    }
+    const sum = this.more?.get(key);
+    if (sum !== undefined) this.more?.set(key, sum + units);
+  }
+
+  /** The net quantity of `key`; undefined when it is not counted. */
+  get(key: string): number | undefined {
+    return key === this.key ? this.sum : this.more?.get(key);
+  }
 }
 
-const addTo = (quantities: Quantities | undefined, key: string, units: number): void => {
-  const sum = quantities?.get(key);
-  if (quantities !== undefined && sum !== undefined) quantities.set(key, sum + units);
-};
+/** Whether a net POS quantity backs `claimed` units within the tolerance. */
+const within = (sold: number | undefined, claimed: number, toleranceBasisPoints: number): boolean =>
+  sold !== undefined && sold !== 0 && Math.abs(sold - claimed) * 10_000 <= claimed * toleranceBasisPoints;
+
+/** `key`'s quantities in `map`, started with `key` counted when missing. */
+function track(map: Map<string, Quantities>, key: string, counted: string): void {
+  const quantities = map.get(key);
+  if (quantities === undefined) map.set(key, new Quantities(counted));
+  else quantities.track(counted);
+}
 
 /**
  * The POS evidence for one claim, gathered as a hash join with the claim as the build side: the claim's
@@ -39,26 +68,45 @@ export class PosSaleIndex {
   /** invoice → its invoice lines' and its products' net quantities (one lookup per sale for both). */
   private readonly byInvoice = new Map<
     string,
-    { readonly lines: Quantities; readonly products: Quantities }
+    { lines: Quantities | undefined; readonly products: Quantities }
   >();
   /** end customer → product → ship date → net quantity. */
   private readonly byResale = new Map<string, Map<string, Quantities>>();
+  /** Invoices, and end customer + product pairs, of the claim's lines. */
+  private readonly invoices: KeyFilter;
+  private readonly resales: KeyFilter;
 
-  constructor(claimLines: Iterable<DebitClaimLine>) {
+  constructor(claimLines: readonly DebitClaimLine[]) {
+    this.invoices = new KeyFilter(claimLines.length);
+    this.resales = new KeyFilter(claimLines.length);
     for (const line of claimLines) {
-      let invoice = this.byInvoice.get(line.invoiceNumber);
+      this.invoices.add(hashOf(line.invoiceNumber));
+      this.resales.add(hashOf(line.productSku, hashOf(line.endCustomerId)));
+      const invoice = this.byInvoice.get(line.invoiceNumber);
+      const invoiceLine = line.invoiceLine;
       if (invoice === undefined) {
-        invoice = { lines: new Map(), products: new Map() };
-        this.byInvoice.set(line.invoiceNumber, invoice);
+        this.byInvoice.set(line.invoiceNumber, {
+          lines: invoiceLine === undefined ? undefined : new Quantities(invoiceLine),
+          products: new Quantities(line.productSku),
+        });
+      } else {
+        if (invoiceLine !== undefined) {
+          if (invoice.lines === undefined) invoice.lines = new Quantities(invoiceLine);
+          else invoice.lines.track(invoiceLine);
+        }
+        invoice.products.track(line.productSku);
       }
-      if (line.invoiceLine !== undefined) invoice.lines.set(line.invoiceLine, 0);
-      invoice.products.set(line.productSku, 0);
-      inner(inner(this.byResale, line.endCustomerId), line.productSku).set(line.shipDate, 0);
+      let products = this.byResale.get(line.endCustomerId);
+      if (products === undefined) {
+        products = new Map();
+        this.byResale.set(line.endCustomerId, products);
+      }
+      track(products, line.productSku, line.shipDate);
     }
   }
 
   /** The index for `claimLines` with every sale of `sales` added. */
-  static of(claimLines: Iterable<DebitClaimLine>, sales: Iterable<PosSale>): PosSaleIndex {
+  static of(claimLines: readonly DebitClaimLine[], sales: Iterable<PosSale>): PosSaleIndex {
     const index = new PosSaleIndex(claimLines);
     for (const sale of sales) index.add(sale);
     return index;
@@ -66,12 +114,16 @@ export class PosSaleIndex {
 
   /** Counts one POS sale toward the claim lines it may back. */
   add(sale: PosSale): void {
-    const invoice = this.byInvoice.get(sale.invoiceNumber);
+    const invoice = this.invoices.mayHave(hashOf(sale.invoiceNumber))
+      ? this.byInvoice.get(sale.invoiceNumber)
+      : undefined;
     if (invoice !== undefined) {
-      if (sale.invoiceLine !== undefined) addTo(invoice.lines, sale.invoiceLine, sale.quantity);
-      addTo(invoice.products, sale.productSku, sale.quantity);
+      if (sale.invoiceLine !== undefined) invoice.lines?.add(sale.invoiceLine, sale.quantity);
+      invoice.products.add(sale.productSku, sale.quantity);
     }
-    addTo(this.byResale.get(sale.endCustomerId)?.get(sale.productSku), sale.shipDate, sale.quantity);
+    if (this.resales.mayHave(hashOf(sale.productSku, hashOf(sale.endCustomerId)))) {
+      this.byResale.get(sale.endCustomerId)?.get(sale.productSku)?.add(sale.shipDate, sale.quantity);
+    }
   }
 
   /**
@@ -80,18 +132,18 @@ export class PosSaleIndex {
    * `toleranceBasisPoints` of the claimed quantity (0 = exact, 500 = ±5 %).
    */
   backs(line: DebitClaimLine, toleranceBasisPoints: number): boolean {
-    const within = (sold: number | undefined): boolean =>
-      sold !== undefined &&
-      sold !== 0 &&
-      Math.abs(sold - line.quantity) * 10_000 <= line.quantity * toleranceBasisPoints;
     const invoice = this.byInvoice.get(line.invoiceNumber);
     const byInvoice =
       line.invoiceLine === undefined
         ? invoice?.products.get(line.productSku)
-        : invoice?.lines.get(line.invoiceLine);
+        : invoice?.lines?.get(line.invoiceLine);
     return (
-      within(byInvoice) ||
-      within(this.byResale.get(line.endCustomerId)?.get(line.productSku)?.get(line.shipDate))
+      within(byInvoice, line.quantity, toleranceBasisPoints) ||
+      within(
+        this.byResale.get(line.endCustomerId)?.get(line.productSku)?.get(line.shipDate),
+        line.quantity,
+        toleranceBasisPoints,
+      )
     );
   }
 }

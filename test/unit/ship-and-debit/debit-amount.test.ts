@@ -6,6 +6,8 @@ import {
   authorizedUnitCost,
   debitLineAmount,
   exactScale,
+  isPlainDecimal,
+  parsePlainPrice,
   parsePrice,
   scalePricing,
 } from '../../../domain/ship-and-debit/debit-amount';
@@ -108,5 +110,38 @@ describe('ship & debit line amount properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('parsing a claim price in one pass (the validation hot loop)', () => {
+  const reference = (text: string) => (isPlainDecimal(text) ? parsePrice(text) : undefined);
+
+  it('agrees with the regular expression and the bigint parser on any decimal spelling, large ones included', () => {
+    const digits = (min: number, max: number) =>
+      fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+    const spelled = fc.oneof(
+      fc
+        .tuple(digits(0, 14), fc.option(digits(0, 8), { nil: undefined }))
+        .map(([whole, fraction]) => (fraction === undefined ? whole : `${whole}.${fraction}`)),
+      price,
+      fc.string(),
+    );
+    fc.assert(fc.property(spelled, (text) => parsePlainPrice(text) === reference(text)));
+  });
+
+  it('reads the bounds exactly: 12 integer digits and 6 decimals, past 2^53 at 1e-6', () => {
+    for (const text of [
+      '999999999999.999999',
+      '9000000000.000001',
+      '8999999999.999999',
+      '0',
+      '0.5',
+      '007.10',
+    ]) {
+      expect(parsePlainPrice(text)).toBe(parsePrice(text));
+    }
+    for (const text of ['', '.5', '5.', '1.1234567', '1234567890123', '-1', '+1', '1e3', ' 1', '1,5', '١']) {
+      expect(parsePlainPrice(text)).toBeUndefined();
+    }
   });
 });
