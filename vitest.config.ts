@@ -16,7 +16,9 @@ export default defineConfig({
     projects: [
       {
         // Pure tests share one module cache: loading modules per file was most of this project's time.
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false },
+        // Timeouts are not performance checks here (benchmarks are): a 20k-line engine test takes ~1 s alone
+        // and past 5 s beside a loaded machine's other suites.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false, testTimeout: 30_000 },
       },
       {
         test: {
