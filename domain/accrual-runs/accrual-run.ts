@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RunPeriod } from '../accruals/measurement-window';
 import { type IsoDate, isoDateSchema } from '../shared/iso-date';
+import type { LineSource } from './line-state';
 import type { UnreadableLine } from './run-lines';
 
 /**
@@ -98,6 +99,8 @@ export interface AccrualRunRecord {
   readonly lineCount: number;
   readonly lineSetFingerprint: string | null;
   readonly unreadableLines: readonly UnreadableLine[];
+  /** Whether the lines were read or taken from an earlier run's snapshot (absent on runs before counters). */
+  readonly lineSource?: LineSource;
   readonly results: readonly ProgramRunResult[];
   readonly failure: string | null;
   readonly completedAt: string | null;

@@ -6,6 +6,7 @@ import type { ProgramRecord, ProgramVersionRecord } from '../programs/program-re
 import type { SalesSummaryStore } from '../reports/ports';
 import type { Clock, EventPublisher, Page, PageRequest, RecordStore } from '../shared/ports';
 import type { AccrualRunRecord, Measurement } from './accrual-run';
+import type { PartnerMonthChanges } from './line-state';
 import type { NearTierAlert } from './near-tier';
 import type { ProgramComputation } from './program-computation';
 import type { ChannelSaleLine } from './run-lines';
@@ -13,6 +14,12 @@ import type { ChannelSaleLine } from './run-lines';
 /** The stored sale lines of one invoice month: every partner's, or one partner's. */
 export interface RunLineSource {
   salesInMonth(month: string, partnerId?: string): AsyncIterable<ChannelSaleLine>;
+  /**
+   * The change counter of every partner × each month (0 where nothing was ever written), read consistently.
+   * A run reads them before its lines: the store bumps a counter after each change is durable, so a change
+   * is either in the lines read or shows up as a counter the run did not record.
+   */
+  lineChanges(months: readonly string[]): Promise<PartnerMonthChanges[]>;
 }
 
 /**
@@ -25,6 +32,9 @@ export interface RunSnapshots {
   writeComputed(runId: string, computations: readonly ProgramComputation[]): Promise<void>;
   /** Null when the run has none written for the program (prepared before results were written). */
   readComputed(runId: string, programId: string): Promise<ProgramComputation | null>;
+  /** The run that last read its lines from the store at `lineState` (see `lineStateOf`), if any. */
+  runAtLineState(lineState: string): Promise<string | null>;
+  rememberLineState(lineState: string, runId: string): Promise<void>;
 }
 
 /** A program period's ledger: what is posted, a sequence that every append advances, how far it is measured. */

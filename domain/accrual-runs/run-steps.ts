@@ -20,6 +20,7 @@ import { toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
 import { getVersioned, recordData, replaceVersioned } from '../shared/versioned-record';
 import type { AccrualRunRecord, PeriodRunResult, ProgramRunResult } from './accrual-run';
+import { type LineSource, lineStateOf, mayReuseLinesOf } from './line-state';
 import type { AccrualRunDeps } from './ports';
 import { postProgramPeriod } from './post-program-period';
 import { byCurrency, computePrograms, type ProgramComputation } from './program-computation';
@@ -60,16 +61,10 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
       ),
     ),
   ].sort();
-  const lines: SaleLine[] = [];
-  const unreadable: UnreadableLine[] = [];
-  for (const month of months) {
-    for await (const stored of deps.lines.salesInMonth(month)) {
-      const line = toSaleLine(stored);
-      if ('reason' in line) unreadable.push(line);
-      else lines.push(line);
-    }
-  }
+  const { lines, unreadable, lineSource } = await linesOfRun(deps, months);
   await deps.snapshots.write(runId, lines);
+  if (lineSource.reusedFromRunId === null)
+    await deps.snapshots.rememberLineState(lineSource.lineState, runId);
   await writeSalesSummaries(deps, months, lines);
   const measured = programs.map(({ program, measuredTo }) => ({
     program,
@@ -88,12 +83,49 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
     lineCount: lines.length,
     lineSetFingerprint: fingerprintLines(lines),
     unreadableLines: unreadable.slice(0, shownUnreadable),
+    lineSource,
   });
   return programs.map(({ program }) => ({
     runId,
     programId: program.programId,
     programVersion: program.version,
   }));
+}
+
+/**
+ * The lines of the run's months: the snapshot of the last run that read them, when that run completed and no
+ * line of these partner-months changed since (its counters are the same), else read from the store. The
+ * counters are read before the lines (see `RunLineSource.lineChanges`); everything after the read (summaries,
+ * compute, postings) runs as usual, so a reused read changes nothing in the result.
+ */
+async function linesOfRun(
+  deps: Pick<AccrualRunDeps, 'lines' | 'snapshots' | 'runs'>,
+  months: readonly string[],
+): Promise<{ lines: SaleLine[]; unreadable: readonly UnreadableLine[]; lineSource: LineSource }> {
+  const lineState = lineStateOf(await deps.lines.lineChanges(months));
+  const earlierId = await deps.snapshots.runAtLineState(lineState);
+  const earlier = earlierId === null ? undefined : await deps.runs.get(earlierId);
+  if (earlier !== undefined && mayReuseLinesOf(earlier, lineState)) {
+    return {
+      lines: await deps.snapshots.read(earlier.runId),
+      unreadable: earlier.unreadableLines,
+      lineSource: { lineState, reusedFromRunId: earlier.runId, monthsReused: months, monthsRead: [] },
+    };
+  }
+  const lines: SaleLine[] = [];
+  const unreadable: UnreadableLine[] = [];
+  for (const month of months) {
+    for await (const stored of deps.lines.salesInMonth(month)) {
+      const line = toSaleLine(stored);
+      if ('reason' in line) unreadable.push(line);
+      else lines.push(line);
+    }
+  }
+  return {
+    lines,
+    unreadable,
+    lineSource: { lineState, reusedFromRunId: null, monthsReused: [], monthsRead: months },
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   RejectedLine,
 } from '../../domain/ingestion/ingest-types';
 import { chunks, getAll, inParallel, itemKeyId, pause, putAll } from './dynamo-batch';
+import { bumpLineChanges, type PartnerMonth } from './line-change-counters';
 import {
   fileLinesIndexKey,
   fileLinesPartition,
@@ -137,6 +138,26 @@ function historyItem(
   };
 }
 
+/**
+ * The partner-months whose sale lines a change of `line` (replacing or restoring `other`) touches: both
+ * invoice months when a restatement moves a line to another month; none for inventory snapshots, which
+ * runs do not read.
+ *
+ * Their change counters are bumped AFTER the change is durable. A run reads the counters before the lines,
+ * so a change it did not see in the lines has its bump after the run's counter read: the run records a
+ * counter that is already stale, and the next run finds it moved and reads the lines again. Bumping only
+ * before the write would let a run record the new counter yet read the lines before they land, and every
+ * later run would reuse those stale lines. The one extra bump before the writes covers a writer that dies
+ * between its transaction and its bump: the retry of its file finds its lines in place and writes nothing.
+ */
+function changedMonths(line: ChannelLine, other: ChannelLine | undefined): PartnerMonth[] {
+  return [line, other].flatMap((changed) =>
+    changed !== undefined && isSaleLine(changed)
+      ? [{ partnerId: changed.partnerId, month: changed.invoiceDate.slice(0, 7) }]
+      : [],
+  );
+}
+
 /** Writes per transaction: each is at most two items (line + history), within the 100-item limit. */
 const writesPerTransaction = 50;
 /** Why a transaction may be cancelled without anything being wrong with it: retry after re-reading. */
@@ -171,10 +192,17 @@ export class DynamoChannelLines implements ChannelLineStore {
     return versions;
   }
 
+  /**
+   * Writes each chunk in a transaction and bumps the change counters of the partner-months it touched after
+   * the transaction is durable (see `changedMonths` for why after), and once before all of them.
+   */
   async writeLines(fileId: string, writes: readonly LineWrite[]): Promise<readonly LineWrite[]> {
     const lost: LineWrite[] = [];
+    await this.bump(writes.flatMap((write) => changedMonths(write.line, write.replaces?.line)));
     await inParallel(chunks(writes, writesPerTransaction), async (chunk) => {
-      if (!(await this.transact(fileId, chunk))) lost.push(...chunk);
+      if (await this.transact(fileId, chunk)) {
+        await this.bump(chunk.flatMap((write) => changedMonths(write.line, write.replaces?.line)));
+      } else lost.push(...chunk);
     });
     // Give the writer that won a moment to finish before the caller re-reads.
     if (lost.length > 0) await pause(1);
@@ -251,18 +279,33 @@ export class DynamoChannelLines implements ChannelLineStore {
       return [spec.historyKey(version.line, spec.key(version.line), version.replacesFileId)];
     });
     const previous = await getAll(this.client, this.tableName, previousKeys);
-    const operations = versions.map((version) => this.withdrawal(version, previous));
+    const withdrawals = versions.map((version) => this.withdrawal(version, previous));
     let withdrawn = 0;
-    await inParallel(chunks(operations, writesPerTransaction), async (chunk) => {
-      if (await this.transactOrRace(chunk.flat())) withdrawn += chunk.length;
-      else {
-        for (const one of chunk) if (await this.transactOrRace(one)) withdrawn++;
+    await this.bump(withdrawals.flatMap((withdrawal) => withdrawal.months));
+    await inParallel(chunks(withdrawals, writesPerTransaction), async (chunk) => {
+      if (await this.transactOrRace(chunk.flatMap((withdrawal) => withdrawal.operations))) {
+        withdrawn += chunk.length;
+        await this.bump(chunk.flatMap((withdrawal) => withdrawal.months));
+      } else {
+        for (const one of chunk) {
+          if (await this.transactOrRace(one.operations)) {
+            withdrawn++;
+            await this.bump(one.months);
+          }
+        }
       }
     });
     return withdrawn;
   }
 
-  /** The withdrawn version to history, and the version it replaced back in force (else the line removed). */
+  private bump(partnerMonths: readonly PartnerMonth[]): Promise<void> {
+    return bumpLineChanges(this.client, this.tableName, partnerMonths);
+  }
+
+  /**
+   * The withdrawn version to history, and the version it replaced back in force (else the line removed); with
+   * the partner-months whose lines that changes.
+   */
   private withdrawal(version: CurrentLineVersion, previousItems: ReadonlyMap<string, Item>) {
     const spec = specOf(version.line);
     const key = spec.key(version.line);
@@ -289,7 +332,13 @@ export class DynamoChannelLines implements ChannelLineStore {
               ...condition,
             },
           };
-    return [{ Put: { TableName: this.tableName, Item: historyItem(version, { withdrawn: true }) } }, restore];
+    return {
+      operations: [
+        { Put: { TableName: this.tableName, Item: historyItem(version, { withdrawn: true }) } },
+        restore,
+      ],
+      months: changedMonths(version.line, previous?.line),
+    };
   }
 
   /** Runs one transaction; false when a race cancelled it (nothing written). */

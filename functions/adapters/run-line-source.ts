@@ -1,9 +1,11 @@
 import { type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
 import type { RunLineSource } from '../../domain/accrual-runs/ports';
 import type { ChannelSaleLine } from '../../domain/accrual-runs/run-lines';
 import { type SaleField, saleFields } from '../../domain/ingestion/mapping-profile';
 import type { PartnerData } from '../../domain/partners/partner';
 import type { RecordStore } from '../../domain/shared/ports';
+import { readLineChanges } from './line-change-counters';
 import { salesByPeriodPartition, shardCount } from './table-keys';
 
 /** Canonical sale fields the store keeps that a run does not read (`ChannelSaleLine` has no place for them). */
@@ -50,6 +52,10 @@ export class DynamoRunLineSource implements RunLineSource {
     for await (const page of pagesInParallel(partitions, (partition) => this.pages(partition))) {
       yield* page;
     }
+  }
+
+  async lineChanges(months: readonly string[]): Promise<PartnerMonthChanges[]> {
+    return readLineChanges(this.client, this.tableName, await this.partnerIds(), months);
   }
 
   private async *pages(partition: string): AsyncIterable<ChannelSaleLine[]> {

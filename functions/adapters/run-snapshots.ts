@@ -7,6 +7,8 @@ import type { ProgramComputation } from '../../domain/accrual-runs/program-compu
 import type { SaleLine } from '../../domain/accruals/sale-line';
 
 export const runSnapshotKey = (runId: string) => `runs/${runId}/lines.ndjson.gz`;
+/** Beside the runs' folders: a run id is never `by-line-state`. */
+export const lineStateKey = (lineState: string) => `runs/by-line-state/${lineState}`;
 export const runComputedKey = (runId: string, programId: string) =>
   `runs/${runId}/programs/${encodeURIComponent(programId)}.json.gz`;
 
@@ -84,12 +86,32 @@ export class S3RunSnapshots implements RunSnapshots {
   }
 
   async readComputed(runId: string, programId: string): Promise<ProgramComputation | null> {
+    const body = await this.bytesOrNull(runComputedKey(runId, programId));
+    if (body === null) return null;
+    return JSON.parse(gunzipSync(body).toString('utf8')) as ProgramComputation;
+  }
+
+  async runAtLineState(lineState: string): Promise<string | null> {
+    const body = await this.bytesOrNull(lineStateKey(lineState));
+    return body === null ? null : Buffer.from(body).toString('utf8');
+  }
+
+  async rememberLineState(lineState: string, runId: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: lineStateKey(lineState),
+        Body: runId,
+        ContentType: 'text/plain',
+      }),
+    );
+  }
+
+  /** An object's bytes; null when there is none. */
+  private async bytesOrNull(key: string): Promise<Uint8Array | null> {
     try {
-      const { Body } = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: runComputedKey(runId, programId) }),
-      );
-      if (!Body) return null;
-      return JSON.parse(gunzipSync(await Body.transformToByteArray()).toString('utf8')) as ProgramComputation;
+      const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return Body ? await Body.transformToByteArray() : null;
     } catch (error) {
       if (error instanceof NoSuchKey) return null;
       throw error;

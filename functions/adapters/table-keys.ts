@@ -58,6 +58,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | price protection line | PPRUN#<runId>      | LINE#<partnerId>            | PPPARTNER#<p>             | <createdAt>#<runId>     |
  * | sales summary (reports) | REPORTSALES#<yyyy-mm> | PARTNER#<partnerId> (cells: category × currency; units per SKU) |    |                         |
  * | near-tier alert   | NEARTIER#<programId>#<period> | PARTNER#<p>          | NEARTIERPARTNER#<p>       | <programId>#<period>    |
+ * | line changes      | LINECHANGES#<p>#<yyyy-mm> | COUNTER (changes: bumped by every sale line write/withdrawal) |  |                 |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -817,3 +818,9 @@ export const requestApprovalsIndexKey = (
   createdAt: string,
   taskId: string,
 ) => ({ gsi2pk: requestApprovalsPartition(subject.kind, subject.id), gsi2sk: `${createdAt}#${taskId}` });
+
+// Line change counters (issue 11 part 4): one per partner × invoice month, so a rerun can tell its lines unchanged.
+export const lineChangesKey = (partnerId: string, month: string): ItemKey => ({
+  pk: `LINECHANGES#${partnerId}#${month}`,
+  sk: 'COUNTER',
+});

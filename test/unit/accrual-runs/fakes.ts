@@ -1,4 +1,5 @@
 import type { AccrualRunRecord, Measurement } from '../../../domain/accrual-runs/accrual-run';
+import type { PartnerMonthChanges } from '../../../domain/accrual-runs/line-state';
 import type {
   AccrualLedger,
   AccrualRunDeps,
@@ -14,6 +15,7 @@ import { type AccountingPeriod, ClosedPeriodError } from '../../../domain/ledger
 import { type LedgerPosting, ledgerPostingSchema } from '../../../domain/ledger/ledger-posting';
 import type { LedgerReader } from '../../../domain/ledger/ports';
 import { VersionConflictError } from '../../../domain/shared/errors';
+import { fnv1a64 } from '../../../domain/shared/fingerprint';
 import type { EventPublisher } from '../../../domain/shared/ports';
 import type { DomainEvent } from '../../../events/domain-event';
 import { chunksOf } from '../../../functions/adapters/dynamo-accrual-ledger';
@@ -59,6 +61,26 @@ export class InMemoryRunLineSource implements RunLineSource {
       }
     }
   }
+
+  /**
+   * Every partner with lines × each month: a digest of the partner-month's lines stands in for the store's
+   * counter, so any change to `lines` (tests restate by assigning into it) moves it as the store's bump does.
+   */
+  async lineChanges(months: readonly string[]): Promise<PartnerMonthChanges[]> {
+    const partnerIds = [...new Set(this.lines.map((line) => line.partnerId))];
+    return partnerIds.flatMap((partnerId) =>
+      months.map((month) => {
+        const lines = this.lines.filter(
+          (line) => line.partnerId === partnerId && line.invoiceDate.slice(0, 7) === month,
+        );
+        return {
+          partnerId,
+          month,
+          changes: Number.parseInt(fnv1a64(JSON.stringify(lines)).slice(0, 12), 16),
+        };
+      }),
+    );
+  }
 }
 
 /** Run snapshots in a Map; `tamper` changes a stored snapshot behind the run's back. */
@@ -83,6 +105,16 @@ export class InMemoryRunSnapshots implements RunSnapshots {
 
   async readComputed(runId: string, programId: string): Promise<ProgramComputation | null> {
     return structuredClone(this.computed.get(`${runId}/${programId}`) ?? null);
+  }
+
+  readonly lineStates = new Map<string, string>();
+
+  async runAtLineState(lineState: string): Promise<string | null> {
+    return this.lineStates.get(lineState) ?? null;
+  }
+
+  async rememberLineState(lineState: string, runId: string): Promise<void> {
+    this.lineStates.set(lineState, runId);
   }
 
   tamper(runId: string, change: (lines: SaleLine[]) => SaleLine[]): void {

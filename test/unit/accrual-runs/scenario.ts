@@ -1,4 +1,5 @@
 import type { ProgramRunResult } from '../../../domain/accrual-runs/accrual-run';
+import type { AccrualRunDeps } from '../../../domain/accrual-runs/ports';
 import {
   completeAccrualRun,
   postProgramAccruals,
@@ -28,14 +29,14 @@ export async function inForce(
 }
 
 /** Requests and prepares a run, without posting. */
-export async function preparedRun(deps: FakeAccrualRunDeps, period: RunPeriod = march2026) {
+export async function preparedRun(deps: AccrualRunDeps, period: RunPeriod = march2026) {
   const run = await requestAccrualRun(deps, finance, { period });
   const steps = await prepareAccrualRun(deps, run.runId);
   return { runId: run.runId, steps };
 }
 
 /** A whole run as the workflow drives it: prepare → post every program → complete. */
-export async function completedRun(deps: FakeAccrualRunDeps, period: RunPeriod = march2026) {
+export async function completedRun(deps: AccrualRunDeps, period: RunPeriod = march2026) {
   const { runId, steps } = await preparedRun(deps, period);
   const results: ProgramRunResult[] = [];
   for (const step of steps) results.push(await postProgramAccruals(deps, step));

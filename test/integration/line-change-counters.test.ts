@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { storeChannelLines } from '../../domain/channel-files/store-channel-lines';
+import type { NormalizedSaleLine } from '../../domain/ingestion/ingest-types';
+import { DynamoChannelLines } from '../../functions/adapters/dynamo-channel-lines';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { masterDataStores } from '../../functions/adapters/master-data-stores';
+import { DynamoRunLineSource } from '../../functions/adapters/run-line-source';
+import { loadConfig } from '../../functions/shared/config';
+import { partnerData } from '../support/master-data-fixtures';
+import { createTestTable } from '../support/test-table';
+import { accrualRunDeps } from '../unit/accrual-runs/fakes';
+import { completedRun, inForce } from '../unit/accrual-runs/scenario';
+
+let source: DynamoRunLineSource;
+let store: DynamoChannelLines;
+
+const meta = { version: 1, createdAt: '2026-04-01T00:00:00.000Z', updatedAt: '2026-04-01T00:00:00.000Z' };
+
+const saleLine = (
+  partnerId: string,
+  fileId: string,
+  invoice: string,
+  overrides: Partial<NormalizedSaleLine> = {},
+): NormalizedSaleLine => ({
+  partnerId,
+  sourceFileId: fileId,
+  sourceLineNumber: 2,
+  invoiceNumber: invoice,
+  invoiceLine: '1',
+  invoiceDate: '2026-03-10',
+  sku: 'SKU-1',
+  partnerSku: 'P-SKU-1',
+  category: 'CAT-A',
+  quantity: '100',
+  uom: 'EA',
+  reportedQuantity: '100',
+  reportedUom: 'EA',
+  extendedAmount: '1000.00',
+  currency: 'USD',
+  custom: {},
+  ...overrides,
+});
+
+beforeAll(async () => {
+  await createTestTable();
+  const config = loadConfig();
+  const client = createDocumentClient(config);
+  const partners = masterDataStores(client, config.TABLE_NAME).partners;
+  for (const partnerId of ['P-A', 'P-B']) await partners.create({ ...partnerData(partnerId), ...meta });
+  source = new DynamoRunLineSource(partners, client, config.TABLE_NAME);
+  store = new DynamoChannelLines(client, config.TABLE_NAME);
+});
+
+/** The counters of P-A and P-B for March and April, as `partner month` → changes. */
+async function counters(): Promise<Record<string, number>> {
+  const read = await source.lineChanges(['2026-03', '2026-04']);
+  return Object.fromEntries(read.map((entry) => [`${entry.partnerId} ${entry.month}`, entry.changes]));
+}
+
+describe('line change counters in DynamoDB', () => {
+  it('move for every write, restatement (both months when it changes month) and withdrawal, never for a resubmission', async () => {
+    // Arrange
+    const before = await counters();
+    const first = [saleLine('P-A', 'F-1', 'INV-1'), saleLine('P-A', 'F-1', 'INV-2')];
+
+    // Act / Assert: new lines move P-A's March only.
+    await storeChannelLines(store, 'F-1', first);
+    const written = await counters();
+    expect(before).toEqual({ 'P-A 2026-03': 0, 'P-A 2026-04': 0, 'P-B 2026-03': 0, 'P-B 2026-04': 0 });
+    expect(written['P-A 2026-03']).toBeGreaterThan(0);
+    expect({ ...written, 'P-A 2026-03': 0 }).toEqual(before);
+
+    // The same lines again (a resubmitted file) write nothing and move nothing.
+    await storeChannelLines(store, 'F-1b', [
+      saleLine('P-A', 'F-1b', 'INV-1'),
+      saleLine('P-A', 'F-1b', 'INV-2'),
+    ]);
+    expect(await counters()).toEqual(written);
+
+    // A restatement that moves INV-2 to April moves both months.
+    await storeChannelLines(store, 'F-2', [saleLine('P-A', 'F-2', 'INV-2', { invoiceDate: '2026-04-02' })]);
+    const restated = await counters();
+    expect(restated['P-A 2026-03']).toBeGreaterThan(written['P-A 2026-03'] ?? 0);
+    expect(restated['P-A 2026-04']).toBeGreaterThan(0);
+
+    // Withdrawing F-2 (its file failed) puts INV-2 back in March: both months move again.
+    await store.withdrawFileLines('F-2');
+    const withdrawn = await counters();
+    expect(withdrawn['P-A 2026-03']).toBeGreaterThan(restated['P-A 2026-03'] ?? 0);
+    expect(withdrawn['P-A 2026-04']).toBeGreaterThan(restated['P-A 2026-04'] ?? 0);
+    expect(withdrawn['P-B 2026-03']).toBe(0);
+  });
+});
+
+describe('a rerun over DynamoDB lines', () => {
+  it('reuses the last completed run’s snapshot while no counter moved, and reads again after a late line, a restatement and a withdrawal', async () => {
+    // Arrange: one program of $0.10 a unit; P-B sold 100 units in March.
+    const fake = accrualRunDeps();
+    await inForce(fake);
+    const deps = { ...fake, lines: source };
+    await storeChannelLines(store, 'F-B1', [saleLine('P-B', 'F-B1', 'B-1')]);
+    const earnedOf = async () => {
+      const { runId, results } = await completedRun(deps);
+      const run = await fake.runs.get(runId);
+      return {
+        runId,
+        earned: results[0]?.earned.USD,
+        lineSource: run?.lineSource,
+        lineCount: run?.lineCount,
+      };
+    };
+
+    // Act
+    const first = await earnedOf();
+    const rerun = await earnedOf();
+    await storeChannelLines(store, 'F-B2', [saleLine('P-B', 'F-B2', 'B-2', { quantity: '50' })]);
+    const late = await earnedOf();
+    await storeChannelLines(store, 'F-B3', [saleLine('P-B', 'F-B3', 'B-1', { quantity: '300' })]);
+    const restated = await earnedOf();
+    await store.withdrawFileLines('F-B3');
+    const withdrawn = await earnedOf();
+    const again = await earnedOf();
+
+    // Assert: the rerun took the first run's lines (of every month the run reads around March) and came to
+    // the same result; each change was read.
+    const months = ['2026-02', '2026-03', '2026-04'];
+    expect(first.lineSource).toMatchObject({ reusedFromRunId: null, monthsRead: months });
+    expect(rerun.lineSource).toMatchObject({ reusedFromRunId: first.runId, monthsReused: months });
+    expect(rerun.lineSource?.monthsRead).toEqual([]);
+    expect(rerun.earned).toBe(first.earned);
+    expect(rerun.lineCount).toBe(first.lineCount);
+    // (P-A's March lines of the test above are in the table too: compare with the first run.)
+    const plus = (amount: string | undefined, more: number) => (Number(amount) + more).toFixed(2);
+    const lines = (first.lineCount ?? 0) + 1;
+    expect(
+      [late, restated, withdrawn].map((run) => [run.lineSource?.reusedFromRunId, run.lineCount, run.earned]),
+    ).toEqual([
+      [null, lines, plus(first.earned, 5)], // 50 more units at $0.10
+      [null, lines, plus(first.earned, 25)], // B-1 restated from 100 to 300 units
+      [null, lines, plus(first.earned, 5)], // the restatement withdrawn
+    ]);
+    expect(again.lineSource?.reusedFromRunId).toBe(withdrawn.runId);
+  });
+});
