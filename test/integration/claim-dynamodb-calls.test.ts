@@ -86,8 +86,7 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
 
     // A regression guard: a change that adds a DynamoDB call on this path has to change this list.
     expect(sent).toEqual([
-      // submit: the repeat check, then validation's reads in one round trip, then the reservation
-      'GetItemCommand',
+      // submit: validation's reads in one round trip (references, program, checkbook, fund), the reservation
       'GetItemCommand',
       'GetItemCommand',
       'QueryCommand',
@@ -116,5 +115,9 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
       '100.00',
     ]);
     expect(events.events.map((event) => event.detailType)).toEqual(['ClaimSubmitted', 'ClaimDecided']);
+
+    // A resent submit (same Idempotency-Key) still answers the claim it made, found without an up-front read.
+    const again = await submitClaim(claimDeps, partnerUser('P1'), { request, idempotencyKey: 'k-1' });
+    expect(again).toEqual({ claim: stored, created: false });
   });
 });
