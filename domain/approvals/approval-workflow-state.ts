@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/actor';
+import type { Claim } from '../claims/claim';
+import { claimSchema } from '../claims/claim-schema';
 import { approvalLevels } from './approval-policy';
 
 /**
@@ -30,5 +32,12 @@ export const approvalWorkflowStateSchema = z.object({
   levels: z.array(z.enum(approvalLevels)),
   waiting: waitingSchema.optional(),
   result: approvalStepResultSchema.optional(),
+  /**
+   * The claim as the first step stored it when the policy approved it automatically: the settle step
+   * starts from it instead of reading it again (the fields settlement uses never change after a decision).
+   */
+  claim: claimSchema.optional(),
 });
-export type ApprovalWorkflowState = z.infer<typeof approvalWorkflowStateSchema>;
+export type ApprovalWorkflowState = Omit<z.infer<typeof approvalWorkflowStateSchema>, 'claim'> & {
+  readonly claim?: Claim | undefined;
+};

@@ -12,7 +12,7 @@ import {
   claimSummary,
   isRequestTask,
 } from './approval-task';
-import { autoApprove, beginApproval, expireReturn, systemActor } from './approval-transitions';
+import { autoApprove, enterApproval, expireReturn, systemActor } from './approval-transitions';
 import type { ApprovalWorkflowState } from './approval-workflow-state';
 import { escalateTask } from './escalation-event';
 import type { ApprovalDeps } from './ports';
@@ -54,23 +54,27 @@ async function store(
 
 /**
  * Step 1: the claim enters approval and the policy in force fixes its levels. Below the auto-approve
- * threshold the system approves it at once (`next: settle`); otherwise the workflow waits for the first
- * level. Retried, it finds the claim where it left it.
+ * threshold the system approves it at once, in the same write (`next: settle`, the claim handed on so
+ * that settling does not read it again); otherwise the workflow waits for the first level. Retried, it
+ * finds the claim where it left it.
  */
 export async function startClaimApproval(
   deps: ApprovalDeps,
   input: { readonly claimId: string },
 ): Promise<ApprovalWorkflowState> {
-  let claim = await claimOf(deps, input.claimId);
+  const [read, policy] = await Promise.all([claimOf(deps, input.claimId), policyInForce(deps)]);
+  let claim = read;
   const at = deps.clock().toISOString();
-  if (claim.status === 'validated') claim = await store(deps, beginApproval(claim, at), 'validated');
-  const policy = await policyInForce(deps);
   const levels = requiredLevels(policy, claim);
+  if (claim.status === 'validated') {
+    claim = await store(deps, enterApproval(claim, at, levels.length === 0), 'validated');
+  }
+  // A claim that entered approval in a write of its own, before the two were one write.
   if (claim.status === 'inApproval' && levels.length === 0) {
     claim = await store(deps, autoApprove(claim, at), 'inApproval');
   }
   if (asDecided(claim) !== undefined) {
-    return { claimId: claim.claimId, next: 'settle', levels };
+    return { claimId: claim.claimId, next: 'settle', levels, claim };
   }
   if (claim.status !== 'inApproval') {
     throw new StateConflictError(`Claim '${claim.claimId}' is ${claim.status}: it cannot enter approval`);
@@ -203,7 +207,7 @@ export async function expireUnansweredReturn(
  * and ClaimDecided published. Settlement is idempotent, so a retried step posts nothing twice.
  */
 export async function settleClaimApproval(deps: ApprovalDeps, state: ApprovalWorkflowState): Promise<void> {
-  const stored = await claimOf(deps, state.claimId);
+  const stored = state.claim ?? (await claimOf(deps, state.claimId));
   const claim = asDecided(stored);
   if (claim === undefined) {
     throw new StateConflictError(`Claim '${stored.claimId}' is ${stored.status}, not decided`);

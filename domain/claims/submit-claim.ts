@@ -157,11 +157,10 @@ export async function submitFor(
   request: ClaimRequest,
   options: SubmissionOptions,
 ): Promise<SubmittedClaim> {
+  // No read of the id first: a repeat is found by the references its lines hold, or by the id when the
+  // claim is written (the reservation's or the failed claim's conditional put), so a new claim costs no
+  // extra call; a repeat (rare) pays for validation's reads.
   const claimId = deps.claimIdFor(partnerId, options.idempotencyKey);
-  if (options.idempotencyKey !== undefined) {
-    const existing = await deps.claims.get(claimId);
-    if (existing !== undefined) return repeated(deps, existing, partnerId, request);
-  }
   const now = deps.clock();
   const draft = draftOf(
     claimId,
@@ -170,7 +169,7 @@ export async function submitFor(
     { userId: actor.userId, role: actor.role },
     now.toISOString(),
   );
-  // One round trip for everything validation reads; a repeat (rare) wastes the other three reads.
+  // One round trip for everything validation reads.
   const [holders, program, postings, draws] = await Promise.all([
     deps.claimFunds.referenceHolders(draft),
     deps.programs.get(request.programId),

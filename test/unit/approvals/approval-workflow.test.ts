@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/access/actor';
+import { beginApproval } from '../../../domain/approvals/approval-transitions';
 import { answerReturnedClaim, decideTask, listInbox } from '../../../domain/approvals/approval-use-cases';
 import type { ApprovalWorkflowState } from '../../../domain/approvals/approval-workflow-state';
 import {
@@ -13,6 +14,7 @@ import type { Claim } from '../../../domain/claims/claim';
 import { claimMovedTo } from '../../../domain/payments/claim-payment-status';
 import { ForbiddenError, NotFoundError, StateConflictError } from '../../../domain/shared/errors';
 import { approver, finance, partnerUser } from '../../support/actors';
+import { storedUsdPolicy } from '../../support/approval-policy-fixture';
 import { validatedClaim } from './claims';
 import { approvalHarness } from './fakes';
 
@@ -189,11 +191,31 @@ describe('claim approval, step by step (in-memory ports)', () => {
     await harness.claims.create(validatedClaim({ amountClaimed: '499.99' }));
     const state = await startClaimApproval(harness.deps, { claimId: 'CLM-1' });
     expect(state).toMatchObject({ next: 'settle', levels: [] });
-    expect(await harness.claims.get('CLM-1')).toMatchObject({ status: 'approved', amountApproved: '499.99' });
+    const approved = await harness.claims.get('CLM-1');
+    expect(approved).toMatchObject({ status: 'approved', amountApproved: '499.99' });
+    // Entering approval and the automatic approval are one write (one version up), both in the audit trail.
+    expect(approved?.version).toBe(2);
+    expect(approved?.history.map((entry) => [entry.from, entry.to])).toEqual([
+      ['validated', 'inApproval'],
+      ['inApproval', 'approved'],
+    ]);
+    // The state hands the approved claim to the settle step, which then needs no read.
+    expect(state.claim).toEqual(approved);
     // Retried, the step finds the claim approved and routes to settlement again.
     expect(await startClaimApproval(harness.deps, { claimId: 'CLM-1' })).toMatchObject({ next: 'settle' });
     await settleClaimApproval(harness.deps, state);
     expect(harness.published[0]?.detail).toMatchObject({ decidedBy: { userId: 'system', role: 'system' } });
+  });
+
+  it('a claim that entered approval in a write of its own (a step retried across the change) is auto-approved', async () => {
+    const harness = approvalHarness();
+    await harness.deps.policies.create(storedUsdPolicy('500.00'));
+    await harness.claims.create(
+      beginApproval(validatedClaim({ amountClaimed: '499.99' }), '2026-04-02T10:00:00Z'),
+    );
+    const state = await startClaimApproval(harness.deps, { claimId: 'CLM-1' });
+    expect(state).toMatchObject({ next: 'settle', claim: { status: 'approved', version: 3 } });
+    expect(await harness.claims.get('CLM-1')).toEqual(state.claim);
   });
 
   it('a claim finance batched (scheduled, even paid) before the settle step ran is still settled, as approved', async () => {

@@ -203,6 +203,15 @@ describe('submitClaim: who may submit, and repeats', () => {
     ).rejects.toBeInstanceOf(StateConflictError);
   });
 
+  it('the same Idempotency-Key on a claim that failed validation: the repeat answers the failed claim', async () => {
+    const deps = await claimDeps();
+    const first = await submitClaim(deps, p1, { request: request(['250.01']), idempotencyKey: 'k-2' });
+    const again = await submitClaim(deps, p1, { request: request(['250.01']), idempotencyKey: 'k-2' });
+    expect(first.claim.status).toBe('validationFailed');
+    expect(again).toEqual({ claim: first.claim, created: false });
+    expect(deps.claims.claims.size).toBe(1);
+  });
+
   it('the same claim again without a key (same partner, program, period, references): no second claim', async () => {
     const deps = await claimDeps();
     const first = await submitClaim(deps, p1, { request: request(['100.00', '20.00']) });

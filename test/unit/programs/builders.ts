@@ -3,7 +3,7 @@ import {
   type ProgramDefinitionInput,
   programDefinitionSchema,
 } from '../../../domain/programs/program';
-import { activateProgram, createProgram } from '../../../domain/programs/program-lifecycle';
+import { activateProgram, createProgram, type ProgramDeps } from '../../../domain/programs/program-lifecycle';
 import type { ProgramRecord, ProgramVersionRecord } from '../../../domain/programs/program-record';
 import { approver, channelManager } from '../../support/actors';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
@@ -54,7 +54,7 @@ export function programDeps(clock = fixedClock()) {
 }
 /** A program drafted by the channel manager and activated by the approver: record version 2, program v1. */
 export async function activeProgram(
-  deps = programDeps(),
+  deps: ProgramDeps = programDeps(),
   overrides: Parameters<typeof programDefinition>[0] = {},
 ) {
   const definition = programDefinition(overrides);
