@@ -20,9 +20,9 @@ import { type FundClaim, fundClaimStatuses } from '../../domain/funds/proof-of-p
 import type { IsoDate } from '../../domain/shared/iso-date';
 import { claimItem } from './dynamo-claim-store';
 import { allItems, getItem, putIf } from './table-access';
+import { claimFundKeys } from './table-keys/claims';
 import {
   allFundsPartition,
-  claimFundKeys,
   expiringFundsPartition,
   fundClaimIndexKeys,
   fundClaimKey,
@@ -39,7 +39,7 @@ import {
   partnerFundClaimsPartition,
   partnerFundRequestsPartition,
   partnerFundsPartition,
-} from './table-keys';
+} from './table-keys/funds';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
 const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
@@ -98,7 +98,7 @@ function movementItem(movement: FundMovement): Record<string, unknown> {
 }
 
 /**
- * Funds in the single table (see table-keys.ts, access patterns 40–45). A fund item holds its balances as
+ * Funds in the single table (see table-keys/funds.ts, access patterns 40–45). A fund item holds its balances as
  * integers of the minor unit (allocatedMinor, reservedMinor, claimedMinor, expiredMinor and drawnMinor =
  * reserved + claimed + expired). Every change is one TransactWrite: the fund's `ADD` under its conditions
  * (status; drawnMinor ≤ limit for a reservation), the request and claim puts under their status and version,
