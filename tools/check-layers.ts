@@ -4,7 +4,7 @@
  * nothing imports upwards, domain imports no AWS or Lambda
  * package, no module imports itself back through a loop (type-only imports included: a loop of types
  * is still two concepts that cannot be read apart), the accrual engine is entered by its one door, and no
- * handler or adapter spells a table key outside functions/adapters/table-keys.ts.
+ * handler or adapter spells a table key outside functions/adapters/table-keys/.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -27,8 +27,8 @@ const allowed: Record<Layer, readonly Layer[]> = {
 const engineDirectory = path.join(root, 'domain', 'accruals', 'engine');
 const engineDoor = path.join(engineDirectory, 'compute-accruals.ts');
 const packagesDomainMayNotUse = /^(@aws-sdk\/|@middy\/|@aws-lambda-powertools\/|aws-lambda$|aws-cdk-lib)/;
-/** Every table key is built in this one module; a key prefix written elsewhere is drift. */
-const tableKeysModule = path.join(root, 'functions', 'adapters', 'table-keys.ts');
+/** Every table key is built in this directory (one module per context); a key prefix written elsewhere is drift. */
+const tableKeysDirectory = path.join(root, 'functions', 'adapters', 'table-keys');
 const keyPrefixLiteral = /['`][A-Z][A-Z0-9]{2,}#/;
 
 function sourceFiles(dir: string): string[] {
@@ -75,12 +75,14 @@ function valueImportsOutsideWeb(file: string, text: string): string[] {
 
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
-  if (layerOf(file) === 'functions' && file !== tableKeysModule) {
+  if (layerOf(file) === 'functions' && path.dirname(file) !== tableKeysDirectory) {
     const keyLine = text
       .split('\n')
       .findIndex((line) => !/^\s*(\*|\/\/)/.test(line) && keyPrefixLiteral.test(line));
     if (keyLine >= 0) {
-      problems.push(`${show(file)}:${keyLine + 1} writes a table key: build it in ${show(tableKeysModule)}`);
+      problems.push(
+        `${show(file)}:${keyLine + 1} writes a table key: build it in ${show(tableKeysDirectory)}/`,
+      );
     }
   }
   if (layerOf(file) === 'web') {
@@ -160,5 +162,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `Dependency rule holds: ${files.length} modules, no upward import, no import loop, one door to the engine, keys in one module.`,
+  `Dependency rule holds: ${files.length} modules, no upward import, no import loop, one door to the engine, keys in ${show(tableKeysDirectory)}/.`,
 );

@@ -5,18 +5,20 @@ import type { ManualAdjustment } from '../../domain/ledger/manual-adjustment';
 import type { ProgramRecord, ProgramVersionRecord } from '../../domain/programs/program-record';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
 import {
-  accountingPeriodKey,
-  accountingPeriodListKey,
   accrualRunKey,
   accrualRunListKey,
-  adjustmentKey,
-  adjustmentListKey,
   programKey,
   programListKey,
   programVersionKey,
   programVersionListKey,
   programVersionsPartition,
-} from './table-keys';
+} from './table-keys/accruals';
+import {
+  accountingPeriodKey,
+  accountingPeriodListKey,
+  adjustmentKey,
+  adjustmentListKey,
+} from './table-keys/ledger';
 
 const programSpec: RecordItemSpec<ProgramRecord> = {
   type: 'Program',

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalPolicyRecord } from '../../domain/approvals/approval-policy-use-cases';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
-import { approvalPolicyKey, approvalPolicyListKey } from './table-keys';
+import { approvalPolicyKey, approvalPolicyListKey } from './table-keys/approvals';
 
 const approvalPolicySpec: RecordItemSpec<ApprovalPolicyRecord> = {
   type: 'ApprovalPolicy',

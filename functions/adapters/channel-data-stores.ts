@@ -18,7 +18,7 @@ import {
   partnerSkuKey,
   partnerSkuListKey,
   partnerSkusPartition,
-} from './table-keys';
+} from './table-keys/channel-files';
 
 /** Splits `<partnerId>/<rest>` at the first slash: partner ids never hold one, the rest may. */
 function splitPartnerId(id: string): [string, string] {

@@ -20,7 +20,7 @@ import {
   ledgerPartition,
   ledgerPostingKeys,
   runPostingsPartition,
-} from './table-keys';
+} from './table-keys/ledger';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
 // A transaction holds at most 100 items: the scope head, the accounting month's check and 98 postings.

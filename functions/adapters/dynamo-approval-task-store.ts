@@ -20,7 +20,7 @@ import {
   claimApprovalsPartition,
   requestApprovalsIndexKey,
   requestApprovalsPartition,
-} from './table-keys';
+} from './table-keys/approvals';
 
 const itemType = 'ApprovalTask';
 /** Storage attributes of a task item, never part of the task the domain and the API see. */
@@ -42,7 +42,7 @@ function taskOf(item: Record<string, unknown>): InboxTask {
 const closingFields = ['status', 'decision', 'outcome', 'decidedBy', 'decidedAt'] as const;
 
 /**
- * Approval tasks in the single table (see table-keys.ts): the inbox index (gsi1) holds staff tasks only while
+ * Approval tasks in the single table (see table-keys/approvals.ts): the inbox index (gsi1) holds staff tasks only while
  * they wait, the claim index (gsi2) every task of a claim. The task token is kept on the item for the
  * resumer and stripped from every read.
  */

@@ -1,5 +1,5 @@
 import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ItemKey } from './table-keys';
+import type { ItemKey } from './table-keys/item-key';
 
 type Item = Record<string, unknown>;
 

@@ -13,7 +13,6 @@ import { bumpLineChanges, type PartnerMonth } from './line-change-counters';
 import {
   fileLinesIndexKey,
   fileLinesPartition,
-  type ItemKey,
   inventoryByPeriodIndexKey,
   inventoryHistoryKey,
   inventorySnapshotKey,
@@ -23,7 +22,8 @@ import {
   salesByPeriodIndexKey,
   salesByProductIndexKey,
   shardCount,
-} from './table-keys';
+} from './table-keys/channel-lines';
+import type { ItemKey } from './table-keys/item-key';
 
 type Item = Record<string, unknown>;
 

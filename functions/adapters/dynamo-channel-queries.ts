@@ -14,7 +14,7 @@ import {
   rejectedLinesPartition,
   salesByPeriodPartition,
   shardCount,
-} from './table-keys';
+} from './table-keys/channel-lines';
 
 const storageAttributes = new Set([
   'pk',
@@ -31,8 +31,8 @@ const withoutStorage = (item: Record<string, unknown>): StoredLine =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name)));
 
 /**
- * Channel-data queries. Sharded partitions (see table-keys.ts) are read shard after shard; the cursor says
- * which shard and where in it the next page starts, so paging never skips or repeats a line.
+ * Channel-data queries. Sharded partitions (see table-keys/channel-lines.ts) are read shard after shard; the
+ * cursor says which shard and where in it the next page starts, so paging never skips or repeats a line.
  */
 export class DynamoChannelQueries implements ChannelLineQueries {
   constructor(

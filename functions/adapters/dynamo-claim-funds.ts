@@ -14,7 +14,12 @@ import { accrualFundSchema, periodLabelSchema } from '../../domain/ledger/ledger
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { claimItem } from './dynamo-claim-store';
-import { claimFundKeys, claimFundsPartition, claimReferenceKey, claimReservationKey } from './table-keys';
+import {
+  claimFundKeys,
+  claimFundsPartition,
+  claimReferenceKey,
+  claimReservationKey,
+} from './table-keys/claims';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
 // Transactions hold at most 100 items: the fund, the reservation, the claim and one reference per line
@@ -51,7 +56,7 @@ const fundScopeSchema = z.object({
 });
 
 /**
- * Claim funds in the single table (see table-keys.ts): one FUND item per partner, program period, fund and
+ * Claim funds in the single table (see table-keys/claims.ts): one FUND item per partner, program period, fund and
  * currency holding reservedMinor, settledMinor and drawnMinor (= reserved + settled), and one RESERVATION
  * item per claim. A reservation is one transaction: the fund's `ADD drawnMinor` under the condition
  * drawnMinor ≤ limit, the reservation, the claim and its line references (each must not exist). DynamoDB

@@ -13,7 +13,7 @@ import {
   claimKey,
   claimStatusPartition,
   partnerClaimsPartition,
-} from './table-keys';
+} from './table-keys/claims';
 
 // No `type` item attribute: a claim's own `type` (rebate, ...) has that name.
 const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
@@ -40,7 +40,7 @@ export function claimItem(claim: Claim): Record<string, unknown> {
 }
 
 /**
- * Claims in the single table (see table-keys.ts). Every write is conditional: `create` on the id being
+ * Claims in the single table (see table-keys/claims.ts). Every write is conditional: `create` on the id being
  * free, `transition` on the stored status and version, so two racing actions on one claim have one effect.
  * `withStatus` reads the status index (gsi1), never a Scan; the index is eventually consistent, so a claim
  * that has just changed may still be listed under its old status (its conditional transition then fails).

@@ -43,7 +43,7 @@ import {
   houseAccountListKey,
   partnerDealRemindersPartition,
   partnerDealsPartition,
-} from './table-keys';
+} from './table-keys/deal-registration';
 
 type Item = Record<string, unknown>;
 
@@ -97,10 +97,10 @@ const pageOf = <T>(items: Item[], lastKey: Item | undefined): Page<T> => {
 };
 
 /**
- * Deal registrations in the single table (see table-keys.ts, access patterns 50–55): one item each, listed
- * by partner (gsi1), status (gsi2) and, while protected, protection end (gsi3); a content item per partner
- * and content so the same submission twice is one registration; and one customer entry per normalized
- * customer key, which the conflict check queries.
+ * Deal registrations in the single table (see table-keys/deal-registration.ts, access patterns 50–55): one
+ * item each, listed by partner (gsi1), status (gsi2) and, while protected, protection end (gsi3); a content
+ * item per partner and content so the same submission twice is one registration; and one customer entry per
+ * normalized customer key, which the conflict check queries.
  */
 export class DynamoDealRegistrationStore implements DealRegistrationStore {
   constructor(

@@ -7,7 +7,7 @@ import type { Page, PageRequest } from '../../domain/shared/ports';
 import { claimItem } from './dynamo-claim-store';
 import { storedRecord } from './dynamo-record-store';
 import { getItem, indexPage, pageMapped, putIf } from './table-access';
-import { deductionKey, deductionLineKey, deductionListKey } from './table-keys';
+import { deductionKey, deductionLineKey, deductionListKey } from './table-keys/deductions';
 
 const deductionType = 'Deduction';
 
@@ -35,7 +35,7 @@ const versionCondition = {
 };
 
 /**
- * Deductions in the single table (see table-keys.ts): one item each, listed by status in gsi1 (oldest import
+ * Deductions in the single table (see table-keys/deductions.ts): one item each, listed by status in gsi1 (oldest import
  * first), plus a line item per receivables line so the same line imported twice is one deduction. Every
  * change is conditional on the stored status and version; a settlement writes the deduction and its claims
  * in one transaction.

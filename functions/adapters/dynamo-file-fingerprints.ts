@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FileFingerprints } from '../../domain/channel-files/ports';
-import { fileFingerprintKey } from './table-keys';
+import { fileFingerprintKey } from './table-keys/channel-files';
 
 /**
  * First file to claim a partner's content hash owns it; later claims learn the owner (conditional put). The

@@ -1,14 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { claimSchema } from '../../domain/claims/claim-schema';
-import { drawnOf, type Fund, type FundBalances } from '../../domain/funds/fund';
-import { dueOn, type FundRequest, isOpen } from '../../domain/funds/fund-request';
-import {
-  fundClaimSchema,
-  fundMovementSchema,
-  fundRequestSchema,
-  storedFundSchema,
-} from '../../domain/funds/fund-schemas';
+import { drawnOf, type Fund } from '../../domain/funds/fund';
+import type { FundRequest } from '../../domain/funds/fund-request';
 import type {
   CommitOutcome,
   FundClaimFilter,
@@ -18,92 +11,39 @@ import type {
 } from '../../domain/funds/ports';
 import { type FundClaim, fundClaimStatuses } from '../../domain/funds/proof-of-performance';
 import type { IsoDate } from '../../domain/shared/iso-date';
-import { claimItem } from './dynamo-claim-store';
+import {
+  fundClaimOfItem,
+  fundItem,
+  fundOfItem,
+  movementItem,
+  movementOfItem,
+  requestItem,
+  requestOfItem,
+} from './fund-items';
+import { checkbookWriteIndex, fundTransactionWrites, fundWriteIndex } from './fund-transaction-writes';
 import { allItems, getItem, putIf } from './table-access';
 import {
   allFundsPartition,
-  claimFundKeys,
   expiringFundsPartition,
-  fundClaimIndexKeys,
   fundClaimKey,
   fundClaimStatusPartition,
   fundClaimsPartition,
-  fundIndexKeys,
   fundKey,
-  fundMovementKey,
   fundMovementPrefix,
-  fundRequestIndexKeys,
   fundRequestKey,
   fundRequestsPartition,
   openFundRequestsPartition,
   partnerFundClaimsPartition,
   partnerFundRequestsPartition,
   partnerFundsPartition,
-} from './table-keys';
+} from './table-keys/funds';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
-const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
-const balanceAttributes = ['allocatedMinor', 'reservedMinor', 'claimedMinor', 'expiredMinor', 'drawnMinor'];
-
-function withoutStorage(
-  item: Record<string, unknown>,
-  also: readonly string[] = [],
-): Record<string, unknown> {
-  const record = { ...item };
-  for (const attribute of [...storageAttributes, ...also]) delete record[attribute];
-  return record;
-}
-
-/** Minor units as DynamoDB returns them: a number, or a bigint beyond 2^53. */
-const minorOf = (value: unknown): bigint =>
-  typeof value === 'number' || typeof value === 'bigint' ? BigInt(value) : 0n;
-
-function fundOfItem(item: Record<string, unknown>): Fund {
-  const balances: FundBalances = {
-    allocated: minorOf(item.allocatedMinor),
-    reserved: minorOf(item.reservedMinor),
-    claimed: minorOf(item.claimedMinor),
-    expired: minorOf(item.expiredMinor),
-  };
-  return { ...storedFundSchema.parse(withoutStorage(item, balanceAttributes)), balances };
-}
-
-const requestOfItem = (item: Record<string, unknown>) => fundRequestSchema.parse(withoutStorage(item));
-const claimOfItem = (item: Record<string, unknown>) => fundClaimSchema.parse(withoutStorage(item));
-
-function requestItem(request: FundRequest): Record<string, unknown> {
-  return {
-    ...fundRequestSchema.parse(request),
-    ...fundRequestKey(request.requestId),
-    ...fundRequestIndexKeys(request, isOpen(request.status) ? dueOn(request) : undefined),
-    type: 'FundRequest',
-  };
-}
-
-function fundClaimItem(claim: FundClaim): Record<string, unknown> {
-  return {
-    ...fundClaimSchema.parse(claim),
-    ...fundClaimKey(claim.fundClaimId),
-    ...fundClaimIndexKeys(claim),
-    type: 'FundClaim',
-  };
-}
-
-function movementItem(movement: FundMovement): Record<string, unknown> {
-  return {
-    ...fundMovementSchema.parse(movement),
-    ...fundMovementKey(movement.fundId, movement.movementId),
-    type: 'FundMovement',
-  };
-}
-
 /**
- * Funds in the single table (see table-keys.ts, access patterns 40–45). A fund item holds its balances as
+ * Funds in the single table (see table-keys/funds.ts, access patterns 40–45). A fund item holds its balances as
  * integers of the minor unit (allocatedMinor, reservedMinor, claimedMinor, expiredMinor and drawnMinor =
- * reserved + claimed + expired). Every change is one TransactWrite: the fund's `ADD` under its conditions
- * (status; drawnMinor ≤ limit for a reservation), the request and claim puts under their status and version,
- * the settlement claim and the movements under `attribute_not_exists`. DynamoDB serialises transactions on
- * an item, so no interleaving of concurrent approvals can overdraw a fund.
+ * reserved + claimed + expired). Every change is one TransactWrite (fund-transaction-writes.ts); DynamoDB
+ * serialises transactions on an item, so no interleaving of concurrent approvals can overdraw a fund.
  */
 export class DynamoFundStore implements FundStore {
   constructor(
@@ -112,7 +52,6 @@ export class DynamoFundStore implements FundStore {
   ) {}
 
   async createFund(fund: Fund, allocation: FundMovement): Promise<boolean> {
-    const { balances, ...fields } = fund;
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -120,17 +59,7 @@ export class DynamoFundStore implements FundStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: {
-                  ...storedFundSchema.parse(fields),
-                  ...fundKey(fund.fundId),
-                  ...fundIndexKeys(fund),
-                  type: 'Fund',
-                  allocatedMinor: balances.allocated,
-                  reservedMinor: balances.reserved,
-                  claimedMinor: balances.claimed,
-                  expiredMinor: balances.expired,
-                  drawnMinor: drawnOf(balances),
-                },
+                Item: fundItem(fund),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -174,9 +103,7 @@ export class DynamoFundStore implements FundStore {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': fundKey(fundId).pk, ':prefix': fundMovementPrefix },
     });
-    return items
-      .map((item) => fundMovementSchema.parse(withoutStorage(item)))
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return items.map(movementOfItem).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
   createRequest(request: FundRequest): Promise<boolean> {
@@ -217,7 +144,7 @@ export class DynamoFundStore implements FundStore {
 
   async getClaim(fundClaimId: string): Promise<FundClaim | undefined> {
     const item = await this.get(fundClaimKey(fundClaimId));
-    return item === undefined ? undefined : claimOfItem(item);
+    return item === undefined ? undefined : fundClaimOfItem(item);
   }
 
   async listClaims(filter: FundClaimFilter): Promise<FundClaim[]> {
@@ -232,7 +159,7 @@ export class DynamoFundStore implements FundStore {
       ).flat();
     }
     return items
-      .map(claimOfItem)
+      .map(fundClaimOfItem)
       .filter(
         (claim) =>
           (filter.partnerId === undefined || claim.partnerId === filter.partnerId) &&
@@ -246,96 +173,13 @@ export class DynamoFundStore implements FundStore {
   }
 
   private async commitOnce(transaction: FundTransaction): Promise<CommitOutcome> {
-    const { fund, checkbook, request, fundClaim, settlementClaim, movements } = transaction;
+    const { fund, checkbook } = transaction;
     if (fund.limit !== undefined && fund.limit < 0n) return 'insufficientFunds';
     if (checkbook?.limit !== undefined && checkbook.limit < 0n) return 'insufficientFunds';
-    const drawn = fund.delta.reserved + fund.delta.claimed + fund.delta.expired;
-    const conditions = ['attribute_exists(pk)', '#status = :expectedStatus'];
-    const values: Record<string, unknown> = {
-      ':expectedStatus': fund.expectedStatus,
-      ':reserved': fund.delta.reserved,
-      ':claimed': fund.delta.claimed,
-      ':expired': fund.delta.expired,
-      ':drawn': drawn,
-    };
-    if (fund.limit !== undefined) {
-      conditions.push('drawnMinor <= :limit');
-      values[':limit'] = fund.limit;
-    }
-    if (fund.expectedDrawn !== undefined) {
-      conditions.push('drawnMinor = :expectedDrawn');
-      values[':expectedDrawn'] = fund.expectedDrawn;
-    }
-    let update =
-      'ADD reservedMinor :reserved, claimedMinor :claimed, expiredMinor :expired, drawnMinor :drawn';
-    if (fund.nextStatus !== undefined) {
-      update = `SET #status = :nextStatus ${update}`;
-      values[':nextStatus'] = fund.nextStatus;
-      // The expiry index lists active funds only.
-      if (fund.nextStatus !== 'active') update += ' REMOVE gsi3pk, gsi3sk';
-    }
-    const versioned = (expected: string, version: number) => ({
-      ConditionExpression: 'attribute_exists(pk) AND #status = :expected AND #version = :previous',
-      ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-      ExpressionAttributeValues: { ':expected': expected, ':previous': version - 1 },
-    });
-    const items = [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: fundKey(fund.fundId),
-          UpdateExpression: update,
-          ConditionExpression: conditions.join(' AND '),
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: values,
-        },
-      },
-      ...(checkbook === undefined ? [] : [this.checkbookUpdate(checkbook)]),
-      ...(request === undefined
-        ? []
-        : [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: requestItem(request.next),
-                ...versioned(request.expected, request.next.version),
-              },
-            },
-          ]),
-      ...(fundClaim === undefined
-        ? []
-        : [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: fundClaimItem(fundClaim.next),
-                ...(fundClaim.expected === null
-                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : versioned(fundClaim.expected, fundClaim.next.version)),
-              },
-            },
-          ]),
-      ...(settlementClaim === undefined
-        ? []
-        : [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: claimItem(claimSchema.parse(settlementClaim)),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ]),
-      ...movements.map((movement) => ({
-        Put: {
-          TableName: this.tableName,
-          Item: movementItem(movement),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      })),
-    ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: fundTransactionWrites(this.tableName, transaction) }),
+      );
       return 'committed';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
@@ -343,9 +187,9 @@ export class DynamoFundStore implements FundStore {
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) throw error;
       if (!reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) throw error;
       // The co-op checkbook's condition is the limit alone: rebate or co-op claims took the balance.
-      if (checkbook?.limit !== undefined && reasons[1]?.Code === 'ConditionalCheckFailed')
+      if (checkbook?.limit !== undefined && reasons[checkbookWriteIndex]?.Code === 'ConditionalCheckFailed')
         return 'insufficientFunds';
-      if (reasons[0]?.Code === 'ConditionalCheckFailed' && fund.limit !== undefined) {
+      if (reasons[fundWriteIndex]?.Code === 'ConditionalCheckFailed' && fund.limit !== undefined) {
         // Only the limit refuses a fund still in the status expected: then the balance is short.
         const current = await this.getFund(fund.fundId);
         if (current?.status === fund.expectedStatus && drawnOf(current.balances) > fund.limit)
@@ -353,41 +197,6 @@ export class DynamoFundStore implements FundStore {
       }
       return 'conflict';
     }
-  }
-
-  /**
-   * The claim-fund item of an accrual fund's co-op checkbook (the one DynamoClaimFunds reserves claims on):
-   * its draws move with the fund, under its `drawnMinor ≤ limit` rule when reserving.
-   */
-  private checkbookUpdate(checkbook: NonNullable<FundTransaction['checkbook']>) {
-    const keys = claimFundKeys(checkbook.scope);
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: { pk: keys.pk, sk: keys.sk },
-        UpdateExpression:
-          'SET gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, programId = :programId, period = :period, ' +
-          '#fund = :fund, currency = :currency, #type = :type ' +
-          'ADD reservedMinor :reserved, settledMinor :settled, drawnMinor :drawn',
-        ...(checkbook.limit === undefined
-          ? {}
-          : { ConditionExpression: 'attribute_not_exists(drawnMinor) OR drawnMinor <= :limit' }),
-        ExpressionAttributeNames: { '#fund': 'fund', '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':gsi1pk': keys.gsi1pk,
-          ':gsi1sk': keys.gsi1sk,
-          ':programId': checkbook.scope.programId,
-          ':period': checkbook.scope.period,
-          ':fund': checkbook.scope.fund,
-          ':currency': checkbook.scope.currency,
-          ':type': 'ClaimFund',
-          ':reserved': checkbook.reserved,
-          ':settled': checkbook.settled,
-          ':drawn': checkbook.reserved + checkbook.settled,
-          ...(checkbook.limit === undefined ? {} : { ':limit': checkbook.limit }),
-        },
-      },
-    };
   }
 
   private get(key: { pk: string; sk: string }) {

@@ -3,11 +3,11 @@ import type { ChannelFileData } from '../../domain/channel-files/channel-file';
 import type { InFlightFiles } from '../../domain/channel-files/ports';
 import type { Stored } from '../../domain/shared/ports';
 import { storedRecord } from './dynamo-record-store';
-import { inFlightFilesPartition } from './table-keys';
+import { inFlightFilesPartition } from './table-keys/channel-files';
 
 /**
  * Files whose ingest is in flight, oldest progress first, from the sparse gsi2 partition only such files
- * carry (access pattern 19 in table-keys.ts): a Query, never a Scan.
+ * carry (access pattern 19 in table-keys/channel-files.ts): a Query, never a Scan.
  */
 export class DynamoInFlightFiles implements InFlightFiles {
   constructor(

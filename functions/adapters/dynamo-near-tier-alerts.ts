@@ -11,7 +11,7 @@ import {
   nearTierPeriodPartition,
   nearTierProgramPrefix,
   partnerNearTierPartition,
-} from './table-keys';
+} from './table-keys/reports';
 
 const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'itemType', 'itemVersion'];
 const itemType = 'NearTierAlert';
@@ -36,7 +36,7 @@ function alertOfItem(item: TableItem): StoredNearTierAlert {
   return alertSchema.parse(copy) as unknown as StoredNearTierAlert;
 }
 
-/** Near-tier alerts in the single table (access patterns 70–71 in table-keys.ts). */
+/** Near-tier alerts in the single table (access patterns 70–71 in table-keys/reports.ts). */
 export class DynamoNearTierAlerts implements NearTierAlertStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,

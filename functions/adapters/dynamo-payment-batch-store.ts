@@ -19,7 +19,7 @@ import {
   paymentBatchesPartition,
   paymentBatchHeaderKeys,
   paymentBatchPartition,
-} from './table-keys';
+} from './table-keys/payments';
 
 const headerType = 'PaymentBatch';
 const paymentType = 'PartnerPayment';
@@ -30,7 +30,7 @@ type Item = Record<string, unknown>;
 const recordOf = <T>(item: Item): T => storedRecord<T>(item) as T;
 
 /**
- * Payment batches in the single table (see table-keys.ts): a header item and one item per partner payment
+ * Payment batches in the single table (see table-keys/payments.ts): a header item and one item per partner payment
  * under `PAYBATCH#<batchId>`, payments also indexed by partner. Creation writes the payments first and the
  * header last, conditionally, so a batch is visible only whole; state changes are conditional puts on the
  * version read.

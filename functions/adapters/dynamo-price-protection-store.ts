@@ -15,7 +15,7 @@ import {
   priceProtectionRunKey,
   priceProtectionRunListKey,
   priceProtectionRunsPartition,
-} from './table-keys';
+} from './table-keys/price-protection';
 
 const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'itemType', 'itemVersion'];
 const runItemType = 'PriceProtectionRun';
@@ -59,7 +59,7 @@ const lineItem = (line: PriceProtectionLine) => ({
   itemType: lineItemType,
 });
 
-/** Price protection runs and lines in the single table (access patterns 60–64 in table-keys.ts). */
+/** Price protection runs and lines in the single table (access patterns 60–64 in table-keys/price-protection.ts). */
 export class DynamoPriceProtectionStore implements PriceProtectionStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,

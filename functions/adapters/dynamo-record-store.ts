@@ -2,9 +2,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
 import type { Page, PageRequest, RecordStore, Stored } from '../../domain/shared/ports';
 import { getItem, indexPage, pageMapped, putIf } from './table-access';
-import type { ItemKey, ListIndexKey } from './table-keys';
+import type { ItemKey, ListIndexKey } from './table-keys/item-key';
 
-/** Where one kind of record lives in the table; see table-keys.ts for the layout. */
+/** Where one kind of record lives in the table; see table-keys/ for the layout. */
 export interface RecordItemSpec<T> {
   /** Value of the item's `type` attribute, e.g. "Partner". */
   readonly type: string;

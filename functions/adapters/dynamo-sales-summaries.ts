@@ -5,7 +5,7 @@ import type { PartnerMonthSales } from '../../domain/reports/sales-summary';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { deleteAll, itemKeyId, putAll } from './dynamo-batch';
 import { allItems, getItem } from './table-access';
-import { salesSummaryKey, salesSummaryPartition } from './table-keys';
+import { salesSummaryKey, salesSummaryPartition } from './table-keys/reports';
 
 const type = 'SalesSummary';
 const version = 1;
@@ -26,7 +26,7 @@ const summaryItemSchema = z.object({
   products: z.array(z.object({ sku: z.string(), quantity: z.string() })).default([]),
 });
 
-/** Monthly sales summaries, one item per partner and month under the month's partition (see table-keys.ts). */
+/** Monthly sales summaries, one item per partner and month under the month's partition (see table-keys/reports.ts). */
 export class DynamoSalesSummaries implements SalesSummaryStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,

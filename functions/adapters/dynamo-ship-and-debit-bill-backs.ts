@@ -25,7 +25,7 @@ import {
   shipAndDebitBillBackKeys,
   shipAndDebitReversalKey,
   shipAndDebitReversalPartition,
-} from './table-keys';
+} from './table-keys/ship-and-debit';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
 const billBackType = 'ShipAndDebitBillBack';
@@ -91,7 +91,7 @@ export function billBackOffsetUpdate(tableName: string, billBackId: string, clai
 }
 
 /**
- * Bill-backs in DynamoDB (access patterns 37-39 in table-keys.ts): one item per bill-back, one item per
+ * Bill-backs in DynamoDB (access patterns 37-39 in table-keys/ship-and-debit.ts): one item per bill-back, one item per
  * claim line it reversed (what all bill-backs reversed on that line), written in one transaction with the
  * quantities it gives back to the authorization lines (access pattern 32).
  */

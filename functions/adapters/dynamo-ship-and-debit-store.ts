@@ -28,7 +28,7 @@ import {
   shipAndDebitClaimKeys,
   shipAndDebitClaimNumberKey,
   shipAndDebitInvoiceLineKey,
-} from './table-keys';
+} from './table-keys/ship-and-debit';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
 type Item = Record<string, unknown>;
@@ -64,7 +64,7 @@ function authorizationOf(items: readonly Item[]): DebitAuthorization | undefined
 const requestedAtOf = (authorization: DebitAuthorization) => authorization.requestedAt ?? '';
 
 /**
- * Debit authorizations in DynamoDB (access patterns 32-33 in table-keys.ts): one header item with terms
+ * Debit authorizations in DynamoDB (access patterns 32-33 in table-keys/ship-and-debit.ts): one header item with terms
  * and history, and once approved one item per line holding its remaining quantity, which claims move in
  * their own transactions (`DynamoShipAndDebitClaimStore.save`) and amendments move by the change of cap.
  */

@@ -11,7 +11,8 @@ import type { PartnerData } from '../../domain/partners/partner';
 import type { RecordStore } from '../../domain/shared/ports';
 import { storedRecord } from './dynamo-record-store';
 import { allItems } from './table-access';
-import { partnerSkusPartition, productsPartition } from './table-keys';
+import { partnerSkusPartition } from './table-keys/channel-files';
+import { productsPartition } from './table-keys/master-data';
 
 /**
  * Reference data for one ingest run, read once per file: the whole product catalog and the partner's SKU

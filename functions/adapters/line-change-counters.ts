@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
-import { lineChangesKey } from './table-keys';
+import { lineChangesKey } from './table-keys/channel-lines';
 
 /** A partner's invoice month, as `partnerId` + `yyyy-mm`. */
 export interface PartnerMonth {

@@ -14,7 +14,7 @@ import {
   priceListListKey,
   productKey,
   productListKey,
-} from './table-keys';
+} from './table-keys/master-data';
 
 const partnerSpec: RecordItemSpec<PartnerData> = {
   type: 'Partner',

@@ -6,7 +6,7 @@ import { type SaleField, saleFields } from '../../domain/ingestion/mapping-profi
 import type { PartnerData } from '../../domain/partners/partner';
 import type { RecordStore } from '../../domain/shared/ports';
 import { readLineChanges } from './line-change-counters';
-import { salesByPeriodPartition, shardCount } from './table-keys';
+import { salesByPeriodPartition, shardCount } from './table-keys/channel-lines';
 
 /** Canonical sale fields the store keeps that a run does not read (`ChannelSaleLine` has no place for them). */
 const notReadByRuns: ReadonlySet<SaleField> = new Set(['partnerSku', 'unitPrice', 'endCustomerName']);

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { cursorOf, positionOf } from './table-cursor';
-import type { ItemKey } from './table-keys';
+import type { ItemKey } from './table-keys/item-key';
 
 /**
  * The three table reads and writes every store repeats: one item by key, a conditional put, and one page

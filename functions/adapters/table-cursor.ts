@@ -2,7 +2,7 @@ import { ValidationError } from '../../domain/shared/errors';
 
 /**
  * Where the next page of a listing starts: the shard (for listings spread over `shardCount` partitions,
- * see table-keys.ts; 0 otherwise) and DynamoDB's LastEvaluatedKey in it (absent at a shard's start).
+ * see table-keys/channel-lines.ts; 0 otherwise) and DynamoDB's LastEvaluatedKey in it (absent at a shard's start).
  * This is the one cursor codec of every table listing; the API seals the text it gives clients (HMAC,
  * bound to the caller and the query: functions/shared/http/paging.ts), so clients never see or forge it.
  */

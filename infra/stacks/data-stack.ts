@@ -27,7 +27,7 @@ export class DataStack extends Stack {
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
-      // Each index serves named access patterns (functions/adapters/table-keys.ts): gsi1 listings and
+      // Each index serves named access patterns (functions/adapters/table-keys/): gsi1 listings and
       // channel data by partner + month, gsi2 sales by partner + product, gsi3 lines by file.
       globalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3'].map((indexName) => ({
         indexName,

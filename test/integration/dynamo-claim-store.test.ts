@@ -5,7 +5,7 @@ import { reservationLimit } from '../../domain/claims/claim-fund';
 import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
-import { claimKey } from '../../functions/adapters/table-keys';
+import { claimKey } from '../../functions/adapters/table-keys/claims';
 import { loadConfig } from '../../functions/shared/config';
 import { createTestTable } from '../support/test-table';
 import { claim } from '../unit/claims/builders';

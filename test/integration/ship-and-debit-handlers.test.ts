@@ -9,7 +9,7 @@ import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { DynamoDebitAuthorizationStore } from '../../functions/adapters/dynamo-ship-and-debit-store';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
-import { saleLineKey, salesByProductIndexKey } from '../../functions/adapters/table-keys';
+import { saleLineKey, salesByProductIndexKey } from '../../functions/adapters/table-keys/channel-lines';
 import { loadConfig } from '../../functions/shared/config';
 import type { ApiEvent } from '../../functions/shared/http/http-api';
 import { type ApiHandler, handlerCaller } from '../support/api-handler-call';

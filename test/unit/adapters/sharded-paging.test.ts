@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DynamoChannelQueries } from '../../../functions/adapters/dynamo-channel-queries';
 import { createDocumentClient } from '../../../functions/adapters/dynamo-client';
-import { rejectedLinesPartition, shardCount } from '../../../functions/adapters/table-keys';
+import { rejectedLinesPartition, shardCount } from '../../../functions/adapters/table-keys/channel-lines';
 
 const settings = { TABLE_NAME: 't', AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' };
 

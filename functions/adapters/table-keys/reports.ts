@@ -1,0 +1,45 @@
+import type { ItemKey } from './item-key';
+
+/**
+ * Reports: what accrual runs precompute (sales summaries, near-tier alerts) so no report reads channel lines.
+ *
+ * | item              | pk                     | sk                          | gsi1pk                    | gsi1sk                  |
+ * |-------------------|------------------------|-----------------------------|---------------------------|-------------------------|
+ * | sales summary (reports) | REPORTSALES#<yyyy-mm> | PARTNER#<partnerId> (cells: category × currency; units per SKU) |    |                         |
+ * | near-tier alert   | NEARTIER#<programId>#<period> | PARTNER#<p>          | NEARTIERPARTNER#<p>       | <programId>#<period>    |
+ *
+ * Access patterns (numbered across the table):
+ * 70. a month's sales summaries (reports), every partner's or one → Query pk REPORTSALES#<yyyy-mm> / GetItem
+ *     PARTNER#<p>; an accrual run replaces a month's summaries whole from the lines it read
+ * 71. a program period's near-tier alerts (a run replaces them) → Query pk NEARTIER#<programId>#<period>
+ * 72. near-tier alerts of a partner / of everyone, optionally of one program
+ *                                                               → Query gsi1 NEARTIERPARTNER#<p> / gsi2 NEARTIERS, begins_with <programId>#
+ */
+
+export const salesSummaryPartition = (month: string) => `REPORTSALES#${month}`;
+export const salesSummaryKey = (month: string, partnerId: string): ItemKey => ({
+  pk: salesSummaryPartition(month),
+  sk: `PARTNER#${partnerId}`,
+});
+// Near-tier alerts: the latest per program period and partner (also gsi2 = NEARTIERS /
+// <programId>#<period>#<p>, the staff listing); the partition holds one program period's alerts.
+export const nearTierPeriodPartition = (programId: string, period: string) =>
+  `NEARTIER#${programId}#${period}`;
+export const nearTierAlertKey = (programId: string, period: string, partnerId: string): ItemKey => ({
+  pk: nearTierPeriodPartition(programId, period),
+  sk: `PARTNER#${partnerId}`,
+});
+export const partnerNearTierPartition = (partnerId: string) => `NEARTIERPARTNER#${partnerId}`;
+export const nearTierAlertsPartition = 'NEARTIERS';
+export const nearTierAlertIndexKeys = (alert: {
+  readonly programId: string;
+  readonly period: string;
+  readonly partnerId: string;
+}) => ({
+  gsi1pk: partnerNearTierPartition(alert.partnerId),
+  gsi1sk: `${alert.programId}#${alert.period}`,
+  gsi2pk: nearTierAlertsPartition,
+  gsi2sk: `${alert.programId}#${alert.period}#${alert.partnerId}`,
+});
+/** The index sort key prefix of one program's alerts, in either listing. */
+export const nearTierProgramPrefix = (programId: string) => `${programId}#`;
