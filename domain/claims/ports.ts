@@ -1,3 +1,4 @@
+import type { LedgerPosting } from '../ledger/ledger-posting';
 import type { Page, PageRequest } from '../shared/ports';
 import type { Claim, ClaimStatus } from './claim';
 import type { ClaimFundDraws, ClaimFundScope } from './claim-fund';
@@ -60,10 +61,12 @@ export interface ClaimFunds {
    */
   reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome>;
   /**
-   * Ends the reservation of a decided claim: `approved` (minor units, 0 when rejected) stays drawn as
-   * settled, the rest is released. Idempotent: a reservation already ended changes nothing.
+   * Settles a decided claim in one atomic write: its reservation ends, `approved` (minor units, 0 when
+   * rejected) staying drawn as settled and the rest released, and its `claim` ledger `posting` (none when
+   * rejected) is stored once, refused with ClosedPeriodError in a closed accounting month. Idempotent: a
+   * reservation already ended changes nothing.
    */
-  release(claim: Claim, approved: bigint): Promise<void>;
+  settle(claim: Claim, approved: bigint, posting: LedgerPosting | undefined): Promise<void>;
 }
 
 /** Which claims a listing reads; absent filters mean any. */

@@ -10,9 +10,11 @@ import type { Claim } from '../../domain/claims/claim';
 import { type ClaimFundDraws, type ClaimFundScope, noDraws } from '../../domain/claims/claim-fund';
 import { claimSchema } from '../../domain/claims/claim-schema';
 import type { ClaimFundPosition, ClaimFunds, ReservationOutcome } from '../../domain/claims/ports';
-import { accrualFundSchema, periodLabelSchema } from '../../domain/ledger/ledger-posting';
+import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
+import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from '../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
+import { openMonthCheck, postingPut } from './dynamo-accrual-ledger';
 import { claimItem } from './dynamo-claim-store';
 import { claimFundKeys, claimFundsPartition, claimReferenceKey, claimReservationKey } from './table-keys';
 import { retryOnTransactionConflict } from './transaction-conflicts';
@@ -55,7 +57,8 @@ const fundScopeSchema = z.object({
  * currency holding reservedMinor, settledMinor and drawnMinor (= reserved + settled), and one RESERVATION
  * item per claim. A reservation is one transaction: the fund's `ADD drawnMinor` under the condition
  * drawnMinor ≤ limit, the reservation, the claim and its line references (each must not exist). DynamoDB
- * serialises transactions on an item, so concurrent claims against one fund can never overdraw it.
+ * serialises transactions on an item, so concurrent claims against one fund can never overdraw it. A
+ * settlement is one transaction too: the reservation's end, the fund's draws and the claim's ledger posting.
  */
 export class DynamoClaimFunds implements ClaimFunds {
   constructor(
@@ -189,50 +192,67 @@ export class DynamoClaimFunds implements ClaimFunds {
     }
   }
 
-  async release(claim: Claim, approved: bigint): Promise<void> {
-    const scope = scopeOf(claim);
-    const claimed = toMinorUnits(claim.amountClaimed, claim.currency);
+  async settle(claim: Claim, approved: bigint, posting: LedgerPosting | undefined): Promise<void> {
+    const month = posting?.postedOn.slice(0, 7);
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: claimReservationKey(scope, claim.claimId),
-                UpdateExpression: 'SET #state = :settled, approvedMinor = :approved',
-                ConditionExpression: '#state = :reserved',
-                ExpressionAttributeNames: { '#state': 'state' },
-                ExpressionAttributeValues: {
-                  ':settled': 'settled',
-                  ':reserved': 'reserved',
-                  ':approved': approved,
-                },
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keyOf(claimFundKeys(scope)),
-                UpdateExpression:
-                  'ADD reservedMinor :minusClaimed, settledMinor :approved, drawnMinor :change',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeValues: {
-                  ':minusClaimed': -claimed,
-                  ':approved': approved,
-                  ':change': approved - claimed,
-                },
-              },
-            },
-          ],
-        }),
-      );
+      await this.settleOnce(claim, approved, posting);
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
-      // The reservation is settled already: a retry of a release that committed.
-      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (index: number) => error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+      // The reservation is settled already: a retry of a settlement that committed, posting and all.
+      if (failed(0)) return;
+      if (month !== undefined && failed(2)) throw new ClosedPeriodError(month);
+      // Posted, reservation still held: a claim half settled when posting and release were two writes.
+      if (failed(3)) return this.settle(claim, approved, undefined);
       throw error;
     }
+  }
+
+  /**
+   * One transaction: the reservation ends (only if still held), the fund's draws move, and the posting is
+   * written once into an open accounting month. Settlements on one fund conflict while racing: retried.
+   */
+  private settleOnce(claim: Claim, approved: bigint, posting: LedgerPosting | undefined) {
+    const scope = scopeOf(claim);
+    const claimed = toMinorUnits(claim.amountClaimed, claim.currency);
+    const items = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: claimReservationKey(scope, claim.claimId),
+          UpdateExpression: 'SET #state = :settled, approvedMinor = :approved',
+          ConditionExpression: '#state = :reserved',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':settled': 'settled',
+            ':reserved': 'reserved',
+            ':approved': approved,
+          },
+        },
+      },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keyOf(claimFundKeys(scope)),
+          UpdateExpression: 'ADD reservedMinor :minusClaimed, settledMinor :approved, drawnMinor :change',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: {
+            ':minusClaimed': -claimed,
+            ':approved': approved,
+            ':change': approved - claimed,
+          },
+        },
+      },
+      ...(posting === undefined
+        ? []
+        : [
+            openMonthCheck(this.tableName, posting.postedOn.slice(0, 7)),
+            postingPut(this.tableName, posting),
+          ]),
+    ];
+    return retryOnTransactionConflict(() =>
+      this.client.send(new TransactWriteCommand({ TransactItems: items })),
+    );
   }
 }
 

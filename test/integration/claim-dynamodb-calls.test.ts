@@ -70,7 +70,7 @@ beforeAll(async () => {
     tasks: new DynamoApprovalTaskStore(client, table),
     resumer: new RecordingResumer(),
     events,
-    settle: (claim) => settleDecidedClaim({ ledger, claimFunds, clock }, claim),
+    settle: (claim) => settleDecidedClaim({ claimFunds, clock }, claim),
     clock,
   };
   sent = countCommands(client);
@@ -96,8 +96,7 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
       'GetItemCommand',
       'GetItemCommand',
       'PutItemCommand',
-      // settle, from the claim the workflow carries: the ledger posting, then the reservation's end
-      'TransactWriteItemsCommand',
+      // settle, from the claim the workflow carries: the ledger posting and the reservation's end in one write
       'TransactWriteItemsCommand',
     ]);
 

@@ -1,3 +1,4 @@
+import type { AccrualLedger } from '../../../domain/accrual-runs/ports';
 import type { Claim, ClaimStatus } from '../../../domain/claims/claim';
 import {
   type ClaimFundDraws,
@@ -13,7 +14,9 @@ import type {
   ClaimStore,
   ReservationOutcome,
 } from '../../../domain/claims/ports';
+import type { LedgerPosting } from '../../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../../domain/shared/money/minor-units';
+import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
 
 const fundKey = (scope: ClaimFundScope) =>
   [scope.partnerId, scope.programId, scope.period, scope.fund, scope.currency].join('\u001f');
@@ -60,7 +63,8 @@ export class InMemoryClaimStore implements ClaimStore {
 
 /**
  * Claim funds in memory with the adapter's contract: a reservation stores the claim, its references and
- * its draw together, only while drawn ≤ limit; a release is idempotent. `releases` counts the effective ones.
+ * its draw together, only while drawn ≤ limit; a settlement posts and ends the reservation together, once.
+ * `releases` counts the effective settlements.
  */
 export class InMemoryClaimFunds implements ClaimFunds {
   readonly funds = new Map<string, { scope: ClaimFundScope; draws: ClaimFundDraws }>();
@@ -68,7 +72,11 @@ export class InMemoryClaimFunds implements ClaimFunds {
   readonly references = new Map<string, string>();
   releases = 0;
 
-  constructor(private readonly claims: InMemoryClaimStore) {}
+  constructor(
+    private readonly claims: InMemoryClaimStore,
+    /** Where settlements post: the in-memory ledger the checkbook reads. */
+    private readonly ledger: Pick<AccrualLedger, 'postIndependent'> = new InMemoryAccrualLedger(),
+  ) {}
 
   async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
     return this.funds.get(fundKey(scope))?.draws ?? noDraws;
@@ -107,15 +115,23 @@ export class InMemoryClaimFunds implements ClaimFunds {
     return { kind: 'reserved' };
   }
 
-  async release(claim: Claim, approved: bigint): Promise<void> {
+  async settle(claim: Claim, approved: bigint, posting: LedgerPosting | undefined): Promise<void> {
     if (this.reservations.get(claim.claimId) !== 'reserved') return;
-    // Read and written in one turn, as the adapter's transaction does: concurrent releases lose nothing.
+    // Taken before the posting's await, so a racing settlement of the same claim finds it ended.
+    this.reservations.set(claim.claimId, 'settled');
+    try {
+      if (posting !== undefined) await this.ledger.postIndependent(posting);
+    } catch (error) {
+      // A refused posting (closed month) leaves the reservation as it was, as the adapter's transaction does.
+      this.reservations.set(claim.claimId, 'reserved');
+      throw error;
+    }
+    // Read and written in one turn: concurrent settlements lose nothing.
     const draws = this.funds.get(fundKey(claim))?.draws ?? noDraws;
     this.funds.set(fundKey(claim), {
       scope: scopeOf(claim),
       draws: settle(draws, toMinorUnits(claim.amountClaimed, claim.currency), approved),
     });
-    this.reservations.set(claim.claimId, 'settled');
     this.releases++;
   }
 }
