@@ -42,6 +42,12 @@ export type ReservationOutcome =
   /** A claim with this id is stored already (a repeated submit): nothing written. */
   | { readonly kind: 'claimExists' };
 
+/** What validation reads about a claim's fund and line references (same partner, program, period). */
+export interface ClaimFundStanding {
+  readonly draws: ClaimFundDraws;
+  readonly referenceHolders: ReadonlyMap<string, string>;
+}
+
 /** One fund's draws, with its scope, as the checkbook shows them. */
 export interface ClaimFundPosition extends ClaimFundScope, ClaimFundDraws {}
 
@@ -53,8 +59,8 @@ export interface ClaimFunds {
   draws(scope: ClaimFundScope): Promise<ClaimFundDraws>;
   /** Every fund of a partner that claims drew on. */
   positionsOf(partnerId: string): Promise<ClaimFundPosition[]>;
-  /** The claim holding each of `references` (same partner, program, period); absent ones are free. */
-  referenceHolders(claim: Claim): Promise<Map<string, string>>;
+  /** In one read: the draws on `claim`'s fund, and the claim holding each of its references (absent: free). */
+  fundAndReferences(claim: Claim): Promise<ClaimFundStanding>;
   /**
    * Stores `claim` (status `validated`) with its reservation of `amountClaimed` and its line references,
    * only while the fund's drawn ≤ `limit` (see `reservationLimit`).

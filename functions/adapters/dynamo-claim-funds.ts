@@ -9,12 +9,18 @@ import { z } from 'zod';
 import type { Claim } from '../../domain/claims/claim';
 import { type ClaimFundDraws, type ClaimFundScope, noDraws } from '../../domain/claims/claim-fund';
 import { claimSchema } from '../../domain/claims/claim-schema';
-import type { ClaimFundPosition, ClaimFunds, ReservationOutcome } from '../../domain/claims/ports';
+import type {
+  ClaimFundPosition,
+  ClaimFundStanding,
+  ClaimFunds,
+  ReservationOutcome,
+} from '../../domain/claims/ports';
 import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from '../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { openMonthCheck, postingPut } from './dynamo-accrual-ledger';
+import { getAll, itemKeyId } from './dynamo-batch';
 import { claimItem } from './dynamo-claim-store';
 import { claimFundKeys, claimFundsPartition, claimReferenceKey, claimReservationKey } from './table-keys';
 import { retryOnTransactionConflict } from './transaction-conflicts';
@@ -92,21 +98,21 @@ export class DynamoClaimFunds implements ClaimFunds {
     return positions;
   }
 
-  async referenceHolders(claim: Claim): Promise<Map<string, string>> {
+  /** One consistent BatchGet of the fund item and the claim's reference items (at most 51 keys of 100). */
+  async fundAndReferences(claim: Claim): Promise<ClaimFundStanding> {
     const references = [...new Set(claim.lines.map((line) => line.reference))];
-    const items = await Promise.all(
-      references.map(async (reference) => {
-        const { Item } = await this.client.send(
-          new GetCommand({
-            TableName: this.tableName,
-            Key: claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
-            ConsistentRead: true,
-          }),
-        );
-        return Item === undefined ? undefined : ([reference, String(Item.claimId)] as const);
-      }),
+    const fundKey = keyOf(claimFundKeys(scopeOf(claim)));
+    const referenceKeys = references.map((reference) =>
+      claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
     );
-    return new Map(items.filter((item) => item !== undefined));
+    const found = await getAll(this.client, this.tableName, [fundKey, ...referenceKeys]);
+    const referenceHolders = new Map<string, string>();
+    for (const [index, reference] of references.entries()) {
+      const key = referenceKeys[index];
+      const item = key === undefined ? undefined : found.get(itemKeyId(key));
+      if (item !== undefined) referenceHolders.set(reference, String(item.claimId));
+    }
+    return { draws: drawsOfItem(found.get(itemKeyId(fundKey))), referenceHolders };
   }
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {

@@ -86,11 +86,11 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
 
     // A regression guard: a change that adds a DynamoDB call on this path has to change this list.
     expect(sent).toEqual([
-      // submit: validation's reads in one round trip (references, program, checkbook, fund), the reservation
-      'GetItemCommand',
+      // submit: validation's reads in one round trip (fund and references in one BatchGet, program,
+      // checkbook), the reservation
+      'BatchGetItemCommand',
       'GetItemCommand',
       'QueryCommand',
-      'GetItemCommand',
       'TransactWriteItemsCommand',
       // begin: the claim and the policy, then into approval and approved in one write
       'GetItemCommand',

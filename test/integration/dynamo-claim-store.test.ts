@@ -185,9 +185,16 @@ describe('DynamoClaimFunds', () => {
     expect(await store.get('CLM-F2')).toBeUndefined();
     expect(await store.get('CLM-F3')).toBeUndefined();
     expect(await funds.draws(scope)).toEqual({ reserved: 6000n, settled: 0n, drawn: 6000n });
-    expect(await funds.referenceHolders(fundClaim('CLM-X', '1.00', 'CLM-F1'))).toEqual(
-      new Map([['CLM-F1', 'CLM-F1']]),
-    );
+    expect(await funds.fundAndReferences(fundClaim('CLM-X', '1.00', 'CLM-F1'))).toEqual({
+      draws: { reserved: 6000n, settled: 0n, drawn: 6000n },
+      referenceHolders: new Map([['CLM-F1', 'CLM-F1']]),
+    });
+    expect(
+      await funds.fundAndReferences({ ...fundClaim('CLM-Y', '1.00', 'FREE'), partnerId: 'P-NEW' }),
+    ).toEqual({
+      draws: { reserved: 0n, settled: 0n, drawn: 0n },
+      referenceHolders: new Map(),
+    });
     expect(await funds.positionsOf('P9')).toEqual([{ ...scope, reserved: 6000n, settled: 0n, drawn: 6000n }]);
   });
 

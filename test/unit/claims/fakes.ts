@@ -9,6 +9,7 @@ import {
 } from '../../../domain/claims/claim-fund';
 import type {
   ClaimFundPosition,
+  ClaimFundStanding,
   ClaimFunds,
   ClaimMove,
   ClaimStore,
@@ -88,13 +89,13 @@ export class InMemoryClaimFunds implements ClaimFunds {
       .map(({ scope, draws }) => ({ ...scope, ...draws }));
   }
 
-  async referenceHolders(claim: Claim): Promise<Map<string, string>> {
-    const holders = new Map<string, string>();
+  async fundAndReferences(claim: Claim): Promise<ClaimFundStanding> {
+    const referenceHolders = new Map<string, string>();
     for (const { reference } of claim.lines) {
       const holder = this.references.get(referenceKey(claim, reference));
-      if (holder !== undefined) holders.set(reference, holder);
+      if (holder !== undefined) referenceHolders.set(reference, holder);
     }
-    return holders;
+    return { draws: await this.draws(claim), referenceHolders };
   }
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {
