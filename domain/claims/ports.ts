@@ -70,9 +70,16 @@ export interface ClaimFunds {
    * Settles a decided claim in one atomic write: its reservation ends, `approved` (minor units, 0 when
    * rejected) staying drawn as settled and the rest released, and its `claim` ledger `posting` (none when
    * rejected) is stored once, refused with ClosedPeriodError in a closed accounting month. Idempotent: a
-   * reservation already ended changes nothing.
+   * reservation already ended changes nothing. With `decision`, the claim's decided version is stored in
+   * the same write, only while the stored claim is still where the decision moved it from; false (nothing
+   * written) when it is not.
    */
-  settle(claim: Claim, approved: bigint, posting: LedgerPosting | undefined): Promise<void>;
+  settle(
+    claim: Claim,
+    approved: bigint,
+    posting: LedgerPosting | undefined,
+    decision?: ClaimMove,
+  ): Promise<boolean>;
 }
 
 /** Which claims a listing reads; absent filters mean any. */

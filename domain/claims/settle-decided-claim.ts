@@ -2,7 +2,7 @@ import type { LedgerPosting } from '../ledger/ledger-posting';
 import { BusinessRuleError } from '../shared/errors';
 import { toMinorUnits } from '../shared/money/minor-units';
 import type { Clock } from '../shared/ports';
-import type { Claim } from './claim';
+import type { Claim, ClaimStatus } from './claim';
 import type { ClaimFunds } from './ports';
 
 export interface SettleDecidedClaimDeps {
@@ -62,13 +62,20 @@ function approvedMinorUnits(claim: Claim): bigint {
  * claim only releases its reservation. Idempotent: a retry finds the reservation ended and changes nothing,
  * and the posting's id is the claim's. No run computes from claim postings, so the posting is written
  * without the program period's sequence: thousands of claims settled into one period at once neither read
- * the period nor conflict (they used to, and gave up).
+ * the period nor conflict (they used to, and gave up). With `decidedFrom`, `claim` is a decision not stored
+ * yet (an automatic approval): it is stored in the same write, only while the stored claim is still in
+ * `decidedFrom`; false, and nothing written, when it is not.
  */
-export async function settleDecidedClaim(deps: SettleDecidedClaimDeps, claim: Claim): Promise<void> {
+export async function settleDecidedClaim(
+  deps: SettleDecidedClaimDeps,
+  claim: Claim,
+  decidedFrom?: ClaimStatus,
+): Promise<boolean> {
   const approved = approvedMinorUnits(claim);
   const posting =
     approved > 0n && claim.amountApproved !== undefined
       ? claimPosting(claim, claim.amountApproved, deps.clock().toISOString().slice(0, 10))
       : undefined;
-  await deps.claimFunds.settle(claim, approved, posting);
+  const decision = decidedFrom === undefined ? undefined : { next: claim, expected: decidedFrom };
+  return deps.claimFunds.settle(claim, approved, posting, decision);
 }

@@ -13,6 +13,7 @@ import type {
   ClaimFundPosition,
   ClaimFundStanding,
   ClaimFunds,
+  ClaimMove,
   ReservationOutcome,
 } from '../../domain/claims/ports';
 import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
@@ -21,7 +22,7 @@ import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { openMonthCheck, postingPut } from './dynamo-accrual-ledger';
 import { getAll, itemKeyId } from './dynamo-batch';
-import { claimItem } from './dynamo-claim-store';
+import { claimItem, claimTransitionPut } from './dynamo-claim-store';
 import { claimFundKeys, claimFundsPartition, claimReferenceKey, claimReservationKey } from './table-keys';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
@@ -198,69 +199,100 @@ export class DynamoClaimFunds implements ClaimFunds {
     }
   }
 
-  async settle(claim: Claim, approved: bigint, posting: LedgerPosting | undefined): Promise<void> {
-    const month = posting?.postedOn.slice(0, 7);
+  async settle(
+    claim: Claim,
+    approved: bigint,
+    posting: LedgerPosting | undefined,
+    decision?: ClaimMove,
+  ): Promise<boolean> {
+    const items = this.settlementItems(claim, approved, posting, decision);
     try {
-      await this.settleOnce(claim, approved, posting);
+      await retryOnTransactionConflict(() =>
+        this.client.send(new TransactWriteCommand({ TransactItems: items.map(({ item }) => item) })),
+      );
+      return true;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (index: number) => error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+      const failed = (part: SettlementPart) =>
+        error.CancellationReasons?.[items.findIndex((each) => each.part === part)]?.Code ===
+        'ConditionalCheckFailed';
+      // The claim moved on (a retried step whose write committed, or a racing action): nothing written.
+      if (failed('decision')) return false;
       // The reservation is settled already: a retry of a settlement that committed, posting and all.
-      if (failed(0)) return;
-      if (month !== undefined && failed(2)) throw new ClosedPeriodError(month);
+      if (failed('reservation') && decision === undefined) return true;
+      if (posting !== undefined && failed('openMonth')) {
+        throw new ClosedPeriodError(posting.postedOn.slice(0, 7));
+      }
       // Posted, reservation still held: a claim half settled when posting and release were two writes.
-      if (failed(3)) return this.settle(claim, approved, undefined);
+      if (failed('posting')) return this.settle(claim, approved, undefined, decision);
       throw error;
     }
   }
 
   /**
-   * One transaction: the reservation ends (only if still held), the fund's draws move, and the posting is
-   * written once into an open accounting month. Settlements on one fund conflict while racing: retried.
+   * One transaction's items, each named: the reservation ends (only if still held), the fund's draws move,
+   * the decision is stored (if any) and the posting is written once into an open accounting month.
    */
-  private settleOnce(claim: Claim, approved: bigint, posting: LedgerPosting | undefined) {
+  private settlementItems(
+    claim: Claim,
+    approved: bigint,
+    posting: LedgerPosting | undefined,
+    decision: ClaimMove | undefined,
+  ): { part: SettlementPart; item: Record<string, unknown> }[] {
     const scope = scopeOf(claim);
     const claimed = toMinorUnits(claim.amountClaimed, claim.currency);
-    const items = [
+    return [
       {
-        Update: {
-          TableName: this.tableName,
-          Key: claimReservationKey(scope, claim.claimId),
-          UpdateExpression: 'SET #state = :settled, approvedMinor = :approved',
-          ConditionExpression: '#state = :reserved',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: {
-            ':settled': 'settled',
-            ':reserved': 'reserved',
-            ':approved': approved,
+        part: 'reservation',
+        item: {
+          Update: {
+            TableName: this.tableName,
+            Key: claimReservationKey(scope, claim.claimId),
+            UpdateExpression: 'SET #state = :settled, approvedMinor = :approved',
+            ConditionExpression: '#state = :reserved',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':settled': 'settled',
+              ':reserved': 'reserved',
+              ':approved': approved,
+            },
           },
         },
       },
       {
-        Update: {
-          TableName: this.tableName,
-          Key: keyOf(claimFundKeys(scope)),
-          UpdateExpression: 'ADD reservedMinor :minusClaimed, settledMinor :approved, drawnMinor :change',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: {
-            ':minusClaimed': -claimed,
-            ':approved': approved,
-            ':change': approved - claimed,
+        part: 'fund',
+        item: {
+          Update: {
+            TableName: this.tableName,
+            Key: keyOf(claimFundKeys(scope)),
+            UpdateExpression: 'ADD reservedMinor :minusClaimed, settledMinor :approved, drawnMinor :change',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: {
+              ':minusClaimed': -claimed,
+              ':approved': approved,
+              ':change': approved - claimed,
+            },
           },
         },
       },
+      ...(decision === undefined
+        ? []
+        : [{ part: 'decision' as const, item: { Put: claimTransitionPut(this.tableName, decision) } }]),
       ...(posting === undefined
         ? []
         : [
-            openMonthCheck(this.tableName, posting.postedOn.slice(0, 7)),
-            postingPut(this.tableName, posting),
+            {
+              part: 'openMonth' as const,
+              item: openMonthCheck(this.tableName, posting.postedOn.slice(0, 7)),
+            },
+            { part: 'posting' as const, item: postingPut(this.tableName, posting) },
           ]),
     ];
-    return retryOnTransactionConflict(() =>
-      this.client.send(new TransactWriteCommand({ TransactItems: items })),
-    );
   }
 }
+
+/** The items of a settlement's transaction. */
+type SettlementPart = 'reservation' | 'fund' | 'decision' | 'openMonth' | 'posting';
 
 const keyOf = (keys: { pk: string; sk: string }) => ({ pk: keys.pk, sk: keys.sk });
 

@@ -50,7 +50,7 @@ export function createApprovalDeps(
       createEventBridgeClient({ region: settings.AWS_REGION, endpoint: settings.EVENTS_ENDPOINT }),
       settings.EVENT_BUS_NAME,
     ),
-    settle: (claim) => settleDecidedClaim(settleDeps, claim),
+    settle: (claim, decidedFrom) => settleDecidedClaim(settleDeps, claim, decidedFrom),
     requests: {
       fundRequest: fundRequestApprovals(createFundDeps(settings)),
       debitAuthorizationRequest: debitAuthorizationApprovals(createDebitAuthorizationDeps(settings)),

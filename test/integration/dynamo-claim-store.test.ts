@@ -224,6 +224,28 @@ describe('DynamoClaimFunds', () => {
     expect(await claimPostingAmounts('P11', 'PRG-F')).toEqual(['20.00']);
   });
 
+  it('an automatic approval settled with its decision: stored together, or (the claim moved on) nothing at all', async () => {
+    const scopeA = { ...scope, partnerId: 'P13' };
+    const validated = { ...fundClaim('CLM-AUTO', '30.00'), partnerId: 'P13' };
+    expect((await funds.reserve(validated, reservationLimit(10000n, 3000n))).kind).toBe('reserved');
+    const approved = { ...validated, status: 'approved' as const, amountApproved: '30.00', version: 2 };
+    const posting = claimPosting(approved, '30.00', '2026-04-20');
+    const stale = { ...approved, version: 3 };
+    expect(await funds.settle(stale, 3000n, posting, { next: stale, expected: 'validated' })).toBe(false);
+    expect(await store.get('CLM-AUTO')).toEqual(validated);
+    expect(await funds.draws(scopeA)).toEqual({ reserved: 3000n, settled: 0n, drawn: 3000n });
+    expect(await funds.settle(approved, 3000n, posting, { next: approved, expected: 'validated' })).toBe(
+      true,
+    );
+    expect(await store.get('CLM-AUTO')).toEqual(approved);
+    expect(await funds.draws(scopeA)).toEqual({ reserved: 0n, settled: 3000n, drawn: 3000n });
+    expect(await claimPostingAmounts('P13', 'PRG-F')).toEqual(['30.00']);
+    // The same write again (a retried step): the claim moved on, nothing more.
+    expect(await funds.settle(approved, 3000n, posting, { next: approved, expected: 'validated' })).toBe(
+      false,
+    );
+  });
+
   it('settling into a closed accounting month: refused, nothing posted, the reservation still held', async () => {
     const scopeC = { ...scope, partnerId: 'P12' };
     const validated = { ...fundClaim('CLM-CLOSED', '10.00'), partnerId: 'P12' };

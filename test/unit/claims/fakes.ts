@@ -116,8 +116,17 @@ export class InMemoryClaimFunds implements ClaimFunds {
     return { kind: 'reserved' };
   }
 
-  async settle(claim: Claim, approved: bigint, posting: LedgerPosting | undefined): Promise<void> {
-    if (this.reservations.get(claim.claimId) !== 'reserved') return;
+  async settle(
+    claim: Claim,
+    approved: bigint,
+    posting: LedgerPosting | undefined,
+    decision?: ClaimMove,
+  ): Promise<boolean> {
+    if (decision !== undefined) {
+      const stored = this.claims.claims.get(decision.next.claimId);
+      if (stored?.status !== decision.expected || stored.version !== decision.next.version - 1) return false;
+    }
+    if (this.reservations.get(claim.claimId) !== 'reserved') return true;
     // Taken before the posting's await, so a racing settlement of the same claim finds it ended.
     this.reservations.set(claim.claimId, 'settled');
     try {
@@ -127,6 +136,7 @@ export class InMemoryClaimFunds implements ClaimFunds {
       this.reservations.set(claim.claimId, 'reserved');
       throw error;
     }
+    if (decision !== undefined) this.claims.claims.set(decision.next.claimId, decision.next);
     // Read and written in one turn: concurrent settlements lose nothing.
     const draws = this.funds.get(fundKey(claim))?.draws ?? noDraws;
     this.funds.set(fundKey(claim), {
@@ -134,6 +144,7 @@ export class InMemoryClaimFunds implements ClaimFunds {
       draws: settle(draws, toMinorUnits(claim.amountClaimed, claim.currency), approved),
     });
     this.releases++;
+    return true;
   }
 }
 
