@@ -37,6 +37,8 @@ export const approvalWorkflowStateSchema = z.object({
    * starts from it instead of reading it again (the fields settlement uses never change after a decision).
    */
   claim: claimSchema.optional(),
+  /** The first step settled that automatic approval in the same write that stored it: nothing left to settle. */
+  settled: z.boolean().optional(),
 });
 export type ApprovalWorkflowState = Omit<z.infer<typeof approvalWorkflowStateSchema>, 'claim'> & {
   readonly claim?: Claim | undefined;

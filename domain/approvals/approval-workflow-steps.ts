@@ -54,9 +54,9 @@ async function store(
 
 /**
  * Step 1: the claim enters approval and the policy in force fixes its levels. Below the auto-approve
- * threshold the system approves it at once, in the same write (`next: settle`, the claim handed on so
- * that settling does not read it again); otherwise the workflow waits for the first level. Retried, it
- * finds the claim where it left it.
+ * threshold the system approves it at once and settles it (ledger posting, reservation's end) in the same
+ * write (`next: settle`, `settled`, the claim handed on: the settle step only publishes); otherwise the
+ * workflow waits for the first level. Retried, it finds the claim where it left it.
  */
 export async function startClaimApproval(
   deps: ApprovalDeps,
@@ -66,6 +66,14 @@ export async function startClaimApproval(
   let claim = read;
   const at = deps.clock().toISOString();
   const levels = requiredLevels(policy, claim);
+  if (claim.status === 'validated' && levels.length === 0) {
+    const approved = enterApproval(claim, at, true);
+    if (await deps.settle(approved, 'validated')) {
+      return { claimId: claim.claimId, next: 'settle', levels, claim: approved, settled: true };
+    }
+    // The claim moved on meanwhile (this step retried after its write): go on from where it is.
+    claim = await claimOf(deps, claim.claimId);
+  }
   if (claim.status === 'validated') {
     claim = await store(deps, enterApproval(claim, at, levels.length === 0), 'validated');
   }
@@ -212,7 +220,7 @@ export async function settleClaimApproval(deps: ApprovalDeps, state: ApprovalWor
   if (claim === undefined) {
     throw new StateConflictError(`Claim '${stored.claimId}' is ${stored.status}, not decided`);
   }
-  await deps.settle(claim);
+  if (state.settled !== true) await deps.settle(claim);
   const last = claim === stored ? claim.history.at(-1) : decisionEntry(claim);
   const decidedBy =
     last === undefined || last.by.userId === systemActor.userId

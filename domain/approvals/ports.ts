@@ -46,8 +46,11 @@ export interface ApprovalDeps extends ApprovalPolicyDeps {
   readonly tasks: ApprovalTaskStore;
   readonly resumer: ApprovalWorkflowResumer;
   readonly events: EventPublisher;
-  /** Posts a decided claim to the ledger and releases its reservation (`settleDecidedClaim`, idempotent). */
-  readonly settle: (claim: Claim) => Promise<void>;
+  /**
+   * Posts a decided claim to the ledger and releases its reservation (`settleDecidedClaim`, idempotent);
+   * with `decidedFrom`, stores the decision in the same write (false when the claim left that status).
+   */
+  readonly settle: (claim: Claim, decidedFrom?: Claim['status']) => Promise<boolean>;
   readonly clock: Clock;
 }
 

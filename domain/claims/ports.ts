@@ -1,3 +1,4 @@
+import type { LedgerPosting } from '../ledger/ledger-posting';
 import type { Page, PageRequest } from '../shared/ports';
 import type { Claim, ClaimStatus } from './claim';
 import type { ClaimFundDraws, ClaimFundScope } from './claim-fund';
@@ -41,6 +42,12 @@ export type ReservationOutcome =
   /** A claim with this id is stored already (a repeated submit): nothing written. */
   | { readonly kind: 'claimExists' };
 
+/** What validation reads about a claim's fund and line references (same partner, program, period). */
+export interface ClaimFundStanding {
+  readonly draws: ClaimFundDraws;
+  readonly referenceHolders: ReadonlyMap<string, string>;
+}
+
 /** One fund's draws, with its scope, as the checkbook shows them. */
 export interface ClaimFundPosition extends ClaimFundScope, ClaimFundDraws {}
 
@@ -52,18 +59,27 @@ export interface ClaimFunds {
   draws(scope: ClaimFundScope): Promise<ClaimFundDraws>;
   /** Every fund of a partner that claims drew on. */
   positionsOf(partnerId: string): Promise<ClaimFundPosition[]>;
-  /** The claim holding each of `references` (same partner, program, period); absent ones are free. */
-  referenceHolders(claim: Claim): Promise<Map<string, string>>;
+  /** In one read: the draws on `claim`'s fund, and the claim holding each of its references (absent: free). */
+  fundAndReferences(claim: Claim): Promise<ClaimFundStanding>;
   /**
    * Stores `claim` (status `validated`) with its reservation of `amountClaimed` and its line references,
    * only while the fund's drawn ≤ `limit` (see `reservationLimit`).
    */
   reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome>;
   /**
-   * Ends the reservation of a decided claim: `approved` (minor units, 0 when rejected) stays drawn as
-   * settled, the rest is released. Idempotent: a reservation already ended changes nothing.
+   * Settles a decided claim in one atomic write: its reservation ends, `approved` (minor units, 0 when
+   * rejected) staying drawn as settled and the rest released, and its `claim` ledger `posting` (none when
+   * rejected) is stored once, refused with ClosedPeriodError in a closed accounting month. Idempotent: a
+   * reservation already ended changes nothing. With `decision`, the claim's decided version is stored in
+   * the same write, only while the stored claim is still where the decision moved it from; false (nothing
+   * written) when it is not.
    */
-  release(claim: Claim, approved: bigint): Promise<void>;
+  settle(
+    claim: Claim,
+    approved: bigint,
+    posting: LedgerPosting | undefined,
+    decision?: ClaimMove,
+  ): Promise<boolean>;
 }
 
 /** Which claims a listing reads; absent filters mean any. */

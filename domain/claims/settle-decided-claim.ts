@@ -1,13 +1,11 @@
-import type { AccrualLedger } from '../accrual-runs/ports';
 import type { LedgerPosting } from '../ledger/ledger-posting';
 import { BusinessRuleError } from '../shared/errors';
 import { toMinorUnits } from '../shared/money/minor-units';
 import type { Clock } from '../shared/ports';
-import type { Claim } from './claim';
+import type { Claim, ClaimStatus } from './claim';
 import type { ClaimFunds } from './ports';
 
 export interface SettleDecidedClaimDeps {
-  readonly ledger: AccrualLedger;
   readonly claimFunds: ClaimFunds;
   readonly clock: Clock;
 }
@@ -58,20 +56,26 @@ function approvedMinorUnits(claim: Claim): bigint {
 }
 
 /**
- * Settles a decided claim against its fund. Main course: an approved or partially approved claim posts one
- * `claim` ledger posting of `amountApproved` (dated today; the ledger refuses a closed accounting month) →
- * its reservation ends, the approved part staying drawn and the rest released; a rejected claim only
- * releases its reservation. Posting first: until the reservation ends the fund's draws still hold the whole
- * claim, so a crash between the two can refuse a later claim but never overdraw. Idempotent: a retry finds
- * the posting (its id is the claim's) and a reservation already ended, and changes nothing. No run computes
- * from claim postings, so the posting is written without the program period's sequence: thousands of claims
- * settled into one period at once neither read the period nor conflict (they used to, and gave up).
+ * Settles a decided claim against its fund. Main course: an approved or partially approved claim's `claim`
+ * ledger posting of `amountApproved` (dated today; a closed accounting month refuses it) and the end of its
+ * reservation, the approved part staying drawn and the rest released, in one atomic write; a rejected
+ * claim only releases its reservation. Idempotent: a retry finds the reservation ended and changes nothing,
+ * and the posting's id is the claim's. No run computes from claim postings, so the posting is written
+ * without the program period's sequence: thousands of claims settled into one period at once neither read
+ * the period nor conflict (they used to, and gave up). With `decidedFrom`, `claim` is a decision not stored
+ * yet (an automatic approval): it is stored in the same write, only while the stored claim is still in
+ * `decidedFrom`; false, and nothing written, when it is not.
  */
-export async function settleDecidedClaim(deps: SettleDecidedClaimDeps, claim: Claim): Promise<void> {
+export async function settleDecidedClaim(
+  deps: SettleDecidedClaimDeps,
+  claim: Claim,
+  decidedFrom?: ClaimStatus,
+): Promise<boolean> {
   const approved = approvedMinorUnits(claim);
-  if (approved > 0n && claim.amountApproved !== undefined) {
-    const posting = claimPosting(claim, claim.amountApproved, deps.clock().toISOString().slice(0, 10));
-    await deps.ledger.postIndependent(posting);
-  }
-  await deps.claimFunds.release(claim, approved);
+  const posting =
+    approved > 0n && claim.amountApproved !== undefined
+      ? claimPosting(claim, claim.amountApproved, deps.clock().toISOString().slice(0, 10))
+      : undefined;
+  const decision = decidedFrom === undefined ? undefined : { next: claim, expected: decidedFrom };
+  return deps.claimFunds.settle(claim, approved, posting, decision);
 }

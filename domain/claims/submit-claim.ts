@@ -170,11 +170,10 @@ export async function submitFor(
     now.toISOString(),
   );
   // One round trip for everything validation reads.
-  const [holders, program, postings, draws] = await Promise.all([
-    deps.claimFunds.referenceHolders(draft),
+  const [{ draws, referenceHolders: holders }, program, postings] = await Promise.all([
+    deps.claimFunds.fundAndReferences(draft),
     deps.programs.get(request.programId),
     deps.ledger.checkbookPostings(partnerId, request.programId),
-    deps.claimFunds.draws(draft),
   ]);
   const [holder, ...others] = new Set(holders.values());
   if (holder !== undefined && others.length === 0 && holders.size === draft.lines.length) {

@@ -39,6 +39,30 @@ function measurementOf(head: Record<string, unknown>): Measurement | null {
     : null;
 }
 
+/** A transaction item that holds only while the accounting month has no record (never closed) or is not closed. */
+export function openMonthCheck(tableName: string, month: string) {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: accountingPeriodKey(month),
+      ConditionExpression: 'attribute_not_exists(pk) OR #status <> :closed',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':closed': 'closed' },
+    },
+  };
+}
+
+/** A transaction item writing a posting once: posted entries are never overwritten. */
+export function postingPut(tableName: string, posting: LedgerPosting) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting' },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
 /** One transaction's postings: all dated in one accounting month, at most `postingsPerTransaction`. */
 export interface Chunk {
   readonly month: string | null;
@@ -120,14 +144,8 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
           new TransactWriteCommand({
             TransactItems: [
               this.headUpdate(programId, period, sequence, measure),
-              ...(chunk.month === null ? [] : [this.openMonthCheck(chunk.month)]),
-              ...chunk.postings.map((posting) => ({
-                Put: {
-                  TableName: this.tableName,
-                  Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting' },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              })),
+              ...(chunk.month === null ? [] : [openMonthCheck(this.tableName, chunk.month)]),
+              ...chunk.postings.map((posting) => postingPut(this.tableName, posting)),
             ],
           }),
         );
@@ -152,16 +170,7 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
     const write = () =>
       this.client.send(
         new TransactWriteCommand({
-          TransactItems: [
-            this.openMonthCheck(month),
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting' },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
+          TransactItems: [openMonthCheck(this.tableName, month), postingPut(this.tableName, posting)],
         }),
       );
     try {
@@ -193,19 +202,6 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
           ':type': 'LedgerHead',
           ...(measured === undefined ? {} : { ':measuredTo': measured.to, ':measuredBy': measured.runId }),
         },
-      },
-    };
-  }
-
-  /** Holds only while the accounting month has no record (never closed) or is not closed. */
-  private openMonthCheck(month: string) {
-    return {
-      ConditionCheck: {
-        TableName: this.tableName,
-        Key: accountingPeriodKey(month),
-        ConditionExpression: 'attribute_not_exists(pk) OR #status <> :closed',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':closed': 'closed' },
       },
     };
   }

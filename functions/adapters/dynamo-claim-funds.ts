@@ -9,11 +9,20 @@ import { z } from 'zod';
 import type { Claim } from '../../domain/claims/claim';
 import { type ClaimFundDraws, type ClaimFundScope, noDraws } from '../../domain/claims/claim-fund';
 import { claimSchema } from '../../domain/claims/claim-schema';
-import type { ClaimFundPosition, ClaimFunds, ReservationOutcome } from '../../domain/claims/ports';
-import { accrualFundSchema, periodLabelSchema } from '../../domain/ledger/ledger-posting';
+import type {
+  ClaimFundPosition,
+  ClaimFundStanding,
+  ClaimFunds,
+  ClaimMove,
+  ReservationOutcome,
+} from '../../domain/claims/ports';
+import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
+import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from '../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
-import { claimItem } from './dynamo-claim-store';
+import { openMonthCheck, postingPut } from './dynamo-accrual-ledger';
+import { getAll, itemKeyId } from './dynamo-batch';
+import { claimItem, claimTransitionPut } from './dynamo-claim-store';
 import {
   claimFundKeys,
   claimFundsPartition,
@@ -60,7 +69,8 @@ const fundScopeSchema = z.object({
  * currency holding reservedMinor, settledMinor and drawnMinor (= reserved + settled), and one RESERVATION
  * item per claim. A reservation is one transaction: the fund's `ADD drawnMinor` under the condition
  * drawnMinor ≤ limit, the reservation, the claim and its line references (each must not exist). DynamoDB
- * serialises transactions on an item, so concurrent claims against one fund can never overdraw it.
+ * serialises transactions on an item, so concurrent claims against one fund can never overdraw it. A
+ * settlement is one transaction too: the reservation's end, the fund's draws and the claim's ledger posting.
  */
 export class DynamoClaimFunds implements ClaimFunds {
   constructor(
@@ -94,21 +104,21 @@ export class DynamoClaimFunds implements ClaimFunds {
     return positions;
   }
 
-  async referenceHolders(claim: Claim): Promise<Map<string, string>> {
+  /** One consistent BatchGet of the fund item and the claim's reference items (at most 51 keys of 100). */
+  async fundAndReferences(claim: Claim): Promise<ClaimFundStanding> {
     const references = [...new Set(claim.lines.map((line) => line.reference))];
-    const items = await Promise.all(
-      references.map(async (reference) => {
-        const { Item } = await this.client.send(
-          new GetCommand({
-            TableName: this.tableName,
-            Key: claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
-            ConsistentRead: true,
-          }),
-        );
-        return Item === undefined ? undefined : ([reference, String(Item.claimId)] as const);
-      }),
+    const fundKey = keyOf(claimFundKeys(scopeOf(claim)));
+    const referenceKeys = references.map((reference) =>
+      claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
     );
-    return new Map(items.filter((item) => item !== undefined));
+    const found = await getAll(this.client, this.tableName, [fundKey, ...referenceKeys]);
+    const referenceHolders = new Map<string, string>();
+    for (const [index, reference] of references.entries()) {
+      const key = referenceKeys[index];
+      const item = key === undefined ? undefined : found.get(itemKeyId(key));
+      if (item !== undefined) referenceHolders.set(reference, String(item.claimId));
+    }
+    return { draws: drawsOfItem(found.get(itemKeyId(fundKey))), referenceHolders };
   }
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {
@@ -194,52 +204,100 @@ export class DynamoClaimFunds implements ClaimFunds {
     }
   }
 
-  async release(claim: Claim, approved: bigint): Promise<void> {
-    const scope = scopeOf(claim);
-    const claimed = toMinorUnits(claim.amountClaimed, claim.currency);
+  async settle(
+    claim: Claim,
+    approved: bigint,
+    posting: LedgerPosting | undefined,
+    decision?: ClaimMove,
+  ): Promise<boolean> {
+    const items = this.settlementItems(claim, approved, posting, decision);
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: claimReservationKey(scope, claim.claimId),
-                UpdateExpression: 'SET #state = :settled, approvedMinor = :approved',
-                ConditionExpression: '#state = :reserved',
-                ExpressionAttributeNames: { '#state': 'state' },
-                ExpressionAttributeValues: {
-                  ':settled': 'settled',
-                  ':reserved': 'reserved',
-                  ':approved': approved,
-                },
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keyOf(claimFundKeys(scope)),
-                UpdateExpression:
-                  'ADD reservedMinor :minusClaimed, settledMinor :approved, drawnMinor :change',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeValues: {
-                  ':minusClaimed': -claimed,
-                  ':approved': approved,
-                  ':change': approved - claimed,
-                },
-              },
-            },
-          ],
-        }),
+      await retryOnTransactionConflict(() =>
+        this.client.send(new TransactWriteCommand({ TransactItems: items.map(({ item }) => item) })),
       );
+      return true;
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
-      // The reservation is settled already: a retry of a release that committed.
-      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (part: SettlementPart) =>
+        error.CancellationReasons?.[items.findIndex((each) => each.part === part)]?.Code ===
+        'ConditionalCheckFailed';
+      // The claim moved on (a retried step whose write committed, or a racing action): nothing written.
+      if (failed('decision')) return false;
+      // The reservation is settled already: a retry of a settlement that committed, posting and all.
+      if (failed('reservation') && decision === undefined) return true;
+      if (posting !== undefined && failed('openMonth')) {
+        throw new ClosedPeriodError(posting.postedOn.slice(0, 7));
+      }
+      // Posted, reservation still held: a claim half settled when posting and release were two writes.
+      if (failed('posting')) return this.settle(claim, approved, undefined, decision);
       throw error;
     }
   }
+
+  /**
+   * One transaction's items, each named: the reservation ends (only if still held), the fund's draws move,
+   * the decision is stored (if any) and the posting is written once into an open accounting month.
+   */
+  private settlementItems(
+    claim: Claim,
+    approved: bigint,
+    posting: LedgerPosting | undefined,
+    decision: ClaimMove | undefined,
+  ): { part: SettlementPart; item: Record<string, unknown> }[] {
+    const scope = scopeOf(claim);
+    const claimed = toMinorUnits(claim.amountClaimed, claim.currency);
+    return [
+      {
+        part: 'reservation',
+        item: {
+          Update: {
+            TableName: this.tableName,
+            Key: claimReservationKey(scope, claim.claimId),
+            UpdateExpression: 'SET #state = :settled, approvedMinor = :approved',
+            ConditionExpression: '#state = :reserved',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':settled': 'settled',
+              ':reserved': 'reserved',
+              ':approved': approved,
+            },
+          },
+        },
+      },
+      {
+        part: 'fund',
+        item: {
+          Update: {
+            TableName: this.tableName,
+            Key: keyOf(claimFundKeys(scope)),
+            UpdateExpression: 'ADD reservedMinor :minusClaimed, settledMinor :approved, drawnMinor :change',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: {
+              ':minusClaimed': -claimed,
+              ':approved': approved,
+              ':change': approved - claimed,
+            },
+          },
+        },
+      },
+      ...(decision === undefined
+        ? []
+        : [{ part: 'decision' as const, item: { Put: claimTransitionPut(this.tableName, decision) } }]),
+      ...(posting === undefined
+        ? []
+        : [
+            {
+              part: 'openMonth' as const,
+              item: openMonthCheck(this.tableName, posting.postedOn.slice(0, 7)),
+            },
+            { part: 'posting' as const, item: postingPut(this.tableName, posting) },
+          ]),
+    ];
+  }
 }
+
+/** The items of a settlement's transaction. */
+type SettlementPart = 'reservation' | 'fund' | 'decision' | 'openMonth' | 'posting';
 
 const keyOf = (keys: { pk: string; sk: string }) => ({ pk: keys.pk, sk: keys.sk });
 

@@ -34,6 +34,18 @@ const transitionCondition = {
   }),
 };
 
+/** A claim's move as a conditional put (one of a transaction's items, or a batch's). */
+export function claimTransitionPut(tableName: string, { next, expected }: ClaimMove) {
+  const { names, values } = transitionCondition.of(next, expected);
+  return {
+    TableName: tableName,
+    Item: claimItem(claimSchema.parse(next)),
+    ConditionExpression: transitionCondition.expression,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
 /** The item a claim is stored as: its keys, its status index, its partner's and the all-claims listing. */
 export function claimItem(claim: Claim): Record<string, unknown> {
   return { ...claim, ...claimKey(claim.claimId), ...claimIndexKeys(claim) };
@@ -70,16 +82,7 @@ export class DynamoClaimStore implements ClaimStore, ClaimQueries {
   transitionAll(moves: readonly ClaimMove[]): Promise<boolean[]> {
     return putAllConditionally(
       this.client,
-      moves.map(({ next, expected }) => {
-        const { names, values } = transitionCondition.of(next, expected);
-        return {
-          TableName: this.tableName,
-          Item: claimItem(claimSchema.parse(next)),
-          ConditionExpression: transitionCondition.expression,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        };
-      }),
+      moves.map((move) => claimTransitionPut(this.tableName, move)),
     );
   }
 

@@ -4,7 +4,6 @@ import { settleDecidedClaim } from '../../domain/claims/settle-decided-claim';
 import { fundRequestApprovals } from '../../domain/funds/fund-request-use-cases';
 import { debitAuthorizationApprovals } from '../../domain/ship-and-debit/debit-authorization-use-cases';
 import { approvalPolicyStore } from '../adapters/approval-policy-store';
-import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
 import { DynamoApprovalTaskStore } from '../adapters/dynamo-approval-task-store';
 import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
@@ -38,11 +37,7 @@ export function createApprovalDeps(
   const table = settings.TABLE_NAME;
   const tasks = new DynamoApprovalTaskStore(client, table);
   const clock = () => new Date();
-  const settleDeps = {
-    ledger: new DynamoAccrualLedger(client, table),
-    claimFunds: new DynamoClaimFunds(client, table),
-    clock,
-  };
+  const settleDeps = { claimFunds: new DynamoClaimFunds(client, table), clock };
   return {
     policies: approvalPolicyStore(client, table),
     claims: new DynamoClaimStore(client, table),
@@ -55,7 +50,7 @@ export function createApprovalDeps(
       createEventBridgeClient({ region: settings.AWS_REGION, endpoint: settings.EVENTS_ENDPOINT }),
       settings.EVENT_BUS_NAME,
     ),
-    settle: (claim) => settleDecidedClaim(settleDeps, claim),
+    settle: (claim, decidedFrom) => settleDecidedClaim(settleDeps, claim, decidedFrom),
     requests: {
       fundRequest: fundRequestApprovals(createFundDeps(settings)),
       debitAuthorizationRequest: debitAuthorizationApprovals(createDebitAuthorizationDeps(settings)),

@@ -1,3 +1,5 @@
+// First: settings the functions' modules read when they load.
+import './local-process-env';
 import { parseArgs } from 'node:util';
 import { defaultDataDirectory, type LocalStack, startLocalStack } from './local-stack';
 import { LocalSetupError } from './preflight';

@@ -29,7 +29,7 @@ beforeAll(async () => {
     tasks,
     resumer,
     events: { publish: async () => undefined },
-    settle: async () => undefined,
+    settle: async () => true,
     clock: () => new Date(),
   };
 });

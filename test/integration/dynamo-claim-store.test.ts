@@ -2,15 +2,20 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../domain/claims/claim';
 import { reservationLimit } from '../../domain/claims/claim-fund';
+import { claimPosting } from '../../domain/claims/settle-decided-claim';
+import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
+import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
 import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { claimKey } from '../../functions/adapters/table-keys/claims';
+import { accountingPeriodKey } from '../../functions/adapters/table-keys/ledger';
 import { loadConfig } from '../../functions/shared/config';
 import { createTestTable } from '../support/test-table';
 import { claim } from '../unit/claims/builders';
 
 let store: DynamoClaimStore;
+let ledger: DynamoAccrualLedger;
 let funds: DynamoClaimFunds;
 let client: ReturnType<typeof createDocumentClient>;
 let table: string;
@@ -22,7 +27,14 @@ beforeAll(async () => {
   table = config.TABLE_NAME;
   store = new DynamoClaimStore(client, table);
   funds = new DynamoClaimFunds(client, table);
+  ledger = new DynamoAccrualLedger(client, table);
 });
+
+/** The amounts of a partner's claim postings on a program. */
+const claimPostingAmounts = async (partnerId: string, programId: string) =>
+  (await ledger.checkbookPostings(partnerId, programId))
+    .filter((posting) => posting.kind === 'claim')
+    .map((posting) => posting.amount);
 
 describe('DynamoClaimStore', () => {
   it('creates a claim once and reads it back as written', async () => {
@@ -174,21 +186,80 @@ describe('DynamoClaimFunds', () => {
     expect(await store.get('CLM-F2')).toBeUndefined();
     expect(await store.get('CLM-F3')).toBeUndefined();
     expect(await funds.draws(scope)).toEqual({ reserved: 6000n, settled: 0n, drawn: 6000n });
-    expect(await funds.referenceHolders(fundClaim('CLM-X', '1.00', 'CLM-F1'))).toEqual(
-      new Map([['CLM-F1', 'CLM-F1']]),
-    );
+    expect(await funds.fundAndReferences(fundClaim('CLM-X', '1.00', 'CLM-F1'))).toEqual({
+      draws: { reserved: 6000n, settled: 0n, drawn: 6000n },
+      referenceHolders: new Map([['CLM-F1', 'CLM-F1']]),
+    });
+    expect(
+      await funds.fundAndReferences({ ...fundClaim('CLM-Y', '1.00', 'FREE'), partnerId: 'P-NEW' }),
+    ).toEqual({
+      draws: { reserved: 0n, settled: 0n, drawn: 0n },
+      referenceHolders: new Map(),
+    });
     expect(await funds.positionsOf('P9')).toEqual([{ ...scope, reserved: 6000n, settled: 0n, drawn: 6000n }]);
   });
 
-  it('releases a decided claim once: the approved part stays drawn, the rest is free', async () => {
+  it('settles a decided claim once, posting and release in one write: the approved part stays drawn, the rest is free', async () => {
     const decided = {
       ...fundClaim('CLM-F1', '60.00'),
       status: 'partiallyApproved' as const,
       amountApproved: '45.00',
     };
-    await funds.release(decided, 4500n);
-    await funds.release(decided, 4500n);
+    const posting = claimPosting(decided, '45.00', '2026-04-20');
+    await funds.settle(decided, 4500n, posting);
+    // A retried settlement, even on another day (another posting date): nothing more.
+    await funds.settle(decided, 4500n, { ...posting, postedOn: '2026-04-21' });
     expect(await funds.draws(scope)).toEqual({ reserved: 0n, settled: 4500n, drawn: 4500n });
+    expect(await claimPostingAmounts('P9', 'PRG-F')).toEqual(['45.00']);
+  });
+
+  it('a claim half settled by the two writes of before (posted, still reserved): ended without a second posting', async () => {
+    const scopeH = { ...scope, partnerId: 'P11' };
+    const validated = { ...fundClaim('CLM-HALF', '20.00'), partnerId: 'P11' };
+    expect((await funds.reserve(validated, reservationLimit(10000n, 2000n))).kind).toBe('reserved');
+    const approved = { ...validated, status: 'approved' as const, amountApproved: '20.00' };
+    const posting = claimPosting(approved, '20.00', '2026-04-20');
+    await ledger.postIndependent(posting);
+    await funds.settle(approved, 2000n, posting);
+    expect(await funds.draws(scopeH)).toEqual({ reserved: 0n, settled: 2000n, drawn: 2000n });
+    expect(await claimPostingAmounts('P11', 'PRG-F')).toEqual(['20.00']);
+  });
+
+  it('an automatic approval settled with its decision: stored together, or (the claim moved on) nothing at all', async () => {
+    const scopeA = { ...scope, partnerId: 'P13' };
+    const validated = { ...fundClaim('CLM-AUTO', '30.00'), partnerId: 'P13' };
+    expect((await funds.reserve(validated, reservationLimit(10000n, 3000n))).kind).toBe('reserved');
+    const approved = { ...validated, status: 'approved' as const, amountApproved: '30.00', version: 2 };
+    const posting = claimPosting(approved, '30.00', '2026-04-20');
+    const stale = { ...approved, version: 3 };
+    expect(await funds.settle(stale, 3000n, posting, { next: stale, expected: 'validated' })).toBe(false);
+    expect(await store.get('CLM-AUTO')).toEqual(validated);
+    expect(await funds.draws(scopeA)).toEqual({ reserved: 3000n, settled: 0n, drawn: 3000n });
+    expect(await funds.settle(approved, 3000n, posting, { next: approved, expected: 'validated' })).toBe(
+      true,
+    );
+    expect(await store.get('CLM-AUTO')).toEqual(approved);
+    expect(await funds.draws(scopeA)).toEqual({ reserved: 0n, settled: 3000n, drawn: 3000n });
+    expect(await claimPostingAmounts('P13', 'PRG-F')).toEqual(['30.00']);
+    // The same write again (a retried step): the claim moved on, nothing more.
+    expect(await funds.settle(approved, 3000n, posting, { next: approved, expected: 'validated' })).toBe(
+      false,
+    );
+  });
+
+  it('settling into a closed accounting month: refused, nothing posted, the reservation still held', async () => {
+    const scopeC = { ...scope, partnerId: 'P12' };
+    const validated = { ...fundClaim('CLM-CLOSED', '10.00'), partnerId: 'P12' };
+    expect((await funds.reserve(validated, reservationLimit(10000n, 1000n))).kind).toBe('reserved');
+    const approved = { ...validated, status: 'approved' as const, amountApproved: '10.00' };
+    await client.send(
+      new PutCommand({ TableName: table, Item: { ...accountingPeriodKey('2026-01'), status: 'closed' } }),
+    );
+    await expect(
+      funds.settle(approved, 1000n, claimPosting(approved, '10.00', '2026-01-31')),
+    ).rejects.toEqual(new ClosedPeriodError('2026-01'));
+    expect(await funds.draws(scopeC)).toEqual({ reserved: 1000n, settled: 0n, drawn: 1000n });
+    expect(await claimPostingAmounts('P12', 'PRG-F')).toEqual([]);
   });
 
   it('100 concurrent claims of 7.00 against 500.00: exactly 71 reserved (497.00), never more', async () => {

@@ -178,7 +178,7 @@ describe('claim approval, step by step (in-memory ports)', () => {
     ]);
   });
 
-  it('a claim below the stored auto-approve threshold is approved by the system and goes to settlement', async () => {
+  it('a claim below the stored auto-approve threshold is approved and settled by the system in one write', async () => {
     const harness = approvalHarness();
     await harness.deps.policies.create({
       policyId: 'current',
@@ -190,7 +190,11 @@ describe('claim approval, step by step (in-memory ports)', () => {
     });
     await harness.claims.create(validatedClaim({ amountClaimed: '499.99' }));
     const state = await startClaimApproval(harness.deps, { claimId: 'CLM-1' });
-    expect(state).toMatchObject({ next: 'settle', levels: [] });
+    expect(state).toMatchObject({ next: 'settle', levels: [], settled: true });
+    // Approved and settled together: the settlement carried the decision.
+    expect(harness.settled.map((claim) => [claim.status, claim.amountApproved])).toEqual([
+      ['approved', '499.99'],
+    ]);
     const approved = await harness.claims.get('CLM-1');
     expect(approved).toMatchObject({ status: 'approved', amountApproved: '499.99' });
     // Entering approval and the automatic approval are one write (one version up), both in the audit trail.
@@ -201,9 +205,13 @@ describe('claim approval, step by step (in-memory ports)', () => {
     ]);
     // The state hands the approved claim to the settle step, which then needs no read.
     expect(state.claim).toEqual(approved);
-    // Retried, the step finds the claim approved and routes to settlement again.
-    expect(await startClaimApproval(harness.deps, { claimId: 'CLM-1' })).toMatchObject({ next: 'settle' });
+    // Retried, the step finds the claim approved and routes to settlement (idempotent) without claiming it done.
+    const retried = await startClaimApproval(harness.deps, { claimId: 'CLM-1' });
+    expect(retried).toMatchObject({ next: 'settle', claim: approved });
+    expect(retried.settled).toBeUndefined();
+    // The settle step settles nothing more: it publishes the decision.
     await settleClaimApproval(harness.deps, state);
+    expect(harness.settled).toHaveLength(1);
     expect(harness.published[0]?.detail).toMatchObject({ decidedBy: { userId: 'system', role: 'system' } });
   });
 

@@ -90,7 +90,12 @@ export function approvalHarness(now = '2026-04-03T09:00:00.000Z') {
     tasks,
     resumer,
     events: { publish: async (event) => void published.push(event) },
-    settle: async (claim) => void settled.push(claim),
+    // Stores an automatic approval first, as the adapter's one write does.
+    settle: async (claim, decidedFrom) => {
+      if (decidedFrom !== undefined && !(await claims.transition(claim, decidedFrom))) return false;
+      settled.push(claim);
+      return true;
+    },
     clock: () => new Date(now),
   };
   return { deps, claims, tasks, resumer, published, settled };

@@ -36,7 +36,7 @@ export async function claimDeps(clock = fixedClock('2026-04-02T10:00:00.000Z')) 
   let ids = 0;
   const deps = {
     claims,
-    claimFunds: new InMemoryClaimFunds(claims),
+    claimFunds: new InMemoryClaimFunds(claims, ledger),
     programs: programs.programs,
     programVersions: programs.programVersions,
     ledger,

@@ -1,3 +1,4 @@
+import type { AccrualLedger } from '../../../domain/accrual-runs/ports';
 import type { Claim, ClaimStatus } from '../../../domain/claims/claim';
 import {
   type ClaimFundDraws,
@@ -8,12 +9,15 @@ import {
 } from '../../../domain/claims/claim-fund';
 import type {
   ClaimFundPosition,
+  ClaimFundStanding,
   ClaimFunds,
   ClaimMove,
   ClaimStore,
   ReservationOutcome,
 } from '../../../domain/claims/ports';
+import type { LedgerPosting } from '../../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../../domain/shared/money/minor-units';
+import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
 
 const fundKey = (scope: ClaimFundScope) =>
   [scope.partnerId, scope.programId, scope.period, scope.fund, scope.currency].join('\u001f');
@@ -60,7 +64,8 @@ export class InMemoryClaimStore implements ClaimStore {
 
 /**
  * Claim funds in memory with the adapter's contract: a reservation stores the claim, its references and
- * its draw together, only while drawn ≤ limit; a release is idempotent. `releases` counts the effective ones.
+ * its draw together, only while drawn ≤ limit; a settlement posts and ends the reservation together, once.
+ * `releases` counts the effective settlements.
  */
 export class InMemoryClaimFunds implements ClaimFunds {
   readonly funds = new Map<string, { scope: ClaimFundScope; draws: ClaimFundDraws }>();
@@ -68,7 +73,11 @@ export class InMemoryClaimFunds implements ClaimFunds {
   readonly references = new Map<string, string>();
   releases = 0;
 
-  constructor(private readonly claims: InMemoryClaimStore) {}
+  constructor(
+    private readonly claims: InMemoryClaimStore,
+    /** Where settlements post: the in-memory ledger the checkbook reads. */
+    private readonly ledger: Pick<AccrualLedger, 'postIndependent'> = new InMemoryAccrualLedger(),
+  ) {}
 
   async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
     return this.funds.get(fundKey(scope))?.draws ?? noDraws;
@@ -80,13 +89,13 @@ export class InMemoryClaimFunds implements ClaimFunds {
       .map(({ scope, draws }) => ({ ...scope, ...draws }));
   }
 
-  async referenceHolders(claim: Claim): Promise<Map<string, string>> {
-    const holders = new Map<string, string>();
+  async fundAndReferences(claim: Claim): Promise<ClaimFundStanding> {
+    const referenceHolders = new Map<string, string>();
     for (const { reference } of claim.lines) {
       const holder = this.references.get(referenceKey(claim, reference));
-      if (holder !== undefined) holders.set(reference, holder);
+      if (holder !== undefined) referenceHolders.set(reference, holder);
     }
-    return holders;
+    return { draws: await this.draws(claim), referenceHolders };
   }
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {
@@ -107,16 +116,35 @@ export class InMemoryClaimFunds implements ClaimFunds {
     return { kind: 'reserved' };
   }
 
-  async release(claim: Claim, approved: bigint): Promise<void> {
-    if (this.reservations.get(claim.claimId) !== 'reserved') return;
-    // Read and written in one turn, as the adapter's transaction does: concurrent releases lose nothing.
+  async settle(
+    claim: Claim,
+    approved: bigint,
+    posting: LedgerPosting | undefined,
+    decision?: ClaimMove,
+  ): Promise<boolean> {
+    if (decision !== undefined) {
+      const stored = this.claims.claims.get(decision.next.claimId);
+      if (stored?.status !== decision.expected || stored.version !== decision.next.version - 1) return false;
+    }
+    if (this.reservations.get(claim.claimId) !== 'reserved') return true;
+    // Taken before the posting's await, so a racing settlement of the same claim finds it ended.
+    this.reservations.set(claim.claimId, 'settled');
+    try {
+      if (posting !== undefined) await this.ledger.postIndependent(posting);
+    } catch (error) {
+      // A refused posting (closed month) leaves the reservation as it was, as the adapter's transaction does.
+      this.reservations.set(claim.claimId, 'reserved');
+      throw error;
+    }
+    if (decision !== undefined) this.claims.claims.set(decision.next.claimId, decision.next);
+    // Read and written in one turn: concurrent settlements lose nothing.
     const draws = this.funds.get(fundKey(claim))?.draws ?? noDraws;
     this.funds.set(fundKey(claim), {
       scope: scopeOf(claim),
       draws: settle(draws, toMinorUnits(claim.amountClaimed, claim.currency), approved),
     });
-    this.reservations.set(claim.claimId, 'settled');
     this.releases++;
+    return true;
   }
 }
 

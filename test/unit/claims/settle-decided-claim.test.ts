@@ -1,14 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Claim } from '../../../domain/claims/claim';
 import { settleDecidedClaim } from '../../../domain/claims/settle-decided-claim';
+import { ClosedPeriodError } from '../../../domain/ledger/accounting-period';
 import { buildCheckbooks } from '../../../domain/ledger/checkbook';
 import { BusinessRuleError } from '../../../domain/shared/errors';
 import { fixedClock } from '../../support/in-memory-record-store';
-import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
+import { accountingPeriodStore, InMemoryAccrualLedger } from '../accrual-runs/fakes';
 import { posting } from '../ledger/builders';
 import { claim } from './builders';
 import { InMemoryClaimFunds, InMemoryClaimStore } from './fakes';
 
+let periods: ReturnType<typeof accountingPeriodStore>;
 let ledger: InMemoryAccrualLedger;
 let claimFunds: InMemoryClaimFunds;
 const clock = fixedClock('2026-04-20T09:00:00.000Z');
@@ -28,15 +30,16 @@ const decided = (validated: Claim, status: Claim['status'], amountApproved?: str
 });
 
 beforeEach(() => {
-  ledger = new InMemoryAccrualLedger();
+  periods = accountingPeriodStore();
+  ledger = new InMemoryAccrualLedger(periods);
   ledger.seed(posting('accrual', { amount: '250.00', beneficiaryPartnerId: 'P1', partnerId: 'P1' }));
-  claimFunds = new InMemoryClaimFunds(new InMemoryClaimStore());
+  claimFunds = new InMemoryClaimFunds(new InMemoryClaimStore(), ledger);
 });
 
 describe('settleDecidedClaim', () => {
   it('approved 100.00 of 100.00: one claim posting of 100.00, reservation gone, 100.00 stays drawn', async () => {
     const approved = decided(await reserved(), 'approved', '100.00');
-    await settleDecidedClaim({ ledger, claimFunds, clock }, approved);
+    await settleDecidedClaim({ claimFunds, clock }, approved);
     const claims = ledger.all().filter((each) => each.kind === 'claim');
     expect(claims).toEqual([
       expect.objectContaining({
@@ -53,7 +56,7 @@ describe('settleDecidedClaim', () => {
 
   it('partially approved 60.00 of 100.00: posts 60.00 and frees the other 40.00', async () => {
     const partial = decided(await reserved(), 'partiallyApproved', '60.00');
-    await settleDecidedClaim({ ledger, claimFunds, clock }, partial);
+    await settleDecidedClaim({ claimFunds, clock }, partial);
     expect(
       ledger
         .all()
@@ -65,32 +68,38 @@ describe('settleDecidedClaim', () => {
 
   it('rejected: posts nothing and releases the whole reservation', async () => {
     const rejected = decided(await reserved(), 'rejected');
-    await settleDecidedClaim({ ledger, claimFunds, clock }, rejected);
+    await settleDecidedClaim({ claimFunds, clock }, rejected);
     expect(ledger.all().filter((each) => each.kind === 'claim')).toEqual([]);
     expect(await claimFunds.draws(rejected)).toEqual({ reserved: 0n, settled: 0n, drawn: 0n });
   });
 
   it('settled twice (a retried workflow step): one posting and one release', async () => {
     const approved = decided(await reserved(), 'approved', '100.00');
-    await settleDecidedClaim({ ledger, claimFunds, clock }, approved);
-    await settleDecidedClaim({ ledger, claimFunds, clock: fixedClock('2026-04-21T09:00:00.000Z') }, approved);
+    await settleDecidedClaim({ claimFunds, clock }, approved);
+    await settleDecidedClaim({ claimFunds, clock: fixedClock('2026-04-21T09:00:00.000Z') }, approved);
     expect(ledger.all().filter((each) => each.kind === 'claim')).toHaveLength(1);
     expect(claimFunds.releases).toBe(1);
     expect(await claimFunds.draws(approved)).toEqual({ reserved: 0n, settled: 10000n, drawn: 10000n });
   });
 
-  it('a crash after posting and before the release: the retry posts nothing more and releases', async () => {
+  it('settled in a closed accounting month: nothing posted, the reservation still held; reopened, settled once', async () => {
     const approved = decided(await reserved(), 'partiallyApproved', '30.00');
-    const failingOnce = Object.assign(Object.create(claimFunds), {
-      release: async () => {
-        throw new Error('Lambda timed out');
-      },
-    }) as InMemoryClaimFunds;
-    await expect(settleDecidedClaim({ ledger, claimFunds: failingOnce, clock }, approved)).rejects.toThrow(
-      'Lambda timed out',
+    const april = {
+      month: '2026-04',
+      status: 'closed' as const,
+      history: [],
+      version: 1,
+      createdAt: '',
+      updatedAt: '',
+    };
+    periods.records.set('2026-04', april);
+    await expect(settleDecidedClaim({ claimFunds, clock }, approved)).rejects.toBeInstanceOf(
+      ClosedPeriodError,
     );
+    expect(ledger.all().filter((each) => each.kind === 'claim')).toEqual([]);
     expect(await claimFunds.draws(approved)).toEqual({ reserved: 10000n, settled: 0n, drawn: 10000n });
-    await settleDecidedClaim({ ledger, claimFunds, clock }, approved);
+    periods.records.set('2026-04', { ...april, status: 'open', version: 2 });
+    await settleDecidedClaim({ claimFunds, clock }, approved);
     expect(
       ledger
         .all()
@@ -103,7 +112,7 @@ describe('settleDecidedClaim', () => {
   it('a run posting into the period at the same moment: neither the run nor the claim posting conflicts', async () => {
     const approved = decided(await reserved(), 'approved', '100.00');
     const before = await ledger.scope('PRG-1', '2026-03');
-    await settleDecidedClaim({ ledger, claimFunds, clock }, approved);
+    await settleDecidedClaim({ claimFunds, clock }, approved);
     await ledger.append('PRG-1', '2026-03', before.sequence, [
       posting('accrual', {
         postingId: 'run#late',
@@ -124,7 +133,7 @@ describe('settleDecidedClaim', () => {
       expect((await claimFunds.reserve(validated, 25000n - 100n)).kind).toBe('reserved');
       approved.push(decided(validated, 'approved', '1.00'));
     }
-    await Promise.all(approved.map((each) => settleDecidedClaim({ ledger, claimFunds, clock }, each)));
+    await Promise.all(approved.map((each) => settleDecidedClaim({ claimFunds, clock }, each)));
     expect(ledger.all().filter((each) => each.kind === 'claim')).toHaveLength(200);
     expect(await claimFunds.draws(claim())).toEqual({ reserved: 0n, settled: 20000n, drawn: 20000n });
     const [book] = buildCheckbooks(ledger.all());
@@ -140,7 +149,7 @@ describe('settleDecidedClaim', () => {
     async (status, amount) => {
       const validated = await reserved();
       await expect(
-        settleDecidedClaim({ ledger, claimFunds, clock }, decided(validated, status, amount)),
+        settleDecidedClaim({ claimFunds, clock }, decided(validated, status, amount)),
       ).rejects.toBeInstanceOf(BusinessRuleError);
       expect(ledger.all().filter((each) => each.kind === 'claim')).toEqual([]);
       expect(claimFunds.releases).toBe(0);
