@@ -160,10 +160,10 @@ const itemsOf = (registrations: readonly DealRegistration[]) =>
 
 /**
  * Background registrations per load step, and steps in flight (each a `putAll` of 8 BatchWrites at once):
- * DynamoDB Local spends ≈ 1.2 ms of CPU per registration (its 4 items, 3 GSIs) whatever the flow, and one
- * step at a time left its threads idle between round trips (≈ 350/s); 4 steps keep them busy (≈ 600/s at
- * load average 15–25), more gained nothing measurable, and a JVM with a larger, preset heap or another
- * collector did not change its CPU. Small steps keep a retry (a connection dropped under load) cheap.
+ * DynamoDB Local spends ≈ 1.0–1.3 ms of CPU per registration (its 4 items, 3 GSIs) whatever the flow, and
+ * one step at a time left its threads idle between round trips (≈ 350/s); 4 steps keep them busy (the
+ * million at 539/s, load average 23–32), more gained nothing measurable, and a JVM with a larger, preset heap
+ * or another collector did not change its CPU. Small steps keep a retry (a connection dropped under load) cheap.
  */
 const registrationsPerStep = 1_000;
 const stepsInFlight = 4;
