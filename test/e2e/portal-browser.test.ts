@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/deal-registration/deal-conflicts';
+import { registrationIdFor } from '../../functions/deal-registration/create-deal-registration-deps';
 import { demoWonDealId } from '../../infra/local/demo/seed-demo-deals';
 import type { LiabilitiesReport } from '../../web/src/api-types';
 import { artifactPath, launchChromium } from '../support/browser';
@@ -567,6 +569,65 @@ describe('partner portal and staff console in Chromium', () => {
     await page.getByText(/^Special pricing: debit authorization DA-DR-[A-Z0-9]+\.$/).waitFor();
     await page.getByText('demo-channel-manager (channel_manager): approved → won').waitFor();
     await page.screenshot({ path: artifactPath('staff-deal-won.png'), fullPage: true });
+  });
+
+  it("DIST-NORTH asks for an extension of its approved Cyberdyne Systems Corp. (an empty activity shows the API's 400), the channel manager grants it from the extension queue, and DIST-NORTH sees protection end DEALS-2026's 30 extension days later", async () => {
+    const registrationId = registrationIdFor('DIST-NORTH', 'demo-deal-approved');
+    const dealPath = `/deal-registrations/${registrationId}`;
+    const [before, policy] = await Promise.all([
+      local.api('GET', dealPath, { token: local.stack.tokens['demo-partner-dist-north'] }),
+      local.api('GET', '/deal-registration-policies/DEALS-2026', {
+        token: local.stack.tokens['demo-channel-manager'],
+      }),
+    ]);
+    expect(before.json.status).toBe('approved');
+    const extendedUntil = addDays(before.json.protectedUntil, policy.json.extensionDays);
+    const window = (until: string) => `${before.json.approvedAt.slice(0, 10)} – ${until}`;
+
+    const partner = await pageAt(phone);
+    await signIn(partner, /DIST-NORTH/);
+    await partner.goto(`${local.stack.apiUrl}/#/deals/${registrationId}`);
+    await partner.getByText(window(before.json.protectedUntil)).waitFor();
+    await partner.getByRole('button', { name: 'Request an extension' }).click();
+    await partner
+      .getByRole('alert')
+      .filter({ hasText: /^Bad Request \(400\): .*activity/ })
+      .waitFor();
+    await partner
+      .getByLabel('Your activity on the deal since approval')
+      .fill('Pilot of SW-0001 running at two Cyberdyne sites since the approval');
+    await partner.getByRole('button', { name: 'Request an extension' }).click();
+    await partner.getByTestId('deal-status').filter({ hasText: 'extension requested' }).waitFor();
+    // Asked once: the control is gone.
+    expect(await partner.getByRole('button', { name: 'Request an extension' }).count()).toBe(0);
+
+    const manager = await pageAt(laptop);
+    await signIn(manager, /demo-channel-manager/);
+    await manager.getByRole('link', { name: 'Deal registrations' }).click();
+    await manager
+      .getByTestId('deal-queue-extensionRequested')
+      .getByRole('link', { name: 'Cyberdyne Systems Corp.' })
+      .click();
+    await manager
+      .getByRole('heading', {
+        name: 'Extension asked for: “Pilot of SW-0001 running at two Cyberdyne sites since the approval”',
+      })
+      .waitFor();
+    await manager.getByRole('button', { name: 'Grant the extension' }).click();
+    await manager.getByTestId('deal-status').filter({ hasText: 'extended' }).waitFor();
+
+    await partner.reload();
+    await partner.getByText(window(extendedUntil)).waitFor();
+    expect(await partner.getByTestId('deal-status').textContent()).toBe('extended');
+    await partner
+      .getByText('demo-channel-manager (channel_manager): extensionRequested → extended')
+      .waitFor();
+    await partner.screenshot({
+      path: artifactPath('portal-partner-deal-extended-phone.png'),
+      fullPage: true,
+    });
+    const after = await local.api('GET', dealPath, { token: local.stack.tokens['demo-partner-dist-north'] });
+    expect(after.json).toMatchObject({ status: 'extended', protectedUntil: extendedUntil });
   });
 
   it("the channel manager runs price protection of US-2026 SW-0001's 1 July price for DIST-CANADA and DIST-NORTH (50 units of DIST-NORTH's June stock protected) and sees the run as the API reads it; on ship & debit it takes NW-SD-DEMO-1's 849 and detects DIST-NORTH's bill-backs; it allocates DIST-SOUTH an MDF budget", async () => {

@@ -11,6 +11,7 @@ import {
   StatusBadge,
   useApiGet,
 } from '../components';
+import { Decision } from '../decision';
 import { useFormAction } from '../form-action';
 import { formatQuantity } from '../money';
 import { MorePages, usePages } from '../paging';
@@ -224,7 +225,10 @@ function RegistrationFacts({ registration }: { registration: DealRegistration })
   );
 }
 
-/** One registration (`#/deals/<id>`): products, protection window, conflict or rejection, history; a draft may be submitted. */
+/**
+ * One registration (`#/deals/<id>`): products, protection window, conflict or rejection, history; a draft may be
+ * submitted, and an approved one may ask once for an extension with the activity since approval.
+ */
 export function DealRegistrationDetail({
   session,
   registrationId,
@@ -253,6 +257,22 @@ export function DealRegistrationDetail({
               </button>
             )}
             {problem && <ProblemView problem={problem} />}
+            {session.role === 'partner' && found.status === 'approved' && found.extension === undefined && (
+              <Decision
+                session={session}
+                id="extension-request"
+                heading="Ask for a longer protection (once)"
+                noteLabel="Your activity on the deal since approval"
+                choices={[
+                  {
+                    label: 'Request an extension',
+                    path: `${path}/extension`,
+                    body: (activity) => ({ activity }),
+                  },
+                ]}
+                onDone={reload}
+              />
+            )}
             {found.rejection && (
               <p class="problem">
                 Rejected ({found.rejection.code}): {found.rejection.reason}
