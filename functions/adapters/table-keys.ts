@@ -59,6 +59,7 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * | sales summary (reports) | REPORTSALES#<yyyy-mm> | PARTNER#<partnerId> (cells: category × currency; units per SKU) |    |                         |
  * | near-tier alert   | NEARTIER#<programId>#<period> | PARTNER#<p>          | NEARTIERPARTNER#<p>       | <programId>#<period>    |
  * | line changes      | LINECHANGES#<p>#<yyyy-mm> | COUNTER (changes: bumped by every sale line write/withdrawal) |  |                 |
+ * | liability summary | LIABILITIES            | <programId>#<beneficiary>#<period>#<currency> (earned, adjustments, claimed, paid in minor units) | LIABILITYPARTNER#<beneficiary> | <programId>#<period>#<currency> |
  *
  * Claims also carry gsi2 = PARTNERCLAIMS#<p> / <submittedAt>#<claimId> and gsi3 = CLAIMS / <submittedAt>#<claimId>.
  *
@@ -170,6 +171,9 @@ import type { ClaimFundScope } from '../../domain/claims/claim-fund';
  * 71. a program period's near-tier alerts (a run replaces them) → Query pk NEARTIER#<programId>#<period>
  * 72. near-tier alerts of a partner / of everyone, optionally of one program
  *                                                               → Query gsi1 NEARTIERPARTNER#<p> / gsi2 NEARTIERS, begins_with <programId>#
+ * 73. open liabilities of every partner / of one, optionally of one program (reports)
+ *                                                               → Query pk LIABILITIES / gsi1 LIABILITYPARTNER#<p>, begins_with <programId>#;
+ *     every ledger transaction ADDs its postings to their summaries (never overwritten, so never lost)
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions. Channel
  * data is different: one partition takes at most 1,000 writes/s, so a million-line file under one key would
@@ -823,4 +827,20 @@ export const requestApprovalsIndexKey = (
 export const lineChangesKey = (partnerId: string, month: string): ItemKey => ({
   pk: `LINECHANGES#${partnerId}#${month}`,
   sk: 'COUNTER',
+});
+
+// Liability summaries (issue 15): the checkbook's columns per program × beneficiary × period × currency, kept
+// by every ledger transaction, so the liabilities report reads one Query instead of every partner's postings.
+export const allLiabilitiesPartition = 'LIABILITIES';
+export const partnerLiabilitiesPartition = (partnerId: string) => `LIABILITYPARTNER#${partnerId}`;
+export const liabilitySummaryKeys = (grain: {
+  readonly programId: string;
+  readonly partnerId: string;
+  readonly period: string;
+  readonly currency: string;
+}) => ({
+  pk: allLiabilitiesPartition,
+  sk: `${grain.programId}#${grain.partnerId}#${grain.period}#${grain.currency}`,
+  gsi1pk: partnerLiabilitiesPartition(grain.partnerId),
+  gsi1sk: `${grain.programId}#${grain.period}#${grain.currency}`,
 });
