@@ -3,7 +3,8 @@
  * requests after a warm-up), first on the demo data (every seed level), then after `lineCount` more April
  * sale lines were stored and a month-end run read them (which leaves their monthly sales summaries). No report
  * reads channel lines, so their latency should not follow the line count; the figure that does is the
- * precompute, timed apart: summing 1,000,000 lines into summaries as the run does (ms).
+ * precompute, timed apart: summing 1,000,000 lines into summaries as the run does (ms). The liabilities
+ * read the ledger's liability summaries (one Query for every partner), kept by the posting transactions.
  */
 import type { Actor } from '../domain/access/actor';
 import { requestAccrualRun } from '../domain/accrual-runs/run-use-cases';

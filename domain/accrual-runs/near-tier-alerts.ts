@@ -6,19 +6,17 @@ import {
 } from '../../events/partner-near-tier.v1';
 import type { Actor, Role } from '../access/actor';
 import { requireRole, requireVisibleTo } from '../access/policies';
-import { computePoolLeaders } from '../accruals/engine/compute-accruals';
 import { measurementWindows } from '../accruals/measurement-window';
-import type { SaleLine } from '../accruals/sale-line';
 import { BusinessRuleError } from '../shared/errors';
 import type { Page, PageRequest } from '../shared/ports';
 import { getVersioned } from '../shared/versioned-record';
-import { alertsNearTier, measuredStandings, type NearTierAlert, nearTierAlerts } from './near-tier';
+import { alertsNearTier, type NearTierAlert, nearTierAlerts } from './near-tier';
 import type { AccrualRunDeps, NearTierAlertStore, StoredNearTierAlert } from './ports';
 import { programRunPeriod } from './run-measurement';
-import { recordedProgram } from './run-steps';
+import { computedProgram, recordedProgram } from './run-steps';
 
 export interface NearTierDeps
-  extends Pick<AccrualRunDeps, 'runs' | 'programVersions' | 'snapshots' | 'events' | 'clock'> {
+  extends Pick<AccrualRunDeps, 'runs' | 'programVersions' | 'snapshots' | 'workspace' | 'events' | 'clock'> {
   readonly nearTierAlerts: NearTierAlertStore;
 }
 
@@ -35,11 +33,12 @@ const eventOf = (alert: StoredNearTierAlert): PartnerNearTierV1 =>
 
 /**
  * After a run completed: the partners near their next tier in each program period it measured. Main
- * course: each tiered program of the run (the version it recorded) rated over the run's snapshot, the
- * first entry of each pool traced → each partner's volume and tier reached per period → the alerts within
- * the program's distance → per period measured, the alerts stored (replacing the previous run's), those no
- * longer near removed, and `PartnerNearTier` published for each alert not yet published. A repeated
- * delivery of the run's completion finds its alerts stored and published and publishes nothing more.
+ * course: each tiered program of the run (the version it recorded) → each partner's volume and tier reached
+ * per period, as the run's prepare step computed them with its entries (the engine's tier decisions; a run
+ * prepared before they were written is recomputed from its snapshot) → the alerts within the program's
+ * distance → per period measured, the alerts stored (replacing the previous run's), those no longer near
+ * removed, and `PartnerNearTier` published for each alert not yet published. A repeated delivery of the
+ * run's completion finds its alerts stored and published and publishes nothing more.
  */
 export async function flagNearTierPartners(deps: NearTierDeps, runId: string): Promise<NearTierAlert[]> {
   const run = await getVersioned(deps.runs, runId, 'Accrual run');
@@ -47,15 +46,14 @@ export async function flagNearTierPartners(deps: NearTierDeps, runId: string): P
     throw new BusinessRuleError(`accrual run '${runId}' is ${run.status}`);
   }
   const completedAt = run.completedAt;
-  let lines: SaleLine[] | undefined;
   const flagged: NearTierAlert[] = [];
   for (const step of run.programs) {
     const program = await recordedProgram(deps, step);
     if (!alertsNearTier(program)) continue;
-    lines ??= await deps.snapshots.read(runId);
-    const period = programRunPeriod(run, step.programId);
-    const standings = measuredStandings(computePoolLeaders({ lines, programs: [program], period }));
-    const periods = measurementWindows(program, period).map((window) => window.period);
+    const { standings } = await computedProgram(deps, run, step, program);
+    const periods = measurementWindows(program, programRunPeriod(run, step.programId)).map(
+      (window) => window.period,
+    );
     const alerts = nearTierAlerts(program, runId, standings, periods);
     for (const { label } of periods) {
       await replacePeriodAlerts(deps, {

@@ -37,8 +37,25 @@ export interface NearTierAlert {
   readonly shortfall: string;
   readonly currency: CurrencyCode;
   readonly rateType: RateType;
-  readonly nextTier: { readonly index: number; readonly from: string; readonly rate: string };
+  readonly nextTier: NextTier;
   readonly message: string;
+}
+
+/** The tier above the one reached. */
+export interface NextTier {
+  readonly index: number;
+  readonly from: string;
+  readonly rate: string;
+}
+
+/**
+ * The tier above tier `tierReached` (-1: below the first), or null at the top tier. The engine decided the
+ * tier reached (prequalified tiers included); the partner view and the near-tier alerts both take the next
+ * one from here.
+ */
+export function nextTierAbove(tiers: readonly Tier[], tierReached: number): NextTier | null {
+  const next = tiers[tierReached + 1];
+  return next === undefined ? null : { index: tierReached + 1, from: next.from, rate: next.rate };
 }
 
 /** Tiered programs whose tiers a partner reaches with its own period volume: the ones near-tier applies to. */
@@ -115,10 +132,9 @@ export function nearTierAlerts(
   const periodEnds = new Map(periods.map((period) => [period.label, period.end]));
   const alerts: NearTierAlert[] = [];
   for (const standing of standings) {
-    const nextIndex = standing.tierReached + 1;
-    const next = tiered.tiers[nextIndex];
+    const next = nextTierAbove(tiered.tiers, standing.tierReached);
     const periodEnd = periodEnds.get(standing.period);
-    if (next === undefined || periodEnd === undefined) continue;
+    if (next === null || periodEnd === undefined) continue;
     const missing = new Money(next.from).minus(standing.volume);
     if (missing.lte(0) || missing.gt(new Money(next.from).times(percent).dividedBy(100))) continue;
     const shortfall =
@@ -137,7 +153,7 @@ export function nearTierAlerts(
       shortfall,
       currency: program.currency,
       rateType: tiered.rateType,
-      nextTier: { index: nextIndex, from: next.from, rate: next.rate },
+      nextTier: next,
       message: `${standing.partnerId} is ${shortfallText(shortfall, standing.basis, program.currency)} short of ${rateText(next.rate, tiered.rateType, program.currency)} on ${program.programId}`,
     });
   }

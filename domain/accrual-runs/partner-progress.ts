@@ -15,6 +15,7 @@ import type { IsoDate } from '../shared/iso-date';
 import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
 import type { RecordStore } from '../shared/ports';
+import { type NextTier, nextTierAbove } from './near-tier';
 import type { RunLineSource } from './ports';
 import { monthsToRead, toSaleLine } from './run-lines';
 import { resolveWhatIfItem, type WhatIfItem } from './what-if-item';
@@ -38,7 +39,7 @@ export interface TierProgress {
   readonly basis: 'quantity' | 'revenue';
   readonly volume: string;
   readonly tierReached: { readonly index: number; readonly from: string; readonly rate: string } | null;
-  readonly nextTier: { readonly index: number; readonly from: string; readonly rate: string } | null;
+  readonly nextTier: NextTier | null;
   /**
    * What is still missing to reach the next tier, in the tier's measure (units, revenue, or for growth
    * programs the growth figure); null at the top tier, or for percent growth without a prior-year baseline.
@@ -86,9 +87,8 @@ function tierProgress(program: RebateProgram, entries: readonly AccrualEntry[]):
     for (const component of entry.trace.components) {
       if (pools.has(component.pool) || component.poolVolume === null || component.tierBasis === null)
         continue;
-      // The engine decided the tier reached (prequalified tiers included); the next one is the one above it.
-      const nextIndex = (component.tierReached?.index ?? -1) + 1;
-      const next = tiers[nextIndex];
+      // The engine decided the tier reached; the next one is the near-tier alerts' next one too.
+      const next = nextTierAbove(tiers, component.tierReached?.index ?? -1);
       // Growth tiers measure growth over the prior year, not the period's volume.
       const measure = component.growth === null ? component.poolVolume : component.growth.growth;
       pools.set(component.pool, {
@@ -96,8 +96,8 @@ function tierProgress(program: RebateProgram, entries: readonly AccrualEntry[]):
         basis: component.tierBasis,
         volume: component.poolVolume,
         tierReached: component.tierReached,
-        nextTier: next === undefined ? null : { index: nextIndex, from: next.from, rate: next.rate },
-        gap: next === undefined || measure === null ? null : new Decimal(next.from).minus(measure).toFixed(),
+        nextTier: next,
+        gap: next === null || measure === null ? null : new Decimal(next.from).minus(measure).toFixed(),
       });
     }
   }

@@ -1,6 +1,6 @@
 import { type AccrualAmount, accrualKey } from '../accruals/accrual-entry';
 import type { AccrualWorkspace } from '../accruals/engine/compute-accruals';
-import { type AccrualScope, computeAccrualAmounts } from '../accruals/engine/compute-accruals';
+import { type AccrualScope, computeAccrualAmountsAndStandings } from '../accruals/engine/compute-accruals';
 import type { RunPeriod } from '../accruals/measurement-window';
 import type { SaleLine } from '../accruals/sale-line';
 import { entriesAtLedgerGrain } from '../ledger/ledger-grain';
@@ -8,6 +8,7 @@ import type { RebateProgram } from '../programs/program';
 import { canonicalJson, fnv1a64 } from '../shared/fingerprint';
 import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
+import { alertsNearTier, type MeasuredTierStanding, measuredStandings } from './near-tier';
 
 /**
  * What one program of a run posts and reports, computed from the run's snapshot: its scopes, its entries
@@ -23,6 +24,12 @@ export interface ProgramComputation {
   readonly skippedLines: number;
   readonly earned: Readonly<Record<string, string>>;
   readonly entriesFingerprint: string;
+  /**
+   * Where each partner stands per period in a program whose partners reach tiers with their own volume (the
+   * ones near-tier alerts apply to; empty for the others): the engine's own tier decisions, read from the
+   * trace of each pool's first entry. The near-tier alerts read them here instead of rating the lines again.
+   */
+  readonly standings: readonly MeasuredTierStanding[];
 }
 
 /** A program as a run measures it: the version recorded and the period up to its `measuredTo`. */
@@ -50,9 +57,14 @@ export function computePrograms(
   }
   const computations: ProgramComputation[] = [];
   for (const group of byPeriod.values()) {
-    const run = computeAccrualAmounts({ lines, programs: group.programs, period: group.period }, workspace);
+    const run = computeAccrualAmountsAndStandings(
+      { lines, programs: group.programs, period: group.period },
+      alertsNearTier,
+      workspace,
+    );
     for (const program of group.programs) {
       const entries = run.entries.filter((entry) => entry.programId === program.programId);
+      const leaders = run.poolLeaders.filter((entry) => entry.programId === program.programId);
       computations.push({
         programId: program.programId,
         programVersion: program.version,
@@ -62,6 +74,7 @@ export function computePrograms(
         skippedLines: run.skipped.filter((line) => line.programId === program.programId).length,
         earned: byCurrency(sumEntries(entries)),
         entriesFingerprint: entriesFingerprint(entries),
+        standings: measuredStandings(leaders),
       });
     }
   }

@@ -198,19 +198,24 @@ export async function explainProgram(
 }
 
 /**
- * What the Map item of `step` posts: the program's result the prepare step wrote, or, for a run prepared
- * before results were written, the program recomputed from the snapshot.
+ * One program's result as the prepare step wrote it (what the Map item of `step` posts and the near-tier
+ * alerts read), or, for a run prepared before results (or their standings) were written, the program
+ * recomputed from the snapshot.
  */
-async function computedProgram(
-  deps: AccrualRunDeps,
+export async function computedProgram(
+  deps: Pick<AccrualRunDeps, 'snapshots' | 'workspace'>,
   run: AccrualRunRecord,
-  step: ProgramStep,
+  step: Pick<ProgramStep, 'programId'>,
   program: RebateProgram,
 ): Promise<ProgramComputation> {
   const written = await deps.snapshots.readComputed(run.runId, step.programId);
-  if (written !== null) return written;
+  if (written?.standings !== undefined) return written;
   const lines = await deps.snapshots.read(run.runId);
-  const [computed] = computePrograms(lines, [{ program, period: programRunPeriod(run, step.programId) }]);
+  const [computed] = computePrograms(
+    lines,
+    [{ program, period: programRunPeriod(run, step.programId) }],
+    deps.workspace,
+  );
   if (computed === undefined) throw new BusinessRuleError(`program '${step.programId}' computed nothing`);
   return computed;
 }

@@ -46,7 +46,8 @@ export interface Checkbook extends CheckbookFigures {
 /** A checkbook's columns in the currency's minor units. */
 export type CheckbookSums = Record<'earned' | 'adjustments' | 'claimed' | 'paid', bigint>;
 
-const columnOf: Record<LedgerPostingKind, keyof CheckbookSums> = {
+/** The checkbook column each kind of posting adds to (true-ups restate what was earned). */
+export const checkbookColumnOf: Readonly<Record<LedgerPostingKind, keyof CheckbookSums>> = {
   accrual: 'earned',
   trueUp: 'earned',
   adjustment: 'adjustments',
@@ -103,7 +104,7 @@ export function buildCheckbooks(postings: readonly LedgerPosting[]): Checkbook[]
       book.periods.set(posting.period, period);
     }
     const amount = toMinorUnits(posting.amount, posting.currency);
-    const column = columnOf[posting.kind];
+    const column = checkbookColumnOf[posting.kind];
     book.total[column] += amount;
     period[column] += amount;
   }

@@ -1,13 +1,11 @@
 import {
-  buildCheckbooks,
   type CheckbookFigures,
   type CheckbookSums,
   checkbookFigures,
   zeroCheckbookSums,
 } from '../ledger/checkbook';
-import type { LedgerPosting } from '../ledger/ledger-posting';
-import { toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
+import { type LiabilitySummary, liabilityGrainKey } from './liability-summary';
 import { byText, entryOf } from './report-figures';
 
 /** What a liabilities report may be narrowed to; an absent criterion matches everything. */
@@ -48,8 +46,8 @@ interface Group<T> {
   readonly sums: CheckbookSums;
 }
 
-function addFigures(sums: CheckbookSums, figures: CheckbookFigures, currency: CurrencyCode): void {
-  for (const column of columns) sums[column] += toMinorUnits(figures[column], currency);
+function addSums(sums: CheckbookSums, more: CheckbookSums): void {
+  for (const column of columns) sums[column] += more[column];
 }
 
 function summed<T extends { currency: CurrencyCode }>(groups: Map<string, Group<T>>) {
@@ -59,38 +57,32 @@ function summed<T extends { currency: CurrencyCode }>(groups: Map<string, Group<
 }
 
 /**
- * The liabilities of a set of ledger postings (the checkbook's postings of every partner read), at the grain
- * program × beneficiary × program period × currency, filtered, with totals per program and per currency.
- * The figures are the checkbook's (`buildCheckbooks`), summed over funds, exactly in minor units.
+ * The liabilities report of the ledger's liability summaries (one per program × beneficiary × program
+ * period × currency, every fund together: see `liabilitySummariesOf`), filtered, sorted, with totals per
+ * program and per currency. The figures are the checkbook's (`checkbookFigures`), exactly in minor units.
  */
 export function liabilitiesOf(
-  postings: readonly LedgerPosting[],
+  summaries: readonly LiabilitySummary[],
   filter: LiabilityFilter,
 ): LiabilitiesReport {
   const rows = new Map<string, Group<Omit<LiabilityRow, keyof CheckbookFigures>>>();
   const programs = new Map<string, Group<{ programId: string; currency: CurrencyCode }>>();
   const totals = new Map<string, Group<{ currency: CurrencyCode }>>();
-  for (const book of buildCheckbooks(postings)) {
-    const { programId, beneficiaryPartnerId: partnerId, currency } = book;
+  for (const { sums, ...grain } of summaries) {
+    const { programId, partnerId, period, currency } = grain;
     if (filter.programId !== undefined && programId !== filter.programId) continue;
     if (filter.partnerId !== undefined && partnerId !== filter.partnerId) continue;
+    if (filter.period !== undefined && period !== filter.period) continue;
     if (filter.currency !== undefined && currency !== filter.currency) continue;
-    for (const period of book.periods) {
-      if (filter.period !== undefined && period.period !== filter.period) continue;
-      const head = { programId, partnerId, period: period.period, currency };
-      const groups = [
-        entryOf(rows, [programId, partnerId, period.period, currency].join('\u001f'), () => ({
-          head,
-          sums: zeroCheckbookSums(),
-        })),
-        entryOf(programs, `${programId}\u001f${currency}`, () => ({
-          head: { programId, currency },
-          sums: zeroCheckbookSums(),
-        })),
-        entryOf(totals, currency, () => ({ head: { currency }, sums: zeroCheckbookSums() })),
-      ];
-      for (const group of groups) addFigures(group.sums, period, currency);
-    }
+    const groups = [
+      entryOf(rows, liabilityGrainKey(grain), () => ({ head: grain, sums: zeroCheckbookSums() })),
+      entryOf(programs, `${programId}\u001f${currency}`, () => ({
+        head: { programId, currency },
+        sums: zeroCheckbookSums(),
+      })),
+      entryOf(totals, currency, () => ({ head: { currency }, sums: zeroCheckbookSums() })),
+    ];
+    for (const group of groups) addSums(group.sums, sums);
   }
   return { rows: summed(rows), byProgram: summed(programs), totals: summed(totals) };
 }

@@ -1,4 +1,5 @@
 import type { InventorySnapshotLine } from '../ingestion/ingest-types';
+import type { LiabilitySummary } from './liability-summary';
 import type { PartnerMonthSales } from './sales-summary';
 
 /**
@@ -18,4 +19,16 @@ export interface SalesSummaryStore {
  */
 export interface InventorySnapshotsByMonth {
   ofMonth(partnerId: string, month: string): Promise<readonly InventorySnapshotLine[]>;
+}
+
+/**
+ * The ledger's liability summaries (see `LiabilitySummary`), kept by the ledger's own writes: every posting
+ * is added to its grain's summary in the transaction that writes it, so they never disagree.
+ */
+export interface LiabilitySummaryReader {
+  /** Every grain's summary, or one beneficiary's, optionally of one program only. */
+  liabilitySummaries(scope: {
+    readonly partnerId?: string | undefined;
+    readonly programId?: string | undefined;
+  }): Promise<LiabilitySummary[]>;
 }

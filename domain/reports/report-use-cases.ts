@@ -3,8 +3,6 @@ import { partnerScope, requireRole, requireVisibleTo } from '../access/policies'
 import type { ChannelFileData } from '../channel-files/channel-file';
 import type { Claim } from '../claims/claim';
 import type { ClaimQueries, ClaimStore } from '../claims/ports';
-import type { LedgerPosting } from '../ledger/ledger-posting';
-import type { LedgerReader } from '../ledger/ports';
 import type { PartnerData } from '../partners/partner';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import type { IsoDate } from '../shared/iso-date';
@@ -14,7 +12,7 @@ import { type ClaimsAgeingReport, claimsAgeing, openClaimStatuses } from './clai
 import { type LiabilitiesReport, type LiabilityFilter, liabilitiesOf } from './liabilities';
 import { type PartnerScorecard, partnerScorecard } from './partner-scorecard';
 import { type PerformanceDimension, type PerformanceRow, performanceBy } from './performance';
-import type { InventorySnapshotsByMonth, SalesSummaryStore } from './ports';
+import type { InventorySnapshotsByMonth, LiabilitySummaryReader, SalesSummaryStore } from './ports';
 import { type MonthWindow, monthBefore, monthsOf, yearBefore } from './report-months';
 import type { PartnerMonthSales } from './sales-summary';
 import {
@@ -25,12 +23,13 @@ import {
 } from './top-partners';
 
 /**
- * What reports read. None reads sale lines: sales come from the monthly summaries accrual runs write,
- * money from the ledger's postings at the checkbook's grain, and the rest from claims and file records;
- * the scorecard's inventory variance reads the partner's inventory snapshots of the window by month.
+ * What reports read. None reads sale lines or postings: sales come from the monthly summaries accrual runs
+ * write, money from the liability summaries the ledger keeps with its postings, and the rest from claims and
+ * file records; the scorecard's inventory variance reads the partner's inventory snapshots of the window by
+ * month.
  */
 export interface ReportDeps {
-  readonly ledger: Pick<LedgerReader, 'checkbookPostings'>;
+  readonly liabilities: LiabilitySummaryReader;
   readonly partners: RecordStore<PartnerData>;
   readonly claims: Pick<ClaimStore, 'withStatus'>;
   readonly claimQueries: ClaimQueries;
@@ -40,8 +39,6 @@ export interface ReportDeps {
 }
 
 const readers = [...internalRoles, 'partner'] as const;
-/** Partners read in parallel when a report spans every partner. */
-const partnerConcurrency = 16;
 
 async function everyItem<T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
@@ -54,15 +51,6 @@ async function everyItem<T>(list: (page: PageRequest) => Promise<Page<T>>): Prom
   return items;
 }
 
-async function inBatches<T, R>(items: readonly T[], read: (item: T) => Promise<R[]>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += partnerConcurrency) {
-    const batch = await Promise.all(items.slice(start, start + partnerConcurrency).map(read));
-    results.push(...batch.flat());
-  }
-  return results;
-}
-
 /**
  * The partner a report is limited to: a partner user's own (asking for another is "not found"), or the one
  * staff asked for, or every partner (undefined).
@@ -73,15 +61,6 @@ function scopedPartner(actor: Actor, partnerId: string | undefined): string | un
   return partnerScope(actor) ?? partnerId;
 }
 
-/** The checkbook postings of one partner, or of every partner in master data. */
-async function postingsOf(deps: ReportDeps, partnerId: string | undefined, programId?: string) {
-  const partnerIds =
-    partnerId === undefined
-      ? (await everyItem((page) => deps.partners.list(page))).map((partner) => partner.partnerId)
-      : [partnerId];
-  return inBatches<string, LedgerPosting>(partnerIds, (id) => deps.ledger.checkbookPostings(id, programId));
-}
-
 /** Open liability by program, partner, program period and currency; a partner user sees only its own. */
 export async function liabilitiesReport(
   deps: ReportDeps,
@@ -89,7 +68,8 @@ export async function liabilitiesReport(
   filter: LiabilityFilter,
 ): Promise<LiabilitiesReport> {
   const partnerId = scopedPartner(actor, filter.partnerId);
-  return liabilitiesOf(await postingsOf(deps, partnerId, filter.programId), { ...filter, partnerId });
+  const summaries = await deps.liabilities.liabilitySummaries({ partnerId, programId: filter.programId });
+  return liabilitiesOf(summaries, { ...filter, partnerId });
 }
 
 /**
@@ -112,7 +92,7 @@ export async function topPartnersReport(
   const { limit, by, from, to, ...filter } = input;
   if (by === 'earned') {
     return topPartnersByEarned(
-      liabilitiesOf(await postingsOf(deps, undefined, filter.programId), filter).rows,
+      liabilitiesOf(await deps.liabilities.liabilitySummaries({ programId: filter.programId }), filter).rows,
       limit,
     );
   }

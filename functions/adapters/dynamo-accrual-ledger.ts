@@ -11,7 +11,9 @@ import type { AccrualLedger, LedgerScope } from '../../domain/accrual-runs/ports
 import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { type LedgerPosting, ledgerPostingSchema } from '../../domain/ledger/ledger-posting';
 import type { LedgerReader } from '../../domain/ledger/ports';
+import { liabilityGrainKey, liabilityGrainOf } from '../../domain/reports/liability-summary';
 import { VersionConflictError } from '../../domain/shared/errors';
+import { liabilitySummaryUpdates } from './dynamo-liability-summaries';
 import {
   accountingPeriodKey,
   checkbookPartition,
@@ -23,8 +25,9 @@ import {
 } from './table-keys/ledger';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
-// A transaction holds at most 100 items: the scope head, the accounting month's check and 98 postings.
-const postingsPerTransaction = 98;
+// A transaction holds at most 100 items: the scope head, the accounting month's check, and 98 postings and
+// the liability summaries they add to.
+const itemsPerTransaction = 98;
 const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
 
 function toPosting(item: Record<string, unknown>): LedgerPosting {
@@ -63,7 +66,7 @@ export function postingPut(tableName: string, posting: LedgerPosting) {
   };
 }
 
-/** One transaction's postings: all dated in one accounting month, at most `postingsPerTransaction`. */
+/** One transaction's postings: all dated in one accounting month, with their summaries at most `itemsPerTransaction`. */
 export interface Chunk {
   readonly month: string | null;
   readonly postings: readonly LedgerPosting[];
@@ -78,9 +81,20 @@ export function chunksOf(postings: readonly LedgerPosting[]): Chunk[] {
   }
   const chunks: Chunk[] = [];
   for (const [month, ofMonth] of byMonth) {
-    for (let start = 0; start < ofMonth.length; start += postingsPerTransaction) {
-      chunks.push({ month, postings: ofMonth.slice(start, start + postingsPerTransaction) });
+    let chunk: LedgerPosting[] = [];
+    let grains = new Set<string>();
+    for (const posting of ofMonth) {
+      const grain = liabilityGrainKey(liabilityGrainOf(posting));
+      const summaries = grains.size + (grains.has(grain) ? 0 : 1);
+      if (chunk.length + 1 + summaries > itemsPerTransaction) {
+        chunks.push({ month, postings: chunk });
+        chunk = [];
+        grains = new Set();
+      }
+      chunk.push(posting);
+      grains.add(grain);
     }
+    if (chunk.length > 0) chunks.push({ month, postings: chunk });
   }
   // Nothing to post still moves the measurement (a run that found nothing new measured the period).
   return chunks.length === 0 ? [{ month: null, postings: [] }] : chunks;
@@ -140,14 +154,18 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
       // The measurement moves with the last chunk: a run that dies half-way still finds its deltas to post.
       const measure = index === chunks.length - 1 ? measured : undefined;
       try {
-        await this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              this.headUpdate(programId, period, sequence, measure),
-              ...(chunk.month === null ? [] : [openMonthCheck(this.tableName, chunk.month)]),
-              ...chunk.postings.map((posting) => postingPut(this.tableName, posting)),
-            ],
-          }),
+        // A claim's posting may hold one of the chunk's summaries a moment: a conflict commits nothing, so retry.
+        await retryOnTransactionConflict(() =>
+          this.client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                this.headUpdate(programId, period, sequence, measure),
+                ...(chunk.month === null ? [] : [openMonthCheck(this.tableName, chunk.month)]),
+                ...chunk.postings.map((posting) => postingPut(this.tableName, posting)),
+                ...liabilitySummaryUpdates(this.tableName, chunk.postings),
+              ],
+            }),
+          ),
         );
       } catch (error) {
         if (error instanceof TransactionCanceledException) {
@@ -170,7 +188,11 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
     const write = () =>
       this.client.send(
         new TransactWriteCommand({
-          TransactItems: [openMonthCheck(this.tableName, month), postingPut(this.tableName, posting)],
+          TransactItems: [
+            openMonthCheck(this.tableName, month),
+            postingPut(this.tableName, posting),
+            ...liabilitySummaryUpdates(this.tableName, [posting]),
+          ],
         }),
       );
     try {
@@ -179,7 +201,7 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const failed = (index: number) => error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
-      // Posted already (a retried settlement): nothing more to do.
+      // Posted already (a retried settlement): nothing more to do, its summary counted it then.
       if (failed(1)) return;
       if (failed(0)) throw new ClosedPeriodError(month);
       throw error;

@@ -23,6 +23,7 @@ import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { openMonthCheck, postingPut } from './dynamo-accrual-ledger';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { claimItem, claimTransitionPut } from './dynamo-claim-store';
+import { liabilitySummaryUpdates } from './dynamo-liability-summaries';
 import {
   claimFundKeys,
   claimFundsPartition,
@@ -291,13 +292,17 @@ export class DynamoClaimFunds implements ClaimFunds {
               item: openMonthCheck(this.tableName, posting.postedOn.slice(0, 7)),
             },
             { part: 'posting' as const, item: postingPut(this.tableName, posting) },
+            ...liabilitySummaryUpdates(this.tableName, [posting]).map((item) => ({
+              part: 'summary' as const,
+              item,
+            })),
           ]),
     ];
   }
 }
 
 /** The items of a settlement's transaction. */
-type SettlementPart = 'reservation' | 'fund' | 'decision' | 'openMonth' | 'posting';
+type SettlementPart = 'reservation' | 'fund' | 'decision' | 'openMonth' | 'posting' | 'summary';
 
 const keyOf = (keys: { pk: string; sk: string }) => ({ pk: keys.pk, sk: keys.sk });
 

@@ -1,15 +1,15 @@
 import type { ReportDeps } from '../../domain/reports/report-use-cases';
 import { channelDataStores } from '../adapters/channel-data-stores';
-import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
 import { DynamoChannelQueries } from '../adapters/dynamo-channel-queries';
 import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
 import { createDocumentClient } from '../adapters/dynamo-client';
+import { DynamoLiabilitySummaries } from '../adapters/dynamo-liability-summaries';
 import { DynamoSalesSummaries } from '../adapters/dynamo-sales-summaries';
 import { masterDataStores } from '../adapters/master-data-stores';
 import type { Config } from '../shared/config';
 
 /**
- * Wires the reports to the table: the ledger, claims, files, partners, the monthly sales summaries and the
+ * Wires the reports to the table: the ledger's liability summaries, claims, files, partners, the monthly sales summaries and the
  * inventory snapshots' month index.
  */
 export function createReportDeps(config: Config): ReportDeps & { readonly clock: () => Date } {
@@ -18,7 +18,7 @@ export function createReportDeps(config: Config): ReportDeps & { readonly clock:
   const claims = new DynamoClaimStore(client, table);
   const channelQueries = new DynamoChannelQueries(client, table);
   return {
-    ledger: new DynamoAccrualLedger(client, table),
+    liabilities: new DynamoLiabilitySummaries(client, table),
     partners: masterDataStores(client, table).partners,
     claims,
     claimQueries: claims,

@@ -8,6 +8,7 @@ import { VersionConflictError } from '../../domain/shared/errors';
 import { accrualStores } from '../../functions/adapters/accrual-stores';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { DynamoLiabilitySummaries } from '../../functions/adapters/dynamo-liability-summaries';
 import { loadConfig } from '../../functions/shared/config';
 import { accrualLedgerContract, runPosting } from '../support/accrual-ledger-contract';
 import { createTestTable } from '../support/test-table';
@@ -30,7 +31,7 @@ describe('DynamoAccrualLedger', () => {
     const postings = Array.from({ length: 250 }, (_, index) => posting('RUN-A', index));
     await ledger.append('PRG-1', '2026-03', 0, postings);
     const scope = await ledger.scope('PRG-1', '2026-03');
-    expect(scope.sequence).toBe(3); // 98 + 98 + 54
+    expect(scope.sequence).toBe(3); // 97 + 97 + 56 postings, each chunk with its liability summary
     expect(scope.postings).toHaveLength(250);
     expect(scope.postings.find((read) => read.postingId === 'RUN-A#0007')).toEqual(postings[7]);
     expect(await ledger.postingsOfRun('RUN-A')).toHaveLength(250);
@@ -76,4 +77,8 @@ describe('DynamoAccrualLedger', () => {
   });
 });
 
-accrualLedgerContract('DynamoAccrualLedger', async () => ({ ledger, accountingPeriods: periods }));
+accrualLedgerContract('DynamoAccrualLedger', async () => ({
+  ledger,
+  accountingPeriods: periods,
+  summaries: new DynamoLiabilitySummaries(createDocumentClient(loadConfig()), loadConfig().TABLE_NAME),
+}));

@@ -8,6 +8,7 @@ import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-led
 import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { DynamoLiabilitySummaries } from '../../functions/adapters/dynamo-liability-summaries';
 import { claimKey } from '../../functions/adapters/table-keys/claims';
 import { accountingPeriodKey } from '../../functions/adapters/table-keys/ledger';
 import { loadConfig } from '../../functions/shared/config';
@@ -211,6 +212,12 @@ describe('DynamoClaimFunds', () => {
     await funds.settle(decided, 4500n, { ...posting, postedOn: '2026-04-21' });
     expect(await funds.draws(scope)).toEqual({ reserved: 0n, settled: 4500n, drawn: 4500n });
     expect(await claimPostingAmounts('P9', 'PRG-F')).toEqual(['45.00']);
+    // The liabilities report's summary took the posting in the same write, once.
+    const summaries = await new DynamoLiabilitySummaries(client, table).liabilitySummaries({
+      partnerId: 'P9',
+      programId: 'PRG-F',
+    });
+    expect(summaries.map((summary) => summary.sums.claimed)).toEqual([4500n]);
   });
 
   it('a claim half settled by the two writes of before (posted, still reserved): ended without a second posting', async () => {

@@ -4,9 +4,13 @@ import { accrualKey } from '../../domain/accruals/accrual-entry';
 import { type AccountingPeriod, ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { closeAccountingPeriod } from '../../domain/ledger/accounting-period-use-cases';
 import type { RunPosting } from '../../domain/ledger/ledger-posting';
+import type { LedgerReader } from '../../domain/ledger/ports';
+import { liabilitiesOf } from '../../domain/reports/liabilities';
+import type { LiabilitySummaryReader } from '../../domain/reports/ports';
 import { VersionConflictError } from '../../domain/shared/errors';
 import type { RecordStore } from '../../domain/shared/ports';
 import { posting } from '../unit/ledger/builders';
+import { checkbookLiabilityRows } from './checkbook-liabilities';
 
 /** A run's accrual posting of `amount` for customer `index` of `partnerId`, in `programId`'s March. */
 export function runPosting(
@@ -48,23 +52,29 @@ const claimPostingOf = (claimId: string, programId: string, postedOn = '2026-04-
 
 /**
  * The AccrualLedger contract, run against the in-memory ledger (unit suite) and the DynamoDB adapter
- * (integration suite): appends go in transactions of 98 postings per accounting month, each moving the
+ * (integration suite): appends go in transactions of 98 postings and liability summaries per accounting month, each moving the
  * scope's sequence; a stale sequence or a posting id already there is a conflict; a closed month refuses its
  * transaction while the ones before it stay applied; the measurement moves with the last transaction.
  */
 export function accrualLedgerContract(
   label: string,
-  open: () => Promise<{ ledger: AccrualLedger; accountingPeriods: RecordStore<AccountingPeriod> }>,
+  open: () => Promise<{
+    ledger: AccrualLedger & LedgerReader;
+    accountingPeriods: RecordStore<AccountingPeriod>;
+    /** The liability summaries the ledger keeps with its postings. */
+    summaries: LiabilitySummaryReader;
+  }>,
 ) {
   describe(`${label} keeps the AccrualLedger contract`, () => {
-    let ledger: AccrualLedger;
+    let ledger: AccrualLedger & LedgerReader;
     let accountingPeriods: RecordStore<AccountingPeriod>;
+    let summaries: LiabilitySummaryReader;
 
     beforeAll(async () => {
-      ({ ledger, accountingPeriods } = await open());
+      ({ ledger, accountingPeriods, summaries } = await open());
     });
 
-    it('commits 250 postings as three transactions (98 + 98 + 54), each moving the sequence', async () => {
+    it('commits 250 postings of one partner as three transactions (97 + 97 + 56 and their summary), each moving the sequence', async () => {
       const postings = Array.from({ length: 250 }, (_, index) =>
         runPosting('CT-RUN-A', index, 'P1', '1.00', { programId: 'CT-PRG-1' }),
       );
@@ -144,6 +154,63 @@ export function accrualLedgerContract(
         ledger.postIndependent(claimPostingOf('CT-CLM-2', 'CT-PRG-7', '2026-08-31')),
       ).rejects.toBeInstanceOf(ClosedPeriodError);
       expect((await ledger.scope('CT-PRG-7', '2026-03')).postings).toEqual([]);
+    });
+
+    it('keeps the liability summaries equal to the checkbooks through runs, true-ups, claims, payments and retries: P1 125.00 − 10.00 earned, 60.00 claimed and paid → 55.00 open', async () => {
+      const program = 'CT-PRG-8';
+      const run = (runId: string, index: number, partnerId: string, amount: string) =>
+        runPosting(runId, index, partnerId, amount, { programId: program });
+      const other = (
+        kind: 'trueUp' | 'claim' | 'payment' | 'adjustment',
+        postingId: string,
+        partnerId: string,
+        amount: string,
+        fund: 'rebate' | 'coop' = 'rebate',
+      ) =>
+        posting(kind, {
+          programId: program,
+          postingId,
+          beneficiaryPartnerId: partnerId,
+          partnerId,
+          amount,
+          fund,
+          postedOn: '2026-04-20',
+        });
+      await ledger.append(program, '2026-03', 0, [
+        run('CT-RUN-G', 1, 'P1', '100.00'),
+        run('CT-RUN-G', 2, 'P2', '40.00'),
+        run('CT-RUN-G', 3, 'P1', '25.00'),
+      ]);
+      await ledger.append(program, '2026-03', 1, [other('trueUp', 'CT-TU-1', 'P1', '-10.00')]);
+      const claimP1 = other('claim', 'CT-CLM-P1', 'P1', '60.00');
+      // A retried settlement, five claims of P2 at the same moment, and a run posting beside one of them.
+      await Promise.all([
+        ledger.postIndependent(claimP1),
+        ledger.postIndependent(claimP1),
+        ...Array.from({ length: 5 }, (_, index) =>
+          ledger.postIndependent(other('claim', `CT-CLM-P2-${index}`, 'P2', '1.00')),
+        ),
+        ledger.append(program, '2026-03', 2, [run('CT-RUN-H', 4, 'P2', '1.00')]),
+      ]);
+      await ledger.postIndependent(other('payment', 'CT-PAY-1', 'P1', '60.00'));
+      await ledger.postIndependent(other('payment', 'CT-PAY-1-VOID', 'P1', '-60.00'));
+      await ledger.postIndependent(other('payment', 'CT-PAY-2', 'P1', '60.00'));
+      await ledger.postIndependent(other('adjustment', 'CT-ADJ-1', 'P2', '5.00', 'coop'));
+
+      const postingsOf = async (partnerId: string) => ledger.checkbookPostings(partnerId, program);
+      const [p1, p2] = [await postingsOf('P1'), await postingsOf('P2')];
+      const all = liabilitiesOf(await summaries.liabilitySummaries({ programId: program }), {});
+      const own = liabilitiesOf(
+        await summaries.liabilitySummaries({ partnerId: 'P1', programId: program }),
+        {},
+      );
+
+      expect(all.rows).toEqual(checkbookLiabilityRows([...p1, ...p2]));
+      expect(own.rows).toEqual(checkbookLiabilityRows(p1));
+      expect(all.rows.map(({ partnerId, balance, payable }) => [partnerId, balance, payable])).toEqual([
+        ['P1', '55.00', '0.00'],
+        ['P2', '46.00', '5.00'],
+      ]);
     });
 
     it('moves the measurement with the append, even one that posts nothing', async () => {

@@ -4,7 +4,7 @@ import { canonicalJson, fnv1a64 } from '../../shared/fingerprint';
 import type { AccrualAmount, AccrualEntry } from '../accrual-entry';
 import { measurementWindows, type RunPeriod } from '../measurement-window';
 import type { SaleLine } from '../sale-line';
-import { type AccrualTable, buildAccrualTable, type SkippedLine } from './accrual-table';
+import { type AccrualTable, buildAccrualTable, entryProgram, type SkippedLine } from './accrual-table';
 import { AccrualWorkspace } from './accrual-workspace';
 import { AccrualExplainer } from './explain-entry';
 import { prepareSaleLines } from './sale-line-columns';
@@ -135,35 +135,55 @@ export function computeAccrualAmounts(
 }
 
 /**
- * The first entry of each rating pool with its full trace (which carries the pool's volume and tier
- * reached), without writing out every entry: where partners stand, at the cost of rating each pool once.
- * Per-line programs and lump sums have no pools, so nothing of theirs is returned.
+ * The same entries as `computeAccrualAmounts`, and from the same table the first entry of each rating pool
+ * of the programs `traced` picks, with its full trace (which carries the pool's volume and tier reached):
+ * where partners stand, at the cost of tracing one entry per such pool. Per-line programs and lump sums have
+ * no pools, so nothing of theirs is traced.
  */
-export function computePoolLeaders(input: ComputeAccrualsInput): AccrualEntry[] {
-  const workspace = new AccrualWorkspace();
-  const { table } = computeAccrualTable(input, workspace);
-  try {
-    const explainer = new AccrualExplainer(table);
-    const leaders: AccrualEntry[] = [];
-    for (let pool = 0; pool < table.poolCount; pool++) {
-      leaders.push(explainer.entry(table.poolStart[pool] as number));
-    }
-    return leaders;
-  } finally {
-    workspace.release();
+export function computeAccrualAmountsAndStandings(
+  input: ComputeAccrualsInput,
+  traced: (program: RebateProgram) => boolean,
+  workspace = new AccrualWorkspace(),
+): AccrualRun<AccrualAmount> & { readonly poolLeaders: readonly AccrualEntry[] } {
+  let poolLeaders: AccrualEntry[] = [];
+  const run = writeOutEntries(
+    input,
+    workspace,
+    (explainer, index) => explainer.amount(index),
+    (table, explainer) => {
+      poolLeaders = leadersOf(table, explainer, traced);
+    },
+  );
+  return { ...run, poolLeaders };
+}
+
+function leadersOf(
+  table: AccrualTable,
+  explainer: AccrualExplainer,
+  traced: (program: RebateProgram) => boolean,
+): AccrualEntry[] {
+  const leaders: AccrualEntry[] = [];
+  for (let pool = 0; pool < table.poolCount; pool++) {
+    const start = table.poolStart[pool] as number;
+    const context = table.programs[entryProgram(table, start)];
+    if (context !== undefined && traced(context.program)) leaders.push(explainer.entry(start));
   }
+  return leaders;
 }
 
 function writeOutEntries<Entry extends AccrualAmount>(
   input: ComputeAccrualsInput,
   workspace: AccrualWorkspace,
   write: (explainer: AccrualExplainer, index: number) => Entry,
+  alsoRead?: (table: AccrualTable, explainer: AccrualExplainer) => void,
 ): AccrualRun<Entry> {
   const { table, ...run } = computeAccrualTable(input, workspace);
   try {
     const explainer = new AccrualExplainer(table);
     const entries: Entry[] = [];
     for (let index = 0; index < table.entryCount; index++) entries.push(write(explainer, index));
+    // Before the workspace is released: the table's columns live in its buffers.
+    alsoRead?.(table, explainer);
     // The table is already in key order unless an id holds a control character; sorting keeps the contract.
     entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return { entries, ...run };

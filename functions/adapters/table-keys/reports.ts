@@ -1,12 +1,14 @@
 import type { ItemKey } from './item-key';
 
 /**
- * Reports: what accrual runs precompute (sales summaries, near-tier alerts) so no report reads channel lines.
+ * Reports: what accrual runs precompute (sales summaries, near-tier alerts) so no report reads channel lines, and
+ * the liability summaries every ledger transaction keeps so the liabilities report reads no postings.
  *
  * | item              | pk                     | sk                          | gsi1pk                    | gsi1sk                  |
  * |-------------------|------------------------|-----------------------------|---------------------------|-------------------------|
  * | sales summary (reports) | REPORTSALES#<yyyy-mm> | PARTNER#<partnerId> (cells: category × currency; units per SKU) |    |                         |
  * | near-tier alert   | NEARTIER#<programId>#<period> | PARTNER#<p>          | NEARTIERPARTNER#<p>       | <programId>#<period>    |
+ * | liability summary | LIABILITIES            | <programId>#<beneficiary>#<period>#<currency> (earned, adjustments, claimed, paid in minor units) | LIABILITYPARTNER#<beneficiary> | <programId>#<period>#<currency> |
  *
  * Access patterns (numbered across the table):
  * 70. a month's sales summaries (reports), every partner's or one → Query pk REPORTSALES#<yyyy-mm> / GetItem
@@ -14,6 +16,9 @@ import type { ItemKey } from './item-key';
  * 71. a program period's near-tier alerts (a run replaces them) → Query pk NEARTIER#<programId>#<period>
  * 72. near-tier alerts of a partner / of everyone, optionally of one program
  *                                                               → Query gsi1 NEARTIERPARTNER#<p> / gsi2 NEARTIERS, begins_with <programId>#
+ * 73. open liabilities of every partner / of one, optionally of one program (reports)
+ *                                                               → Query pk LIABILITIES / gsi1 LIABILITYPARTNER#<p>, begins_with <programId>#;
+ *     every ledger transaction ADDs its postings to their summaries (never overwritten, so never lost)
  */
 
 export const salesSummaryPartition = (month: string) => `REPORTSALES#${month}`;
@@ -43,3 +48,19 @@ export const nearTierAlertIndexKeys = (alert: {
 });
 /** The index sort key prefix of one program's alerts, in either listing. */
 export const nearTierProgramPrefix = (programId: string) => `${programId}#`;
+
+// Liability summaries (issue 15): the checkbook's columns per program × beneficiary × period × currency, kept
+// by every ledger transaction, so the liabilities report reads one Query instead of every partner's postings.
+export const allLiabilitiesPartition = 'LIABILITIES';
+export const partnerLiabilitiesPartition = (partnerId: string) => `LIABILITYPARTNER#${partnerId}`;
+export const liabilitySummaryKeys = (grain: {
+  readonly programId: string;
+  readonly partnerId: string;
+  readonly period: string;
+  readonly currency: string;
+}) => ({
+  pk: allLiabilitiesPartition,
+  sk: `${grain.programId}#${grain.partnerId}#${grain.period}#${grain.currency}`,
+  gsi1pk: partnerLiabilitiesPartition(grain.partnerId),
+  gsi1sk: `${grain.programId}#${grain.period}#${grain.currency}`,
+});

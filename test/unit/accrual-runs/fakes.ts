@@ -14,6 +14,8 @@ import type { SaleLine } from '../../../domain/accruals/sale-line';
 import { type AccountingPeriod, ClosedPeriodError } from '../../../domain/ledger/accounting-period';
 import { type LedgerPosting, ledgerPostingSchema } from '../../../domain/ledger/ledger-posting';
 import type { LedgerReader } from '../../../domain/ledger/ports';
+import { type LiabilitySummary, liabilitySummariesOf } from '../../../domain/reports/liability-summary';
+import type { LiabilitySummaryReader } from '../../../domain/reports/ports';
 import { VersionConflictError } from '../../../domain/shared/errors';
 import { fnv1a64 } from '../../../domain/shared/fingerprint';
 import type { EventPublisher } from '../../../domain/shared/ports';
@@ -137,7 +139,7 @@ export function accountingPeriodStore() {
  * `expectedSequence` or a posting id already exists, and with ClosedPeriodError when a posting is dated into
  * a month closed in `accountingPeriods`. `simulateConcurrentAppend` lets another writer in before an append.
  */
-export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
+export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader, LiabilitySummaryReader {
   private readonly scopes = new Map<
     string,
     { sequence: number; postings: LedgerPosting[]; measured: Measurement | null }
@@ -227,6 +229,20 @@ export class InMemoryAccrualLedger implements AccrualLedger, LedgerReader {
       (posting) =>
         posting.beneficiaryPartnerId === partnerId &&
         (programId === undefined || posting.programId === programId),
+    );
+  }
+
+  /** The summaries of the postings held, as the table's are the sums of the postings written. */
+  async liabilitySummaries(scope: {
+    readonly partnerId?: string | undefined;
+    readonly programId?: string | undefined;
+  }): Promise<LiabilitySummary[]> {
+    return liabilitySummariesOf(
+      this.all().filter(
+        (posting) =>
+          (scope.partnerId === undefined || posting.beneficiaryPartnerId === scope.partnerId) &&
+          (scope.programId === undefined || posting.programId === scope.programId),
+      ),
     );
   }
 

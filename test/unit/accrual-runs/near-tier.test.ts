@@ -7,10 +7,15 @@ import {
   nearTierAlerts,
 } from '../../../domain/accrual-runs/near-tier';
 import { flagNearTierPartners, listNearTierAlerts } from '../../../domain/accrual-runs/near-tier-alerts';
-import { computeAccruals, computePoolLeaders } from '../../../domain/accruals/engine/compute-accruals';
+import { partnerProgress } from '../../../domain/accrual-runs/partner-progress';
+import type { ProgramComputation } from '../../../domain/accrual-runs/program-computation';
+import {
+  computeAccrualAmountsAndStandings,
+  computeAccruals,
+} from '../../../domain/accruals/engine/compute-accruals';
 import { ForbiddenError, NotFoundError } from '../../../domain/shared/errors';
 import { partnerNearTierV1 } from '../../../events/partner-near-tier.v1';
-import { approver, channelManager, partnerUser } from '../../support/actors';
+import { approver, channelManager, finance, partnerUser } from '../../support/actors';
 import { fixedClock } from '../../support/in-memory-record-store';
 import { march2026, program, saleLine, threeTiers } from '../accruals/builders';
 import { programDefinition } from '../programs/builders';
@@ -172,10 +177,12 @@ describe('measuredStandings', () => {
       { period: '2026-03', partnerId: 'P2', basis: 'revenue', volume: '100', tierReached: 1 },
     ];
     expect(measuredStandings(entries)).toEqual(expected);
-    // One traced entry per pool tells the same: what the run's alerts are computed from.
-    const leaders = computePoolLeaders(input);
-    expect(leaders).toHaveLength(2);
-    expect(measuredStandings(leaders)).toEqual(expected);
+    // One traced entry per pool, from the run's own computation of the amounts, tells the same: what the
+    // run's prepare step keeps for the alerts.
+    const { poolLeaders, entries: amounts } = computeAccrualAmountsAndStandings(input, () => true);
+    expect(poolLeaders).toHaveLength(2);
+    expect(measuredStandings(poolLeaders)).toEqual(expected);
+    expect(amounts.map((entry) => entry.amount)).toEqual(entries.map((entry) => entry.amount));
   });
 });
 
@@ -249,6 +256,41 @@ describe('flagNearTierPartners', () => {
     expect(flagged.map((alert) => alert.partnerId)).toEqual(['P2']);
     expect([...deps.nearTierAlerts.alerts.values()]).toMatchObject([
       { runId: second.runId, partnerId: 'P2', shortfall: '80' },
+    ]);
+  });
+});
+
+describe('flagNearTierPartners reads the standings the run computed', () => {
+  it('alerts from the run’s own result, without reading its snapshot; the partner view shows the same next tier and gap', async () => {
+    const deps = await runWith('950', '400');
+    const { runId } = await completedRun(deps);
+    const [computed] = [...deps.snapshots.computed.values()];
+    deps.snapshots.snapshots.delete(runId);
+
+    const flagged = await flagNearTierPartners(deps, runId);
+    const [view] = await partnerProgress(deps, finance, { partnerId: 'P1', asOf: '2026-03-31' });
+
+    expect(computed?.standings).toEqual([
+      { period: '2026-03', partnerId: 'P1', basis: 'quantity', volume: '950', tierReached: 0 },
+      { period: '2026-03', partnerId: 'P2', basis: 'quantity', volume: '400', tierReached: 0 },
+    ]);
+    expect(flagged.map((alert) => [alert.partnerId, alert.shortfall, alert.nextTier])).toEqual([
+      ['P1', '50', { index: 1, from: '1000', rate: '0.20' }],
+    ]);
+    expect(view?.tiers.map((tier) => [tier.gap, tier.nextTier])).toEqual([['50', flagged[0]?.nextTier]]);
+  });
+
+  it('recomputes the standings from the snapshot for a run prepared before they were written: the same alerts', async () => {
+    const deps = await runWith('950', '400');
+    const { runId } = await completedRun(deps);
+    for (const [key, { standings: _written, ...before }] of deps.snapshots.computed) {
+      deps.snapshots.computed.set(key, before as ProgramComputation);
+    }
+
+    const flagged = await flagNearTierPartners(deps, runId);
+
+    expect(flagged.map((alert) => alert.message)).toEqual([
+      'P1 is 50 units short of 0.20 USD per unit on VOL-2026',
     ]);
   });
 });

@@ -3,5 +3,6 @@ import { accountingPeriodStore, InMemoryAccrualLedger } from '../accrual-runs/fa
 
 accrualLedgerContract('The in-memory ledger', async () => {
   const accountingPeriods = accountingPeriodStore();
-  return { ledger: new InMemoryAccrualLedger(accountingPeriods), accountingPeriods };
+  const ledger = new InMemoryAccrualLedger(accountingPeriods);
+  return { ledger, accountingPeriods, summaries: ledger };
 });

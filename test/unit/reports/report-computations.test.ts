@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelFileData } from '../../../domain/channel-files/channel-file';
 import { claimsAgeing } from '../../../domain/reports/claims-ageing';
 import { liabilitiesOf } from '../../../domain/reports/liabilities';
+import { liabilitySummariesOf } from '../../../domain/reports/liability-summary';
 import { partnerScorecard } from '../../../domain/reports/partner-scorecard';
 import { performanceBy } from '../../../domain/reports/performance';
 import { monthsOf, yearBefore } from '../../../domain/reports/report-months';
@@ -10,6 +11,7 @@ import { topPartnersByEarned, topPartnersByRevenue } from '../../../domain/repor
 import { ValidationError } from '../../../domain/shared/errors';
 import { toMinorUnits } from '../../../domain/shared/money/minor-units';
 import type { CurrencyCode } from '../../../domain/shared/money/money';
+import { checkbookLiabilityRows } from '../../support/checkbook-liabilities';
 import { claim } from '../claims/builders';
 import { posting, postingsArbitrary } from '../ledger/builders';
 
@@ -24,7 +26,7 @@ describe('liabilitiesOf', () => {
       posting('accrual', { programId: 'PRG-2', period: 'FY2026-Q1', amount: '70.00', postingId: 'A3' }),
     ];
 
-    const report = liabilitiesOf(postings, {});
+    const report = liabilitiesOf(liabilitySummariesOf(postings), {});
 
     expect(report.rows[0]).toEqual({
       programId: 'PRG-1',
@@ -44,14 +46,14 @@ describe('liabilitiesOf', () => {
       ['PRG-2', '70.00'],
     ]);
     expect(report.totals).toMatchObject([{ currency: 'USD', balance: '720.00', earned: '1070.00' }]);
-    expect(liabilitiesOf(postings, { programId: 'PRG-2' }).rows).toHaveLength(1);
-    expect(liabilitiesOf(postings, { currency: 'EUR' }).rows).toEqual([]);
+    expect(liabilitiesOf(liabilitySummariesOf(postings), { programId: 'PRG-2' }).rows).toHaveLength(1);
+    expect(liabilitiesOf(liabilitySummariesOf(postings), { currency: 'EUR' }).rows).toEqual([]);
   });
 
   it('adds up: per currency, Σ open liability = Σ earned + adjustments − paid of the postings, and every row is unclaimed + payable', () => {
     fc.assert(
       fc.property(postingsArbitrary, (postings) => {
-        const report = liabilitiesOf(postings, {});
+        const report = liabilitiesOf(liabilitySummariesOf(postings), {});
         for (const row of report.rows) {
           const minor = (value: string) => toMinorUnits(value, row.currency);
           expect(minor(row.balance)).toBe(minor(row.availableToClaim) + minor(row.payable));
@@ -70,15 +72,34 @@ describe('liabilitiesOf', () => {
   });
 });
 
+describe('liability summaries', () => {
+  it('property: summaries added transaction by transaction (the postings split anywhere) give the checkbooks’ figures, every fund together', () => {
+    fc.assert(
+      fc.property(postingsArbitrary, fc.array(fc.nat(), { maxLength: 5 }), (postings, cuts) => {
+        const bounds = [
+          0,
+          ...cuts.map((cut) => cut % (postings.length + 1)).sort((a, b) => a - b),
+          postings.length,
+        ];
+        const added = bounds
+          .slice(1)
+          .flatMap((end, index) => liabilitySummariesOf(postings.slice(bounds[index], end)));
+
+        expect(liabilitiesOf(added, {}).rows).toEqual(checkbookLiabilityRows(postings));
+      }),
+    );
+  });
+});
+
 describe('topPartnersByEarned', () => {
   it('ranks per currency, most earned first, ties by partner id, at most `limit`', () => {
     const rows = liabilitiesOf(
-      [
+      liabilitySummariesOf([
         posting('accrual', { beneficiaryPartnerId: 'P1', amount: '10.00', postingId: '1' }),
         posting('accrual', { beneficiaryPartnerId: 'P2', amount: '30.00', postingId: '2' }),
         posting('accrual', { beneficiaryPartnerId: 'P3', amount: '10.00', postingId: '3' }),
         posting('accrual', { beneficiaryPartnerId: 'P4', amount: '5', currency: 'JPY', postingId: '4' }),
-      ],
+      ]),
       {},
     ).rows;
 

@@ -51,7 +51,7 @@ async function twoPartners() {
     { month: '2026-03', partnerId: 'P2', cells: [cell], products: [] },
   ]);
   const deps: ReportDeps = {
-    ledger: new InMemoryAccrualLedger().seed(
+    liabilities: new InMemoryAccrualLedger().seed(
       posting('accrual', { beneficiaryPartnerId: 'P1', partnerId: 'P1', amount: '100.00', postingId: 'A1' }),
       posting('accrual', { beneficiaryPartnerId: 'P2', partnerId: 'P2', amount: '300.00', postingId: 'A2' }),
     ),

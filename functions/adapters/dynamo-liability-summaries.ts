@@ -1,0 +1,93 @@
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
+import { type LiabilitySummary, liabilitySummariesOf } from '../../domain/reports/liability-summary';
+import type { LiabilitySummaryReader } from '../../domain/reports/ports';
+import type { CurrencyCode } from '../../domain/shared/money/money';
+import { allItems } from './table-access';
+import {
+  allLiabilitiesPartition,
+  liabilitySummaryKeys,
+  partnerLiabilitiesPartition,
+} from './table-keys/reports';
+
+const columns = ['earned', 'adjustments', 'claimed', 'paid'] as const;
+
+/**
+ * The updates that add `postings` to their liability summaries, one per grain, for the transaction that
+ * writes the postings: committed with them or not at all, so a summary is always the sum of its postings.
+ * ADD creates a summary at its first posting and never overwrites one, so concurrent writers never lose a sum.
+ */
+export function liabilitySummaryUpdates(tableName: string, postings: readonly LedgerPosting[]) {
+  return liabilitySummariesOf(postings).map(({ sums, ...grain }) => {
+    const { pk, sk, gsi1pk, gsi1sk } = liabilitySummaryKeys(grain);
+    return {
+      Update: {
+        TableName: tableName,
+        Key: { pk, sk },
+        UpdateExpression: `SET #type = :type, programId = :programId, partnerId = :partnerId, #period = :period, currency = :currency, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD ${columns.map((column) => `${column} :${column}`).join(', ')}`,
+        ExpressionAttributeNames: { '#type': 'type', '#period': 'period' },
+        ExpressionAttributeValues: {
+          ':type': 'LiabilitySummary',
+          ':programId': grain.programId,
+          ':partnerId': grain.partnerId,
+          ':period': grain.period,
+          ':currency': grain.currency,
+          ':gsi1pk': gsi1pk,
+          ':gsi1sk': gsi1sk,
+          ...Object.fromEntries(columns.map((column) => [`:${column}`, sums[column]])),
+        },
+      },
+    };
+  });
+}
+
+// Numbers come back as number, or bigint beyond 2^53: both are exact integers of the minor unit.
+const minorUnits = (value: unknown) =>
+  typeof value === 'number' || typeof value === 'bigint' ? BigInt(value) : 0n;
+
+function toSummary(item: Record<string, unknown>): LiabilitySummary {
+  return {
+    programId: String(item.programId),
+    partnerId: String(item.partnerId),
+    period: String(item.period),
+    currency: String(item.currency) as CurrencyCode,
+    sums: {
+      earned: minorUnits(item.earned),
+      adjustments: minorUnits(item.adjustments),
+      claimed: minorUnits(item.claimed),
+      paid: minorUnits(item.paid),
+    },
+  };
+}
+
+/**
+ * The liability summaries in the single table: every partner's in one partition (`LIABILITIES`, one item
+ * per grain: thousands, not millions) read by one paged Query; one partner's by its index partition.
+ */
+export class DynamoLiabilitySummaries implements LiabilitySummaryReader {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async liabilitySummaries(scope: {
+    readonly partnerId?: string | undefined;
+    readonly programId?: string | undefined;
+  }): Promise<LiabilitySummary[]> {
+    // Every partner's: the base partition; one partner's: its index partition. Both sort by program first.
+    const [pk, sk, partition] =
+      scope.partnerId === undefined
+        ? ['pk', 'sk', allLiabilitiesPartition]
+        : ['gsi1pk', 'gsi1sk', partnerLiabilitiesPartition(scope.partnerId)];
+    const query: Omit<QueryCommandInput, 'TableName'> = {
+      ...(scope.partnerId === undefined ? {} : { IndexName: 'gsi1' }),
+      KeyConditionExpression:
+        scope.programId === undefined ? `${pk} = :pk` : `${pk} = :pk AND begins_with(${sk}, :program)`,
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ...(scope.programId === undefined ? {} : { ':program': `${scope.programId}#` }),
+      },
+    };
+    return (await allItems(this.client, this.tableName, query)).map(toSummary);
+  }
+}
