@@ -42,6 +42,17 @@ const amendedTo = (quantityCap: number, reason: string) => ({
   reason,
 });
 
+/** DIST-NORTH's request for SW-0001 down to book − 20.00 from today, for `coverage`, up to `quantityCap`. */
+const specialPricing = (coverage: Record<string, string>, quantityCap: number) => ({
+  currency: 'USD',
+  bookCostBasis: 'priceListOnShipDate',
+  priceListId: 'US-2026',
+  coverage,
+  validFrom: today,
+  validTo: '2027-12-31',
+  lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap }],
+});
+
 /** A JSON claim line: `quantity` SW-0001 resold to C-9 today on line 1 of `invoiceNumber`, 20.00 a unit. */
 const resaleLine = (invoiceNumber: string, quantity: number) => ({
   authorizationNumber,
@@ -141,14 +152,8 @@ describe('ship & debit through the HTTP API', () => {
     const requested = await api('POST', '/debit-authorizations', {
       token: north(),
       body: {
-        currency: 'USD',
-        bookCostBasis: 'priceListOnShipDate',
-        priceListId: 'US-2026',
-        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
-        validFrom: today,
-        validTo: '2027-12-31',
+        ...specialPricing({ kind: 'endCustomer', endCustomerId: 'C-9' }, 10),
         justification: 'C-9 has a competing quote',
-        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 10 }],
       },
     });
     expect(requested.status).toBe(201);
@@ -582,15 +587,7 @@ describe('ship & debit through the HTTP API', () => {
     expect(more.json.lines[0].remainingQuantity).toBe(1);
     const requested = await api('POST', '/debit-authorizations', {
       token: north(),
-      body: {
-        currency: 'USD',
-        bookCostBasis: 'priceListOnShipDate',
-        priceListId: 'US-2026',
-        coverage: { kind: 'anyEndCustomer' },
-        validFrom: today,
-        validTo: '2027-12-31',
-        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 5 }],
-      },
+      body: specialPricing({ kind: 'anyEndCustomer' }, 5),
     });
     expect(requested.status).toBe(201);
     const blanketNumber = requested.json.authorizationNumber;
