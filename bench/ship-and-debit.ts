@@ -42,7 +42,7 @@ export function validateFile(data: ShipAndDebitData): DebitClaimLineResult[] {
       sales: PosSaleIndex.of(data.claimLines, data.sales),
       claimedInvoiceLines: data.claimedInvoiceLines,
       endCustomerSegments: new Map(),
-      bookCostOf: (_basis, line) => data.prices.get(line.productSku),
+      bookCostOf: (_authorization, line) => data.prices.get(line.productSku),
     },
     data.claimLines,
   );

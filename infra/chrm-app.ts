@@ -10,6 +10,7 @@ import { DataStack } from './stacks/data-stack';
 import { DealRegistrationStack } from './stacks/deal-registration-stack';
 import { FundsStack } from './stacks/funds-stack';
 import { IngestStack } from './stacks/ingest-stack';
+import { PriceProtectionStack } from './stacks/price-protection-stack';
 import { ShipAndDebitStack } from './stacks/ship-and-debit-stack';
 import { WebAclStack } from './stacks/web-acl-stack';
 import { WebStack } from './stacks/web-stack';
@@ -46,6 +47,11 @@ export function addChrmStacks(app: App) {
   });
   const shipAndDebit = new ShipAndDebitStack(app, stackNames.shipAndDebit, {
     description: 'ChRM ship & debit: bill-backs of POS returns when a POS file completes',
+    table: data.table,
+    eventBus: data.eventBus,
+  });
+  const priceProtection = new PriceProtectionStack(app, stackNames.priceProtection, {
+    description: 'ChRM price protection: recoveries reopened when the claim that netted them is rejected',
     table: data.table,
     eventBus: data.eventBus,
   });
@@ -90,6 +96,7 @@ export function addChrmStacks(app: App) {
     funds,
     shipAndDebit,
     webAcl,
+    priceProtection,
   };
 }
 

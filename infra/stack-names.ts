@@ -20,4 +20,5 @@ export const stackNames = {
   dealRegistration: 'ChrmDeals',
   funds: 'ChrmFunds',
   shipAndDebit: 'ChrmShipAndDebit',
+  priceProtection: 'ChrmPriceProtection',
 } as const;

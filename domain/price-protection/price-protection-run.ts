@@ -74,6 +74,13 @@ export interface PartnerDispute {
   readonly at: string;
 }
 
+/** A rejected claim that had taken a recovery, and when the recovery was opened again. */
+export interface RecoveryReopening {
+  readonly claimId: string;
+  readonly offsetAt: string;
+  readonly reopenedAt: string;
+}
+
 /** One partner's line of a run: the figures it was computed from and the claim it generated. */
 export interface PriceProtectionLine {
   readonly runId: string;
@@ -88,6 +95,8 @@ export interface PriceProtectionLine {
   /** A `recovery` line taken back by that claim of the partner (absent while the recovery is open). */
   readonly offsetByClaimId?: string;
   readonly offsetAt?: string;
+  /** Claims that took this recovery and were then rejected: each time it became open again (`reopenRecoveries`). */
+  readonly reopenings?: readonly RecoveryReopening[];
   readonly createdAt: string;
   readonly version: number;
 }
@@ -96,6 +105,9 @@ export interface PriceProtectionLine {
 export const priceProtectionRunId = (priceListId: string, sku: string, effectiveFrom: string) =>
   `PPR-${fnv1a64(JSON.stringify([priceListId, sku, effectiveFrom])).toUpperCase()}`;
 
+/** How every price protection claim id begins (an event rule picks their decisions by it). */
+export const priceProtectionClaimIdPrefix = 'CLM-PP';
+
 /** The claim of one partner for one price entry: derived, so no re-run can create a twin. */
 export const priceProtectionClaimId = (runId: string, partnerId: string) =>
-  `CLM-PP${fnv1a64(JSON.stringify([runId, partnerId])).toUpperCase()}`;
+  `${priceProtectionClaimIdPrefix}${fnv1a64(JSON.stringify([runId, partnerId])).toUpperCase()}`;

@@ -3,8 +3,13 @@ import type { IsoDate } from '../shared/iso-date';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import type { IndexedAuthorization, IndexedAuthorizationLine } from './authorization-index';
+import {
+  AuthorizationPrecedence,
+  coversEndCustomer,
+  unquotedAuthorizationNumber,
+} from './authorization-precedence';
 import { authorizedUnitCost, debitLineAmount, parsePlainPrice, priceScale } from './debit-amount';
-import { type BookCostBasis, maxAuthorizedQuantity } from './debit-authorization';
+import { type BookCostBasis, type DebitAuthorization, maxAuthorizedQuantity } from './debit-authorization';
 import { type DebitClaimLine, invoiceLineKey, invoiceLineKeyHash } from './debit-claim-line';
 import { type DebitClaimReason, debitClaimReasons } from './debit-claim-reasons';
 import { hashOf, KeyFilter } from './key-filter';
@@ -26,8 +31,8 @@ export interface DebitClaimValidationContext {
   readonly claimedInvoiceLines: ReadonlySet<string>;
   /** End customer → segment, for blanket authorizations. */
   readonly endCustomerSegments: ReadonlyMap<string, string>;
-  /** The reference book cost of a line on a basis (price list on the ship date, acquisition cost); undefined if unknown. */
-  readonly bookCostOf: (basis: BookCostBasis, line: DebitClaimLine) => string | undefined;
+  /** The reference book cost of a line under an authorization (its price list on the ship date, or acquisition cost); undefined if unknown. */
+  readonly bookCostOf: (authorization: DebitAuthorization, line: DebitClaimLine) => string | undefined;
 }
 
 /** The outcome of one claim line, as the 849 and the claim record carry it. */
@@ -46,6 +51,8 @@ export interface DebitClaimLineResult {
   readonly bookCost?: string;
   /** The net unit cost the authorization grants on that book cost. */
   readonly authorizedCost?: string;
+  /** The authorization a line that quoted none was matched to (`AuthorizationPrecedence`). */
+  readonly appliedAuthorizationNumber?: string;
 }
 
 /** Days since 1970 of an ISO date; NaN for anything else (2026-02-30 included). */
@@ -108,7 +115,8 @@ function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
  * Validates a claim's lines in order against authorizations, remaining quantities, POS data, earlier
  * claims and the claim window; each line gets one result, the first failing rule deciding its reason.
  * Earlier lines of the same claim draw on the remaining quantities and count as claimed invoice lines for
- * later ones. Pure: the adapter then reserves the approved quantities atomically (`planQuantityReservation`).
+ * later ones. A line quoting no authorization number is matched to the partner's covering authorizations in
+ * `AuthorizationPrecedence` order (named end customer before blanket) and records the one applied. Pure: the adapter then reserves the approved quantities atomically (`planQuantityReservation`).
  */
 export function validateDebitClaimLines(
   context: DebitClaimValidationContext,
@@ -138,7 +146,29 @@ export function validateDebitClaimLines(
     ...priced,
   });
 
-  return lines.map((line): DebitClaimLineResult => {
+  let precedence: AuthorizationPrecedence | undefined;
+  // A line that quotes no number takes the first covering authorization, in precedence order, with units
+  // left after this claim's earlier lines (else the first: its line then gets 05).
+  const unitsLeft = (indexed: IndexedAuthorization, sku: string): number => {
+    const authorized = indexed.lines.get(sku);
+    if (authorized === undefined) return 0;
+    return states.get(authorized)?.remaining ?? authorized.line.remainingQuantity;
+  };
+  const matched = (line: DebitClaimLine): IndexedAuthorization | undefined => {
+    precedence ??= new AuthorizationPrecedence(context.authorizations.values());
+    const covering = precedence.covering(
+      line,
+      context.partnerId,
+      context.currency,
+      context.endCustomerSegments,
+    );
+    return covering.find((indexed) => unitsLeft(indexed, line.productSku) > 0) ?? covering[0];
+  };
+
+  const validate = (
+    line: DebitClaimLine,
+    indexed: IndexedAuthorization | undefined,
+  ): DebitClaimLineResult => {
     const book = parsePlainPrice(line.bookCost);
     const authorizedCost = parsePlainPrice(line.authorizedCost);
     const resalePrice = line.resalePrice === undefined ? undefined : parsePlainPrice(line.resalePrice);
@@ -152,7 +182,6 @@ export function validateDebitClaimLines(
     ) {
       return rejected(line, 'invalidInput');
     }
-    const indexed = context.authorizations.get(line.authorizationNumber);
     const authorization = indexed?.authorization;
     if (
       indexed === undefined ||
@@ -176,12 +205,8 @@ export function validateDebitClaimLines(
     if (received - shipped > context.claimWindowDays) return rejected(line, 'pastExercisePeriod');
     const authorized = indexed.lines.get(line.productSku);
     if (authorized === undefined) return rejected(line, 'productNotAuthorized');
-    const coverage = authorization.coverage;
-    const covered =
-      coverage.kind === 'endCustomer'
-        ? coverage.endCustomerId === line.endCustomerId
-        : context.endCustomerSegments.get(line.endCustomerId) === coverage.segment;
-    if (!covered) return rejected(line, 'invalidCustomer');
+    if (!coversEndCustomer(authorization.coverage, line.endCustomerId, context.endCustomerSegments))
+      return rejected(line, 'invalidCustomer');
     const invoiceKey = invoiceLineKeyHash(line);
     if (
       (claimedBefore.mayHave(invoiceKey) && context.claimedInvoiceLines.has(invoiceLineKey(line))) ||
@@ -197,7 +222,7 @@ export function validateDebitClaimLines(
       return rejected(line, 'resaleAboveCeiling');
     }
     const basis = authorization.bookCostBasis;
-    const reference = context.bookCostOf(basis, line);
+    const reference = context.bookCostOf(authorization, line);
     if (reference === undefined || parsePlainPrice(reference) !== book) {
       return rejected(line, 'bookCostIncorrect', { bookCostBasis: basis });
     }
@@ -261,5 +286,15 @@ export function validateDebitClaimLines(
       bookCost: line.bookCost,
       authorizedCost: state.grantedText,
     };
+  };
+
+  return lines.map((line) => {
+    if (line.authorizationNumber !== unquotedAuthorizationNumber)
+      return validate(line, context.authorizations.get(line.authorizationNumber));
+    const indexed = matched(line);
+    const result = validate(line, indexed);
+    return indexed === undefined
+      ? result
+      : { ...result, appliedAuthorizationNumber: indexed.authorization.authorizationNumber };
   });
 }

@@ -42,7 +42,9 @@ const linesSchema = z
   });
 
 const termsShape = {
-  coverage: debitAuthorizationCoverageSchema.describe('Who the deal covers: one end customer or a segment'),
+  coverage: debitAuthorizationCoverageSchema.describe(
+    'Who the deal covers: one end customer, a segment, or any end customer (blanket)',
+  ),
   validFrom: isoDateSchema.describe('First resale ship date covered'),
   validTo: isoDateSchema.describe('Last resale ship date covered'),
   lines: linesSchema,

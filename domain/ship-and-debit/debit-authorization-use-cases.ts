@@ -246,10 +246,13 @@ export async function decideDebitAuthorization(
 /** A request for special pricing as the request-approval workflow sees it. */
 function authorizationUnderApproval(authorization: DebitAuthorization): RequestUnderApproval {
   const products = authorization.lines.map((line) => `${line.productSku} ×${line.quantityCap}`).join(', ');
+  const coverage = authorization.coverage;
   const customer =
-    authorization.coverage.kind === 'endCustomer'
-      ? authorization.coverage.endCustomerId
-      : `segment ${authorization.coverage.segment}`;
+    coverage.kind === 'endCustomer'
+      ? coverage.endCustomerId
+      : coverage.kind === 'segment'
+        ? `segment ${coverage.segment}`
+        : 'any end customer';
   return {
     subject: {
       kind: 'debitAuthorizationRequest',

@@ -5,7 +5,8 @@ import { currencyCodeSchema, unitPriceSchema } from '../shared/money/money';
 
 /**
  * A debit authorization (special pricing agreement): the manufacturer lets one partner resell listed products
- * to one end customer (or any end customer of a segment) below its book cost, and debit the difference.
+ * to one end customer (or, blanket, to any end customer, or any of a segment) below its book cost, and debit
+ * the difference.
  * Its number is the contract number partners quote on claims (844 CON02).
  */
 
@@ -80,7 +81,11 @@ export const debitAuthorizationLineSchema = z
   });
 export type DebitAuthorizationLine = z.infer<typeof debitAuthorizationLineSchema>;
 
-/** Who the authorization covers: one named end customer, or any end customer of a segment (blanket). */
+/**
+ * Who the authorization covers: one named end customer; or, blanket, any end customer of a segment, or any end
+ * customer of the partner at all (within the products, dates and caps). Where a claim line leaves its
+ * authorization number blank, one naming the end customer is used before a blanket one (`authorizationPrecedence`).
+ */
 export const debitAuthorizationCoverageSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('endCustomer').describe('One named end customer'),
@@ -89,6 +94,9 @@ export const debitAuthorizationCoverageSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('segment').describe('Blanket: any end customer of a segment'),
     segment: businessCodeSchema.describe('End-customer segment code'),
+  }),
+  z.object({
+    kind: z.literal('anyEndCustomer').describe('Blanket: any end customer of the partner'),
   }),
 ]);
 export type DebitAuthorizationCoverage = z.infer<typeof debitAuthorizationCoverageSchema>;

@@ -145,7 +145,10 @@ function readRow(
       productSku: cell('product_sku'),
       invoiceNumber: cell('invoice_number'),
     });
-  const missing = debitClaimCsvColumns.required.find((name) => cell(name) === '');
+  // The authorization number may be blank: the claim then matches one (`AuthorizationPrecedence`).
+  const missing = debitClaimCsvColumns.required.find(
+    (name) => name !== 'authorization_number' && cell(name) === '',
+  );
   if (missing !== undefined) return void refuse('missing_data', `line ${lineNumber} has no ${missing}`);
   const shipDate = dateOf(cell('ship_date'));
   if (shipDate === undefined)

@@ -2,6 +2,7 @@ import type { MappingProfile } from '../ingestion/mapping-profile';
 import type { FieldIssue } from '../shared/errors';
 import { BusinessRuleError, ValidationError } from '../shared/errors';
 import type { CurrencyCode } from '../shared/money/money';
+import { unquotedAuthorizationNumber } from './authorization-precedence';
 import { parseDebitClaimCsv } from './debit-claim-csv';
 import type { DebitClaimLine } from './debit-claim-line';
 import { maxShipAndDebitClaimLines, type ShipAndDebitClaimChannel } from './ship-and-debit-claim';
@@ -146,7 +147,11 @@ export function readDocument(
     };
   }
   const { claim } = document;
-  const lines: DebitClaimLine[] = claim.lines.map((line, index) => ({ lineNumber: index + 1, ...line }));
+  const lines: DebitClaimLine[] = claim.lines.map((line, index) => ({
+    lineNumber: index + 1,
+    ...line,
+    authorizationNumber: line.authorizationNumber ?? unquotedAuthorizationNumber,
+  }));
   return {
     channel: 'json',
     partnerId: partner,

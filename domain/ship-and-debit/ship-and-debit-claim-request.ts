@@ -21,7 +21,11 @@ export const shipAndDebitClaimJsonSchema = z.object({
   lines: z
     .array(
       z.object({
-        authorizationNumber: text(40).describe('Authorization (contract) number the resale is claimed under'),
+        authorizationNumber: text(40)
+          .exactOptional()
+          .describe(
+            'Authorization (contract) number the resale is claimed under; left out, the claim matches one (named end customer before blanket)',
+          ),
         invoiceNumber: text(40).describe('The partner’s invoice to the end customer'),
         invoiceLine: text(20).exactOptional().describe('Line of that invoice'),
         shipDate: isoDateSchema.describe('Day the units shipped to the end customer'),

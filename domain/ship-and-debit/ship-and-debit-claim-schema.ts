@@ -36,6 +36,7 @@ const lineResultSchema = z.object({
   bookCostBasis: z.enum(bookCostBases).exactOptional(),
   bookCost: z.string().exactOptional(),
   authorizedCost: z.string().exactOptional(),
+  appliedAuthorizationNumber: z.string().exactOptional(),
 });
 
 const unreadableLineSchema = z.object({

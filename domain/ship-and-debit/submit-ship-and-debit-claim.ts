@@ -7,6 +7,7 @@ import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import type { Clock, EventPublisher } from '../shared/ports';
 import { indexAuthorizations } from './authorization-index';
+import { unquotedAuthorizationNumber } from './authorization-precedence';
 import { billBackOffsets } from './bill-back';
 import { type DebitClaimValidationContext, validateDebitClaimLines } from './claim-line-validation';
 import { shipAndDebitClaimValidatedEvent } from './claim-validated-event';
@@ -75,12 +76,19 @@ async function listPrices(
   authorizations: ReadonlyMap<string, DebitAuthorization>,
 ): Promise<Map<string, string>> {
   const wanted = new Map<string, [string, string, string]>();
+  const everyAuthorization = [...authorizations.values()];
   for (const line of lines) {
-    const authorization = authorizations.get(line.authorizationNumber);
-    if (authorization?.bookCostBasis !== 'priceListOnShipDate' || authorization.priceListId === undefined)
-      continue;
-    const key = priceKey(authorization.priceListId, line);
-    wanted.set(key, [authorization.priceListId, line.productSku, line.shipDate]);
+    // A line quoting no number may fall under any of the partner's authorizations of its product.
+    const mayApply =
+      line.authorizationNumber === unquotedAuthorizationNumber
+        ? everyAuthorization.filter((each) => each.lines.some((own) => own.productSku === line.productSku))
+        : [authorizations.get(line.authorizationNumber)];
+    for (const authorization of mayApply) {
+      if (authorization?.bookCostBasis !== 'priceListOnShipDate' || authorization.priceListId === undefined)
+        continue;
+      const key = priceKey(authorization.priceListId, line);
+      wanted.set(key, [authorization.priceListId, line.productSku, line.shipDate]);
+    }
   }
   const prices = new Map<string, string>();
   await Promise.all(
@@ -91,6 +99,36 @@ async function listPrices(
   );
   return prices;
 }
+
+/**
+ * The authorizations a claim's lines may draw on: those it quotes, and when a line quotes none, every one of
+ * the partner's (read afresh on each attempt, with their remaining quantities, like the quoted ones).
+ */
+async function authorizationsFor(
+  deps: ShipAndDebitClaimDeps,
+  partnerId: string,
+  quoted: readonly string[],
+  unquoted: boolean,
+): Promise<Map<string, DebitAuthorization>> {
+  const authorizations = await deps.authorizations.getAll(
+    quoted.filter((number) => number !== unquotedAuthorizationNumber),
+  );
+  if (!unquoted) return authorizations;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.authorizations.list(partnerId, { limit: 100, cursor });
+    for (const authorization of page.items)
+      authorizations.set(authorization.authorizationNumber, authorization);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return authorizations;
+}
+
+/** A JSON or CSV claim's 849 names the authorizations its lines were matched to; an 844 keeps its CON. */
+const appliedNumbers = (read: ReturnType<typeof readDocument>, numbers: readonly string[]) =>
+  read.channel === 'x12-844'
+    ? {}
+    : { authorizationNumber: numbers.filter((number) => number !== unquotedAuthorizationNumber).join(' ') };
 
 const priceKey = (priceListId: string, line: DebitClaimLine) =>
   `${priceListId}\u0000${line.productSku}\u0000${line.shipDate}`;
@@ -142,20 +180,21 @@ export async function submitShipAndDebitClaim(
   const named =
     input.partnerId ?? (input.document.format === 'json' ? input.document.claim.partnerId : undefined);
   const read = readDocument(input.document, claimantOf(actor, named));
-  const { partnerId, lines, currency } = read;
+  const { partnerId, lines: unappliedLines, currency } = read;
   const holder = await deps.claims.holderOfClaimNumber(partnerId, read.claimNumber);
   if (holder !== undefined) return repeated(deps, holder);
   const claimId = deps.newClaimId();
-  const numbers = [...new Set(lines.map((line) => line.authorizationNumber))];
-  const sales = PosSaleIndex.of(lines, await deps.evidence.salesFor(partnerId, lines));
+  const quoted = [...new Set(unappliedLines.map((line) => line.authorizationNumber))];
+  const unquoted = quoted.includes(unquotedAuthorizationNumber);
+  const sales = PosSaleIndex.of(unappliedLines, await deps.evidence.salesFor(partnerId, unappliedLines));
   const policy = await policyInForce(deps);
   for (let attempt = 1; attempt <= 20; attempt++) {
     const now = deps.clock();
     const [authorizations, claimed] = await Promise.all([
-      deps.authorizations.getAll(numbers),
-      deps.claims.claimedInvoiceLines(partnerId, lines.map(invoiceLineKey)),
+      authorizationsFor(deps, partnerId, quoted, unquoted),
+      deps.claims.claimedInvoiceLines(partnerId, unappliedLines.map(invoiceLineKey)),
     ]);
-    const prices = await listPrices(deps, lines, authorizations);
+    const prices = await listPrices(deps, unappliedLines, authorizations);
     const context: DebitClaimValidationContext = {
       partnerId,
       currency,
@@ -165,15 +204,21 @@ export async function submitShipAndDebitClaim(
       authorizations: indexAuthorizations(authorizations.values()),
       sales,
       claimedInvoiceLines: claimed,
-      // Blanket (segment) authorizations need an end-customer master, which ChRM does not hold yet (issue 13).
+      // Segment blankets need an end-customer master, which ChRM does not hold yet (issue 13).
       endCustomerSegments: new Map(),
-      bookCostOf: (basis, line) => {
-        if (basis === 'acquisitionCost') return line.bookCost;
-        const priceListId = authorizations.get(line.authorizationNumber)?.priceListId;
+      bookCostOf: (authorization, line) => {
+        if (authorization.bookCostBasis === 'acquisitionCost') return line.bookCost;
+        const priceListId = authorization.priceListId;
         return priceListId === undefined ? undefined : prices.get(priceKey(priceListId, line));
       },
     };
-    const results = validateDebitClaimLines(context, lines);
+    const results = validateDebitClaimLines(context, unappliedLines);
+    // From here on a line names the authorization it was matched to: reservations, settlement, bill-backs.
+    const lines = unappliedLines.map((line, index) => {
+      const applied = results[index]?.appliedAuthorizationNumber;
+      return applied === undefined ? line : { ...line, authorizationNumber: applied };
+    });
+    const numbers = [...new Set(lines.map((line) => line.authorizationNumber))];
     const reservations = quantityReservations(lines, results).map((reservation) => ({
       ...reservation,
       expectedRemaining:
@@ -207,7 +252,13 @@ export async function submitShipAndDebitClaim(
         time: receivedAt.slice(11, 16).replace(':', ''),
         usage: 'P',
       },
-      [{ claim: { ...read.header, lines, rejectedLines: read.unreadable }, currency, results }],
+      [
+        {
+          claim: { ...read.header, ...appliedNumbers(read, numbers), lines, rejectedLines: read.unreadable },
+          currency,
+          results,
+        },
+      ],
     );
     const claim: ShipAndDebitClaim = {
       claimId,

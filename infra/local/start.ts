@@ -75,6 +75,7 @@ function banner(stack: LocalStack, started: number, where: string) {
       : [
           '',
           `Demo ship & debit: authorization ${stack.seededShipAndDebit.authorizationNumber}, 844 claim ${stack.seededShipAndDebit.claimId} approved ${stack.seededShipAndDebit.amountApproved} USD (settling as ${stack.seededShipAndDebit.settlementClaimId ?? 'nothing'}, in the approver's inbox)`,
+          `  claim uploaded as CSV: ${stack.seededShipAndDebit.csvClaimId} (file ${stack.seededShipAndDebit.csvFileId}), matched to blanket DA-DEMO-BLANKET`,
         ]),
     ...(stack.seededFundRequests.length === 0
       ? []
@@ -91,6 +92,7 @@ function banner(stack: LocalStack, started: number, where: string) {
           '',
           `Demo price protection run ${stack.seededPriceProtection.runId} (US-2026 SW-0007, book cost drop of 2026-07-01):`,
           `  DIST-CANADA claim ${stack.seededPriceProtection.claimId ?? '-'} ${stack.seededPriceProtection.amount ?? ''} USD, accepted, waiting for demo-approver (GET /approvals)`,
+          `  DIST-CANADA recovery ${stack.seededPriceProtection.recoveryAmount ?? '-'} USD, open (WL-0001 cost rise of 2026-04-15: GET /price-protection-recoveries/${stack.seededPriceProtection.recoveryRunId}?partnerId=DIST-CANADA)`,
         ]),
     '',
     'Demo bearer tokens (valid 12 h):',

@@ -28,6 +28,25 @@ describe('the ship & debit demo', () => {
   });
 });
 
+describe('the ship & debit demo by CSV upload', () => {
+  it('seeds Northwind’s claim uploaded as CSV (4 × SW-0001 to C-12, no authorization quoted): matched to the blanket DA-DEMO-BLANKET, 80.00 approved', async () => {
+    const seeded = local.stack.seededShipAndDebit;
+    const north = token('demo-partner-dist-north');
+    const claim = await api('GET', `/ship-and-debit-claims/${seeded?.csvClaimId}`, { token: north });
+    expect(claim.json).toMatchObject({
+      channel: 'csv',
+      sourceFileId: seeded?.csvFileId,
+      amountApproved: '80.00',
+      results: [{ outcome: 'approved', appliedAuthorizationNumber: 'DA-DEMO-BLANKET' }],
+    });
+    const file = await api('GET', `/channel-files/${seeded?.csvFileId}`, { token: north });
+    expect(file.json).toMatchObject({ kind: 'shipAndDebitClaim', status: 'completed' });
+    const blanket = await api('GET', '/debit-authorizations/DA-DEMO-BLANKET', { token: north });
+    expect(blanket.json).toMatchObject({ coverage: { kind: 'anyEndCustomer' } });
+    expect(blanket.json.lines[0]).toMatchObject({ quantityCap: 20, remainingQuantity: 16 });
+  });
+});
+
 describe('the won demo deal', () => {
   it('has its debit authorization: Initech’s 25 × SW-0001, requested by the channel manager, linked both ways', async () => {
     const registration = await api('GET', `/deal-registrations/${demoWonDealId}`, {
@@ -84,5 +103,22 @@ describe('the demo price protection run', () => {
       (read) => read.status === 'approved',
     );
     expect(claim).toMatchObject({ type: 'priceProtection', status: 'approved', amountApproved: expected });
+  });
+});
+
+describe('the demo price protection recovery', () => {
+  it('seeds DIST-CANADA’s open recovery of WL-0001’s 15 April cost rise: 20 bought at 182.00, now 191.10 → −182.00', async () => {
+    const seeded = local.stack.seededPriceProtection;
+    expect(seeded?.recoveryAmount).toBe('-182.00');
+    const recovery = await api(
+      'GET',
+      `/price-protection-recoveries/${seeded?.recoveryRunId}?partnerId=DIST-CANADA`,
+      { token: token('demo-channel-manager') },
+    );
+    expect(recovery.json).toMatchObject({
+      status: 'recovery',
+      protection: expect.objectContaining({ eligibleQuantity: '20', amount: '-182.00' }),
+    });
+    expect(recovery.json).not.toHaveProperty('offsetByClaimId');
   });
 });

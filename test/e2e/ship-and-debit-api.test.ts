@@ -42,6 +42,17 @@ const amendedTo = (quantityCap: number, reason: string) => ({
   reason,
 });
 
+/** DIST-NORTH's request for SW-0001 down to book − 20.00 from today, for `coverage`, up to `quantityCap`. */
+const specialPricing = (coverage: Record<string, string>, quantityCap: number) => ({
+  currency: 'USD',
+  bookCostBasis: 'priceListOnShipDate',
+  priceListId: 'US-2026',
+  coverage,
+  validFrom: today,
+  validTo: '2027-12-31',
+  lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap }],
+});
+
 /** A JSON claim line: `quantity` SW-0001 resold to C-9 today on line 1 of `invoiceNumber`, 20.00 a unit. */
 const resaleLine = (invoiceNumber: string, quantity: number) => ({
   authorizationNumber,
@@ -141,14 +152,8 @@ describe('ship & debit through the HTTP API', () => {
     const requested = await api('POST', '/debit-authorizations', {
       token: north(),
       body: {
-        currency: 'USD',
-        bookCostBasis: 'priceListOnShipDate',
-        priceListId: 'US-2026',
-        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
-        validFrom: today,
-        validTo: '2027-12-31',
+        ...specialPricing({ kind: 'endCustomer', endCustomerId: 'C-9' }, 10),
         justification: 'C-9 has a competing quote',
-        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 10 }],
       },
     });
     expect(requested.status).toBe(201);
@@ -572,5 +577,65 @@ describe('ship & debit through the HTTP API', () => {
     expect((await api('GET', `/ship-and-debit-claims/${file.claim.claimId}`, { token: acme() })).status).toBe(
       404,
     );
+  });
+
+  it('a blanket authorization (any end customer, 5 SW-0001) beside the specific one for C-9 (1 left): lines quoting no number take the specific one first, then the blanket; C-77 has only the blanket', async () => {
+    const more = await api('POST', `/debit-authorizations/${authorizationNumber}/amendments`, {
+      token: approver(),
+      body: amendedTo(16, 'one more for C-9'),
+    });
+    expect(more.json.lines[0].remainingQuantity).toBe(1);
+    const requested = await api('POST', '/debit-authorizations', {
+      token: north(),
+      body: specialPricing({ kind: 'anyEndCustomer' }, 5),
+    });
+    expect(requested.status).toBe(201);
+    const blanketNumber = requested.json.authorizationNumber;
+    const task = await taskInInbox(api, approver(), blanketNumber);
+    expect(task.subject.summary).toContain('any end customer');
+    const decided = await api('POST', `/approvals/${encodeURIComponent(task.taskId)}/decision`, {
+      token: approver(),
+      body: { decision: 'approve' },
+    });
+    expect(decided.json.request).toMatchObject({ status: 'approved', coverage: { kind: 'anyEndCustomer' } });
+    await uploadPos('sd-blanket-pos.csv', [
+      `INV-SD-B1,1,${today},SW-0001,1,EA,${book},C-9`,
+      `INV-SD-B2,1,${today},SW-0001,2,EA,${book},C-77`,
+      `INV-SD-B3,1,${today},SW-0001,1,EA,${book},C-9`,
+    ]);
+    const unquoted = (invoiceNumber: string, quantity: number, endCustomerId: string) => {
+      const { authorizationNumber: _quoted, ...line } = resaleLine(invoiceNumber, quantity);
+      return { ...line, endCustomerId };
+    };
+
+    const claim = await api('POST', '/ship-and-debit-claims', {
+      token: north(),
+      body: {
+        claimNumber: 'NW-SD-BLANKET-1',
+        currency: 'USD',
+        lines: [
+          unquoted('INV-SD-B1', 1, 'C-9'),
+          unquoted('INV-SD-B2', 2, 'C-77'),
+          unquoted('INV-SD-B3', 1, 'C-9'),
+        ],
+      },
+    });
+
+    expect(claim.status).toBe(201);
+    expect(claim.json.amountApproved).toBe('80.00');
+    const applied = [authorizationNumber, blanketNumber, blanketNumber];
+    expect(
+      claim.json.results.map(
+        (result: { appliedAuthorizationNumber: string }) => result.appliedAuthorizationNumber,
+      ),
+    ).toEqual(applied);
+    expect(claim.json.lines.map((line: { authorizationNumber: string }) => line.authorizationNumber)).toEqual(
+      applied,
+    );
+    const specific = await api('GET', `/debit-authorizations/${authorizationNumber}`, { token: north() });
+    const blanket = await api('GET', `/debit-authorizations/${blanketNumber}`, { token: north() });
+    expect(specific.json.lines[0].remainingQuantity).toBe(0);
+    expect(blanket.json.lines[0].remainingQuantity).toBe(2);
+    expect((await api('GET', `/debit-authorizations/${blanketNumber}`, { token: acme() })).status).toBe(404);
   });
 });

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../domain/access/actor';
+import { priceEntryId } from '../../../domain/price-lists/price-list';
 import { acceptPriceProtectionClaim } from '../../../domain/price-protection/partner-review';
 import type { PriceProtectionRunRequest } from '../../../domain/price-protection/price-protection-run';
 import {
@@ -31,10 +32,31 @@ export const demoPriceProtectionRequest: PriceProtectionRunRequest = {
   },
 };
 
+/**
+ * The demo's reverse price protection: WL-0001's book cost rises 5% on 15 April (an entry only this seed adds),
+ * and DIST-CANADA received 20 of them on 31 March at the January 182.00: the term recovers the gain,
+ * 20 × (182.00 − 191.10) = −182.00, open until its next price protection claim nets it.
+ */
+const recoveryEntry = {
+  sku: 'WL-0001',
+  effectiveFrom: '2026-04-15',
+  listPrice: '273.00',
+  bookCost: '191.10',
+};
+export const demoRecoveryRequest: PriceProtectionRunRequest = {
+  ...demoPriceProtectionRequest,
+  sku: recoveryEntry.sku,
+  effectiveFrom: recoveryEntry.effectiveFrom,
+  term: { ...demoPriceProtectionRequest.term, reverseOnIncrease: true },
+};
+
 export interface SeededPriceProtection {
   readonly runId: string;
   readonly claimId: string | undefined;
   readonly amount: string | undefined;
+  /** The run of the WL-0001 increase and DIST-CANADA's open recovery (negative amount). */
+  readonly recoveryRunId: string;
+  readonly recoveryAmount: string | undefined;
 }
 
 /**
@@ -47,5 +69,26 @@ export async function seedDemoPriceProtection(deps: PriceProtectionDeps): Promis
   if (created && line?.claimId !== undefined && line.status === 'awaitingPartner') {
     await acceptPriceProtectionClaim(deps, partner, line.claimId);
   }
-  return { runId: run.runId, claimId: line?.claimId, amount: line?.protection?.amount };
+  // After the July claim, so the recovery stays open on the demo (an earlier one would be netted by it).
+  const recovery = await seedDemoRecovery(deps);
+  return { runId: run.runId, claimId: line?.claimId, amount: line?.protection?.amount, ...recovery };
+}
+
+async function seedDemoRecovery(deps: PriceProtectionDeps) {
+  const priceListId = demoPriceList.priceListId;
+  const id = priceEntryId(priceListId, recoveryEntry.sku, recoveryEntry.effectiveFrom);
+  if ((await deps.priceEntries.get(id)) === undefined) {
+    const at = deps.clock().toISOString();
+    await deps.priceEntries.create({
+      ...recoveryEntry,
+      priceListId,
+      currency: demoPriceList.currency,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  const { run, lines } = await runPriceProtection(deps, manager, demoRecoveryRequest);
+  const line = lines.find((each) => each.partnerId === 'DIST-CANADA');
+  return { recoveryRunId: run.runId, recoveryAmount: line?.protection?.amount };
 }

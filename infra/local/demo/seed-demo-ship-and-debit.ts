@@ -22,6 +22,9 @@ const partner: Actor = { userId: 'demo-partner-dist-north', role: 'partner', par
 /** The demo's authorization number and claim number: fixed, so a restart finds them instead of adding more. */
 export const demoAuthorizationNumber = 'DA-DEMO-0001';
 export const demoShipAndDebitClaimNumber = 'NW-SD-DEMO-1';
+/** The blanket authorization and the claim uploaded as CSV that draws on it. */
+export const demoBlanketAuthorizationNumber = 'DA-DEMO-BLANKET';
+export const demoCsvClaimNumber = 'NW-SD-DEMO-CSV-1';
 
 export interface SeedShipAndDebitDeps {
   readonly authorizations: DebitAuthorizationDeps & RequestApprovalStarting;
@@ -36,6 +39,9 @@ export interface SeededShipAndDebit {
   readonly claimId: string;
   readonly amountApproved: string;
   readonly settlementClaimId?: string;
+  /** The claim Northwind uploaded as CSV (kind `shipAndDebitClaim`), and its file. */
+  readonly csvClaimId: string;
+  readonly csvFileId: string;
 }
 
 const cents = (text: string) => Math.round(Number(text) * 100);
@@ -84,43 +90,42 @@ function demo844(day: string, book: string, authorizedCost: string): string {
   ].join('~\n')}~\n`;
 }
 
-/** Uploads Northwind's POS lines of the day the demo resales shipped, and waits for their ingest. */
-async function uploadResales(deps: SeedShipAndDebitDeps['channel'], day: string, book: string) {
-  const body = Buffer.from(
-    [
-      'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,end_customer_id',
-      `INV-SD-DEMO-1,1,${day},SW-0001,12,EA,${book},C-9`,
-      `INV-SD-DEMO-1,2,${day},CB-0001,3,EA,6.30,C-9`,
-    ].join('\n'),
-  );
+/** Uploads a file for DIST-NORTH as the channel manager and waits for its ingest; the file as it ends. */
+async function uploadForNorth(
+  deps: SeedShipAndDebitDeps['channel'],
+  request: { kind: 'pos' } | { kind: 'shipAndDebitClaim'; claimNumber: string; currency: 'USD' },
+  fileName: string,
+  lines: readonly string[],
+) {
+  const body = Buffer.from(lines.join('\n'));
   const ticket = await requestUpload(deps, manager, {
-    kind: 'pos',
-    fileName: `northwind-ship-and-debit-${day}.csv`,
+    ...request,
+    fileName,
     contentType: 'text/csv',
     sizeBytes: body.length,
     partnerId: 'DIST-NORTH',
   });
   const response = await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.requiredHeaders, body });
-  if (!response.ok) throw new Error(`Demo ship & debit POS upload failed: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`Demo ship & debit upload ${fileName} failed: HTTP ${response.status}`);
   for (let attempt = 0; attempt < 600; attempt++) {
     const file = await deps.files.get(ticket.file.fileId);
-    if (file && finalStatuses.includes(file.status)) return;
+    if (file && finalStatuses.includes(file.status)) return file;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('Demo seed: the ship & debit POS file was not ingested within a minute');
+  throw new Error(`Demo seed: ${fileName} was not ingested within a minute`);
 }
+
+const posHeader = 'invoice_number,invoice_line,invoice_date,sku,quantity,uom,unit_price,end_customer_id';
 
 /**
  * One ship & debit story, through the same use cases the API runs: the channel manager requests special
  * pricing for Northwind (SW-0001 to C-9, book − 20.00, 10 units), the approver authorizes 8; Northwind's POS
  * lines of the day are uploaded, then its 844 claims 12 units (cut to 8: 04) and a product not authorized
- * (03). The approved amount waits in the approver's inbox as a `shipAndDebit` claim. A restart finds the
- * claim number taken and changes nothing.
+ * (03). The approved amount waits in the approver's inbox as a `shipAndDebit` claim. Then a blanket
+ * authorization (any end customer, 20 SW-0001) and a claim uploaded as CSV (`seedDemoCsvClaim`). A restart
+ * finds the claim numbers taken and changes nothing.
  */
 export async function seedDemoShipAndDebit(deps: SeedShipAndDebitDeps): Promise<SeededShipAndDebit> {
-  const held = await deps.claims.claims.holderOfClaimNumber('DIST-NORTH', demoShipAndDebitClaimNumber);
-  const existing = held === undefined ? undefined : await deps.claims.claims.get(held);
-  if (existing !== undefined) return summary(existing);
   const day = deps.claims.clock().toISOString().slice(0, 10);
   // The demo price list's SW-0001 entry in force today (the latest one started on or before it).
   const book = demoPriceEntries
@@ -129,46 +134,120 @@ export async function seedDemoShipAndDebit(deps: SeedShipAndDebitDeps): Promise<
     .at(-1)?.bookCost;
   if (book === undefined) throw new Error('Demo seed: SW-0001 has no price on US-2026 today');
   const authorizedCost = money(cents(book) - 2000);
-  if ((await deps.authorizations.authorizations.get(demoAuthorizationNumber)) === undefined) {
-    const fixedNumber = { ...deps.authorizations, newAuthorizationNumber: () => demoAuthorizationNumber };
-    await requestDebitAuthorization(
-      fixedNumber,
-      manager,
-      debitAuthorizationRequestSchema.parse({
-        partnerId: 'DIST-NORTH',
-        currency: 'USD',
-        bookCostBasis: 'priceListOnShipDate',
-        priceListId: 'US-2026',
-        coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
-        validFrom: day,
-        validTo: `${Number(day.slice(0, 4)) + 1}-12-31`,
-        justification: 'C-9 has a competing quote 7% below our book cost',
-        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 10 }],
-      }),
-    );
-    await decideDemoRequest(
-      deps.approvals,
-      approver,
-      { kind: 'debitAuthorizationRequest', id: demoAuthorizationNumber },
-      {
-        decision: 'approve',
-        comment: '8 units: C-9 orders in eights',
-        lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 8 }],
-      },
-    );
-  }
-  await uploadResales(deps.channel, day, book);
+  const claim = await seedDemo844Claim(deps, day, book, authorizedCost);
+  const csv = await seedDemoCsvClaim(deps, day, book, authorizedCost);
+  return { ...summary(claim), csvClaimId: csv.claimId, csvFileId: csv.sourceFileId ?? '' };
+}
+
+/** Requests the demo authorization as the channel manager and decides it as the approver, once. */
+async function authorizeOnce(
+  deps: SeedShipAndDebitDeps,
+  authorizationNumber: string,
+  request: Record<string, unknown>,
+  decision: Record<string, unknown>,
+) {
+  if ((await deps.authorizations.authorizations.get(authorizationNumber)) !== undefined) return;
+  const fixedNumber = { ...deps.authorizations, newAuthorizationNumber: () => authorizationNumber };
+  await requestDebitAuthorization(
+    fixedNumber,
+    manager,
+    debitAuthorizationRequestSchema.parse({ partnerId: 'DIST-NORTH', currency: 'USD', ...request }),
+  );
+  await decideDemoRequest(
+    deps.approvals,
+    approver,
+    { kind: 'debitAuthorizationRequest', id: authorizationNumber },
+    { decision: 'approve', ...decision },
+  );
+}
+
+async function seedDemo844Claim(
+  deps: SeedShipAndDebitDeps,
+  day: string,
+  book: string,
+  authorizedCost: string,
+) {
+  const held = await deps.claims.claims.holderOfClaimNumber('DIST-NORTH', demoShipAndDebitClaimNumber);
+  const existing = held === undefined ? undefined : await deps.claims.claims.get(held);
+  if (existing !== undefined) return existing;
+  await authorizeOnce(
+    deps,
+    demoAuthorizationNumber,
+    {
+      bookCostBasis: 'priceListOnShipDate',
+      priceListId: 'US-2026',
+      coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
+      validFrom: day,
+      validTo: `${Number(day.slice(0, 4)) + 1}-12-31`,
+      justification: 'C-9 has a competing quote 7% below our book cost',
+      lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 10 }],
+    },
+    {
+      comment: '8 units: C-9 orders in eights',
+      lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 8 }],
+    },
+  );
+  await uploadForNorth(deps.channel, { kind: 'pos' }, `northwind-ship-and-debit-${day}.csv`, [
+    posHeader,
+    `INV-SD-DEMO-1,1,${day},SW-0001,12,EA,${book},C-9`,
+    `INV-SD-DEMO-1,2,${day},CB-0001,3,EA,6.30,C-9`,
+  ]);
   const { claim } = await submitShipAndDebitClaim(deps.claims, partner, {
     document: { format: 'x12-844', text: demo844(day, book, authorizedCost) },
   });
-  return summary(claim);
+  return claim;
 }
 
-const summary = (claim: {
-  claimId: string;
-  amountApproved: string;
-  settlementClaimId?: string;
-}): SeededShipAndDebit => ({
+/**
+ * Northwind's claim by CSV upload (kind `shipAndDebitClaim`): 4 × SW-0001 resold to C-12, which no deal
+ * names, quoting no authorization number, so the claim matches the blanket DA-DEMO-BLANKET (any end
+ * customer, 20 units, book − 20.00): 80.00 approved. Its POS line is uploaded first.
+ */
+async function seedDemoCsvClaim(
+  deps: SeedShipAndDebitDeps,
+  day: string,
+  book: string,
+  authorizedCost: string,
+) {
+  const held = await deps.claims.claims.holderOfClaimNumber('DIST-NORTH', demoCsvClaimNumber);
+  const existing = held === undefined ? undefined : await deps.claims.claims.get(held);
+  if (existing !== undefined) return existing;
+  const pricing = { method: 'downTo', authorizedCost };
+  await authorizeOnce(
+    deps,
+    demoBlanketAuthorizationNumber,
+    {
+      bookCostBasis: 'priceListOnShipDate',
+      priceListId: 'US-2026',
+      coverage: { kind: 'anyEndCustomer' },
+      validFrom: day,
+      validTo: `${Number(day.slice(0, 4)) + 1}-12-31`,
+      justification: 'Meet-competition blanket on SW-0001 for the quarter',
+      lines: [{ productSku: 'SW-0001', pricing, quantityCap: 20 }],
+    },
+    { comment: 'blanket for the quarter' },
+  );
+  await uploadForNorth(deps.channel, { kind: 'pos' }, `northwind-blanket-resales-${day}.csv`, [
+    posHeader,
+    `INV-SD-DEMO-2,1,${day},SW-0001,4,EA,${book},C-12`,
+  ]);
+  const file = await uploadForNorth(
+    deps.channel,
+    { kind: 'shipAndDebitClaim', claimNumber: demoCsvClaimNumber, currency: 'USD' },
+    `${demoCsvClaimNumber}.csv`,
+    [
+      'authorization_number,invoice_number,invoice_line,ship_date,end_customer_id,product_sku,quantity,book_cost,authorized_cost,resale_price,amount',
+      `,INV-SD-DEMO-2,1,${day},C-12,SW-0001,4,${book},${authorizedCost},,80.00`,
+    ],
+  );
+  const claimId = file.claim?.claimId;
+  const claim = claimId === undefined ? undefined : await deps.claims.claims.get(claimId);
+  if (claim === undefined)
+    throw new Error(`Demo seed: the CSV claim file ended ${file.status} without a claim`);
+  return claim;
+}
+
+const summary = (claim: { claimId: string; amountApproved: string; settlementClaimId?: string }) => ({
   authorizationNumber: demoAuthorizationNumber,
   claimId: claim.claimId,
   amountApproved: claim.amountApproved,

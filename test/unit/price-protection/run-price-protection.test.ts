@@ -9,6 +9,7 @@ import type {
   PriceProtectionLine,
   PriceProtectionRun,
 } from '../../../domain/price-protection/price-protection-run';
+import { reopenRecoveries } from '../../../domain/price-protection/reopen-recoveries';
 import {
   type PriceProtectionDeps,
   runPriceProtection,
@@ -120,7 +121,7 @@ async function setup() {
     events: { publish: async (event) => void published.push(event) },
     clock: fixedClock('2026-03-16T08:00:00.000Z'),
   };
-  return { deps, published };
+  return { deps, published, snapshots, priceEntries };
 }
 
 const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
@@ -204,6 +205,51 @@ describe('runPriceProtection', () => {
       offsetByClaimId: claimId,
       version: 2,
     });
+  });
+
+  it('the 630.00 claim rejected: its −90.00 recovery opens again, once, and nets the next claim (10 bought at 47.00, cut to 30.00: 170.00 − 90.00 = 80.00)', async () => {
+    const { deps, snapshots, priceEntries } = await setup();
+    const rise = await runPriceProtection(deps, manager, {
+      ...request,
+      effectiveFrom: '2026-05-01',
+      term: { ...term, reverseOnIncrease: true },
+    });
+    const drop = await runPriceProtection(deps, manager, request);
+    const claimId = drop.lines[0]?.claimId ?? '';
+    expect(await reopenRecoveries(deps, { claimId, outcome: 'partiallyApproved' })).toEqual([]);
+
+    const reopened = await reopenRecoveries(deps, { claimId, outcome: 'rejected' });
+    const redelivered = await reopenRecoveries(deps, { claimId, outcome: 'rejected' });
+
+    expect(reopened).toEqual([rise.run.runId]);
+    expect(redelivered).toEqual([]);
+    const recovery = await deps.store.getLine(rise.run.runId, 'P1');
+    expect(recovery).toMatchObject({
+      status: 'recovery',
+      version: 3,
+      reopenings: [{ claimId, offsetAt: '2026-03-16T08:00:00.000Z', reopenedAt: '2026-03-16T08:00:00.000Z' }],
+    });
+    expect(recovery).not.toHaveProperty('offsetByClaimId');
+
+    snapshots.push(snapshot('2026-05-20', { quantityOnHand: '160', quantityReceived: '10' }));
+    await priceEntries.create({
+      priceListId: 'PL',
+      sku: 'SW-24',
+      effectiveFrom: '2026-06-01',
+      currency: 'USD',
+      listPrice: '90.00',
+      bookCost: '30.00',
+      ...stamp,
+    });
+    const next = await runPriceProtection(deps, manager, { ...request, effectiveFrom: '2026-06-01' });
+
+    expect(next.lines[0]?.recoveryOffsets).toEqual([{ runId: rise.run.runId, amount: '90.00' }]);
+    expect(next.claims.map((claim) => claim.amountClaimed)).toEqual(['80.00']);
+    const nextClaimId = next.lines[0]?.claimId;
+    expect(await deps.store.getLine(rise.run.runId, 'P1')).toMatchObject({ offsetByClaimId: nextClaimId });
+    // A late redelivery of the first rejection leaves the recovery with the claim that nets it now.
+    expect(await reopenRecoveries(deps, { claimId, outcome: 'rejected' })).toEqual([]);
+    expect(await deps.store.getLine(rise.run.runId, 'P1')).toMatchObject({ offsetByClaimId: nextClaimId });
   });
 
   it('partners and approvers may not start a run', async () => {

@@ -74,7 +74,7 @@ export function sampleContext(
     posToleranceBasisPoints: 0,
     claimedInvoiceLines: new Set(),
     endCustomerSegments: new Map(),
-    bookCostOf: (_basis, line) => listPrices.get(line.productSku),
+    bookCostOf: (_authorization, line) => listPrices.get(line.productSku),
     ...rest,
     authorizations: indexAuthorizations(authorizations ?? [sampleAuthorization()]),
     sales: PosSaleIndex.of(claimLines, sales ?? sampleSales),

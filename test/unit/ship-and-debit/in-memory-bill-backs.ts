@@ -1,3 +1,4 @@
+import { authorizationLineKey } from '../../../domain/ship-and-debit/authorization-index';
 import {
   type ClaimLineReversal,
   reversalKeyOf,
@@ -6,7 +7,7 @@ import {
 import type { ShipAndDebitBillBackStore } from '../../../domain/ship-and-debit/ports';
 
 /**
- * Bill-backs in memory with the store's semantics where they matter: a create is one atomic step that
+ * Bill-backs in memory (`remaining`: by `authorizationLineKey`) with the store's semantics where they matter: a create is one atomic step that
  * refuses a taken id and any reversal or remaining quantity that moved since it was read.
  */
 export function inMemoryBillBacks(remaining: Map<string, number> = new Map()) {
@@ -22,11 +23,20 @@ export function inMemoryBillBacks(remaining: Map<string, number> = new Map()) {
         planned.some(
           ({ read, next }) =>
             reversals.get(reversalKeyOf(next.claimId, next.lineNumber))?.quantity !== read?.quantity,
-        ) || restorations.some((each) => (remaining.get(each.productSku) ?? 0) !== each.expectedRemaining);
+        ) ||
+        restorations.some(
+          (each) =>
+            (remaining.get(authorizationLineKey(each.authorizationNumber, each.productSku)) ?? 0) !==
+            each.expectedRemaining,
+        );
       if (moved) return 'changed';
       billBacks.set(billBack.billBackId, billBack);
       for (const { next } of planned) reversals.set(reversalKeyOf(next.claimId, next.lineNumber), next);
-      for (const each of restorations) remaining.set(each.productSku, each.expectedRemaining + each.quantity);
+      for (const each of restorations)
+        remaining.set(
+          authorizationLineKey(each.authorizationNumber, each.productSku),
+          each.expectedRemaining + each.quantity,
+        );
       return 'saved';
     },
     openOf: async (partnerId, currency, limit) =>

@@ -5,6 +5,7 @@ import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-po
 import type { Claim } from '../../../domain/claims/claim';
 import type { ClaimFunds } from '../../../domain/claims/ports';
 import { ForbiddenError } from '../../../domain/shared/errors';
+import { authorizationLineKey } from '../../../domain/ship-and-debit/authorization-index';
 import type { PosReturn } from '../../../domain/ship-and-debit/bill-back';
 import {
   type BillBackDeps,
@@ -31,6 +32,11 @@ import { inMemoryBillBacks } from './in-memory-bill-backs';
 
 const partner: Actor = { userId: 'u-dist-001', role: 'partner', partnerId: 'DIST-001' };
 
+const lineKeyOf = (reservation: PlannedQuantityReservation) =>
+  authorizationLineKey(reservation.authorizationNumber, reservation.productSku);
+/** GX-200 on DA-2026-0042, the line most claims here draw on. */
+const gx200 = authorizationLineKey('DA-2026-0042', 'GX-200');
+
 /** Every store call waits for `pause` first, so a scheduler can interleave concurrent claims at each read and write. */
 type Pause = () => Promise<void>;
 
@@ -39,8 +45,21 @@ type Pause = () => Promise<void>;
  * checks every reservation's remaining quantity against what was read, and every invoice line and claim
  * number against what is held.
  */
-function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pause) {
-  const remaining = new Map(authorization.lines.map((line) => [line.productSku, line.remainingQuantity]));
+function inMemory(
+  authorization: DebitAuthorization,
+  sales: PosSale[],
+  pause: Pause,
+  others: readonly DebitAuthorization[] = [],
+) {
+  const all = [authorization, ...others];
+  const remaining = new Map(
+    all.flatMap((each) =>
+      each.lines.map((line) => [
+        authorizationLineKey(each.authorizationNumber, line.productSku),
+        line.remainingQuantity,
+      ]),
+    ),
+  );
   const billBacks = inMemoryBillBacks(remaining);
   const policies = new InMemoryRecordStore<ApprovalPolicyRecord>((policy) => policy.policyId);
   const claims = new Map<string, ShipAndDebitClaim>();
@@ -48,26 +67,29 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
   const invoiceLines = new Set<string>();
   const settlements: Claim[] = [];
   const events: DomainEvent<unknown>[] = [];
-  const current = (): DebitAuthorization => ({
-    ...authorization,
-    lines: authorization.lines.map((line) => ({
+  const current = (each: DebitAuthorization): DebitAuthorization => ({
+    ...each,
+    lines: each.lines.map((line) => ({
       ...line,
-      remainingQuantity: remaining.get(line.productSku) ?? 0,
+      remainingQuantity: remaining.get(authorizationLineKey(each.authorizationNumber, line.productSku)) ?? 0,
     })),
   });
   const authorizations: DebitAuthorizationStore = {
-    get: async () => current(),
+    get: async () => current(authorization),
     getAll: async (wanted) => {
       await pause();
       return new Map(
-        wanted.includes(authorization.authorizationNumber)
-          ? [[authorization.authorizationNumber, current()]]
-          : [],
+        all
+          .filter((each) => wanted.includes(each.authorizationNumber))
+          .map((each) => [each.authorizationNumber, current(each)]),
       );
     },
     create: async () => false,
     replace: async () => false,
-    list: async () => ({ items: [current()] }),
+    list: async () => {
+      await pause();
+      return { items: all.map(current) };
+    },
   };
   const claimStore: ShipAndDebitClaimStore = {
     get: async (claimId) => claims.get(claimId),
@@ -80,7 +102,7 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
       await pause();
       if (numbers.has(claim.claimNumber)) return { kind: 'claimNumberTaken' };
       const stale = reservations.some((reservation) => {
-        const left = remaining.get(reservation.productSku) ?? 0;
+        const left = remaining.get(lineKeyOf(reservation)) ?? 0;
         return left !== reservation.expectedRemaining || left < reservation.quantity;
       });
       if (stale) return { kind: 'remainingChanged' };
@@ -89,8 +111,8 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
       if (!billBacks.offset(claim.claimId, offsets)) return { kind: 'billBackTaken' };
       for (const reservation of reservations)
         remaining.set(
-          reservation.productSku,
-          (remaining.get(reservation.productSku) ?? 0) - reservation.quantity,
+          lineKeyOf(reservation),
+          (remaining.get(lineKeyOf(reservation)) ?? 0) - reservation.quantity,
         );
       for (const key of keys) invoiceLines.add(key);
       numbers.set(claim.claimNumber, claim.claimId);
@@ -122,15 +144,18 @@ function inMemory(authorization: DebitAuthorization, sales: PosSale[], pause: Pa
   return { deps, remaining, settlements, events, billBacks, policies };
 }
 
-/** One JSON claim of `quantity` GX-200 on its own invoice: book 10.00, down to 8.25, 1.75 a unit. */
-const claimOf = (index: number, quantity: number) => ({
+/**
+ * One JSON claim of `quantity` GX-200 on its own invoice: book 10.00, down to 8.25, 1.75 a unit, quoting
+ * `quoting` (null: none, the claim matches an authorization).
+ */
+const claimOf = (index: number, quantity: number, quoting: string | null = 'DA-2026-0042') => ({
   format: 'json' as const,
   claim: {
     claimNumber: `DM-${index}`,
     currency: 'USD' as const,
     lines: [
       {
-        authorizationNumber: 'DA-2026-0042',
+        ...(quoting === null ? {} : { authorizationNumber: quoting }),
         invoiceNumber: `INV-${index}`,
         invoiceLine: '1',
         shipDate: '2026-11-20',
@@ -187,7 +212,7 @@ describe('submitting ship & debit claims', () => {
           const total = approved.reduce((sum, units) => sum + units, 0);
           const asks = asked.reduce((sum, units) => sum + units, 0);
           expect(total).toBe(Math.min(100, asks));
-          expect(remaining.get('GX-200')).toBe(100 - total);
+          expect(remaining.get(gx200)).toBe(100 - total);
           submitted.forEach(({ claim }, index) => {
             const result = claim.results[0];
             const units = approved[index] ?? 0;
@@ -209,6 +234,60 @@ describe('submitting ship & debit claims', () => {
     );
   });
 
+  it('unquoted lines of concurrent claims draw DA-2026-0042 (specific, 100 left) first and the blanket only once it is spent, neither past its cap', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 80 }),
+        fc.scheduler(),
+        async (asked, blanketCap, s) => {
+          const specific = sampleAuthorization({ bookCostBasis: 'acquisitionCost' });
+          const blanket = sampleAuthorization({
+            authorizationNumber: 'DA-BLANKET-1',
+            bookCostBasis: 'acquisitionCost',
+            coverage: { kind: 'anyEndCustomer' },
+            lines: [
+              {
+                productSku: 'GX-200',
+                pricing: { method: 'downTo', authorizedCost: '8.25' },
+                quantityCap: blanketCap,
+                remainingQuantity: blanketCap,
+              },
+            ],
+          });
+          const { deps, remaining } = inMemory(
+            specific,
+            asked.map((quantity, index) => saleOf(index, quantity)),
+            () => s.schedule(Promise.resolve()),
+            [blanket],
+          );
+
+          const runs = asked.map((quantity, index) =>
+            submitShipAndDebitClaim(deps, partner, { document: claimOf(index, quantity, null) }),
+          );
+          const submitted = await s.waitFor(Promise.all(runs));
+
+          const taken = (number: string) =>
+            submitted
+              .filter(({ claim }) => claim.lines[0]?.authorizationNumber === number)
+              .reduce((sum, { claim }) => sum + (claim.results[0]?.approvedQuantity ?? 0), 0);
+          const leftOnSpecific = remaining.get(gx200) ?? -1;
+          const leftOnBlanket = remaining.get(authorizationLineKey('DA-BLANKET-1', 'GX-200')) ?? -1;
+          expect(taken('DA-2026-0042')).toBe(100 - leftOnSpecific);
+          expect(taken('DA-BLANKET-1')).toBe(blanketCap - leftOnBlanket);
+          expect(leftOnSpecific).toBeGreaterThanOrEqual(0);
+          expect(leftOnBlanket).toBeGreaterThanOrEqual(0);
+          // The blanket is reached only when a claim read the specific one spent, and nothing gives units back.
+          if (leftOnBlanket < blanketCap) expect(leftOnSpecific).toBe(0);
+          for (const { claim } of submitted) {
+            expect(claim.results[0]?.appliedAuthorizationNumber).toBe(claim.lines[0]?.authorizationNumber);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('a claim number sent twice answers the first claim and takes nothing more', async () => {
     const { deps, remaining } = inMemory(
       sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
@@ -221,7 +300,7 @@ describe('submitting ship & debit claims', () => {
 
     expect(first.created).toBe(true);
     expect(again).toMatchObject({ created: false, claim: { claimId: first.claim.claimId } });
-    expect(remaining.get('GX-200')).toBe(70);
+    expect(remaining.get(gx200)).toBe(70);
   });
 
   it('a channel manager must name the partner; a partner user may not name another', async () => {
@@ -289,7 +368,7 @@ describe('submitting ship & debit claims', () => {
       }),
     ]);
     expect(again).toEqual({ created: [], existing: first.created, unmatched: [] });
-    expect(remaining.get('GX-200')).toBe(100 - 30 + 3 - 10);
+    expect(remaining.get(gx200)).toBe(100 - 30 + 3 - 10);
     const billBackId = first.created[0]?.billBackId as string;
     expect(next.claim).toMatchObject({
       amountApproved: '17.50',

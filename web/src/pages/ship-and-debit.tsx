@@ -42,7 +42,9 @@ function Authorization({ session, authorization }: { session: Session; authoriza
       <p>
         {coverage.kind === 'endCustomer'
           ? `End customer ${coverage.endCustomerId}`
-          : `Any end customer of segment ${coverage.segment}`}
+          : coverage.kind === 'segment'
+            ? `Any end customer of segment ${coverage.segment}`
+            : 'Any end customer (blanket)'}
         , ship dates {authorization.validFrom} – {authorization.validTo}, {authorization.currency}
         {authorization.dealRegistrationId && (
           <>

@@ -1,0 +1,80 @@
+import type { IndexedAuthorization } from './authorization-index';
+import type { DebitAuthorizationCoverage } from './debit-authorization';
+import type { DebitClaimLine } from './debit-claim-line';
+
+/** The authorization number of a claim line that quotes none: the claim matches it (`AuthorizationPrecedence`). */
+export const unquotedAuthorizationNumber = '';
+
+/** Whether a coverage takes a line's end customer (`segments`: end customer → segment, for segment blankets). */
+export function coversEndCustomer(
+  coverage: DebitAuthorizationCoverage,
+  endCustomerId: string,
+  segments: ReadonlyMap<string, string>,
+): boolean {
+  if (coverage.kind === 'endCustomer') return coverage.endCustomerId === endCustomerId;
+  if (coverage.kind === 'segment') return segments.get(endCustomerId) === coverage.segment;
+  return true;
+}
+
+/** Named end customer first, then the narrower blanket (a segment), then the blanket over every end customer. */
+const rankOf: Record<DebitAuthorizationCoverage['kind'], number> = {
+  endCustomer: 0,
+  segment: 1,
+  anyEndCustomer: 2,
+};
+
+/**
+ * Which authorization a claim line that leaves its number blank falls under, decided so: of the partner's
+ * authorizations in the claim's currency that cover the line (issued and not cancelled, the ship date within
+ * their dates and not before issue, the product on them, the end customer covered), one naming the end
+ * customer comes before a blanket one: the manufacturer made that deal for that customer, and the blanket's
+ * units stay for customers without one (as SAP and Model N determine agreements). Within a rank the one
+ * ending first goes first (its units lapse first), then the lowest number. The caller takes the first with
+ * units left, so a specific authorization is drawn down before the blanket. A number the line quotes is
+ * binding: the partner priced the line on it, and the 849 answers under it.
+ */
+export class AuthorizationPrecedence {
+  private readonly byProduct = new Map<string, IndexedAuthorization[]>();
+
+  constructor(authorizations: Iterable<IndexedAuthorization>) {
+    for (const indexed of authorizations) {
+      const { status } = indexed.authorization;
+      if (status === 'requested' || status === 'cancelled') continue;
+      for (const sku of indexed.lines.keys()) {
+        const list = this.byProduct.get(sku);
+        if (list === undefined) this.byProduct.set(sku, [indexed]);
+        else list.push(indexed);
+      }
+    }
+    for (const list of this.byProduct.values()) list.sort(precedes);
+  }
+
+  /** The partner's authorizations covering the line, in precedence order (empty when none does). */
+  covering(
+    line: DebitClaimLine,
+    partnerId: string,
+    currency: string,
+    segments: ReadonlyMap<string, string>,
+  ): IndexedAuthorization[] {
+    return (this.byProduct.get(line.productSku) ?? []).filter(({ authorization }) => {
+      return (
+        authorization.partnerId === partnerId &&
+        authorization.currency === currency &&
+        line.shipDate >= authorization.validFrom &&
+        line.shipDate >= (authorization.issuedOn ?? '') &&
+        line.shipDate <= authorization.validTo &&
+        coversEndCustomer(authorization.coverage, line.endCustomerId, segments)
+      );
+    });
+  }
+}
+
+function precedes(a: IndexedAuthorization, b: IndexedAuthorization): number {
+  const first = a.authorization;
+  const second = b.authorization;
+  return (
+    rankOf[first.coverage.kind] - rankOf[second.coverage.kind] ||
+    first.validTo.localeCompare(second.validTo) ||
+    first.authorizationNumber.localeCompare(second.authorizationNumber)
+  );
+}
