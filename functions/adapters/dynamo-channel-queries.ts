@@ -2,8 +2,9 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
 import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
 import type { Page, PageRequest } from '../../domain/shared/ports';
+import { everyShard, salesShards } from './line-change-counters';
 import { allItems } from './table-access';
-import { cursorOf, positionOf } from './table-cursor';
+import { cursorOf, positionOf, type TablePosition } from './table-cursor';
 import {
   fileLinesPartition,
   inventoryByPeriodPartition,
@@ -55,12 +56,18 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     }));
   }
 
-  salesInMonth(partnerId: string, month: string, page: PageRequest) {
-    return this.sharded(page, (shard) => ({
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': salesByPeriodPartition(partnerId, month, shard) },
-    }));
+  /** Only the shards the partner-month's shard directory lists (none for a month without lines). */
+  async salesInMonth(partnerId: string, month: string, page: PageRequest) {
+    const shards = await salesShards(this.client, this.tableName, partnerId, month);
+    return this.sharded(
+      page,
+      (shard) => ({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': salesByPeriodPartition(partnerId, month, shard) },
+      }),
+      shards,
+    );
   }
 
   async salesOfProduct(partnerId: string, sku: string, from: string, to: string, page: PageRequest) {
@@ -104,8 +111,19 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     return items.map(withoutStorage) as unknown as InventorySnapshotLine[];
   }
 
-  private async sharded(page: PageRequest, query: (shard: number) => Omit<QueryCommandInput, 'TableName'>) {
-    let cursor = positionOf(page.cursor, shardCount);
+  /**
+   * A page read shard after shard, over `shards` (ascending; every shard unless a directory says fewer hold
+   * lines): from the cursor's place in its shard, else from the first listed shard at or after its own.
+   */
+  private async sharded(
+    page: PageRequest,
+    query: (shard: number) => Omit<QueryCommandInput, 'TableName'>,
+    shards: readonly number[] = everyShard,
+  ) {
+    const start = positionOf(page.cursor, shardCount);
+    const first = start.key === undefined ? shards.find((shard) => shard >= start.shard) : start.shard;
+    if (first === undefined) return { items: [] };
+    let cursor: TablePosition = { ...start, shard: first };
     const items: StoredLine[] = [];
     while (items.length < page.limit) {
       const { shard } = cursor;
@@ -114,8 +132,9 @@ export class DynamoChannelQueries implements ChannelLineQueries {
       );
       items.push(...result.items);
       if (result.nextCursor) return { items, nextCursor: result.nextCursor };
-      if (shard + 1 >= shardCount) return { items };
-      cursor = { shard: shard + 1 };
+      const next = shards.find((later) => later > shard);
+      if (next === undefined) return { items };
+      cursor = { shard: next };
     }
     return { items, nextCursor: cursorOf(cursor) };
   }
