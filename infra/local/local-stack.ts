@@ -1,3 +1,4 @@
+import './xray-manual-mode';
 import path from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import { createAccrualDeps } from '../../functions/accruals/create-accrual-deps';

@@ -1,3 +1,4 @@
+import './xray-manual-mode';
 import { parseArgs } from 'node:util';
 import { defaultDataDirectory, type LocalStack, startLocalStack } from './local-stack';
 import { LocalSetupError } from './preflight';
