@@ -1,4 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
 import { lineChangesKey, shardCount } from './table-keys/channel-lines';
@@ -79,18 +81,23 @@ function shardsOf(counter: Record<string, unknown> | undefined): readonly number
 
 /**
  * The sales shards of a partner-month that may hold lines, in order, consistently read: a shard is listed before
- * its first line is written, so a line a listing can see is in a listed shard.
+ * its first line is written, so a line a listing can see is in a listed shard. Through a low-level client (the
+ * listings' `readClientOf`).
  */
 export async function salesShards(
-  client: DynamoDBDocumentClient,
+  client: DynamoDBClient,
   tableName: string,
   partnerId: string,
   month: string,
 ): Promise<readonly number[]> {
   const { Item } = await client.send(
-    new GetCommand({ TableName: tableName, Key: lineChangesKey(partnerId, month), ConsistentRead: true }),
+    new GetItemCommand({
+      TableName: tableName,
+      Key: marshall(lineChangesKey(partnerId, month)),
+      ConsistentRead: true,
+    }),
   );
-  return shardsOf(Item);
+  return shardsOf(Item && unmarshall(Item));
 }
 
 /** `salesShards` of each partner in one month, by partner id. */

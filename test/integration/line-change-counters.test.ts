@@ -3,7 +3,7 @@ import { storeChannelLines } from '../../domain/channel-files/store-channel-line
 import type { NormalizedSaleLine } from '../../domain/ingestion/ingest-types';
 import { DynamoChannelLines } from '../../functions/adapters/dynamo-channel-lines';
 import { DynamoChannelQueries } from '../../functions/adapters/dynamo-channel-queries';
-import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { createDocumentClient, readClientOf } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { DynamoRunLineSource } from '../../functions/adapters/run-line-source';
 import { salesByPeriodPartition, salesShardOf } from '../../functions/adapters/table-keys/channel-lines';
@@ -146,18 +146,23 @@ describe('a rerun over DynamoDB lines', () => {
   });
 });
 
-/** A document client that notes the partition of every Query sent through it. */
+/** A document client that notes the partition of every Query sent through it or its read client. */
 function queryCountingClient() {
   const client = createDocumentClient(loadConfig());
   const partitions: string[] = [];
-  const send = client.send.bind(client) as (command: unknown) => Promise<unknown>;
-  Object.assign(client, {
-    send: (command: { input: { ExpressionAttributeValues?: Record<string, unknown> } }) => {
-      const partition = command.input.ExpressionAttributeValues?.[':pk'];
-      if (partition !== undefined) partitions.push(String(partition));
-      return send(command);
-    },
-  });
+  for (const sender of [client, readClientOf(client)]) {
+    const send = sender.send.bind(sender) as (command: unknown) => Promise<unknown>;
+    Object.assign(sender, {
+      send: (command: { input: { ExpressionAttributeValues?: Record<string, unknown> } }) => {
+        const partition = command.input.ExpressionAttributeValues?.[':pk'];
+        if (partition !== undefined)
+          partitions.push(
+            typeof partition === 'string' ? partition : String((partition as { S?: string }).S),
+          );
+        return send(command);
+      },
+    });
+  }
   return { client, partitions };
 }
 
