@@ -16,7 +16,7 @@ const monthId = ({ partnerId, month }: PartnerMonth) => `${partnerId}\u0000${mon
 
 /**
  * Adds one to the counter of each distinct partner-month (created at 1 when absent), and adds the shards given
- * to its shard directory (see table-keys.ts), so a listing reads a shard once a line may be in it.
+ * to its shard directory (see table-keys/channel-lines.ts), so a listing reads a shard once a line may be in it.
  */
 export async function bumpLineChanges(
   client: DynamoDBDocumentClient,

@@ -38,7 +38,7 @@ const parallelPartitions = 8;
 
 /**
  * Every partner's sale lines of a month: each shard of the partner-month index that its shard directory lists
- * (see table-keys.ts), several at a time.
+ * (see table-keys/channel-lines.ts), several at a time.
  */
 export class DynamoRunLineSource implements RunLineSource {
   constructor(
