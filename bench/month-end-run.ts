@@ -15,6 +15,7 @@ import { putAll } from '../functions/adapters/dynamo-batch';
 import { lineWriteItem } from '../functions/adapters/dynamo-channel-lines';
 import { createDocumentClient } from '../functions/adapters/dynamo-client';
 import { bumpLineChanges } from '../functions/adapters/line-change-counters';
+import { salesShardOf } from '../functions/adapters/table-keys/channel-lines';
 import { demoPartners, demoProducts } from '../infra/local/demo/demo-channel';
 import { localCredentials } from '../infra/local/dynamodb-local';
 import { localRegion } from '../infra/local/intrinsics';
@@ -112,11 +113,16 @@ async function loadNewLines(client: DynamoDBDocumentClient, tableName: string, l
     return classified.write;
   });
   await putAll(client, tableName, writes.map(lineWriteItem));
-  // Then their change counters, as the store bumps them after its writes (a rerun reads them before its lines).
+  // Then their change counters and shard directories, as the store bumps them (a rerun reads them before its
+  // lines; the run reads only the shards listed).
   await bumpLineChanges(
     client,
     tableName,
-    lines.map((line) => ({ partnerId: line.partnerId, month: line.invoiceDate.slice(0, 7) })),
+    lines.map((line) => ({
+      partnerId: line.partnerId,
+      month: line.invoiceDate.slice(0, 7),
+      shard: salesShardOf(line.invoiceNumber, line.invoiceLine),
+    })),
   );
 }
 

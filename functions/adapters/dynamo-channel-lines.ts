@@ -21,6 +21,7 @@ import {
   saleLineKey,
   salesByPeriodIndexKey,
   salesByProductIndexKey,
+  salesShardOf,
   shardCount,
 } from './table-keys/channel-lines';
 import type { ItemKey } from './table-keys/item-key';
@@ -141,7 +142,8 @@ function historyItem(
 /**
  * The partner-months whose sale lines a change of `line` (replacing or restoring `other`) touches: both
  * invoice months when a restatement moves a line to another month; none for inventory snapshots, which
- * runs do not read.
+ * runs do not read. Each with the line's sales shard, for the month's shard directory (the bump before the
+ * writes lists it before the line exists).
  *
  * Their change counters are bumped AFTER the change is durable. A run reads the counters before the lines,
  * so a change it did not see in the lines has its bump after the run's counter read: the run records a
@@ -153,7 +155,13 @@ function historyItem(
 function changedMonths(line: ChannelLine, other: ChannelLine | undefined): PartnerMonth[] {
   return [line, other].flatMap((changed) =>
     changed !== undefined && isSaleLine(changed)
-      ? [{ partnerId: changed.partnerId, month: changed.invoiceDate.slice(0, 7) }]
+      ? [
+          {
+            partnerId: changed.partnerId,
+            month: changed.invoiceDate.slice(0, 7),
+            shard: salesShardOf(changed.invoiceNumber, changed.invoiceLine),
+          },
+        ]
       : [],
   );
 }

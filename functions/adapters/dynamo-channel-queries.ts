@@ -1,9 +1,13 @@
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
 import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
 import type { Page, PageRequest } from '../../domain/shared/ports';
+import { readClientOf } from './dynamo-client';
+import { everyShard, salesShards } from './line-change-counters';
 import { allItems } from './table-access';
-import { cursorOf, positionOf } from './table-cursor';
+import { cursorOf, positionOf, type TablePosition } from './table-cursor';
 import {
   fileLinesPartition,
   inventoryByPeriodPartition,
@@ -30,9 +34,18 @@ const storageAttributes = new Set([
 const withoutStorage = (item: Record<string, unknown>): StoredLine =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name)));
 
+/** One page's Query: a partition (and range) of the table or an index, its values as plain strings. */
+interface PageQuery {
+  readonly IndexName?: string;
+  readonly KeyConditionExpression: string;
+  readonly ExpressionAttributeValues: Record<string, string>;
+}
+
 /**
  * Channel-data queries. Sharded partitions (see table-keys/channel-lines.ts) are read shard after shard; the
  * cursor says which shard and where in it the next page starts, so paging never skips or repeats a line.
+ * Pages are read through the document client's low-level sibling (`readClientOf`: middleware resolved once
+ * per client, not per call) and converted here with util-dynamodb, as the document client would.
  */
 export class DynamoChannelQueries implements ChannelLineQueries {
   constructor(
@@ -55,12 +68,18 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     }));
   }
 
-  salesInMonth(partnerId: string, month: string, page: PageRequest) {
-    return this.sharded(page, (shard) => ({
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': salesByPeriodPartition(partnerId, month, shard) },
-    }));
+  /** Only the shards the partner-month's shard directory lists (none for a month without lines). */
+  async salesInMonth(partnerId: string, month: string, page: PageRequest) {
+    const shards = await salesShards(readClientOf(this.client), this.tableName, partnerId, month);
+    return this.sharded(
+      page,
+      (shard) => ({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': salesByPeriodPartition(partnerId, month, shard) },
+      }),
+      shards,
+    );
   }
 
   async salesOfProduct(partnerId: string, sku: string, from: string, to: string, page: PageRequest) {
@@ -104,8 +123,19 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     return items.map(withoutStorage) as unknown as InventorySnapshotLine[];
   }
 
-  private async sharded(page: PageRequest, query: (shard: number) => Omit<QueryCommandInput, 'TableName'>) {
-    let cursor = positionOf(page.cursor, shardCount);
+  /**
+   * A page read shard after shard, over `shards` (ascending; every shard unless a directory says fewer hold
+   * lines): from the cursor's place in its shard, else from the first listed shard at or after its own.
+   */
+  private async sharded(
+    page: PageRequest,
+    query: (shard: number) => PageQuery,
+    shards: readonly number[] = everyShard,
+  ) {
+    const start = positionOf(page.cursor, shardCount);
+    const first = start.key === undefined ? shards.find((shard) => shard >= start.shard) : start.shard;
+    if (first === undefined) return { items: [] };
+    let cursor: TablePosition = { ...start, shard: first };
     const items: StoredLine[] = [];
     while (items.length < page.limit) {
       const { shard } = cursor;
@@ -114,27 +144,31 @@ export class DynamoChannelQueries implements ChannelLineQueries {
       );
       items.push(...result.items);
       if (result.nextCursor) return { items, nextCursor: result.nextCursor };
-      if (shard + 1 >= shardCount) return { items };
-      cursor = { shard: shard + 1 };
+      const next = shards.find((later) => later > shard);
+      if (next === undefined) return { items };
+      cursor = { shard: next };
     }
     return { items, nextCursor: cursorOf(cursor) };
   }
 
   private async queryPage(
-    input: Omit<QueryCommandInput, 'TableName'>,
+    input: PageQuery,
     limit: number,
-    startKey: Record<string, unknown> | undefined,
+    startKey: Readonly<Record<string, unknown>> | undefined,
     cursorAfter: (key: Record<string, unknown>) => string,
   ): Promise<Page<StoredLine>> {
-    const result = await this.client.send(
+    const result = await readClientOf(this.client).send(
       new QueryCommand({
         ...input,
+        ExpressionAttributeValues: marshall(input.ExpressionAttributeValues),
         TableName: this.tableName,
         Limit: limit,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        ...(startKey ? { ExclusiveStartKey: marshall(startKey) } : {}),
       }),
     );
-    const items = (result.Items ?? []).map(withoutStorage);
-    return result.LastEvaluatedKey ? { items, nextCursor: cursorAfter(result.LastEvaluatedKey) } : { items };
+    const items = (result.Items ?? []).map((item) => withoutStorage(unmarshall(item)));
+    return result.LastEvaluatedKey
+      ? { items, nextCursor: cursorAfter(unmarshall(result.LastEvaluatedKey)) }
+      : { items };
   }
 }

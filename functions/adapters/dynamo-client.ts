@@ -5,11 +5,14 @@ import { traced } from '../shared/observability';
 import { guardedRequestHandler } from './guarded-sockets';
 import { sdkResilience } from './sdk-resilience';
 
-/** One document client per Lambda container; `removeUndefinedValues` lets optional fields stay absent. */
-export function createDocumentClient(config: Config): DynamoDBDocumentClient {
+function lowLevelClient(
+  config: Config,
+  options: { readonly cacheMiddleware?: boolean } = {},
+): DynamoDBClient {
   const client = traced(
     new DynamoDBClient({
       ...sdkResilience,
+      ...options,
       region: config.AWS_REGION,
       requestHandler: guardedRequestHandler,
       ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
@@ -18,5 +21,31 @@ export function createDocumentClient(config: Config): DynamoDBDocumentClient {
   // The SDK's logger middleware filters every response for sensitive fields even with no logger set (a tenth
   // of a run's CPU reading a million lines); nothing here gives the client a logger.
   client.middlewareStack.remove('loggerMiddleware');
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return client;
+}
+
+/** The settings of each document client made here, and its read client once made. */
+const siblings = new WeakMap<DynamoDBDocumentClient, { config: Config; reads?: DynamoDBClient }>();
+
+/** One document client per Lambda container; `removeUndefinedValues` lets optional fields stay absent. */
+export function createDocumentClient(config: Config): DynamoDBDocumentClient {
+  const documents = DynamoDBDocumentClient.from(lowLevelClient(config), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  siblings.set(documents, { config });
+  return documents;
+}
+
+/**
+ * The low-level client beside a document client made by `createDocumentClient` (same settings and sockets,
+ * made at first use), for reads sent again and again with new input, such as the sharded line listings: with
+ * `cacheMiddleware` it resolves a command's middleware stack once instead of on every call. The document
+ * client cannot use that option: its cached handler would resend the first command's input.
+ */
+export function readClientOf(documents: DynamoDBDocumentClient): DynamoDBClient {
+  const sibling = siblings.get(documents);
+  if (sibling === undefined)
+    throw new Error('readClientOf: the document client was not made by createDocumentClient');
+  sibling.reads ??= lowLevelClient(sibling.config, { cacheMiddleware: true });
+  return sibling.reads;
 }

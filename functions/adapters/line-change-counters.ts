@@ -1,29 +1,48 @@
+import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
-import { lineChangesKey } from './table-keys/channel-lines';
+import { lineChangesKey, shardCount } from './table-keys/channel-lines';
 
-/** A partner's invoice month, as `partnerId` + `yyyy-mm`. */
+/** A partner's invoice month, as `partnerId` + `yyyy-mm`; with the sales shard a sale line of it is in. */
 export interface PartnerMonth {
   readonly partnerId: string;
   readonly month: string;
+  readonly shard?: number | undefined;
 }
 
-/** Adds one to the counter of each distinct partner-month (created at 1 when absent). */
+const monthId = ({ partnerId, month }: PartnerMonth) => `${partnerId}\u0000${month}`;
+
+/**
+ * Adds one to the counter of each distinct partner-month (created at 1 when absent), and adds the shards given
+ * to its shard directory (see table-keys/channel-lines.ts), so a listing reads a shard once a line may be in it.
+ */
 export async function bumpLineChanges(
   client: DynamoDBDocumentClient,
   tableName: string,
   partnerMonths: readonly PartnerMonth[],
 ): Promise<void> {
-  const distinct = [...new Map(partnerMonths.map((pm) => [`${pm.partnerId}\u0000${pm.month}`, pm])).values()];
-  await inParallel(distinct, async ({ partnerId, month }) => {
+  const distinct = new Map<string, { partnerId: string; month: string; shards: Set<number> }>();
+  for (const partnerMonth of partnerMonths) {
+    const id = monthId(partnerMonth);
+    const entry = distinct.get(id) ?? { ...partnerMonth, shards: new Set<number>() };
+    if (partnerMonth.shard !== undefined) entry.shards.add(partnerMonth.shard);
+    distinct.set(id, entry);
+  }
+  await inParallel([...distinct.values()], async ({ partnerId, month, shards }) => {
+    const withShards = shards.size > 0;
     await client.send(
       new UpdateCommand({
         TableName: tableName,
         Key: lineChangesKey(partnerId, month),
-        UpdateExpression: 'ADD changes :one SET #type = :type',
+        UpdateExpression: `ADD changes :one${withShards ? ', shards :shards' : ''} SET #type = :type`,
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':one': 1, ':type': 'LineChanges' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':type': 'LineChanges',
+          ...(withShards ? { ':shards': shards } : {}),
+        },
       }),
     );
   });
@@ -47,4 +66,56 @@ export async function readLineChanges(
     month,
     changes: Number(found.get(itemKeyId(lineChangesKey(partnerId, month)))?.changes ?? 0),
   }));
+}
+
+/** Shards 0 … shardCount − 1: a listing without a directory reads them all. */
+export const everyShard: readonly number[] = Array.from({ length: shardCount }, (_, shard) => shard);
+
+/** The shards a counter item lists, in order: none without the item, every one for a counter older than the list. */
+function shardsOf(counter: Record<string, unknown> | undefined): readonly number[] {
+  if (counter === undefined) return [];
+  const shards = counter.shards;
+  if (!(shards instanceof Set)) return everyShard;
+  return [...(shards as Set<unknown>)].map(Number).sort((a, b) => a - b);
+}
+
+/**
+ * The sales shards of a partner-month that may hold lines, in order, consistently read: a shard is listed before
+ * its first line is written, so a line a listing can see is in a listed shard. Through a low-level client (the
+ * listings' `readClientOf`).
+ */
+export async function salesShards(
+  client: DynamoDBClient,
+  tableName: string,
+  partnerId: string,
+  month: string,
+): Promise<readonly number[]> {
+  const { Item } = await client.send(
+    new GetItemCommand({
+      TableName: tableName,
+      Key: marshall(lineChangesKey(partnerId, month)),
+      ConsistentRead: true,
+    }),
+  );
+  return shardsOf(Item && unmarshall(Item));
+}
+
+/** `salesShards` of each partner in one month, by partner id. */
+export async function salesShardsOfPartners(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  partnerIds: readonly string[],
+  month: string,
+): Promise<ReadonlyMap<string, readonly number[]>> {
+  const found = await getAll(
+    client,
+    tableName,
+    partnerIds.map((partnerId) => lineChangesKey(partnerId, month)),
+  );
+  return new Map(
+    partnerIds.map((partnerId) => [
+      partnerId,
+      shardsOf(found.get(itemKeyId(lineChangesKey(partnerId, month)))),
+    ]),
+  );
 }

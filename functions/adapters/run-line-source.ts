@@ -5,8 +5,8 @@ import type { ChannelSaleLine } from '../../domain/accrual-runs/run-lines';
 import { type SaleField, saleFields } from '../../domain/ingestion/mapping-profile';
 import type { PartnerData } from '../../domain/partners/partner';
 import type { RecordStore } from '../../domain/shared/ports';
-import { readLineChanges } from './line-change-counters';
-import { salesByPeriodPartition, shardCount } from './table-keys/channel-lines';
+import { readLineChanges, salesShardsOfPartners } from './line-change-counters';
+import { salesByPeriodPartition } from './table-keys/channel-lines';
 
 /** Canonical sale fields the store keeps that a run does not read (`ChannelSaleLine` has no place for them). */
 const notReadByRuns: ReadonlySet<SaleField> = new Set(['partnerSku', 'unitPrice', 'endCustomerName']);
@@ -36,7 +36,10 @@ const projection = {
  */
 const parallelPartitions = 8;
 
-/** Every partner's sale lines of a month, every shard of the partner-month index, several at a time. */
+/**
+ * Every partner's sale lines of a month: each shard of the partner-month index that its shard directory lists
+ * (see table-keys/channel-lines.ts), several at a time.
+ */
 export class DynamoRunLineSource implements RunLineSource {
   constructor(
     private readonly partners: RecordStore<PartnerData>,
@@ -46,8 +49,9 @@ export class DynamoRunLineSource implements RunLineSource {
 
   async *salesInMonth(month: string, onlyPartnerId?: string): AsyncIterable<ChannelSaleLine> {
     const partnerIds = onlyPartnerId === undefined ? await this.partnerIds() : [onlyPartnerId];
+    const shards = await salesShardsOfPartners(this.client, this.tableName, partnerIds, month);
     const partitions = partnerIds.flatMap((partnerId) =>
-      Array.from({ length: shardCount }, (_, shard) => salesByPeriodPartition(partnerId, month, shard)),
+      (shards.get(partnerId) ?? []).map((shard) => salesByPeriodPartition(partnerId, month, shard)),
     );
     for await (const page of pagesInParallel(partitions, (partition) => this.pages(partition))) {
       yield* page;

@@ -1,3 +1,5 @@
+// First: settings the functions' modules read when they load (tests start the stack without start.ts).
+import './local-process-env';
 import path from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import { createAccrualDeps } from '../../functions/accruals/create-accrual-deps';

@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { storeChannelLines } from '../../domain/channel-files/store-channel-lines';
 import type { NormalizedSaleLine } from '../../domain/ingestion/ingest-types';
 import { DynamoChannelLines } from '../../functions/adapters/dynamo-channel-lines';
-import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { DynamoChannelQueries } from '../../functions/adapters/dynamo-channel-queries';
+import { createDocumentClient, readClientOf } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { DynamoRunLineSource } from '../../functions/adapters/run-line-source';
+import { salesByPeriodPartition, salesShardOf } from '../../functions/adapters/table-keys/channel-lines';
 import { loadConfig } from '../../functions/shared/config';
 import { partnerData } from '../support/master-data-fixtures';
 import { createTestTable } from '../support/test-table';
@@ -13,6 +15,7 @@ import { completedRun, inForce } from '../unit/accrual-runs/scenario';
 
 let source: DynamoRunLineSource;
 let store: DynamoChannelLines;
+let partners: ReturnType<typeof masterDataStores>['partners'];
 
 const meta = { version: 1, createdAt: '2026-04-01T00:00:00.000Z', updatedAt: '2026-04-01T00:00:00.000Z' };
 
@@ -45,7 +48,7 @@ beforeAll(async () => {
   await createTestTable();
   const config = loadConfig();
   const client = createDocumentClient(config);
-  const partners = masterDataStores(client, config.TABLE_NAME).partners;
+  partners = masterDataStores(client, config.TABLE_NAME).partners;
   for (const partnerId of ['P-A', 'P-B']) await partners.create({ ...partnerData(partnerId), ...meta });
   source = new DynamoRunLineSource(partners, client, config.TABLE_NAME);
   store = new DynamoChannelLines(client, config.TABLE_NAME);
@@ -140,5 +143,73 @@ describe('a rerun over DynamoDB lines', () => {
       [null, lines, plus(first.earned, 5)], // the restatement withdrawn
     ]);
     expect(again.lineSource?.reusedFromRunId).toBe(withdrawn.runId);
+  });
+});
+
+/** A document client that notes the partition of every Query sent through it or its read client. */
+function queryCountingClient() {
+  const client = createDocumentClient(loadConfig());
+  const partitions: string[] = [];
+  for (const sender of [client, readClientOf(client)]) {
+    const send = sender.send.bind(sender) as (command: unknown) => Promise<unknown>;
+    Object.assign(sender, {
+      send: (command: { input: { ExpressionAttributeValues?: Record<string, unknown> } }) => {
+        const partition = command.input.ExpressionAttributeValues?.[':pk'];
+        if (partition !== undefined)
+          partitions.push(
+            typeof partition === 'string' ? partition : String((partition as { S?: string }).S),
+          );
+        return send(command);
+      },
+    });
+  }
+  return { client, partitions };
+}
+
+describe('the sales shard directory', () => {
+  it('a listing and a run query only the shards holding lines (none in an empty month), and find a line written later to a new shard', async () => {
+    // Arrange: P-A's July invoices, two in one shard; a third, in another shard, comes later.
+    const invoices = Array.from({ length: 100 }, (_, n) => `JUL-${n}`);
+    const shardOf = (invoice: string) => salesShardOf(invoice, '1');
+    const [first = '', ...others] = invoices;
+    const sameShard = others.find((invoice) => shardOf(invoice) === shardOf(first)) ?? '';
+    const otherShard = others.find((invoice) => shardOf(invoice) !== shardOf(first)) ?? '';
+    const july = (invoice: string, line: number) =>
+      saleLine('P-A', 'F-J', invoice, { invoiceDate: '2026-07-05', sourceLineNumber: line });
+    await storeChannelLines(store, 'F-J1', [july(first, 2), july(sameShard, 3)]);
+    const { client, partitions } = queryCountingClient();
+    const table = loadConfig().TABLE_NAME;
+    const listing = new DynamoChannelQueries(client, table);
+    const run = new DynamoRunLineSource(partners, client, table);
+    const read = async (month: string) => {
+      partitions.length = 0;
+      const page = await listing.salesInMonth('P-A', month, { limit: 25 });
+      const listed = {
+        invoices: page.items.map((line) => line.invoiceNumber).sort(),
+        queried: [...partitions],
+      };
+      partitions.length = 0;
+      const ran: string[] = [];
+      for await (const line of run.salesInMonth(month, 'P-A')) ran.push(line.invoiceNumber);
+      return { listed, ran: { invoices: ran.sort(), queried: [...partitions] } };
+    };
+    const partition = (invoice: string) => salesByPeriodPartition('P-A', '2026-07', shardOf(invoice));
+
+    // Act
+    const before = await read('2026-07');
+    const empty = await read('2026-08');
+    await storeChannelLines(store, 'F-J2', [july(otherShard, 2)]);
+    const after = await read('2026-07');
+
+    // Assert
+    const two = { invoices: [first, sameShard].sort(), queried: [partition(first)] };
+    expect(before).toEqual({ listed: two, ran: two });
+    expect(empty).toEqual({ listed: { invoices: [], queried: [] }, ran: { invoices: [], queried: [] } });
+    // The listing reads its shards in order; the run several at a time, in any order.
+    const inShardOrder = [first, otherShard].sort((a, b) => shardOf(a) - shardOf(b)).map(partition);
+    const all = [first, sameShard, otherShard].sort();
+    expect(after.listed).toEqual({ invoices: all, queried: inShardOrder });
+    expect(after.ran.invoices).toEqual(all);
+    expect([...after.ran.queried].sort()).toEqual([...inShardOrder].sort());
   });
 });

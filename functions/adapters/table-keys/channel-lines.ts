@@ -11,6 +11,7 @@ import type { ItemKey } from './item-key';
  * | inventory snapshot| INVENTORY#<p>#<sku>    | SNAPSHOT#<date>#<warehouse> | INVENTORY#<p>#<yyyy-mm>   | <date>#<sku>#<warehouse> |
  * | snapshot history  | INVENTORY#<p>#<sku>    | HISTORY#<date>#<wh>#<fileId>|                           |                         |
  * | line changes      | LINECHANGES#<p>#<yyyy-mm> | COUNTER (changes: bumped by every sale line write/withdrawal) |  |                 |
+ * | sales shard directory | LINECHANGES#<p>#<yyyy-mm> | COUNTER (shards: number set of the SALES#<p>#<yyyy-mm>#<shard> partitions given lines) | | |
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -77,7 +78,7 @@ export const salesByPeriodIndexKey = (
   gsi1pk: salesByPeriodPartition(
     partnerId,
     invoiceDate.slice(0, 7),
-    shardOf(`${invoiceNumber}#${invoiceLine}`),
+    salesShardOf(invoiceNumber, invoiceLine),
   ),
   gsi1sk: `${invoiceDate}#${invoiceNumber}#${invoiceLine}`,
 });
@@ -133,3 +134,11 @@ export const lineChangesKey = (partnerId: string, month: string): ItemKey => ({
   pk: `LINECHANGES#${partnerId}#${month}`,
   sk: 'COUNTER',
 });
+
+// Sales shard directory (issue 10, read load): the line changes counter of a partner-month also holds, as the
+// number set `shards`, every shard of SALES#<p>#<yyyy-mm> it was ever given a line in, added before the line
+// is written; listings and runs query only those shards. A counter without `shards` predates the directory:
+// every shard is read. No counter means no line was written that month.
+/** The shard of the partner-month index (gsi1) a sale line is in. */
+export const salesShardOf = (invoiceNumber: string, invoiceLine: string) =>
+  shardOf(`${invoiceNumber}#${invoiceLine}`);
