@@ -169,7 +169,14 @@ export const roundHalfEvenMacro = `CREATE MACRO round_he(x, dv) AS sign(x) * (ab
 export interface DuckDbAccruals {
   readonly loadTimes: readonly number[];
   readonly computeTimes: readonly number[];
+  /** CPU milliseconds of the process (DuckDB's threads included) during each compute. */
+  readonly computeCpuTimes: readonly number[];
   readonly totals: ReadonlyMap<string, bigint>;
+}
+
+/** User and system CPU of a `process.cpuUsage` difference, in milliseconds. */
+export function cpuMilliseconds(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 /**
@@ -188,6 +195,7 @@ export async function runDuckDbAccruals(
   const sql = programs.map(programSql).join('\nUNION ALL\n');
   const loadTimes: number[] = [];
   const computeTimes: number[] = [];
+  const computeCpuTimes: number[] = [];
   let duckRows: { program_id: string; partner_id: string; period: string; cents: string }[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
     const instance = await DuckDBInstance.create(':memory:');
@@ -201,16 +209,18 @@ export async function runDuckDbAccruals(
         'currency': 'VARCHAR', 'salesperson': 'VARCHAR', 'd': 'DATE', 'quantity': 'DECIMAL(15,6)', 'amount': 'DECIMAL(15,6)'})`);
     loadTimes.push(performance.now() - started);
     started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const reader = await connection.runAndReadAll(
       `SELECT program_id, partner_id, period, CAST(sum(cents) AS VARCHAR) AS cents FROM (${sql}) GROUP BY ALL`,
     );
     duckRows = reader.getRowObjectsJS() as typeof duckRows;
     computeTimes.push(performance.now() - started);
+    computeCpuTimes.push(cpuMilliseconds(process.cpuUsage(cpuStarted)));
     connection.closeSync();
     instance.closeSync();
   }
   const totals = new Map<string, bigint>();
   for (const row of duckRows)
     totals.set(`${row.program_id}|${row.partner_id}|${row.period}`, BigInt(row.cents));
-  return { loadTimes, computeTimes, totals };
+  return { loadTimes, computeTimes, computeCpuTimes, totals };
 }

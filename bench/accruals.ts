@@ -7,6 +7,7 @@
  *       then one SQL statement that rates every pool exactly (HUGEINT) and rounds each pool half-even to cents.
  * Totals per (program, partner, period) must agree to the cent. Run: `npx tsx bench/accruals.ts [lines]`.
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { buildAccrualTable, entryProgram, entryWindow } from '../domain/accruals/engine/accrual-table';
 import { AccrualWorkspace } from '../domain/accruals/engine/accrual-workspace';
@@ -15,7 +16,7 @@ import { AccrualExplainer } from '../domain/accruals/engine/explain-entry';
 import { fingerprintLines } from '../domain/accruals/engine/line-set-fingerprint';
 import { prepareSaleLines } from '../domain/accruals/engine/sale-line-columns';
 import { cents, generateLines, generatePrograms, period } from './accruals-data';
-import { runDuckDbAccruals } from './accruals-duckdb';
+import { cpuMilliseconds, runDuckDbAccruals } from './accruals-duckdb';
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -37,23 +38,31 @@ export async function runAccrualBench(
   // blocks run apart so that the cold runs' garbage is not collected during the warm ones.
   const input = { lines, programs, period };
   const workspace = new AccrualWorkspace();
-  const time = (run: () => unknown) => {
+  const loadBefore = loadavg()[0] as number;
+  // Wall milliseconds of a run; `cpu`, when given, gets its CPU milliseconds (V8's GC threads included),
+  // the steadier figure on a shared machine.
+  const time = (run: () => unknown, cpu?: number[]) => {
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     run();
     workspace.release();
-    return performance.now() - started;
+    const wall = performance.now() - started;
+    cpu?.push(cpuMilliseconds(process.cpuUsage(cpuStarted)));
+    return wall;
   };
   time(() => computeAccrualTable(input, workspace));
   const endToEnd: number[] = [];
   const prepareTimes: number[] = [];
   const computeTimes: number[] = [];
   const fingerprintTimes: number[] = [];
+  const computeCpu: number[] = [];
+  const coldComputeCpu: number[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
     endToEnd.push(time(() => computeAccrualTable(input, workspace)));
     const started = performance.now();
     const columns = prepareSaleLines(lines, workspace);
     prepareTimes.push(performance.now() - started);
-    computeTimes.push(time(() => buildAccrualTable(columns, programs, period, workspace)));
+    computeTimes.push(time(() => buildAccrualTable(columns, programs, period, workspace), computeCpu));
     fingerprintTimes.push(time(() => fingerprintLines(lines)));
   }
   const coldEndToEnd: number[] = [];
@@ -61,7 +70,7 @@ export async function runAccrualBench(
   const coldColumns = prepareSaleLines(lines);
   for (let repeat = 0; repeat < repeats; repeat++) {
     coldEndToEnd.push(time(() => computeAccrualTable(input)));
-    coldComputeTimes.push(time(() => buildAccrualTable(coldColumns, programs, period)));
+    coldComputeTimes.push(time(() => buildAccrualTable(coldColumns, programs, period), coldComputeCpu));
   }
   const { table } = computeAccrualTable({ lines, programs, period });
   const ours = new Map<string, bigint>();
@@ -100,6 +109,7 @@ export async function runAccrualBench(
   const ourEndToEnd = median(endToEnd);
   const duckLoad = median(duck.loadTimes);
   const duckCompute = median(duck.computeTimes);
+  const duckComputeCpu = median(duck.computeCpuTimes);
   const result = {
     lines: lineCount,
     programs: programs.length,
@@ -119,6 +129,11 @@ export async function runAccrualBench(
     computeRatio: Number((ourCompute / duckCompute).toFixed(3)),
     coldComputeRatio: Number((median(coldComputeTimes) / duckCompute).toFixed(3)),
     endToEndRatio: Number((ourEndToEnd / (duckLoad + duckCompute)).toFixed(3)),
+    engineComputeCpuSeconds: seconds(median(computeCpu)),
+    engineColdComputeCpuSeconds: seconds(median(coldComputeCpu)),
+    duckdbComputeCpuSeconds: seconds(duckComputeCpu),
+    coldComputeCpuRatio: Number((median(coldComputeCpu) / duckComputeCpu).toFixed(3)),
+    loadAverage: `${loadBefore.toFixed(1)} → ${(loadavg()[0] as number).toFixed(1)}`,
     computeGoalMet: ourCompute <= 0.5 * duckCompute,
     endToEndGoalMet: ourEndToEnd <= duckLoad + duckCompute,
     grandTotal: cents(ourTotal),
@@ -136,7 +151,9 @@ export const accrualBenchNote =
   "medians of 5 runs (the machine is shared: single runs vary by ±20 %); engine compute = rating on prepared columns (DuckDB's counterpart: the SQL on the loaded table); " +
   'end to end = SaleLine objects in → accrual table out, incl. parsing, sorting and the line-set fingerprint ' +
   '(hashed during the parse; "fingerprint alone" is fingerprintLines on its own, for the Validate step); ' +
-  'engine figures reuse one AccrualWorkspace across runs (a warm container), "cold" ones allocate afresh.';
+  'engine figures reuse one AccrualWorkspace across runs (a warm container), "cold" ones allocate afresh; ' +
+  "CPU seconds = user + system of the process during a compute (DuckDB's threads and V8's GC threads included), " +
+  'steadier than wall seconds when the load changes between the phases; loadAverage = 1-minute, start → end.';
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const json = process.argv.includes('--json');

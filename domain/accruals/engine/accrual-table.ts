@@ -9,7 +9,7 @@ import { LineRater } from './line-rating';
 import { PoolRater, safeAmount } from './pool-rating';
 import { PoolShares } from './pool-shares';
 import { lumpSumWindow, type ProgramContext, programContext } from './program-context';
-import { candidateCount, LineSelection, type SkippedLine } from './program-lines';
+import { entryBound, LineSelection, linesPerDate, type SkippedLine } from './program-lines';
 import type { SaleLineColumns } from './sale-line-columns';
 
 export type { PoolScope, ProgramContext } from './program-context';
@@ -97,7 +97,8 @@ function addLumpSum(rows: EntryRows, context: ProgramContext): void {
  *
  * Main course: compile each program against the columns → per program, select its lines (through the index
  * of items and categories), sum them into entry rows and rate each pool as soon as its lines are read. The
- * rows have room for every program's candidate lines, which bound its entries (a lump sum has one).
+ * rows have room for every program's `entryBound`: its candidate lines dated in its windows (a lump sum has
+ * one).
  * A long-lived `workspace` lends the rows and scratch buffers (see `AccrualWorkspace`); by default the run
  * has its own.
  */
@@ -125,10 +126,18 @@ function fillAccrualTable(
 ): AccrualTable {
   const contexts = programs.map((program) => programContext(columns, program, period));
   const selection = new LineSelection(columns, workspace);
-  const capacity = contexts.reduce(
-    (sum, context) => sum + (context.filter === null ? 1 : candidateCount(columns, context.filter)),
-    0,
-  );
+  // Lines per date, once per date column the programs use (usually one: the invoice date).
+  const perDate = new Map<Int32Array, Int32Array>();
+  const capacity = contexts.reduce((sum, context) => {
+    const { filter, dates, windowOfDate } = context;
+    if (filter === null || dates === null || windowOfDate === null) return sum + 1;
+    let counts = perDate.get(dates);
+    if (counts === undefined) {
+      counts = linesPerDate(dates, windowOfDate.length);
+      perDate.set(dates, counts);
+    }
+    return sum + entryBound(columns, filter, windowOfDate, counts);
+  }, 0);
   const rows = new EntryRows(capacity, columns.wide, workspace);
   const shares = new PoolShares();
   const skipped: SkippedLine[] = [];

@@ -3,8 +3,8 @@ import type { AccrualWorkspace } from './accrual-workspace';
 /**
  * The rows of an accrual table while a run computes them. Per entry only its tuple and amount are stored;
  * which program, window and pool an entry belongs to are runs of consecutive rows, kept as lists of where
- * each run starts. The entry columns have room for every program's candidate lines (see `candidateCount`),
- * more than its entries. While a pool's lines are summed, `entryAmount` holds each entry's rated basis
+ * each run starts. The entry columns have room for every program's `entryBound` (its candidate lines
+ * dated in its windows), at least its entries. While a pool's lines are summed, `entryAmount` holds each entry's rated basis
  * (whole units when the columns are wide, the micro-units going to `basisMicros`); rating the pool replaces
  * it with the amount in minor units.
  */

@@ -18,11 +18,41 @@ export interface SkippedLine {
 const indexedShare = 0.5;
 
 /** The lines the index leaves to test for a program: at least as many as it can select. */
-export function candidateCount(columns: SaleLineColumns, filter: ColumnFilter): number {
+function candidateCount(columns: SaleLineColumns, filter: ColumnFilter): number {
   const viaSku = acceptedLineCount(columns.bySku, filter.sku);
   const viaCategory = acceptedLineCount(columns.byCategory, filter.category);
   const fewest = Math.min(viaSku, viaCategory);
   return fewest > columns.count * indexedShare ? columns.count : fewest;
+}
+
+/**
+ * How many lines each value of a date column has: with a program's window of each date, how many lines
+ * fall in its windows.
+ */
+export function linesPerDate(dates: Int32Array, distinct: number): Int32Array {
+  const counts = new Int32Array(distinct);
+  for (let at = 0; at < dates.length; at++)
+    counts[dates[at] as number] = (counts[dates[at] as number] as number) + 1;
+  return counts;
+}
+
+/**
+ * A bound on a program's entries: each comes from a candidate line dated in one of its windows (baseline
+ * lines only add to tiers), so the fewer of its candidates and of the run's lines in its windows. Fresh
+ * rows cost twice (mapped pages, and external memory that makes V8 mark the heap), so a cold run allocates
+ * no more than this.
+ */
+export function entryBound(
+  columns: SaleLineColumns,
+  filter: ColumnFilter,
+  windowOfDate: Int16Array,
+  perDate: Int32Array,
+): number {
+  let dated = 0;
+  for (let date = 0; date < windowOfDate.length; date++) {
+    if ((windowOfDate[date] as number) >= 0) dated += perDate[date] as number;
+  }
+  return Math.min(candidateCount(columns, filter), dated);
 }
 
 /** Candidates read from postings, and the filter that is left to test on them. */
