@@ -56,7 +56,7 @@ export function openMonthCheck(tableName: string, month: string) {
 }
 
 /** A transaction item writing a posting once: posted entries are never overwritten. */
-export function postingPut(tableName: string, posting: LedgerPosting) {
+function postingPut(tableName: string, posting: LedgerPosting) {
   return {
     Put: {
       TableName: tableName,
@@ -64,6 +64,18 @@ export function postingPut(tableName: string, posting: LedgerPosting) {
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/**
+ * The transaction items that write `postings`, each once, and add them to their liability summaries: the
+ * postings first, in order, then one summary update per grain. Every path that posts writes through this, so
+ * no posting is stored without its summary.
+ */
+export function postingWrites(tableName: string, postings: readonly LedgerPosting[]) {
+  return [
+    ...postings.map((posting) => postingPut(tableName, posting)),
+    ...liabilitySummaryUpdates(tableName, postings),
+  ];
 }
 
 /** One transaction's postings: all dated in one accounting month, with their summaries at most `itemsPerTransaction`. */
@@ -161,8 +173,7 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
               TransactItems: [
                 this.headUpdate(programId, period, sequence, measure),
                 ...(chunk.month === null ? [] : [openMonthCheck(this.tableName, chunk.month)]),
-                ...chunk.postings.map((posting) => postingPut(this.tableName, posting)),
-                ...liabilitySummaryUpdates(this.tableName, chunk.postings),
+                ...postingWrites(this.tableName, chunk.postings),
               ],
             }),
           ),
@@ -188,11 +199,7 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
     const write = () =>
       this.client.send(
         new TransactWriteCommand({
-          TransactItems: [
-            openMonthCheck(this.tableName, month),
-            postingPut(this.tableName, posting),
-            ...liabilitySummaryUpdates(this.tableName, [posting]),
-          ],
+          TransactItems: [openMonthCheck(this.tableName, month), ...postingWrites(this.tableName, [posting])],
         }),
       );
     try {

@@ -20,10 +20,9 @@ import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from '../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
-import { openMonthCheck, postingPut } from './dynamo-accrual-ledger';
+import { openMonthCheck, postingWrites } from './dynamo-accrual-ledger';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { claimItem, claimTransitionPut } from './dynamo-claim-store';
-import { liabilitySummaryUpdates } from './dynamo-liability-summaries';
 import {
   claimFundKeys,
   claimFundsPartition,
@@ -291,9 +290,9 @@ export class DynamoClaimFunds implements ClaimFunds {
               part: 'openMonth' as const,
               item: openMonthCheck(this.tableName, posting.postedOn.slice(0, 7)),
             },
-            { part: 'posting' as const, item: postingPut(this.tableName, posting) },
-            ...liabilitySummaryUpdates(this.tableName, [posting]).map((item) => ({
-              part: 'summary' as const,
+            // The posting first, then its summary update.
+            ...postingWrites(this.tableName, [posting]).map((item, index) => ({
+              part: index === 0 ? ('posting' as const) : ('summary' as const),
               item,
             })),
           ]),
