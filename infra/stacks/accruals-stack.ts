@@ -1,7 +1,7 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction, SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
+import { SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import {
@@ -18,6 +18,7 @@ import type { Construct } from 'constructs';
 import * as accrualRunCompleted from '../../events/accrual-run-completed.v1';
 import { completeRunTask, runFailureTask } from '../../events/accrual-run-tasks';
 import { ChrmFunction } from '../constructs/chrm-function';
+import { EventHandlerFunction } from '../constructs/event-handler-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 import { taskPayload } from '../constructs/task-payload';
 
@@ -142,20 +143,24 @@ export class AccrualsStack extends Stack {
     });
 
     // After each run, the partners near their next tier: off the run's path, so an alert never fails a run.
-    const flagNearTier = step(
-      'FlagNearTierPartners',
-      'functions/workflows/flag-near-tier-partners.ts',
-      'Stores the near-tier alerts of a completed accrual run and publishes PartnerNearTier',
-      Duration.minutes(15),
-    );
-    props.uploads.grantRead(flagNearTier, 'runs/*');
-    props.eventBus.grantPutEventsTo(flagNearTier);
-    new Rule(this, 'OnAccrualRunCompleted', {
-      description: 'Flags the partners near their next tier after each accrual run',
-      eventBus: props.eventBus,
-      eventPattern: { source: [accrualRunCompleted.source], detailType: [accrualRunCompleted.detailType] },
-      targets: [new LambdaFunction(flagNearTier, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+    const flagNearTier = new EventHandlerFunction(this, 'FlagNearTierPartners', {
+      entry: 'functions/workflows/flag-near-tier-partners.ts',
+      description: 'Stores the near-tier alerts of a completed accrual run and publishes PartnerNearTier',
+      environment,
+      timeout: Duration.minutes(15),
+      memorySize: 3008,
+      table: props.table,
+      rule: {
+        id: 'OnAccrualRunCompleted',
+        description: 'Flags the partners near their next tier after each accrual run',
+        eventBus: props.eventBus,
+        event: accrualRunCompleted,
+        retryAttempts: 8,
+        maxEventAge: Duration.hours(24),
+      },
     });
+    props.uploads.grantRead(flagNearTier.function, 'runs/*');
+    props.eventBus.grantPutEventsTo(flagNearTier.function);
 
     acknowledgeFunctionFindings(this, {
       reason:

@@ -1,7 +1,6 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type EventBus, Rule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { EventBus } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import {
@@ -22,6 +21,7 @@ import * as claimSubmitted from '../../events/claim-submitted.v1';
 import * as paymentBatchRequested from '../../events/payment-batch-requested.v1';
 import { approvalStateMachine } from '../constructs/approval-state-machine';
 import { ChrmFunction } from '../constructs/chrm-function';
+import { EventHandlerFunction } from '../constructs/event-handler-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 import { transientLambdaRetry } from '../constructs/lambda-step-retry';
 import { RequestApprovalWorkflow } from '../constructs/request-approval-workflow';
@@ -188,20 +188,23 @@ export class ClaimApprovalsStack extends Stack {
       },
     }).stateMachine;
 
-    const starter = new ChrmFunction(this, 'StartClaimApproval', {
+    // Both handlers are worth a day of retries: a claim or a batch left behind would wait for no one.
+    const dayOfRetries = { retryAttempts: 8, maxEventAge: Duration.hours(24) };
+    const starter = new EventHandlerFunction(this, 'StartClaimApproval', {
       entry: 'functions/workflows/start-claim-approval.ts',
       description: 'Starts the approval workflow of a submitted claim (execution named after the claim)',
       environment: { CLAIM_APPROVAL_STATE_MACHINE_ARN: this.workflow.stateMachineArn },
+      rule: {
+        id: 'OnClaimSubmitted',
+        description: 'Starts the approval of each claim that passed validation',
+        eventBus: props.eventBus,
+        event: claimSubmitted,
+        ...dayOfRetries,
+      },
     });
     this.workflow.grantStartExecution(starter.function);
-    new Rule(this, 'OnClaimSubmitted', {
-      description: 'Starts the approval of each claim that passed validation',
-      eventBus: props.eventBus,
-      eventPattern: { source: [claimSubmitted.source], detailType: [claimSubmitted.detailType] },
-      targets: [new LambdaFunction(starter.function, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
-    });
 
-    const batchBuilder = new ChrmFunction(this, 'BuildRequestedPaymentBatch', {
+    new EventHandlerFunction(this, 'BuildRequestedPaymentBatch', {
       entry: 'functions/payments/build-requested-batch.ts',
       description:
         'Builds a payment batch too large for the request: schedules its claims, stores its payments',
@@ -209,18 +212,14 @@ export class ClaimApprovalsStack extends Stack {
       // Tens of thousands of claims, a hundred to a transaction; a retry completes what a timeout left.
       timeout: Duration.minutes(15),
       memorySize: 1024,
-    });
-    props.table.grantReadWriteData(batchBuilder.function);
-    new Rule(this, 'OnPaymentBatchRequested', {
-      description: 'Builds each payment batch stored as building',
-      eventBus: props.eventBus,
-      eventPattern: {
-        source: [paymentBatchRequested.source],
-        detailType: [paymentBatchRequested.detailType],
+      table: props.table,
+      rule: {
+        id: 'OnPaymentBatchRequested',
+        description: 'Builds each payment batch stored as building',
+        eventBus: props.eventBus,
+        event: paymentBatchRequested,
+        ...dayOfRetries,
       },
-      targets: [
-        new LambdaFunction(batchBuilder.function, { retryAttempts: 8, maxEventAge: Duration.hours(24) }),
-      ],
     });
 
     acknowledgeFunctionFindings(this, {

@@ -1,9 +1,8 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { type EventBus, Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
-import { ChrmFunction } from '../constructs/chrm-function';
+import { EventHandlerFunction } from '../constructs/event-handler-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 
 export interface DealRegistrationStackProps extends StackProps {
@@ -18,23 +17,19 @@ export interface DealRegistrationStackProps extends StackProps {
 export class DealRegistrationStack extends Stack {
   constructor(scope: Construct, id: string, props: DealRegistrationStackProps) {
     super(scope, id, props);
-    const expiry = new ChrmFunction(this, 'ExpireDealRegistrations', {
+    new EventHandlerFunction(this, 'ExpireDealRegistrations', {
       entry: 'functions/schedule/expire-deal-registrations.ts',
       description: 'Expires deal registrations past their protection and reminds those ending soon',
       timeout: Duration.minutes(5),
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        EVENT_BUS_NAME: props.eventBus.eventBusName,
-        DEAL_REMINDER_DAYS: '14',
+      environment: { DEAL_REMINDER_DAYS: '14' },
+      table: props.table,
+      bus: { eventBus: props.eventBus, publishes: true },
+      // Just after midnight UTC: a protection that ran through yesterday ends today.
+      rule: {
+        id: 'DailyDealExpiry',
+        description: 'Expires deal registrations and sends expiry reminders',
+        schedule: Schedule.cron({ minute: '15', hour: '0' }),
       },
-    });
-    props.table.grantReadWriteData(expiry.function);
-    props.eventBus.grantPutEventsTo(expiry.function);
-    // Just after midnight UTC: a protection that ran through yesterday ends today.
-    new Rule(this, 'DailyDealExpiry', {
-      description: 'Expires deal registrations and sends expiry reminders',
-      schedule: Schedule.cron({ minute: '15', hour: '0' }),
-      targets: [new LambdaFunction(expiry.function, { retryAttempts: 2 })],
     });
     acknowledgeFunctionFindings(this, { reason: 'nothing else is granted with a wildcard.', appliesTo: [] });
   }

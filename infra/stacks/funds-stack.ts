@@ -1,10 +1,9 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { EventField, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { ChrmFunction } from '../constructs/chrm-function';
+import { EventHandlerFunction } from '../constructs/event-handler-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 
 export interface FundsStackProps extends StackProps {
@@ -20,23 +19,19 @@ export interface FundsStackProps extends StackProps {
 export class FundsStack extends Stack {
   constructor(scope: Construct, id: string, props: FundsStackProps) {
     super(scope, id, props);
-    const expiry = new ChrmFunction(this, 'ExpireFunds', {
+    new EventHandlerFunction(this, 'ExpireFunds', {
       entry: 'functions/schedule/expire-funds.ts',
       description: 'Expires fund requests and funds past their dates and releases what they held',
-      environment: { TABLE_NAME: props.table.tableName, UPLOADS_BUCKET: props.uploads.bucketName },
+      environment: { UPLOADS_BUCKET: props.uploads.bucketName },
       timeout: Duration.minutes(5),
-    });
-    props.table.grantReadWriteData(expiry.function);
-    // Shortly after midnight UTC: "past its date" is decided for the day that just began.
-    new Rule(this, 'DailyFundExpiry', {
-      description: 'Daily expiry of fund requests and funds (use it or lose it)',
-      schedule: Schedule.cron({ minute: '15', hour: '0' }),
-      targets: [
-        new LambdaFunction(expiry.function, {
-          event: RuleTargetInput.fromObject({ scheduledAt: EventField.time }),
-          retryAttempts: 2,
-        }),
-      ],
+      table: props.table,
+      // Shortly after midnight UTC: "past its date" is decided for the day that just began.
+      rule: {
+        id: 'DailyFundExpiry',
+        description: 'Daily expiry of fund requests and funds (use it or lose it)',
+        schedule: Schedule.cron({ minute: '15', hour: '0' }),
+        input: RuleTargetInput.fromObject({ scheduledAt: EventField.time }),
+      },
     });
     acknowledgeFunctionFindings(this, {
       reason: 'log delivery has no resource-level permissions.',

@@ -1,8 +1,7 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type Bucket, Bucket as BucketImport, EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
@@ -20,6 +19,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { ingestFailureTask, ingestFileTask } from '../../events/channel-file-tasks';
 import { ChrmFunction } from '../constructs/chrm-function';
+import { EventHandlerFunction } from '../constructs/event-handler-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 import { taskPayload } from '../constructs/task-payload';
 
@@ -120,19 +120,19 @@ export class IngestStack extends Stack {
 
     // The safety net: a file whose ingest stopped making progress (a lost or timed-out execution) is
     // restarted from its checkpoint, or failed after a few restarts, without anyone watching.
-    const reconciler = new ChrmFunction(this, 'ReconcileStuckFiles', {
+    const reconciler = new EventHandlerFunction(this, 'ReconcileStuckFiles', {
       entry: 'functions/schedule/reconcile-stuck-files.ts',
       description: 'Restarts or fails channel files whose ingest made no progress',
       environment: { ...environment, INGEST_STATE_MACHINE_ARN: this.workflow.stateMachineArn },
+      table: props.table,
+      bus: { eventBus: props.eventBus, publishes: true },
+      rule: {
+        id: 'StuckFileSchedule',
+        description: 'Finds channel files whose ingest stalled',
+        schedule: Schedule.rate(Duration.minutes(5)),
+      },
     });
-    props.table.grantReadWriteData(reconciler.function);
-    props.eventBus.grantPutEventsTo(reconciler.function);
     this.workflow.grantStartExecution(reconciler.function);
-    new Rule(this, 'StuckFileSchedule', {
-      description: 'Finds channel files whose ingest stalled',
-      schedule: Schedule.rate(Duration.minutes(5)),
-      targets: [new LambdaFunction(reconciler.function, { retryAttempts: 2 })],
-    });
 
     acknowledgeFunctionFindings(this, {
       reason:

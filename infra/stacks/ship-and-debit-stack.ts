@@ -1,10 +1,9 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type EventBus, Rule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { EventBus } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import * as channelFileProcessed from '../../events/channel-file-processed.v1';
-import { ChrmFunction } from '../constructs/chrm-function';
+import { EventHandlerFunction } from '../constructs/event-handler-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 
 export interface ShipAndDebitStackProps extends StackProps {
@@ -19,22 +18,19 @@ export interface ShipAndDebitStackProps extends StackProps {
 export class ShipAndDebitStack extends Stack {
   constructor(scope: Construct, id: string, props: ShipAndDebitStackProps) {
     super(scope, id, props);
-    const billBack = new ChrmFunction(this, 'BillBackPosReturns', {
+    new EventHandlerFunction(this, 'BillBackPosReturns', {
       entry: 'functions/events/bill-back-pos-returns.ts',
       description: 'Bills back the POS returns of credited ship & debit resales when a POS file completes',
       timeout: Duration.minutes(5),
-      environment: { TABLE_NAME: props.table.tableName, EVENT_BUS_NAME: props.eventBus.eventBusName },
-    });
-    props.table.grantReadWriteData(billBack.function);
-    new Rule(this, 'PosFileProcessed', {
-      description: 'A POS file reached a final state: bill back its returns',
-      eventBus: props.eventBus,
-      eventPattern: {
-        source: [channelFileProcessed.source],
-        detailType: [channelFileProcessed.detailType],
+      table: props.table,
+      bus: { eventBus: props.eventBus, publishes: false },
+      rule: {
+        id: 'PosFileProcessed',
+        description: 'A POS file reached a final state: bill back its returns',
+        eventBus: props.eventBus,
+        event: channelFileProcessed,
         detail: { kind: ['pos'], status: ['completed', 'completed_with_rejections'] },
       },
-      targets: [new LambdaFunction(billBack.function, { retryAttempts: 2 })],
     });
     acknowledgeFunctionFindings(this, { reason: 'nothing else is granted with a wildcard.', appliesTo: [] });
   }
