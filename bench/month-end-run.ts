@@ -4,7 +4,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * End-to-end month-end accrual run on the local stack: seeded sale lines for April 2026 across the demo
  * partners are stored as the channel-line store stores them, then a run goes through the real path (run request →
  * Step Functions → validate and snapshot → Map over the demo programs → ledger transactions → summary) and
- * its wall time is reported, per workflow step too, with a second run over the same lines (nothing to post).
+ * its wall time is reported, per workflow step too, with a second run over the same lines (nothing to post)
+ * and a third after one partner's late file (it reads that partner-month alone).
  */
 import type { Actor } from '../domain/access/actor';
 import { requestAccrualRun } from '../domain/accrual-runs/run-use-cases';
@@ -24,11 +25,23 @@ import { seededRandom } from '../test/support/seeded-random';
 import { childrenOf, cpuMilliseconds } from './process-cpu';
 
 const finance: Actor = { userId: 'bench-finance', role: 'finance' };
+/** Lines of the late file the third run picks up: a partner's small correction file. */
+const lateFileLines = 200;
 
-/** The bench's April lines, `count` of them, generated `chunkSize` at a time (a million do not fit at once). */
-function* aprilLineChunks(count: number, chunkSize: number): Generator<NormalizedSaleLine[]> {
+/**
+ * The bench's April lines, `count` of them, generated `chunkSize` at a time (a million do not fit at once):
+ * invoices `<invoicePrefix>-…` of the first `partners` USD sellers (all of them by default).
+ */
+function* aprilLineChunks(
+  count: number,
+  chunkSize: number,
+  file: { readonly invoicePrefix: string; readonly partners?: number } = { invoicePrefix: 'B' },
+): Generator<NormalizedSaleLine[]> {
   const random = seededRandom(20260430);
-  const sellers = demoPartners.filter((partner) => partner.currency === 'USD').map((p) => p.partnerId);
+  const sellers = demoPartners
+    .filter((partner) => partner.currency === 'USD')
+    .map((p) => p.partnerId)
+    .slice(0, file.partners);
   for (let start = 0; start < count; start += chunkSize) {
     yield Array.from({ length: Math.min(chunkSize, count - start) }, (_, offset) => {
       const index = start + offset;
@@ -39,7 +52,7 @@ function* aprilLineChunks(count: number, chunkSize: number): Generator<Normalize
         partnerId: sellers[index % sellers.length] ?? 'DIST-NORTH',
         sourceFileId: 'bench',
         sourceLineNumber: index + 2,
-        invoiceNumber: `B-${Math.floor(index / 5)}`,
+        invoiceNumber: `${file.invoicePrefix}-${Math.floor(index / 5)}`,
         invoiceLine: String((index % 5) + 1),
         invoiceDate: `2026-04-${String(1 + (index % 30)).padStart(2, '0')}`,
         sku: product?.sku ?? '',
@@ -209,6 +222,13 @@ export async function runMonthEndBench(lineCount = Number(process.env.BENCH_RUN_
     };
     const first = await timeRun();
     const second = await timeRun();
+    // One partner's late file of April: the next run reads that partner-month alone, the rest from the snapshot.
+    const [lateFile = []] = aprilLineChunks(lateFileLines, lateFileLines, {
+      invoicePrefix: 'LATE',
+      partners: 1,
+    });
+    await loadNewLines(createDocumentClient(settings), stack.tableName, lateFile);
+    const third = await timeRun();
     const postings = first.current.results.reduce((sum, result) => sum + result.postings, 0);
     // Before the ledger grain a first run posted one posting per entry: the figure to compare with.
     const entries = first.current.results.reduce((sum, result) => sum + result.entries, 0);
@@ -235,6 +255,15 @@ export async function runMonthEndBench(lineCount = Number(process.env.BENCH_RUN_
       // Unchanged counters: the rerun takes the first run's snapshot instead of reading the lines.
       rerunLinesReusedFrom: second.current.lineSource?.reusedFromRunId ?? 'none (read)',
       rerunPostings: second.current.results.reduce((sum, result) => sum + result.postings, 0),
+      lateFileLines,
+      lateFileRerunSeconds: Number(third.seconds.toFixed(2)),
+      lateFileRerunSteps: JSON.stringify(third.steps),
+      lateFileRerunCpuSeconds: third.cpu,
+      lateFileRerunLoadAverage: third.loadAverage,
+      lateFileRerunLinesRead: third.current.lineCount,
+      lateFileRerunPartnerMonthsRead: JSON.stringify(third.current.lineSource?.partnerMonthsReadAgain),
+      lateFileRerunPartnerMonthsReused: third.current.lineSource?.partnerMonthsReused ?? 0,
+      lateFileRerunPostings: third.current.results.reduce((sum, result) => sum + result.postings, 0),
     };
   } finally {
     await stack.stop();

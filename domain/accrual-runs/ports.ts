@@ -6,7 +6,7 @@ import type { ProgramRecord, ProgramVersionRecord } from '../programs/program-re
 import type { SalesSummaryStore } from '../reports/ports';
 import type { Clock, EventPublisher, Page, PageRequest, RecordStore } from '../shared/ports';
 import type { AccrualRunRecord, Measurement } from './accrual-run';
-import type { PartnerMonthChanges } from './line-state';
+import type { PartnerMonth, PartnerMonthChanges } from './line-state';
 import type { NearTierAlert } from './near-tier';
 import type { ProgramComputation } from './program-computation';
 import type { ChannelSaleLine } from './run-lines';
@@ -14,6 +14,8 @@ import type { ChannelSaleLine } from './run-lines';
 /** The stored sale lines of one invoice month: every partner's, or one partner's. */
 export interface RunLineSource {
   salesInMonth(month: string, partnerId?: string): AsyncIterable<ChannelSaleLine>;
+  /** The stored sale lines of each partner-month given, in any order. */
+  salesOf(partnerMonths: readonly PartnerMonth[]): AsyncIterable<ChannelSaleLine>;
   /**
    * The change counter of every partner × each month (0 where nothing was ever written), read consistently.
    * A run reads them before its lines: the store bumps a counter after each change is durable, so a change
@@ -32,9 +34,13 @@ export interface RunSnapshots {
   writeComputed(runId: string, computations: readonly ProgramComputation[]): Promise<void>;
   /** Null when the run has none written for the program (prepared before results were written). */
   readComputed(runId: string, programId: string): Promise<ProgramComputation | null>;
-  /** The run that last read its lines from the store at `lineState` (see `lineStateOf`), if any. */
-  runAtLineState(lineState: string): Promise<string | null>;
-  rememberLineState(lineState: string, runId: string): Promise<void>;
+  /** The change counters a run read before its lines, partner-month by partner-month (see `planLineReads`). */
+  writeLineCounters(runId: string, counters: readonly PartnerMonthChanges[]): Promise<void>;
+  /** Null for a run that recorded none (prepared before counters were kept per partner-month). */
+  readLineCounters(runId: string): Promise<PartnerMonthChanges[] | null>;
+  /** The run that completed last (as far as the store knows), whose lines the next run may reuse. */
+  lastCompletedRun(): Promise<string | null>;
+  rememberCompletedRun(runId: string): Promise<void>;
 }
 
 /** A program period's ledger: what is posted, a sequence that every append advances, how far it is measured. */

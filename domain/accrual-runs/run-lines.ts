@@ -2,6 +2,7 @@ import { measurementWindows, type RunPeriod } from '../accruals/measurement-wind
 import type { SaleLine } from '../accruals/sale-line';
 import type { RebateProgram } from '../programs/program';
 import type { IsoDate } from '../shared/iso-date';
+import { partnerMonthOfLine } from './line-state';
 
 /** A stored, normalized sale line as the channel-data store keeps it (the fields a run reads). */
 export interface ChannelSaleLine {
@@ -33,6 +34,9 @@ export interface ChannelSaleLine {
 export interface UnreadableLine {
   readonly lineId: string;
   readonly reason: string;
+  /** Its partner and invoice month, so that a run reusing that partner-month shows it again. */
+  readonly partnerId: string;
+  readonly month: string;
 }
 
 // The engine carries at most 9 integer digits and 6 decimals exactly (see SaleLine).
@@ -49,9 +53,10 @@ export const saleLineId = (line: Pick<ChannelSaleLine, 'partnerId' | 'invoiceNum
  */
 export function toSaleLine(line: ChannelSaleLine): SaleLine | UnreadableLine {
   const lineId = saleLineId(line);
-  if (!engineDecimal.test(line.quantity)) return { lineId, reason: `quantity ${line.quantity} out of range` };
+  const unreadable = (reason: string): UnreadableLine => ({ lineId, reason, ...partnerMonthOfLine(line) });
+  if (!engineDecimal.test(line.quantity)) return unreadable(`quantity ${line.quantity} out of range`);
   if (!engineDecimal.test(line.extendedAmount)) {
-    return { lineId, reason: `extended amount ${line.extendedAmount} out of range` };
+    return unreadable(`extended amount ${line.extendedAmount} out of range`);
   }
   return {
     lineId,

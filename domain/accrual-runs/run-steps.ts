@@ -20,7 +20,15 @@ import { toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
 import { getVersioned, recordData, replaceVersioned } from '../shared/versioned-record';
 import type { AccrualRunRecord, PeriodRunResult, ProgramRunResult } from './accrual-run';
-import { type LineSource, lineStateOf, mayReuseLinesOf } from './line-state';
+import {
+  type EarlierLineRead,
+  type LineSource,
+  lineStateOf,
+  monthsOf,
+  partnerMonthKey,
+  partnerMonthOfLine,
+  planLineReads,
+} from './line-state';
 import type { AccrualRunDeps } from './ports';
 import { postProgramPeriod } from './post-program-period';
 import { byCurrency, computePrograms, type ProgramComputation } from './program-computation';
@@ -61,10 +69,8 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
       ),
     ),
   ].sort();
-  const { lines, unreadable, lineSource } = await linesOfRun(deps, months);
+  const { lines, unreadable, lineSource } = await linesOfRun(deps, runId, months);
   await deps.snapshots.write(runId, lines);
-  if (lineSource.reusedFromRunId === null)
-    await deps.snapshots.rememberLineState(lineSource.lineState, runId);
   await writeSalesSummaries(deps, months, lines);
   const measured = programs.map(({ program, measuredTo }) => ({
     program,
@@ -93,39 +99,60 @@ export async function prepareAccrualRun(deps: AccrualRunDeps, runId: string): Pr
 }
 
 /**
- * The lines of the run's months: the snapshot of the last run that read them, when that run completed and no
- * line of these partner-months changed since (its counters are the same), else read from the store. The
- * counters are read before the lines (see `RunLineSource.lineChanges`); everything after the read (summaries,
- * compute, postings) runs as usual, so a reused read changes nothing in the result.
+ * The lines of the run's months. The counters of every partner-month are read first (see
+ * `RunLineSource.lineChanges`), then each partner-month whose counter is the one the last completed run
+ * recorded is taken from that run's snapshot and every other one is read from the store (see
+ * `planLineReads`): one partner's late file rereads that partner-month only. The counters are recorded
+ * beside the snapshot for the next run; everything after the read (summaries, compute, postings) runs as
+ * usual, so reuse changes nothing in the result.
  */
 async function linesOfRun(
   deps: Pick<AccrualRunDeps, 'lines' | 'snapshots' | 'runs'>,
+  runId: string,
   months: readonly string[],
 ): Promise<{ lines: SaleLine[]; unreadable: readonly UnreadableLine[]; lineSource: LineSource }> {
-  const lineState = lineStateOf(await deps.lines.lineChanges(months));
-  const earlierId = await deps.snapshots.runAtLineState(lineState);
-  const earlier = earlierId === null ? undefined : await deps.runs.get(earlierId);
-  if (earlier !== undefined && mayReuseLinesOf(earlier, lineState)) {
-    return {
-      lines: await deps.snapshots.read(earlier.runId),
-      unreadable: earlier.unreadableLines,
-      lineSource: { lineState, reusedFromRunId: earlier.runId, monthsReused: months, monthsRead: [] },
-    };
-  }
+  const counters = await deps.lines.lineChanges(months);
+  const earlier = await lastCompletedRead(deps);
+  const plan = planLineReads(counters, earlier);
   const lines: SaleLine[] = [];
   const unreadable: UnreadableLine[] = [];
-  for (const month of months) {
-    for await (const stored of deps.lines.salesInMonth(month)) {
-      const line = toSaleLine(stored);
-      if ('reason' in line) unreadable.push(line);
-      else lines.push(line);
+  if (earlier !== null && plan.reuse.length > 0) {
+    const reused = new Set(plan.reuse.map(partnerMonthKey));
+    for (const line of await deps.snapshots.read(earlier.runId)) {
+      if (reused.has(partnerMonthKey(partnerMonthOfLine(line)))) lines.push(line);
     }
+    unreadable.push(...earlier.unreadableLines.filter((line) => reused.has(partnerMonthKey(line))));
   }
+  for await (const stored of deps.lines.salesOf(plan.read)) {
+    const line = toSaleLine(stored);
+    if ('reason' in line) unreadable.push(line);
+    else lines.push(line);
+  }
+  await deps.snapshots.writeLineCounters(runId, counters);
+  const reusing = earlier !== null && plan.reuse.length > 0;
   return {
     lines,
     unreadable,
-    lineSource: { lineState, reusedFromRunId: null, monthsReused: [], monthsRead: months },
+    lineSource: {
+      lineState: lineStateOf(counters),
+      reusedFromRunId: reusing ? earlier.runId : null,
+      monthsReused: monthsOf(plan.reuse),
+      monthsRead: monthsOf(plan.read),
+      partnerMonthsReused: plan.reuse.length,
+      partnerMonthsRead: plan.read.length,
+      partnerMonthsReadAgain: reusing ? plan.read.map(({ partnerId, month }) => ({ partnerId, month })) : [],
+    },
   };
+}
+
+/** The last completed run with the counters it recorded (null when there is none). */
+async function lastCompletedRead(
+  deps: Pick<AccrualRunDeps, 'snapshots' | 'runs'>,
+): Promise<(AccrualRunRecord & EarlierLineRead) | null> {
+  const runId = await deps.snapshots.lastCompletedRun();
+  const run = runId === null ? undefined : await deps.runs.get(runId);
+  if (run === undefined) return null;
+  return { ...run, counters: await deps.snapshots.readLineCounters(run.runId) };
 }
 
 /**
@@ -283,6 +310,8 @@ export async function completeAccrualRun(
       completedAt,
     });
   }
+  // After the record says completed: the next run checks the status before it reuses this run's lines.
+  await deps.snapshots.rememberCompletedRun(run.runId);
   const detail = accrualRunCompletedV1.parse({
     version: 1,
     runId: run.runId,

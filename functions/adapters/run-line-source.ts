@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import type { PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
+import { monthsOf, type PartnerMonth, type PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
 import type { RunLineSource } from '../../domain/accrual-runs/ports';
 import type { ChannelSaleLine } from '../../domain/accrual-runs/run-lines';
 import { type SaleField, saleFields } from '../../domain/ingestion/mapping-profile';
@@ -49,10 +49,23 @@ export class DynamoRunLineSource implements RunLineSource {
 
   async *salesInMonth(month: string, onlyPartnerId?: string): AsyncIterable<ChannelSaleLine> {
     const partnerIds = onlyPartnerId === undefined ? await this.partnerIds() : [onlyPartnerId];
-    const shards = await salesShardsOfPartners(this.client, this.tableName, partnerIds, month);
-    const partitions = partnerIds.flatMap((partnerId) =>
-      (shards.get(partnerId) ?? []).map((shard) => salesByPeriodPartition(partnerId, month, shard)),
-    );
+    yield* this.salesOf(partnerIds.map((partnerId) => ({ partnerId, month })));
+  }
+
+  /** Every shard of every partner-month given, all months' partitions in one pool (see `pagesInParallel`). */
+  async *salesOf(partnerMonths: readonly PartnerMonth[]): AsyncIterable<ChannelSaleLine> {
+    const partitions: string[] = [];
+    for (const month of monthsOf(partnerMonths)) {
+      const partnerIds = partnerMonths
+        .filter((entry) => entry.month === month)
+        .map((entry) => entry.partnerId);
+      const shards = await salesShardsOfPartners(this.client, this.tableName, partnerIds, month);
+      for (const partnerId of partnerIds) {
+        for (const shard of shards.get(partnerId) ?? []) {
+          partitions.push(salesByPeriodPartition(partnerId, month, shard));
+        }
+      }
+    }
     for await (const page of pagesInParallel(partitions, (partition) => this.pages(partition))) {
       yield* page;
     }

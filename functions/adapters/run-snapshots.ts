@@ -2,13 +2,15 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync, gzipSync } from 'node:zlib';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
 import type { RunSnapshots } from '../../domain/accrual-runs/ports';
 import type { ProgramComputation } from '../../domain/accrual-runs/program-computation';
 import type { SaleLine } from '../../domain/accruals/sale-line';
 
 export const runSnapshotKey = (runId: string) => `runs/${runId}/lines.ndjson.gz`;
-/** Beside the runs' folders: a run id is never `by-line-state`. */
-export const lineStateKey = (lineState: string) => `runs/by-line-state/${lineState}`;
+export const runLineCountersKey = (runId: string) => `runs/${runId}/line-counters.json.gz`;
+/** Beside the runs' folders: a run id is never `last-completed`. */
+export const lastCompletedRunKey = 'runs/last-completed';
 export const runComputedKey = (runId: string, programId: string) =>
   `runs/${runId}/programs/${encodeURIComponent(programId)}.json.gz`;
 
@@ -45,15 +47,7 @@ export class S3RunSnapshots implements RunSnapshots {
   ) {}
 
   async write(runId: string, lines: readonly SaleLine[]): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: runSnapshotKey(runId),
-        Body: gzippedLines(lines),
-        ContentType: 'application/x-ndjson',
-        ContentEncoding: 'gzip',
-      }),
-    );
+    await this.put(runSnapshotKey(runId), gzippedLines(lines), 'application/x-ndjson', 'gzip');
   }
 
   async read(runId: string): Promise<SaleLine[]> {
@@ -73,15 +67,8 @@ export class S3RunSnapshots implements RunSnapshots {
   /** One small object per program, so a Map item reads its program's result and nothing else. */
   async writeComputed(runId: string, computations: readonly ProgramComputation[]): Promise<void> {
     for (const computation of computations) {
-      await this.client.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: runComputedKey(runId, computation.programId),
-          Body: gzipSync(JSON.stringify(computation)),
-          ContentType: 'application/json',
-          ContentEncoding: 'gzip',
-        }),
-      );
+      const body = gzipSync(JSON.stringify(computation));
+      await this.put(runComputedKey(runId, computation.programId), body, 'application/json', 'gzip');
     }
   }
 
@@ -91,18 +78,38 @@ export class S3RunSnapshots implements RunSnapshots {
     return JSON.parse(gunzipSync(body).toString('utf8')) as ProgramComputation;
   }
 
-  async runAtLineState(lineState: string): Promise<string | null> {
-    const body = await this.bytesOrNull(lineStateKey(lineState));
+  /** Gzipped: a distributor's partners × a year of months is thousands of counters. */
+  async writeLineCounters(runId: string, counters: readonly PartnerMonthChanges[]): Promise<void> {
+    await this.put(runLineCountersKey(runId), gzipSync(JSON.stringify(counters)), 'application/json', 'gzip');
+  }
+
+  async readLineCounters(runId: string): Promise<PartnerMonthChanges[] | null> {
+    const body = await this.bytesOrNull(runLineCountersKey(runId));
+    return body === null ? null : (JSON.parse(gunzipSync(body).toString('utf8')) as PartnerMonthChanges[]);
+  }
+
+  async lastCompletedRun(): Promise<string | null> {
+    const body = await this.bytesOrNull(lastCompletedRunKey);
     return body === null ? null : Buffer.from(body).toString('utf8');
   }
 
-  async rememberLineState(lineState: string, runId: string): Promise<void> {
+  async rememberCompletedRun(runId: string): Promise<void> {
+    await this.put(lastCompletedRunKey, runId, 'text/plain');
+  }
+
+  private async put(
+    key: string,
+    body: Buffer | string,
+    contentType: string,
+    encoding?: string,
+  ): Promise<void> {
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
-        Key: lineStateKey(lineState),
-        Body: runId,
-        ContentType: 'text/plain',
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        ...(encoding === undefined ? {} : { ContentEncoding: encoding }),
       }),
     );
   }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProgramRunResult } from '../../domain/accrual-runs/accrual-run';
 import { storeChannelLines } from '../../domain/channel-files/store-channel-lines';
 import type { NormalizedSaleLine } from '../../domain/ingestion/ingest-types';
 import { DynamoChannelLines } from '../../functions/adapters/dynamo-channel-lines';
@@ -10,7 +11,7 @@ import { salesByPeriodPartition, salesShardOf } from '../../functions/adapters/t
 import { loadConfig } from '../../functions/shared/config';
 import { partnerData } from '../support/master-data-fixtures';
 import { createTestTable } from '../support/test-table';
-import { accrualRunDeps } from '../unit/accrual-runs/fakes';
+import { accrualRunDeps, type FakeAccrualRunDeps } from '../unit/accrual-runs/fakes';
 import { completedRun, inForce } from '../unit/accrual-runs/scenario';
 
 let source: DynamoRunLineSource;
@@ -96,21 +97,32 @@ describe('line change counters in DynamoDB', () => {
 });
 
 describe('a rerun over DynamoDB lines', () => {
-  it('reuses the last completed run’s snapshot while no counter moved, and reads again after a late line, a restatement and a withdrawal', async () => {
+  it('reuses the last completed run’s snapshot while no counter moved, and reads again only the partner-months a late line, a restatement or a withdrawal moved', async () => {
     // Arrange: one program of $0.10 a unit; P-B sold 100 units in March.
     const fake = accrualRunDeps();
     await inForce(fake);
     const deps = { ...fake, lines: source };
     await storeChannelLines(store, 'F-B1', [saleLine('P-B', 'F-B1', 'B-1')]);
-    const earnedOf = async () => {
-      const { runId, results } = await completedRun(deps);
-      const run = await fake.runs.get(runId);
+    const runOf = async (
+      on: FakeAccrualRunDeps,
+      { runId, results }: { runId: string; results: readonly ProgramRunResult[] },
+    ) => {
+      const run = await on.runs.get(runId);
       return {
         runId,
         earned: results[0]?.earned.USD,
         lineSource: run?.lineSource,
         lineCount: run?.lineCount,
+        fingerprint: run?.lineSetFingerprint,
+        computed: on.snapshots.computed.get(`${runId}/VOL-2026`),
       };
+    };
+    const earnedOf = async () => runOf(fake, await completedRun(deps));
+    /** The same lines read in full: a run on deps of its own, which know no earlier run. */
+    const fullRead = async () => {
+      const alone = accrualRunDeps();
+      await inForce(alone);
+      return runOf(alone, await completedRun({ ...alone, lines: source }));
     };
 
     // Act
@@ -118,31 +130,59 @@ describe('a rerun over DynamoDB lines', () => {
     const rerun = await earnedOf();
     await storeChannelLines(store, 'F-B2', [saleLine('P-B', 'F-B2', 'B-2', { quantity: '50' })]);
     const late = await earnedOf();
+    const lateInFull = await fullRead();
     await storeChannelLines(store, 'F-B3', [saleLine('P-B', 'F-B3', 'B-1', { quantity: '300' })]);
     const restated = await earnedOf();
     await store.withdrawFileLines('F-B3');
     const withdrawn = await earnedOf();
+    await storeChannelLines(store, 'F-B4', [saleLine('P-B', 'F-B4', 'B-2', { invoiceDate: '2026-04-03' })]);
+    const moved = await earnedOf();
+    const movedInFull = await fullRead();
     const again = await earnedOf();
 
     // Assert: the rerun took the first run's lines (of every month the run reads around March) and came to
-    // the same result; each change was read.
+    // the same result; each change was read, and only its partner-months.
     const months = ['2026-02', '2026-03', '2026-04'];
-    expect(first.lineSource).toMatchObject({ reusedFromRunId: null, monthsRead: months });
+    expect(first.lineSource).toMatchObject({
+      reusedFromRunId: null,
+      monthsRead: months,
+      partnerMonthsRead: 6,
+    });
     expect(rerun.lineSource).toMatchObject({ reusedFromRunId: first.runId, monthsReused: months });
-    expect(rerun.lineSource?.monthsRead).toEqual([]);
+    expect(rerun.lineSource).toMatchObject({ monthsRead: [], partnerMonthsRead: 0, partnerMonthsReused: 6 });
     expect(rerun.earned).toBe(first.earned);
     expect(rerun.lineCount).toBe(first.lineCount);
     // (P-A's March lines of the test above are in the table too: compare with the first run.)
     const plus = (amount: string | undefined, more: number) => (Number(amount) + more).toFixed(2);
     const lines = (first.lineCount ?? 0) + 1;
+    const pbMarch = { partnerId: 'P-B', month: '2026-03' };
+    const pbApril = { partnerId: 'P-B', month: '2026-04' };
     expect(
-      [late, restated, withdrawn].map((run) => [run.lineSource?.reusedFromRunId, run.lineCount, run.earned]),
+      [late, restated, withdrawn, moved].map((run) => [
+        run.lineSource?.reusedFromRunId,
+        run.lineSource?.partnerMonthsReadAgain,
+        run.lineCount,
+        run.earned,
+      ]),
     ).toEqual([
-      [null, lines, plus(first.earned, 5)], // 50 more units at $0.10
-      [null, lines, plus(first.earned, 25)], // B-1 restated from 100 to 300 units
-      [null, lines, plus(first.earned, 5)], // the restatement withdrawn
+      [rerun.runId, [pbMarch], lines, plus(first.earned, 5)], // 50 more units at $0.10
+      [late.runId, [pbMarch], lines, plus(first.earned, 25)], // B-1 restated from 100 to 300 units
+      [restated.runId, [pbMarch], lines, plus(first.earned, 5)], // the restatement withdrawn
+      [withdrawn.runId, [pbMarch, pbApril], lines, plus(first.earned, 0)], // B-2 restated into April: out of March
     ]);
-    expect(again.lineSource?.reusedFromRunId).toBe(withdrawn.runId);
+    expect(again.lineSource).toMatchObject({ reusedFromRunId: moved.runId, partnerMonthsRead: 0 });
+    // What a full read of the same lines gives: the same line set and the same result to post.
+    for (const [partial, full] of [
+      [late, lateInFull],
+      [moved, movedInFull],
+    ] as const) {
+      expect(full.lineSource?.reusedFromRunId).toBeNull();
+      expect([partial.fingerprint, partial.earned, partial.computed]).toEqual([
+        full.fingerprint,
+        full.earned,
+        full.computed,
+      ]);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { AccrualRunRecord, Measurement } from '../../../domain/accrual-runs/accrual-run';
-import type { PartnerMonthChanges } from '../../../domain/accrual-runs/line-state';
+import type { PartnerMonth, PartnerMonthChanges } from '../../../domain/accrual-runs/line-state';
 import type {
   AccrualLedger,
   AccrualRunDeps,
@@ -64,6 +64,10 @@ export class InMemoryRunLineSource implements RunLineSource {
     }
   }
 
+  async *salesOf(partnerMonths: readonly PartnerMonth[]): AsyncIterable<ChannelSaleLine> {
+    for (const { partnerId, month } of partnerMonths) yield* this.salesInMonth(month, partnerId);
+  }
+
   /**
    * Every partner with lines × each month: a digest of the partner-month's lines stands in for the store's
    * counter, so any change to `lines` (tests restate by assigning into it) moves it as the store's bump does.
@@ -109,14 +113,23 @@ export class InMemoryRunSnapshots implements RunSnapshots {
     return structuredClone(this.computed.get(`${runId}/${programId}`) ?? null);
   }
 
-  readonly lineStates = new Map<string, string>();
+  readonly lineCounters = new Map<string, PartnerMonthChanges[]>();
+  lastCompleted: string | null = null;
 
-  async runAtLineState(lineState: string): Promise<string | null> {
-    return this.lineStates.get(lineState) ?? null;
+  async writeLineCounters(runId: string, counters: readonly PartnerMonthChanges[]): Promise<void> {
+    this.lineCounters.set(runId, structuredClone([...counters]));
   }
 
-  async rememberLineState(lineState: string, runId: string): Promise<void> {
-    this.lineStates.set(lineState, runId);
+  async readLineCounters(runId: string): Promise<PartnerMonthChanges[] | null> {
+    return structuredClone(this.lineCounters.get(runId) ?? null);
+  }
+
+  async lastCompletedRun(): Promise<string | null> {
+    return this.lastCompleted;
+  }
+
+  async rememberCompletedRun(runId: string): Promise<void> {
+    this.lastCompleted = runId;
   }
 
   tamper(runId: string, change: (lines: SaleLine[]) => SaleLine[]): void {

@@ -109,6 +109,8 @@ describe('toSaleLine', () => {
     expect(toSaleLine(channelLine({ quantity }))).toEqual({
       lineId: 'P1/INV-1/1',
       reason: `quantity ${quantity} out of range`,
+      partnerId: 'P1',
+      month: '2026-03',
     });
   });
 
@@ -116,6 +118,8 @@ describe('toSaleLine', () => {
     expect(toSaleLine(channelLine({ extendedAmount: '1000000000.00' }))).toEqual({
       lineId: 'P1/INV-1/1',
       reason: 'extended amount 1000000000.00 out of range',
+      partnerId: 'P1',
+      month: '2026-03',
     });
     expect(toSaleLine(channelLine({ extendedAmount: '0.0000001' }))).toMatchObject({
       reason: 'extended amount 0.0000001 out of range',

@@ -68,9 +68,9 @@ describe('prepareAccrualRun', () => {
     // Assert
     expect(steps).toEqual([{ runId: run.runId, programId: 'VOL-2026', programVersion: 1 }]);
     expect(deps.lines.reads).toEqual([
-      { month: '2026-02', partnerId: undefined },
-      { month: '2026-03', partnerId: undefined },
-      { month: '2026-04', partnerId: undefined },
+      { month: '2026-02', partnerId: 'P1' },
+      { month: '2026-03', partnerId: 'P1' },
+      { month: '2026-04', partnerId: 'P1' },
     ]);
     const snapshot = await deps.snapshots.read(run.runId);
     expect(snapshot.map((line) => line.lineId)).toEqual(['P1/FEB/1', 'P1/MAR/1', 'P1/APR/1']);
@@ -80,7 +80,14 @@ describe('prepareAccrualRun', () => {
       programs: [{ programId: 'VOL-2026', programVersion: program.version }],
       lineCount: 3,
       lineSetFingerprint: fingerprintLines(snapshot),
-      unreadableLines: [{ lineId: 'P1/BAD/1', reason: 'quantity 12345678901 out of range' }],
+      unreadableLines: [
+        {
+          lineId: 'P1/BAD/1',
+          reason: 'quantity 12345678901 out of range',
+          partnerId: 'P1',
+          month: '2026-03',
+        },
+      ],
       version: 2,
     });
   });

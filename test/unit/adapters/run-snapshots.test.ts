@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSnapshotKey, S3RunSnapshots } from '../../../functions/adapters/run-snapshots';
@@ -16,9 +16,13 @@ function bucketInMemory() {
     objects.set(input.Key, input.Body);
     return {};
   });
-  s3.on(GetObjectCommand).callsFake((input: { Key: string }) => ({
-    Body: Readable.from([Buffer.from(objects.get(input.Key) ?? new Uint8Array())]),
-  }));
+  s3.on(GetObjectCommand).callsFake((input: { Key: string }) => {
+    const bytes = objects.get(input.Key);
+    if (bytes === undefined) throw new NoSuchKey({ message: 'NoSuchKey', $metadata: {} });
+    // A stream with the SDK's helper, as the SDK answers it.
+    const body = Readable.from([Buffer.from(bytes)]);
+    return { Body: Object.assign(body, { transformToByteArray: async () => Buffer.from(bytes) }) };
+  });
   return objects;
 }
 
@@ -41,5 +45,28 @@ describe('S3RunSnapshots', () => {
     expect(text.split('\n')).toHaveLength(25_001);
     expect(gunzipSync(objects.get(runSnapshotKey('R0')) as Uint8Array).toString('utf8')).toBe('');
     expect(await new S3RunSnapshots(new S3Client({ region: 'us-east-1' }), 'b').read('R0')).toEqual([]);
+  });
+});
+
+describe('S3RunSnapshots line counters', () => {
+  it('keeps each run’s counters and the last completed run; a run that recorded none reads as null', async () => {
+    // Arrange
+    bucketInMemory();
+    const snapshots = new S3RunSnapshots(new S3Client({ region: 'us-east-1' }), 'b');
+    const counters = [
+      { partnerId: 'P1', month: '2026-03', changes: 4 },
+      { partnerId: 'P2', month: '2026-03', changes: 0 },
+    ];
+
+    // Act
+    const before = await snapshots.lastCompletedRun();
+    await snapshots.writeLineCounters('R1', counters);
+    await snapshots.rememberCompletedRun('R1');
+
+    // Assert
+    expect(before).toBeNull();
+    expect(await snapshots.readLineCounters('R1')).toEqual(counters);
+    expect(await snapshots.readLineCounters('R0')).toBeNull();
+    expect(await snapshots.lastCompletedRun()).toBe('R1');
   });
 });
