@@ -28,6 +28,8 @@ export interface ClassifiedLine {
   readonly line: ChannelLine;
   readonly outcome: LineOutcome;
   readonly write?: LineWrite | undefined;
+  /** The version an earlier attempt of this same file stored for this source line (a resumed batch). */
+  readonly resumed?: CurrentLineVersion | undefined;
 }
 
 /**
@@ -47,8 +49,9 @@ export function classifyLine(
     return { line, outcome: 'accepted', write: { line, outcome: 'accepted', version: 1 } };
   }
   if (current.line.sourceFileId === fileId) {
-    const resumed = current.line.sourceLineNumber === line.sourceLineNumber;
-    return { line, outcome: resumed ? current.ingestOutcome : 'duplicate_in_file' };
+    return current.line.sourceLineNumber === line.sourceLineNumber
+      ? { line, outcome: current.ingestOutcome, resumed: current }
+      : { line, outcome: 'duplicate_in_file' };
   }
   if (lineContent(current.line) === lineContent(line)) return { line, outcome: 'unchanged' };
   return {

@@ -61,6 +61,13 @@ export interface ChannelLineStore {
    */
   writeLines(fileId: string, writes: readonly LineWrite[]): Promise<readonly LineWrite[]>;
   /**
+   * Marks as changed what versions stored by an earlier attempt of the same file touched (their partner-months,
+   * and those of the versions they replaced), as `writeLines` does after its writes: that attempt may have died
+   * between its write and its mark, and a month-end run that read the lines before they landed would otherwise
+   * keep reusing what it read.
+   */
+  confirmStored(versions: readonly CurrentLineVersion[]): Promise<void>;
+  /**
    * Takes back every line of a failed file still in force: the version each replaced is in force again (a
    * line that replaced none is removed); the withdrawn versions stay as history. Answers how many.
    */

@@ -7,7 +7,8 @@ const maxRounds = 25;
 
 /**
  * Stores a batch of one file's lines with optimistic concurrency on each natural key.
- * 1. Read the versions in force and classify every line (accepted / restated / unchanged / duplicate).
+ * 1. Read the versions in force and classify every line (accepted / restated / unchanged / duplicate). Lines
+ *    an earlier attempt of this file already stored are confirmed (their change marks made again).
  * 2. Write what changes, each write conditional on the version it was classified against.
  * 3. Writes that lost a race to another file are re-read and classified again (so the later file restates
  *    the earlier one and history keeps both), until every line has landed.
@@ -19,6 +20,8 @@ export async function storeChannelLines(
   lines: readonly ChannelLine[],
 ): Promise<ClassifiedLine[]> {
   const classified = classifyBatch(fileId, lines, await store.currentVersions(lines));
+  const resumed = classified.flatMap((entry) => (entry.resumed === undefined ? [] : [entry.resumed]));
+  if (resumed.length > 0) await store.confirmStored(resumed);
   const byLine = new Map(classified.map((entry) => [entry.line, entry]));
   let pending = writesOf(classified);
   for (let round = 1; pending.length > 0; round++) {

@@ -166,6 +166,19 @@ function changedMonths(line: ChannelLine, other: ChannelLine | undefined): Partn
   );
 }
 
+/** The version `version` replaced, from the history items read for it (none when it replaced none). */
+function replacedOf(
+  version: CurrentLineVersion,
+  historyItems: ReadonlyMap<string, Item>,
+): CurrentLineVersion | undefined {
+  if (version.replacesFileId === undefined) return undefined;
+  const spec = specOf(version.line);
+  const item = historyItems.get(
+    itemKeyId(spec.historyKey(version.line, spec.key(version.line), version.replacesFileId)),
+  );
+  return item === undefined ? undefined : versionOf(item);
+}
+
 /** Writes per transaction: each is at most two items (line + history), within the 100-item limit. */
 const writesPerTransaction = 50;
 /** Why a transaction may be cancelled without anything being wrong with it: retry after re-reading. */
@@ -281,12 +294,7 @@ export class DynamoChannelLines implements ChannelLineStore {
 
   /** Withdraws versions 50 to a transaction; a cancelled chunk is retried line by line. Answers how many. */
   private async withdraw(versions: readonly CurrentLineVersion[]): Promise<number> {
-    const previousKeys = versions.flatMap((version) => {
-      if (version.replacesFileId === undefined) return [];
-      const spec = specOf(version.line);
-      return [spec.historyKey(version.line, spec.key(version.line), version.replacesFileId)];
-    });
-    const previous = await getAll(this.client, this.tableName, previousKeys);
+    const previous = await this.replacedItems(versions);
     const withdrawals = versions.map((version) => this.withdrawal(version, previous));
     let withdrawn = 0;
     await this.bump(withdrawals.flatMap((withdrawal) => withdrawal.months));
@@ -306,6 +314,27 @@ export class DynamoChannelLines implements ChannelLineStore {
     return withdrawn;
   }
 
+  /**
+   * Bumps the change counters of what versions an earlier attempt of a file stored touched (their months and
+   * the replaced versions' months), as `writeLines` does after a write that attempt may not have reached.
+   */
+  async confirmStored(versions: readonly CurrentLineVersion[]): Promise<void> {
+    const previous = await this.replacedItems(versions);
+    await this.bump(
+      versions.flatMap((version) => changedMonths(version.line, replacedOf(version, previous)?.line)),
+    );
+  }
+
+  /** The history items of the versions these replaced (consistent BatchGet), by item key id. */
+  private replacedItems(versions: readonly CurrentLineVersion[]): Promise<ReadonlyMap<string, Item>> {
+    const keys = versions.flatMap((version) => {
+      if (version.replacesFileId === undefined) return [];
+      const spec = specOf(version.line);
+      return [spec.historyKey(version.line, spec.key(version.line), version.replacesFileId)];
+    });
+    return getAll(this.client, this.tableName, keys);
+  }
+
   private bump(partnerMonths: readonly PartnerMonth[]): Promise<void> {
     return bumpLineChanges(this.client, this.tableName, partnerMonths);
   }
@@ -315,17 +344,12 @@ export class DynamoChannelLines implements ChannelLineStore {
    * the partner-months whose lines that changes.
    */
   private withdrawal(version: CurrentLineVersion, previousItems: ReadonlyMap<string, Item>) {
-    const spec = specOf(version.line);
-    const key = spec.key(version.line);
+    const key = specOf(version.line).key(version.line);
     const condition = {
       ConditionExpression: 'version = :expected',
       ExpressionAttributeValues: { ':expected': version.version },
     };
-    const previousItem =
-      version.replacesFileId === undefined
-        ? undefined
-        : previousItems.get(itemKeyId(spec.historyKey(version.line, key, version.replacesFileId)));
-    const previous = previousItem === undefined ? undefined : versionOf(previousItem);
+    const previous = replacedOf(version, previousItems);
     const restore =
       previous === undefined
         ? { Delete: { TableName: this.tableName, Key: key, ...condition } }

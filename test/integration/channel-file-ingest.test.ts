@@ -131,6 +131,7 @@ describe('ingesting a POS file', () => {
       },
       storeRejections: (file, lines) => lineStore.storeRejections(file, lines),
       withdrawFileLines: (id) => lineStore.withdrawFileLines(id),
+      confirmStored: (versions) => lineStore.confirmStored(versions),
     };
     await expect(run(fileId, { ...harness.deps, lines: crashingLines })).rejects.toThrow('simulated crash');
     expect((await harness.deps.files.get(fileId))?.status).toBe('processing');

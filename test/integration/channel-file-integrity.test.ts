@@ -134,6 +134,7 @@ describe('a file that fails after some of its lines were stored', () => {
       },
       storeRejections: (file, lines) => lineStore.storeRejections(file, lines),
       withdrawFileLines: (id) => lineStore.withdrawFileLines(id),
+      confirmStored: (versions) => lineStore.confirmStored(versions),
     };
     expect(await run(failing, { ...harness.deps, lines: counting })).toEqual({
       done: true,
@@ -168,6 +169,7 @@ describe('a file that fails after some of its lines were stored', () => {
       },
       storeRejections: (file, lines) => lineStore.storeRejections(file, lines),
       withdrawFileLines: (id) => lineStore.withdrawFileLines(id),
+      confirmStored: (versions) => lineStore.confirmStored(versions),
     };
     await expect(run(fileId, { ...harness.deps, lines: crashing })).rejects.toThrow('ValidationException');
     expect(await fileLines(fileId)).toHaveLength(500);

@@ -1,3 +1,4 @@
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramRunResult } from '../../domain/accrual-runs/accrual-run';
 import { storeChannelLines } from '../../domain/channel-files/store-channel-lines';
@@ -93,6 +94,39 @@ describe('line change counters in DynamoDB', () => {
     expect(withdrawn['P-A 2026-03']).toBeGreaterThan(restated['P-A 2026-03'] ?? 0);
     expect(withdrawn['P-A 2026-04']).toBeGreaterThan(restated['P-A 2026-04'] ?? 0);
     expect(withdrawn['P-B 2026-03']).toBe(0);
+  });
+
+  it('move again when a file is retried after its writer died between its write and its bump (both months of a restatement)', async () => {
+    // Arrange: a store whose client dies at the first counter bump after a transaction of line writes.
+    const config = loadConfig();
+    const client = createDocumentClient(config);
+    let transacted = false;
+    const dying = new DynamoChannelLines(
+      new Proxy(client, {
+        get: (target, name) =>
+          name === 'send'
+            ? (command: object) => {
+                if (command instanceof TransactWriteCommand) transacted = true;
+                else if (command instanceof UpdateCommand && transacted)
+                  throw new Error('killed after the write');
+                return target.send(command as never);
+              }
+            : Reflect.get(target, name),
+      }),
+      config.TABLE_NAME,
+    );
+    await storeChannelLines(store, 'F-9', [saleLine('P-A', 'F-9', 'INV-9')]);
+    const restatement = [saleLine('P-A', 'F-10', 'INV-9', { invoiceDate: '2026-04-20', quantity: '7' })];
+
+    // Act: the restatement lands, its bump after does not; a run reading now records these counters.
+    await expect(storeChannelLines(dying, 'F-10', restatement)).rejects.toThrow('killed after the write');
+    const seenByARunInBetween = await counters();
+    await storeChannelLines(store, 'F-10', restatement);
+
+    // Assert: the retry wrote nothing new, yet both months moved past what that run recorded.
+    const retried = await counters();
+    expect(retried['P-A 2026-03']).toBeGreaterThan(seenByARunInBetween['P-A 2026-03'] ?? 0);
+    expect(retried['P-A 2026-04']).toBeGreaterThan(seenByARunInBetween['P-A 2026-04'] ?? 0);
   });
 });
 
