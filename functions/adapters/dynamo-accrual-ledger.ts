@@ -1,11 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Measurement } from '../../domain/accrual-runs/accrual-run';
 import type { AccrualLedger, LedgerScope } from '../../domain/accrual-runs/ports';
 import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
@@ -14,6 +8,7 @@ import type { LedgerReader } from '../../domain/ledger/ports';
 import { liabilityGrainKey, liabilityGrainOf } from '../../domain/reports/liability-summary';
 import { VersionConflictError } from '../../domain/shared/errors';
 import { liabilitySummaryUpdates } from './dynamo-liability-summaries';
+import { allItems, type PartitionQuery, storageStripper } from './table-access';
 import {
   accountingPeriodKey,
   checkbookPartition,
@@ -28,13 +23,10 @@ import { retryOnTransactionConflict } from './transaction-conflicts';
 // A transaction holds at most 100 items: the scope head, the accounting month's check, and 98 postings and
 // the liability summaries they add to.
 const itemsPerTransaction = 98;
-const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
+const withoutStorage = storageStripper('type');
 
-function toPosting(item: Record<string, unknown>): LedgerPosting {
-  const posting = { ...item };
-  for (const attribute of storageAttributes) delete posting[attribute];
-  return ledgerPostingSchema.parse(posting);
-}
+const toPosting = (item: Record<string, unknown>): LedgerPosting =>
+  ledgerPostingSchema.parse(withoutStorage(item));
 
 function measurementOf(head: Record<string, unknown>): Measurement | null {
   return typeof head.measuredTo === 'string' && typeof head.measuredBy === 'string'
@@ -129,11 +121,8 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
     let sequence = 0;
     let measured: Measurement | null = null;
     const postings: LedgerPosting[] = [];
-    for await (const item of this.query({
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': ledgerPartition(programId, period) },
-      ConsistentRead: true,
-    })) {
+    const partition = ledgerPartition(programId, period);
+    for (const item of await allItems(this.client, this.tableName, { partition, consistent: true })) {
       if (item.sk === 'HEAD') {
         sequence = Number(item.sequence);
         measured = measurementOf(item);
@@ -236,53 +225,24 @@ export class DynamoAccrualLedger implements AccrualLedger, LedgerReader {
   }
 
   async postingsOfRun(runId: string): Promise<LedgerPosting[]> {
-    return this.collect({
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': runPostingsPartition(runId) },
-    });
+    return this.collect({ index: 'gsi3', partition: runPostingsPartition(runId) });
   }
 
   /** Every posting a partner benefits from, optionally of one program. */
   checkbookPostings(partnerId: string, programId?: string): Promise<LedgerPosting[]> {
     return this.collect({
-      IndexName: 'gsi1',
-      KeyConditionExpression:
-        programId === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :program)',
-      ExpressionAttributeValues: {
-        ':pk': checkbookPartition(partnerId),
-        ...(programId === undefined ? {} : { ':program': `${programId}#` }),
-      },
+      index: 'gsi1',
+      partition: checkbookPartition(partnerId),
+      ...(programId === undefined ? {} : { sortKey: { beginsWith: `${programId}#` } }),
     });
   }
 
   /** Every posting with an accounting date in one month (the GL journal's source). */
   postingsOfMonth(month: string): Promise<LedgerPosting[]> {
-    return this.collect({
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': journalPartition(month) },
-    });
+    return this.collect({ index: 'gsi2', partition: journalPartition(month) });
   }
 
-  private async collect(input: Omit<QueryCommandInput, 'TableName'>): Promise<LedgerPosting[]> {
-    const postings: LedgerPosting[] = [];
-    for await (const item of this.query(input)) postings.push(toPosting(item));
-    return postings;
-  }
-
-  private async *query(input: Omit<QueryCommandInput, 'TableName'>) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          ...input,
-          TableName: this.tableName,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      yield* page.Items ?? [];
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+  private async collect(query: PartitionQuery): Promise<LedgerPosting[]> {
+    return (await allItems(this.client, this.tableName, query)).map(toPosting);
   }
 }

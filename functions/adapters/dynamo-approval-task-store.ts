@@ -11,7 +11,7 @@ import {
 } from '../../domain/approvals/approval-task';
 import type { ApprovalTaskStore } from '../../domain/approvals/ports';
 import type { Page } from '../../domain/shared/ports';
-import { allItems, indexPage, pageMapped } from './table-access';
+import { allItems, pageMapped, partitionPage, storageStripper } from './table-access';
 import {
   approvalInboxKey,
   approvalInboxPartition,
@@ -24,15 +24,14 @@ import {
 
 const itemType = 'ApprovalTask';
 /** Storage attributes of a task item, never part of the task the domain and the API see. */
-const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'taskToken'] as const;
+const withoutStorage = storageStripper('type', 'taskToken');
 
 /**
  * The task of an item, without its keys and, above all, without its task token. A claim task stored before
  * tasks named their subject gets the subject its claim summary implies.
  */
 function taskOf(item: Record<string, unknown>): InboxTask {
-  const task = { ...item };
-  for (const attribute of storageAttributes) delete task[attribute];
+  const task = withoutStorage(item);
   if (task.subject !== undefined) return task as unknown as InboxTask;
   const claimTask = task as unknown as Omit<ApprovalTask, 'subject'>;
   return { ...claimTask, subject: claimSubject(claimTask.claim) };
@@ -125,25 +124,23 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
   ): Promise<Page<InboxTask>> {
     const partition = approvalInboxPartition(role);
     return pageMapped(
-      await indexPage(this.client, this.tableName, { index: 'gsi1', partition, page }),
+      await partitionPage(this.client, this.tableName, { index: 'gsi1', partition, page }),
       taskOf,
     );
   }
 
   async ofClaim(claimId: string): Promise<ApprovalTask[]> {
     const items = await allItems(this.client, this.tableName, {
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': claimApprovalsPartition(claimId) },
+      index: 'gsi2',
+      partition: claimApprovalsPartition(claimId),
     });
     return items.map(taskOf) as ApprovalTask[];
   }
 
   async ofRequest(subject: RequestSubjectRef): Promise<RequestApprovalTask[]> {
     const items = await allItems(this.client, this.tableName, {
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': requestApprovalsPartition(subject.kind, subject.id) },
+      index: 'gsi2',
+      partition: requestApprovalsPartition(subject.kind, subject.id),
     });
     return items.map(taskOf) as RequestApprovalTask[];
   }

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type ChannelLine, isSaleLine, naturalKeyOf } from '../../domain/channel-files/channel-line';
 import type { CurrentLineVersion, LineOutcome, LineWrite } from '../../domain/channel-files/line-restatement';
 import type { ChannelLineStore } from '../../domain/channel-files/ports';
@@ -10,6 +10,7 @@ import type {
 } from '../../domain/ingestion/ingest-types';
 import { chunks, getAll, inParallel, itemKeyId, pause, putAll } from './dynamo-batch';
 import { bumpLineChanges, type PartnerMonth } from './line-change-counters';
+import { partitionPages, storageStripper } from './table-access';
 import {
   fileLinesIndexKey,
   fileLinesPartition,
@@ -64,15 +65,7 @@ const inventorySpec: LineSpec<InventorySnapshotLine> = {
 const specOf = (line: ChannelLine) => (isSaleLine(line) ? saleSpec : inventorySpec) as LineSpec<ChannelLine>;
 
 /** What the store adds to a line: removed again when a stored line is read back. */
-const storageAttributes = new Set([
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
+const withoutStorage = storageStripper(
   'type',
   'version',
   'contentHash',
@@ -80,13 +73,12 @@ const storageAttributes = new Set([
   'replacesFileId',
   'replacedByFileId',
   'withdrawn',
-]);
+);
 
 function versionOf(item: Item): CurrentLineVersion {
-  const line = Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name)));
   return {
     version: Number(item.version),
-    line: line as unknown as ChannelLine,
+    line: withoutStorage(item) as unknown as ChannelLine,
     ingestOutcome: item.ingestOutcome as LineOutcome,
     replacesFileId: typeof item.replacesFileId === 'string' ? item.replacesFileId : undefined,
   };
@@ -271,22 +263,12 @@ export class DynamoChannelLines implements ChannelLineStore {
     for (let found = -1; found !== 0; ) {
       found = 0;
       for (let shard = 0; shard < shardCount; shard++) {
-        let startKey: Item | undefined;
-        do {
-          const page = await this.client.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: 'gsi3',
-              KeyConditionExpression: 'gsi3pk = :pk',
-              ExpressionAttributeValues: { ':pk': fileLinesPartition(fileId, shard) },
-              ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-            }),
-          );
-          const versions = (page.Items ?? []).filter((item) => item.sourceFileId === fileId).map(versionOf);
+        const partition = fileLinesPartition(fileId, shard);
+        for await (const page of partitionPages(this.client, this.tableName, { index: 'gsi3', partition })) {
+          const versions = page.filter((item) => item.sourceFileId === fileId).map(versionOf);
           found += versions.length;
           withdrawn += await this.withdraw(versions);
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
+        }
       }
     }
     return withdrawn;

@@ -6,7 +6,7 @@ import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types'
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { readClientOf } from './dynamo-client';
 import { everyShard, salesShards } from './line-change-counters';
-import { allItems } from './table-access';
+import { allItems, type PartitionQuery, pageAfter, queryInputOf, storageStripper } from './table-access';
 import { cursorOf, positionOf, type TablePosition } from './table-cursor';
 import {
   fileLinesPartition,
@@ -20,32 +20,14 @@ import {
   shardCount,
 } from './table-keys/channel-lines';
 
-const storageAttributes = new Set([
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'contentHash',
-]);
-const withoutStorage = (item: Record<string, unknown>): StoredLine =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name)));
-
-/** One page's Query: a partition (and range) of the table or an index, its values as plain strings. */
-interface PageQuery {
-  readonly IndexName?: string;
-  readonly KeyConditionExpression: string;
-  readonly ExpressionAttributeValues: Record<string, string>;
-}
+const withoutStorage: (item: Record<string, unknown>) => StoredLine = storageStripper('contentHash');
 
 /**
  * Channel-data queries. Sharded partitions (see table-keys/channel-lines.ts) are read shard after shard; the
  * cursor says which shard and where in it the next page starts, so paging never skips or repeats a line.
  * Pages are read through the document client's low-level sibling (`readClientOf`: middleware resolved once
- * per client, not per call) and converted here with util-dynamodb, as the document client would.
+ * per client, not per call) and converted here with util-dynamodb, as the document client would: the one
+ * Query outside table-access.ts, for the listings' p99. Its input and cursors are table-access's all the same.
  */
 export class DynamoChannelQueries implements ChannelLineQueries {
   constructor(
@@ -54,18 +36,11 @@ export class DynamoChannelQueries implements ChannelLineQueries {
   ) {}
 
   fileLines(fileId: string, page: PageRequest) {
-    return this.sharded(page, (shard) => ({
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': fileLinesPartition(fileId, shard) },
-    }));
+    return this.sharded(page, (shard) => ({ index: 'gsi3', partition: fileLinesPartition(fileId, shard) }));
   }
 
   fileRejections(fileId: string, page: PageRequest) {
-    return this.sharded(page, (shard) => ({
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': rejectedLinesPartition(fileId, shard) },
-    }));
+    return this.sharded(page, (shard) => ({ partition: rejectedLinesPartition(fileId, shard) }));
   }
 
   /** Only the shards the partner-month's shard directory lists (none for a month without lines). */
@@ -73,42 +48,25 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     const shards = await salesShards(readClientOf(this.client), this.tableName, partnerId, month);
     return this.sharded(
       page,
-      (shard) => ({
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': salesByPeriodPartition(partnerId, month, shard) },
-      }),
+      (shard) => ({ index: 'gsi1', partition: salesByPeriodPartition(partnerId, month, shard) }),
       shards,
     );
   }
 
   async salesOfProduct(partnerId: string, sku: string, from: string, to: string, page: PageRequest) {
-    const cursor = positionOf(page.cursor);
-    return this.queryPage(
-      {
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': productSalesPartition(partnerId, sku),
-          ':from': productSalesRange(from, to).from,
-          ':to': productSalesRange(from, to).to,
-        },
-      },
-      page.limit,
-      cursor.key,
-      (key) => cursorOf({ shard: 0, key }),
-    );
+    const query = {
+      index: 'gsi2',
+      partition: productSalesPartition(partnerId, sku),
+      sortKey: { between: productSalesRange(from, to) },
+    } as const;
+    return this.queryPage(query, page.limit, positionOf(page.cursor));
   }
 
   async inventorySnapshots(partnerId: string, sku: string, from: string, to: string) {
     const range = inventorySnapshotRange(from, to);
     const items = await allItems(this.client, this.tableName, {
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': inventorySnapshotsPartition(partnerId, sku),
-        ':from': range.from,
-        ':to': range.to,
-      },
+      partition: inventorySnapshotsPartition(partnerId, sku),
+      sortKey: { between: range },
     });
     return items.map(withoutStorage) as unknown as InventorySnapshotLine[];
   }
@@ -116,9 +74,8 @@ export class DynamoChannelQueries implements ChannelLineQueries {
   /** A partner's current snapshots of every product dated in one month (the month index; history has none). */
   async inventorySnapshotsOfMonth(partnerId: string, month: string) {
     const items = await allItems(this.client, this.tableName, {
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': inventoryByPeriodPartition(partnerId, month) },
+      index: 'gsi1',
+      partition: inventoryByPeriodPartition(partnerId, month),
     });
     return items.map(withoutStorage) as unknown as InventorySnapshotLine[];
   }
@@ -129,7 +86,7 @@ export class DynamoChannelQueries implements ChannelLineQueries {
    */
   private async sharded(
     page: PageRequest,
-    query: (shard: number) => PageQuery,
+    query: (shard: number) => PartitionQuery,
     shards: readonly number[] = everyShard,
   ) {
     const start = positionOf(page.cursor, shardCount);
@@ -139,9 +96,7 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     const items: StoredLine[] = [];
     while (items.length < page.limit) {
       const { shard } = cursor;
-      const result = await this.queryPage(query(shard), page.limit - items.length, cursor.key, (key) =>
-        cursorOf({ shard, key }),
-      );
+      const result = await this.queryPage(query(shard), page.limit - items.length, cursor);
       items.push(...result.items);
       if (result.nextCursor) return { items, nextCursor: result.nextCursor };
       const next = shards.find((later) => later > shard);
@@ -151,24 +106,23 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     return { items, nextCursor: cursorOf(cursor) };
   }
 
+  /** One page of `query` from `start` (a position in its shard); the next page's cursor names that shard. */
   private async queryPage(
-    input: PageQuery,
+    query: PartitionQuery,
     limit: number,
-    startKey: Readonly<Record<string, unknown>> | undefined,
-    cursorAfter: (key: Record<string, unknown>) => string,
+    start: TablePosition,
   ): Promise<Page<StoredLine>> {
+    const input = queryInputOf(this.tableName, query);
     const result = await readClientOf(this.client).send(
       new QueryCommand({
         ...input,
         ExpressionAttributeValues: marshall(input.ExpressionAttributeValues),
-        TableName: this.tableName,
         Limit: limit,
-        ...(startKey ? { ExclusiveStartKey: marshall(startKey) } : {}),
+        ...(start.key ? { ExclusiveStartKey: marshall(start.key) } : {}),
       }),
     );
     const items = (result.Items ?? []).map((item) => withoutStorage(unmarshall(item)));
-    return result.LastEvaluatedKey
-      ? { items, nextCursor: cursorAfter(unmarshall(result.LastEvaluatedKey)) }
-      : { items };
+    const lastKey = result.LastEvaluatedKey && unmarshall(result.LastEvaluatedKey);
+    return pageAfter(items, lastKey, start.shard);
   }
 }

@@ -1,10 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  paginateQuery,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Claim } from '../../domain/claims/claim';
 import { type ClaimFundDraws, type ClaimFundScope, noDraws } from '../../domain/claims/claim-fund';
@@ -23,6 +18,7 @@ import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { openMonthCheck, postingWrites } from './dynamo-accrual-ledger';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { claimItem, claimTransitionPut } from './dynamo-claim-store';
+import { allItems } from './table-access';
 import {
   claimFundKeys,
   claimFundsPartition,
@@ -86,22 +82,11 @@ export class DynamoClaimFunds implements ClaimFunds {
   }
 
   async positionsOf(partnerId: string): Promise<ClaimFundPosition[]> {
-    const positions: ClaimFundPosition[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': claimFundsPartition(partnerId) },
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        positions.push({ partnerId, ...fundScopeSchema.parse(item), ...drawsOfItem(item) });
-      }
-    }
-    return positions;
+    const items = await allItems(this.client, this.tableName, {
+      index: 'gsi1',
+      partition: claimFundsPartition(partnerId),
+    });
+    return items.map((item) => ({ partnerId, ...fundScopeSchema.parse(item), ...drawsOfItem(item) }));
   }
 
   /** One consistent BatchGet of the fund item and the claim's reference items (at most 51 keys of 100). */

@@ -1,12 +1,19 @@
-import { type DynamoDBDocumentClient, GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Claim, ClaimStatus } from '../../domain/claims/claim';
 import { claimSchema } from '../../domain/claims/claim-schema';
 import type { ClaimFilter, ClaimMove, ClaimQueries, ClaimStore } from '../../domain/claims/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { putAllConditionally } from './conditional-puts';
 import { getAll } from './dynamo-batch';
-import { type ConditionExpression, putIf } from './table-access';
-import { cursorOf, positionOf } from './table-cursor';
+import {
+  allItems,
+  type ConditionExpression,
+  type ItemFilter,
+  pageMapped,
+  partitionPage,
+  putIf,
+  storageStripper,
+} from './table-access';
 import {
   allClaimsPartition,
   claimIndexKeys,
@@ -16,13 +23,11 @@ import {
 } from './table-keys/claims';
 
 // No `type` item attribute: a claim's own `type` (rebate, ...) has that name.
-const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+const withoutStorage = storageStripper();
 
 /** A claim as read back from its item, storage attributes removed and the rest validated. */
 export function claimOfItem(item: Record<string, unknown>): Claim {
-  const claim = { ...item };
-  for (const attribute of storageAttributes) delete claim[attribute];
-  return claimSchema.parse(claim);
+  return claimSchema.parse(withoutStorage(item));
 }
 
 /** A transition's condition: the stored claim is still in the status and at the version the move was made from. */
@@ -93,20 +98,11 @@ export class DynamoClaimStore implements ClaimStore, ClaimQueries {
   }
 
   async withStatus(status: ClaimStatus): Promise<Claim[]> {
-    const claims: Claim[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': claimStatusPartition(status) },
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) claims.push(claimOfItem(item));
-    }
-    return claims;
+    const items = await allItems(this.client, this.tableName, {
+      index: 'gsi1',
+      partition: claimStatusPartition(status),
+    });
+    return items.map(claimOfItem);
   }
 
   /**
@@ -116,43 +112,30 @@ export class DynamoClaimStore implements ClaimStore, ClaimQueries {
   async list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>> {
     const [index, partition] =
       filter.partnerId !== undefined
-        ? ['gsi2', partnerClaimsPartition(filter.partnerId)]
+        ? (['gsi2', partnerClaimsPartition(filter.partnerId)] as const)
         : filter.status !== undefined
-          ? ['gsi1', claimStatusPartition(filter.status)]
-          : ['gsi3', allClaimsPartition];
-    const conditions: string[] = [];
-    const values: Record<string, unknown> = { ':pk': partition };
-    if (filter.status !== undefined && index !== 'gsi1') {
-      conditions.push('#status = :status');
-      values[':status'] = filter.status;
-    }
-    if (filter.programId !== undefined) {
-      conditions.push('programId = :programId');
-      values[':programId'] = filter.programId;
-    }
-    const start = positionOf(page.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk`,
-        ExpressionAttributeValues: values,
-        ...(conditions.length === 0
-          ? {}
-          : {
-              FilterExpression: conditions.join(' AND '),
-              ...(conditions.some((condition) => condition.includes('#status'))
-                ? { ExpressionAttributeNames: { '#status': 'status' } }
-                : {}),
-            }),
-        Limit: page.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
-    const items = Items.map(claimOfItem);
-    return LastEvaluatedKey
-      ? { items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-      : { items };
+          ? (['gsi1', claimStatusPartition(filter.status)] as const)
+          : (['gsi3', allClaimsPartition] as const);
+    const byStatus = filter.status !== undefined && index !== 'gsi1';
+    const conditions = [
+      ...(byStatus ? ['#status = :status'] : []),
+      ...(filter.programId === undefined ? [] : ['programId = :programId']),
+    ];
+    const itemFilter: ItemFilter = {
+      expression: conditions.join(' AND '),
+      ...(byStatus ? { names: { '#status': 'status' } } : {}),
+      values: {
+        ...(byStatus ? { ':status': filter.status } : {}),
+        ...(filter.programId === undefined ? {} : { ':programId': filter.programId }),
+      },
+    };
+    const found = await partitionPage(this.client, this.tableName, {
+      index,
+      partition,
+      ...(conditions.length === 0 ? {} : { filter: itemFilter }),
+      page,
+    });
+    return pageMapped(found, claimOfItem);
   }
 
   private conditionalPut(

@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { customerMatchKeys } from '../../domain/deal-registration/customer-identity';
 import type {
   DealRegistration,
@@ -25,8 +20,15 @@ import type {
 } from '../../domain/deal-registration/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { getAll } from './dynamo-batch';
-import { allItems, getItem, indexPage, pageMapped, putIf } from './table-access';
-import { cursorOf, positionOf } from './table-cursor';
+import {
+  allItems,
+  getItem,
+  type PartitionQuery,
+  pageMapped,
+  partitionPage,
+  putIf,
+  storageStripper,
+} from './table-access';
 import {
   allDealRemindersPartition,
   dealContentKey,
@@ -47,12 +49,8 @@ import {
 
 type Item = Record<string, unknown>;
 
-const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
-const recordOf = <T>(item: Item): T => {
-  const record = { ...item };
-  for (const attribute of storageAttributes) delete record[attribute];
-  return record as T;
-};
+const withoutStorage = storageStripper('type');
+const recordOf = <T>(item: Item): T => withoutStorage(item) as T;
 
 /** The stored item of a registration: in the expiry index (gsi3) only while it is protected. */
 export function dealRegistrationItem(registration: DealRegistration): Item {
@@ -90,11 +88,6 @@ const houseEntries = (house: HouseAccount): Item[] =>
   }));
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-const pageOf = <T>(items: Item[], lastKey: Item | undefined): Page<T> => {
-  const records = items.map((item) => recordOf<T>(item));
-  return lastKey ? { items: records, nextCursor: cursorOf({ shard: 0, key: lastKey }) } : { items: records };
-};
 
 /**
  * Deal registrations in the single table (see table-keys/deal-registration.ts, access patterns 50–55): one
@@ -162,33 +155,31 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
     page: PageRequest,
   ): Promise<Page<DealRegistration>> {
     return this.query(page, {
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: {
-        ':pk': partnerDealsPartition(partnerId),
-        ...(status === undefined ? {} : { ':status': status }),
-      },
+      index: 'gsi1',
+      partition: partnerDealsPartition(partnerId),
       // A partner holds few registrations: a filter on its own partition keeps the one index.
       ...(status === undefined
         ? {}
-        : { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }),
+        : {
+            filter: {
+              expression: '#status = :status',
+              names: { '#status': 'status' },
+              values: { ':status': status },
+            },
+          }),
     });
   }
 
   async withStatus(status: DealRegistrationStatus, page: PageRequest): Promise<Page<DealRegistration>> {
-    return this.query(page, {
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': dealStatusPartition(status) },
-    });
+    return this.query(page, { index: 'gsi2', partition: dealStatusPartition(status) });
   }
 
   async protectedThrough(day: string, page: PageRequest): Promise<Page<DealRegistration>> {
     return this.query(page, {
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :bound',
+      index: 'gsi3',
+      partition: dealExpiryPartition,
       // "<day>~" sorts after every "<day>#<id>": registrations ending on `day` are included.
-      ExpressionAttributeValues: { ':pk': dealExpiryPartition, ':bound': `${day}~` },
+      sortKey: { below: `${day}~` },
     });
   }
 
@@ -225,26 +216,14 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
   /** Every entry under one customer key; consistent, so a registration stored a moment ago is seen. */
   private entriesOf(matchKey: string): Promise<Item[]> {
     return allItems(this.client, this.tableName, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': dealCustomerPartition(matchKey) },
-      ConsistentRead: true,
+      partition: dealCustomerPartition(matchKey),
+      consistent: true,
     });
   }
 
-  private async query(
-    page: PageRequest,
-    query: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
-  ): Promise<Page<DealRegistration>> {
-    const start = positionOf(page.cursor).key;
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...query,
-        Limit: page.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      }),
-    );
-    return pageOf<DealRegistration>(Items, LastEvaluatedKey);
+  private async query(page: PageRequest, query: PartitionQuery): Promise<Page<DealRegistration>> {
+    const found = await partitionPage(this.client, this.tableName, { ...query, page });
+    return pageMapped(found, (item) => recordOf<DealRegistration>(item));
   }
 
   private read(key: { pk: string; sk: string }): Promise<Item | undefined> {
@@ -288,7 +267,7 @@ export class DynamoHouseAccountStore implements HouseAccountStore {
 
   async list(page: PageRequest): Promise<Page<HouseAccount>> {
     const partition = houseAccountListKey('').gsi1pk;
-    const found = await indexPage(this.client, this.tableName, { index: 'gsi1', partition, page });
+    const found = await partitionPage(this.client, this.tableName, { index: 'gsi1', partition, page });
     return pageMapped(found, (item) => recordOf<HouseAccount>(item));
   }
 
@@ -363,7 +342,7 @@ export class DynamoDealReminderOutbox implements DealReminderOutbox {
   }
 
   async list(partnerId: string | undefined, page: PageRequest): Promise<Page<DealReminder>> {
-    const found = await indexPage(this.client, this.tableName, {
+    const found = await partitionPage(this.client, this.tableName, {
       ...(partnerId === undefined
         ? { index: 'gsi2', partition: allDealRemindersPartition }
         : { index: 'gsi1', partition: partnerDealRemindersPartition(partnerId) }),

@@ -6,7 +6,7 @@ import type { ClaimChange, DeductionCreation, DeductionStore } from '../../domai
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { claimItem } from './dynamo-claim-store';
 import { storedRecord } from './dynamo-record-store';
-import { getItem, indexPage, pageMapped, putIf } from './table-access';
+import { getItem, pageMapped, partitionPage, putIf } from './table-access';
 import { deductionKey, deductionLineKey, deductionListKey } from './table-keys/deductions';
 
 const deductionType = 'Deduction';
@@ -84,10 +84,10 @@ export class DynamoDeductionStore implements DeductionStore {
   }
 
   async withStatus(status: DeductionStatus, page: PageRequest): Promise<Page<Deduction>> {
-    const listed = await indexPage(this.client, this.tableName, {
+    const listed = await partitionPage(this.client, this.tableName, {
       index: 'gsi1',
       partition: deductionListKey(status, '', '').gsi1pk,
-      prefix: `${status}#`,
+      sortKey: { beginsWith: `${status}#` },
       page,
     });
     return pageMapped(listed, (item) => storedRecord<Deduction>(item));

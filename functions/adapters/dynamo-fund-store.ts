@@ -100,8 +100,8 @@ export class DynamoFundStore implements FundStore {
 
   async movementsOf(fundId: string): Promise<FundMovement[]> {
     const items = await allItems(this.client, this.tableName, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': fundKey(fundId).pk, ':prefix': fundMovementPrefix },
+      partition: fundKey(fundId).pk,
+      sortKey: { beginsWith: fundMovementPrefix },
     });
     return items.map(movementOfItem).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
@@ -209,13 +209,9 @@ export class DynamoFundStore implements FundStore {
     range: { readonly before?: string } = {},
   ): Promise<Record<string, unknown>[]> {
     return allItems(this.client, this.tableName, {
-      IndexName: index,
-      KeyConditionExpression:
-        range.before === undefined ? `${index}pk = :pk` : `${index}pk = :pk AND ${index}sk < :before`,
-      ExpressionAttributeValues: {
-        ':pk': partition,
-        ...(range.before === undefined ? {} : { ':before': range.before }),
-      },
+      index,
+      partition,
+      ...(range.before === undefined ? {} : { sortKey: { below: range.before } }),
     });
   }
 }

@@ -1,8 +1,9 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChannelFileData } from '../../domain/channel-files/channel-file';
 import type { InFlightFiles } from '../../domain/channel-files/ports';
 import type { Stored } from '../../domain/shared/ports';
 import { storedRecord } from './dynamo-record-store';
+import { partitionPage } from './table-access';
 import { inFlightFilesPartition } from './table-keys/channel-files';
 
 /**
@@ -16,15 +17,12 @@ export class DynamoInFlightFiles implements InFlightFiles {
   ) {}
 
   async notUpdatedSince(before: string, limit: number): Promise<readonly Stored<ChannelFileData>[]> {
-    const { Items = [] } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
-        ExpressionAttributeValues: { ':pk': inFlightFilesPartition, ':before': before },
-        Limit: limit,
-      }),
-    );
-    return Items.map((item) => storedRecord<ChannelFileData>(item));
+    const { items } = await partitionPage(this.client, this.tableName, {
+      index: 'gsi2',
+      partition: inFlightFilesPartition,
+      sortKey: { below: before },
+      page: { limit },
+    });
+    return items.map((item) => storedRecord<ChannelFileData>(item));
   }
 }

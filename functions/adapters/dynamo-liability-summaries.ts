@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
 import { type LiabilitySummary, liabilitySummariesOf } from '../../domain/reports/liability-summary';
 import type { LiabilitySummaryReader } from '../../domain/reports/ports';
@@ -75,19 +75,12 @@ export class DynamoLiabilitySummaries implements LiabilitySummaryReader {
     readonly programId?: string | undefined;
   }): Promise<LiabilitySummary[]> {
     // Every partner's: the base partition; one partner's: its index partition. Both sort by program first.
-    const [pk, sk, partition] =
-      scope.partnerId === undefined
-        ? ['pk', 'sk', allLiabilitiesPartition]
-        : ['gsi1pk', 'gsi1sk', partnerLiabilitiesPartition(scope.partnerId)];
-    const query: Omit<QueryCommandInput, 'TableName'> = {
-      ...(scope.partnerId === undefined ? {} : { IndexName: 'gsi1' }),
-      KeyConditionExpression:
-        scope.programId === undefined ? `${pk} = :pk` : `${pk} = :pk AND begins_with(${sk}, :program)`,
-      ExpressionAttributeValues: {
-        ':pk': partition,
-        ...(scope.programId === undefined ? {} : { ':program': `${scope.programId}#` }),
-      },
-    };
-    return (await allItems(this.client, this.tableName, query)).map(toSummary);
+    const items = await allItems(this.client, this.tableName, {
+      ...(scope.partnerId === undefined
+        ? { partition: allLiabilitiesPartition }
+        : { index: 'gsi1', partition: partnerLiabilitiesPartition(scope.partnerId) }),
+      ...(scope.programId === undefined ? {} : { sortKey: { beginsWith: `${scope.programId}#` } }),
+    });
+    return items.map(toSummary);
   }
 }

@@ -3,7 +3,7 @@ import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-
 import { z } from 'zod';
 import type { NearTierAlertStore, StoredNearTierAlert } from '../../domain/accrual-runs/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { allItems, indexPage, pageMapped, putIf, type TableItem } from './table-access';
+import { allItems, pageMapped, partitionPage, putIf, storageStripper, type TableItem } from './table-access';
 import {
   nearTierAlertIndexKeys,
   nearTierAlertKey,
@@ -13,7 +13,7 @@ import {
   partnerNearTierPartition,
 } from './table-keys/reports';
 
-const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'itemType', 'itemVersion'];
+const withoutStorage = storageStripper('itemType', 'itemVersion');
 const itemType = 'NearTierAlert';
 
 /** Read-back check: the identifying fields and the figures a reader shows. */
@@ -31,9 +31,7 @@ const alertSchema = z.looseObject({
 });
 
 function alertOfItem(item: TableItem): StoredNearTierAlert {
-  const copy = { ...item };
-  for (const attribute of storageAttributes) delete copy[attribute];
-  return alertSchema.parse(copy) as unknown as StoredNearTierAlert;
+  return alertSchema.parse(withoutStorage(item)) as unknown as StoredNearTierAlert;
 }
 
 /** Near-tier alerts in the single table (access patterns 70–71 in table-keys/reports.ts). */
@@ -82,9 +80,8 @@ export class DynamoNearTierAlerts implements NearTierAlertStore {
 
   async ofProgramPeriod(programId: string, period: string): Promise<StoredNearTierAlert[]> {
     const items = await allItems(this.client, this.tableName, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': nearTierPeriodPartition(programId, period) },
-      ConsistentRead: true,
+      partition: nearTierPeriodPartition(programId, period),
+      consistent: true,
     });
     return items.map(alertOfItem);
   }
@@ -102,12 +99,14 @@ export class DynamoNearTierAlerts implements NearTierAlertStore {
     filter: { readonly programId?: string | undefined; readonly partnerId?: string | undefined },
     page: PageRequest,
   ): Promise<Page<StoredNearTierAlert>> {
-    const found = await indexPage(this.client, this.tableName, {
+    const found = await partitionPage(this.client, this.tableName, {
       ...(filter.partnerId === undefined
         ? { index: 'gsi2', partition: nearTierAlertsPartition }
         : { index: 'gsi1', partition: partnerNearTierPartition(filter.partnerId) }),
       page,
-      ...(filter.programId === undefined ? {} : { prefix: nearTierProgramPrefix(filter.programId) }),
+      ...(filter.programId === undefined
+        ? {}
+        : { sortKey: { beginsWith: nearTierProgramPrefix(filter.programId) } }),
     });
     return pageMapped(found, alertOfItem);
   }

@@ -11,7 +11,7 @@ import { AlreadyExistsError } from '../../domain/shared/errors';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { deleteAll, putAll } from './dynamo-batch';
 import { storedRecord } from './dynamo-record-store';
-import { allItems, indexPage, pageMapped, putIf } from './table-access';
+import { allItems, pageMapped, partitionPage, putIf } from './table-access';
 import {
   partnerPaymentKeys,
   partnerPaymentsPartition,
@@ -53,9 +53,8 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
 
   async get(batchId: string): Promise<PaymentBatch | undefined> {
     const items = await allItems(this.client, this.tableName, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': paymentBatchPartition(batchId) },
-      ConsistentRead: true,
+      partition: paymentBatchPartition(batchId),
+      consistent: true,
     });
     const header = items.find((item) => item.type === headerType);
     if (header === undefined) return undefined;
@@ -126,7 +125,12 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
     partition: string,
     page: PageRequest,
   ): Promise<Page<T>> {
-    const found = await indexPage(this.client, this.tableName, { index, partition, page, newestFirst: true });
+    const found = await partitionPage(this.client, this.tableName, {
+      index,
+      partition,
+      page,
+      newestFirst: true,
+    });
     return pageMapped(found, (item) => recordOf<T>(item));
   }
 

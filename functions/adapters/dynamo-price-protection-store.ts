@@ -6,7 +6,15 @@ import type {
   PriceProtectionRun,
 } from '../../domain/price-protection/price-protection-run';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { allItems, type ConditionExpression, getItem, indexPage, pageMapped, putIf } from './table-access';
+import {
+  allItems,
+  type ConditionExpression,
+  getItem,
+  pageMapped,
+  partitionPage,
+  putIf,
+  storageStripper,
+} from './table-access';
 import {
   partnerPriceProtectionListKey,
   partnerPriceProtectionPartition,
@@ -17,7 +25,7 @@ import {
   priceProtectionRunsPartition,
 } from './table-keys/price-protection';
 
-const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'itemType', 'itemVersion'];
+const withoutStorage = storageStripper('itemType', 'itemVersion');
 const runItemType = 'PriceProtectionRun';
 const lineItemType = 'PriceProtectionLine';
 
@@ -35,11 +43,6 @@ const lineSchema = z.looseObject({
   version: z.number().int().positive(),
 });
 
-function withoutStorage(item: Record<string, unknown>): Record<string, unknown> {
-  const copy = { ...item };
-  for (const attribute of storageAttributes) delete copy[attribute];
-  return copy;
-}
 const runOfItem = (item: Record<string, unknown>) =>
   runSchema.parse(withoutStorage(item)) as unknown as PriceProtectionRun;
 const lineOfItem = (item: Record<string, unknown>) =>
@@ -101,12 +104,9 @@ export class DynamoPriceProtectionStore implements PriceProtectionStore {
 
   async linesOfRun(runId: string): Promise<PriceProtectionLine[]> {
     const items = await allItems(this.client, this.tableName, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': priceProtectionRunKey(runId).pk,
-        ':prefix': priceProtectionLinePrefix,
-      },
-      ConsistentRead: true,
+      partition: priceProtectionRunKey(runId).pk,
+      sortKey: { beginsWith: priceProtectionLinePrefix },
+      consistent: true,
     });
     return items.map(lineOfItem);
   }
@@ -121,7 +121,7 @@ export class DynamoPriceProtectionStore implements PriceProtectionStore {
     page: PageRequest,
     read: (item: Record<string, unknown>) => T,
   ): Promise<Page<T>> {
-    return pageMapped(await indexPage(this.client, this.tableName, { index, partition, page }), read);
+    return pageMapped(await partitionPage(this.client, this.tableName, { index, partition, page }), read);
   }
 
   private put(item: Record<string, unknown>, condition: string, expression?: ConditionExpression) {

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
 import type { Page, PageRequest, RecordStore, Stored } from '../../domain/shared/ports';
-import { getItem, indexPage, pageMapped, putIf } from './table-access';
+import { getItem, pageMapped, partitionPage, putIf, storageStripper } from './table-access';
+import { keyAttributes } from './table-cursor';
 import type { ItemKey, ListIndexKey } from './table-keys/item-key';
 
 /** Where one kind of record lives in the table; see table-keys/ for the layout. */
@@ -17,13 +18,14 @@ export interface RecordItemSpec<T> {
   indexKeysOf?(record: Stored<T>): { readonly gsi2pk: string; readonly gsi2sk: string } | undefined;
 }
 
-const keyAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type'] as const;
+// What the store adds to a record: the keys and the item type (neither may be one of its fields).
+const storageAttributes = [...keyAttributes, 'type'];
+
+const withoutStorage = storageStripper('type');
 
 /** A record as read back from its item, storage attributes removed. */
 export function storedRecord<T>(item: Record<string, unknown>): Stored<T> {
-  const record = { ...item };
-  for (const attribute of keyAttributes) delete record[attribute];
-  return record as Stored<T>;
+  return withoutStorage(item) as Stored<T>;
 }
 
 /** A RecordStore over the single table, with conditional writes for create-once and optimistic locking. */
@@ -63,17 +65,17 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
 
   async list(request: PageRequest): Promise<Page<Stored<T>>> {
     const scope = this.spec.listScope(request.group);
-    const page = await indexPage(this.client, this.tableName, {
+    const page = await partitionPage(this.client, this.tableName, {
       index: 'gsi1',
       partition: scope.gsi1pk,
-      ...(scope.prefix === undefined ? {} : { prefix: scope.prefix }),
+      ...(scope.prefix === undefined ? {} : { sortKey: { beginsWith: scope.prefix } }),
       page: request,
     });
     return pageMapped(page, (item) => storedRecord<T>(item));
   }
 
   private itemOf(record: Stored<T>): Record<string, unknown> {
-    const clash = keyAttributes.find((attribute) => attribute in record);
+    const clash = storageAttributes.find((attribute) => attribute in record);
     // A record field named like a storage attribute would be silently overwritten: refuse it loudly.
     if (clash) throw new Error(`${this.spec.type} records must not have a field named '${clash}'`);
     const id = this.spec.idOf(record);

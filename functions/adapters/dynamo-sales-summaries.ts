@@ -45,9 +45,8 @@ export class DynamoSalesSummaries implements SalesSummaryStore {
     }));
     const kept = new Set(items.map(itemKeyId));
     const stored = await allItems(this.client, this.tableName, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': salesSummaryPartition(month) },
-      ProjectionExpression: 'pk, sk',
+      partition: salesSummaryPartition(month),
+      projection: ['pk', 'sk'],
     });
     const gone = stored
       .map((item) => ({ pk: String(item.pk), sk: String(item.sk) }))
@@ -60,8 +59,7 @@ export class DynamoSalesSummaries implements SalesSummaryStore {
     const items =
       partnerId === undefined
         ? await allItems(this.client, this.tableName, {
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': salesSummaryPartition(month) },
+            partition: salesSummaryPartition(month),
           })
         : [await getItem(this.client, this.tableName, salesSummaryKey(month, partnerId))].filter(
             (item) => item !== undefined,

@@ -15,7 +15,7 @@ import type {
   PlannedReversal,
   ShipAndDebitBillBackStore,
 } from '../../domain/ship-and-debit/ports';
-import { allItems, getItem, indexPage, pageMapped } from './table-access';
+import { allItems, getItem, pageMapped, partitionPage } from './table-access';
 import {
   allShipAndDebitBillBacksPartition,
   debitAuthorizationLineKey,
@@ -111,9 +111,8 @@ export class DynamoShipAndDebitBillBackStore implements ShipAndDebitBillBackStor
     await Promise.all(
       claimIds.map(async (claimId) => {
         const items = await allItems(this.client, this.tableName, {
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': shipAndDebitReversalPartition(claimId) },
-          ConsistentRead: true,
+          partition: shipAndDebitReversalPartition(claimId),
+          consistent: true,
         });
         for (const item of items) {
           const reversal = reversalSchema.parse(item);
@@ -179,7 +178,7 @@ export class DynamoShipAndDebitBillBackStore implements ShipAndDebitBillBackStor
   }
 
   async openOf(partnerId: string, currency: CurrencyCode, limit: number): Promise<ShipAndDebitBillBack[]> {
-    const page = await indexPage(this.client, this.tableName, {
+    const page = await partitionPage(this.client, this.tableName, {
       index: 'gsi3',
       partition: openShipAndDebitBillBacksPartition(partnerId, currency),
       page: { limit },
@@ -192,7 +191,7 @@ export class DynamoShipAndDebitBillBackStore implements ShipAndDebitBillBackStor
       partnerId === undefined
         ? ['gsi2', allShipAndDebitBillBacksPartition]
         : ['gsi1', partnerShipAndDebitBillBacksPartition(partnerId)];
-    const found = await indexPage(this.client, this.tableName, { index, partition, page });
+    const found = await partitionPage(this.client, this.tableName, { index, partition, page });
     return pageMapped(found, billBackOf);
   }
 }

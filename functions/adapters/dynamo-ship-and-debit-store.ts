@@ -15,7 +15,7 @@ import type { ShipAndDebitClaim } from '../../domain/ship-and-debit/ship-and-deb
 import { shipAndDebitClaimSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-schema';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { billBackOffsetUpdate } from './dynamo-ship-and-debit-bill-backs';
-import { allItems, getItem, indexPage, pageMapped, putIf } from './table-access';
+import { allItems, getItem, pageMapped, partitionPage, putIf, storageStripper } from './table-access';
 import {
   allDebitAuthorizationsPartition,
   allShipAndDebitClaimsPartition,
@@ -32,9 +32,7 @@ import {
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
 type Item = Record<string, unknown>;
-const storage = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'itemVersion']);
-const withoutStorage = (item: Item): Item =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !storage.has(name)));
+const withoutStorage = storageStripper('type', 'itemVersion');
 
 const authorizationType = 'DebitAuthorization';
 const authorizationLineType = 'DebitAuthorizationLine';
@@ -76,9 +74,8 @@ export class DynamoDebitAuthorizationStore implements DebitAuthorizationStore {
 
   async get(authorizationNumber: string): Promise<DebitAuthorization | undefined> {
     const items = await allItems(this.client, this.tableName, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': debitAuthorizationPartition(authorizationNumber) },
-      ConsistentRead: true,
+      partition: debitAuthorizationPartition(authorizationNumber),
+      consistent: true,
     });
     return authorizationOf(items);
   }
@@ -188,7 +185,7 @@ export class DynamoDebitAuthorizationStore implements DebitAuthorizationStore {
       partnerId === undefined
         ? ['gsi2', allDebitAuthorizationsPartition]
         : ['gsi1', partnerDebitAuthorizationsPartition(partnerId)];
-    const found = await indexPage(this.client, this.tableName, { index, partition, page });
+    const found = await partitionPage(this.client, this.tableName, { index, partition, page });
     // The index holds headers only; their lines' remaining quantities are read with them.
     const lineKeys = found.items.flatMap((item) =>
       ((item.lines ?? []) as { productSku: string }[]).map((line) =>
@@ -330,7 +327,7 @@ export class DynamoShipAndDebitClaimStore implements ShipAndDebitClaimStore {
       partnerId === undefined
         ? ['gsi2', allShipAndDebitClaimsPartition]
         : ['gsi1', partnerShipAndDebitClaimsPartition(partnerId)];
-    const found = await indexPage(this.client, this.tableName, { index, partition, page });
+    const found = await partitionPage(this.client, this.tableName, { index, partition, page });
     return pageMapped(found, (item) => shipAndDebitClaimSchema.parse(withoutStorage(item)));
   }
 }

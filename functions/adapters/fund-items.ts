@@ -8,6 +8,7 @@ import {
 } from '../../domain/funds/fund-schemas';
 import type { FundMovement } from '../../domain/funds/ports';
 import type { FundClaim } from '../../domain/funds/proof-of-performance';
+import { storageStripper } from './table-access';
 import {
   fundClaimIndexKeys,
   fundClaimKey,
@@ -22,14 +23,9 @@ import {
 
 type Item = Record<string, unknown>;
 
-const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
+const withoutStorage = storageStripper('type');
 const balanceAttributes = ['allocatedMinor', 'reservedMinor', 'claimedMinor', 'expiredMinor', 'drawnMinor'];
-
-function withoutStorage(item: Item, also: readonly string[] = []): Item {
-  const record = { ...item };
-  for (const attribute of [...storageAttributes, ...also]) delete record[attribute];
-  return record;
-}
+const withoutStorageOrBalances = storageStripper('type', ...balanceAttributes);
 
 /** Minor units as DynamoDB returns them: a number, or a bigint beyond 2^53. */
 const minorOf = (value: unknown): bigint =>
@@ -58,7 +54,7 @@ export function fundOfItem(item: Item): Fund {
     claimed: minorOf(item.claimedMinor),
     expired: minorOf(item.expiredMinor),
   };
-  return { ...storedFundSchema.parse(withoutStorage(item, balanceAttributes)), balances };
+  return { ...storedFundSchema.parse(withoutStorageOrBalances(item)), balances };
 }
 
 export const requestOfItem = (item: Item) => fundRequestSchema.parse(withoutStorage(item));

@@ -29,11 +29,16 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
 
   async products(partnerId: string): Promise<ProductLookup> {
     const bySku = new Map<string, ProductRef>();
-    for (const item of await this.queryAll(productsPartition, 'sku, category, baseUom, uomConversions')) {
+    for (const item of await this.queryAll(productsPartition, [
+      'sku',
+      'category',
+      'baseUom',
+      'uomConversions',
+    ])) {
       bySku.set(String(item.sku), storedRecord<ProductRef>(item));
     }
     const byPartnerSku = new Map<string, ProductRef>();
-    for (const item of await this.queryAll(partnerSkusPartition(partnerId), 'partnerSku, sku')) {
+    for (const item of await this.queryAll(partnerSkusPartition(partnerId), ['partnerSku', 'sku'])) {
       const product = bySku.get(String(item.sku));
       if (product !== undefined) byPartnerSku.set(String(item.partnerSku), product);
     }
@@ -44,13 +49,8 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
     };
   }
 
-  private queryAll(gsi1pk: string, projection: string) {
-    return allItems(this.client, this.tableName, {
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': gsi1pk },
-      ProjectionExpression: projection,
-    });
+  private queryAll(gsi1pk: string, projection: readonly string[]) {
+    return allItems(this.client, this.tableName, { index: 'gsi1', partition: gsi1pk, projection });
   }
 
   async mappingProfile(partnerId: string, kind: ChannelFileKind) {

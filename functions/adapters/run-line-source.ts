@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monthsOf, type PartnerMonth, type PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
 import type { RunLineSource } from '../../domain/accrual-runs/ports';
 import type { ChannelSaleLine } from '../../domain/accrual-runs/run-lines';
@@ -6,6 +6,7 @@ import { type SaleField, saleFields } from '../../domain/ingestion/mapping-profi
 import type { PartnerData } from '../../domain/partners/partner';
 import type { RecordStore } from '../../domain/shared/ports';
 import { readLineChanges, salesShardsOfPartners } from './line-change-counters';
+import { partitionPages } from './table-access';
 import { salesByPeriodPartition } from './table-keys/channel-lines';
 
 /** Canonical sale fields the store keeps that a run does not read (`ChannelSaleLine` has no place for them). */
@@ -24,11 +25,6 @@ const runLineFields: readonly (keyof ChannelSaleLine)[] = [
   'sourceFileId',
   'sourceLineNumber',
 ];
-// Names as placeholders: several (`currency`, `custom`…) would otherwise have to be checked against DynamoDB's reserved words.
-const projection = {
-  ProjectionExpression: runLineFields.map((_, index) => `#f${index}`).join(','),
-  ExpressionAttributeNames: Object.fromEntries(runLineFields.map((field, index) => [`#f${index}`, field])),
-};
 
 /**
  * Partitions read at once: each month is partners × shards partitions, mostly small; a few in flight keep
@@ -76,17 +72,10 @@ export class DynamoRunLineSource implements RunLineSource {
   }
 
   private async *pages(partition: string): AsyncIterable<ChannelSaleLine[]> {
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ...projection,
-      },
-    );
-    for await (const page of pages) yield (page.Items ?? []) as unknown as ChannelSaleLine[];
+    const query = { index: 'gsi1', partition, projection: runLineFields } as const;
+    for await (const page of partitionPages(this.client, this.tableName, query)) {
+      yield page as unknown as ChannelSaleLine[];
+    }
   }
 
   private async partnerIds(): Promise<string[]> {

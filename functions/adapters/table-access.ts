@@ -8,13 +8,13 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { cursorOf, positionOf } from './table-cursor';
+import { cursorOf, keyAttributes, positionOf } from './table-cursor';
 import type { ItemKey } from './table-keys/item-key';
 
 /**
- * The three table reads and writes every store repeats: one item by key, a conditional put, and one page
- * of an index partition. Stores keep their own item shapes and conditions; these keep the SDK calls, the
- * cursor codec and the condition-failed rule in one place.
+ * The table reads and writes every store repeats: one item by key, a conditional put, one page or every page
+ * of a partition, and an item read back without its keys. Stores keep their own item shapes and conditions;
+ * these keep the SDK calls, the key conditions, the cursor codec and the condition-failed rule in one place.
  */
 export type TableItem = Record<string, unknown>;
 
@@ -61,42 +61,105 @@ export async function putIf(
   }
 }
 
+/** Which sort keys of a partition a query reads: a prefix, an inclusive range, or every key below a bound. */
+export type SortKeyCondition =
+  | { readonly beginsWith: string }
+  | { readonly between: { readonly from: string; readonly to: string } }
+  | { readonly below: string };
+
+/** A condition on the items a query reads, applied after the key condition (it does not save reads). */
+export interface ItemFilter extends ConditionExpression {
+  readonly expression: string;
+}
+
 /**
- * One page of an index partition (only sort keys starting with `prefix`, when given), oldest (lowest sort
- * key) first unless `newestFirst`.
+ * One partition of the table (pk, sk) or of an index, and how to read it. Filter placeholders must not start
+ * with `:pk`, `:sk` or `#attribute` (the ones the key condition and projection use).
  */
-export async function indexPage(
+export interface PartitionQuery {
+  /** The index read; the table itself when absent. */
+  readonly index?: 'gsi1' | 'gsi2' | 'gsi3';
+  readonly partition: string;
+  readonly sortKey?: SortKeyCondition;
+  /** Highest sort key first; lowest first when absent. */
+  readonly newestFirst?: boolean;
+  /** Only these attributes are read (names, any of them a reserved word). */
+  readonly projection?: readonly string[];
+  readonly filter?: ItemFilter;
+  /** A consistent read (table partitions only): a write a moment ago is seen. */
+  readonly consistent?: boolean;
+}
+
+function keyConditionOf(query: PartitionQuery): { expression: string; values: Record<string, unknown> } {
+  const [pk, sk] = query.index === undefined ? ['pk', 'sk'] : [`${query.index}pk`, `${query.index}sk`];
+  const partition = `${pk} = :pk`;
+  const values = { ':pk': query.partition };
+  const sortKey = query.sortKey;
+  if (sortKey === undefined) return { expression: partition, values };
+  if ('beginsWith' in sortKey) {
+    return {
+      expression: `${partition} AND begins_with(${sk}, :skPrefix)`,
+      values: { ...values, ':skPrefix': sortKey.beginsWith },
+    };
+  }
+  if ('between' in sortKey) {
+    return {
+      expression: `${partition} AND ${sk} BETWEEN :skFrom AND :skTo`,
+      values: { ...values, ':skFrom': sortKey.between.from, ':skTo': sortKey.between.to },
+    };
+  }
+  return {
+    expression: `${partition} AND ${sk} < :skBelow`,
+    values: { ...values, ':skBelow': sortKey.below },
+  };
+}
+
+/**
+ * The Query input of a partition query, for the document client (values as plain JavaScript). The low-level
+ * channel-line listing marshals the values itself (dynamo-channel-queries.ts).
+ */
+export function queryInputOf(tableName: string, query: PartitionQuery) {
+  const key = keyConditionOf(query);
+  const projected = query.projection ?? [];
+  const names = {
+    ...Object.fromEntries(projected.map((name, index) => [`#attribute${index}`, name])),
+    ...query.filter?.names,
+  };
+  return {
+    TableName: tableName,
+    ...(query.index === undefined ? {} : { IndexName: query.index }),
+    KeyConditionExpression: key.expression,
+    ExpressionAttributeValues: { ...key.values, ...query.filter?.values },
+    ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
+    ...(projected.length === 0
+      ? {}
+      : { ProjectionExpression: projected.map((_, index) => `#attribute${index}`).join(',') }),
+    ...(query.filter === undefined ? {} : { FilterExpression: query.filter.expression }),
+    ...(query.newestFirst ? { ScanIndexForward: false } : {}),
+    ...(query.consistent ? { ConsistentRead: true } : {}),
+  } satisfies QueryCommandInput;
+}
+
+/** A page of listed items; its cursor (when more follow) starts after `lastKey`, in `shard`. */
+export function pageAfter<T>(items: T[], lastKey: Record<string, unknown> | undefined, shard = 0): Page<T> {
+  return lastKey ? { items, nextCursor: cursorOf({ shard, key: lastKey }) } : { items };
+}
+
+/** One page of a partition, from where `page.cursor` says (the first page without one). */
+export async function partitionPage(
   client: DynamoDBDocumentClient,
   tableName: string,
-  query: {
-    readonly index: 'gsi1' | 'gsi2' | 'gsi3';
-    readonly partition: string;
-    readonly prefix?: string;
-    readonly page: PageRequest;
-    readonly newestFirst?: boolean;
-  },
+  query: PartitionQuery & { readonly page: PageRequest },
 ): Promise<Page<TableItem>> {
   const start = positionOf(query.page.cursor).key;
   const { Items = [], LastEvaluatedKey } = await client.send(
     new QueryCommand({
-      TableName: tableName,
-      IndexName: query.index,
-      KeyConditionExpression:
-        query.prefix === undefined
-          ? `${query.index}pk = :pk`
-          : `${query.index}pk = :pk AND begins_with(${query.index}sk, :prefix)`,
-      ExpressionAttributeValues: {
-        ':pk': query.partition,
-        ...(query.prefix === undefined ? {} : { ':prefix': query.prefix }),
-      },
-      ...(query.newestFirst ? { ScanIndexForward: false } : {}),
+      ...queryInputOf(tableName, query),
       Limit: query.page.limit,
       ...(start === undefined ? {} : { ExclusiveStartKey: start }),
     }),
   );
-  return LastEvaluatedKey
-    ? { items: Items, nextCursor: cursorOf({ shard: 0, key: LastEvaluatedKey }) }
-    : { items: Items };
+  return pageAfter(Items, LastEvaluatedKey);
 }
 
 /** A page of items read into records by `read`. */
@@ -105,15 +168,34 @@ export const pageMapped = <T>(page: Page<TableItem>, read: (item: TableItem) => 
   items: page.items.map(read),
 });
 
-/** Every item a query matches, page after page (the SDK's paginator), for partitions read whole. */
+/**
+ * Every page of a partition, one Query each (the SDK's paginator), the next read only when the caller asks
+ * for it: for partitions read whole, or worked through page by page.
+ */
+export async function* partitionPages(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  query: PartitionQuery,
+): AsyncIterable<TableItem[]> {
+  for await (const page of paginateQuery({ client }, queryInputOf(tableName, query))) yield page.Items ?? [];
+}
+
+/** Every item of a partition, page after page. */
 export async function allItems(
   client: DynamoDBDocumentClient,
   tableName: string,
-  query: Omit<QueryCommandInput, 'TableName'>,
+  query: PartitionQuery,
 ): Promise<TableItem[]> {
   const items: TableItem[] = [];
-  for await (const page of paginateQuery({ client }, { TableName: tableName, ...query })) {
-    items.push(...(page.Items ?? []));
-  }
+  for await (const page of partitionPages(client, tableName, query)) items.push(...page);
   return items;
+}
+
+/**
+ * Reads an item back as the record it stores: a copy without the key attributes (table and index keys) and
+ * the `also` attributes the store keeps beside the record (item type, version, bookkeeping).
+ */
+export function storageStripper(...also: readonly string[]): (item: TableItem) => TableItem {
+  const stripped = new Set([...keyAttributes, ...also]);
+  return (item) => Object.fromEntries(Object.entries(item).filter(([name]) => !stripped.has(name)));
 }

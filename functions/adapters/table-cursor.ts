@@ -11,7 +11,17 @@ export interface TablePosition {
   readonly key?: Readonly<Record<string, unknown>> | undefined;
 }
 
-const keyAttributes = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+/** The table's and its indexes' key attributes: the only ones a start key holds. */
+export const keyAttributes: ReadonlySet<string> = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+]);
 
 /** The cursor text of a position. */
 export function cursorOf(position: TablePosition): string {
