@@ -14,6 +14,7 @@ import type { LedgerReader } from '../../domain/ledger/ports';
 import { liabilityGrainKey, liabilityGrainOf } from '../../domain/reports/liability-summary';
 import { VersionConflictError } from '../../domain/shared/errors';
 import { liabilitySummaryUpdates } from './dynamo-liability-summaries';
+import type { ItemKey } from './table-keys/item-key';
 import {
   accountingPeriodKey,
   checkbookPartition,
@@ -28,9 +29,21 @@ import { retryOnTransactionConflict } from './transaction-conflicts';
 // A transaction holds at most 100 items: the scope head, the accounting month's check, and 98 postings and
 // the liability summaries they add to.
 const itemsPerTransaction = 98;
-const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
+const storageAttributes = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'type',
+  'summarized',
+];
 
-function toPosting(item: Record<string, unknown>): LedgerPosting {
+/** A stored posting item as the posting it holds. */
+export function toPosting(item: Record<string, unknown>): LedgerPosting {
   const posting = { ...item };
   for (const attribute of storageAttributes) delete posting[attribute];
   return ledgerPostingSchema.parse(posting);
@@ -55,12 +68,16 @@ export function openMonthCheck(tableName: string, month: string) {
   };
 }
 
-/** A transaction item writing a posting once: posted entries are never overwritten. */
+/**
+ * A transaction item writing a posting once: posted entries are never overwritten. `summarized` marks it as
+ * counted in its liability summary (written with it), so the upgrade backfill (`summaryBackfillWrites`) can
+ * tell the postings stored before summaries existed from those it must never add again.
+ */
 function postingPut(tableName: string, posting: LedgerPosting) {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting' },
+      Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting', summarized: true },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -75,6 +92,30 @@ export function postingWrites(tableName: string, postings: readonly LedgerPostin
   return [
     ...postings.map((posting) => postingPut(tableName, posting)),
     ...liabilitySummaryUpdates(tableName, postings),
+  ];
+}
+
+/**
+ * The transaction items that add a posting stored without the `summarized` mark (written before liability
+ * summaries existed) to its summary, once: the mark is set on condition it is still absent, with the same
+ * summary update `postingWrites` makes. A rerun, a second backfill or a crash between two such transactions
+ * never adds a posting twice, and a posting written by `postingWrites` is never added again. The mark is
+ * bookkeeping of the read model: the posted entry's figures stay as they were.
+ */
+export function summaryBackfillWrites(tableName: string, posting: LedgerPosting) {
+  const { pk, sk } = ledgerPostingKeys(posting);
+  const key: ItemKey = { pk, sk };
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: 'SET summarized = :true',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(summarized)',
+        ExpressionAttributeValues: { ':true': true },
+      },
+    },
+    ...liabilitySummaryUpdates(tableName, [posting]),
   ];
 }
 
