@@ -61,11 +61,8 @@ export function addBackfillReports(
   a: ReadModelBackfillReport,
   b: ReadModelBackfillReport,
 ): ReadModelBackfillReport {
-  return {
-    itemsScanned: a.itemsScanned + b.itemsScanned,
-    summariesApplied: a.summariesApplied + b.summariesApplied,
-    summariesAlreadyApplied: a.summariesAlreadyApplied + b.summariesAlreadyApplied,
-    saleLinesChecked: a.saleLinesChecked + b.saleLinesChecked,
-    directoryUpdates: a.directoryUpdates + b.directoryUpdates,
-  };
+  const counts = Object.keys(noBackfillYet) as (keyof ReadModelBackfillReport)[];
+  return Object.fromEntries(
+    counts.map((count) => [count, a[count] + b[count]]),
+  ) as unknown as ReadModelBackfillReport;
 }

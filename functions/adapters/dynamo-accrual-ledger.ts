@@ -29,23 +29,14 @@ import { retryOnTransactionConflict } from './transaction-conflicts';
 // A transaction holds at most 100 items: the scope head, the accounting month's check, and 98 postings and
 // the liability summaries they add to.
 const itemsPerTransaction = 98;
-const storageAttributes = [
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'type',
-  'summarized',
-];
+const storageAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'];
+/** Bookkeeping of the liability summaries (see `postingPut`), no part of the posting. */
+export const summarizedMark = 'summarized';
 
 /** A stored posting item as the posting it holds. */
 export function toPosting(item: Record<string, unknown>): LedgerPosting {
   const posting = { ...item };
-  for (const attribute of storageAttributes) delete posting[attribute];
+  for (const attribute of [...storageAttributes, summarizedMark]) delete posting[attribute];
   return ledgerPostingSchema.parse(posting);
 }
 
@@ -77,7 +68,7 @@ function postingPut(tableName: string, posting: LedgerPosting) {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting', summarized: true },
+      Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting', [summarizedMark]: true },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -110,8 +101,9 @@ export function summaryBackfillWrites(tableName: string, posting: LedgerPosting)
       Update: {
         TableName: tableName,
         Key: key,
-        UpdateExpression: 'SET summarized = :true',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(summarized)',
+        UpdateExpression: 'SET #mark = :true',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#mark)',
+        ExpressionAttributeNames: { '#mark': summarizedMark },
         ExpressionAttributeValues: { ':true': true },
       },
     },

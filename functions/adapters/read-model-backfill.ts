@@ -12,7 +12,7 @@ import {
   type ReadModelBackfillReport,
   shardsToList,
 } from '../../domain/upgrades/read-model-backfill';
-import { summaryBackfillWrites, toPosting } from './dynamo-accrual-ledger';
+import { summarizedMark, summaryBackfillWrites, toPosting } from './dynamo-accrual-ledger';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
 import { bumpLineChanges, everyShard, type PartnerMonth, shardDirectoryOf } from './line-change-counters';
 import { lineChangesKey, shardOfSalesPartition } from './table-keys/channel-lines';
@@ -90,8 +90,8 @@ async function backfillSegment(
         Segment: segment,
         TotalSegments: options.segments,
         // Postings written through postingWrites carry the mark: only older ones come back.
-        FilterExpression: '(#type = :posting AND attribute_not_exists(summarized)) OR #type = :saleLine',
-        ExpressionAttributeNames: { '#type': 'type' },
+        FilterExpression: '(#type = :posting AND attribute_not_exists(#mark)) OR #type = :saleLine',
+        ExpressionAttributeNames: { '#type': 'type', '#mark': summarizedMark },
         ExpressionAttributeValues: { ':posting': 'LedgerPosting', ':saleLine': 'SaleLine' },
         ConsistentRead: true,
         ...(options.pageSize === undefined ? {} : { Limit: options.pageSize }),
