@@ -1,4 +1,5 @@
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lineStateOf } from '../../domain/accrual-runs/line-state';
 import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
@@ -219,5 +220,25 @@ describe('upgrade backfill of sales shard directories', () => {
     // A second pass changes nothing, so the run after it still reuses.
     expect(again).toMatchObject({ saleLinesChecked: 15, directoryUpdates: 0 });
     expect(await lineState()).toBe(stateAfter);
+  });
+});
+
+describe('the backfill Lambda', () => {
+  it('stops a minute before its timeout and resumes at the next invocation: 30 s left → nothing scanned, 16 segments left; then complete', async () => {
+    // Arrange: one more legacy posting of 3.00 for P-LAMBDA.
+    const { handler } = await import('../../functions/operations/backfill-read-models');
+    const invoke = (remainingMs: number) =>
+      handler({}, { getRemainingTimeInMillis: () => remainingMs } as Context);
+    await storeLegacyPostings([runPosting('OLD3', 1, 'P-LAMBDA', '3.00', { programId: 'UPG-PRG' })]);
+
+    // Act
+    const cut = await invoke(30_000);
+    const resumed = await invoke(900_000);
+
+    // Assert
+    expect(cut).toMatchObject({ itemsScanned: 0, complete: false, segmentsLeft: 16 });
+    expect(resumed).toMatchObject({ summariesApplied: 1, complete: true, segmentsLeft: 0 });
+    expect((await reportRows()).find((row) => row.partnerId === 'P-LAMBDA')?.earned).toBe('3.00');
+    await expect(handler({ segments: 0 }, {} as Context)).rejects.toThrow(/segments/);
   });
 });
