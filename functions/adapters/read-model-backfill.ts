@@ -55,9 +55,21 @@ export async function backfillReadModels(
   options: ReadModelBackfillOptions,
 ): Promise<ReadModelBackfillOutcome> {
   const segments = Array.from({ length: options.segments }, (_, segment) => segment);
-  const outcomes = await Promise.all(
-    segments.map((segment) => backfillSegment(client, tableName, options, segment)),
+  // A failing segment stops the others at their next page (each with its checkpoint saved) before the
+  // error is thrown: nothing keeps writing after the invocation has failed.
+  const halt = { failed: false };
+  const settled = await Promise.allSettled(
+    segments.map((segment) =>
+      backfillSegment(client, tableName, options, segment, halt).catch((error: unknown) => {
+        halt.failed = true;
+        throw error;
+      }),
+    ),
   );
+  const outcomes = settled.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  });
   const left = outcomes.filter((outcome) => !outcome.done).length;
   return {
     ...outcomes.map((outcome) => outcome.report).reduce(addBackfillReports, noBackfillYet),
@@ -71,10 +83,25 @@ async function backfillSegment(
   tableName: string,
   options: ReadModelBackfillOptions,
   segment: number,
+  halt: { readonly failed: boolean },
 ): Promise<{ report: ReadModelBackfillReport; done: boolean }> {
   const checkpointKey = upgradeCheckpointKey(job, segment, options.segments);
   let startKey: Item | undefined;
-  if (!options.restart) {
+  const saveCheckpoint = (done: boolean) =>
+    client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...checkpointKey,
+          type: 'UpgradeCheckpoint',
+          done,
+          ...(startKey === undefined ? {} : { startKey }),
+        },
+      }),
+    );
+  // A restart forgets every segment's end first: cut short, its next invocation resumes all from here.
+  if (options.restart) await saveCheckpoint(false);
+  else {
     const { Item } = await client.send(
       new GetCommand({ TableName: tableName, Key: checkpointKey, ConsistentRead: true }),
     );
@@ -83,7 +110,8 @@ async function backfillSegment(
   }
   let report = noBackfillYet;
   do {
-    if (options.stopBy !== undefined && Date.now() >= options.stopBy) return { report, done: false };
+    const outOfTime = options.stopBy !== undefined && Date.now() >= options.stopBy;
+    if (outOfTime || halt.failed) return { report, done: false };
     const page = await client.send(
       new ScanCommand({
         TableName: tableName,
@@ -105,17 +133,7 @@ async function backfillSegment(
       itemsScanned: page.ScannedCount ?? 0,
     });
     startKey = page.LastEvaluatedKey;
-    await client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...checkpointKey,
-          type: 'UpgradeCheckpoint',
-          done: startKey === undefined,
-          ...(startKey === undefined ? {} : { startKey }),
-        },
-      }),
-    );
+    await saveCheckpoint(startKey === undefined);
   } while (startKey !== undefined);
   return { report, done: true };
 }

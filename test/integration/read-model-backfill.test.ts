@@ -59,20 +59,20 @@ const backfill = (options: { restart?: boolean; backfillClient?: typeof client }
   });
 
 /**
- * A client whose `at`-th transaction first waits for `interleave` (a live write landing in the middle of
- * the backfill, between its scan and its writes).
+ * A client whose `at`-th transaction first waits for `before` (a live write landing in the middle of the
+ * backfill, between its scan and its writes; or a crash, when it throws).
  */
-function interleavingClient(at: number, interleave: () => Promise<unknown>) {
-  const interleaved = createDocumentClient(config);
-  const send = interleaved.send.bind(interleaved) as (command: unknown) => Promise<unknown>;
+function hookedClient(at: number, before: () => Promise<unknown>) {
+  const hooked = createDocumentClient(config);
+  const send = hooked.send.bind(hooked) as (command: unknown) => Promise<unknown>;
   let transactions = 0;
-  Object.assign(interleaved, {
+  Object.assign(hooked, {
     send: async (command: unknown) => {
-      if (command instanceof TransactWriteCommand && ++transactions === at) await interleave();
+      if (command instanceof TransactWriteCommand && ++transactions === at) await before();
       return send(command);
     },
   });
-  return interleaved;
+  return hooked;
 }
 
 describe('upgrade backfill of liability summaries', () => {
@@ -103,7 +103,7 @@ describe('upgrade backfill of liability summaries', () => {
     // Act: one live posting lands between the backfill's scan and its 5th transaction; four more race it.
     const [first] = await Promise.all([
       backfill({
-        backfillClient: interleavingClient(5, () => ledger.postIndependent(live[0] as LedgerPosting)),
+        backfillClient: hookedClient(5, () => ledger.postIndependent(live[0] as LedgerPosting)),
       }),
       ...live.slice(1).map((posting) => ledger.postIndependent(posting)),
     ]);
@@ -134,6 +134,29 @@ describe('upgrade backfill of liability summaries', () => {
     expect(restarted.itemsScanned).toBeGreaterThan(legacy.length + 1 + live.length);
     const [a, b] = racing;
     expect((a?.summariesApplied ?? 0) + (b?.summariesApplied ?? 0)).toBe(more.length);
+  });
+  it('resumes from its checkpoints after a crash mid-way and counts each posting once: P-CRASH 15 × 0.20 = 3.00', async () => {
+    // Arrange
+    const program = { programId: 'UPG-CRASH' };
+    const legacy = Array.from({ length: 15 }, (_, index) =>
+      runPosting('CRASH', index, 'P-CRASH', '0.20', program),
+    );
+    await storeLegacyPostings(legacy);
+    const crashing = hookedClient(6, async () => {
+      throw new Error('crashed');
+    });
+
+    // Act
+    const crash = backfill({ restart: true, backfillClient: crashing });
+    await expect(crash).rejects.toThrow('crashed');
+    const resumed = await backfill();
+
+    // Assert: the crashed pass had applied some; the resumed one the rest.
+    expect(resumed).toMatchObject({ complete: true });
+    expect(resumed.summariesApplied).toBeGreaterThan(0);
+    expect(resumed.summariesApplied).toBeLessThan(legacy.length);
+    const row = (await reportRows()).find((found) => found.partnerId === 'P-CRASH');
+    expect(row?.earned).toBe('3.00');
   });
 });
 
