@@ -87,27 +87,29 @@ export function postingWrites(tableName: string, postings: readonly LedgerPostin
 }
 
 /**
- * The transaction items that add a posting stored without the `summarized` mark (written before liability
- * summaries existed) to its summary, once: the mark is set on condition it is still absent, with the same
- * summary update `postingWrites` makes. A rerun, a second backfill or a crash between two such transactions
- * never adds a posting twice, and a posting written by `postingWrites` is never added again. The mark is
- * bookkeeping of the read model: the posted entry's figures stay as they were.
+ * The transaction items that add postings stored without the `summarized` mark (written before liability
+ * summaries existed) to their summaries, once: each mark is set on condition it is still absent, with the
+ * same summary updates `postingWrites` makes. A rerun, a second backfill or a crash between two such
+ * transactions never adds a posting twice, and a posting written by `postingWrites` is never added again. The
+ * mark is bookkeeping of the read model: the posted entries' figures stay as they were.
  */
-export function summaryBackfillWrites(tableName: string, posting: LedgerPosting) {
-  const { pk, sk } = ledgerPostingKeys(posting);
-  const key: ItemKey = { pk, sk };
+export function summaryBackfillWrites(tableName: string, postings: readonly LedgerPosting[]) {
   return [
-    {
-      Update: {
-        TableName: tableName,
-        Key: key,
-        UpdateExpression: 'SET #mark = :true',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#mark)',
-        ExpressionAttributeNames: { '#mark': summarizedMark },
-        ExpressionAttributeValues: { ':true': true },
-      },
-    },
-    ...liabilitySummaryUpdates(tableName, [posting]),
+    ...postings.map((posting) => {
+      const { pk, sk } = ledgerPostingKeys(posting);
+      const key: ItemKey = { pk, sk };
+      return {
+        Update: {
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: 'SET #mark = :true',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#mark)',
+          ExpressionAttributeNames: { '#mark': summarizedMark },
+          ExpressionAttributeValues: { ':true': true },
+        },
+      };
+    }),
+    ...liabilitySummaryUpdates(tableName, postings),
   ];
 }
 

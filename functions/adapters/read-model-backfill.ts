@@ -6,13 +6,14 @@ import {
   ScanCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
 import {
   addBackfillReports,
   noBackfillYet,
   type ReadModelBackfillReport,
   shardsToList,
 } from '../../domain/upgrades/read-model-backfill';
-import { summarizedMark, summaryBackfillWrites, toPosting } from './dynamo-accrual-ledger';
+import { chunksOf, summarizedMark, summaryBackfillWrites, toPosting } from './dynamo-accrual-ledger';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
 import { bumpLineChanges, everyShard, type PartnerMonth, shardDirectoryOf } from './line-change-counters';
 import { lineChangesKey, shardOfSalesPartition } from './table-keys/channel-lines';
@@ -138,7 +139,16 @@ async function backfillSegment(
   return { report, done: true };
 }
 
-/** Adds each unmarked posting of a page to its liability summary, once. */
+/** Whether a transaction was refused because a posting in it had its mark already. */
+const markedAlready = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
+
+/**
+ * Adds the unmarked postings of a page to their liability summaries, once: a transaction per chunk of
+ * postings and the summaries they add to (as the ledger chunks an append); a chunk refused because another
+ * backfill marked one of its postings first is applied again one posting at a time.
+ */
 async function summarizePostings(
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -146,20 +156,28 @@ async function summarizePostings(
 ): Promise<Pick<ReadModelBackfillReport, 'summariesApplied' | 'summariesAlreadyApplied'>> {
   let applied = 0;
   let already = 0;
+  // A live posting of the same grain may hold its summary a moment: a conflict commits nothing, so retry.
+  const summarize = (postings: readonly LedgerPosting[]) =>
+    retryOnTransactionConflict(() =>
+      client.send(new TransactWriteCommand({ TransactItems: summaryBackfillWrites(tableName, postings) })),
+    );
   const postings = items.filter((item) => item.type === 'LedgerPosting').map(toPosting);
-  await inParallel(postings, async (posting) => {
+  const chunks = postings.length === 0 ? [] : chunksOf(postings);
+  await inParallel(chunks, async (chunk) => {
     try {
-      // A live posting of the same grain may hold its summary a moment: a conflict commits nothing, so retry.
-      await retryOnTransactionConflict(() =>
-        client.send(new TransactWriteCommand({ TransactItems: summaryBackfillWrites(tableName, posting) })),
-      );
-      applied++;
+      await summarize(chunk.postings);
+      applied += chunk.postings.length;
     } catch (error) {
-      const marked =
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
-      if (!marked) throw error;
-      already++;
+      if (!markedAlready(error)) throw error;
+      for (const posting of chunk.postings) {
+        try {
+          await summarize([posting]);
+          applied++;
+        } catch (single) {
+          if (!markedAlready(single)) throw single;
+          already++;
+        }
+      }
     }
   });
   return { summariesApplied: applied, summariesAlreadyApplied: already };
