@@ -10,6 +10,7 @@ import { DataStack } from './stacks/data-stack';
 import { DealRegistrationStack } from './stacks/deal-registration-stack';
 import { FundsStack } from './stacks/funds-stack';
 import { IngestStack } from './stacks/ingest-stack';
+import { OperationsStack } from './stacks/operations-stack';
 import { PriceProtectionStack } from './stacks/price-protection-stack';
 import { ShipAndDebitStack } from './stacks/ship-and-debit-stack';
 import { WebAclStack } from './stacks/web-acl-stack';
@@ -55,6 +56,10 @@ export function addChrmStacks(app: App) {
     table: data.table,
     eventBus: data.eventBus,
   });
+  const operations = new OperationsStack(app, stackNames.operations, {
+    description: 'ChRM operations: jobs an operator invokes, such as the upgrade backfill of read models',
+    table: data.table,
+  });
   const api = new ApiStack(app, stackNames.api, {
     description: 'ChRM HTTP API: users and their hosted UI, stage',
   });
@@ -97,6 +102,7 @@ export function addChrmStacks(app: App) {
     shipAndDebit,
     webAcl,
     priceProtection,
+    operations,
   };
 }
 

@@ -21,4 +21,5 @@ export const stackNames = {
   funds: 'ChrmFunds',
   shipAndDebit: 'ChrmShipAndDebit',
   priceProtection: 'ChrmPriceProtection',
+  operations: 'ChrmOperations',
 } as const;

@@ -9,6 +9,7 @@ import { liabilityGrainKey, liabilityGrainOf } from '../../domain/reports/liabil
 import { VersionConflictError } from '../../domain/shared/errors';
 import { liabilitySummaryUpdates } from './dynamo-liability-summaries';
 import { allItems, type PartitionQuery, storageStripper } from './table-access';
+import type { ItemKey } from './table-keys/item-key';
 import {
   accountingPeriodKey,
   checkbookPartition,
@@ -23,9 +24,12 @@ import { retryOnTransactionConflict } from './transaction-conflicts';
 // A transaction holds at most 100 items: the scope head, the accounting month's check, and 98 postings and
 // the liability summaries they add to.
 const itemsPerTransaction = 98;
-const withoutStorage = storageStripper('type');
+/** Bookkeeping of the liability summaries (see `postingPut`), no part of the posting. */
+export const summarizedMark = 'summarized';
+const withoutStorage = storageStripper('type', summarizedMark);
 
-const toPosting = (item: Record<string, unknown>): LedgerPosting =>
+/** A stored posting item as the posting it holds. */
+export const toPosting = (item: Record<string, unknown>): LedgerPosting =>
   ledgerPostingSchema.parse(withoutStorage(item));
 
 function measurementOf(head: Record<string, unknown>): Measurement | null {
@@ -47,12 +51,16 @@ export function openMonthCheck(tableName: string, month: string) {
   };
 }
 
-/** A transaction item writing a posting once: posted entries are never overwritten. */
+/**
+ * A transaction item writing a posting once: posted entries are never overwritten. `summarized` marks it as
+ * counted in its liability summary (written with it), so the upgrade backfill (`summaryBackfillWrites`) can
+ * tell the postings stored before summaries existed from those it must never add again.
+ */
 function postingPut(tableName: string, posting: LedgerPosting) {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting' },
+      Item: { ...posting, ...ledgerPostingKeys(posting), type: 'LedgerPosting', [summarizedMark]: true },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -66,6 +74,33 @@ function postingPut(tableName: string, posting: LedgerPosting) {
 export function postingWrites(tableName: string, postings: readonly LedgerPosting[]) {
   return [
     ...postings.map((posting) => postingPut(tableName, posting)),
+    ...liabilitySummaryUpdates(tableName, postings),
+  ];
+}
+
+/**
+ * The transaction items that add postings stored without the `summarized` mark (written before liability
+ * summaries existed) to their summaries, once: each mark is set on condition it is still absent, with the
+ * same summary updates `postingWrites` makes. A rerun, a second backfill or a crash between two such
+ * transactions never adds a posting twice, and a posting written by `postingWrites` is never added again. The
+ * mark is bookkeeping of the read model: the posted entries' figures stay as they were.
+ */
+export function summaryBackfillWrites(tableName: string, postings: readonly LedgerPosting[]) {
+  return [
+    ...postings.map((posting) => {
+      const { pk, sk } = ledgerPostingKeys(posting);
+      const key: ItemKey = { pk, sk };
+      return {
+        Update: {
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: 'SET #mark = :true',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#mark)',
+          ExpressionAttributeNames: { '#mark': summarizedMark },
+          ExpressionAttributeValues: { ':true': true },
+        },
+      };
+    }),
     ...liabilitySummaryUpdates(tableName, postings),
   ];
 }

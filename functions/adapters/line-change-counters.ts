@@ -2,6 +2,7 @@ import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
+import type { ShardDirectory } from '../../domain/upgrades/read-model-backfill';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
 import { lineChangesKey, shardCount } from './table-keys/channel-lines';
 
@@ -71,12 +72,20 @@ export async function readLineChanges(
 /** Shards 0 … shardCount − 1: a listing without a directory reads them all. */
 export const everyShard: readonly number[] = Array.from({ length: shardCount }, (_, shard) => shard);
 
+/** What a counter item (or its absence) says about its partner-month's shards. */
+export function shardDirectoryOf(counter: Record<string, unknown> | undefined): ShardDirectory {
+  if (counter === undefined) return { kind: 'no counter' };
+  const shards = counter.shards;
+  if (!(shards instanceof Set)) return { kind: 'every shard' };
+  return { kind: 'listed', shards: new Set([...(shards as Set<unknown>)].map(Number)) };
+}
+
 /** The shards a counter item lists, in order: none without the item, every one for a counter older than the list. */
 function shardsOf(counter: Record<string, unknown> | undefined): readonly number[] {
-  if (counter === undefined) return [];
-  const shards = counter.shards;
-  if (!(shards instanceof Set)) return everyShard;
-  return [...(shards as Set<unknown>)].map(Number).sort((a, b) => a - b);
+  const directory = shardDirectoryOf(counter);
+  if (directory.kind === 'no counter') return [];
+  if (directory.kind === 'every shard') return everyShard;
+  return [...directory.shards].sort((a, b) => a - b);
 }
 
 /**

@@ -142,3 +142,6 @@ export const lineChangesKey = (partnerId: string, month: string): ItemKey => ({
 /** The shard of the partner-month index (gsi1) a sale line is in. */
 export const salesShardOf = (invoiceNumber: string, invoiceLine: string) =>
   shardOf(`${invoiceNumber}#${invoiceLine}`);
+/** The shard of a SALES#<p>#<yyyy-mm>#<shard> partition (a stored sale line's gsi1pk): where the line really is. */
+export const shardOfSalesPartition = (partition: string) =>
+  Number(partition.slice(partition.lastIndexOf('#') + 1));

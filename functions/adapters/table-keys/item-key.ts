@@ -16,6 +16,7 @@
  * - deal-registration.ts: registrations, customer entries, house accounts, deal policies, reminders (50–56)
  * - price-protection.ts: price protection runs and lines (60–64)
  * - reports.ts: sales summaries, near-tier alerts (70–72)
+ * - upgrades.ts: checkpoints of one-time upgrade jobs (80)
  *
  * Table: pk (S), sk (S); GSIs gsi1, gsi2, gsi3 on (gsiNpk, gsiNsk), projection ALL.
  */
