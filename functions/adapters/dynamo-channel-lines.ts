@@ -26,6 +26,7 @@ import {
   shardCount,
 } from './table-keys/channel-lines';
 import type { ItemKey } from './table-keys/item-key';
+import { WithdrawalMonths } from './withdrawal-months';
 
 type Item = Record<string, unknown>;
 
@@ -188,10 +189,14 @@ const raceCodes = new Set([
  * classified against (or has none), with the replaced version's history put in the same transaction.
  */
 export class DynamoChannelLines implements ChannelLineStore {
+  private readonly withdrawalMonths: WithdrawalMonths;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.withdrawalMonths = new WithdrawalMonths(client, tableName);
+  }
 
   async currentVersions(lines: readonly ChannelLine[]): Promise<ReadonlyMap<string, CurrentLineVersion>> {
     const keys = lines.map((line) => specOf(line).key(line));
@@ -267,19 +272,27 @@ export class DynamoChannelLines implements ChannelLineStore {
         for await (const page of partitionPages(this.client, this.tableName, { index: 'gsi3', partition })) {
           const versions = page.filter((item) => item.sourceFileId === fileId).map(versionOf);
           found += versions.length;
-          withdrawn += await this.withdraw(versions);
+          withdrawn += await this.withdraw(fileId, versions);
         }
       }
+    }
+    // Every transaction is durable now: bump what this or an earlier, interrupted withdrawal touched.
+    const touched = await this.withdrawalMonths.of(fileId);
+    if (touched.length > 0) {
+      await this.bump(touched);
+      await this.withdrawalMonths.clear(fileId);
     }
     return withdrawn;
   }
 
   /** Withdraws versions 50 to a transaction; a cancelled chunk is retried line by line. Answers how many. */
-  private async withdraw(versions: readonly CurrentLineVersion[]): Promise<number> {
+  private async withdraw(fileId: string, versions: readonly CurrentLineVersion[]): Promise<number> {
     const previous = await this.replacedItems(versions);
     const withdrawals = versions.map((version) => this.withdrawal(version, previous));
     let withdrawn = 0;
-    await this.bump(withdrawals.flatMap((withdrawal) => withdrawal.months));
+    const months = withdrawals.flatMap((withdrawal) => withdrawal.months);
+    await this.withdrawalMonths.record(fileId, months);
+    await this.bump(months);
     await inParallel(chunks(withdrawals, writesPerTransaction), async (chunk) => {
       if (await this.transactOrRace(chunk.flatMap((withdrawal) => withdrawal.operations))) {
         withdrawn += chunk.length;

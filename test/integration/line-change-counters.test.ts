@@ -98,23 +98,7 @@ describe('line change counters in DynamoDB', () => {
 
   it('move again when a file is retried after its writer died between its write and its bump (both months of a restatement)', async () => {
     // Arrange: a store whose client dies at the first counter bump after a transaction of line writes.
-    const config = loadConfig();
-    const client = createDocumentClient(config);
-    let transacted = false;
-    const dying = new DynamoChannelLines(
-      new Proxy(client, {
-        get: (target, name) =>
-          name === 'send'
-            ? (command: object) => {
-                if (command instanceof TransactWriteCommand) transacted = true;
-                else if (command instanceof UpdateCommand && transacted)
-                  throw new Error('killed after the write');
-                return target.send(command as never);
-              }
-            : Reflect.get(target, name),
-      }),
-      config.TABLE_NAME,
-    );
+    const dying = storeDyingAfterATransaction();
     await storeChannelLines(store, 'F-9', [saleLine('P-A', 'F-9', 'INV-9')]);
     const restatement = [saleLine('P-A', 'F-10', 'INV-9', { invoiceDate: '2026-04-20', quantity: '7' })];
 
@@ -128,7 +112,43 @@ describe('line change counters in DynamoDB', () => {
     expect(retried['P-A 2026-03']).toBeGreaterThan(seenByARunInBetween['P-A 2026-03'] ?? 0);
     expect(retried['P-A 2026-04']).toBeGreaterThan(seenByARunInBetween['P-A 2026-04'] ?? 0);
   });
+
+  it('move again when a withdrawal is retried after it died between its transaction and its bump', async () => {
+    // Arrange: F-12 restates INV-12 into April; its withdrawal puts INV-12 back in March.
+    await storeChannelLines(store, 'F-11', [saleLine('P-B', 'F-11', 'INV-12')]);
+    await storeChannelLines(store, 'F-12', [
+      saleLine('P-B', 'F-12', 'INV-12', { invoiceDate: '2026-04-21' }),
+    ]);
+
+    // Act: the withdrawal lands, its bump after does not; a run reading now records these counters.
+    await expect(storeDyingAfterATransaction().withdrawFileLines('F-12')).rejects.toThrow(
+      'killed after the write',
+    );
+    const seenByARunInBetween = await counters();
+    expect(await store.withdrawFileLines('F-12')).toBe(0);
+
+    // Assert: the retry found nothing left to withdraw, yet both months moved past what that run recorded.
+    const retried = await counters();
+    expect(retried['P-B 2026-03']).toBeGreaterThan(seenByARunInBetween['P-B 2026-03'] ?? 0);
+    expect(retried['P-B 2026-04']).toBeGreaterThan(seenByARunInBetween['P-B 2026-04'] ?? 0);
+  });
 });
+
+/** A channel-line store whose client dies at the first counter update after a transaction (a `kill -9`). */
+function storeDyingAfterATransaction(): DynamoChannelLines {
+  const config = loadConfig();
+  const client = createDocumentClient(config);
+  let transacted = false;
+  const send = (command: object) => {
+    if (command instanceof TransactWriteCommand) transacted = true;
+    else if (command instanceof UpdateCommand && transacted) throw new Error('killed after the write');
+    return client.send(command as never);
+  };
+  return new DynamoChannelLines(
+    new Proxy(client, { get: (target, name) => (name === 'send' ? send : Reflect.get(target, name)) }),
+    config.TABLE_NAME,
+  );
+}
 
 describe('a rerun over DynamoDB lines', () => {
   it('reuses the last completed run’s snapshot while no counter moved, and reads again only the partner-months a late line, a restatement or a withdrawal moved', async () => {

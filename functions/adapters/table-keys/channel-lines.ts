@@ -12,6 +12,7 @@ import type { ItemKey } from './item-key';
  * | snapshot history  | INVENTORY#<p>#<sku>    | HISTORY#<date>#<wh>#<fileId>|                           |                         |
  * | line changes      | LINECHANGES#<p>#<yyyy-mm> | COUNTER (changes: bumped by every sale line write/withdrawal) |  |                 |
  * | sales shard directory | LINECHANGES#<p>#<yyyy-mm> | COUNTER (shards: number set of the SALES#<p>#<yyyy-mm>#<shard> partitions given lines) | | |
+ * | withdrawal months | WITHDRAWAL#<fileId>    | MONTHS (months: string set of <yyyy-mm>#<p> a withdrawal of the file under way touches) | | |
  *
  * Sale lines also carry gsi2 = PRODUCTSALES#<p>#<sku> / <invoiceDate>#<invoice>#<line>, and sale lines and
  * snapshots carry gsi3 = FILELINES#<fileId>#<shard> / <line, 10 digits>.
@@ -145,3 +146,10 @@ export const salesShardOf = (invoiceNumber: string, invoiceLine: string) =>
 /** The shard of a SALES#<p>#<yyyy-mm>#<shard> partition (a stored sale line's gsi1pk): where the line really is. */
 export const shardOfSalesPartition = (partition: string) =>
   Number(partition.slice(partition.lastIndexOf('#') + 1));
+
+// Withdrawal months: the partner-months a failed file's withdrawal touches, kept until their counters are bumped
+// after every withdrawal transaction, so a withdrawal killed between a transaction and its bump bumps on retry.
+export const withdrawalMonthsKey = (fileId: string): ItemKey => ({
+  pk: `WITHDRAWAL#${fileId}`,
+  sk: 'MONTHS',
+});
