@@ -2,16 +2,13 @@ import { isCalendarDate } from '../ingestion/date-text';
 import type { IsoDate } from '../shared/iso-date';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
+import { authorizationLineCovering } from './authorization-coverage';
 import type { IndexedAuthorization, IndexedAuthorizationLine } from './authorization-index';
-import {
-  AuthorizationPrecedence,
-  coversEndCustomer,
-  unquotedAuthorizationNumber,
-} from './authorization-precedence';
+import { AuthorizationPrecedence, unquotedAuthorizationNumber } from './authorization-precedence';
 import { authorizedUnitCost, debitLineAmount, parsePlainPrice, priceScale } from './debit-amount';
 import { type BookCostBasis, type DebitAuthorization, maxAuthorizedQuantity } from './debit-authorization';
 import { type DebitClaimLine, invoiceLineKey, invoiceLineKeyHash } from './debit-claim-line';
-import { type DebitClaimReason, debitClaimReasons } from './debit-claim-reasons';
+import { type DebitClaimReason, debitClaimReasons, firstReason } from './debit-claim-reasons';
 import { hashOf, KeyFilter } from './key-filter';
 import type { PosSaleIndex } from './pos-sale-index';
 
@@ -156,13 +153,19 @@ export function validateDebitClaimLines(
   };
   const matched = (line: DebitClaimLine): IndexedAuthorization | undefined => {
     precedence ??= new AuthorizationPrecedence(context.authorizations.values());
-    const covering = precedence.covering(
-      line,
-      context.partnerId,
-      context.currency,
-      context.endCustomerSegments,
-    );
+    const covering = precedence.covering(line, context);
     return covering.find((indexed) => unitsLeft(indexed, line.productSku) > 0) ?? covering[0];
+  };
+
+  // What the line alone says of its ship date: not a date, in the future, or past the claim window.
+  const shipDateFault = (
+    line: DebitClaimLine,
+  ): 'invalidShipDate' | 'shipDateInFuture' | 'pastExercisePeriod' | undefined => {
+    const shipped = dayOf(line.shipDate);
+    if (Number.isNaN(shipped)) return 'invalidShipDate';
+    if (shipped > received) return 'shipDateInFuture';
+    if (received - shipped > context.claimWindowDays) return 'pastExercisePeriod';
+    return undefined;
   };
 
   const validate = (
@@ -182,31 +185,14 @@ export function validateDebitClaimLines(
     ) {
       return rejected(line, 'invalidInput');
     }
-    const authorization = indexed?.authorization;
-    if (
-      indexed === undefined ||
-      authorization === undefined ||
-      authorization.partnerId !== context.partnerId ||
-      authorization.currency !== context.currency ||
-      authorization.status === 'requested'
-    ) {
-      return rejected(line, 'authorizationInvalid');
-    }
-    if (authorization.status === 'cancelled') return rejected(line, 'authorizationCancelled');
-    // Past this point it is approved, amended or expired: one that expired since still covers resales made
-    // while it was valid, so only the dates decide.
-    const shipped = dayOf(line.shipDate);
-    if (Number.isNaN(shipped)) return rejected(line, 'invalidShipDate');
-    if (shipped > received) return rejected(line, 'shipDateInFuture');
-    if (line.shipDate < authorization.validFrom || line.shipDate < (authorization.issuedOn ?? '')) {
-      return rejected(line, 'shipDateBeforeAuthorization');
-    }
-    if (line.shipDate > authorization.validTo) return rejected(line, 'authorizationExpired');
-    if (received - shipped > context.claimWindowDays) return rejected(line, 'pastExercisePeriod');
-    const authorized = indexed.lines.get(line.productSku);
-    if (authorized === undefined) return rejected(line, 'productNotAuthorized');
-    if (!coversEndCustomer(authorization.coverage, line.endCustomerId, context.endCustomerSegments))
-      return rejected(line, 'invalidCustomer');
+    if (indexed === undefined) return rejected(line, 'authorizationInvalid');
+    const covered = authorizationLineCovering(indexed, line, context);
+    // The line's own date rules interleave with the authorization's: the first fault in precedence decides.
+    const dateFault = shipDateFault(line);
+    if (typeof covered === 'string') return rejected(line, firstReason(covered, dateFault));
+    if (dateFault !== undefined) return rejected(line, dateFault);
+    const authorization = indexed.authorization;
+    const authorized = covered;
     const invoiceKey = invoiceLineKeyHash(line);
     if (
       (claimedBefore.mayHave(invoiceKey) && context.claimedInvoiceLines.has(invoiceLineKey(line))) ||
