@@ -60,10 +60,14 @@ function isoDay(date: string): number {
   return isCalendarDate(year, month, day) ? Date.UTC(year, month - 1, day) / 86_400_000 : Number.NaN;
 }
 
-/** What this claim's earlier lines left of one authorization line, and its granted cost on the last book cost seen. */
+/**
+ * What this claim's earlier lines left of one authorization line, and its granted cost on the last book cost
+ * seen, kept by that cost's text: the same text is the same cost, and compares without reading a parsed value
+ * (another text of the same cost, "2.5" for "2.50", only works the granted cost out again).
+ */
 interface AuthorizedLineState {
   remaining: number;
-  book: bigint | undefined;
+  bookText: string | undefined;
   granted: bigint;
   grantedText: string;
 }
@@ -227,16 +231,22 @@ export function validateDebitClaimLines(
     }
     const basis = authorization.bookCostBasis;
     const reference = context.bookCostOf(authorization, line);
-    if (reference === undefined || parsePlainPrice(reference) !== book) {
+    // The same text is the same cost: parsed only when the texts differ.
+    if (reference === undefined || (reference !== line.bookCost && parsePlainPrice(reference) !== book)) {
       return rejected(line, 'bookCostIncorrect', { bookCostBasis: basis });
     }
     let state = states[authorized.slot];
     if (state === undefined) {
-      state = { remaining: authorized.line.remainingQuantity, book: undefined, granted: 0n, grantedText: '' };
+      state = {
+        remaining: authorized.line.remainingQuantity,
+        bookText: undefined,
+        granted: 0n,
+        grantedText: '',
+      };
       states[authorized.slot] = state;
     }
-    if (state.book !== book) {
-      state.book = book;
+    if (state.bookText !== line.bookCost) {
+      state.bookText = line.bookCost;
       state.granted = authorizedUnitCost(authorized.pricing, book);
       state.grantedText = formatScaled(state.granted, priceScale, minor);
     }
