@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { roundHalfEvenMacro } from './accruals-duckdb';
+import { cpuMilliseconds, roundHalfEvenMacro } from './accruals-duckdb';
 import {
   claimWindowDays,
   partnerId,
@@ -208,6 +208,8 @@ FROM drawn ORDER BY line_no`;
 export interface DuckDbValidation {
   readonly loadTimes: readonly number[];
   readonly validateTimes: readonly number[];
+  /** CPU milliseconds of the process (DuckDB's threads included) during each validation. */
+  readonly validateCpuTimes: readonly number[];
   readonly outcomes: ReadonlyMap<number, LineOutcome>;
 }
 
@@ -220,6 +222,7 @@ export async function runDuckDbValidation(
   writeCsvFiles(data, directory);
   const loadTimes: number[] = [];
   const validateTimes: number[] = [];
+  const validateCpuTimes: number[] = [];
   let rows: {
     line_no: number;
     reason: string | null;
@@ -234,8 +237,10 @@ export async function runDuckDbValidation(
     await connection.run(loadSql(directory));
     loadTimes.push(performance.now() - started);
     started = performance.now();
+    const cpuStarted = process.cpuUsage();
     rows = (await connection.runAndReadAll(validationSql)).getRowObjectsJS() as typeof rows;
     validateTimes.push(performance.now() - started);
+    validateCpuTimes.push(cpuMilliseconds(process.cpuUsage(cpuStarted)));
     connection.closeSync();
     instance.closeSync();
   }
@@ -247,5 +252,5 @@ export async function runDuckDbValidation(
       approvedCents: BigInt(row.approved_cents),
     });
   }
-  return { loadTimes, validateTimes, outcomes };
+  return { loadTimes, validateTimes, validateCpuTimes, outcomes };
 }

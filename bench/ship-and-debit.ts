@@ -4,9 +4,12 @@
  * (indexAuthorizations + PosSaleIndex + validateDebitClaimLines, from objects in memory) and (b) by DuckDB
  * in-process as one SQL statement over the same data loaded from CSV (ship-and-debit-duckdb.ts). Loading is
  * excluded on both sides; the two must agree line by line on reason, approved quantity and cents.
- * Goals: ours ≤ 1.0× DuckDB's time and ≥ 50,000 claim lines/s. Medians of 3 runs after a warm-up.
+ * Goals: ours ≤ 1.0× DuckDB's time and ≥ 50,000 claim lines/s. Medians of 3 runs after a warm-up; CPU
+ * milliseconds (user + system, GC and DuckDB threads included) beside the wall times, steadier on a shared
+ * machine, with the load average before → after.
  * Run: `npm run bench -- ship-and-debit`, or `npx tsx bench/ship-and-debit.ts [claimLines] [posLines]`.
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { toMinorUnits } from '../domain/shared/money/minor-units';
 import { indexAuthorizations } from '../domain/ship-and-debit/authorization-index';
@@ -15,6 +18,7 @@ import {
   validateDebitClaimLines,
 } from '../domain/ship-and-debit/claim-line-validation';
 import { PosSaleIndex } from '../domain/ship-and-debit/pos-sale-index';
+import { cpuMilliseconds } from './accruals-duckdb';
 import {
   claimWindowDays,
   generateShipAndDebitData,
@@ -56,12 +60,16 @@ const outcomeOf = (result: DebitClaimLineResult): LineOutcome => ({
 
 export async function runShipAndDebitBench(claimLineCount = 100_000, posLineCount = 1_000_000) {
   const data = generateShipAndDebitData(claimLineCount, posLineCount);
+  const loadBefore = loadavg()[0] as number;
   let results: DebitClaimLineResult[] = validateFile(data);
   const ours: number[] = [];
+  const oursCpu: number[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     results = validateFile(data);
     ours.push(performance.now() - started);
+    oursCpu.push(cpuMilliseconds(process.cpuUsage(cpuStarted)));
   }
   const duck = await runDuckDbValidation(data, repeats);
   const disagreements = results.filter((result) => {
@@ -81,6 +89,7 @@ export async function runShipAndDebitBench(claimLineCount = 100_000, posLineCoun
   }
   const oursMs = median(ours);
   const duckMs = median(duck.validateTimes);
+  const duckCpuMs = median(duck.validateCpuTimes);
   return {
     claimLines: data.claimLines.length,
     posLines: data.sales.length,
@@ -90,6 +99,10 @@ export async function runShipAndDebitBench(claimLineCount = 100_000, posLineCoun
     duckDbValidateMs: Math.round(duckMs),
     duckDbLoadMs: Math.round(median(duck.loadTimes)),
     oursOverDuckDb: Number((oursMs / duckMs).toFixed(2)),
+    oursCpuMs: Math.round(median(oursCpu)),
+    duckDbValidateCpuMs: Math.round(duckCpuMs),
+    oursOverDuckDbCpu: Number((median(oursCpu) / duckCpuMs).toFixed(2)),
+    loadAverage: `${loadBefore.toFixed(1)} → ${(loadavg()[0] as number).toFixed(1)}`,
     agreeLineByLine: disagreements.length === 0 && duck.outcomes.size === results.length,
     disagreeing: disagreements.slice(0, 3).map((result) => result.lineNumber),
     outcomes: [...reasons.entries()]

@@ -7,6 +7,8 @@ export interface IndexedAuthorizationLine {
   readonly pricing: ScaledPricing;
   /** Resale ceiling at 1e-6, when the line sets one. */
   readonly resaleCeiling: bigint | undefined;
+  /** Its position among all lines of its index (0, 1, …): claim validation keeps per-line state in an array by it. */
+  readonly slot: number;
 }
 
 export interface IndexedAuthorization {
@@ -23,6 +25,7 @@ export function indexAuthorizations(
   authorizations: Iterable<DebitAuthorization>,
 ): ReadonlyMap<string, IndexedAuthorization> {
   const index = new Map<string, IndexedAuthorization>();
+  let slot = 0;
   for (const authorization of authorizations) {
     const lines = new Map<string, IndexedAuthorizationLine>();
     for (const line of authorization.lines) {
@@ -30,6 +33,7 @@ export function indexAuthorizations(
         line,
         pricing: scalePricing(line.pricing),
         resaleCeiling: line.resaleCeiling === undefined ? undefined : parsePrice(line.resaleCeiling),
+        slot: slot++,
       });
     }
     index.set(authorization.authorizationNumber, { authorization, lines });

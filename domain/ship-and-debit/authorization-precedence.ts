@@ -1,20 +1,10 @@
+import { authorizationLineCovering, type CoverageScope } from './authorization-coverage';
 import type { IndexedAuthorization } from './authorization-index';
 import type { DebitAuthorizationCoverage } from './debit-authorization';
 import type { DebitClaimLine } from './debit-claim-line';
 
 /** The authorization number of a claim line that quotes none: the claim matches it (`AuthorizationPrecedence`). */
 export const unquotedAuthorizationNumber = '';
-
-/** Whether a coverage takes a line's end customer (`segments`: end customer → segment, for segment blankets). */
-export function coversEndCustomer(
-  coverage: DebitAuthorizationCoverage,
-  endCustomerId: string,
-  segments: ReadonlyMap<string, string>,
-): boolean {
-  if (coverage.kind === 'endCustomer') return coverage.endCustomerId === endCustomerId;
-  if (coverage.kind === 'segment') return segments.get(endCustomerId) === coverage.segment;
-  return true;
-}
 
 /** Named end customer first, then the narrower blanket (a segment), then the blanket over every end customer. */
 const rankOf: Record<DebitAuthorizationCoverage['kind'], number> = {
@@ -25,8 +15,8 @@ const rankOf: Record<DebitAuthorizationCoverage['kind'], number> = {
 
 /**
  * Which authorization a claim line that leaves its number blank falls under, decided so: of the partner's
- * authorizations in the claim's currency that cover the line (issued and not cancelled, the ship date within
- * their dates and not before issue, the product on them, the end customer covered), one naming the end
+ * authorizations that cover the line (`authorizationLineCovering`, the rule a quoted number is checked by
+ * too, so a line is never matched to one validation would then reject for coverage), one naming the end
  * customer comes before a blanket one: the manufacturer made that deal for that customer, and the blanket's
  * units stay for customers without one (as SAP and Model N determine agreements). Within a rank the one
  * ending first goes first (its units lapse first), then the lowest number. The caller takes the first with
@@ -38,8 +28,6 @@ export class AuthorizationPrecedence {
 
   constructor(authorizations: Iterable<IndexedAuthorization>) {
     for (const indexed of authorizations) {
-      const { status } = indexed.authorization;
-      if (status === 'requested' || status === 'cancelled') continue;
       for (const sku of indexed.lines.keys()) {
         const list = this.byProduct.get(sku);
         if (list === undefined) this.byProduct.set(sku, [indexed]);
@@ -49,23 +37,11 @@ export class AuthorizationPrecedence {
     for (const list of this.byProduct.values()) list.sort(precedes);
   }
 
-  /** The partner's authorizations covering the line, in precedence order (empty when none does). */
-  covering(
-    line: DebitClaimLine,
-    partnerId: string,
-    currency: string,
-    segments: ReadonlyMap<string, string>,
-  ): IndexedAuthorization[] {
-    return (this.byProduct.get(line.productSku) ?? []).filter(({ authorization }) => {
-      return (
-        authorization.partnerId === partnerId &&
-        authorization.currency === currency &&
-        line.shipDate >= authorization.validFrom &&
-        line.shipDate >= (authorization.issuedOn ?? '') &&
-        line.shipDate <= authorization.validTo &&
-        coversEndCustomer(authorization.coverage, line.endCustomerId, segments)
-      );
-    });
+  /** The authorizations covering the line in `scope` (`authorizationLineCovering`), in precedence order. */
+  covering(line: DebitClaimLine, scope: CoverageScope): IndexedAuthorization[] {
+    return (this.byProduct.get(line.productSku) ?? []).filter(
+      (indexed) => typeof authorizationLineCovering(indexed, line, scope) !== 'string',
+    );
   }
 }
 

@@ -2,16 +2,13 @@ import { isCalendarDate } from '../ingestion/date-text';
 import type { IsoDate } from '../shared/iso-date';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
-import type { IndexedAuthorization, IndexedAuthorizationLine } from './authorization-index';
-import {
-  AuthorizationPrecedence,
-  coversEndCustomer,
-  unquotedAuthorizationNumber,
-} from './authorization-precedence';
+import { authorizationLineCovering } from './authorization-coverage';
+import type { IndexedAuthorization } from './authorization-index';
+import { AuthorizationPrecedence, unquotedAuthorizationNumber } from './authorization-precedence';
 import { authorizedUnitCost, debitLineAmount, parsePlainPrice, priceScale } from './debit-amount';
 import { type BookCostBasis, type DebitAuthorization, maxAuthorizedQuantity } from './debit-authorization';
 import { type DebitClaimLine, invoiceLineKey, invoiceLineKeyHash } from './debit-claim-line';
-import { type DebitClaimReason, debitClaimReasons } from './debit-claim-reasons';
+import { type DebitClaimReason, debitClaimReasons, firstReason } from './debit-claim-reasons';
 import { hashOf, KeyFilter } from './key-filter';
 import type { PosSaleIndex } from './pos-sale-index';
 
@@ -63,41 +60,60 @@ function isoDay(date: string): number {
   return isCalendarDate(year, month, day) ? Date.UTC(year, month - 1, day) / 86_400_000 : Number.NaN;
 }
 
-/** What this claim's earlier lines left of one authorization line, and its granted cost on the last book cost seen. */
+/**
+ * What this claim's earlier lines left of one authorization line, and its granted cost on the last book cost
+ * seen, kept by that cost's text: the same text is the same cost, and compares without reading a parsed value
+ * (another text of the same cost, "2.5" for "2.50", only works the granted cost out again).
+ */
 interface AuthorizedLineState {
   remaining: number;
-  book: bigint | undefined;
+  bookText: string | undefined;
   granted: bigint;
   grantedText: string;
 }
 
 /**
- * The invoice lines a claim's earlier lines took, found by `invoiceLineKeyHash` and a bit filter: the key
- * strings are built only when hashes meet (a repeat, or a rare collision), never once a line.
+ * The invoice lines a claim's earlier lines took: an open-addressing table of their `invoiceLineKeyHash`es in
+ * typed arrays, at most half full, so a line allocates nothing; the key strings are built only when hashes
+ * meet (a repeat, or a rare collision). `has` and then `add` of the same line probe the same, hot, slots.
  */
 class InvoiceLinesTaken {
-  private readonly filter: KeyFilter;
-  private readonly byHash = new Map<number, DebitClaimLine[]>();
+  private readonly hashes: Int32Array;
+  private readonly taken: (DebitClaimLine | undefined)[];
+  private readonly mask: number;
 
   constructor(lines: number) {
-    this.filter = new KeyFilter(lines);
+    let size = 16;
+    while (size < lines * 2) size *= 2;
+    this.hashes = new Int32Array(size);
+    this.taken = new Array<DebitClaimLine | undefined>(size).fill(undefined);
+    this.mask = size - 1;
   }
 
   has(line: DebitClaimLine, hash: number): boolean {
-    if (!this.filter.mayHave(hash)) return false;
-    const key = invoiceLineKey(line);
-    return this.byHash.get(hash & smiMask)?.some((taken) => invoiceLineKey(taken) === key) ?? false;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const taken = this.taken[slot];
+      if (taken === undefined) return false;
+      if (this.hashes[slot] === hash && invoiceLineKey(taken) === invoiceLineKey(line)) return true;
+    }
   }
 
   add(line: DebitClaimLine, hash: number): void {
-    this.filter.add(hash);
-    const taken = this.byHash.get(hash & smiMask);
-    if (taken === undefined) this.byHash.set(hash & smiMask, [line]);
-    else taken.push(line);
+    let slot = hash & this.mask;
+    while (this.taken[slot] !== undefined) slot = (slot + 1) & this.mask;
+    this.hashes[slot] = hash;
+    this.taken[slot] = line;
   }
 }
-/** Keeps a hash a small integer (31 bits), which V8 stores in place, not as a heap number. */
-const smiMask = 0x3fffffff;
+
+/** How many authorization lines `authorizations` index (their slots run from 0). */
+function slotCount(authorizations: ReadonlyMap<string, IndexedAuthorization>): number {
+  let count = 0;
+  for (const indexed of authorizations.values()) {
+    for (const authorized of indexed.lines.values()) count = Math.max(count, authorized.slot + 1);
+  }
+  return count;
+}
 
 /** `compute` with its results kept per argument, for values that repeat across a claim's lines. */
 function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -125,9 +141,11 @@ export function validateDebitClaimLines(
   const minor = currencyMinorUnits[context.currency];
   const zero = formatScaled(0n, minor, minor);
   const received = isoDay(context.receivedOn);
-  // Per indexed authorization line (its identity is the key): the remaining quantity as this claim's earlier
-  // lines leave it, and the granted cost, which changes only with the book cost (one per product and date).
-  const states = new Map<IndexedAuthorizationLine, AuthorizedLineState>();
+  // Per indexed authorization line (by its slot): the remaining quantity as this claim's earlier lines leave
+  // it, and the granted cost, which changes only with the book cost (one per product and date).
+  const states = new Array<AuthorizedLineState | undefined>(slotCount(context.authorizations)).fill(
+    undefined,
+  );
   const toPriceScale = 10n ** BigInt(priceScale - minor);
   // Dates repeat across a file's lines (a few hundred distinct): each is worked out once. Prices are parsed
   // per line: a memo of every distinct one was slower than parsing.
@@ -152,21 +170,28 @@ export function validateDebitClaimLines(
   const unitsLeft = (indexed: IndexedAuthorization, sku: string): number => {
     const authorized = indexed.lines.get(sku);
     if (authorized === undefined) return 0;
-    return states.get(authorized)?.remaining ?? authorized.line.remainingQuantity;
+    return states[authorized.slot]?.remaining ?? authorized.line.remainingQuantity;
   };
   const matched = (line: DebitClaimLine): IndexedAuthorization | undefined => {
     precedence ??= new AuthorizationPrecedence(context.authorizations.values());
-    const covering = precedence.covering(
-      line,
-      context.partnerId,
-      context.currency,
-      context.endCustomerSegments,
-    );
+    const covering = precedence.covering(line, context);
     return covering.find((indexed) => unitsLeft(indexed, line.productSku) > 0) ?? covering[0];
+  };
+
+  // What the line alone says of its ship date: not a date, in the future, or past the claim window.
+  const shipDateFault = (
+    line: DebitClaimLine,
+  ): 'invalidShipDate' | 'shipDateInFuture' | 'pastExercisePeriod' | undefined => {
+    const shipped = dayOf(line.shipDate);
+    if (Number.isNaN(shipped)) return 'invalidShipDate';
+    if (shipped > received) return 'shipDateInFuture';
+    if (received - shipped > context.claimWindowDays) return 'pastExercisePeriod';
+    return undefined;
   };
 
   const validate = (
     line: DebitClaimLine,
+    position: number,
     indexed: IndexedAuthorization | undefined,
   ): DebitClaimLineResult => {
     const book = parsePlainPrice(line.bookCost);
@@ -182,31 +207,14 @@ export function validateDebitClaimLines(
     ) {
       return rejected(line, 'invalidInput');
     }
-    const authorization = indexed?.authorization;
-    if (
-      indexed === undefined ||
-      authorization === undefined ||
-      authorization.partnerId !== context.partnerId ||
-      authorization.currency !== context.currency ||
-      authorization.status === 'requested'
-    ) {
-      return rejected(line, 'authorizationInvalid');
-    }
-    if (authorization.status === 'cancelled') return rejected(line, 'authorizationCancelled');
-    // Past this point it is approved, amended or expired: one that expired since still covers resales made
-    // while it was valid, so only the dates decide.
-    const shipped = dayOf(line.shipDate);
-    if (Number.isNaN(shipped)) return rejected(line, 'invalidShipDate');
-    if (shipped > received) return rejected(line, 'shipDateInFuture');
-    if (line.shipDate < authorization.validFrom || line.shipDate < (authorization.issuedOn ?? '')) {
-      return rejected(line, 'shipDateBeforeAuthorization');
-    }
-    if (line.shipDate > authorization.validTo) return rejected(line, 'authorizationExpired');
-    if (received - shipped > context.claimWindowDays) return rejected(line, 'pastExercisePeriod');
-    const authorized = indexed.lines.get(line.productSku);
-    if (authorized === undefined) return rejected(line, 'productNotAuthorized');
-    if (!coversEndCustomer(authorization.coverage, line.endCustomerId, context.endCustomerSegments))
-      return rejected(line, 'invalidCustomer');
+    if (indexed === undefined) return rejected(line, 'authorizationInvalid');
+    const covered = authorizationLineCovering(indexed, line, context);
+    // The line's own date rules interleave with the authorization's: the first fault in precedence decides.
+    const dateFault = shipDateFault(line);
+    if (typeof covered === 'string') return rejected(line, firstReason(covered, dateFault));
+    if (dateFault !== undefined) return rejected(line, dateFault);
+    const authorization = indexed.authorization;
+    const authorized = covered;
     const invoiceKey = invoiceLineKeyHash(line);
     if (
       (claimedBefore.mayHave(invoiceKey) && context.claimedInvoiceLines.has(invoiceLineKey(line))) ||
@@ -223,16 +231,22 @@ export function validateDebitClaimLines(
     }
     const basis = authorization.bookCostBasis;
     const reference = context.bookCostOf(authorization, line);
-    if (reference === undefined || parsePlainPrice(reference) !== book) {
+    // The same text is the same cost: parsed only when the texts differ.
+    if (reference === undefined || (reference !== line.bookCost && parsePlainPrice(reference) !== book)) {
       return rejected(line, 'bookCostIncorrect', { bookCostBasis: basis });
     }
-    let state = states.get(authorized);
+    let state = states[authorized.slot];
     if (state === undefined) {
-      state = { remaining: authorized.line.remainingQuantity, book: undefined, granted: 0n, grantedText: '' };
-      states.set(authorized, state);
+      state = {
+        remaining: authorized.line.remainingQuantity,
+        bookText: undefined,
+        granted: 0n,
+        grantedText: '',
+      };
+      states[authorized.slot] = state;
     }
-    if (state.book !== book) {
-      state.book = book;
+    if (state.bookText !== line.bookCost) {
+      state.bookText = line.bookCost;
       state.granted = authorizedUnitCost(authorized.pricing, book);
       state.grantedText = formatScaled(state.granted, priceScale, minor);
     }
@@ -251,7 +265,7 @@ export function validateDebitClaimLines(
     if (amount !== claimed.amountMinor * toPriceScale) {
       return rejected(line, 'amountIncorrect', priced);
     }
-    if (!context.sales.backs(line, context.posToleranceBasisPoints))
+    if (!context.sales.backs(line, context.posToleranceBasisPoints, position))
       return rejected(line, 'noMatchingSale', priced);
     const left = state.remaining;
     if (left <= 0) return rejected(line, 'zeroBalance', priced);
@@ -288,11 +302,11 @@ export function validateDebitClaimLines(
     };
   };
 
-  return lines.map((line) => {
+  return lines.map((line, position) => {
     if (line.authorizationNumber !== unquotedAuthorizationNumber)
-      return validate(line, context.authorizations.get(line.authorizationNumber));
+      return validate(line, position, context.authorizations.get(line.authorizationNumber));
     const indexed = matched(line);
-    const result = validate(line, indexed);
+    const result = validate(line, position, indexed);
     return indexed === undefined
       ? result
       : { ...result, appliedAuthorizationNumber: indexed.authorization.authorizationNumber };

@@ -39,3 +39,43 @@ export const debitClaimReasons = {
 } as const;
 
 export type DebitClaimReason = keyof typeof debitClaimReasons;
+
+/**
+ * The order the rules are tried in: a line failing several is reported under the first of them, on the 849
+ * and in the bench's SQL (`bench/ship-and-debit-duckdb.ts` tries its CASE arms in this order). The
+ * authorization's own rules (`authorizationLineCovering`) and the line's date rules interleave here, so the
+ * validation merges their first faults by this order.
+ */
+export const debitClaimReasonPrecedence = [
+  'invalidInput',
+  'authorizationInvalid',
+  'authorizationCancelled',
+  'invalidShipDate',
+  'shipDateInFuture',
+  'shipDateBeforeAuthorization',
+  'authorizationExpired',
+  'pastExercisePeriod',
+  'productNotAuthorized',
+  'invalidCustomer',
+  'duplicateInvoice',
+  'resaleAboveCeiling',
+  'bookCostIncorrect',
+  'authorizedCostIncorrect',
+  'amountIncorrect',
+  'noMatchingSale',
+  'zeroBalance',
+  'quantityExceeded',
+] as const satisfies readonly DebitClaimReason[];
+
+const rankOf = Object.fromEntries(debitClaimReasonPrecedence.map((reason, rank) => [reason, rank])) as Record<
+  DebitClaimReason,
+  number
+>;
+
+/** Of a reason a line fails and another it may fail too, the one reported: the earlier in the precedence. */
+export function firstReason<A extends DebitClaimReason, B extends DebitClaimReason>(
+  reason: A,
+  other: B | undefined,
+): A | B {
+  return other !== undefined && rankOf[other] < rankOf[reason] ? other : reason;
+}

@@ -47,6 +47,12 @@ class Quantities {
   }
 }
 
+/** One invoice's invoice lines' and products' net quantities. */
+interface InvoiceQuantities {
+  lines: Quantities | undefined;
+  readonly products: Quantities;
+}
+
 /** Whether a net POS quantity backs `claimed` units within the tolerance. */
 const within = (sold: number | undefined, claimed: number, toleranceBasisPoints: number): boolean =>
   sold !== undefined && sold !== 0 && Math.abs(sold - claimed) * 10_000 <= claimed * toleranceBasisPoints;
@@ -66,17 +72,16 @@ function track(map: Map<string, Quantities>, key: string, counted: string): void
  */
 export class PosSaleIndex {
   /** invoice → its invoice lines' and its products' net quantities (one lookup per sale for both). */
-  private readonly byInvoice = new Map<
-    string,
-    { lines: Quantities | undefined; readonly products: Quantities }
-  >();
+  private readonly byInvoice = new Map<string, InvoiceQuantities>();
+  /** Each claim line's invoice entry, by the line's position: `backs` finds it without a lookup. */
+  private readonly invoiceAt: InvoiceQuantities[] = [];
   /** end customer → product → ship date → net quantity. */
   private readonly byResale = new Map<string, Map<string, Quantities>>();
   /** Invoices, and end customer + product pairs, of the claim's lines. */
   private readonly invoices: KeyFilter;
   private readonly resales: KeyFilter;
 
-  constructor(claimLines: readonly DebitClaimLine[]) {
+  constructor(private readonly claimLines: readonly DebitClaimLine[]) {
     this.invoices = new KeyFilter(claimLines.length);
     this.resales = new KeyFilter(claimLines.length);
     for (const line of claimLines) {
@@ -85,11 +90,14 @@ export class PosSaleIndex {
       const invoice = this.byInvoice.get(line.invoiceNumber);
       const invoiceLine = line.invoiceLine;
       if (invoice === undefined) {
-        this.byInvoice.set(line.invoiceNumber, {
+        const added = {
           lines: invoiceLine === undefined ? undefined : new Quantities(invoiceLine),
           products: new Quantities(line.productSku),
-        });
+        };
+        this.byInvoice.set(line.invoiceNumber, added);
+        this.invoiceAt.push(added);
       } else {
+        this.invoiceAt.push(invoice);
         if (invoiceLine !== undefined) {
           if (invoice.lines === undefined) invoice.lines = new Quantities(invoiceLine);
           else invoice.lines.track(invoiceLine);
@@ -129,10 +137,15 @@ export class PosSaleIndex {
   /**
    * Whether POS sales back the claim line: the same invoice line (or, without one, the same invoice and
    * product), else the same end customer, product and ship date; either with a net quantity within
-   * `toleranceBasisPoints` of the claimed quantity (0 = exact, 500 = ±5 %).
+   * `toleranceBasisPoints` of the claimed quantity (0 = exact, 500 = ±5 %). `position`, when the caller knows
+   * it, is the line's place in the claim lines the index was made for: its invoice is then found in place,
+   * not looked up by number in a Map as large as the claim (cold for every line).
    */
-  backs(line: DebitClaimLine, toleranceBasisPoints: number): boolean {
-    const invoice = this.byInvoice.get(line.invoiceNumber);
+  backs(line: DebitClaimLine, toleranceBasisPoints: number, position?: number): boolean {
+    const invoice =
+      position !== undefined && this.claimLines[position] === line
+        ? this.invoiceAt[position]
+        : this.byInvoice.get(line.invoiceNumber);
     const byInvoice =
       line.invoiceLine === undefined
         ? invoice?.products.get(line.productSku)

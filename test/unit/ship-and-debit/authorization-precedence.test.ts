@@ -130,7 +130,7 @@ describe('blanket debit authorizations and precedence', () => {
     ];
     const precedence = new AuthorizationPrecedence(indexAuthorizations(authorizations).values());
     const order = precedence
-      .covering(unquoted(1, 1), 'DIST-001', 'USD', segments)
+      .covering(unquoted(1, 1), { partnerId: 'DIST-001', currency: 'USD', endCustomerSegments: segments })
       .map((indexed) => indexed.authorization.authorizationNumber);
     expect(order).toEqual(['DA-EARLY', 'DA-LATE', 'DA-SEG', 'DA-ANY']);
   });

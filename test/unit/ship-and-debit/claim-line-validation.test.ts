@@ -139,6 +139,55 @@ describe('ship & debit claim line validation', () => {
     expect(codes({ sales: onLine }, line({ invoiceLine: '3' }))[0]).toBe('09');
   });
 
+  it('down by 10 % on the acquisition cost, per line: 2.50 → 2.25, "2.5" the same cost, 3.00 → 2.70, back to 2.50 → 2.25', () => {
+    const authorization = sampleAuthorization({
+      bookCostBasis: 'acquisitionCost',
+      lines: [
+        {
+          productSku: 'GX-100',
+          pricing: { method: 'downByPercent', percent: '10' },
+          quantityCap: 5000,
+          remainingQuantity: 5000,
+        },
+      ],
+    });
+    // Book cost, the net cost it grants and 10 units' credit, as the partner claims them.
+    const claimed = [
+      ['2.50', '2.25', '2.50'],
+      ['2.5', '2.25', '2.50'],
+      ['3.00', '2.70', '3.00'],
+      ['2.50', '2.25', '2.50'],
+    ];
+    const lines = claimed.map(([bookCost = '', authorizedCost = '', amount = ''], index) =>
+      line({
+        lineNumber: index + 1,
+        invoiceNumber: `INV-B${index}`,
+        quantity: 10,
+        bookCost,
+        authorizedCost,
+        amount,
+      }),
+    );
+    const sales = lines.map(({ invoiceNumber, endCustomerId, productSku, shipDate }) => ({
+      invoiceNumber,
+      endCustomerId,
+      productSku,
+      shipDate,
+      quantity: 10,
+    }));
+    const context = sampleContext(
+      { authorizations: [authorization], sales, bookCostOf: (_authorization, each) => each.bookCost },
+      lines,
+    );
+    const results = validateDebitClaimLines(context, lines);
+    expect(results.map((result) => [result.outcome, result.authorizedCost, result.approvedAmount])).toEqual([
+      ['approved', '2.25', '2.50'],
+      ['approved', '2.25', '2.50'],
+      ['approved', '2.70', '3.00'],
+      ['approved', '2.25', '2.50'],
+    ]);
+  });
+
   it('nothing left on the product is 05 zero balance', () => {
     const authorization = sampleAuthorization();
     const drained = sampleAuthorization({

@@ -55,7 +55,7 @@ function backedByScan(line: DebitClaimLine, sales: readonly PosSale[], tolerance
 }
 
 describe('POS sale index and key filters', () => {
-  it('backs a claim line exactly when a scan of every sale does, whatever repeats in the claim and the POS data', () => {
+  it('backs a claim line exactly when a scan of every sale does, whatever repeats in the claim and the POS data, by position or not', () => {
     fc.assert(
       fc.property(
         fc.array(claimLine, { minLength: 1, maxLength: 12 }),
@@ -63,9 +63,13 @@ describe('POS sale index and key filters', () => {
         fc.constantFrom(0, 500, 10_000),
         (lines, sales, tolerance) => {
           const index = PosSaleIndex.of(lines, sales);
-          for (const line of lines) {
-            expect(index.backs(line, tolerance)).toBe(backedByScan(line, sales, tolerance));
-          }
+          lines.forEach((line, position) => {
+            const backed = backedByScan(line, sales, tolerance);
+            expect(index.backs(line, tolerance)).toBe(backed);
+            // Found by its position; a position holding another line falls back to the lookup by invoice.
+            expect(index.backs(line, tolerance, position)).toBe(backed);
+            expect(index.backs(line, tolerance, (position + 1) % lines.length)).toBe(backed);
+          });
         },
       ),
     );
