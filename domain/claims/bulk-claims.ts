@@ -3,6 +3,7 @@ import { requireRole } from '../access/policies';
 import type { AccrualLedger } from '../accrual-runs/ports';
 import type { AccrualFund } from '../accruals/accrual-entry';
 import { buildCheckbooks } from '../ledger/checkbook';
+import type { LedgerReader } from '../ledger/ports';
 import { BusinessRuleError } from '../shared/errors';
 import { fromMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
@@ -10,7 +11,7 @@ import { availableToClaim, type ClaimFundScope, fundCredit } from './claim-fund'
 import { type ClaimDeps, submitFor } from './submit-claim';
 
 export interface BulkClaimDeps extends ClaimDeps {
-  readonly ledger: ClaimDeps['ledger'] & Pick<AccrualLedger, 'scope'>;
+  readonly ledger: LedgerReader & Pick<AccrualLedger, 'scope'>;
 }
 
 /** A beneficiary's fund the bulk call made no claim for, and why (a claim reason code, or one of two more). */

@@ -1,5 +1,6 @@
 import type { AccrualFund } from '../accruals/accrual-entry';
-import type { Checkbook } from '../ledger/checkbook';
+import { type Checkbook, checkbookColumnOf } from '../ledger/checkbook';
+import type { LedgerPosting } from '../ledger/ledger-posting';
 import { toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
 
@@ -80,4 +81,48 @@ export function fundCredit(checkbooks: readonly Checkbook[], scope: ClaimFundSco
  */
 export function availableToClaim(credit: FundCredit, draws: ClaimFundDraws): bigint {
   return credit.credited - credit.claimed - draws.reserved;
+}
+
+/** A fund's credit from some postings: earned + adjustments in minor units, and how many postings gave it. */
+export interface FundCreditDelta {
+  readonly scope: ClaimFundScope;
+  readonly credited: bigint;
+  readonly postings: number;
+}
+
+/** The fund a posting credits (accruals, true-ups and adjustments), or undefined (claims and payments). */
+export function fundCreditedBy(posting: LedgerPosting): ClaimFundScope | undefined {
+  const column = checkbookColumnOf[posting.kind];
+  if (column !== 'earned' && column !== 'adjustments') return undefined;
+  return {
+    partnerId: posting.beneficiaryPartnerId,
+    programId: posting.programId,
+    period: posting.period,
+    fund: posting.fund,
+    currency: posting.currency,
+  };
+}
+
+/** A fund's scope as one text. */
+export const fundScopeKey = (scope: ClaimFundScope) =>
+  [scope.partnerId, scope.programId, scope.period, scope.fund, scope.currency].join('\u001f');
+
+/**
+ * What `postings` credit each fund with, in the checkbook's columns: earned (accruals, true-ups) and
+ * adjustments. One delta per fund credited, even where it nets to zero.
+ */
+export function fundCreditsOf(postings: readonly LedgerPosting[]): FundCreditDelta[] {
+  const deltas = new Map<string, FundCreditDelta>();
+  for (const posting of postings) {
+    const scope = fundCreditedBy(posting);
+    if (scope === undefined) continue;
+    const key = fundScopeKey(scope);
+    const before = deltas.get(key);
+    deltas.set(key, {
+      scope,
+      credited: (before?.credited ?? 0n) + toMinorUnits(posting.amount, posting.currency),
+      postings: (before?.postings ?? 0) + 1,
+    });
+  }
+  return [...deltas.values()];
 }

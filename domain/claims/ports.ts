@@ -44,6 +44,11 @@ export type ReservationOutcome =
 
 /** What validation reads about a claim's fund and line references (same partner, program, period). */
 export interface ClaimFundStanding {
+  /**
+   * The fund's credit, earned + adjustments in minor units, as the checkbook sums them: kept with the
+   * draws, so that it costs no read of the fund's postings, whose number grows with every claim settled.
+   */
+  readonly credited: bigint;
   readonly draws: ClaimFundDraws;
   readonly referenceHolders: ReadonlyMap<string, string>;
 }
@@ -59,7 +64,10 @@ export interface ClaimFunds {
   draws(scope: ClaimFundScope): Promise<ClaimFundDraws>;
   /** Every fund of a partner that claims drew on. */
   positionsOf(partnerId: string): Promise<ClaimFundPosition[]>;
-  /** In one read: the draws on `claim`'s fund, and the claim holding each of its references (absent: free). */
+  /**
+   * In one read: the credit of and draws on `claim`'s fund, and the claim holding each of its references
+   * (absent: free).
+   */
   fundAndReferences(claim: Claim): Promise<ClaimFundStanding>;
   /**
    * Stores `claim` (status `validated`) with its reservation of `amountClaimed` and its line references,

@@ -1,13 +1,11 @@
 import type { Actor, Role } from '../access/actor';
 import { requireRole } from '../access/policies';
-import { buildCheckbooks } from '../ledger/checkbook';
-import type { LedgerReader } from '../ledger/ports';
 import type { ProgramRecord } from '../programs/program-record';
 import { ForbiddenError, StateConflictError, ValidationError } from '../shared/errors';
 import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
 import type { Clock, EventPublisher, RecordStore } from '../shared/ports';
 import type { Claim, ClaimActor, ClaimStatus, ClaimValidationFailure } from './claim';
-import { availableToClaim, fundCredit, reservationLimit } from './claim-fund';
+import { availableToClaim, reservationLimit } from './claim-fund';
 import { claimReasonCodes } from './claim-reasons';
 import type { ClaimRequest } from './claim-request';
 import { claimValidationFailures } from './claim-validation';
@@ -18,7 +16,6 @@ export interface ClaimDeps {
   readonly claims: ClaimStore;
   readonly claimFunds: ClaimFunds;
   readonly programs: RecordStore<ProgramRecord>;
-  readonly ledger: LedgerReader;
   readonly events: EventPublisher;
   readonly clock: Clock;
   /** A new claim id; for an idempotency key, always the same id for the same partner and key. */
@@ -169,11 +166,11 @@ export async function submitFor(
     { userId: actor.userId, role: actor.role },
     now.toISOString(),
   );
-  // One round trip for everything validation reads.
-  const [{ draws, referenceHolders: holders }, program, postings] = await Promise.all([
+  // One round trip for everything validation reads; the fund's credit and draws are one item, so a claim
+  // costs the same on a fund with a long history of settled claims as on a new one.
+  const [{ credited, draws, referenceHolders: holders }, program] = await Promise.all([
     deps.claimFunds.fundAndReferences(draft),
     deps.programs.get(request.programId),
-    deps.ledger.checkbookPostings(partnerId, request.programId),
   ]);
   const [holder, ...others] = new Set(holders.values());
   if (holder !== undefined && others.length === 0 && holders.size === draft.lines.length) {
@@ -181,7 +178,9 @@ export async function submitFor(
     if (held !== undefined && isRepeatOf(held, partnerId, request))
       return repeated(deps, held, partnerId, request);
   }
-  const credit = fundCredit(buildCheckbooks(postings), draft);
+  // Settled draws are what the ledger's claim postings hold: each settlement moves both in one transaction
+  // (an accrual fund's co-op claim moves the draws first), so the fund never counts less than was claimed.
+  const credit = { credited, claimed: draws.settled };
   const amount = toMinorUnits(draft.amountClaimed, draft.currency);
   let failures = claimValidationFailures(request, amount, {
     partnerId,
@@ -192,7 +191,7 @@ export async function submitFor(
   });
   if (failures.length === 0) {
     const validated = decided(draft, 'validated', []);
-    const outcome = await deps.claimFunds.reserve(validated, reservationLimit(credit.credited, amount));
+    const outcome = await deps.claimFunds.reserve(validated, reservationLimit(credited, amount));
     if (outcome.kind === 'reserved') {
       await publishClaimSubmitted(deps, validated);
       return { claim: validated, created: true };

@@ -2,11 +2,13 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Measurement } from '../../domain/accrual-runs/accrual-run';
 import type { AccrualLedger, LedgerScope } from '../../domain/accrual-runs/ports';
+import { fundCreditedBy, fundScopeKey } from '../../domain/claims/claim-fund';
 import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { type LedgerPosting, ledgerPostingSchema } from '../../domain/ledger/ledger-posting';
 import type { LedgerReader } from '../../domain/ledger/ports';
 import { liabilityGrainKey, liabilityGrainOf } from '../../domain/reports/liability-summary';
 import { VersionConflictError } from '../../domain/shared/errors';
+import { claimFundCreditUpdates } from './claim-fund-credits';
 import { liabilitySummaryUpdates } from './dynamo-liability-summaries';
 import { allItems, type PartitionQuery, storageStripper } from './table-access';
 import type { ItemKey } from './table-keys/item-key';
@@ -21,8 +23,8 @@ import {
 } from './table-keys/ledger';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
-// A transaction holds at most 100 items: the scope head, the accounting month's check, and 98 postings and
-// the liability summaries they add to.
+// A transaction holds at most 100 items: the scope head, the accounting month's check, and 98 postings, the
+// liability summaries and the claim funds' credits they add to.
 const itemsPerTransaction = 98;
 /** Bookkeeping of the liability summaries (see `postingPut`), no part of the posting. */
 export const summarizedMark = 'summarized';
@@ -67,14 +69,17 @@ function postingPut(tableName: string, posting: LedgerPosting) {
 }
 
 /**
- * The transaction items that write `postings`, each once, and add them to their liability summaries: the
- * postings first, in order, then one summary update per grain. Every path that posts writes through this, so
- * no posting is stored without its summary.
+ * The transaction items that write `postings`, each once, and add them to their liability summaries and
+ * the credit of the claim funds they credit: the postings first, in order, then one summary update per
+ * grain, then one credit update per fund (claim postings credit none, so a claim's settlement, which moves
+ * its fund item itself, never touches that item twice). Every path that posts writes through this, so no
+ * posting is stored without its summary and its fund's credit.
  */
 export function postingWrites(tableName: string, postings: readonly LedgerPosting[]) {
   return [
     ...postings.map((posting) => postingPut(tableName, posting)),
     ...liabilitySummaryUpdates(tableName, postings),
+    ...claimFundCreditUpdates(tableName, postings),
   ];
 }
 
@@ -121,17 +126,20 @@ export function chunksOf(postings: readonly LedgerPosting[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (const [month, ofMonth] of byMonth) {
     let chunk: LedgerPosting[] = [];
-    let grains = new Set<string>();
+    // The updates besides the puts: one per liability grain and one per fund credited (see postingWrites).
+    let updates = new Set<string>();
     for (const posting of ofMonth) {
-      const grain = liabilityGrainKey(liabilityGrainOf(posting));
-      const summaries = grains.size + (grains.has(grain) ? 0 : 1);
-      if (chunk.length + 1 + summaries > itemsPerTransaction) {
+      const fund = fundCreditedBy(posting);
+      const adds = [`grain ${liabilityGrainKey(liabilityGrainOf(posting))}`];
+      if (fund !== undefined) adds.push(`fund ${fundScopeKey(fund)}`);
+      const more = adds.filter((update) => !updates.has(update)).length;
+      if (chunk.length + 1 + updates.size + more > itemsPerTransaction) {
         chunks.push({ month, postings: chunk });
         chunk = [];
-        grains = new Set();
+        updates = new Set();
       }
       chunk.push(posting);
-      grains.add(grain);
+      for (const update of adds) updates.add(update);
     }
     if (chunk.length > 0) chunks.push({ month, postings: chunk });
   }

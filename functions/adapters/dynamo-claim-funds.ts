@@ -15,6 +15,7 @@ import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from '../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
+import { creditOfFundItem, establishedFundCredit, minorOf } from './claim-fund-credits';
 import { openMonthCheck, postingWrites } from './dynamo-accrual-ledger';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { claimItem, claimTransitionPut } from './dynamo-claim-store';
@@ -39,10 +40,6 @@ const scopeOf = (claim: Claim): ClaimFundScope => ({
   currency: claim.currency,
 });
 
-/** Minor units as DynamoDB returns them: a number, or a bigint beyond 2^53. */
-const minorOf = (value: unknown): bigint =>
-  typeof value === 'number' || typeof value === 'bigint' ? BigInt(value) : 0n;
-
 function drawsOfItem(item: Record<string, unknown> | undefined): ClaimFundDraws {
   if (item === undefined) return noDraws;
   return {
@@ -62,7 +59,8 @@ const fundScopeSchema = z.object({
 
 /**
  * Claim funds in the single table (see table-keys/claims.ts): one FUND item per partner, program period, fund and
- * currency holding reservedMinor, settledMinor and drawnMinor (= reserved + settled), and one RESERVATION
+ * currency holding reservedMinor, settledMinor and drawnMinor (= reserved + settled) and the fund's credit
+ * (see claim-fund-credits.ts), and one RESERVATION
  * item per claim. A reservation is one transaction: the fund's `ADD drawnMinor` under the condition
  * drawnMinor ≤ limit, the reservation, the claim and its line references (each must not exist). DynamoDB
  * serialises transactions on an item, so concurrent claims against one fund can never overdraw it. A
@@ -89,7 +87,10 @@ export class DynamoClaimFunds implements ClaimFunds {
     return items.map((item) => ({ partnerId, ...fundScopeSchema.parse(item), ...drawsOfItem(item) }));
   }
 
-  /** One consistent BatchGet of the fund item and the claim's reference items (at most 51 keys of 100). */
+  /**
+   * One consistent BatchGet of the fund item (its credit and draws) and the claim's reference items (at most
+   * 51 keys of 100). A fund item from before it kept its credit has it summed from the ledger, once.
+   */
   async fundAndReferences(claim: Claim): Promise<ClaimFundStanding> {
     const references = [...new Set(claim.lines.map((line) => line.reference))];
     const fundKey = keyOf(claimFundKeys(scopeOf(claim)));
@@ -103,7 +104,11 @@ export class DynamoClaimFunds implements ClaimFunds {
       const item = key === undefined ? undefined : found.get(itemKeyId(key));
       if (item !== undefined) referenceHolders.set(reference, String(item.claimId));
     }
-    return { draws: drawsOfItem(found.get(itemKeyId(fundKey))), referenceHolders };
+    const fund = found.get(itemKeyId(fundKey));
+    const credited =
+      creditOfFundItem(fund) ??
+      (await establishedFundCredit(this.client, this.tableName, scopeOf(claim), fund));
+    return { credited, draws: drawsOfItem(fund), referenceHolders };
   }
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {

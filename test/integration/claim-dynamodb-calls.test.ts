@@ -5,6 +5,7 @@ import type { ApprovalDeps } from '../../domain/approvals/ports';
 import { claimRequestSchema } from '../../domain/claims/claim-request';
 import { settleDecidedClaim } from '../../domain/claims/settle-decided-claim';
 import { type ClaimDeps, submitClaim } from '../../domain/claims/submit-claim';
+import { buildCheckbooks } from '../../domain/ledger/checkbook';
 import { accrualStores } from '../../functions/adapters/accrual-stores';
 import { approvalPolicyStore } from '../../functions/adapters/approval-policy-store';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
@@ -23,24 +24,49 @@ import { claimRequest, RecordingPublisher } from '../unit/claims/claim-deps';
 import { posting } from '../unit/ledger/builders';
 import { activeProgram } from '../unit/programs/builders';
 
-/** Every DynamoDB command the client sends, by name, in order. */
-function countCommands(client: DynamoDBDocumentClient): string[] {
-  const sent: string[] = [];
+/** One DynamoDB command the client sent: its name and how many items it read. */
+interface SentCommand {
+  readonly command: string;
+  itemsRead: number;
+}
+
+/** Items in a Get, BatchGet or Query answer (a write reads none). */
+function itemsReadBy(output: Record<string, unknown>): number {
+  if (Array.isArray(output.Items)) return output.Items.length;
+  if (output.Responses !== undefined && !Array.isArray(output.Responses)) {
+    return Object.values(output.Responses as Record<string, unknown[]>).reduce(
+      (sum, items) => sum + items.length,
+      0,
+    );
+  }
+  return output.Item === undefined ? 0 : 1;
+}
+
+/** Every DynamoDB command the client sends, in order, with the items each read. */
+function countCommands(client: DynamoDBDocumentClient): SentCommand[] {
+  const sent: SentCommand[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      sent.push(context.commandName ?? 'unknown');
-      return next(args);
+      // Listed when sent (the order the code sends them in), counted when answered.
+      const entry: SentCommand = { command: context.commandName ?? 'unknown', itemsRead: 0 };
+      sent.push(entry);
+      const result = await next(args);
+      entry.itemsRead = itemsReadBy(result.output as Record<string, unknown>);
+      return result;
     },
     { step: 'initialize', name: 'countCommands' },
   );
   return sent;
 }
 
+const commandsOf = (sent: readonly SentCommand[]) => sent.map(({ command }) => command);
+
 const clock = fixedClock('2026-04-02T10:00:00.000Z');
-let sent: string[];
+let sent: SentCommand[];
 let claimDeps: ClaimDeps;
 let approvalDeps: ApprovalDeps;
 let events: RecordingPublisher;
+let ledgerReader: DynamoAccrualLedger;
 
 beforeAll(async () => {
   await createTestTable();
@@ -63,7 +89,8 @@ beforeAll(async () => {
   const claims = new DynamoClaimStore(client, table);
   const claimFunds = new DynamoClaimFunds(client, table);
   events = new RecordingPublisher();
-  claimDeps = { claims, claimFunds, programs: stores.programs, ledger, events, clock, claimIdFor };
+  claimDeps = { claims, claimFunds, programs: stores.programs, events, clock, claimIdFor };
+  ledgerReader = ledger;
   approvalDeps = {
     policies,
     claims,
@@ -76,21 +103,38 @@ beforeAll(async () => {
   sent = countCommands(client);
 });
 
+/** One claim of `amount` (one line, `reference`) from submit to payable, auto-approved and settled. */
+async function claimToPayable(amount: string, reference: string, idempotencyKey?: string) {
+  const request = claimRequestSchema.parse(
+    claimRequest([amount], { lines: [{ amount, reference, evidence: [] }] }),
+  );
+  const { claim } = await submitClaim(claimDeps, partnerUser('P1'), { request, idempotencyKey });
+  const state = await startClaimApproval(approvalDeps, { claimId: claim.claimId });
+  expect(state.next).toBe('settle');
+  await settleClaimApproval(approvalDeps, state);
+  return { claim, request };
+}
+
+/** The commands `act` sends, and the items each reads. */
+async function sentBy(act: () => Promise<unknown>): Promise<SentCommand[]> {
+  sent.length = 0;
+  await act();
+  return [...sent];
+}
+
 describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
   it('an auto-approved claim from submit to payable: the calls counted, the claim settled exactly once', async () => {
-    const request = claimRequestSchema.parse(claimRequest(['100.00']));
-    const { claim } = await submitClaim(claimDeps, partnerUser('P1'), { request, idempotencyKey: 'k-1' });
-    const state = await startClaimApproval(approvalDeps, { claimId: claim.claimId });
-    expect(state.next).toBe('settle');
-    await settleClaimApproval(approvalDeps, state);
+    const { claim, request } = await claimToPayable('100.00', 'INV-1', 'k-1');
 
     // A regression guard: a change that adds a DynamoDB call on this path has to change this list.
-    expect(sent).toEqual([
-      // submit: validation's reads in one round trip (fund and references in one BatchGet, program,
-      // checkbook), the reservation
+    expect(commandsOf(sent)).toEqual([
+      // submit: validation's reads in one round trip (fund with its credit and draws, and references in
+      // one BatchGet; program), then the fund's credit summed from its postings once (the accrual wrote the
+      // fund item before it kept a base: see claim-fund-credits.ts), the reservation
       'BatchGetItemCommand',
       'GetItemCommand',
       'QueryCommand',
+      'UpdateItemCommand',
       'TransactWriteItemsCommand',
       // begin: the claim and the policy, then into approval, approved and settled (ledger posting,
       // reservation's end) in one write; the settle step, from the state the workflow carries, only publishes
@@ -108,7 +152,7 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
       'approved',
     ]);
     expect(await claimDeps.claimFunds.draws(claim)).toEqual({ reserved: 0n, settled: 10000n, drawn: 10000n });
-    const postings = await claimDeps.ledger.checkbookPostings('P1', 'VOL-2026');
+    const postings = await ledgerReader.checkbookPostings('P1', 'VOL-2026');
     expect(postings.filter((entry) => entry.kind === 'claim').map((entry) => entry.amount)).toEqual([
       '100.00',
     ]);
@@ -118,4 +162,42 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
     const again = await submitClaim(claimDeps, partnerUser('P1'), { request, idempotencyKey: 'k-1' });
     expect(again).toEqual({ claim: stored, created: false });
   });
+
+  it('a claim on a fund with 5 more settled claims costs the same calls, each reading as many items', async () => {
+    // After the first claim the fund's credit is kept on its item: the one-off sum is behind us.
+    const early = await sentBy(() => claimToPayable('1.00', 'EARLY'));
+    for (let index = 0; index < 5; index++) await claimToPayable('1.00', `HISTORY-${index}`);
+    const late = await sentBy(() => claimToPayable('1.00', 'LATE'));
+
+    // Read before the fund kept its credit, the checkbook's Query read one more posting per settled claim.
+    expect(late).toEqual(early);
+    expect(commandsOf(late)).toEqual([
+      'BatchGetItemCommand',
+      'GetItemCommand',
+      'TransactWriteItemsCommand',
+      'GetItemCommand',
+      'GetItemCommand',
+      'TransactWriteItemsCommand',
+    ]);
+    // 250.00 earned − 100.00 − 7 × 1.00 settled, to the cent, as the checkbook sums the postings.
+    const fund = await claimDeps.claimFunds.fundAndReferences(claimOf('LATE'));
+    expect(fund.credited - fund.draws.drawn).toBe(14300n);
+    const [book] = buildCheckbooks(await ledgerReader.checkbookPostings('P1', 'VOL-2026'));
+    expect(book?.availableToClaim).toBe('143.00');
+  });
+});
+
+/** A claim on P1's fund holding `reference`, as fundAndReferences reads it. */
+const claimOf = (reference: string) => ({
+  ...claimRequest(['1.00']),
+  claimId: 'CLM-PROBE',
+  partnerId: 'P1',
+  lines: [{ lineNumber: 1, amount: '1.00', reference, evidence: [] }],
+  amountClaimed: '1.00',
+  status: 'submitted' as const,
+  submittedBy: { userId: 'u', role: 'partner' as const },
+  submittedAt: '2026-04-02T10:00:00.000Z',
+  validationFailures: [],
+  history: [],
+  version: 1,
 });

@@ -1,19 +1,21 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../domain/claims/claim';
 import { reservationLimit } from '../../domain/claims/claim-fund';
 import { claimPosting } from '../../domain/claims/settle-decided-claim';
 import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
+import { establishedFundCredit } from '../../functions/adapters/claim-fund-credits';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
 import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { DynamoLiabilitySummaries } from '../../functions/adapters/dynamo-liability-summaries';
-import { claimKey } from '../../functions/adapters/table-keys/claims';
+import { claimFundKeys, claimKey } from '../../functions/adapters/table-keys/claims';
 import { accountingPeriodKey } from '../../functions/adapters/table-keys/ledger';
 import { loadConfig } from '../../functions/shared/config';
 import { createTestTable } from '../support/test-table';
 import { claim } from '../unit/claims/builders';
+import { posting as ledgerPosting } from '../unit/ledger/builders';
 
 let store: DynamoClaimStore;
 let ledger: DynamoAccrualLedger;
@@ -188,12 +190,14 @@ describe('DynamoClaimFunds', () => {
     expect(await store.get('CLM-F3')).toBeUndefined();
     expect(await funds.draws(scope)).toEqual({ reserved: 6000n, settled: 0n, drawn: 6000n });
     expect(await funds.fundAndReferences(fundClaim('CLM-X', '1.00', 'CLM-F1'))).toEqual({
+      credited: 0n,
       draws: { reserved: 6000n, settled: 0n, drawn: 6000n },
       referenceHolders: new Map([['CLM-F1', 'CLM-F1']]),
     });
     expect(
       await funds.fundAndReferences({ ...fundClaim('CLM-Y', '1.00', 'FREE'), partnerId: 'P-NEW' }),
     ).toEqual({
+      credited: 0n,
       draws: { reserved: 0n, settled: 0n, drawn: 0n },
       referenceHolders: new Map(),
     });
@@ -267,6 +271,64 @@ describe('DynamoClaimFunds', () => {
     ).rejects.toEqual(new ClosedPeriodError('2026-01'));
     expect(await funds.draws(scopeC)).toEqual({ reserved: 1000n, settled: 0n, drawn: 1000n });
     expect(await claimPostingAmounts('P12', 'PRG-F')).toEqual([]);
+  });
+
+  it("a fund item from before it kept its credit: summed from the ledger once, then its item's credit moves with each posting", async () => {
+    const old = { ...scope, partnerId: 'P14' };
+    const oldClaim = (id: string) => ({ ...fundClaim(id, '40.00'), partnerId: 'P14' });
+    const credit = (kind: 'accrual' | 'adjustment', postingId: string, amount: string, more = {}) =>
+      ledger.postIndependent(
+        ledgerPosting(kind, { ...old, beneficiaryPartnerId: 'P14', postingId, amount, ...more }),
+      );
+    await credit('accrual', 'ACC-OLD', '300.00');
+    // Not this fund's credit: another fund, another partner, and a claim.
+    await credit('accrual', 'ACC-COOP', '50.00', { fund: 'coop' });
+    await credit('accrual', 'ACC-P15', '100.00', { beneficiaryPartnerId: 'P15' });
+    await ledger.postIndependent(
+      ledgerPosting('claim', { ...old, beneficiaryPartnerId: 'P14', amount: '20.00' }),
+    );
+    expect((await funds.reserve(oldClaim('CLM-O1'), reservationLimit(30000n, 4000n))).kind).toBe('reserved');
+    const fundKey = (of: typeof old) => ({ pk: claimFundKeys(of).pk, sk: claimFundKeys(of).sk });
+    // As the item was before it kept its credit.
+    const forget = (fund: string) =>
+      client.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: fundKey({ ...old, fund } as typeof old),
+          UpdateExpression: 'REMOVE creditBaseMinor, creditedMinor, creditPostings',
+        }),
+      );
+    await forget('rebate');
+    const fundItem = async (fund: string) =>
+      (
+        await client.send(
+          new GetCommand({
+            TableName: table,
+            Key: fundKey({ ...old, fund } as typeof old),
+            ConsistentRead: true,
+          }),
+        )
+      ).Item;
+
+    expect((await funds.fundAndReferences(oldClaim('CLM-O2'))).credited).toBe(30000n);
+    expect(await fundItem('rebate')).toMatchObject({ creditBaseMinor: 30000, drawnMinor: 4000 });
+    await credit('adjustment', 'ADJ-NEW', '12.34');
+    expect(await fundItem('rebate')).toMatchObject({
+      creditBaseMinor: 30000,
+      creditedMinor: 1234,
+      creditPostings: 1,
+    });
+    expect((await funds.fundAndReferences(oldClaim('CLM-O2'))).credited).toBe(31234n);
+
+    // A posting between the item's read and the base's write: the sum is answered, no base is stored.
+    await forget('coop');
+    const stale = await fundItem('coop');
+    await credit('accrual', 'ACC-COOP-2', '5.00', { fund: 'coop' });
+    const coop = { ...old, fund: 'coop' } as const;
+    expect(await establishedFundCredit(client, table, coop, stale)).toBe(5500n);
+    expect((await fundItem('coop'))?.creditBaseMinor).toBeUndefined();
+    expect((await funds.fundAndReferences({ ...oldClaim('CLM-O3'), fund: 'coop' })).credited).toBe(5500n);
+    expect(await fundItem('coop')).toMatchObject({ creditBaseMinor: 5000, creditedMinor: 500 });
   });
 
   it('100 concurrent claims of 7.00 against 500.00: exactly 71 reserved (497.00), never more', async () => {

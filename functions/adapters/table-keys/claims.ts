@@ -19,6 +19,8 @@ import type { ItemKey } from './item-key';
  * 23. who holds a claim line reference (duplicate rule)          → GetItem CLAIM#REF#… (written with the claim)
  * 24. a partner's claim reservations per program period fund    → Query gsi1 CLAIMFUNDS#<p>; a submission's
  *     transaction adds to CLAIMFUND#… only while drawn ≤ credited − amount (funds are never overdrawn)
+ *     The FUND item also keeps the fund's credit (creditBaseMinor + creditedMinor, creditPostings: see
+ *     claim-fund-credits.ts), added to by every ledger transaction posting into the fund.
  */
 
 export const claimKey = (claimId: string): ItemKey => ({ pk: `CLAIM#${claimId}`, sk: 'CLAIM' });

@@ -15,6 +15,7 @@ import type { ItemKey, ListIndexKey } from './item-key';
  *
  * Access patterns (numbered across the table):
  * 15. what a program period has posted (a run's diff)           → Query pk LEDGER#<programId>#<period>
+ *     (a claim fund's credit, summed once for an item from before it kept it: the same, sk POSTING#…)
  * 16. a partner's checkbook (postings it benefits from)         → Query gsi1 CHECKBOOK#<partner>
  * 17. the GL journal of accounting months; a run's postings     → Query gsi2 JOURNAL#<yyyy-mm> / gsi3 RUNPOSTINGS#<runId>
  * 18. manual adjustments, optionally of one status              → Query gsi1 ADJUSTMENTS
@@ -66,3 +67,6 @@ export const adjustmentListKey = (status: string, adjustmentId: string): ListInd
   gsi1pk: 'ADJUSTMENTS',
   gsi1sk: `${status}#${adjustmentId}`,
 });
+
+/** The sort key prefix of a program period's postings (their partition also holds its HEAD). */
+export const ledgerPostingsPrefix = 'POSTING#';

@@ -3,6 +3,8 @@ import type { Claim, ClaimStatus } from '../../../domain/claims/claim';
 import {
   type ClaimFundDraws,
   type ClaimFundScope,
+  fundCreditsOf,
+  fundScopeKey,
   noDraws,
   reserve,
   settle,
@@ -16,11 +18,11 @@ import type {
   ReservationOutcome,
 } from '../../../domain/claims/ports';
 import type { LedgerPosting } from '../../../domain/ledger/ledger-posting';
+import type { LedgerReader } from '../../../domain/ledger/ports';
 import { toMinorUnits } from '../../../domain/shared/money/minor-units';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
 
-const fundKey = (scope: ClaimFundScope) =>
-  [scope.partnerId, scope.programId, scope.period, scope.fund, scope.currency].join('\u001f');
+const fundKey = fundScopeKey;
 const referenceKey = (claim: Claim, reference: string) =>
   [claim.partnerId, claim.programId, claim.period, reference].join('\u001f');
 
@@ -75,8 +77,9 @@ export class InMemoryClaimFunds implements ClaimFunds {
 
   constructor(
     private readonly claims: InMemoryClaimStore,
-    /** Where settlements post: the in-memory ledger the checkbook reads. */
-    private readonly ledger: Pick<AccrualLedger, 'postIndependent'> = new InMemoryAccrualLedger(),
+    /** Where settlements post and funds' credit is summed from: the in-memory ledger the checkbook reads. */
+    private readonly ledger: Pick<AccrualLedger, 'postIndependent'> &
+      Pick<LedgerReader, 'checkbookPostings'> = new InMemoryAccrualLedger(),
   ) {}
 
   async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
@@ -95,7 +98,9 @@ export class InMemoryClaimFunds implements ClaimFunds {
       const holder = this.references.get(referenceKey(claim, reference));
       if (holder !== undefined) referenceHolders.set(reference, holder);
     }
-    return { draws: await this.draws(claim), referenceHolders };
+    const postings = await this.ledger.checkbookPostings(claim.partnerId, claim.programId);
+    const credit = fundCreditsOf(postings).find(({ scope }) => fundKey(scope) === fundKey(scopeOf(claim)));
+    return { credited: credit?.credited ?? 0n, draws: await this.draws(claim), referenceHolders };
   }
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { claimRequestSchema } from '../../../domain/claims/claim-request';
+import { settleDecidedClaim } from '../../../domain/claims/settle-decided-claim';
 import { submitClaim } from '../../../domain/claims/submit-claim';
 import { ForbiddenError, StateConflictError, ValidationError } from '../../../domain/shared/errors';
 import { replaceVersioned } from '../../../domain/shared/versioned-record';
 import { approver, channelManager, finance, partnerUser } from '../../support/actors';
 import { fixedClock } from '../../support/in-memory-record-store';
-import { posting } from '../ledger/builders';
 import { claimDeps, claimRequest } from './claim-deps';
 
 const p1 = partnerUser('P1');
@@ -62,15 +62,11 @@ describe('submitClaim: automatic validation', () => {
 
   it('available is net of pending claims and of approved ones: 150 pending + 60 claimed of 250 leaves 40.00', async () => {
     const deps = await claimDeps();
-    deps.ledger.seed(
-      posting('claim', {
-        programId: 'VOL-2026',
-        period: '2026-03',
-        beneficiaryPartnerId: 'P1',
-        partnerId: 'P1',
-        amount: '60.00',
-      }),
-    );
+    // 60.00 claimed: a claim approved and settled (its posting and its fund's settled draw, in one write).
+    const { claim: approved } = await submitClaim(deps, p1, {
+      request: request(['60.00'], { lines: [{ amount: '60.00', reference: 'A' }] }),
+    });
+    await settleDecidedClaim(deps, { ...approved, status: 'approved', amountApproved: '60.00' });
     expect((await submitClaim(deps, p1, { request: request(['150.00']) })).claim.status).toBe('validated');
     const over = await submitClaim(deps, p1, {
       request: request(['40.01'], { lines: [{ amount: '40.01', reference: 'X' }] }),
