@@ -9,9 +9,16 @@ import {
 import type { PaymentBatchStore } from '../../domain/payments/ports';
 import { AlreadyExistsError } from '../../domain/shared/errors';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { deleteAll, putAll } from './dynamo-batch';
+import { deleteAll, getAll, itemKeyId, putAll } from './dynamo-batch';
 import { storedRecord } from './dynamo-record-store';
+import {
+  claimPartKeys,
+  isClaimsPart,
+  paymentWithClaimItems,
+  withClaimsFromParts,
+} from './payment-claim-parts';
 import { allItems, pageMapped, partitionPage, putIf } from './table-access';
+import type { ItemKey } from './table-keys/item-key';
 import {
   partnerPaymentKeys,
   partnerPaymentsPartition,
@@ -22,6 +29,7 @@ import {
 } from './table-keys/payments';
 
 const headerType = 'PaymentBatch';
+const keyOfItem = (item: Item): ItemKey => ({ pk: String(item.pk), sk: String(item.sk) });
 const paymentType = 'PartnerPayment';
 
 type Item = Record<string, unknown>;
@@ -42,11 +50,7 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
   ) {}
 
   async create(batch: PaymentBatch): Promise<void> {
-    await putAll(
-      this.client,
-      this.tableName,
-      batch.payments.map((payment) => this.paymentItem(payment, batch.createdAt)),
-    );
+    await putAll(this.client, this.tableName, this.paymentItems(batch));
     const stored = await this.conditionalPut(this.headerItem(headerOf(batch)), 'attribute_not_exists(pk)');
     if (!stored) throw new AlreadyExistsError(`Payment batch '${batch.batchId}' already exists`);
   }
@@ -58,9 +62,10 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
     });
     const header = items.find((item) => item.type === headerType);
     if (header === undefined) return undefined;
+    const parts = new Map(items.filter(isClaimsPart).map((item) => [itemKeyId(keyOfItem(item)), item]));
     const payments = items
       .filter((item) => item.type === paymentType)
-      .map((item) => recordOf<PartnerPayment>(item));
+      .map((item) => recordOf<PartnerPayment>(withClaimsFromParts(item, parts)));
     return { ...recordOf<PaymentBatchHeader>(header), payments };
   }
 
@@ -70,19 +75,19 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
       : this.newestFirst('gsi2', paymentBatchesOfStatus(request.group), request);
   }
 
+  /** Puts the built payments and deletes the payments (and claim parts) of the plan that are no longer in it. */
   async complete(batch: PaymentBatch): Promise<boolean> {
-    const kept = new Set(batch.payments.map((payment) => payment.paymentId));
-    const stale = (await this.get(batch.batchId))?.payments.filter((payment) => !kept.has(payment.paymentId));
-    await deleteAll(
-      this.client,
-      this.tableName,
-      (stale ?? []).map((payment) => partnerPaymentKeys(payment, batch.createdAt)),
+    const items = this.paymentItems(batch);
+    const kept = new Set(items.map((item) => String(item.sk)));
+    const stored = await allItems(this.client, this.tableName, {
+      partition: paymentBatchPartition(batch.batchId),
+      consistent: true,
+    });
+    const stale = stored.filter(
+      (item) => (item.type === paymentType || isClaimsPart(item)) && !kept.has(String(item.sk)),
     );
-    await putAll(
-      this.client,
-      this.tableName,
-      batch.payments.map((payment) => this.paymentItem(payment, batch.createdAt)),
-    );
+    await deleteAll(this.client, this.tableName, stale.map(keyOfItem));
+    await putAll(this.client, this.tableName, items);
     return this.replaceHeader(headerOf(batch));
   }
 
@@ -115,8 +120,16 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
     }
   }
 
-  paymentsOf(partnerId: string, request: PageRequest): Promise<Page<PartnerPayment>> {
-    return this.newestFirst('gsi1', partnerPaymentsPartition(partnerId), request);
+  /** A page of the partner's payments; the claims of those that keep them in parts are read in one BatchGet. */
+  async paymentsOf(partnerId: string, request: PageRequest): Promise<Page<PartnerPayment>> {
+    const found = await partitionPage(this.client, this.tableName, {
+      index: 'gsi1',
+      partition: partnerPaymentsPartition(partnerId),
+      page: request,
+      newestFirst: true,
+    });
+    const parts = await getAll(this.client, this.tableName, found.items.flatMap(claimPartKeys));
+    return pageMapped(found, (item) => recordOf<PartnerPayment>(withClaimsFromParts(item, parts)));
   }
 
   /** One page of an index partition, newest (highest sort key) first. */
@@ -138,8 +151,15 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
     return { ...header, ...paymentBatchHeaderKeys(header), type: headerType };
   }
 
-  private paymentItem(payment: PartnerPayment, createdAt: string): Item {
-    return { ...payment, ...partnerPaymentKeys(payment, createdAt), type: paymentType };
+  /** Every payment's item, with the parts of its claims when they would not fit in it. */
+  private paymentItems(batch: PaymentBatch): Item[] {
+    return batch.payments.flatMap((payment) =>
+      paymentWithClaimItems(payment, {
+        ...payment,
+        ...partnerPaymentKeys(payment, batch.createdAt),
+        type: paymentType,
+      }),
+    );
   }
 
   /** Puts `item` under `condition` (on the version `expected`, when given); false when it fails. */

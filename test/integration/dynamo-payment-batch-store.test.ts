@@ -64,6 +64,53 @@ describe('DynamoPaymentBatchStore', () => {
     expect(await store.complete(retry)).toBe(false);
   });
 
+  it('stores a partner paid for 3,000 claims in one batch (past the 400 KB item limit) and reads every claim back in order', async () => {
+    // Arrange: one partner's 3,000 claims with long references: about 1.3 MB of claims in one payment.
+    const references = Array.from({ length: 4 }, (_, line) => `INVOICE-REFERENCE-${'X'.repeat(60)}-${line}`);
+    const claims = Array.from({ length: 3_000 }, (_, index) => {
+      const claim = payableClaim(`PB-BIG-C-${String(index).padStart(5, '0')}`, { partnerId: 'P-BIG' });
+      return {
+        ...claim,
+        lines: references.map((reference, line) => ({
+          ...claim.lines[0],
+          lineNumber: line + 1,
+          reference,
+          amount: '25.00',
+        })),
+      } as typeof claim;
+    });
+    const batch = buildPaymentBatch({
+      batchId: 'PB-BIG',
+      request: { currency: 'EUR', method: 'bankTransfer', payableUpTo: '2026-02-28' },
+      createdBy: { userId: 'u-fin', role: 'finance' },
+      createdAt: '2026-02-27T12:00:00.000Z',
+      claims,
+      partners: new Map([['P-BIG', paidPartner('P-BIG')]]),
+    });
+
+    // Act
+    await store.create({ ...batch, status: 'building', payments: [] });
+    const completed = await store.complete({ ...batch, version: 2 });
+    const read = await store.get('PB-BIG');
+    const listed = await store.paymentsOf('P-BIG', { limit: 10 });
+
+    // Assert: the batch and the partner's listing hold all 3,000 claims, in order, 300,000.00 in all.
+    expect(completed).toBe(true);
+    expect(read?.payments[0]?.claims).toEqual(batch.payments[0]?.claims);
+    expect(read?.payments[0]?.amount).toBe('300000.00');
+    expect(read?.payments[0]).not.toHaveProperty('claimParts');
+    expect(listed.items[0]?.claims.map((claim) => claim.claimId)).toEqual(
+      claims.map((claim) => claim.claimId),
+    );
+    // Completing again with half the claims drops the parts no longer needed.
+    const half = {
+      ...batch.payments[0],
+      claims: batch.payments[0]?.claims.slice(0, 1_500),
+    } as (typeof batch.payments)[0];
+    expect(await store.complete({ ...batch, payments: [half], version: 3 })).toBe(true);
+    expect((await store.get('PB-BIG'))?.payments[0]?.claims).toHaveLength(1_500);
+  });
+
   it('lists batches newest first, optionally of one status, and a partner’s payments across batches', async () => {
     await store.create(batchOf('PB-L1', 2, '2026-03-02T00:00:00.000Z'));
     await store.create(batchOf('PB-L2', 1, '2026-03-03T00:00:00.000Z'));

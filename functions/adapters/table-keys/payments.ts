@@ -1,4 +1,4 @@
-import type {} from './item-key';
+import type { ItemKey } from './item-key';
 
 /**
  * Payment batches and the partner payments in them.
@@ -7,6 +7,7 @@ import type {} from './item-key';
  * |-------------------|------------------------|-----------------------------|---------------------------|-------------------------|
  * | payment batch     | PAYBATCH#<batchId>     | HEADER                      | PAYBATCHES                | <createdAt>#<batchId>   |
  * | partner payment   | PAYBATCH#<batchId>     | PAYMENT#<partnerId>         | PARTNERPAYMENTS#<p>       | <createdAt>#<batchId>   |
+ * | payment claims part | PAYBATCH#<batchId>   | PAYCLAIMS#<partnerId>#<part, 4 digits> (a payment's claims when too many for its item) | | |
  *
  * Payment batch headers also carry gsi2 = PAYBATCHES#<status> / <createdAt>#<batchId> (batches of one status).
  *
@@ -41,3 +42,12 @@ export const partnerPaymentKeys = (
   gsi1sk: `${createdAt}#${payment.batchId}`,
 });
 export const partnerPaymentsPartition = (partnerId: string) => `PARTNERPAYMENTS#${partnerId}`;
+
+// A payment whose claims would pass DynamoDB's 400 KB item limit keeps them in parts beside it.
+export const paymentClaimsPartKey = (
+  payment: { readonly batchId: string; readonly partnerId: string },
+  part: number,
+): ItemKey => ({
+  pk: paymentBatchPartition(payment.batchId),
+  sk: `PAYCLAIMS#${payment.partnerId}#${String(part).padStart(4, '0')}`,
+});
