@@ -9,14 +9,18 @@ import {
 import type { PaymentBatchStore } from '../../domain/payments/ports';
 import { AlreadyExistsError } from '../../domain/shared/errors';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { deleteAll, getAll, itemKeyId, putAll } from './dynamo-batch';
-import { storedRecord } from './dynamo-record-store';
+import { deleteAll, getAll, putAll } from './dynamo-batch';
+import { partKeysOf, partsAmong } from './list-parts';
 import {
-  claimPartKeys,
-  isClaimsPart,
-  paymentWithClaimItems,
-  withClaimsFromParts,
-} from './payment-claim-parts';
+  batchExclusions,
+  headerItems,
+  headerOfItem,
+  headerType,
+  paymentClaims,
+  paymentItems,
+  paymentOfItem,
+  paymentType,
+} from './payment-batch-items';
 import { allItems, pageMapped, partitionPage, putIf } from './table-access';
 import type { ItemKey } from './table-keys/item-key';
 import {
@@ -24,18 +28,12 @@ import {
   partnerPaymentsPartition,
   paymentBatchesOfStatus,
   paymentBatchesPartition,
-  paymentBatchHeaderKeys,
   paymentBatchPartition,
 } from './table-keys/payments';
 
-const headerType = 'PaymentBatch';
-const keyOfItem = (item: Item): ItemKey => ({ pk: String(item.pk), sk: String(item.sk) });
-const paymentType = 'PartnerPayment';
-
 type Item = Record<string, unknown>;
 
-/** The record an item holds, storage attributes removed. */
-const recordOf = <T>(item: Item): T => storedRecord<T>(item) as T;
+const keyOfItem = (item: Item): ItemKey => ({ pk: String(item.pk), sk: String(item.sk) });
 
 /**
  * Payment batches in the single table (see table-keys/payments.ts): a header item and one item per partner payment
@@ -50,8 +48,8 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
   ) {}
 
   async create(batch: PaymentBatch): Promise<void> {
-    await putAll(this.client, this.tableName, this.paymentItems(batch));
-    const stored = await this.conditionalPut(this.headerItem(headerOf(batch)), 'attribute_not_exists(pk)');
+    await putAll(this.client, this.tableName, paymentItems(batch));
+    const stored = await this.putHeader(headerOf(batch), 'attribute_not_exists(pk)');
     if (!stored) throw new AlreadyExistsError(`Payment batch '${batch.batchId}' already exists`);
   }
 
@@ -62,29 +60,41 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
     });
     const header = items.find((item) => item.type === headerType);
     if (header === undefined) return undefined;
-    const parts = new Map(items.filter(isClaimsPart).map((item) => [itemKeyId(keyOfItem(item)), item]));
+    const parts = new Map([...partsAmong(items, paymentClaims), ...partsAmong(items, batchExclusions)]);
     const payments = items
       .filter((item) => item.type === paymentType)
-      .map((item) => recordOf<PartnerPayment>(withClaimsFromParts(item, parts)));
-    return { ...recordOf<PaymentBatchHeader>(header), payments };
+      .map((item) => paymentOfItem(item, parts));
+    return { ...headerOfItem(header, parts), payments };
   }
 
-  list(request: PageRequest): Promise<Page<PaymentBatchHeader>> {
-    return request.group === undefined
-      ? this.newestFirst('gsi1', paymentBatchesPartition, request)
-      : this.newestFirst('gsi2', paymentBatchesOfStatus(request.group), request);
+  /** A page of headers, newest first; the exclusions of those that keep them in parts read in one BatchGet. */
+  async list(request: PageRequest): Promise<Page<PaymentBatchHeader>> {
+    const found = await partitionPage(this.client, this.tableName, {
+      ...(request.group === undefined
+        ? { index: 'gsi1', partition: paymentBatchesPartition }
+        : { index: 'gsi2', partition: paymentBatchesOfStatus(request.group) }),
+      page: request,
+      newestFirst: true,
+    });
+    const parts = await getAll(
+      this.client,
+      this.tableName,
+      found.items.flatMap((item) => partKeysOf(item, batchExclusions)),
+    );
+    return pageMapped(found, (item) => headerOfItem(item, parts));
   }
 
   /** Puts the built payments and deletes the payments (and claim parts) of the plan that are no longer in it. */
   async complete(batch: PaymentBatch): Promise<boolean> {
-    const items = this.paymentItems(batch);
+    const items = paymentItems(batch);
     const kept = new Set(items.map((item) => String(item.sk)));
     const stored = await allItems(this.client, this.tableName, {
       partition: paymentBatchPartition(batch.batchId),
       consistent: true,
     });
     const stale = stored.filter(
-      (item) => (item.type === paymentType || isClaimsPart(item)) && !kept.has(String(item.sk)),
+      (item) =>
+        (item.type === paymentType || item.type === paymentClaims.partType) && !kept.has(String(item.sk)),
     );
     await deleteAll(this.client, this.tableName, stale.map(keyOfItem));
     await putAll(this.client, this.tableName, items);
@@ -92,7 +102,7 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
   }
 
   replaceHeader(next: PaymentBatchHeader): Promise<boolean> {
-    return this.conditionalPut(this.headerItem(next), '#version = :expected', next.version - 1);
+    return this.putHeader(next, '#version = :expected', next.version - 1);
   }
 
   /** Only the payment's state changes (status, version, return), so its keys stay as created. */
@@ -128,46 +138,29 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
       page: request,
       newestFirst: true,
     });
-    const parts = await getAll(this.client, this.tableName, found.items.flatMap(claimPartKeys));
-    return pageMapped(found, (item) => recordOf<PartnerPayment>(withClaimsFromParts(item, parts)));
-  }
-
-  /** One page of an index partition, newest (highest sort key) first. */
-  private async newestFirst<T>(
-    index: 'gsi1' | 'gsi2',
-    partition: string,
-    page: PageRequest,
-  ): Promise<Page<T>> {
-    const found = await partitionPage(this.client, this.tableName, {
-      index,
-      partition,
-      page,
-      newestFirst: true,
-    });
-    return pageMapped(found, (item) => recordOf<T>(item));
-  }
-
-  private headerItem(header: PaymentBatchHeader): Item {
-    return { ...header, ...paymentBatchHeaderKeys(header), type: headerType };
-  }
-
-  /** Every payment's item, with the parts of its claims when they would not fit in it. */
-  private paymentItems(batch: PaymentBatch): Item[] {
-    return batch.payments.flatMap((payment) =>
-      paymentWithClaimItems(payment, {
-        ...payment,
-        ...partnerPaymentKeys(payment, batch.createdAt),
-        type: paymentType,
-      }),
+    const parts = await getAll(
+      this.client,
+      this.tableName,
+      found.items.flatMap((item) => partKeysOf(item, paymentClaims)),
     );
+    return pageMapped(found, (item) => paymentOfItem(item, parts));
   }
 
-  /** Puts `item` under `condition` (on the version `expected`, when given); false when it fails. */
-  private conditionalPut(item: Item, condition: string, expected?: number): Promise<boolean> {
+  /**
+   * Puts the header under `condition` (on the version `expected`, when given); false when it fails. Parts of
+   * its exclusions go first, so a header is never seen without them.
+   */
+  private async putHeader(
+    header: PaymentBatchHeader,
+    condition: string,
+    expected?: number,
+  ): Promise<boolean> {
+    const [item, ...parts] = headerItems(header);
+    await putAll(this.client, this.tableName, parts);
     return putIf(
       this.client,
       this.tableName,
-      item,
+      item as Item,
       condition,
       expected === undefined ? {} : { names: { '#version': 'version' }, values: { ':expected': expected } },
     );

@@ -111,6 +111,36 @@ describe('DynamoPaymentBatchStore', () => {
     expect((await store.get('PB-BIG'))?.payments[0]?.claims).toHaveLength(1_500);
   });
 
+  it('keeps a batch that leaves out 20,000 claims (past the 400 KB item limit): every excluded claim read back, by get and by the listing', async () => {
+    // Arrange: P-HOLD is on hold with 20,000 claims (one exclusion larger than a part); P-PAID is paid.
+    const held = Array.from({ length: 20_000 }, (_, index) =>
+      payableClaim(`PB-HOLD-C-${String(index).padStart(5, '0')}-${'X'.repeat(20)}`, { partnerId: 'P-HOLD' }),
+    );
+    const batch = buildPaymentBatch({
+      batchId: 'PB-HOLD',
+      request: { currency: 'EUR', method: 'bankTransfer', payableUpTo: '2026-02-28' },
+      createdBy: { userId: 'u-fin', role: 'finance' },
+      createdAt: '2026-02-26T12:00:00.000Z',
+      claims: [...held, payableClaim('PB-HOLD-PAID', { partnerId: 'P-PAID' })],
+      partners: new Map([
+        ['P-HOLD', { ...paidPartner('P-HOLD'), status: 'on_hold' as const }],
+        ['P-PAID', paidPartner('P-PAID')],
+      ]),
+    });
+    expect(batch.excluded[0]?.claimIds).toHaveLength(20_000);
+
+    // Act: built in the background (created as building, completed as a draft).
+    await store.create({ ...batch, status: 'building' });
+    const completed = await store.complete({ ...batch, version: 2 });
+    const read = await store.get('PB-HOLD');
+    const listed = await store.list({ limit: 50, group: 'draft' });
+
+    // Assert
+    expect(completed).toBe(true);
+    expect(read).toEqual({ ...batch, version: 2 });
+    expect(listed.items.find((header) => header.batchId === 'PB-HOLD')?.excluded).toEqual(batch.excluded);
+  });
+
   it('lists batches newest first, optionally of one status, and a partner’s payments across batches', async () => {
     await store.create(batchOf('PB-L1', 2, '2026-03-02T00:00:00.000Z'));
     await store.create(batchOf('PB-L2', 1, '2026-03-03T00:00:00.000Z'));

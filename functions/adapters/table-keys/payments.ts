@@ -8,6 +8,7 @@ import type { ItemKey } from './item-key';
  * | payment batch     | PAYBATCH#<batchId>     | HEADER                      | PAYBATCHES                | <createdAt>#<batchId>   |
  * | partner payment   | PAYBATCH#<batchId>     | PAYMENT#<partnerId>         | PARTNERPAYMENTS#<p>       | <createdAt>#<batchId>   |
  * | payment claims part | PAYBATCH#<batchId>   | PAYCLAIMS#<partnerId>#<part, 4 digits> (a payment's claims when too many for its item) | | |
+ * | excluded claims part | PAYBATCH#<batchId>  | PAYEXCLUDED#<part, 4 digits> (the header's exclusions when too many for it) | | |
  *
  * Payment batch headers also carry gsi2 = PAYBATCHES#<status> / <createdAt>#<batchId> (batches of one status).
  *
@@ -43,11 +44,16 @@ export const partnerPaymentKeys = (
 });
 export const partnerPaymentsPartition = (partnerId: string) => `PARTNERPAYMENTS#${partnerId}`;
 
-// A payment whose claims would pass DynamoDB's 400 KB item limit keeps them in parts beside it.
+// A payment whose claims, or a header whose exclusions, would pass DynamoDB's 400 KB item limit keeps them in
+// parts beside it (see list-parts.ts).
 export const paymentClaimsPartKey = (
   payment: { readonly batchId: string; readonly partnerId: string },
   part: number,
 ): ItemKey => ({
   pk: paymentBatchPartition(payment.batchId),
   sk: `PAYCLAIMS#${payment.partnerId}#${String(part).padStart(4, '0')}`,
+});
+export const paymentExcludedPartKey = (batchId: string, part: number): ItemKey => ({
+  pk: paymentBatchPartition(batchId),
+  sk: `PAYEXCLUDED#${String(part).padStart(4, '0')}`,
 });
