@@ -54,7 +54,7 @@ beforeAll(async () => {
     funds: store,
     claims,
     partners,
-    ledger,
+    claimFunds,
     postings: ledger,
     evidence,
     approvalPolicies: approvalPolicyStore(client, config.TABLE_NAME),

@@ -5,10 +5,12 @@ import { type FundAllocation, fundAllocationSchema } from '../../../domain/funds
 import type { FundDeps } from '../../../domain/funds/ports';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
-import { InMemoryClaimStore } from '../claims/fakes';
+import { creditFrom, InMemoryClaimStore } from '../claims/fakes';
 import { posting } from '../ledger/builders';
 import { paidPartner } from '../payments/builders';
 import { InMemoryEvidence, InMemoryFundStore } from './fakes';
+
+const noBookDraws = { reserved: 0n, settled: 0n };
 
 /**
  * Fund dependencies in memory: partners P1 and P2 active, P1 earned 4,000.00 USD of co-op on program
@@ -44,7 +46,14 @@ export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
     funds,
     claims,
     partners: { get: async (id: string) => partners.get(id) },
-    ledger,
+    // The co-op checkbook's credit from the ledger, its draws as the fund store's commits moved them.
+    claimFunds: {
+      balance: async (scope) => {
+        const { reserved, settled } = funds.checkbookDraws.get(JSON.stringify(scope)) ?? noBookDraws;
+        const draws = { reserved, settled, drawn: reserved + settled };
+        return { credited: await creditFrom(ledger, scope), draws };
+      },
+    },
     postings: ledger,
     evidence,
     approvalPolicies,
