@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestApprovalStarting } from '../../domain/approvals/ports';
 import { allocateFund } from '../../domain/funds/allocate-fund';
 import type { Fund } from '../../domain/funds/fund';
-import { fundRequestInputSchema } from '../../domain/funds/fund-request';
 import { decideFundRequest, submitFundRequest } from '../../domain/funds/fund-request-use-cases';
 import type { FundDeps } from '../../domain/funds/ports';
 import { approvalPolicyStore } from '../../functions/adapters/approval-policy-store';
@@ -17,7 +16,7 @@ import { approver, channelManager, partnerUser } from '../support/actors';
 import { commandsOf, countCommands, type SentCommand } from '../support/dynamodb-calls';
 import { createTestTable } from '../support/test-table';
 import { InMemoryEvidence } from '../unit/funds/fakes';
-import { mdf } from '../unit/funds/fund-deps';
+import { mdf, requestOf } from '../unit/funds/fund-deps';
 import { posting } from '../unit/ledger/builders';
 import { paidPartner } from '../unit/payments/builders';
 
@@ -79,19 +78,7 @@ async function allocateAndApprove(programId: string, postings: number) {
     fund = await allocateFund(deps, channelManager, mdf({ kind: 'accrual', amount: undefined, programId }));
   });
   const fundId = fund?.fundId ?? '';
-  const request = await submitFundRequest(
-    deps,
-    partnerUser('P1'),
-    fundRequestInputSchema.parse({
-      fundId,
-      activityType: 'digital',
-      description: 'Search ads',
-      startDate: '2026-04-01',
-      endDate: '2026-04-30',
-      plannedCost: '100.00',
-      sharePercent: '50',
-    }),
-  );
+  const request = await submitFundRequest(deps, partnerUser('P1'), requestOf(fundId, '100.00'));
   const approving = await sentBy(() =>
     decideFundRequest(deps, approver, request.requestId, { decision: 'approve' }),
   );

@@ -2,6 +2,7 @@ import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-po
 import type { RequestSubjectRef } from '../../../domain/approvals/approval-subject';
 import type { RequestApprovalStarting } from '../../../domain/approvals/ports';
 import { type FundAllocation, fundAllocationSchema } from '../../../domain/funds/fund';
+import { fundRequestInputSchema } from '../../../domain/funds/fund-request';
 import type { FundDeps } from '../../../domain/funds/ports';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
@@ -88,4 +89,16 @@ export const mdf = (overrides: Partial<FundAllocation> = {}): FundAllocation =>
     validTo: '2026-06-30',
     claimWindowDays: 60,
     ...overrides,
+  });
+
+/** P1's request on `fundId`: search ads in April 2026 costing `plannedCost`, half paid by the fund. */
+export const requestOf = (fundId: string, plannedCost: string) =>
+  fundRequestInputSchema.parse({
+    fundId,
+    activityType: 'digital',
+    description: 'Search ads',
+    startDate: '2026-04-01',
+    endDate: '2026-04-30',
+    plannedCost,
+    sharePercent: '50',
   });
