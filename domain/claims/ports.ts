@@ -42,14 +42,18 @@ export type ReservationOutcome =
   /** A claim with this id is stored already (a repeated submit): nothing written. */
   | { readonly kind: 'claimExists' };
 
-/** What validation reads about a claim's fund and line references (same partner, program, period). */
-export interface ClaimFundStanding {
+/** A fund's credit and what claims draw on it, read together. */
+export interface ClaimFundBalance {
   /**
    * The fund's credit, earned + adjustments in minor units, as the checkbook sums them: kept with the
    * draws, so that it costs no read of the fund's postings, whose number grows with every claim settled.
    */
   readonly credited: bigint;
   readonly draws: ClaimFundDraws;
+}
+
+/** What validation reads about a claim's fund and line references (same partner, program, period). */
+export interface ClaimFundStanding extends ClaimFundBalance {
   readonly referenceHolders: ReadonlyMap<string, string>;
 }
 
@@ -62,6 +66,11 @@ export interface ClaimFundPosition extends ClaimFundScope, ClaimFundDraws {}
  */
 export interface ClaimFunds {
   draws(scope: ClaimFundScope): Promise<ClaimFundDraws>;
+  /**
+   * In one read: the credit of and draws on one fund (co-op fund allocation and request approval read it
+   * too, so their cost does not grow with the checkbook's history either).
+   */
+  balance(scope: ClaimFundScope): Promise<ClaimFundBalance>;
   /** Every fund of a partner that claims drew on. */
   positionsOf(partnerId: string): Promise<ClaimFundPosition[]>;
   /**

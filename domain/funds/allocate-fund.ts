@@ -1,7 +1,5 @@
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
-import { fundCredit } from '../claims/claim-fund';
-import { buildCheckbooks } from '../ledger/checkbook';
 import { AlreadyExistsError, BusinessRuleError } from '../shared/errors';
 import { fromMinorUnits } from '../shared/money/minor-units';
 import { type Fund, type FundAllocation, minorUnitsOf, newFund } from './fund';
@@ -11,8 +9,8 @@ import type { FundDeps } from './ports';
 /**
  * A channel manager (or admin) allocates a fund. Main course: the partner must exist and be active → a
  * discretionary fund gets the amount sent; an accrual fund gets the co-op program period's earned balance
- * not yet claimed (earned + adjustments − claimed, from the partner's checkbook) → the fund is stored with
- * its `allocation` movement.
+ * not yet claimed (earned + adjustments − approved claims, as the checkbook's claim fund keeps them: `settled`
+ * moves with each claim's posting) → the fund is stored with its `allocation` movement.
  */
 export async function allocateFund(deps: FundDeps, actor: Actor, allocation: FundAllocation): Promise<Fund> {
   requireRole(actor, ['channel_manager', 'admin']);
@@ -25,15 +23,14 @@ export async function allocateFund(deps: FundDeps, actor: Actor, allocation: Fun
   if (allocation.kind === 'discretionary') {
     allocated = minorUnitsOf(allocation.amount ?? '0', allocation.currency) ?? 0n;
   } else if (allocation.programId !== undefined) {
-    const postings = await deps.ledger.checkbookPostings(allocation.partnerId, allocation.programId);
-    const credit = fundCredit(buildCheckbooks(postings), {
+    const { credited, draws } = await deps.claimFunds.balance({
       partnerId: allocation.partnerId,
       programId: allocation.programId,
       period: allocation.period,
       fund: 'coop',
       currency: allocation.currency,
     });
-    allocated = credit.credited - credit.claimed;
+    allocated = credited - draws.settled;
   }
   const at = deps.clock().toISOString();
   const by = actorOf(actor);

@@ -4,8 +4,7 @@ import { requireRole } from '../access/policies';
 import { policyInForce } from '../approvals/approval-policy-use-cases';
 import { parseDecision } from '../approvals/approval-subject';
 import type { ApprovalRequests, RequestApprovalStarting } from '../approvals/ports';
-import { reservationLimit as checkbookLimit, fundCredit } from '../claims/claim-fund';
-import { buildCheckbooks } from '../ledger/checkbook';
+import { reservationLimit as checkbookLimit } from '../claims/claim-fund';
 import { AlreadyExistsError, BusinessRuleError, StateConflictError, ValidationError } from '../shared/errors';
 import { fromMinorUnits } from '../shared/money/minor-units';
 import {
@@ -251,9 +250,8 @@ export async function decideFundRequest(
     const scope = checkbookScopeOf(fund);
     let checkbook: FundTransaction['checkbook'];
     if (scope !== undefined) {
-      const postings = await deps.ledger.checkbookPostings(fund.partnerId, scope.programId);
-      const credit = fundCredit(buildCheckbooks(postings), scope);
-      checkbook = { scope, reserved: amount, settled: 0n, limit: checkbookLimit(credit.credited, amount) };
+      const { credited } = await deps.claimFunds.balance(scope);
+      checkbook = { scope, reserved: amount, settled: 0n, limit: checkbookLimit(credited, amount) };
       refusal += ` (and the co-op balance of ${scope.programId} ${scope.period} not held by other claims)`;
     }
     decided = requestMovedTo(request, 'approved', {

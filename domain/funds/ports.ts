@@ -1,9 +1,8 @@
 import type { ApprovalPolicyDeps } from '../approvals/approval-policy-use-cases';
 import type { Claim, ClaimActor } from '../claims/claim';
 import type { ClaimFundScope } from '../claims/claim-fund';
-import type { ClaimStore } from '../claims/ports';
+import type { ClaimFunds, ClaimStore } from '../claims/ports';
 import type { LedgerPosting } from '../ledger/ledger-posting';
-import type { LedgerReader } from '../ledger/ports';
 import type { PartnerData } from '../partners/partner';
 import type { IsoDate } from '../shared/iso-date';
 import type { Clock, RecordStore } from '../shared/ports';
@@ -115,8 +114,11 @@ export interface FundDeps {
   /** Settlement claims: read for utilization (what payment batches paid). */
   readonly claims: Pick<ClaimStore, 'getAll'>;
   readonly partners: Pick<RecordStore<PartnerData>, 'get'>;
-  /** The checkbook an accrual fund's balance is read from. */
-  readonly ledger: LedgerReader;
+  /**
+   * An accrual fund's co-op checkbook balance, read from its claim-fund item (credit and draws) in one read,
+   * whatever the number of postings the program period has.
+   */
+  readonly claimFunds: Pick<ClaimFunds, 'balance'>;
   /** Posts an accrual fund's settled claims to the program's ledger, like a rebate claim's. */
   readonly postings: { postIndependent(posting: LedgerPosting): Promise<void> };
   readonly evidence: EvidenceStore;

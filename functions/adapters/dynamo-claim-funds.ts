@@ -5,6 +5,7 @@ import type { Claim } from '../../domain/claims/claim';
 import { type ClaimFundDraws, type ClaimFundScope, noDraws } from '../../domain/claims/claim-fund';
 import { claimSchema } from '../../domain/claims/claim-schema';
 import type {
+  ClaimFundBalance,
   ClaimFundPosition,
   ClaimFundStanding,
   ClaimFunds,
@@ -79,6 +80,14 @@ export class DynamoClaimFunds implements ClaimFunds {
     return drawsOfItem(Item);
   }
 
+  /** One consistent GetItem of the fund item; an item from before it kept its credit has it summed once. */
+  async balance(scope: ClaimFundScope): Promise<ClaimFundBalance> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keyOf(claimFundKeys(scope)), ConsistentRead: true }),
+    );
+    return this.balanceOfItem(scope, Item);
+  }
+
   async positionsOf(partnerId: string): Promise<ClaimFundPosition[]> {
     const items = await allItems(this.client, this.tableName, {
       index: 'gsi1',
@@ -104,11 +113,17 @@ export class DynamoClaimFunds implements ClaimFunds {
       const item = key === undefined ? undefined : found.get(itemKeyId(key));
       if (item !== undefined) referenceHolders.set(reference, String(item.claimId));
     }
-    const fund = found.get(itemKeyId(fundKey));
+    return { ...(await this.balanceOfItem(scopeOf(claim), found.get(itemKeyId(fundKey)))), referenceHolders };
+  }
+
+  /** The credit and draws a fund item holds, its credit established from the ledger once if it has none. */
+  private async balanceOfItem(
+    scope: ClaimFundScope,
+    item: Record<string, unknown> | undefined,
+  ): Promise<ClaimFundBalance> {
     const credited =
-      creditOfFundItem(fund) ??
-      (await establishedFundCredit(this.client, this.tableName, scopeOf(claim), fund));
-    return { credited, draws: drawsOfItem(fund), referenceHolders };
+      creditOfFundItem(item) ?? (await establishedFundCredit(this.client, this.tableName, scope, item));
+    return { credited, draws: drawsOfItem(item) };
   }
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {

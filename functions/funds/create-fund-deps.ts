@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FundDeps } from '../../domain/funds/ports';
 import { approvalPolicyStore } from '../adapters/approval-policy-store';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
+import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
 import { createDocumentClient } from '../adapters/dynamo-client';
 import { DynamoFundStore } from '../adapters/dynamo-fund-store';
@@ -36,7 +37,7 @@ export function createFundDeps(settings: FundSettings): FundDeps {
     funds: new DynamoFundStore(client, table),
     claims: new DynamoClaimStore(client, table),
     partners: masterDataStores(client, table).partners,
-    ledger,
+    claimFunds: new DynamoClaimFunds(client, table),
     postings: ledger,
     evidence: new S3Uploads(
       createS3Client({ region: settings.AWS_REGION, endpoint: settings.S3_ENDPOINT }),

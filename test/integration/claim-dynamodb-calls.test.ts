@@ -1,4 +1,3 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settleClaimApproval, startClaimApproval } from '../../domain/approvals/approval-workflow-steps';
 import type { ApprovalDeps } from '../../domain/approvals/ports';
@@ -17,6 +16,7 @@ import { claimIdFor } from '../../functions/claims/create-claim-deps';
 import { loadConfig } from '../../functions/shared/config';
 import { partnerUser } from '../support/actors';
 import { storedUsdPolicy } from '../support/approval-policy-fixture';
+import { commandsOf, countCommands, type SentCommand } from '../support/dynamodb-calls';
 import { fixedClock } from '../support/in-memory-record-store';
 import { createTestTable } from '../support/test-table';
 import { RecordingResumer } from '../unit/approvals/fakes';
@@ -24,45 +24,9 @@ import { claimRequest, RecordingPublisher } from '../unit/claims/claim-deps';
 import { posting } from '../unit/ledger/builders';
 import { activeProgram } from '../unit/programs/builders';
 
-/** One DynamoDB command the client sent: its name and how many items it read. */
-interface SentCommand {
-  readonly command: string;
-  itemsRead: number;
-}
-
-/** Items in a Get, BatchGet or Query answer (a write reads none). */
-function itemsReadBy(output: Record<string, unknown>): number {
-  if (Array.isArray(output.Items)) return output.Items.length;
-  if (output.Responses !== undefined && !Array.isArray(output.Responses)) {
-    return Object.values(output.Responses as Record<string, unknown[]>).reduce(
-      (sum, items) => sum + items.length,
-      0,
-    );
-  }
-  return output.Item === undefined ? 0 : 1;
-}
-
-/** Every DynamoDB command the client sends, in order, with the items each read. */
-function countCommands(client: DynamoDBDocumentClient): SentCommand[] {
-  const sent: SentCommand[] = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      // Listed when sent (the order the code sends them in), counted when answered.
-      const entry: SentCommand = { command: context.commandName ?? 'unknown', itemsRead: 0 };
-      sent.push(entry);
-      const result = await next(args);
-      entry.itemsRead = itemsReadBy(result.output as Record<string, unknown>);
-      return result;
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
-  return sent;
-}
-
-const commandsOf = (sent: readonly SentCommand[]) => sent.map(({ command }) => command);
-
 const clock = fixedClock('2026-04-02T10:00:00.000Z');
 let sent: SentCommand[];
+let sentBy: (act: () => Promise<unknown>) => Promise<SentCommand[]>;
 let claimDeps: ClaimDeps;
 let approvalDeps: ApprovalDeps;
 let events: RecordingPublisher;
@@ -100,7 +64,7 @@ beforeAll(async () => {
     settle: (claim, decidedFrom) => settleDecidedClaim({ claimFunds, clock }, claim, decidedFrom),
     clock,
   };
-  sent = countCommands(client);
+  ({ sent, sentBy } = countCommands(client));
 });
 
 /** One claim of `amount` (one line, `reference`) from submit to payable, auto-approved and settled. */
@@ -113,13 +77,6 @@ async function claimToPayable(amount: string, reference: string, idempotencyKey?
   expect(state.next).toBe('settle');
   await settleClaimApproval(approvalDeps, state);
   return { claim, request };
-}
-
-/** The commands `act` sends, and the items each reads. */
-async function sentBy(act: () => Promise<unknown>): Promise<SentCommand[]> {
-  sent.length = 0;
-  await act();
-  return [...sent];
 }
 
 describe('DynamoDB calls of one claim, on DynamoDB Local', () => {

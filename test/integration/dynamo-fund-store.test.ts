@@ -25,7 +25,7 @@ import { approver, channelManager, finance, partnerUser } from '../support/actor
 import { createTestTable } from '../support/test-table';
 import { claim as claimOf } from '../unit/claims/builders';
 import { InMemoryEvidence } from '../unit/funds/fakes';
-import { mdf } from '../unit/funds/fund-deps';
+import { mdf, requestOf } from '../unit/funds/fund-deps';
 import { posting } from '../unit/ledger/builders';
 import { paidPartner } from '../unit/payments/builders';
 
@@ -54,7 +54,7 @@ beforeAll(async () => {
     funds: store,
     claims,
     partners,
-    ledger,
+    claimFunds,
     postings: ledger,
     evidence,
     approvalPolicies: approvalPolicyStore(client, config.TABLE_NAME),
@@ -67,17 +67,6 @@ beforeAll(async () => {
 const p1 = partnerUser('P1');
 
 const allocation = (amount: string, overrides: Partial<FundAllocation> = {}) => mdf({ amount, ...overrides });
-
-const requestOf = (fundId: string, plannedCost: string) =>
-  fundRequestInputSchema.parse({
-    fundId,
-    activityType: 'digital',
-    description: 'Search ads',
-    startDate: '2026-04-01',
-    endDate: '2026-04-30',
-    plannedCost,
-    sharePercent: '50',
-  });
 
 describe('DynamoFundStore on DynamoDB Local', () => {
   it('24 concurrent approvals of 1,000.00 each against a 10,000.00 fund: exactly 10 reserve, the rest get 422', async () => {

@@ -10,6 +10,7 @@ import {
   settle,
 } from '../../../domain/claims/claim-fund';
 import type {
+  ClaimFundBalance,
   ClaimFundPosition,
   ClaimFundStanding,
   ClaimFunds,
@@ -98,9 +99,11 @@ export class InMemoryClaimFunds implements ClaimFunds {
       const holder = this.references.get(referenceKey(claim, reference));
       if (holder !== undefined) referenceHolders.set(reference, holder);
     }
-    const postings = await this.ledger.checkbookPostings(claim.partnerId, claim.programId);
-    const credit = fundCreditsOf(postings).find(({ scope }) => fundKey(scope) === fundKey(scopeOf(claim)));
-    return { credited: credit?.credited ?? 0n, draws: await this.draws(claim), referenceHolders };
+    return { ...(await this.balance(scopeOf(claim))), referenceHolders };
+  }
+
+  async balance(scope: ClaimFundScope): Promise<ClaimFundBalance> {
+    return { credited: await creditFrom(this.ledger, scope), draws: await this.draws(scope) };
   }
 
   async reserve(claim: Claim, limit: bigint): Promise<ReservationOutcome> {
@@ -151,6 +154,12 @@ export class InMemoryClaimFunds implements ClaimFunds {
     this.releases++;
     return true;
   }
+}
+
+/** A fund's credit summed from its beneficiary's checkbook postings, as the adapter keeps it. */
+export async function creditFrom(ledger: Pick<LedgerReader, 'checkbookPostings'>, scope: ClaimFundScope) {
+  const postings = await ledger.checkbookPostings(scope.partnerId, scope.programId);
+  return fundCreditsOf(postings).find((each) => fundKey(each.scope) === fundKey(scope))?.credited ?? 0n;
 }
 
 function scopeOf(claim: Claim): ClaimFundScope {

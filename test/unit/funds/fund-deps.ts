@@ -2,13 +2,16 @@ import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-po
 import type { RequestSubjectRef } from '../../../domain/approvals/approval-subject';
 import type { RequestApprovalStarting } from '../../../domain/approvals/ports';
 import { type FundAllocation, fundAllocationSchema } from '../../../domain/funds/fund';
+import { fundRequestInputSchema } from '../../../domain/funds/fund-request';
 import type { FundDeps } from '../../../domain/funds/ports';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
-import { InMemoryClaimStore } from '../claims/fakes';
+import { creditFrom, InMemoryClaimStore } from '../claims/fakes';
 import { posting } from '../ledger/builders';
 import { paidPartner } from '../payments/builders';
 import { InMemoryEvidence, InMemoryFundStore } from './fakes';
+
+const noBookDraws = { reserved: 0n, settled: 0n };
 
 /**
  * Fund dependencies in memory: partners P1 and P2 active, P1 earned 4,000.00 USD of co-op on program
@@ -44,7 +47,14 @@ export function fundDeps(start = '2026-03-01T09:00:00.000Z') {
     funds,
     claims,
     partners: { get: async (id: string) => partners.get(id) },
-    ledger,
+    // The co-op checkbook's credit from the ledger, its draws as the fund store's commits moved them.
+    claimFunds: {
+      balance: async (scope) => {
+        const { reserved, settled } = funds.checkbookDraws.get(JSON.stringify(scope)) ?? noBookDraws;
+        const draws = { reserved, settled, drawn: reserved + settled };
+        return { credited: await creditFrom(ledger, scope), draws };
+      },
+    },
     postings: ledger,
     evidence,
     approvalPolicies,
@@ -79,4 +89,16 @@ export const mdf = (overrides: Partial<FundAllocation> = {}): FundAllocation =>
     validTo: '2026-06-30',
     claimWindowDays: 60,
     ...overrides,
+  });
+
+/** P1's request on `fundId`: search ads in April 2026 costing `plannedCost`, half paid by the fund. */
+export const requestOf = (fundId: string, plannedCost: string) =>
+  fundRequestInputSchema.parse({
+    fundId,
+    activityType: 'digital',
+    description: 'Search ads',
+    startDate: '2026-04-01',
+    endDate: '2026-04-30',
+    plannedCost,
+    sharePercent: '50',
   });
