@@ -41,6 +41,8 @@ export function createEventBridgeClient(settings: {
       ...sdkResilience,
       region: settings.region,
       requestHandler: guardedRequestHandler,
+      // Its commands are plain (no per-command middleware): resolve the middleware stack once, not per send.
+      cacheMiddleware: true,
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     }),
   );

@@ -12,6 +12,8 @@ export function createSfnClient(settings: {
       ...sdkResilience,
       region: settings.region,
       requestHandler: guardedRequestHandler,
+      // Its commands are plain (no per-command middleware): resolve the middleware stack once, not per send.
+      cacheMiddleware: true,
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     }),
   );
