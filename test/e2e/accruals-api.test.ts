@@ -799,6 +799,15 @@ describe('near-tier alerts a page at a time', () => {
     const activate = { token: approver(), headers: { 'if-match': '"1"' } };
     expect((await api('POST', '/programs/E2E-NEAR-ALL/activate', activate)).status).toBe(200);
     await runAndWait(march);
+    // The run reads completed a moment before its AccrualRunCompleted event is published (after the record,
+    // the run is remembered as the last completed): wait for the first alert, then for the delivery to end.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const first = await api('GET', '/near-tier-alerts?programId=E2E-NEAR-ALL&limit=1', {
+        token: manager(),
+      });
+      if (first.json.items.length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await local.stack.eventDeliveriesSettled();
 
     const all = await api('GET', '/near-tier-alerts?programId=E2E-NEAR-ALL&limit=100', { token: manager() });
