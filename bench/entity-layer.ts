@@ -6,6 +6,7 @@
  *   - cold start: importing that bundle in a fresh node process (median of `spawns`);
  *   - hot loop: building `items` put items (keys and item), alone and then marshalled as the DocumentClient
  *     does before a BatchWrite (CPU ms, median of 3 after a warm-up), and the marshalled item's JSON size.
+ *   - batch write: `written` of those items into DynamoDB Local through each layer (seconds; every item stored).
  * Both must build the same table and index keys, and ours the item the channel-line store writes, or it fails.
  * Run: `npm run bench -- entity-layer`.
  */
@@ -15,11 +16,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { build } from 'esbuild';
 import type { NormalizedSaleLine } from '../domain/ingestion/ingest-types';
+import { putAll } from '../functions/adapters/dynamo-batch';
 import { lineWriteItem } from '../functions/adapters/dynamo-channel-lines';
+import { createDocumentClient } from '../functions/adapters/dynamo-client';
 import { keyAttributes } from '../functions/adapters/table-cursor';
+import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from '../infra/local/dynamodb-local';
+import { freePort } from '../infra/local/preflight';
+import { dataTemplate, resourcesOfType } from '../infra/local/template';
+import { chrmTemplates } from '../infra/local/template-cache';
 import { saleLineEntity } from './entity-layer/electrodb-sale-line';
 import { saleLineItem } from './entity-layer/ours';
 import { aprilLineChunks } from './month-end-run';
@@ -80,7 +88,51 @@ export function differingKeys(ours: Record<string, unknown>, theirs: Record<stri
   return [...keyAttributes].filter((name) => ours[name] !== theirs[name]);
 }
 
-export async function runEntityLayerBench({ items = 100_000, spawns = 11 } = {}) {
+/**
+ * Seconds to batch-write `lines` into DynamoDB Local through each layer (8 requests in flight each), and the
+ * items each table then holds.
+ */
+async function batchWrites(lines: readonly NormalizedSaleLine[]) {
+  const dynamoDb = await startDynamoDbLocal(await freePort());
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+  });
+  try {
+    const [, definition] =
+      resourcesOfType(dataTemplate(await chrmTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
+    if (!definition) throw new Error('The data stack defines no table');
+    const client = createDocumentClient({
+      TABLE_NAME: 'bench',
+      AWS_REGION: 'us-east-1',
+      DYNAMODB_ENDPOINT: dynamoDb.endpoint,
+    });
+    const write: Record<Layer, (table: string) => Promise<unknown>> = {
+      ours: (table) => putAll(client, table, lines.map(saleLineItem)),
+      electrodb: (table) =>
+        saleLineEntity(client, table)
+          .put([...lines])
+          .go({ concurrent: 8 }),
+    };
+    const figures = async (layer: Layer) => {
+      const table = `bench-${layer}`;
+      await createTableFromTemplate(dynamoDb.client, table, definition);
+      const started = performance.now();
+      await write[layer](table);
+      const seconds = (performance.now() - started) / 1000;
+      let stored = 0;
+      // A scan counts at most 1 MB per page.
+      for await (const page of paginateScan({ client }, { TableName: table, Select: 'COUNT' }))
+        stored += page.Count ?? 0;
+      return { seconds: Number(seconds.toFixed(2)), stored };
+    };
+    return { ours: await figures('ours'), electrodb: await figures('electrodb') };
+  } finally {
+    await dynamoDb.stop();
+  }
+}
+
+export async function runEntityLayerBench({ items = 100_000, spawns = 11, written = 10_000 } = {}) {
   const [lines = []] = aprilLineChunks(items, items);
   const entity = saleLineEntity();
   const electroItem = (line: NormalizedSaleLine) => entity.put(line).params().Item as Record<string, unknown>;
@@ -126,5 +178,18 @@ export async function runEntityLayerBench({ items = 100_000, spawns = 11 } = {})
       marshalledJsonBytes: Math.round(stored.reduce((sum, size) => sum + size, 0) / stored.length),
     };
   };
-  return { ours: figures('ours'), electrodb: figures('electrodb'), check: { keysAgree, sameAsStore } };
+  const local = await batchWrites(lines.slice(0, written));
+  const withLocal = (layer: Layer) => ({
+    ...figures(layer),
+    [`batchWriteSeconds(${written}, DynamoDB Local)`]: local[layer].seconds,
+  });
+  return {
+    ours: withLocal('ours'),
+    electrodb: withLocal('electrodb'),
+    check: {
+      keysAgree,
+      sameAsStore,
+      allStored: local.ours.stored === written && local.electrodb.stored === written,
+    },
+  };
 }

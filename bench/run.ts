@@ -76,6 +76,7 @@ for (const [name, run] of Object.entries(benches)) {
       each?.conflictsExact,
       each?.keysAgree,
       each?.sameAsStore,
+      each?.allStored,
     ].includes(false),
   );
   if (disagrees) process.exitCode = 1;
