@@ -32,7 +32,7 @@ const lateFileLines = 200;
  * The bench's April lines, `count` of them, generated `chunkSize` at a time (a million do not fit at once):
  * invoices `<invoicePrefix>-…` of the first `partners` USD sellers (all of them by default).
  */
-function* aprilLineChunks(
+export function* aprilLineChunks(
   count: number,
   chunkSize: number,
   file: { readonly invoicePrefix: string; readonly partners?: number } = { invoicePrefix: 'B' },

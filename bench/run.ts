@@ -19,12 +19,15 @@
  *     lines and a run (p50/p99), and the run's precompute of 1M lines into monthly summaries (ms)
  *   - portal: the web app's first load (gzip bytes of html, script and stylesheet) and the time to the partner's
  *     home page with its figures on the local stack, in headless Chromium (median of a few loads, cold and warm)
+ *   - entity layer: our key modules + table access vs an ElectroDB entity for the sale line (bundle bytes, cold
+ *     import ms, CPU to build and marshal 100,000 put items), both building the same keys
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
 import { runBundled } from './bundled';
 import { runClaimsBench } from './claims-submit';
 import { runDealRegistrationBench } from './deal-registration';
+import { runEntityLayerBench } from './entity-layer';
 import { runIngestParseBench } from './ingest-parse';
 import { runIngestStoreBench } from './ingest-store';
 import { runMonthEndBench } from './month-end-run';
@@ -52,6 +55,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'deal-registration': () => runDealRegistrationBench(),
   reports: () => runReportsBench(runLines),
   portal: () => runPortalBench(),
+  'entity-layer': () => runEntityLayerBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -70,6 +74,9 @@ for (const [name, run] of Object.entries(benches)) {
       each?.allApproved,
       each?.agreeLineByLine,
       each?.conflictsExact,
+      each?.keysAgree,
+      each?.sameAsStore,
+      each?.allStored,
     ].includes(false),
   );
   if (disagrees) process.exitCode = 1;
