@@ -22,16 +22,13 @@ import {
 } from '../domain/deal-registration/deal-conflicts';
 import type { DealRegistration, DealRegistrationStatus } from '../domain/deal-registration/deal-registration';
 import { putAll } from '../functions/adapters/dynamo-batch';
-import { createDocumentClient } from '../functions/adapters/dynamo-client';
 import {
   DynamoDealRegistrationStore,
   dealCustomerEntries,
   dealRegistrationItem,
 } from '../functions/adapters/dynamo-deal-registration-store';
-import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from '../infra/local/dynamodb-local';
-import { freePort } from '../infra/local/preflight';
-import { dataTemplate, resourcesOfType } from '../infra/local/template';
-import { chrmTemplates } from '../infra/local/template-cache';
+import { createTableFromTemplate } from '../infra/local/dynamodb-local';
+import { benchDynamoDb } from './bench-dynamodb';
 
 const sizes = (process.env.BENCH_DEAL_SIZES ?? '10000,100000').split(',').map(Number);
 if (!sizes.every((size) => Number.isInteger(size) && size > 0))
@@ -224,20 +221,8 @@ async function loadBackground(
  * alike and the sizes compare fairly.
  */
 export async function runDealRegistrationBench() {
-  const dynamoDb = await startDynamoDbLocal(await freePort());
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-  });
+  const { dynamoDb, definition, client } = await benchDynamoDb();
   try {
-    const [, definition] =
-      resourcesOfType(dataTemplate(await chrmTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
-    if (!definition) throw new Error('The data stack defines no table');
-    const client = createDocumentClient({
-      TABLE_NAME: 'bench',
-      AWS_REGION: 'us-east-1',
-      DYNAMODB_ENDPOINT: dynamoDb.endpoint,
-    });
     const holders = probeHolders();
     const tables: { size: number; store: DynamoDealRegistrationStore; load: LoadFigures }[] = [];
     for (const size of sizes) {

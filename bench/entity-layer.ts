@@ -22,12 +22,9 @@ import { build } from 'esbuild';
 import type { NormalizedSaleLine } from '../domain/ingestion/ingest-types';
 import { putAll } from '../functions/adapters/dynamo-batch';
 import { lineWriteItem } from '../functions/adapters/dynamo-channel-lines';
-import { createDocumentClient } from '../functions/adapters/dynamo-client';
 import { keyAttributes } from '../functions/adapters/table-cursor';
-import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from '../infra/local/dynamodb-local';
-import { freePort } from '../infra/local/preflight';
-import { dataTemplate, resourcesOfType } from '../infra/local/template';
-import { chrmTemplates } from '../infra/local/template-cache';
+import { createTableFromTemplate } from '../infra/local/dynamodb-local';
+import { benchDynamoDb } from './bench-dynamodb';
 import { saleLineEntity } from './entity-layer/electrodb-sale-line';
 import { saleLineItem } from './entity-layer/ours';
 import { aprilLineChunks } from './month-end-run';
@@ -93,20 +90,8 @@ export function differingKeys(ours: Record<string, unknown>, theirs: Record<stri
  * items each table then holds.
  */
 async function batchWrites(lines: readonly NormalizedSaleLine[]) {
-  const dynamoDb = await startDynamoDbLocal(await freePort());
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-  });
+  const { dynamoDb, definition, client } = await benchDynamoDb();
   try {
-    const [, definition] =
-      resourcesOfType(dataTemplate(await chrmTemplates()), 'AWS::DynamoDB::GlobalTable')[0] ?? [];
-    if (!definition) throw new Error('The data stack defines no table');
-    const client = createDocumentClient({
-      TABLE_NAME: 'bench',
-      AWS_REGION: 'us-east-1',
-      DYNAMODB_ENDPOINT: dynamoDb.endpoint,
-    });
     const write: Record<Layer, (table: string) => Promise<unknown>> = {
       ours: (table) => putAll(client, table, lines.map(saleLineItem)),
       electrodb: (table) =>

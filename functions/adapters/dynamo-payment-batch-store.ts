@@ -10,7 +10,7 @@ import type { PaymentBatchStore } from '../../domain/payments/ports';
 import { AlreadyExistsError } from '../../domain/shared/errors';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { deleteAll, getAll, putAll } from './dynamo-batch';
-import { partKeysOf, partsAmong } from './list-parts';
+import { type ListInParts, partKeysOf, partsAmong } from './list-parts';
 import {
   batchExclusions,
   headerItems,
@@ -69,19 +69,11 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
 
   /** A page of headers, newest first; the exclusions of those that keep them in parts read in one BatchGet. */
   async list(request: PageRequest): Promise<Page<PaymentBatchHeader>> {
-    const found = await partitionPage(this.client, this.tableName, {
-      ...(request.group === undefined
-        ? { index: 'gsi1', partition: paymentBatchesPartition }
-        : { index: 'gsi2', partition: paymentBatchesOfStatus(request.group) }),
-      page: request,
-      newestFirst: true,
-    });
-    const parts = await getAll(
-      this.client,
-      this.tableName,
-      found.items.flatMap((item) => partKeysOf(item, batchExclusions)),
-    );
-    return pageMapped(found, (item) => headerOfItem(item, parts));
+    const index =
+      request.group === undefined
+        ? ({ index: 'gsi1', partition: paymentBatchesPartition } as const)
+        : ({ index: 'gsi2', partition: paymentBatchesOfStatus(request.group) } as const);
+    return this.newestFirst(index, request, batchExclusions, headerOfItem);
   }
 
   /** Puts the built payments and deletes the payments (and claim parts) of the plan that are no longer in it. */
@@ -132,18 +124,24 @@ export class DynamoPaymentBatchStore implements PaymentBatchStore {
 
   /** A page of the partner's payments; the claims of those that keep them in parts are read in one BatchGet. */
   async paymentsOf(partnerId: string, request: PageRequest): Promise<Page<PartnerPayment>> {
-    const found = await partitionPage(this.client, this.tableName, {
-      index: 'gsi1',
-      partition: partnerPaymentsPartition(partnerId),
-      page: request,
-      newestFirst: true,
-    });
+    const index = { index: 'gsi1', partition: partnerPaymentsPartition(partnerId) } as const;
+    return this.newestFirst(index, request, paymentClaims, paymentOfItem);
+  }
+
+  /** A page of an index partition, newest first, each item read with its list's parts (one BatchGet). */
+  private async newestFirst<T>(
+    index: { readonly index: 'gsi1' | 'gsi2'; readonly partition: string },
+    page: PageRequest,
+    list: ListInParts,
+    read: (item: Item, parts: ReadonlyMap<string, Item>) => T,
+  ): Promise<Page<T>> {
+    const found = await partitionPage(this.client, this.tableName, { ...index, page, newestFirst: true });
     const parts = await getAll(
       this.client,
       this.tableName,
-      found.items.flatMap((item) => partKeysOf(item, paymentClaims)),
+      found.items.flatMap((item) => partKeysOf(item, list)),
     );
-    return pageMapped(found, (item) => paymentOfItem(item, parts));
+    return pageMapped(found, (item) => read(item, parts));
   }
 
   /**
