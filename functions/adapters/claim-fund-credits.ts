@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ClaimFundScope, fundCreditsOf } from '../../domain/claims/claim-fund';
 import { type LedgerPosting, ledgerPostingSchema } from '../../domain/ledger/ledger-posting';
+import { allItems } from './table-access';
 import { claimFundKeys } from './table-keys/claims';
 import { ledgerPartition, ledgerPostingsPrefix } from './table-keys/ledger';
 
@@ -46,33 +47,25 @@ async function creditFromLedger(
   tableName: string,
   scope: ClaimFundScope,
 ): Promise<bigint> {
-  const postings: LedgerPosting[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :posting)',
-        FilterExpression:
-          'beneficiaryPartnerId = :partner AND #fund = :fund AND currency = :currency AND #kind IN (:accrual, :trueUp, :adjustment)',
-        ExpressionAttributeNames: { '#fund': 'fund', '#kind': 'kind' },
-        ExpressionAttributeValues: {
-          ':pk': ledgerPartition(scope.programId, scope.period),
-          ':posting': ledgerPostingsPrefix,
-          ':partner': scope.partnerId,
-          ':fund': scope.fund,
-          ':currency': scope.currency,
-          ':accrual': 'accrual',
-          ':trueUp': 'trueUp',
-          ':adjustment': 'adjustment',
-        },
-        ConsistentRead: true,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) postings.push(ledgerPostingSchema.parse(item));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await allItems(client, tableName, {
+    partition: ledgerPartition(scope.programId, scope.period),
+    sortKey: { beginsWith: ledgerPostingsPrefix },
+    filter: {
+      expression:
+        'beneficiaryPartnerId = :partner AND #fund = :fund AND currency = :currency AND #kind IN (:accrual, :trueUp, :adjustment)',
+      names: { '#fund': 'fund', '#kind': 'kind' },
+      values: {
+        ':partner': scope.partnerId,
+        ':fund': scope.fund,
+        ':currency': scope.currency,
+        ':accrual': 'accrual',
+        ':trueUp': 'trueUp',
+        ':adjustment': 'adjustment',
+      },
+    },
+    consistent: true,
+  });
+  const postings = items.map((item) => ledgerPostingSchema.parse(item));
   return fundCreditsOf(postings)[0]?.credited ?? 0n;
 }
 
