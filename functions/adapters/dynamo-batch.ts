@@ -110,3 +110,6 @@ export async function getAll(
 }
 
 export const itemKeyId = (key: ItemKey) => `${key.pk}\u0000${key.sk}`;
+
+/** The key of a stored item (its `pk` and `sk`). */
+export const keyOfItem = (item: Item): ItemKey => ({ pk: String(item.pk), sk: String(item.sk) });

@@ -9,7 +9,7 @@ import {
 import type { PaymentBatchStore } from '../../domain/payments/ports';
 import { AlreadyExistsError } from '../../domain/shared/errors';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { deleteAll, getAll, putAll } from './dynamo-batch';
+import { deleteAll, getAll, keyOfItem, putAll } from './dynamo-batch';
 import { type ListInParts, partKeysOf, partsAmong } from './list-parts';
 import {
   batchExclusions,
@@ -22,7 +22,6 @@ import {
   paymentType,
 } from './payment-batch-items';
 import { allItems, pageMapped, partitionPage, putIf } from './table-access';
-import type { ItemKey } from './table-keys/item-key';
 import {
   partnerPaymentKeys,
   partnerPaymentsPartition,
@@ -32,8 +31,6 @@ import {
 } from './table-keys/payments';
 
 type Item = Record<string, unknown>;
-
-const keyOfItem = (item: Item): ItemKey => ({ pk: String(item.pk), sk: String(item.sk) });
 
 /**
  * Payment batches in the single table (see table-keys/payments.ts): a header item and one item per partner payment

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SalesSummaryStore } from '../../domain/reports/ports';
 import type { PartnerMonthSales } from '../../domain/reports/sales-summary';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
-import { deleteAll, itemKeyId, putAll } from './dynamo-batch';
+import { deleteAll, itemKeyId, keyOfItem, putAll } from './dynamo-batch';
 import { allItems, getItem } from './table-access';
 import { salesSummaryKey, salesSummaryPartition } from './table-keys/reports';
 
@@ -48,9 +48,7 @@ export class DynamoSalesSummaries implements SalesSummaryStore {
       partition: salesSummaryPartition(month),
       projection: ['pk', 'sk'],
     });
-    const gone = stored
-      .map((item) => ({ pk: String(item.pk), sk: String(item.sk) }))
-      .filter((key) => !kept.has(itemKeyId(key)));
+    const gone = stored.map(keyOfItem).filter((key) => !kept.has(itemKeyId(key)));
     await putAll(this.client, this.tableName, items);
     await deleteAll(this.client, this.tableName, gone);
   }

@@ -1,19 +1,19 @@
 import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
+import {
+  type PartnerMonth as InvoiceMonth,
+  type PartnerMonthChanges,
+  partnerMonthKey,
+} from '../../domain/accrual-runs/line-state';
 import type { ShardDirectory } from '../../domain/upgrades/read-model-backfill';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
 import { lineChangesKey, shardCount } from './table-keys/channel-lines';
 
-/** A partner's invoice month, as `partnerId` + `yyyy-mm`; with the sales shard a sale line of it is in. */
-export interface PartnerMonth {
-  readonly partnerId: string;
-  readonly month: string;
+/** A partner's invoice month, with the sales shard a sale line of it is in. */
+export interface PartnerMonth extends InvoiceMonth {
   readonly shard?: number | undefined;
 }
-
-const monthId = ({ partnerId, month }: PartnerMonth) => `${partnerId}\u0000${month}`;
 
 /**
  * Adds one to the counter of each distinct partner-month (created at 1 when absent), and adds the shards given
@@ -26,7 +26,7 @@ export async function bumpLineChanges(
 ): Promise<void> {
   const distinct = new Map<string, { partnerId: string; month: string; shards: Set<number> }>();
   for (const partnerMonth of partnerMonths) {
-    const id = monthId(partnerMonth);
+    const id = partnerMonthKey(partnerMonth);
     const entry = distinct.get(id) ?? { ...partnerMonth, shards: new Set<number>() };
     if (partnerMonth.shard !== undefined) entry.shards.add(partnerMonth.shard);
     distinct.set(id, entry);

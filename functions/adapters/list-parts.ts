@@ -1,4 +1,4 @@
-import { itemKeyId } from './dynamo-batch';
+import { itemKeyId, keyOfItem } from './dynamo-batch';
 import type { ItemKey } from './table-keys/item-key';
 
 type Item = Record<string, unknown>;
@@ -66,7 +66,5 @@ export function withListFromParts(item: Item, list: ListInParts, parts: Readonly
 /** The part items among `items`, by item key id. */
 export const partsAmong = (items: readonly Item[], list: ListInParts): Map<string, Item> =>
   new Map(
-    items
-      .filter((item) => item.type === list.partType)
-      .map((item) => [itemKeyId({ pk: String(item.pk), sk: String(item.sk) }), item]),
+    items.filter((item) => item.type === list.partType).map((item) => [itemKeyId(keyOfItem(item)), item]),
   );

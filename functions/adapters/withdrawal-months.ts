@@ -1,16 +1,11 @@
 import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { PartnerMonth } from '../../domain/accrual-runs/line-state';
 import { getItem } from './table-access';
 import { withdrawalMonthsKey } from './table-keys/channel-lines';
 
-/** A partner's invoice month. */
-export interface PartnerMonthId {
-  readonly partnerId: string;
-  readonly month: string;
-}
-
 // `yyyy-mm#<partnerId>`: the month is fixed-width, so a partner id with any characters reads back whole.
-const encode = ({ partnerId, month }: PartnerMonthId) => `${month}#${partnerId}`;
-const decode = (value: string): PartnerMonthId => ({ month: value.slice(0, 7), partnerId: value.slice(8) });
+const encode = ({ partnerId, month }: PartnerMonth) => `${month}#${partnerId}`;
+const decode = (value: string): PartnerMonth => ({ month: value.slice(0, 7), partnerId: value.slice(8) });
 
 /**
  * The partner-months a withdrawal of a file under way touches, recorded before its transactions and cleared
@@ -23,7 +18,7 @@ export class WithdrawalMonths {
     private readonly tableName: string,
   ) {}
 
-  async record(fileId: string, months: readonly PartnerMonthId[]): Promise<void> {
+  async record(fileId: string, months: readonly PartnerMonth[]): Promise<void> {
     if (months.length === 0) return;
     await this.client.send(
       new UpdateCommand({
@@ -37,7 +32,7 @@ export class WithdrawalMonths {
   }
 
   /** Every month recorded for the file (consistent read): none when no withdrawal of it is under way. */
-  async of(fileId: string): Promise<PartnerMonthId[]> {
+  async of(fileId: string): Promise<PartnerMonth[]> {
     const item = await getItem(this.client, this.tableName, withdrawalMonthsKey(fileId));
     const months = item?.months;
     return months instanceof Set ? [...(months as Set<string>)].map(decode) : [];
