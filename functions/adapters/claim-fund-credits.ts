@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ClaimFundScope, fundCreditsOf } from '../../domain/claims/claim-fund';
 import { type LedgerPosting, ledgerPostingSchema } from '../../domain/ledger/ledger-posting';
+import { minorOf } from './stored-minor-units';
 import { allItems } from './table-access';
 import { claimFundKeys } from './table-keys/claims';
 import { ledgerPartition, ledgerPostingsPrefix } from './table-keys/ledger';
@@ -14,10 +15,6 @@ import { ledgerPartition, ledgerPostingsPrefix } from './table-keys/ledger';
  * credited = creditBaseMinor + creditedMinor. Items from before these attributes lack `creditBaseMinor`:
  * their credit is summed from the ledger once and the base stored (see `establishedFundCredit`).
  */
-
-/** Minor units as DynamoDB returns them: a number, or a bigint beyond 2^53. */
-export const minorOf = (value: unknown): bigint =>
-  typeof value === 'number' || typeof value === 'bigint' ? BigInt(value) : 0n;
 
 /** The transaction items adding `postings`' credit to their funds: one per fund credited (none for claims). */
 export function claimFundCreditUpdates(tableName: string, postings: readonly LedgerPosting[]) {

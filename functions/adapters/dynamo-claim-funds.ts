@@ -16,10 +16,11 @@ import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from '../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
-import { creditOfFundItem, establishedFundCredit, minorOf } from './claim-fund-credits';
+import { creditOfFundItem, establishedFundCredit } from './claim-fund-credits';
 import { openMonthCheck, postingWrites } from './dynamo-accrual-ledger';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { claimItem, claimTransitionPut } from './dynamo-claim-store';
+import { minorOf } from './stored-minor-units';
 import { allItems } from './table-access';
 import {
   claimFundKeys,

@@ -3,6 +3,7 @@ import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
 import { type LiabilitySummary, liabilitySummariesOf } from '../../domain/reports/liability-summary';
 import type { LiabilitySummaryReader } from '../../domain/reports/ports';
 import type { CurrencyCode } from '../../domain/shared/money/money';
+import { minorOf } from './stored-minor-units';
 import { allItems } from './table-access';
 import {
   allLiabilitiesPartition,
@@ -41,10 +42,6 @@ export function liabilitySummaryUpdates(tableName: string, postings: readonly Le
   });
 }
 
-// Numbers come back as number, or bigint beyond 2^53: both are exact integers of the minor unit.
-const minorUnits = (value: unknown) =>
-  typeof value === 'number' || typeof value === 'bigint' ? BigInt(value) : 0n;
-
 function toSummary(item: Record<string, unknown>): LiabilitySummary {
   return {
     programId: String(item.programId),
@@ -52,10 +49,10 @@ function toSummary(item: Record<string, unknown>): LiabilitySummary {
     period: String(item.period),
     currency: String(item.currency) as CurrencyCode,
     sums: {
-      earned: minorUnits(item.earned),
-      adjustments: minorUnits(item.adjustments),
-      claimed: minorUnits(item.claimed),
-      paid: minorUnits(item.paid),
+      earned: minorOf(item.earned),
+      adjustments: minorOf(item.adjustments),
+      claimed: minorOf(item.claimed),
+      paid: minorOf(item.paid),
     },
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '../../domain/funds/fund-schemas';
 import type { FundMovement } from '../../domain/funds/ports';
 import type { FundClaim } from '../../domain/funds/proof-of-performance';
+import { minorOf } from './stored-minor-units';
 import { storageStripper } from './table-access';
 import {
   fundClaimIndexKeys,
@@ -26,10 +27,6 @@ type Item = Record<string, unknown>;
 const withoutStorage = storageStripper('type');
 const balanceAttributes = ['allocatedMinor', 'reservedMinor', 'claimedMinor', 'expiredMinor', 'drawnMinor'];
 const withoutStorageOrBalances = storageStripper('type', ...balanceAttributes);
-
-/** Minor units as DynamoDB returns them: a number, or a bigint beyond 2^53. */
-const minorOf = (value: unknown): bigint =>
-  typeof value === 'number' || typeof value === 'bigint' ? BigInt(value) : 0n;
 
 /** A new fund's item: its balances as integers of the minor unit, drawnMinor = reserved + claimed + expired. */
 export function fundItem(fund: Fund): Item {
