@@ -1,39 +1,47 @@
 /**
  * Entity layer benchmark (issue 9): our own layer (key modules + table-access.ts + dynamo-batch.ts) against
- * ElectroDB for the item the batch writes carry most, the sale line. Measured, no network:
+ * ElectroDB and DynamoDB-Toolbox v2 for the item the batch writes carry most, the sale line. Measured, no network:
  *   - bundle: a minimal handler (a page of a partner-month's sales, then a batch write) bundled as ChrmFunction
  *     bundles (esbuild, ESM, minified, the AWS SDK external as on the Lambda runtime), bytes and gzip bytes;
  *   - cold start: importing that bundle in a fresh node process (median of `spawns`);
  *   - hot loop: building `items` put items (keys and item), alone and then marshalled as the DocumentClient
  *     does before a BatchWrite (CPU ms, median of 3 after a warm-up), and the marshalled item's JSON size.
  *   - batch write: `written` of those items into DynamoDB Local through each layer (seconds; every item stored).
- * Both must build the same table and index keys, and ours the item the channel-line store writes, or it fails.
+ * All three must build the same table and index keys, ours the item the channel-line store writes, and
+ * DynamoDB-Toolbox (configured without its entity marker and timestamps) the same item as ours, or it fails.
  * Run: `npm run bench -- entity-layer`.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { isDeepStrictEqual, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { paginateScan } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { build } from 'esbuild';
 import type { NormalizedSaleLine } from '../domain/ingestion/ingest-types';
 import { putAll } from '../functions/adapters/dynamo-batch';
 import { lineWriteItem } from '../functions/adapters/dynamo-channel-lines';
+import { storageStripper } from '../functions/adapters/table-access';
 import { keyAttributes } from '../functions/adapters/table-cursor';
 import { createTableFromTemplate } from '../infra/local/dynamodb-local';
 import { benchDynamoDb } from './bench-dynamodb';
 import { saleLineEntity } from './entity-layer/electrodb-sale-line';
 import { saleLineItem } from './entity-layer/ours';
+import { saleLineEntity as toolboxSaleLineEntity } from './entity-layer/toolbox-sale-line';
+import { putSaleLines } from './entity-layer/toolbox-writes';
 import { aprilLineChunks } from './month-end-run';
 
 const layers = {
   ours: 'entity-layer/ours-handler.ts',
   electrodb: 'entity-layer/electrodb-handler.ts',
+  toolbox: 'entity-layer/toolbox-handler.ts',
 } as const;
 type Layer = keyof typeof layers;
+const layerNames = Object.keys(layers) as Layer[];
 
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -86,6 +94,40 @@ export function differingKeys(ours: Record<string, unknown>, theirs: Record<stri
 }
 
 /**
+ * Whether a DynamoDB-Toolbox query of one partner-month shard reads the items our layer wrote (no entity marker,
+ * no timestamps) back as the records they store, as our `storageStripper` does.
+ */
+async function toolboxReadsOurs(
+  client: DynamoDBDocumentClient,
+  table: string,
+  lines: readonly NormalizedSaleLine[],
+): Promise<boolean> {
+  const [first] = lines;
+  if (!first) return false;
+  const entity = toolboxSaleLineEntity(client, table);
+  const { gsi1pk } = saleLineItem(first);
+  const { Items = [] } = await entity.table
+    .build(QueryCommand)
+    .entities(entity)
+    .query({ index: 'gsi1', partition: gsi1pk })
+    .options({ limit: 100 })
+    .send();
+  const record = storageStripper();
+  const stored = new Map(
+    lines.map((line) => [
+      `${line.partnerId}#${line.invoiceNumber}#${line.invoiceLine}`,
+      record(saleLineItem(line)),
+    ]),
+  );
+  return (
+    Items.length > 0 &&
+    Items.every((item) =>
+      isDeepStrictEqual(item, stored.get(`${item.partnerId}#${item.invoiceNumber}#${item.invoiceLine}`)),
+    )
+  );
+}
+
+/**
  * Seconds to batch-write `lines` into DynamoDB Local through each layer (8 requests in flight each), and the
  * items each table then holds.
  */
@@ -98,6 +140,7 @@ async function batchWrites(lines: readonly NormalizedSaleLine[]) {
         saleLineEntity(client, table)
           .put([...lines])
           .go({ concurrent: 8 }),
+      toolbox: (table) => putSaleLines(toolboxSaleLineEntity(client, table), lines),
     };
     const figures = async (layer: Layer) => {
       const table = `bench-${layer}`;
@@ -111,7 +154,12 @@ async function batchWrites(lines: readonly NormalizedSaleLine[]) {
         stored += page.Count ?? 0;
       return { seconds: Number(seconds.toFixed(2)), stored };
     };
-    return { ours: await figures('ours'), electrodb: await figures('electrodb') };
+    return {
+      ours: await figures('ours'),
+      electrodb: await figures('electrodb'),
+      toolbox: await figures('toolbox'),
+      toolboxReadsOurs: await toolboxReadsOurs(client, 'bench-ours', lines),
+    };
   } finally {
     await dynamoDb.stop();
   }
@@ -121,9 +169,20 @@ export async function runEntityLayerBench({ items = 100_000, spawns = 11, writte
   const [lines = []] = aprilLineChunks(items, items);
   const entity = saleLineEntity();
   const electroItem = (line: NormalizedSaleLine) => entity.put(line).params().Item as Record<string, unknown>;
+  const toolbox = toolboxSaleLineEntity();
+  // The item the library's batch put request carries (validated, defaulted, linked keys computed).
+  const toolboxItem = (line: NormalizedSaleLine) =>
+    toolbox.build(BatchPutRequest).item(line).params().PutRequest?.Item as Record<string, unknown>;
   const keysAgree = lines
     .slice(0, 1_000)
-    .every((line) => differingKeys(saleLineItem(line), electroItem(line)).length === 0);
+    .every(
+      (line) =>
+        differingKeys(saleLineItem(line), electroItem(line)).length === 0 &&
+        differingKeys(saleLineItem(line), toolboxItem(line)).length === 0,
+    );
+  const toolboxSameAsOurs = lines
+    .slice(0, 1_000)
+    .every((line) => isDeepStrictEqual(saleLineItem(line), toolboxItem(line)));
   const sameAsStore = lines
     .slice(0, 1_000)
     .every(
@@ -132,22 +191,27 @@ export async function runEntityLayerBench({ items = 100_000, spawns = 11, writte
         JSON.stringify(lineWriteItem({ line, outcome: 'accepted', version: 1 })),
     );
 
-  const bundles = { ours: await bundled('ours'), electrodb: await bundled('electrodb') };
-  const imports: Record<Layer, number[]> = { ours: [], electrodb: [] };
+  const bundles = {
+    ours: await bundled('ours'),
+    electrodb: await bundled('electrodb'),
+    toolbox: await bundled('toolbox'),
+  };
+  const imports: Record<Layer, number[]> = { ours: [], electrodb: [], toolbox: [] };
   // Interleaved, so that a busy moment on a shared machine falls on both.
   for (let spawn = 0; spawn < spawns; spawn++) {
-    for (const layer of ['ours', 'electrodb'] as const)
-      imports[layer].push(await importMilliseconds(bundles[layer].outfile));
+    for (const layer of layerNames) imports[layer].push(await importMilliseconds(bundles[layer].outfile));
   }
 
   const options = { removeUndefinedValues: true };
   const hot: Record<Layer, (line: NormalizedSaleLine) => Record<string, unknown>> = {
     ours: (line) => marshall(saleLineItem(line), options),
     electrodb: (line) => marshall(electroItem(line), options),
+    toolbox: (line) => marshall(toolboxItem(line), options),
   };
   const build: Record<Layer, (line: NormalizedSaleLine) => Record<string, unknown>> = {
     ours: saleLineItem,
     electrodb: electroItem,
+    toolbox: toolboxItem,
   };
   const figures = (layer: Layer) => {
     const buildCpu = cpuOf(() => lines.map(build[layer]));
@@ -171,10 +235,13 @@ export async function runEntityLayerBench({ items = 100_000, spawns = 11, writte
   return {
     ours: withLocal('ours'),
     electrodb: withLocal('electrodb'),
+    toolbox: withLocal('toolbox'),
     check: {
       keysAgree,
       sameAsStore,
-      allStored: local.ours.stored === written && local.electrodb.stored === written,
+      toolboxSameAsOurs,
+      allStored: layerNames.every((layer) => local[layer].stored === written),
+      toolboxReadsOurs: local.toolboxReadsOurs,
     },
   };
 }

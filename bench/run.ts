@@ -19,8 +19,9 @@
  *     lines and a run (p50/p99), and the run's precompute of 1M lines into monthly summaries (ms)
  *   - portal: the web app's first load (gzip bytes of html, script and stylesheet) and the time to the partner's
  *     home page with its figures on the local stack, in headless Chromium (median of a few loads, cold and warm)
- *   - entity layer: our key modules + table access vs an ElectroDB entity for the sale line (bundle bytes, cold
- *     import ms, CPU to build and marshal 100,000 put items), both building the same keys
+ *   - entity layer: our key modules + table access vs an ElectroDB entity and a DynamoDB-Toolbox entity for the
+ *     sale line (bundle bytes, cold import ms, CPU to build and marshal 100,000 put items, a batch write into
+ *     DynamoDB Local), all building the same keys
  */
 import { accrualBenchNote } from './accruals';
 import { runApiLoadBench } from './api-load';
@@ -76,6 +77,8 @@ for (const [name, run] of Object.entries(benches)) {
       each?.conflictsExact,
       each?.keysAgree,
       each?.sameAsStore,
+      each?.toolboxSameAsOurs,
+      each?.toolboxReadsOurs,
       each?.allStored,
     ].includes(false),
   );
