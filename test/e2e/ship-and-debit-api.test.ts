@@ -647,7 +647,9 @@ describe('ship & debit through the HTTP API', () => {
       body: { ...details, segment: 'EDU', segmentEffectiveFrom: tomorrow },
       headers: { 'if-match': created.headers.get('etag') ?? '' },
     });
-    expect(moved.json.segmentHistory).toEqual([
+    expect(moved.status).toBe(200);
+    const read = await api('GET', '/end-customers/C-31', { token: manager() });
+    expect(read.json.segmentHistory).toEqual([
       { segment: 'GOV' },
       { segment: 'EDU', effectiveFrom: tomorrow },
     ]);
