@@ -1,3 +1,4 @@
+import { type SegmentPeriod, segmentOn } from '../end-customers/end-customer';
 import type { IndexedAuthorization, IndexedAuthorizationLine } from './authorization-index';
 import type { DebitAuthorizationCoverage } from './debit-authorization';
 import type { DebitClaimLine } from './debit-claim-line';
@@ -6,9 +7,12 @@ import type { DebitClaimLine } from './debit-claim-line';
 export interface CoverageScope {
   readonly partnerId: string;
   readonly currency: string;
-  /** End customer → segment. */
-  readonly endCustomerSegments: ReadonlyMap<string, string>;
+  /** End customer → its segments over time (the end-customer master); absent: in no segment. */
+  readonly endCustomerSegments: EndCustomerSegments;
 }
+
+/** End customer id → its segment history, for the end customers a claim names. */
+export type EndCustomerSegments = ReadonlyMap<string, readonly SegmentPeriod[]>;
 
 /** The rules an authorization itself decides, in the order a line failing several is reported under. */
 export type CoverageFault =
@@ -19,14 +23,18 @@ export type CoverageFault =
   | 'productNotAuthorized'
   | 'invalidCustomer';
 
-/** Whether a coverage takes a line's end customer (`segments`: end customer → segment, for segment blankets). */
+/**
+ * Whether a coverage takes a line's end customer. A segment blanket takes it when the end customer was in the
+ * segment on the line's ship date (an end customer the master does not hold is in none).
+ */
 export function coversEndCustomer(
   coverage: DebitAuthorizationCoverage,
-  endCustomerId: string,
-  segments: ReadonlyMap<string, string>,
+  line: Pick<DebitClaimLine, 'endCustomerId' | 'shipDate'>,
+  segments: EndCustomerSegments,
 ): boolean {
-  if (coverage.kind === 'endCustomer') return coverage.endCustomerId === endCustomerId;
-  if (coverage.kind === 'segment') return segments.get(endCustomerId) === coverage.segment;
+  if (coverage.kind === 'endCustomer') return coverage.endCustomerId === line.endCustomerId;
+  if (coverage.kind === 'segment')
+    return segmentOn(segments.get(line.endCustomerId) ?? [], line.shipDate) === coverage.segment;
   return true;
 }
 
@@ -57,7 +65,7 @@ export function authorizationLineCovering(
   if (line.shipDate > authorization.validTo) return 'authorizationExpired';
   const authorized = indexed.lines.get(line.productSku);
   if (authorized === undefined) return 'productNotAuthorized';
-  if (!coversEndCustomer(authorization.coverage, line.endCustomerId, scope.endCustomerSegments)) {
+  if (!coversEndCustomer(authorization.coverage, line, scope.endCustomerSegments)) {
     return 'invalidCustomer';
   }
   return authorized;

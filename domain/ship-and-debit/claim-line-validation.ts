@@ -2,7 +2,7 @@ import { isCalendarDate } from '../ingestion/date-text';
 import type { IsoDate } from '../shared/iso-date';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
-import { authorizationLineCovering } from './authorization-coverage';
+import { authorizationLineCovering, type EndCustomerSegments } from './authorization-coverage';
 import type { IndexedAuthorization } from './authorization-index';
 import { AuthorizationPrecedence, unquotedAuthorizationNumber } from './authorization-precedence';
 import { authorizedUnitCost, debitLineAmount, parsePlainPrice, priceScale } from './debit-amount';
@@ -26,8 +26,8 @@ export interface DebitClaimValidationContext {
   readonly sales: PosSaleIndex;
   /** `invoiceLineKey`s of invoice lines earlier claims already hold. */
   readonly claimedInvoiceLines: ReadonlySet<string>;
-  /** End customer → segment, for blanket authorizations. */
-  readonly endCustomerSegments: ReadonlyMap<string, string>;
+  /** End customer → segment history, for segment blanket authorizations. */
+  readonly endCustomerSegments: EndCustomerSegments;
   /** The reference book cost of a line under an authorization (its price list on the ship date, or acquisition cost); undefined if unknown. */
   readonly bookCostOf: (authorization: DebitAuthorization, line: DebitClaimLine) => string | undefined;
 }

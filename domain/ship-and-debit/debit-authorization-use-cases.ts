@@ -3,6 +3,7 @@ import { partnerScope, requireRole, requireVisibleTo } from '../access/policies'
 import { parseDecision } from '../approvals/approval-subject';
 import type { ApprovalRequests, RequestApprovalStarting, RequestUnderApproval } from '../approvals/ports';
 import { assertMaySign } from '../approvals/segregation-of-duties';
+import type { EndCustomerData } from '../end-customers/end-customer';
 import type { PriceListData } from '../price-lists/price-list';
 import type { ProductData } from '../products/product';
 import type { FieldIssue } from '../shared/errors';
@@ -17,6 +18,7 @@ import {
 import type { Clock, Page, PageRequest, RecordStore } from '../shared/ports';
 import {
   type DebitAuthorization,
+  type DebitAuthorizationCoverage,
   type DebitAuthorizationTerms,
   debitAuthorizationSchema,
 } from './debit-authorization';
@@ -39,6 +41,8 @@ export interface DebitAuthorizationDeps {
   /** Master data the terms name: every product must exist, and the price list of the book cost. */
   readonly products: Pick<RecordStore<ProductData>, 'get'>;
   readonly priceLists: Pick<RecordStore<PriceListData>, 'get'>;
+  /** The end-customer master: a segment blanket must name a segment some end customer is in. */
+  readonly endCustomers: Pick<RecordStore<EndCustomerData>, 'list'>;
   readonly clock: Clock;
   /** A new authorization number (the contract number partners quote on claims). */
   readonly newAuthorizationNumber: () => string;
@@ -57,13 +61,23 @@ const linesOf = (lines: readonly RequestedAuthorizationLine[]) =>
     ...(line.resaleCeiling === undefined ? {} : { resaleCeiling: line.resaleCeiling }),
   }));
 
-/** Refuses terms naming a product or price list the master data does not hold (422, with the field). */
+/**
+ * Refuses terms naming a product, price list or end-customer segment the master data does not hold (422,
+ * with the field). A segment no end customer is in is refused rather than kept: it is most likely a typo
+ * (`HEALTH-CARE` for `HEALTHCARE`), and the blanket would silently cover nothing.
+ */
 async function requireKnownReferences(
   deps: DebitAuthorizationDeps,
   lines: readonly { readonly productSku: string }[],
   priceListId: string | undefined,
+  coverage?: DebitAuthorizationCoverage,
 ): Promise<void> {
   const issues: FieldIssue[] = [];
+  if (coverage?.kind === 'segment') {
+    const holders = await deps.endCustomers.list({ group: coverage.segment, limit: 1 });
+    if (holders.items.length === 0)
+      issues.push({ path: 'coverage.segment', message: `no end customer is in segment ${coverage.segment}` });
+  }
   const products = await Promise.all(lines.map((line) => deps.products.get(line.productSku)));
   products.forEach((product, index) => {
     if (product === undefined)
@@ -110,7 +124,7 @@ export async function storeAuthorizationRequest(
   input: AuthorizationRequestToStore,
 ): Promise<DebitAuthorization | undefined> {
   const { request } = input;
-  await requireKnownReferences(deps, request.lines, request.priceListId);
+  await requireKnownReferences(deps, request.lines, request.priceListId, request.coverage);
   const authorization = debitAuthorizationSchema.parse({
     authorizationNumber: input.authorizationNumber,
     partnerId: input.partnerId,
@@ -299,7 +313,9 @@ export async function amendDebitAuthorizationTerms(
   requireRole(actor, maintainers);
   const current = await getDebitAuthorization(deps, actor, authorizationNumber);
   const { reason, ...terms } = amendment;
-  await requireKnownReferences(deps, terms.lines, undefined);
+  // A segment the authorization already names stays allowed, even if its end customers have moved since.
+  const sameCoverage = JSON.stringify(terms.coverage) === JSON.stringify(current.coverage);
+  await requireKnownReferences(deps, terms.lines, undefined, sameCoverage ? undefined : terms.coverage);
   const change = { at: deps.clock().toISOString(), by: actor.userId, reason };
   const next = amendDebitAuthorization(current, { ...terms, lines: linesOf(terms.lines) }, change);
   return replaceOrConflict(deps, current, next);

@@ -2,10 +2,13 @@ import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
 import { type ApprovalPolicyDeps, policyInForce } from '../approvals/approval-policy-use-cases';
 import type { ClaimFunds } from '../claims/ports';
+import type { EndCustomerStore } from '../end-customers/ports';
+import { businessCodeSchema } from '../shared/codes';
 import { ForbiddenError, StateConflictError } from '../shared/errors';
 import { type CurrencyCode, currencyMinorUnits } from '../shared/money/money';
 import { formatScaled } from '../shared/money/scaled-integer';
 import type { Clock, EventPublisher } from '../shared/ports';
+import type { EndCustomerSegments } from './authorization-coverage';
 import { indexAuthorizations } from './authorization-index';
 import { unquotedAuthorizationNumber } from './authorization-precedence';
 import { billBackOffsets } from './bill-back';
@@ -52,6 +55,8 @@ export interface ShipAndDebitClaimDeps {
   readonly claims: ShipAndDebitClaimStore;
   readonly billBacks: ShipAndDebitBillBackStore;
   readonly evidence: ShipAndDebitEvidence;
+  /** The end-customer master: the segments segment blankets are checked against. */
+  readonly endCustomers: Pick<EndCustomerStore, 'getAll'>;
   readonly claimFunds: ClaimFunds;
   /** The approval policy: its auto-approve threshold is applied per line (see `linesForReview`). */
   readonly policies: ApprovalPolicyDeps['policies'];
@@ -124,6 +129,24 @@ async function authorizationsFor(
   return authorizations;
 }
 
+/**
+ * The segment history of every end customer the lines name, in one batched read; read only when a segment
+ * blanket is among the authorizations (most claims have none, and pay no read for it).
+ */
+async function segmentsFor(
+  deps: ShipAndDebitClaimDeps,
+  lines: readonly DebitClaimLine[],
+  authorizations: ReadonlyMap<string, DebitAuthorization>,
+): Promise<EndCustomerSegments | undefined> {
+  if (![...authorizations.values()].some((each) => each.coverage.kind === 'segment')) return undefined;
+  // Only ids the master can hold (business codes); any other end customer is in no segment.
+  const ids = [...new Set(lines.map((line) => line.endCustomerId))].filter(
+    (id) => businessCodeSchema.safeParse(id).success,
+  );
+  const records = await deps.endCustomers.getAll(ids);
+  return new Map([...records].map(([id, record]) => [id, record.segmentHistory]));
+}
+
 /** A JSON or CSV claim's 849 names the authorizations its lines were matched to; an 844 keeps its CON. */
 const appliedNumbers = (read: ReturnType<typeof readDocument>, numbers: readonly string[]) =>
   read.channel === 'x12-844'
@@ -188,6 +211,8 @@ export async function submitShipAndDebitClaim(
   const unquoted = quoted.includes(unquotedAuthorizationNumber);
   const sales = PosSaleIndex.of(unappliedLines, await deps.evidence.salesFor(partnerId, unappliedLines));
   const policy = await policyInForce(deps);
+  // Master data, not a balance: read once, on the first attempt that meets a segment blanket.
+  let segments: EndCustomerSegments | undefined;
   for (let attempt = 1; attempt <= 20; attempt++) {
     const now = deps.clock();
     const [authorizations, claimed] = await Promise.all([
@@ -195,6 +220,7 @@ export async function submitShipAndDebitClaim(
       deps.claims.claimedInvoiceLines(partnerId, unappliedLines.map(invoiceLineKey)),
     ]);
     const prices = await listPrices(deps, unappliedLines, authorizations);
+    segments ??= await segmentsFor(deps, unappliedLines, authorizations);
     const context: DebitClaimValidationContext = {
       partnerId,
       currency,
@@ -204,8 +230,7 @@ export async function submitShipAndDebitClaim(
       authorizations: indexAuthorizations(authorizations.values()),
       sales,
       claimedInvoiceLines: claimed,
-      // Segment blankets need an end-customer master, which ChRM does not hold yet (issue 13).
-      endCustomerSegments: new Map(),
+      endCustomerSegments: segments ?? new Map(),
       bookCostOf: (authorization, line) => {
         if (authorization.bookCostBasis === 'acquisitionCost') return line.bookCost;
         const priceListId = authorization.priceListId;

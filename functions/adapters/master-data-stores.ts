@@ -1,10 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EndCustomerData } from '../../domain/end-customers/end-customer';
 import type { PartnerData } from '../../domain/partners/partner';
 import type { PriceEntryData, PriceListData } from '../../domain/price-lists/price-list';
 import { priceEntryId } from '../../domain/price-lists/price-list';
 import type { ProductData } from '../../domain/products/product';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
 import {
+  endCustomerKey,
+  endCustomerListKey,
+  endCustomersScope,
   partnerKey,
   partnerListKey,
   priceEntriesScope,
@@ -64,6 +68,14 @@ const priceEntrySpec: RecordItemSpec<PriceEntryData> = {
   },
 };
 
+const endCustomerSpec: RecordItemSpec<EndCustomerData> = {
+  type: 'EndCustomer',
+  keyOf: endCustomerKey,
+  idOf: (endCustomer) => endCustomer.endCustomerId,
+  listKeyOf: (endCustomer) => endCustomerListKey(endCustomer.segment, endCustomer.endCustomerId),
+  listScope: endCustomersScope,
+};
+
 /** The master-data stores over one table. */
 export function masterDataStores(client: DynamoDBDocumentClient, tableName: string) {
   return {
@@ -71,5 +83,6 @@ export function masterDataStores(client: DynamoDBDocumentClient, tableName: stri
     products: new DynamoRecordStore(client, tableName, productSpec),
     priceLists: new DynamoRecordStore(client, tableName, priceListSpec),
     priceEntries: new DynamoRecordStore(client, tableName, priceEntrySpec),
+    endCustomers: new DynamoRecordStore(client, tableName, endCustomerSpec),
   };
 }

@@ -28,6 +28,9 @@ export const productListQuerySchema = pageQuerySchema.extend({
 export const priceEntryListQuerySchema = pageQuerySchema.extend({
   sku: businessCodeSchema.optional().describe('Only entries of this product'),
 });
+export const endCustomerListQuerySchema = pageQuerySchema.extend({
+  segment: businessCodeSchema.optional().describe('Only end customers now in this segment'),
+});
 export const priceOnQuerySchema = z.object({
   date: isoDateSchema.describe('Day the prices must be in force (ISO date)'),
 });
@@ -48,6 +51,8 @@ export const recordMetaSchema = z.object({
 /** Path schemas that yield the record id, for handlers shared by several catalogs. */
 export const skuFromPath = productPathSchema.transform((path) => path.sku);
 export const priceListIdFromPath = priceListPathSchema.transform((path) => path.priceListId);
+export const endCustomerPathSchema = z.object({ endCustomerId: businessCodeSchema });
+export const endCustomerIdFromPath = endCustomerPathSchema.transform((path) => path.endCustomerId);
 
 export const channelFilePathSchema = z.object({
   fileId: z.string().regex(/^[a-z0-9-]{8,64}$/, 'is not a file id'),

@@ -14,6 +14,7 @@ import {
   priceOnQuerySchema,
   productListQuerySchema,
 } from './api-schemas';
+import { endCustomerRoutes } from './end-customer-routes';
 import { pageOf, stored } from './record-response-schemas';
 import type { RouteSpec } from './route-spec';
 
@@ -233,4 +234,5 @@ export const masterDataRoutes: readonly RouteSpec[] = [
         .describe('First day of the next entry (ISO date), when there is one'),
     }),
   },
+  ...endCustomerRoutes,
 ];

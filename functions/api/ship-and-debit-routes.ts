@@ -31,6 +31,8 @@ export const shipAndDebitRoutes: readonly RouteSpec[] = [
     entry: 'functions/api/ship-and-debit/request-debit-authorization.ts',
     operationId: 'requestDebitAuthorization',
     success: [201],
+    // A product, price list or segment the master data does not hold.
+    problems: [422],
     summary:
       'Request special pricing (partner for itself, channel manager for a partner): products, caps, pricing, validity',
     body: debitAuthorizationRequestSchema,

@@ -27,14 +27,15 @@ const timeOrderedId = (prefix: string) =>
  */
 export const shipAndDebitPolicy = { claimWindowDays: 180, posToleranceBasisPoints: 0, interchangeId: 'CHRM' };
 
-/** Authorizations need only the table. */
+/** Authorizations need only the table (their own items and the master data their terms name). */
 export function createDebitAuthorizationDeps(config: Config): DebitAuthorizationDeps {
   const client = createDocumentClient(config);
-  const { products, priceLists } = masterDataStores(client, config.TABLE_NAME);
+  const { products, priceLists, endCustomers } = masterDataStores(client, config.TABLE_NAME);
   return {
     authorizations: new DynamoDebitAuthorizationStore(client, config.TABLE_NAME),
     products,
     priceLists,
+    endCustomers,
     clock: () => new Date(),
     newAuthorizationNumber: () => timeOrderedId('DA-'),
   };
@@ -60,6 +61,7 @@ export function createShipAndDebitClaimDeps(
     claims: new DynamoShipAndDebitClaimStore(client, table),
     billBacks: new DynamoShipAndDebitBillBackStore(client, table),
     evidence: new ShipAndDebitEvidence(client, table),
+    endCustomers: masterDataStores(client, table).endCustomers,
     claimFunds: new DynamoClaimFunds(client, table),
     settlements: new DynamoClaimStore(client, table),
     policies: approvalPolicyStore(client, table),

@@ -1,6 +1,7 @@
 // First: settings the functions' modules read when they load.
 import './local-process-env';
 import { parseArgs } from 'node:util';
+import { demoSegmentAuthorizationNumber } from './demo/seed-demo-ship-and-debit';
 import { defaultDataDirectory, type LocalStack, startLocalStack } from './local-stack';
 import { LocalSetupError } from './preflight';
 
@@ -76,6 +77,7 @@ function banner(stack: LocalStack, started: number, where: string) {
           '',
           `Demo ship & debit: authorization ${stack.seededShipAndDebit.authorizationNumber}, 844 claim ${stack.seededShipAndDebit.claimId} approved ${stack.seededShipAndDebit.amountApproved} USD (settling as ${stack.seededShipAndDebit.settlementClaimId ?? 'nothing'}, in the approver's inbox)`,
           `  claim uploaded as CSV: ${stack.seededShipAndDebit.csvClaimId} (file ${stack.seededShipAndDebit.csvFileId}), matched to blanket DA-DEMO-BLANKET`,
+          `  segment blanket ${demoSegmentAuthorizationNumber}: SW-0001 to the EDU end customers C-21, C-22 (GET /end-customers?segment=EDU)`,
         ]),
     ...(stack.seededFundRequests.length === 0
       ? []

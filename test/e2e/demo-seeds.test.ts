@@ -47,6 +47,21 @@ describe('the ship & debit demo by CSV upload', () => {
   });
 });
 
+describe('the ship & debit demo segment blanket', () => {
+  it('seeds DA-DEMO-SEGMENT-EDU (10 × SW-0001 to any end customer in EDU) and the end customers of that segment in the master: C-21 and C-22', async () => {
+    const blanket = await api('GET', '/debit-authorizations/DA-DEMO-SEGMENT-EDU', {
+      token: token('demo-partner-dist-north'),
+    });
+    expect(blanket.json).toMatchObject({ status: 'approved', coverage: { kind: 'segment', segment: 'EDU' } });
+    expect(blanket.json.lines[0]).toMatchObject({ quantityCap: 10, remainingQuantity: 10 });
+    const schools = await api('GET', '/end-customers?segment=EDU', { token: token('demo-channel-manager') });
+    expect(schools.json.items.map((each: { endCustomerId: string }) => each.endCustomerId)).toEqual([
+      'C-21',
+      'C-22',
+    ]);
+  });
+});
+
 describe('the won demo deal', () => {
   it('has its debit authorization: Initech’s 25 × SW-0001, requested by the channel manager, linked both ways', async () => {
     const registration = await api('GET', `/deal-registrations/${demoWonDealId}`, {

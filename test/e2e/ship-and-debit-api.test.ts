@@ -67,6 +67,10 @@ const resaleLine = (invoiceNumber: string, quantity: number) => ({
   amount: money(quantity * 2000),
 });
 
+/** DIST-NORTH's JSON claim `claimNumber` in USD of `lines`. */
+const northClaims = (claimNumber: string, lines: readonly object[]) =>
+  api('POST', '/ship-and-debit-claims', { token: north(), body: { claimNumber, currency: 'USD', lines } });
+
 /** Sends a raw body (844, CSV) or reads a raw answer (849, CSV lines). */
 async function raw(method: string, path: string, token: string | undefined, body?: string, type?: string) {
   const response = await fetch(`${local.stack.apiUrl}${path}`, {
@@ -608,18 +612,11 @@ describe('ship & debit through the HTTP API', () => {
       return { ...line, endCustomerId };
     };
 
-    const claim = await api('POST', '/ship-and-debit-claims', {
-      token: north(),
-      body: {
-        claimNumber: 'NW-SD-BLANKET-1',
-        currency: 'USD',
-        lines: [
-          unquoted('INV-SD-B1', 1, 'C-9'),
-          unquoted('INV-SD-B2', 2, 'C-77'),
-          unquoted('INV-SD-B3', 1, 'C-9'),
-        ],
-      },
-    });
+    const claim = await northClaims('NW-SD-BLANKET-1', [
+      unquoted('INV-SD-B1', 1, 'C-9'),
+      unquoted('INV-SD-B2', 2, 'C-77'),
+      unquoted('INV-SD-B3', 1, 'C-9'),
+    ]);
 
     expect(claim.status).toBe(201);
     expect(claim.json.amountApproved).toBe('80.00');
@@ -637,5 +634,83 @@ describe('ship & debit through the HTTP API', () => {
     expect(specific.json.lines[0].remainingQuantity).toBe(0);
     expect(blanket.json.lines[0].remainingQuantity).toBe(2);
     expect((await api('GET', `/debit-authorizations/${blanketNumber}`, { token: acme() })).status).toBe(404);
+  });
+
+  it('a segment blanket (EDU) is checked against the end-customer master on the ship date: C-21 (a school) approved, C-9 (HEALTHCARE) and C-31 (EDU only from tomorrow) rejected 26; an unknown segment is 422; partners may not touch the master (403)', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const college = { endCustomerId: 'C-31', name: 'Northside College', country: 'US', segment: 'GOV' };
+    const created = await api('POST', '/end-customers', { token: manager(), body: college });
+    expect(created.status).toBe(201);
+    const { endCustomerId: _id, ...details } = college;
+    const moved = await api('PUT', '/end-customers/C-31', {
+      token: manager(),
+      body: { ...details, segment: 'EDU', segmentEffectiveFrom: tomorrow },
+      headers: { 'if-match': created.headers.get('etag') ?? '' },
+    });
+    expect(moved.status).toBe(200);
+    const read = await api('GET', '/end-customers/C-31', { token: manager() });
+    expect(read.json.segmentHistory).toEqual([
+      { segment: 'GOV' },
+      { segment: 'EDU', effectiveFrom: tomorrow },
+    ]);
+    const schools = await api('GET', '/end-customers?segment=EDU', { token: manager() });
+    expect(schools.json.items.map((each: { endCustomerId: string }) => each.endCustomerId)).toEqual([
+      'C-21',
+      'C-22',
+      'C-31',
+    ]);
+    expect((await api('GET', '/end-customers', { token: north() })).status).toBe(403);
+    expect((await api('GET', '/end-customers/C-21', { token: north() })).status).toBe(403);
+    expect((await api('POST', '/end-customers', { token: north(), body: college })).status).toBe(403);
+    const partnerEdit = await api('PUT', '/end-customers/C-31', {
+      token: acme(),
+      body: details,
+      headers: { 'if-match': moved.headers.get('etag') ?? '' },
+    });
+    expect(partnerEdit.status).toBe(403);
+
+    const typo = await api('POST', '/debit-authorizations', {
+      token: north(),
+      body: specialPricing({ kind: 'segment', segment: 'EDUCATION' }, 5),
+    });
+    expect(typo.status).toBe(422);
+    expect(typo.json.errors[0].path).toBe('coverage.segment');
+    const requested = await api('POST', '/debit-authorizations', {
+      token: north(),
+      body: specialPricing({ kind: 'segment', segment: 'EDU' }, 5),
+    });
+    expect(requested.status).toBe(201);
+    const segmentNumber = requested.json.authorizationNumber;
+    const task = await taskInInbox(api, approver(), segmentNumber);
+    await api('POST', `/approvals/${encodeURIComponent(task.taskId)}/decision`, {
+      token: approver(),
+      body: { decision: 'approve' },
+    });
+    await uploadPos('sd-segment-pos.csv', [
+      `INV-SD-E1,1,${today},SW-0001,2,EA,${book},C-21`,
+      `INV-SD-E2,1,${today},SW-0001,1,EA,${book},C-9`,
+      `INV-SD-E3,1,${today},SW-0001,1,EA,${book},C-31`,
+    ]);
+    const onSegment = (invoiceNumber: string, quantity: number, endCustomerId: string) => ({
+      ...resaleLine(invoiceNumber, quantity),
+      authorizationNumber: segmentNumber,
+      endCustomerId,
+    });
+
+    const claim = await northClaims('NW-SD-SEGMENT-1', [
+      onSegment('INV-SD-E1', 2, 'C-21'),
+      onSegment('INV-SD-E2', 1, 'C-9'),
+      onSegment('INV-SD-E3', 1, 'C-31'),
+    ]);
+
+    expect(claim.status).toBe(201);
+    expect(claim.json.amountApproved).toBe('40.00');
+    expect(claim.json.results).toEqual([
+      expect.objectContaining({ outcome: 'approved', approvedQuantity: 2, approvedAmount: '40.00' }),
+      expect.objectContaining({ outcome: 'rejected', x12Code: '26' }),
+      expect.objectContaining({ outcome: 'rejected', x12Code: '26' }),
+    ]);
+    const authorization = await api('GET', `/debit-authorizations/${segmentNumber}`, { token: north() });
+    expect(authorization.json.lines[0].remainingQuantity).toBe(3);
   });
 });

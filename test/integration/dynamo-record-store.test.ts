@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { EndCustomerData } from '../../domain/end-customers/end-customer';
 import type { PartnerData } from '../../domain/partners/partner';
 import { AlreadyExistsError, ValidationError, VersionConflictError } from '../../domain/shared/errors';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
@@ -15,11 +16,12 @@ const meta = (version: number) => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
 });
 let partners: DynamoRecordStore<PartnerData>;
+let endCustomers: DynamoRecordStore<EndCustomerData>;
 
 beforeAll(async () => {
   await createTestTable();
   const config = loadConfig();
-  partners = masterDataStores(createDocumentClient(config), config.TABLE_NAME).partners;
+  ({ partners, endCustomers } = masterDataStores(createDocumentClient(config), config.TABLE_NAME));
 });
 
 describe('DynamoRecordStore', () => {
@@ -67,6 +69,37 @@ describe('DynamoRecordStore', () => {
 
   it('refuses a cursor it did not issue', async () => {
     await expect(partners.list({ limit: 2, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('the end-customer store', () => {
+  const endCustomer = (endCustomerId: string, segment: string): EndCustomerData => ({
+    endCustomerId,
+    name: `Customer ${endCustomerId}`,
+    country: 'US',
+    segment,
+    status: 'active',
+    segmentHistory: [{ segment: 'GOV' }, { segment, effectiveFrom: '2026-07-01' }],
+  });
+
+  it('lists the end customers now in a segment, and reads 150 ids in batches: those it holds, by id', async () => {
+    const ids = Array.from({ length: 120 }, (_, n) => `ECS-${String(n).padStart(3, '0')}`);
+    await Promise.all(
+      ids.map((id, n) =>
+        endCustomers.create({ ...endCustomer(id, n % 2 === 0 ? 'EDU' : 'HEALTHCARE'), ...meta(1) }),
+      ),
+    );
+
+    const edu = await endCustomers.list({ limit: 100, group: 'EDU' });
+    const found = await endCustomers.getAll([
+      ...ids,
+      ...Array.from({ length: 30 }, (_, n) => `ECS-NONE-${n}`),
+    ]);
+
+    expect(edu.items).toHaveLength(60);
+    expect(edu.items.every((each) => each.segment === 'EDU')).toBe(true);
+    expect(found.size).toBe(120);
+    expect(found.get('ECS-001')).toEqual({ ...endCustomer('ECS-001', 'HEALTHCARE'), ...meta(1) });
   });
 });
 

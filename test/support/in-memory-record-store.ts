@@ -17,6 +17,15 @@ export class InMemoryRecordStore<T> implements RecordStore<T> {
     return this.records.get(id);
   }
 
+  async getAll(ids: readonly string[]) {
+    return new Map(
+      ids.flatMap((id) => {
+        const record = this.records.get(id);
+        return record === undefined ? [] : [[id, record] as const];
+      }),
+    );
+  }
+
   async create(record: Stored<T>) {
     const id = this.idOf(record);
     if (this.records.has(id)) throw new AlreadyExistsError(`${id} exists`);

@@ -9,6 +9,7 @@ import type { ItemKey, ListIndexKey } from './item-key';
  * | product           | PRODUCT#<sku>          | PROFILE                     | PRODUCTS                  | <category>#<sku>        |
  * | price list        | PRICELIST#<id>         | HEADER                      | PRICELISTS                | <id>                    |
  * | price entry       | PRICELIST#<id>         | ENTRY#<sku>#<effectiveFrom> | PRICEENTRIES#<id>         | <sku>#<effectiveFrom>   |
+ * | end customer      | ENDCUSTOMER#<id>       | PROFILE                     | ENDCUSTOMERS              | <segment>#<id>          |
  *
  * Access patterns (numbered across the table):
  * 1. get a partner / product / price list / price entry by id   → GetItem pk+sk
@@ -16,6 +17,8 @@ import type { ItemKey, ListIndexKey } from './item-key';
  * 3. list products, optionally of one category                  → Query gsi1 PRODUCTS, begins_with <category>#
  * 4. list price lists                                           → Query gsi1 PRICELISTS
  * 5. list a price list's entries, optionally of one product     → Query gsi1 PRICEENTRIES#<id>, begins_with <sku>#
+ * 6. list end customers, optionally of one (current) segment     → Query gsi1 ENDCUSTOMERS, begins_with <segment>#
+ * 7. the end customers a claim names                            → BatchGetItem pk+sk
  *
  * Master-data listings share one GSI partition per kind: they hold thousands of items, not millions.
  */
@@ -55,4 +58,18 @@ export const priceEntriesScope = (priceListId: string, sku?: string) => ({
 export const priceEntryListKey = (priceListId: string, sku: string, effectiveFrom: string): ListIndexKey => ({
   gsi1pk: priceEntriesPartition(priceListId),
   gsi1sk: `${sku}#${effectiveFrom}`,
+});
+
+export const endCustomerKey = (endCustomerId: string): ItemKey => ({
+  pk: `ENDCUSTOMER#${endCustomerId}`,
+  sk: 'PROFILE',
+});
+export const endCustomerListKey = (segment: string, endCustomerId: string): ListIndexKey => ({
+  gsi1pk: 'ENDCUSTOMERS',
+  gsi1sk: `${segment}#${endCustomerId}`,
+});
+/** The list scope of every end customer, or of those now in one segment. */
+export const endCustomersScope = (segment?: string) => ({
+  gsi1pk: 'ENDCUSTOMERS',
+  ...(segment === undefined ? {} : { prefix: `${segment}#` }),
 });

@@ -42,6 +42,7 @@ const pathParameterMeanings: Record<string, string> = {
   billBackId: 'Ship & debit bill-back id (SDB-…), as POST /ship-and-debit-bill-backs/detections returns it',
   deductionId: 'Deduction id (DED-…), as returned by POST /deductions',
   effectiveFrom: 'First day of the price entry (ISO date)',
+  endCustomerId: "The manufacturer's end-customer id, as POS and claim lines name it",
   fileId: 'Channel file id, as returned by POST /uploads',
   houseAccountId: 'House account id (HA-…), as returned by POST /house-accounts',
   fundClaimId: 'Proof-of-performance claim id (FCL-…), as returned by POST /fund-requests/{requestId}/claims',

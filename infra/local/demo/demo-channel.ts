@@ -1,3 +1,4 @@
+import type { NewEndCustomer } from '../../../domain/end-customers/end-customer';
 import type { PartnerData } from '../../../domain/partners/partner';
 import type { PriceListData } from '../../../domain/price-lists/price-list';
 import type { ProductData } from '../../../domain/products/product';
@@ -156,6 +157,38 @@ export const demoPriceEntries: readonly DemoPriceEntry[] = demoProducts.flatMap(
     ? [january, entry(priceDropDate, list.times('0.92'))]
     : [january];
 });
+
+/**
+ * End customers the demo's POS lines and ship & debit claims name, with their segments: C-21 and C-22 are
+ * schools, so the EDU segment blanket (DA-DEMO-SEGMENT-EDU) covers resales to them.
+ */
+export const demoEndCustomers: readonly NewEndCustomer[] = [
+  { endCustomerId: 'C-9', name: 'Contoso Health', country: 'US', segment: 'HEALTHCARE', status: 'active' },
+  { endCustomerId: 'C-12', name: 'City of Springfield', country: 'US', segment: 'GOV', status: 'active' },
+  {
+    endCustomerId: 'C-21',
+    name: 'Springfield University',
+    country: 'US',
+    segment: 'EDU',
+    webDomain: 'springfield.edu',
+    status: 'active',
+  },
+  {
+    endCustomerId: 'C-22',
+    name: 'Lakeside School District',
+    country: 'US',
+    segment: 'EDU',
+    status: 'active',
+  },
+  {
+    endCustomerId: 'C-INITECH',
+    name: 'Initech',
+    country: 'US',
+    segment: 'ENTERPRISE',
+    taxId: '12-3456789',
+    status: 'active',
+  },
+];
 
 /** Demo users printed with tokens at start-up: one per role, and two partner users. */
 export const demoUsers = [

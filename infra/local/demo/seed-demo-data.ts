@@ -1,4 +1,5 @@
 import type { Actor } from '../../../domain/access/actor';
+import { createEndCustomer } from '../../../domain/end-customers/end-customer-use-cases';
 import { createCatalogRecord } from '../../../domain/master-data/catalog-use-cases';
 import { createPartner } from '../../../domain/partners/create-partner';
 import { priceListCatalog } from '../../../domain/price-lists/catalog';
@@ -7,7 +8,13 @@ import { productCatalog } from '../../../domain/products/catalog';
 import { AlreadyExistsError } from '../../../domain/shared/errors';
 import type { Clock } from '../../../domain/shared/ports';
 import type { masterDataStores } from '../../../functions/adapters/master-data-stores';
-import { demoPartners, demoPriceEntries, demoPriceList, demoProducts } from './demo-channel';
+import {
+  demoEndCustomers,
+  demoPartners,
+  demoPriceEntries,
+  demoPriceList,
+  demoProducts,
+} from './demo-channel';
 
 const seeder: Actor = { userId: 'demo-seed', role: 'admin' };
 
@@ -50,5 +57,7 @@ export async function seedDemoData(
       ),
     ),
   );
+  for (const endCustomer of demoEndCustomers)
+    count(await once(() => createEndCustomer(deps, seeder, endCustomer)));
   return added;
 }

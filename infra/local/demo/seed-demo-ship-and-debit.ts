@@ -25,6 +25,8 @@ export const demoShipAndDebitClaimNumber = 'NW-SD-DEMO-1';
 /** The blanket authorization and the claim uploaded as CSV that draws on it. */
 export const demoBlanketAuthorizationNumber = 'DA-DEMO-BLANKET';
 export const demoCsvClaimNumber = 'NW-SD-DEMO-CSV-1';
+/** The segment blanket: SW-0001 to any EDU end customer the end-customer master holds (C-21, C-22). */
+export const demoSegmentAuthorizationNumber = 'DA-DEMO-SEGMENT-EDU';
 
 export interface SeedShipAndDebitDeps {
   readonly authorizations: DebitAuthorizationDeps & RequestApprovalStarting;
@@ -122,8 +124,9 @@ const posHeader = 'invoice_number,invoice_line,invoice_date,sku,quantity,uom,uni
  * pricing for Northwind (SW-0001 to C-9, book − 20.00, 10 units), the approver authorizes 8; Northwind's POS
  * lines of the day are uploaded, then its 844 claims 12 units (cut to 8: 04) and a product not authorized
  * (03). The approved amount waits in the approver's inbox as a `shipAndDebit` claim. Then a blanket
- * authorization (any end customer, 20 SW-0001) and a claim uploaded as CSV (`seedDemoCsvClaim`). A restart
- * finds the claim numbers taken and changes nothing.
+ * authorization (any end customer, 20 SW-0001) and a claim uploaded as CSV (`seedDemoCsvClaim`), and the
+ * EDU segment blanket (`seedDemoSegmentBlanket`). A restart finds the claim and authorization numbers taken
+ * and changes nothing.
  */
 export async function seedDemoShipAndDebit(deps: SeedShipAndDebitDeps): Promise<SeededShipAndDebit> {
   const day = deps.claims.clock().toISOString().slice(0, 10);
@@ -136,8 +139,29 @@ export async function seedDemoShipAndDebit(deps: SeedShipAndDebitDeps): Promise<
   const authorizedCost = money(cents(book) - 2000);
   const claim = await seedDemo844Claim(deps, day, book, authorizedCost);
   const csv = await seedDemoCsvClaim(deps, day, book, authorizedCost);
+  await seedDemoSegmentBlanket(deps, day, authorizedCost);
   return { ...summary(claim), csvClaimId: csv.claimId, csvFileId: csv.sourceFileId ?? '' };
 }
+
+/**
+ * The terms of a demo request: SW-0001 down to `authorizedCost` on US-2026 for `coverage`, up to
+ * `quantityCap`, from `day` to the end of next year.
+ */
+const swSpecialPricing = (
+  day: string,
+  authorizedCost: string,
+  coverage: Record<string, string>,
+  quantityCap: number,
+  justification: string,
+) => ({
+  bookCostBasis: 'priceListOnShipDate',
+  priceListId: 'US-2026',
+  coverage,
+  validFrom: day,
+  validTo: `${Number(day.slice(0, 4)) + 1}-12-31`,
+  justification,
+  lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap }],
+});
 
 /** Requests the demo authorization as the channel manager and decides it as the approver, once. */
 async function authorizeOnce(
@@ -173,15 +197,13 @@ async function seedDemo844Claim(
   await authorizeOnce(
     deps,
     demoAuthorizationNumber,
-    {
-      bookCostBasis: 'priceListOnShipDate',
-      priceListId: 'US-2026',
-      coverage: { kind: 'endCustomer', endCustomerId: 'C-9' },
-      validFrom: day,
-      validTo: `${Number(day.slice(0, 4)) + 1}-12-31`,
-      justification: 'C-9 has a competing quote 7% below our book cost',
-      lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 10 }],
-    },
+    swSpecialPricing(
+      day,
+      authorizedCost,
+      { kind: 'endCustomer', endCustomerId: 'C-9' },
+      10,
+      'C-9 has a competing quote 7% below our book cost',
+    ),
     {
       comment: '8 units: C-9 orders in eights',
       lines: [{ productSku: 'SW-0001', pricing: { method: 'downTo', authorizedCost }, quantityCap: 8 }],
@@ -212,19 +234,16 @@ async function seedDemoCsvClaim(
   const held = await deps.claims.claims.holderOfClaimNumber('DIST-NORTH', demoCsvClaimNumber);
   const existing = held === undefined ? undefined : await deps.claims.claims.get(held);
   if (existing !== undefined) return existing;
-  const pricing = { method: 'downTo', authorizedCost };
   await authorizeOnce(
     deps,
     demoBlanketAuthorizationNumber,
-    {
-      bookCostBasis: 'priceListOnShipDate',
-      priceListId: 'US-2026',
-      coverage: { kind: 'anyEndCustomer' },
-      validFrom: day,
-      validTo: `${Number(day.slice(0, 4)) + 1}-12-31`,
-      justification: 'Meet-competition blanket on SW-0001 for the quarter',
-      lines: [{ productSku: 'SW-0001', pricing, quantityCap: 20 }],
-    },
+    swSpecialPricing(
+      day,
+      authorizedCost,
+      { kind: 'anyEndCustomer' },
+      20,
+      'Meet-competition blanket on SW-0001 for the quarter',
+    ),
     { comment: 'blanket for the quarter' },
   );
   await uploadForNorth(deps.channel, { kind: 'pos' }, `northwind-blanket-resales-${day}.csv`, [
@@ -245,6 +264,26 @@ async function seedDemoCsvClaim(
   if (claim === undefined)
     throw new Error(`Demo seed: the CSV claim file ended ${file.status} without a claim`);
   return claim;
+}
+
+/**
+ * The segment blanket DA-DEMO-SEGMENT-EDU: 10 SW-0001 at book − 20.00 to any end customer the master has in
+ * segment EDU on the ship date (the demo's schools C-21 and C-22), so Northwind can claim resales to them
+ * quoting no number (a line to C-9, in HEALTHCARE, gets 26 if it quotes this one).
+ */
+async function seedDemoSegmentBlanket(deps: SeedShipAndDebitDeps, day: string, authorizedCost: string) {
+  await authorizeOnce(
+    deps,
+    demoSegmentAuthorizationNumber,
+    swSpecialPricing(
+      day,
+      authorizedCost,
+      { kind: 'segment', segment: 'EDU' },
+      10,
+      'Education pricing on SW-0001 for the school year',
+    ),
+    { comment: 'schools only' },
+  );
 }
 
 const summary = (claim: { claimId: string; amountApproved: string; settlementClaimId?: string }) => ({

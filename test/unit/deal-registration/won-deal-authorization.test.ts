@@ -54,6 +54,7 @@ function setup(...registrations: DealRegistration[]) {
     },
     products: { get: async (sku) => product(sku) },
     priceLists: { get: async () => undefined },
+    endCustomers: { list: async () => ({ items: [] }) },
     clock: deals.deps.clock,
     newAuthorizationNumber: () => 'DA-UNUSED',
   };

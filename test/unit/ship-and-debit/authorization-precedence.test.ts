@@ -119,7 +119,7 @@ describe('blanket debit authorizations and precedence', () => {
   });
 
   it('precedence: named end customer, then segment blanket, then any-customer blanket; within a rank the one ending first', () => {
-    const segments = new Map([['EC-7788', 'EDU']]);
+    const segments = new Map([['EC-7788', [{ segment: 'EDU' }]]]);
     const authorizations = [
       blanket({ authorizationNumber: 'DA-ANY' }),
       blanket({ authorizationNumber: 'DA-SEG', coverage: { kind: 'segment', segment: 'EDU' } }),

@@ -84,7 +84,7 @@ describe('ship & debit claim line validation', () => {
 
   it('a blanket authorization covers any end customer of its segment', () => {
     const blanket = sampleAuthorization({ coverage: { kind: 'segment', segment: 'EDU' } });
-    const segments = new Map([['EC-7788', 'EDU']]);
+    const segments = new Map([['EC-7788', [{ segment: 'EDU' }]]]);
     expect(codes({ authorizations: [blanket], endCustomerSegments: segments }, firstLine)[0]).toBe(undefined);
     expect(codes({ authorizations: [blanket] }, firstLine)[0]).toBe('26');
   });

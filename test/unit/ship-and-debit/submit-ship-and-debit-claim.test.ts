@@ -4,6 +4,7 @@ import type { Actor } from '../../../domain/access/actor';
 import type { ApprovalPolicyRecord } from '../../../domain/approvals/approval-policy-use-cases';
 import type { Claim } from '../../../domain/claims/claim';
 import type { ClaimFunds } from '../../../domain/claims/ports';
+import type { EndCustomerData } from '../../../domain/end-customers/end-customer';
 import { ForbiddenError } from '../../../domain/shared/errors';
 import { authorizationLineKey } from '../../../domain/ship-and-debit/authorization-index';
 import type { PosReturn } from '../../../domain/ship-and-debit/bill-back';
@@ -62,6 +63,7 @@ function inMemory(
   );
   const billBacks = inMemoryBillBacks(remaining);
   const policies = new InMemoryRecordStore<ApprovalPolicyRecord>((policy) => policy.policyId);
+  const endCustomers = new InMemoryRecordStore<EndCustomerData>((customer) => customer.endCustomerId);
   const claims = new Map<string, ShipAndDebitClaim>();
   const numbers = new Map<string, string>();
   const invoiceLines = new Set<string>();
@@ -133,6 +135,7 @@ function inMemory(
     claims: claimStore,
     billBacks: billBacks.store,
     evidence: { salesFor: async () => sales, returnsOf: async () => [], listPriceOn: async () => undefined },
+    endCustomers,
     claimFunds,
     settlements: { get: async (claimId) => settlements.find((claim) => claim.claimId === claimId) },
     policies,
@@ -141,7 +144,7 @@ function inMemory(
     policy: { claimWindowDays: 90, posToleranceBasisPoints: 0, interchangeId: 'CHRM' },
     newClaimId: () => `SDC-${++nextId}`,
   };
-  return { deps, remaining, settlements, events, billBacks, policies };
+  return { deps, remaining, settlements, events, billBacks, policies, endCustomers };
 }
 
 /**
@@ -474,5 +477,108 @@ describe('submitting ship & debit claims', () => {
       '-2.62',
     ]);
     expect(await billedBackAfter({ status: 'paid', amountApproved: '52.50' })).toEqual(['-5.25']);
+  });
+});
+
+describe('segment blankets against the end-customer master', () => {
+  /** DA-SEG: GX-200 down to 8.25 for any EDU end customer (acquisition cost: the claimed 10.00). */
+  const eduBlanket = sampleAuthorization({
+    authorizationNumber: 'DA-SEG',
+    bookCostBasis: 'acquisitionCost',
+    coverage: { kind: 'segment', segment: 'EDU' },
+  });
+  const meta = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+  const endCustomer = (endCustomerId: string, segmentHistory: EndCustomerData['segmentHistory']) => ({
+    endCustomerId,
+    name: endCustomerId,
+    country: 'US',
+    segment: segmentHistory.at(-1)?.segment ?? '',
+    status: 'active' as const,
+    segmentHistory,
+    ...meta,
+  });
+  /** Claim `index`: 10 GX-200 shipped 2026-11-20 to `endCustomerId`, quoting `quoting` (null: none). */
+  const claimFor = (index: number, endCustomerId: string, quoting: string | null) => {
+    const document = claimOf(index, 10, quoting);
+    const lines = document.claim.lines.map((line) => ({ ...line, endCustomerId }));
+    return { ...document, claim: { ...document.claim, lines } };
+  };
+  const saleFor = (index: number, endCustomerId: string) => ({ ...saleOf(index, 10), endCustomerId });
+
+  function setup(others: readonly DebitAuthorization[] = []) {
+    const sales = ['EC-UNI', 'EC-HOSP', 'EC-GONE', 'EC-NEW', 'EC-7788'].map((id, index) =>
+      saleFor(index + 1, id),
+    );
+    const stores = inMemory(eduBlanket, sales, async () => {}, others);
+    stores.endCustomers.records.set('EC-UNI', endCustomer('EC-UNI', [{ segment: 'EDU' }]));
+    stores.endCustomers.records.set('EC-HOSP', endCustomer('EC-HOSP', [{ segment: 'HEALTHCARE' }]));
+    // Moved out of EDU after the 2026-11-20 resale: still covered; moved into EDU after it: not.
+    stores.endCustomers.records.set(
+      'EC-GONE',
+      endCustomer('EC-GONE', [{ segment: 'EDU' }, { segment: 'GOV', effectiveFrom: '2026-11-25' }]),
+    );
+    stores.endCustomers.records.set(
+      'EC-NEW',
+      endCustomer('EC-NEW', [{ segment: 'GOV' }, { segment: 'EDU', effectiveFrom: '2026-11-21' }]),
+    );
+    const reads: string[][] = [];
+    const endCustomers = {
+      getAll: async (ids: readonly string[]) => {
+        reads.push([...ids]);
+        return stores.endCustomers.getAll(ids);
+      },
+    };
+    return { deps: { ...stores.deps, endCustomers }, reads };
+  }
+
+  it('covers an EDU end customer (10 × 1.75 = 17.50), and the one that left EDU after the ship date; another segment, one that joined later, or one the master lacks is 26', async () => {
+    const { deps, reads } = setup();
+    const outcome = async (index: number, endCustomerId: string) =>
+      (await submitShipAndDebitClaim(deps, partner, { document: claimFor(index, endCustomerId, 'DA-SEG') }))
+        .claim.results[0];
+
+    expect(await outcome(1, 'EC-UNI')).toMatchObject({ outcome: 'approved', approvedAmount: '17.50' });
+    expect(await outcome(3, 'EC-GONE')).toMatchObject({ outcome: 'approved' });
+    expect(await outcome(2, 'EC-HOSP')).toMatchObject({ outcome: 'rejected', x12Code: '26' });
+    expect(await outcome(4, 'EC-NEW')).toMatchObject({ outcome: 'rejected', x12Code: '26' });
+    expect(await outcome(5, 'EC-7788')).toMatchObject({ outcome: 'rejected', x12Code: '26' });
+    // One batched read per claim, of the end customers it names.
+    expect(reads).toEqual([['EC-UNI'], ['EC-GONE'], ['EC-HOSP'], ['EC-NEW'], ['EC-7788']]);
+  });
+
+  it('precedence with real segments: an unquoted line to EC-7788 (named on DA-2026-0042) takes the named deal; EC-UNI the segment blanket before the one over everyone', async () => {
+    const everyone = sampleAuthorization({
+      authorizationNumber: 'DA-ANY',
+      bookCostBasis: 'acquisitionCost',
+      coverage: { kind: 'anyEndCustomer' },
+    });
+    const named = sampleAuthorization({ bookCostBasis: 'acquisitionCost' });
+    const { deps } = setup([everyone, named]);
+    const applied = async (index: number, endCustomerId: string) =>
+      (await submitShipAndDebitClaim(deps, partner, { document: claimFor(index, endCustomerId, null) })).claim
+        .results[0]?.appliedAuthorizationNumber;
+
+    expect(await applied(5, 'EC-7788')).toBe('DA-2026-0042');
+    expect(await applied(1, 'EC-UNI')).toBe('DA-SEG');
+    expect(await applied(2, 'EC-HOSP')).toBe('DA-ANY');
+  });
+
+  it('reads no end customer when no segment blanket is among the authorizations', async () => {
+    const stores = inMemory(
+      sampleAuthorization({ bookCostBasis: 'acquisitionCost' }),
+      [saleOf(1, 10)],
+      async () => {},
+    );
+    let reads = 0;
+    const endCustomers = {
+      getAll: async () => {
+        reads++;
+        return new Map();
+      },
+    };
+
+    await submitShipAndDebitClaim({ ...stores.deps, endCustomers }, partner, { document: claimOf(1, 10) });
+
+    expect(reads).toBe(0);
   });
 });
