@@ -80,4 +80,22 @@ export class DynamoLiabilitySummaries implements LiabilitySummaryReader {
     });
     return items.map(toSummary);
   }
+
+  /**
+   * One program period's summaries, read consistently: the program's grains of every period are read (its
+   * partners × periods × currencies, however many postings they sum), the other periods' filtered out.
+   */
+  async ofPeriod(programId: string, period: string): Promise<LiabilitySummary[]> {
+    const items = await allItems(this.client, this.tableName, {
+      partition: allLiabilitiesPartition,
+      sortKey: { beginsWith: `${programId}#` },
+      filter: {
+        expression: '#period = :period',
+        names: { '#period': 'period' },
+        values: { ':period': period },
+      },
+      consistent: true,
+    });
+    return items.map(toSummary);
+  }
 }

@@ -1,6 +1,9 @@
+import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settleClaimApproval, startClaimApproval } from '../../domain/approvals/approval-workflow-steps';
 import type { ApprovalDeps } from '../../domain/approvals/ports';
+import { submitBulkClaims } from '../../domain/claims/bulk-claims';
+import type { ClaimFundScope } from '../../domain/claims/claim-fund';
 import { claimRequestSchema } from '../../domain/claims/claim-request';
 import { settleDecidedClaim } from '../../domain/claims/settle-decided-claim';
 import { type ClaimDeps, submitClaim } from '../../domain/claims/submit-claim';
@@ -12,9 +15,10 @@ import { DynamoApprovalTaskStore } from '../../functions/adapters/dynamo-approva
 import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { claimFundKeys } from '../../functions/adapters/table-keys/claims';
 import { claimIdFor } from '../../functions/claims/create-claim-deps';
 import { loadConfig } from '../../functions/shared/config';
-import { partnerUser } from '../support/actors';
+import { finance, partnerUser } from '../support/actors';
 import { storedUsdPolicy } from '../support/approval-policy-fixture';
 import { commandsOf, countCommands, type SentCommand } from '../support/dynamodb-calls';
 import { fixedClock } from '../support/in-memory-record-store';
@@ -31,11 +35,13 @@ let claimDeps: ClaimDeps;
 let approvalDeps: ApprovalDeps;
 let events: RecordingPublisher;
 let ledgerReader: DynamoAccrualLedger;
+let documentClient: DynamoDBDocumentClient;
 
 beforeAll(async () => {
   await createTestTable();
   const config = loadConfig();
   const client = createDocumentClient(config);
+  documentClient = client;
   const table = config.TABLE_NAME;
   const stores = accrualStores(client, table);
   await activeProgram({ programs: stores.programs, programVersions: stores.programVersions, clock });
@@ -67,12 +73,20 @@ beforeAll(async () => {
   ({ sent, sentBy } = countCommands(client));
 });
 
-/** One claim of `amount` (one line, `reference`) from submit to payable, auto-approved and settled. */
-async function claimToPayable(amount: string, reference: string, idempotencyKey?: string) {
+/**
+ * One claim of `amount` (one line, `reference`) from submit to payable, auto-approved and settled; P1's on
+ * 2026-03 unless `on` says whose and which period.
+ */
+async function claimToPayable(
+  amount: string,
+  reference: string,
+  idempotencyKey?: string,
+  on = { partnerId: 'P1', period: '2026-03' },
+) {
   const request = claimRequestSchema.parse(
-    claimRequest([amount], { lines: [{ amount, reference, evidence: [] }] }),
+    claimRequest([amount], { period: on.period, lines: [{ amount, reference, evidence: [] }] }),
   );
-  const { claim } = await submitClaim(claimDeps, partnerUser('P1'), { request, idempotencyKey });
+  const { claim } = await submitClaim(claimDeps, partnerUser(on.partnerId), { request, idempotencyKey });
   const state = await startClaimApproval(approvalDeps, { claimId: claim.claimId });
   expect(state.next).toBe('settle');
   await settleClaimApproval(approvalDeps, state);
@@ -141,6 +155,100 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
     expect(fund.credited - fund.draws.drawn).toBe(14300n);
     const [book] = buildCheckbooks(await ledgerReader.checkbookPostings('P1', 'VOL-2026'));
     expect(book?.availableToClaim).toBe('143.00');
+  });
+});
+
+describe('DynamoDB calls of bulk claims, on DynamoDB Local', () => {
+  it('a program period with 6 settled claims per partner costs the same calls and items as one with 1', async () => {
+    // Two periods alike but for their history: P2 and P3 earned 200.00 each in both.
+    const ledger = ledgerReader;
+    for (const period of ['2026-01', '2026-02']) {
+      for (const partnerId of ['P2', 'P3']) {
+        await ledger.postIndependent(
+          posting('accrual', {
+            programId: 'VOL-2026',
+            period,
+            beneficiaryPartnerId: partnerId,
+            partnerId,
+            amount: '200.00',
+            postingId: `bulk-${period}-${partnerId}`,
+          }),
+        );
+      }
+    }
+    const settled = async (period: string, claims: number) => {
+      for (const partnerId of ['P2', 'P3']) {
+        for (let index = 0; index < claims; index++) {
+          await claimToPayable('1.00', `B-${index}`, undefined, { partnerId, period });
+        }
+      }
+    };
+    await settled('2026-01', 1);
+    await settled('2026-02', 6);
+    const bulk = (period: string) => submitBulkClaims(claimDeps, finance, { programId: 'VOL-2026', period });
+
+    let early: Awaited<ReturnType<typeof bulk>> | undefined;
+    let late: Awaited<ReturnType<typeof bulk>> | undefined;
+    const earlyCalls = await sentBy(async () => {
+      early = await bulk('2026-01');
+    });
+    const lateCalls = await sentBy(async () => {
+      late = await bulk('2026-02');
+    });
+
+    // Read from the ledger partition, the call read 2 accruals + 2 claims for January, + 12 for February.
+    expect(lateCalls).toEqual(earlyCalls);
+    expect(commandsOf(lateCalls)).toEqual([
+      // the program; the period's liability summaries; its funds' items (3 fund kinds × 2 partners)
+      'GetItemCommand',
+      'QueryCommand',
+      'BatchGetItemCommand',
+      // per partner: an earlier bulk claim's id, then the submit (fund + reference, program, reservation)
+      ...['P2', 'P3'].flatMap(() => [
+        'GetItemCommand',
+        'BatchGetItemCommand',
+        'GetItemCommand',
+        'TransactWriteItemsCommand',
+      ]),
+    ]);
+    // Each partner's whole balance, to the cent: 200.00 − 1 or 6 claims of 1.00.
+    expect(early?.created.map(({ partnerId, amountClaimed }) => [partnerId, amountClaimed])).toEqual([
+      ['P2', '199.00'],
+      ['P3', '199.00'],
+    ]);
+    expect(late?.created.map(({ partnerId, amountClaimed }) => [partnerId, amountClaimed])).toEqual([
+      ['P2', '194.00'],
+      ['P3', '194.00'],
+    ]);
+  });
+
+  it('a fund whose postings are older than fund items is still claimed whole, summed from its ledger', async () => {
+    await ledgerReader.postIndependent(
+      posting('accrual', {
+        programId: 'VOL-2026',
+        period: '2026-03',
+        beneficiaryPartnerId: 'P4',
+        partnerId: 'P4',
+        amount: '50.00',
+        postingId: 'legacy-P4',
+      }),
+    );
+    // As stored before fund items kept a credit: the posting and its liability summary, no fund item.
+    const scope: ClaimFundScope = {
+      partnerId: 'P4',
+      programId: 'VOL-2026',
+      period: '2026-03',
+      fund: 'rebate',
+      currency: 'USD',
+    };
+    const { pk, sk } = claimFundKeys(scope);
+    await documentClient.send(new DeleteCommand({ TableName: loadConfig().TABLE_NAME, Key: { pk, sk } }));
+
+    const result = await submitBulkClaims(claimDeps, finance, { programId: 'VOL-2026', period: '2026-03' });
+    expect(result.created.map(({ partnerId, amountClaimed }) => [partnerId, amountClaimed])).toEqual([
+      ['P1', '143.00'],
+      ['P4', '50.00'],
+    ]);
   });
 });
 
