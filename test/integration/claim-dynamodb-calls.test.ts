@@ -12,6 +12,7 @@ import { accrualStores } from '../../functions/adapters/accrual-stores';
 import { approvalPolicyStore } from '../../functions/adapters/approval-policy-store';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
 import { DynamoApprovalTaskStore } from '../../functions/adapters/dynamo-approval-task-store';
+import { readTogether } from '../../functions/adapters/dynamo-batch';
 import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
@@ -41,7 +42,8 @@ let documentClient: DynamoDBDocumentClient;
 beforeAll(async () => {
   await createTestTable();
   const config = loadConfig();
-  const client = createDocumentClient(config);
+  // As the claim and approval functions make theirs (see create-claim-deps.ts).
+  const client = readTogether(createDocumentClient(config));
   documentClient = client;
   const table = config.TABLE_NAME;
   const stores = accrualStores(client, table);
@@ -100,18 +102,17 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
 
     // A regression guard: a change that adds a DynamoDB call on this path has to change this list.
     expect(commandsOf(sent)).toEqual([
-      // submit: validation's reads in one round trip (fund with its credit and draws, and references in
-      // one BatchGet; program), then the fund's credit summed from its postings once (the accrual wrote the
-      // fund item before it kept a base: see claim-fund-credits.ts), the reservation
+      // submit: validation's reads in one request (fund with its credit and draws, references, program:
+      // the client reads together), then the fund's credit summed from its postings once (the accrual wrote
+      // the fund item before it kept a base: see claim-fund-credits.ts), the reservation
       'BatchGetItemCommand',
-      'GetItemCommand',
       'QueryCommand',
       'UpdateItemCommand',
       'TransactWriteItemsCommand',
-      // begin: the claim and the policy, then into approval, approved and settled (ledger posting,
-      // reservation's end) in one write; the settle step, from the state the workflow carries, only publishes
-      'GetItemCommand',
-      'GetItemCommand',
+      // begin: the claim and the policy in one request, then into approval, approved and settled (ledger
+      // posting, reservation's end) in one write; the settle step, from the state the workflow carries, only
+      // publishes
+      'BatchGetItemCommand',
       'TransactWriteItemsCommand',
     ]);
 
@@ -145,12 +146,12 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
     expect(late).toEqual(early);
     expect(commandsOf(late)).toEqual([
       'BatchGetItemCommand',
-      'GetItemCommand',
       'TransactWriteItemsCommand',
-      'GetItemCommand',
-      'GetItemCommand',
+      'BatchGetItemCommand',
       'TransactWriteItemsCommand',
     ]);
+    // Read together: the submit's fund, reference (none held) and program; the begin step's claim and policy.
+    expect(late.map(({ itemsRead }) => itemsRead)).toEqual([2, 0, 2, 0]);
     // 250.00 earned − 100.00 − 7 × 1.00 settled, to the cent, as the checkbook sums the postings.
     const fund = await claimDeps.claimFunds.fundAndReferences(claimOf('LATE'));
     expect(fund.credited - fund.draws.drawn).toBe(14300n);
@@ -210,14 +211,13 @@ describe('DynamoDB calls of bulk claims, on DynamoDB Local', () => {
     expect(commandsOf(lateCalls)).toEqual([
       // the program; the period's liability summaries (one Query per shard); its funds' items (3 fund kinds
       // × 2 partners)
-      'GetItemCommand',
+      'BatchGetItemCommand',
       ...Array.from({ length: liabilityShards }, () => 'QueryCommand'),
       'BatchGetItemCommand',
-      // per partner: an earlier bulk claim's id, then the submit (fund + reference, program, reservation)
+      // per partner: an earlier bulk claim's id, then the submit (fund, reference and program; reservation)
       ...['P2', 'P3'].flatMap(() => [
-        'GetItemCommand',
         'BatchGetItemCommand',
-        'GetItemCommand',
+        'BatchGetItemCommand',
         'TransactWriteItemsCommand',
       ]),
     ]);
