@@ -1,18 +1,12 @@
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
-import type { AccrualLedger } from '../accrual-runs/ports';
 import type { AccrualFund } from '../accruals/accrual-entry';
-import { buildCheckbooks } from '../ledger/checkbook';
-import type { LedgerReader } from '../ledger/ports';
+import { byText } from '../reports/report-figures';
 import { BusinessRuleError } from '../shared/errors';
 import { fromMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
-import { availableToClaim, type ClaimFundScope, fundCredit } from './claim-fund';
+import { availableToClaim, fundScopeKey } from './claim-fund';
 import { type ClaimDeps, submitFor } from './submit-claim';
-
-export interface BulkClaimDeps extends ClaimDeps {
-  readonly ledger: LedgerReader & Pick<AccrualLedger, 'scope'>;
-}
 
 /** A beneficiary's fund the bulk call made no claim for, and why (a claim reason code, or one of two more). */
 export interface SkippedBeneficiary {
@@ -37,14 +31,16 @@ export interface BulkClaimResult {
 
 /**
  * System-generated claims: finance claims every beneficiary's available balance of one program period
- * ("pay every partner's earned rebate for March"). Main course: the program period's ledger, per
- * beneficiary, fund and currency → what is available to claim (net of pending claims) → one claim per
+ * ("pay every partner's earned rebate for March"). Main course: the program period's funds, per
+ * beneficiary, fund and currency (each fund's credit and draws, read as a submit reads them, so the call
+ * costs the same however many claims the period settled) → what is available to claim (net of pending
+ * claims) → one claim per
  * positive balance, validated and reserved exactly as a partner's would be. Each claim's idempotency key
  * is the program period, fund and currency, so running it again creates nothing twice; a beneficiary
  * whose claim would fail validation is skipped with the reason, and nothing is stored for it.
  */
 export async function submitBulkClaims(
-  deps: BulkClaimDeps,
+  deps: ClaimDeps,
   actor: Actor,
   input: { readonly programId: string; readonly period: string },
 ): Promise<BulkClaimResult> {
@@ -54,18 +50,12 @@ export async function submitBulkClaims(
       { path: 'programId', message: 'is not a program' },
     ]);
   }
-  const { postings } = await deps.ledger.scope(input.programId, input.period);
-  const checkbooks = buildCheckbooks(postings);
+  const balances = (await deps.claimFunds.periodBalances(input.programId, input.period)).sort((a, b) =>
+    byText(fundScopeKey(a.scope), fundScopeKey(b.scope)),
+  );
   const created: BulkClaimResult['created'][number][] = [];
   const skipped: SkippedBeneficiary[] = [];
-  for (const book of checkbooks) {
-    const scope: ClaimFundScope = {
-      partnerId: book.beneficiaryPartnerId,
-      programId: input.programId,
-      period: input.period,
-      fund: book.fund,
-      currency: book.currency,
-    };
+  for (const { scope, credited, draws } of balances) {
     const skip = (reason: string, message: string) =>
       skipped.push({
         partnerId: scope.partnerId,
@@ -74,13 +64,14 @@ export async function submitBulkClaims(
         reason,
         message,
       });
-    const idempotencyKey = `bulk:${input.programId}:${input.period}:${book.fund}:${book.currency}`;
+    const idempotencyKey = `bulk:${input.programId}:${input.period}:${scope.fund}:${scope.currency}`;
     const existing = await deps.claims.get(deps.claimIdFor(scope.partnerId, idempotencyKey));
     if (existing !== undefined) {
       skip('alreadyClaimed', `claim ${existing.claimId} was made for this period by an earlier bulk call`);
       continue;
     }
-    const available = availableToClaim(fundCredit(checkbooks, scope), await deps.claimFunds.draws(scope));
+    // As a submit validates: settled draws are the claims posted (see submitFor).
+    const available = availableToClaim({ credited, claimed: draws.settled }, draws);
     if (available <= 0n) {
       skip('nothingAvailable', `available to claim is ${fromMinorUnits(available, scope.currency)}`);
       continue;

@@ -1,5 +1,5 @@
 import type { AccrualFund } from '../accruals/accrual-entry';
-import { type Checkbook, checkbookColumnOf } from '../ledger/checkbook';
+import { checkbookColumnOf } from '../ledger/checkbook';
 import type { LedgerPosting } from '../ledger/ledger-posting';
 import { toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
@@ -58,21 +58,6 @@ export interface FundCredit {
   readonly credited: bigint;
   /** Approved claims posted to the ledger. */
   readonly claimed: bigint;
-}
-
-/** The credit of one fund's period in a beneficiary's checkbooks (zero when it has none). */
-export function fundCredit(checkbooks: readonly Checkbook[], scope: ClaimFundScope): FundCredit {
-  const book = checkbooks.find(
-    (each) =>
-      each.programId === scope.programId &&
-      each.beneficiaryPartnerId === scope.partnerId &&
-      each.fund === scope.fund &&
-      each.currency === scope.currency,
-  );
-  const period = book?.periods.find((each) => each.period === scope.period);
-  if (period === undefined) return { credited: 0n, claimed: 0n };
-  const minor = (amount: string) => toMinorUnits(amount, scope.currency);
-  return { credited: minor(period.earned) + minor(period.adjustments), claimed: minor(period.claimed) };
 }
 
 /**

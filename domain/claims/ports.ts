@@ -57,6 +57,11 @@ export interface ClaimFundStanding extends ClaimFundBalance {
   readonly referenceHolders: ReadonlyMap<string, string>;
 }
 
+/** One fund's credit and draws, with its scope. */
+export interface ClaimFundScopedBalance extends ClaimFundBalance {
+  readonly scope: ClaimFundScope;
+}
+
 /** One fund's draws, with its scope, as the checkbook shows them. */
 export interface ClaimFundPosition extends ClaimFundScope, ClaimFundDraws {}
 
@@ -71,6 +76,11 @@ export interface ClaimFunds {
    * too, so their cost does not grow with the checkbook's history either).
    */
   balance(scope: ClaimFundScope): Promise<ClaimFundBalance>;
+  /**
+   * Every fund credited in one program period, with its credit and draws, in no particular order: what
+   * bulk claims read. Its cost grows with the period's funds, not with its postings.
+   */
+  periodBalances(programId: string, period: string): Promise<ClaimFundScopedBalance[]>;
   /** Every fund of a partner that claims drew on. */
   positionsOf(partnerId: string): Promise<ClaimFundPosition[]>;
   /**

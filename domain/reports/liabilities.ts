@@ -5,7 +5,7 @@ import {
   zeroCheckbookSums,
 } from '../ledger/checkbook';
 import type { CurrencyCode } from '../shared/money/money';
-import { type LiabilitySummary, liabilityGrainKey } from './liability-summary';
+import { type LiabilityGrain, type LiabilitySummary, liabilityGrainKey } from './liability-summary';
 import { byText, entryOf } from './report-figures';
 
 /** What a liabilities report may be narrowed to; an absent criterion matches everything. */
@@ -48,6 +48,23 @@ interface Group<T> {
 
 function addSums(sums: CheckbookSums, more: CheckbookSums): void {
   for (const column of columns) sums[column] += more[column];
+}
+
+/**
+ * Summaries of the same grain added together (a store may keep one grain's sums in several parts), one per
+ * grain, ordered by program, partner, period and currency.
+ */
+export function addedByGrain(summaries: readonly LiabilitySummary[]): LiabilitySummary[] {
+  const grains = new Map<string, Group<LiabilityGrain>>();
+  for (const { sums, ...grain } of summaries) {
+    addSums(
+      entryOf(grains, liabilityGrainKey(grain), () => ({ head: grain, sums: zeroCheckbookSums() })).sums,
+      sums,
+    );
+  }
+  return [...grains.entries()]
+    .sort(([a], [b]) => byText(a, b))
+    .map(([, { head, sums }]) => ({ ...head, sums }));
 }
 
 function summed<T extends { currency: CurrencyCode }>(groups: Map<string, Group<T>>) {

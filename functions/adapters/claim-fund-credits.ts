@@ -39,7 +39,7 @@ export function creditOfFundItem(item: Record<string, unknown> | undefined): big
 }
 
 /** Σ credit of one fund's postings, read consistently from the program period's ledger partition. */
-async function creditFromLedger(
+export async function creditFromLedger(
   client: DynamoDBDocumentClient,
   tableName: string,
   scope: ClaimFundScope,

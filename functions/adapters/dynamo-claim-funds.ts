@@ -7,6 +7,7 @@ import { claimSchema } from '../../domain/claims/claim-schema';
 import type {
   ClaimFundBalance,
   ClaimFundPosition,
+  ClaimFundScopedBalance,
   ClaimFundStanding,
   ClaimFunds,
   ClaimMove,
@@ -14,12 +15,14 @@ import type {
 } from '../../domain/claims/ports';
 import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
 import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from '../../domain/ledger/ledger-posting';
+import type { LiabilitySummary } from '../../domain/reports/liability-summary';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
-import { creditOfFundItem, establishedFundCredit } from './claim-fund-credits';
+import { creditFromLedger, creditOfFundItem, establishedFundCredit } from './claim-fund-credits';
 import { openMonthCheck, postingWrites } from './dynamo-accrual-ledger';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { claimItem, claimTransitionPut } from './dynamo-claim-store';
+import { DynamoLiabilitySummaries } from './dynamo-liability-summaries';
 import { minorOf } from './stored-minor-units';
 import { allItems } from './table-access';
 import {
@@ -69,10 +72,14 @@ const fundScopeSchema = z.object({
  * settlement is one transaction too: the reservation's end, the fund's draws and the claim's ledger posting.
  */
 export class DynamoClaimFunds implements ClaimFunds {
+  private readonly summaries: DynamoLiabilitySummaries;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.summaries = new DynamoLiabilitySummaries(client, tableName);
+  }
 
   async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
     const { Item } = await this.client.send(
@@ -87,6 +94,55 @@ export class DynamoClaimFunds implements ClaimFunds {
       new GetCommand({ TableName: this.tableName, Key: keyOf(claimFundKeys(scope)), ConsistentRead: true }),
     );
     return this.balanceOfItem(scope, Item);
+  }
+
+  /**
+   * The period's beneficiaries and currencies from its liability summaries (one item each, whatever the
+   * postings), then the fund items of each (every fund kind) in consistent BatchGets. An item without its
+   * credit base has it established once, as a submit would; a fund without an item (every posting older than
+   * the items' credit) is summed from the ledger only when its grain's summary credits more than its items.
+   */
+  async periodBalances(programId: string, period: string): Promise<ClaimFundScopedBalance[]> {
+    const grains = await this.summaries.ofPeriod(programId, period);
+    const scopesOf = (grain: LiabilitySummary): ClaimFundScope[] =>
+      accrualFundSchema.options.map((fund) => ({
+        partnerId: grain.partnerId,
+        programId,
+        period,
+        fund,
+        currency: grain.currency,
+      }));
+    const found = await getAll(
+      this.client,
+      this.tableName,
+      grains.flatMap((grain) => scopesOf(grain).map((scope) => keyOf(claimFundKeys(scope)))),
+    );
+    const ofGrain = async (grain: LiabilitySummary) => {
+      const scopes = scopesOf(grain).map((scope) => ({
+        scope,
+        item: found.get(itemKeyId(keyOf(claimFundKeys(scope)))),
+      }));
+      const held = await Promise.all(
+        scopes.flatMap(({ scope, item }) =>
+          item === undefined
+            ? []
+            : [this.balanceOfItem(scope, item).then((balance) => ({ scope, ...balance }))],
+        ),
+      );
+      const summed = held.reduce((sum, { credited }) => sum + credited, 0n);
+      if (summed === grain.sums.earned + grain.sums.adjustments) return held;
+      const itemless = await Promise.all(
+        scopes
+          .filter(({ item }) => item === undefined)
+          .map(async ({ scope }) => ({
+            scope,
+            credited: await creditFromLedger(this.client, this.tableName, scope),
+            draws: noDraws,
+          })),
+      );
+      return [...held, ...itemless.filter(({ credited }) => credited !== 0n)];
+    };
+    return (await Promise.all(grains.map(ofGrain))).flat();
   }
 
   async positionsOf(partnerId: string): Promise<ClaimFundPosition[]> {

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Claim, ClaimStatus } from '../../domain/claims/claim';
 import { claimSchema } from '../../domain/claims/claim-schema';
 import type { ClaimFilter, ClaimMove, ClaimQueries, ClaimStore } from '../../domain/claims/ports';
@@ -8,6 +8,7 @@ import { getAll } from './dynamo-batch';
 import {
   allItems,
   type ConditionExpression,
+  getItem,
   type ItemFilter,
   pageMapped,
   partitionPage,
@@ -69,10 +70,8 @@ export class DynamoClaimStore implements ClaimStore, ClaimQueries {
   ) {}
 
   async get(claimId: string): Promise<Claim | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: claimKey(claimId), ConsistentRead: true }),
-    );
-    return Item === undefined ? undefined : claimOfItem(Item);
+    const item = await getItem(this.client, this.tableName, claimKey(claimId));
+    return item === undefined ? undefined : claimOfItem(item);
   }
 
   create(claim: Claim): Promise<boolean> {

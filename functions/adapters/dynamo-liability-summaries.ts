@@ -1,12 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
+import { addedByGrain } from '../../domain/reports/liabilities';
 import { type LiabilitySummary, liabilitySummariesOf } from '../../domain/reports/liability-summary';
 import type { LiabilitySummaryReader } from '../../domain/reports/ports';
 import type { CurrencyCode } from '../../domain/shared/money/money';
 import { minorOf } from './stored-minor-units';
-import { allItems } from './table-access';
+import { allItems, type PartitionQuery } from './table-access';
 import {
-  allLiabilitiesPartition,
+  liabilityShardPartition,
+  liabilityShards,
   liabilitySummaryKeys,
   partnerLiabilitiesPartition,
 } from './table-keys/reports';
@@ -57,9 +59,13 @@ function toSummary(item: Record<string, unknown>): LiabilitySummary {
   };
 }
 
+/** Every shard's partition, for a read that sums them. */
+const shardPartitions = Array.from({ length: liabilityShards }, (_, shard) => liabilityShardPartition(shard));
+
 /**
- * The liability summaries in the single table: every partner's in one partition (`LIABILITIES`, one item
- * per grain: thousands, not millions) read by one paged Query; one partner's by its index partition.
+ * The liability summaries in the single table: every partner's spread over `liabilityShards` partitions (one
+ * item per grain: thousands, not millions) read by one paged Query each; one partner's by its index
+ * partition. A grain's items (its shard's, and shard 0's from before the shards) are added on read.
  */
 export class DynamoLiabilitySummaries implements LiabilitySummaryReader {
   constructor(
@@ -71,13 +77,37 @@ export class DynamoLiabilitySummaries implements LiabilitySummaryReader {
     readonly partnerId?: string | undefined;
     readonly programId?: string | undefined;
   }): Promise<LiabilitySummary[]> {
-    // Every partner's: the base partition; one partner's: its index partition. Both sort by program first.
-    const items = await allItems(this.client, this.tableName, {
-      ...(scope.partnerId === undefined
-        ? { partition: allLiabilitiesPartition }
-        : { index: 'gsi1', partition: partnerLiabilitiesPartition(scope.partnerId) }),
-      ...(scope.programId === undefined ? {} : { sortKey: { beginsWith: `${scope.programId}#` } }),
-    });
-    return items.map(toSummary);
+    // Every partner's: the shards' partitions; one partner's: its index partition. All sort by program first.
+    const sortKey = scope.programId === undefined ? {} : { sortKey: { beginsWith: `${scope.programId}#` } };
+    const queries: PartitionQuery[] =
+      scope.partnerId === undefined
+        ? shardPartitions.map((partition) => ({ partition, ...sortKey }))
+        : [{ index: 'gsi1', partition: partnerLiabilitiesPartition(scope.partnerId), ...sortKey }];
+    return this.added(queries);
+  }
+
+  /**
+   * One program period's summaries, read consistently: the program's grains of every period are read (its
+   * partners × periods × currencies, however many postings they sum), the other periods' filtered out.
+   */
+  async ofPeriod(programId: string, period: string): Promise<LiabilitySummary[]> {
+    return this.added(
+      shardPartitions.map((partition) => ({
+        partition,
+        sortKey: { beginsWith: `${programId}#` },
+        filter: {
+          expression: '#period = :period',
+          names: { '#period': 'period' },
+          values: { ':period': period },
+        },
+        consistent: true,
+      })),
+    );
+  }
+
+  /** The items `queries` find (in parallel), one summary per grain. */
+  private async added(queries: readonly PartitionQuery[]): Promise<LiabilitySummary[]> {
+    const pages = await Promise.all(queries.map((query) => allItems(this.client, this.tableName, query)));
+    return addedByGrain(pages.flat().map(toSummary));
   }
 }

@@ -8,6 +8,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/shared/ports';
+import { getAll, itemKeyId, readsTogether } from './dynamo-batch';
 import { cursorOf, keyAttributes, positionOf } from './table-cursor';
 import type { ItemKey } from './table-keys/item-key';
 
@@ -30,6 +31,7 @@ export async function getItem(
   tableName: string,
   key: ItemKey,
 ): Promise<TableItem | undefined> {
+  if (readsTogether(client)) return (await getAll(client, tableName, [key])).get(itemKeyId(key));
   const { Item } = await client.send(
     new GetCommand({ TableName: tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
   );

@@ -5,6 +5,7 @@ import { fundRequestApprovals } from '../../domain/funds/fund-request-use-cases'
 import { debitAuthorizationApprovals } from '../../domain/ship-and-debit/debit-authorization-use-cases';
 import { approvalPolicyStore } from '../adapters/approval-policy-store';
 import { DynamoApprovalTaskStore } from '../adapters/dynamo-approval-task-store';
+import { readTogether } from '../adapters/dynamo-batch';
 import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
 import { createDocumentClient } from '../adapters/dynamo-client';
@@ -33,7 +34,8 @@ export const approvalSettings = {
 export function createApprovalDeps(
   settings: ReturnType<typeof loadApprovalSettings>,
 ): ApprovalDeps & RequestApprovalDeps {
-  const client = createDocumentClient(settings);
+  // An approval step's reads (the claim, the policy) go out as one request.
+  const client = readTogether(createDocumentClient(settings));
   const table = settings.TABLE_NAME;
   const tasks = new DynamoApprovalTaskStore(client, table);
   const clock = () => new Date();

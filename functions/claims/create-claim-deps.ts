@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { accrualStores } from '../adapters/accrual-stores';
 import { DynamoAccrualLedger } from '../adapters/dynamo-accrual-ledger';
+import { readTogether } from '../adapters/dynamo-batch';
 import { DynamoClaimFunds } from '../adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../adapters/dynamo-claim-store';
 import { createDocumentClient } from '../adapters/dynamo-client';
@@ -38,7 +39,8 @@ export function claimIdFor(partnerId: string, idempotencyKey?: string): string {
  * side needs to settle a decided claim (`settleDecidedClaim(deps, claim)` takes these deps as they are).
  */
 export function createClaimDeps(settings: ClaimSettings) {
-  const client = createDocumentClient(settings);
+  // A submit's reads (fund, references, program) go out as one request.
+  const client = readTogether(createDocumentClient(settings));
   const table = settings.TABLE_NAME;
   const claims = new DynamoClaimStore(client, table);
   return {

@@ -1,6 +1,9 @@
+import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settleClaimApproval, startClaimApproval } from '../../domain/approvals/approval-workflow-steps';
 import type { ApprovalDeps } from '../../domain/approvals/ports';
+import { submitBulkClaims } from '../../domain/claims/bulk-claims';
+import type { ClaimFundScope } from '../../domain/claims/claim-fund';
 import { claimRequestSchema } from '../../domain/claims/claim-request';
 import { settleDecidedClaim } from '../../domain/claims/settle-decided-claim';
 import { type ClaimDeps, submitClaim } from '../../domain/claims/submit-claim';
@@ -9,12 +12,15 @@ import { accrualStores } from '../../functions/adapters/accrual-stores';
 import { approvalPolicyStore } from '../../functions/adapters/approval-policy-store';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
 import { DynamoApprovalTaskStore } from '../../functions/adapters/dynamo-approval-task-store';
+import { readTogether } from '../../functions/adapters/dynamo-batch';
 import { DynamoClaimFunds } from '../../functions/adapters/dynamo-claim-funds';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { claimFundKeys } from '../../functions/adapters/table-keys/claims';
+import { liabilityShards } from '../../functions/adapters/table-keys/reports';
 import { claimIdFor } from '../../functions/claims/create-claim-deps';
 import { loadConfig } from '../../functions/shared/config';
-import { partnerUser } from '../support/actors';
+import { finance, partnerUser } from '../support/actors';
 import { storedUsdPolicy } from '../support/approval-policy-fixture';
 import { commandsOf, countCommands, type SentCommand } from '../support/dynamodb-calls';
 import { fixedClock } from '../support/in-memory-record-store';
@@ -31,11 +37,14 @@ let claimDeps: ClaimDeps;
 let approvalDeps: ApprovalDeps;
 let events: RecordingPublisher;
 let ledgerReader: DynamoAccrualLedger;
+let documentClient: DynamoDBDocumentClient;
 
 beforeAll(async () => {
   await createTestTable();
   const config = loadConfig();
-  const client = createDocumentClient(config);
+  // As the claim and approval functions make theirs (see create-claim-deps.ts).
+  const client = readTogether(createDocumentClient(config));
+  documentClient = client;
   const table = config.TABLE_NAME;
   const stores = accrualStores(client, table);
   await activeProgram({ programs: stores.programs, programVersions: stores.programVersions, clock });
@@ -67,12 +76,20 @@ beforeAll(async () => {
   ({ sent, sentBy } = countCommands(client));
 });
 
-/** One claim of `amount` (one line, `reference`) from submit to payable, auto-approved and settled. */
-async function claimToPayable(amount: string, reference: string, idempotencyKey?: string) {
+/**
+ * One claim of `amount` (one line, `reference`) from submit to payable, auto-approved and settled; P1's on
+ * 2026-03 unless `on` says whose and which period.
+ */
+async function claimToPayable(
+  amount: string,
+  reference: string,
+  idempotencyKey?: string,
+  on = { partnerId: 'P1', period: '2026-03' },
+) {
   const request = claimRequestSchema.parse(
-    claimRequest([amount], { lines: [{ amount, reference, evidence: [] }] }),
+    claimRequest([amount], { period: on.period, lines: [{ amount, reference, evidence: [] }] }),
   );
-  const { claim } = await submitClaim(claimDeps, partnerUser('P1'), { request, idempotencyKey });
+  const { claim } = await submitClaim(claimDeps, partnerUser(on.partnerId), { request, idempotencyKey });
   const state = await startClaimApproval(approvalDeps, { claimId: claim.claimId });
   expect(state.next).toBe('settle');
   await settleClaimApproval(approvalDeps, state);
@@ -85,18 +102,17 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
 
     // A regression guard: a change that adds a DynamoDB call on this path has to change this list.
     expect(commandsOf(sent)).toEqual([
-      // submit: validation's reads in one round trip (fund with its credit and draws, and references in
-      // one BatchGet; program), then the fund's credit summed from its postings once (the accrual wrote the
-      // fund item before it kept a base: see claim-fund-credits.ts), the reservation
+      // submit: validation's reads in one request (fund with its credit and draws, references, program:
+      // the client reads together), then the fund's credit summed from its postings once (the accrual wrote
+      // the fund item before it kept a base: see claim-fund-credits.ts), the reservation
       'BatchGetItemCommand',
-      'GetItemCommand',
       'QueryCommand',
       'UpdateItemCommand',
       'TransactWriteItemsCommand',
-      // begin: the claim and the policy, then into approval, approved and settled (ledger posting,
-      // reservation's end) in one write; the settle step, from the state the workflow carries, only publishes
-      'GetItemCommand',
-      'GetItemCommand',
+      // begin: the claim and the policy in one request, then into approval, approved and settled (ledger
+      // posting, reservation's end) in one write; the settle step, from the state the workflow carries, only
+      // publishes
+      'BatchGetItemCommand',
       'TransactWriteItemsCommand',
     ]);
 
@@ -130,17 +146,119 @@ describe('DynamoDB calls of one claim, on DynamoDB Local', () => {
     expect(late).toEqual(early);
     expect(commandsOf(late)).toEqual([
       'BatchGetItemCommand',
-      'GetItemCommand',
       'TransactWriteItemsCommand',
-      'GetItemCommand',
-      'GetItemCommand',
+      'BatchGetItemCommand',
       'TransactWriteItemsCommand',
     ]);
+    // Read together: the submit's fund, reference (none held) and program; the begin step's claim and policy.
+    expect(late.map(({ itemsRead }) => itemsRead)).toEqual([2, 0, 2, 0]);
     // 250.00 earned − 100.00 − 7 × 1.00 settled, to the cent, as the checkbook sums the postings.
     const fund = await claimDeps.claimFunds.fundAndReferences(claimOf('LATE'));
     expect(fund.credited - fund.draws.drawn).toBe(14300n);
     const [book] = buildCheckbooks(await ledgerReader.checkbookPostings('P1', 'VOL-2026'));
     expect(book?.availableToClaim).toBe('143.00');
+  });
+});
+
+describe('DynamoDB calls of bulk claims, on DynamoDB Local', () => {
+  it('a program period with 6 settled claims per partner costs the same calls and items as one with 1', async () => {
+    // Two periods alike but for their history: P2 and P3 earned 200.00 each in both.
+    const ledger = ledgerReader;
+    for (const period of ['2026-01', '2026-02']) {
+      for (const partnerId of ['P2', 'P3']) {
+        await ledger.postIndependent(
+          posting('accrual', {
+            programId: 'VOL-2026',
+            period,
+            beneficiaryPartnerId: partnerId,
+            partnerId,
+            amount: '200.00',
+            postingId: `bulk-${period}-${partnerId}`,
+          }),
+        );
+      }
+    }
+    const settled = async (period: string, claims: number) => {
+      for (const partnerId of ['P2', 'P3']) {
+        for (let index = 0; index < claims; index++) {
+          await claimToPayable('1.00', `B-${index}`, undefined, { partnerId, period });
+        }
+      }
+    };
+    await settled('2026-01', 1);
+    await settled('2026-02', 6);
+    const bulk = (period: string) => submitBulkClaims(claimDeps, finance, { programId: 'VOL-2026', period });
+
+    let early: Awaited<ReturnType<typeof bulk>> | undefined;
+    let late: Awaited<ReturnType<typeof bulk>> | undefined;
+    const earlyCalls = await sentBy(async () => {
+      early = await bulk('2026-01');
+    });
+    const lateCalls = await sentBy(async () => {
+      late = await bulk('2026-02');
+    });
+
+    // Read from the ledger partition, the call read 2 accruals + 2 claims for January, + 12 for February.
+    // Here: the same calls; the same items each, but for which shard's Query finds a grain's summary.
+    const queries = (calls: readonly SentCommand[]) =>
+      calls.filter(({ command }) => command === 'QueryCommand');
+    const others = (calls: readonly SentCommand[]) =>
+      calls.filter(({ command }) => command !== 'QueryCommand');
+    const summariesRead = (calls: readonly SentCommand[]) =>
+      queries(calls).reduce((sum, { itemsRead }) => sum + itemsRead, 0);
+    expect(others(lateCalls)).toEqual(others(earlyCalls));
+    expect([summariesRead(earlyCalls), summariesRead(lateCalls)]).toEqual([2, 2]);
+    expect(commandsOf(lateCalls)).toEqual([
+      // the program; the period's liability summaries (one Query per shard); its funds' items (3 fund kinds
+      // × 2 partners)
+      'BatchGetItemCommand',
+      ...Array.from({ length: liabilityShards }, () => 'QueryCommand'),
+      'BatchGetItemCommand',
+      // per partner: an earlier bulk claim's id, then the submit (fund, reference and program; reservation)
+      ...['P2', 'P3'].flatMap(() => [
+        'BatchGetItemCommand',
+        'BatchGetItemCommand',
+        'TransactWriteItemsCommand',
+      ]),
+    ]);
+    // Each partner's whole balance, to the cent: 200.00 − 1 or 6 claims of 1.00.
+    expect(early?.created.map(({ partnerId, amountClaimed }) => [partnerId, amountClaimed])).toEqual([
+      ['P2', '199.00'],
+      ['P3', '199.00'],
+    ]);
+    expect(late?.created.map(({ partnerId, amountClaimed }) => [partnerId, amountClaimed])).toEqual([
+      ['P2', '194.00'],
+      ['P3', '194.00'],
+    ]);
+  });
+
+  it('a fund whose postings are older than fund items is still claimed whole, summed from its ledger', async () => {
+    await ledgerReader.postIndependent(
+      posting('accrual', {
+        programId: 'VOL-2026',
+        period: '2026-03',
+        beneficiaryPartnerId: 'P4',
+        partnerId: 'P4',
+        amount: '50.00',
+        postingId: 'legacy-P4',
+      }),
+    );
+    // As stored before fund items kept a credit: the posting and its liability summary, no fund item.
+    const scope: ClaimFundScope = {
+      partnerId: 'P4',
+      programId: 'VOL-2026',
+      period: '2026-03',
+      fund: 'rebate',
+      currency: 'USD',
+    };
+    const { pk, sk } = claimFundKeys(scope);
+    await documentClient.send(new DeleteCommand({ TableName: loadConfig().TABLE_NAME, Key: { pk, sk } }));
+
+    const result = await submitBulkClaims(claimDeps, finance, { programId: 'VOL-2026', period: '2026-03' });
+    expect(result.created.map(({ partnerId, amountClaimed }) => [partnerId, amountClaimed])).toEqual([
+      ['P1', '143.00'],
+      ['P4', '50.00'],
+    ]);
   });
 });
 

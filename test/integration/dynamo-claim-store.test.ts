@@ -12,6 +12,11 @@ import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { DynamoLiabilitySummaries } from '../../functions/adapters/dynamo-liability-summaries';
 import { claimFundKeys, claimKey } from '../../functions/adapters/table-keys/claims';
 import { accountingPeriodKey } from '../../functions/adapters/table-keys/ledger';
+import {
+  liabilityShardPartition,
+  liabilityShards,
+  partnerLiabilitiesPartition,
+} from '../../functions/adapters/table-keys/reports';
 import { loadConfig } from '../../functions/shared/config';
 import { createTestTable } from '../support/test-table';
 import { claim } from '../unit/claims/builders';
@@ -343,5 +348,73 @@ describe('DynamoClaimFunds', () => {
     expect(outcomes.filter((kind) => kind === 'reserved')).toHaveLength(71);
     expect(outcomes.filter((kind) => kind === 'insufficientFunds')).toHaveLength(29);
     expect(await funds.draws(concurrent)).toEqual({ reserved: 49700n, settled: 0n, drawn: 49700n });
+  });
+
+  it('8 partners settling at once: their liability summaries spread over the shards, one item each; a grain summarized before the shards is read as one', async () => {
+    const partners = Array.from({ length: 8 }, (_, index) => `P-SH${index}`);
+    const approvedOf = (partnerId: string) => ({
+      ...fundClaim(`CLM-${partnerId}`, '1.00'),
+      partnerId,
+      status: 'approved' as const,
+      amountApproved: '1.00',
+    });
+    for (const partnerId of partners)
+      await funds.reserve(approvedOf(partnerId), reservationLimit(10000n, 100n));
+    await Promise.all(
+      partners.map((partnerId) =>
+        funds.settle(approvedOf(partnerId), 100n, claimPosting(approvedOf(partnerId), '1.00', '2026-04-20')),
+      ),
+    );
+
+    const shardsHolding = async (partnerId: string) => {
+      const held = await Promise.all(
+        Array.from({ length: liabilityShards }, async (_, shard) => {
+          const key = { pk: liabilityShardPartition(shard), sk: `PRG-F#${partnerId}#2026-03#USD` };
+          const { Item } = await client.send(
+            new GetCommand({ TableName: table, Key: key, ConsistentRead: true }),
+          );
+          return Item === undefined ? [] : [shard];
+        }),
+      );
+      return held.flat();
+    };
+    const shards = await Promise.all(partners.map(shardsHolding));
+    expect(shards.every((held) => held.length === 1)).toBe(true);
+    expect(new Set(shards.flat()).size).toBeGreaterThan(1);
+
+    // As stored before the shards: the summary of a grain whose shard is not 0, in shard 0's partition.
+    const index = shards.findIndex(([shard]) => shard !== 0);
+    const legacyPartner = partners[index] as string;
+    await client.send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          pk: liabilityShardPartition(0),
+          sk: `PRG-F#${legacyPartner}#2026-03#USD`,
+          gsi1pk: partnerLiabilitiesPartition(legacyPartner),
+          gsi1sk: 'PRG-F#2026-03#USD',
+          type: 'LiabilitySummary',
+          programId: 'PRG-F',
+          partnerId: legacyPartner,
+          period: '2026-03',
+          currency: 'USD',
+          earned: 0,
+          adjustments: 0,
+          claimed: 500,
+          paid: 0,
+        },
+      }),
+    );
+    const summaries = new DynamoLiabilitySummaries(client, table);
+    const claimedOf = (
+      read: readonly { partnerId: string; sums: { claimed: bigint } }[],
+      partnerId: string,
+    ) => read.filter((summary) => summary.partnerId === partnerId).map(({ sums }) => sums.claimed);
+    const everyone = await summaries.liabilitySummaries({ programId: 'PRG-F' });
+    const own = await summaries.liabilitySummaries({ partnerId: legacyPartner, programId: 'PRG-F' });
+    for (const read of [everyone, own]) expect(claimedOf(read, legacyPartner)).toEqual([600n]);
+    for (const partnerId of partners.filter((each) => each !== legacyPartner)) {
+      expect(claimedOf(everyone, partnerId)).toEqual([100n]);
+    }
   });
 });

@@ -32,14 +32,14 @@ import type { ItemKey } from './item-key';
 /** Shards per partner-month and per file: 16 × 1,000 writes/s keeps a million-line file near a minute. */
 export const shardCount = 16;
 
-/** A stable shard in [0, shardCount) from a string (FNV-1a), so a line always lands in the same shard. */
-export function shardOf(value: string): number {
+/** A stable shard in [0, count) from a string (FNV-1a), so a line always lands in the same shard. */
+export function shardOf(value: string, count = shardCount): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < value.length; index++) {
     hash ^= value.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % shardCount;
+  return (hash >>> 0) % count;
 }
 
 const lineNumberKey = (lineNumber: number) => String(lineNumber).padStart(10, '0');

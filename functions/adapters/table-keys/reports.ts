@@ -1,3 +1,4 @@
+import { shardOf } from './channel-lines';
 import type { ItemKey } from './item-key';
 
 /**
@@ -8,7 +9,7 @@ import type { ItemKey } from './item-key';
  * |-------------------|------------------------|-----------------------------|---------------------------|-------------------------|
  * | sales summary (reports) | REPORTSALES#<yyyy-mm> | PARTNER#<partnerId> (cells: category × currency; units per SKU) |    |                         |
  * | near-tier alert   | NEARTIER#<programId>#<period> | PARTNER#<p>          | NEARTIERPARTNER#<p>       | <programId>#<period>    |
- * | liability summary | LIABILITIES            | <programId>#<beneficiary>#<period>#<currency> (earned, adjustments, claimed, paid in minor units) | LIABILITYPARTNER#<beneficiary> | <programId>#<period>#<currency> |
+ * | liability summary | LIABILITIES (shard 0), LIABILITIES#<shard> (1–7; shard: hash of sk) | <programId>#<beneficiary>#<period>#<currency> (earned, adjustments, claimed, paid in minor units) | LIABILITYPARTNER#<beneficiary> | <programId>#<period>#<currency> |
  *
  * Access patterns (numbered across the table):
  * 70. a month's sales summaries (reports), every partner's or one → Query pk REPORTSALES#<yyyy-mm> / GetItem
@@ -17,8 +18,9 @@ import type { ItemKey } from './item-key';
  * 72. near-tier alerts of a partner / of everyone, optionally of one program
  *                                                               → Query gsi1 NEARTIERPARTNER#<p> / gsi2 NEARTIERS, begins_with <programId>#
  * 73. open liabilities of every partner / of one, optionally of one program (reports)
- *                                                               → Query pk LIABILITIES / gsi1 LIABILITYPARTNER#<p>, begins_with <programId>#;
- *     every ledger transaction ADDs its postings to their summaries (never overwritten, so never lost)
+ *                                                               → Query each shard's pk / gsi1 LIABILITYPARTNER#<p>, begins_with <programId>#;
+ *     every ledger transaction ADDs its postings to their summaries (never overwritten, so never lost); a
+ *     grain's summary is the sum of its items (its shard's, and one in shard 0 from before the shards)
  */
 
 export const salesSummaryPartition = (month: string) => `REPORTSALES#${month}`;
@@ -59,8 +61,24 @@ export const liabilitySummaryKeys = (grain: {
   readonly period: string;
   readonly currency: string;
 }) => ({
-  pk: allLiabilitiesPartition,
-  sk: `${grain.programId}#${grain.partnerId}#${grain.period}#${grain.currency}`,
+  pk: liabilityShardPartition(liabilityShardOf(grain)),
+  sk: liabilityGrainSortKey(grain),
   gsi1pk: partnerLiabilitiesPartition(grain.partnerId),
   gsi1sk: `${grain.programId}#${grain.period}#${grain.currency}`,
 });
+// Liability summaries in shards: every ledger transaction (every claim's settlement among them) adds to them,
+// so one partition would cap the whole system's postings at one partition's writes. A grain keeps one shard
+// (a hash of its sort key): its summary stays one item, whose writes the grain's fund items see anyway. Shard
+// 0 is the partition of before; a grain summarized there before the shards may have a second item in its own
+// shard, so reads add a grain's items together.
+export const liabilityShards = 8;
+export const liabilityShardPartition = (shard: number) =>
+  shard === 0 ? allLiabilitiesPartition : `${allLiabilitiesPartition}#${shard}`;
+const liabilityGrainSortKey = (grain: {
+  readonly programId: string;
+  readonly partnerId: string;
+  readonly period: string;
+  readonly currency: string;
+}) => `${grain.programId}#${grain.partnerId}#${grain.period}#${grain.currency}`;
+const liabilityShardOf = (grain: Parameters<typeof liabilityGrainSortKey>[0]) =>
+  shardOf(liabilityGrainSortKey(grain), liabilityShards);

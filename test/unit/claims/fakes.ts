@@ -12,6 +12,7 @@ import {
 import type {
   ClaimFundBalance,
   ClaimFundPosition,
+  ClaimFundScopedBalance,
   ClaimFundStanding,
   ClaimFunds,
   ClaimMove,
@@ -79,12 +80,24 @@ export class InMemoryClaimFunds implements ClaimFunds {
   constructor(
     private readonly claims: InMemoryClaimStore,
     /** Where settlements post and funds' credit is summed from: the in-memory ledger the checkbook reads. */
-    private readonly ledger: Pick<AccrualLedger, 'postIndependent'> &
+    private readonly ledger: Pick<AccrualLedger, 'postIndependent' | 'scope'> &
       Pick<LedgerReader, 'checkbookPostings'> = new InMemoryAccrualLedger(),
   ) {}
 
   async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
     return this.funds.get(fundKey(scope))?.draws ?? noDraws;
+  }
+
+  /** Every fund the period's postings credit, with its draws, as the adapter reads them from its items. */
+  async periodBalances(programId: string, period: string): Promise<ClaimFundScopedBalance[]> {
+    const { postings } = await this.ledger.scope(programId, period);
+    return Promise.all(
+      fundCreditsOf(postings).map(async ({ scope, credited }) => ({
+        scope,
+        credited,
+        draws: await this.draws(scope),
+      })),
+    );
   }
 
   async positionsOf(partnerId: string): Promise<ClaimFundPosition[]> {
