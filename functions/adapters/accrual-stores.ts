@@ -1,9 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { AccrualRunRecord } from '../../domain/accrual-runs/accrual-run';
 import type { AccountingPeriod } from '../../domain/ledger/accounting-period';
 import type { ManualAdjustment } from '../../domain/ledger/manual-adjustment';
+import { programStatusSchema } from '../../domain/programs/program';
 import type { ProgramRecord, ProgramVersionRecord } from '../../domain/programs/program-record';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
+import { storedRecordSchema } from './read-back';
 import {
   accrualRunKey,
   accrualRunListKey,
@@ -22,6 +26,11 @@ import {
 
 const programSpec: RecordItemSpec<ProgramRecord> = {
   type: 'Program',
+  schema: storedRecordSchema<ProgramRecord>()({
+    programId: z.string().min(1),
+    name: z.string(),
+    status: programStatusSchema,
+  }),
   keyOf: programKey,
   idOf: (program) => program.programId,
   listKeyOf: (program) => programListKey(program.status, program.programId),
@@ -36,6 +45,11 @@ function splitVersionId(id: string): [string, number] {
 
 const programVersionSpec: RecordItemSpec<ProgramVersionRecord> = {
   type: 'ProgramVersion',
+  schema: storedRecordSchema<ProgramVersionRecord>()({
+    programId: z.string().min(1),
+    programVersion: z.number().int().positive(),
+    activatedFrom: z.number().int().positive(),
+  }),
   keyOf: (id) => programVersionKey(...splitVersionId(id)),
   idOf: (version) => `${version.programId}/${version.programVersion}`,
   listKeyOf: (version) => programVersionListKey(version.programId, version.programVersion),
@@ -47,6 +61,11 @@ const programVersionSpec: RecordItemSpec<ProgramVersionRecord> = {
 
 const accrualRunSpec: RecordItemSpec<AccrualRunRecord> = {
   type: 'AccrualRun',
+  schema: storedRecordSchema<AccrualRunRecord>()({
+    runId: z.string().min(1),
+    status: z.enum(['requested', 'running', 'completed', 'failed']),
+    accountingDate: z.string().min(1),
+  }),
   keyOf: accrualRunKey,
   idOf: (run) => run.runId,
   listKeyOf: (run) => accrualRunListKey(run.runId),
@@ -55,6 +74,12 @@ const accrualRunSpec: RecordItemSpec<AccrualRunRecord> = {
 
 const adjustmentSpec: RecordItemSpec<ManualAdjustment> = {
   type: 'ManualAdjustment',
+  schema: storedRecordSchema<ManualAdjustment>()({
+    adjustmentId: z.string().min(1),
+    status: z.enum(['requested', 'approved', 'rejected']),
+    amount: z.string(),
+    currency: currencyCodeSchema,
+  }),
   keyOf: adjustmentKey,
   idOf: (adjustment) => adjustment.adjustmentId,
   listKeyOf: (adjustment) => adjustmentListKey(adjustment.status, adjustment.adjustmentId),
@@ -66,6 +91,10 @@ const adjustmentSpec: RecordItemSpec<ManualAdjustment> = {
 
 const accountingPeriodSpec: RecordItemSpec<AccountingPeriod> = {
   type: 'AccountingPeriod',
+  schema: storedRecordSchema<AccountingPeriod>()({
+    month: z.string().min(1),
+    status: z.enum(['open', 'closed']),
+  }),
   keyOf: accountingPeriodKey,
   idOf: (period) => period.month,
   listKeyOf: (period) => accountingPeriodListKey(period.month),

@@ -1,12 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ChannelFileData } from '../../domain/channel-files/channel-file';
+import { z } from 'zod';
+import { type ChannelFileData, channelFileStatuses } from '../../domain/channel-files/channel-file';
 import { inFlightStatuses } from '../../domain/channel-files/file-recovery';
 import {
   type MappingProfileRecord,
   mappingProfileId,
 } from '../../domain/channel-files/mapping-profile-use-cases';
 import { type PartnerSkuRecord, partnerSkuId } from '../../domain/channel-files/partner-sku-use-cases';
+import { channelFileKindSchema } from '../../domain/ingestion/channel-file-kind';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
+import { storedRecordSchema } from './read-back';
 import {
   channelFileKey,
   channelFileListKey,
@@ -26,8 +29,18 @@ function splitPartnerId(id: string): [string, string] {
   return slash < 0 ? [id, ''] : [id.slice(0, slash), id.slice(slash + 1)];
 }
 
+/** A stored channel file, also read on its own by the in-flight index (dynamo-in-flight-files.ts). */
+export const channelFileSchema = storedRecordSchema<ChannelFileData>()({
+  fileId: z.string().min(1),
+  partnerId: z.string().min(1),
+  kind: channelFileKindSchema,
+  status: z.enum(channelFileStatuses),
+  objectKey: z.string().min(1),
+});
+
 const channelFileSpec: RecordItemSpec<ChannelFileData> = {
   type: 'ChannelFile',
+  schema: channelFileSchema,
   keyOf: channelFileKey,
   idOf: (file) => file.fileId,
   listKeyOf: (file) => channelFileListKey(file.partnerId, file.fileId),
@@ -41,6 +54,10 @@ const channelFileSpec: RecordItemSpec<ChannelFileData> = {
 
 const mappingProfileSpec: RecordItemSpec<MappingProfileRecord> = {
   type: 'MappingProfile',
+  schema: storedRecordSchema<MappingProfileRecord>()({
+    partnerId: z.string().min(1),
+    kind: channelFileKindSchema,
+  }),
   keyOf: (id) => mappingProfileKey(...splitPartnerId(id)),
   idOf: (record) => mappingProfileId(record.partnerId, record.kind),
   // Profiles are read by partner and kind, never listed across partners.
@@ -53,6 +70,11 @@ const mappingProfileSpec: RecordItemSpec<MappingProfileRecord> = {
 
 const partnerSkuSpec: RecordItemSpec<PartnerSkuRecord> = {
   type: 'PartnerSku',
+  schema: storedRecordSchema<PartnerSkuRecord>()({
+    partnerId: z.string().min(1),
+    partnerSku: z.string().min(1),
+    sku: z.string().min(1),
+  }),
   keyOf: (id) => partnerSkuKey(...splitPartnerId(id)),
   idOf: (record) => partnerSkuId(record.partnerId, record.partnerSku),
   listKeyOf: (record) => partnerSkuListKey(record.partnerId, record.partnerSku),

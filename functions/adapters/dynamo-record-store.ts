@@ -1,7 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
 import type { Page, PageRequest, RecordStore, Stored } from '../../domain/shared/ports';
-import { getItem, pageMapped, partitionPage, putIf, storageStripper } from './table-access';
+import { readBack } from './read-back';
+import { getItem, pageMapped, partitionPage, putIf, storageStripper, type TableItem } from './table-access';
 import { keyAttributes } from './table-cursor';
 import type { ItemKey, ListIndexKey } from './table-keys/item-key';
 
@@ -9,6 +11,8 @@ import type { ItemKey, ListIndexKey } from './table-keys/item-key';
 export interface RecordItemSpec<T> {
   /** Value of the item's `type` attribute, e.g. "Partner". */
   readonly type: string;
+  /** What a record read back is parsed with (`storedRecordSchema` in read-back.ts). */
+  readonly schema: z.ZodType<Stored<T>>;
   keyOf(id: string): ItemKey;
   idOf(record: T): string;
   listKeyOf(record: T): ListIndexKey;
@@ -23,10 +27,9 @@ const storageAttributes = [...keyAttributes, 'type'];
 
 const withoutStorage = storageStripper('type');
 
-/** A record as read back from its item, storage attributes removed. */
-export function storedRecord<T>(item: Record<string, unknown>): Stored<T> {
-  return withoutStorage(item) as Stored<T>;
-}
+/** A record read back from its item by `schema`, storage attributes removed. */
+export const storedRecord = <T>(schema: z.ZodType<T>, item: TableItem): T =>
+  readBack(schema, item, withoutStorage);
 
 /** A RecordStore over the single table, with conditional writes for create-once and optimistic locking. */
 export class DynamoRecordStore<T> implements RecordStore<T> {
@@ -38,7 +41,7 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
 
   async get(id: string): Promise<Stored<T> | undefined> {
     const item = await getItem(this.client, this.tableName, this.spec.keyOf(id));
-    return item ? storedRecord<T>(item) : undefined;
+    return item ? storedRecord(this.spec.schema, item) : undefined;
   }
 
   async create(record: Stored<T>): Promise<void> {
@@ -71,7 +74,7 @@ export class DynamoRecordStore<T> implements RecordStore<T> {
       ...(scope.prefix === undefined ? {} : { sortKey: { beginsWith: scope.prefix } }),
       page: request,
     });
-    return pageMapped(page, (item) => storedRecord<T>(item));
+    return pageMapped(page, (item) => storedRecord(this.spec.schema, item));
   }
 
   private itemOf(record: Stored<T>): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import {
   canonicalProfileFor,
   type MappingProfileRecord,
@@ -13,6 +14,14 @@ import { storedRecord } from './dynamo-record-store';
 import { allItems } from './table-access';
 import { partnerSkusPartition } from './table-keys/channel-files';
 import { productsPartition } from './table-keys/master-data';
+
+/** A product as the ingest reads it (the projection below). */
+const productRefSchema: z.ZodType<ProductRef> = z.object({
+  sku: z.string().min(1),
+  category: z.string(),
+  baseUom: z.string().min(1),
+  uomConversions: z.array(z.object({ uom: z.string(), factor: z.string() })),
+});
 
 /**
  * Reference data for one ingest run, read once per file: the whole product catalog and the partner's SKU
@@ -35,7 +44,7 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
       'baseUom',
       'uomConversions',
     ])) {
-      bySku.set(String(item.sku), storedRecord<ProductRef>(item));
+      bySku.set(String(item.sku), storedRecord(productRefSchema, item));
     }
     const byPartnerSku = new Map<string, ProductRef>();
     for (const item of await this.queryAll(partnerSkusPartition(partnerId), ['partnerSku', 'sku'])) {

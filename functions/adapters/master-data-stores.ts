@@ -1,9 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { PartnerData } from '../../domain/partners/partner';
+import { partnerStatusSchema, partnerTypeSchema } from '../../domain/partners/partner';
 import type { PriceEntryData, PriceListData } from '../../domain/price-lists/price-list';
 import { priceEntryId } from '../../domain/price-lists/price-list';
 import type { ProductData } from '../../domain/products/product';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
+import { storedRecordSchema } from './read-back';
 import {
   partnerKey,
   partnerListKey,
@@ -18,6 +22,12 @@ import {
 
 const partnerSpec: RecordItemSpec<PartnerData> = {
   type: 'Partner',
+  schema: storedRecordSchema<PartnerData>()({
+    partnerId: z.string().min(1),
+    partnerType: partnerTypeSchema,
+    status: partnerStatusSchema,
+    currency: currencyCodeSchema,
+  }),
   keyOf: partnerKey,
   idOf: (partner) => partner.partnerId,
   listKeyOf: (partner) => partnerListKey(partner.partnerType, partner.partnerId),
@@ -26,6 +36,11 @@ const partnerSpec: RecordItemSpec<PartnerData> = {
 
 const productSpec: RecordItemSpec<ProductData> = {
   type: 'Product',
+  schema: storedRecordSchema<ProductData>()({
+    sku: z.string().min(1),
+    category: z.string(),
+    baseUom: z.string().min(1),
+  }),
   keyOf: productKey,
   idOf: (product) => product.sku,
   listKeyOf: (product) => productListKey(product.category, product.sku),
@@ -37,6 +52,10 @@ const productSpec: RecordItemSpec<ProductData> = {
 
 const priceListSpec: RecordItemSpec<PriceListData> = {
   type: 'PriceList',
+  schema: storedRecordSchema<PriceListData>()({
+    priceListId: z.string().min(1),
+    currency: currencyCodeSchema,
+  }),
   keyOf: priceListKey,
   idOf: (priceList) => priceList.priceListId,
   listKeyOf: (priceList) => priceListListKey(priceList.priceListId),
@@ -51,6 +70,14 @@ function splitEntryPath(path: string): [string, string | undefined, string | und
 
 const priceEntrySpec: RecordItemSpec<PriceEntryData> = {
   type: 'PriceEntry',
+  schema: storedRecordSchema<PriceEntryData>()({
+    priceListId: z.string().min(1),
+    sku: z.string().min(1),
+    effectiveFrom: z.string().min(1),
+    currency: z.string().min(1),
+    listPrice: z.string(),
+    bookCost: z.string(),
+  }),
   keyOf: (id) => {
     const [priceListId, sku = '', effectiveFrom = ''] = splitEntryPath(id);
     return priceEntryKey(priceListId, sku, effectiveFrom);
