@@ -23,13 +23,13 @@ export const itemName = (item: TableItem): string =>
   item.pk === undefined ? JSON.stringify(item).slice(0, 120) : `pk=${String(item.pk)} sk=${String(item.sk)}`;
 
 /**
- * The record `item` stores, parsed by `schema` after `strip` removed the storage attributes; an
- * `UnreadableItemError` naming the item and its first bad field otherwise.
+ * The record `item` stores, parsed by `schema` after `strip` removed the storage attributes (or took the
+ * record it embeds); an `UnreadableItemError` naming the item and its first bad field otherwise.
  */
 export function readBack<T>(
   schema: z.ZodType<T>,
   item: TableItem,
-  strip: (item: TableItem) => TableItem = (whole) => whole,
+  strip: (item: TableItem) => unknown = (whole) => whole,
 ): T {
   const parsed = schema.safeParse(strip(item));
   if (parsed.success) return parsed.data;
@@ -43,7 +43,7 @@ export function readBack<T>(
 
 /** `readBack` with `schema` and `strip` fixed: a reader for `Array.map`. */
 export const readerOf =
-  <T>(schema: z.ZodType<T>, strip?: (item: TableItem) => TableItem) =>
+  <T>(schema: z.ZodType<T>, strip?: (item: TableItem) => unknown) =>
   (item: TableItem): T =>
     readBack(schema, item, strip);
 
