@@ -23,12 +23,13 @@ export interface PageRequest {
 }
 
 /**
- * Persistence of one kind of versioned record, identified by a string id.
+ * Persistence of one kind of versioned record, identified by an id: a string, or the record's identifying
+ * fields (`Pick` of them) when it has several, so no id is packed into a string and split again.
  * `create` fails with AlreadyExistsError when the id is taken; `replace` fails with VersionConflictError
  * unless the stored version still equals `expectedVersion` (optimistic concurrency).
  */
-export interface RecordStore<T> {
-  get(id: string): Promise<Stored<T> | undefined>;
+export interface RecordStore<T, Id = string> {
+  get(id: Id): Promise<Stored<T> | undefined>;
   create(record: Stored<T>): Promise<void>;
   replace(record: Stored<T>, expectedVersion: number): Promise<void>;
   list(request: PageRequest): Promise<Page<Stored<T>>>;

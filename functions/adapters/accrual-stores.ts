@@ -4,7 +4,11 @@ import type { AccrualRunRecord } from '../../domain/accrual-runs/accrual-run';
 import type { AccountingPeriod } from '../../domain/ledger/accounting-period';
 import type { ManualAdjustment } from '../../domain/ledger/manual-adjustment';
 import { programStatusSchema } from '../../domain/programs/program';
-import type { ProgramRecord, ProgramVersionRecord } from '../../domain/programs/program-record';
+import type {
+  ProgramRecord,
+  ProgramVersionId,
+  ProgramVersionRecord,
+} from '../../domain/programs/program-record';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
 import { storedRecordSchema } from './read-back';
@@ -37,21 +41,15 @@ const programSpec: RecordItemSpec<ProgramRecord> = {
   listScope: (status) => ({ gsi1pk: 'PROGRAMS', ...(status === undefined ? {} : { prefix: `${status}#` }) }),
 };
 
-/** Version ids are `<programId>/<version>` (see programVersionId). */
-function splitVersionId(id: string): [string, number] {
-  const slash = id.lastIndexOf('/');
-  return [id.slice(0, slash), Number(id.slice(slash + 1))];
-}
-
-const programVersionSpec: RecordItemSpec<ProgramVersionRecord> = {
+const programVersionSpec: RecordItemSpec<ProgramVersionRecord, ProgramVersionId> = {
   type: 'ProgramVersion',
   schema: storedRecordSchema<ProgramVersionRecord>()({
     programId: z.string().min(1),
     programVersion: z.number().int().positive(),
     activatedFrom: z.number().int().positive(),
   }),
-  keyOf: (id) => programVersionKey(...splitVersionId(id)),
-  idOf: (version) => `${version.programId}/${version.programVersion}`,
+  keyOf: (id) => programVersionKey(id.programId, id.programVersion),
+  idOf: (version) => ({ programId: version.programId, programVersion: version.programVersion }),
   listKeyOf: (version) => programVersionListKey(version.programId, version.programVersion),
   listScope: (programId) => {
     if (programId === undefined) throw new Error('Program versions are listed per program');

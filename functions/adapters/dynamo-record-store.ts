@@ -2,19 +2,20 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
 import type { Page, PageRequest, RecordStore, Stored } from '../../domain/shared/ports';
+import { recordIdText } from '../../domain/shared/versioned-record';
 import { readBack } from './read-back';
 import { getItem, pageMapped, partitionPage, putIf, storageStripper, type TableItem } from './table-access';
 import { keyAttributes } from './table-cursor';
 import type { ItemKey, ListIndexKey } from './table-keys/item-key';
 
 /** Where one kind of record lives in the table; see table-keys/ for the layout. */
-export interface RecordItemSpec<T> {
+export interface RecordItemSpec<T, Id = string> {
   /** Value of the item's `type` attribute, e.g. "Partner". */
   readonly type: string;
   /** What a record read back is parsed with (`storedRecordSchema` in read-back.ts). */
   readonly schema: z.ZodType<Stored<T>>;
-  keyOf(id: string): ItemKey;
-  idOf(record: T): string;
+  keyOf(id: Id): ItemKey;
+  idOf(record: T): Id;
   listKeyOf(record: T): ListIndexKey;
   /** The gsi1 partition and optional sort-key prefix a listing of `group` reads. */
   listScope(group: string | undefined): { readonly gsi1pk: string; readonly prefix?: string };
@@ -32,21 +33,23 @@ export const storedRecord = <T>(schema: z.ZodType<T>, item: TableItem): T =>
   readBack(schema, item, withoutStorage);
 
 /** A RecordStore over the single table, with conditional writes for create-once and optimistic locking. */
-export class DynamoRecordStore<T> implements RecordStore<T> {
+export class DynamoRecordStore<T, Id = string> implements RecordStore<T, Id> {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly spec: RecordItemSpec<T>,
+    private readonly spec: RecordItemSpec<T, Id>,
   ) {}
 
-  async get(id: string): Promise<Stored<T> | undefined> {
+  async get(id: Id): Promise<Stored<T> | undefined> {
     const item = await getItem(this.client, this.tableName, this.spec.keyOf(id));
     return item ? storedRecord(this.spec.schema, item) : undefined;
   }
 
   async create(record: Stored<T>): Promise<void> {
     if (!(await putIf(this.client, this.tableName, this.itemOf(record), 'attribute_not_exists(pk)'))) {
-      throw new AlreadyExistsError(`${this.spec.type} '${this.spec.idOf(record)}' already exists`);
+      throw new AlreadyExistsError(
+        `${this.spec.type} '${recordIdText(this.spec.idOf(record))}' already exists`,
+      );
     }
   }
 

@@ -2,8 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import {
   canonicalProfileFor,
+  type MappingProfileId,
   type MappingProfileRecord,
-  mappingProfileId,
 } from '../../domain/channel-files/mapping-profile-use-cases';
 import type { IngestReferenceData } from '../../domain/channel-files/ports';
 import type { ChannelFileKind } from '../../domain/ingestion/channel-file-kind';
@@ -33,7 +33,7 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly partners: RecordStore<PartnerData>,
-    private readonly profiles: RecordStore<MappingProfileRecord>,
+    private readonly profiles: RecordStore<MappingProfileRecord, MappingProfileId>,
   ) {}
 
   async products(partnerId: string): Promise<ProductLookup> {
@@ -63,7 +63,7 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
   }
 
   async mappingProfile(partnerId: string, kind: ChannelFileKind) {
-    const stored = await this.profiles.get(mappingProfileId(partnerId, kind));
+    const stored = await this.profiles.get({ partnerId, kind });
     if (stored) return stored.profile;
     return canonicalProfileFor(kind, await this.partners.get(partnerId));
   }
