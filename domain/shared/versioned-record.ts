@@ -6,8 +6,8 @@ export const recordIdText = (id: unknown): string =>
   typeof id === 'object' && id !== null ? Object.values(id).join('/') : String(id);
 
 /** Stores a new record at version 1. */
-export async function createVersioned<T, Id = string>(
-  store: RecordStore<T, Id>,
+export async function createVersioned<T, Id = string, Group = string>(
+  store: RecordStore<T, Id, Group>,
   clock: Clock,
   data: T,
 ): Promise<Stored<T>> {
@@ -18,8 +18,8 @@ export async function createVersioned<T, Id = string>(
 }
 
 /** Reads a record or fails with NotFoundError naming `what`. */
-export async function getVersioned<T, Id>(
-  store: RecordStore<T, Id>,
+export async function getVersioned<T, Id, Group>(
+  store: RecordStore<T, Id, Group>,
   id: Id,
   what: string,
 ): Promise<Stored<T>> {
@@ -32,8 +32,8 @@ export async function getVersioned<T, Id>(
  * Replaces a record the caller read at `expectedVersion`. The early version check gives a clear answer in the
  * common case; the store's conditional write still decides when two writers race.
  */
-export async function replaceVersioned<T, Id>(
-  store: RecordStore<T, Id>,
+export async function replaceVersioned<T, Id, Group>(
+  store: RecordStore<T, Id, Group>,
   clock: Clock,
   current: Stored<T>,
   expectedVersion: number,

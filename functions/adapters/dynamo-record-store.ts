@@ -9,7 +9,7 @@ import { keyAttributes } from './table-cursor';
 import type { ItemKey, ListIndexKey } from './table-keys/item-key';
 
 /** Where one kind of record lives in the table; see table-keys/ for the layout. */
-export interface RecordItemSpec<T, Id = string> {
+export interface RecordItemSpec<T, Id = string, Group = string> {
   /** Value of the item's `type` attribute, e.g. "Partner". */
   readonly type: string;
   /** What a record read back is parsed with (`storedRecordSchema` in read-back.ts). */
@@ -18,7 +18,7 @@ export interface RecordItemSpec<T, Id = string> {
   idOf(record: T): Id;
   listKeyOf(record: T): ListIndexKey;
   /** The gsi1 partition and optional sort-key prefix a listing of `group` reads. */
-  listScope(group: string | undefined): { readonly gsi1pk: string; readonly prefix?: string };
+  listScope(group: Group | undefined): { readonly gsi1pk: string; readonly prefix?: string };
   /** Keys of a further (sparse) index the record is in, e.g. files in flight; none when absent. */
   indexKeysOf?(record: Stored<T>): { readonly gsi2pk: string; readonly gsi2sk: string } | undefined;
 }
@@ -33,11 +33,11 @@ export const storedRecord = <T>(schema: z.ZodType<T>, item: TableItem): T =>
   readBack(schema, item, withoutStorage);
 
 /** A RecordStore over the single table, with conditional writes for create-once and optimistic locking. */
-export class DynamoRecordStore<T, Id = string> implements RecordStore<T, Id> {
+export class DynamoRecordStore<T, Id = string, Group = string> implements RecordStore<T, Id, Group> {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly spec: RecordItemSpec<T, Id>,
+    private readonly spec: RecordItemSpec<T, Id, Group>,
   ) {}
 
   async get(id: Id): Promise<Stored<T> | undefined> {
@@ -69,13 +69,13 @@ export class DynamoRecordStore<T, Id = string> implements RecordStore<T, Id> {
     }
   }
 
-  async list(request: PageRequest): Promise<Page<Stored<T>>> {
+  async list(request: PageRequest<Group>): Promise<Page<Stored<T>>> {
     const scope = this.spec.listScope(request.group);
     const page = await partitionPage(this.client, this.tableName, {
       index: 'gsi1',
       partition: scope.gsi1pk,
       ...(scope.prefix === undefined ? {} : { sortKey: { beginsWith: scope.prefix } }),
-      page: request,
+      page: { limit: request.limit, cursor: request.cursor },
     });
     return pageMapped(page, (item) => storedRecord(this.spec.schema, item));
   }

@@ -2,8 +2,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { PartnerData } from '../../domain/partners/partner';
 import { partnerStatusSchema, partnerTypeSchema } from '../../domain/partners/partner';
-import type { PriceEntryData, PriceListData } from '../../domain/price-lists/price-list';
-import { priceEntryId } from '../../domain/price-lists/price-list';
+import type {
+  PriceEntryData,
+  PriceEntryGroup,
+  PriceEntryId,
+  PriceListData,
+} from '../../domain/price-lists/price-list';
 import type { ProductData } from '../../domain/products/product';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
@@ -62,13 +66,7 @@ const priceListSpec: RecordItemSpec<PriceListData> = {
   listScope: () => ({ gsi1pk: 'PRICELISTS' }),
 };
 
-/** Entry ids are `<priceListId>/<sku>/<effectiveFrom>`; listing groups are `<priceListId>[/<sku>]`. */
-function splitEntryPath(path: string): [string, string | undefined, string | undefined] {
-  const [priceListId = '', sku, effectiveFrom] = path.split('/');
-  return [priceListId, sku, effectiveFrom];
-}
-
-const priceEntrySpec: RecordItemSpec<PriceEntryData> = {
+const priceEntrySpec: RecordItemSpec<PriceEntryData, PriceEntryId, PriceEntryGroup> = {
   type: 'PriceEntry',
   schema: storedRecordSchema<PriceEntryData>()({
     priceListId: z.string().min(1),
@@ -78,16 +76,12 @@ const priceEntrySpec: RecordItemSpec<PriceEntryData> = {
     listPrice: z.string(),
     bookCost: z.string(),
   }),
-  keyOf: (id) => {
-    const [priceListId, sku = '', effectiveFrom = ''] = splitEntryPath(id);
-    return priceEntryKey(priceListId, sku, effectiveFrom);
-  },
-  idOf: (entry) => priceEntryId(entry.priceListId, entry.sku, entry.effectiveFrom),
+  keyOf: (id) => priceEntryKey(id.priceListId, id.sku, id.effectiveFrom),
+  idOf: (entry) => ({ priceListId: entry.priceListId, sku: entry.sku, effectiveFrom: entry.effectiveFrom }),
   listKeyOf: (entry) => priceEntryListKey(entry.priceListId, entry.sku, entry.effectiveFrom),
   listScope: (group) => {
     if (group === undefined) throw new Error('Price entries are listed per price list');
-    const [priceListId, sku] = splitEntryPath(group);
-    return priceEntriesScope(priceListId, sku);
+    return priceEntriesScope(group.priceListId, group.sku);
   },
 };
 

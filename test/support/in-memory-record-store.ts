@@ -7,12 +7,12 @@ import { recordIdText } from '../../domain/shared/versioned-record';
  * and the DynamoDB adapter pass the same contract (test/support/record-store-contract.ts). A structured id
  * is kept under its fields joined by '/', so records of several ids list in the order of their fields.
  */
-export class InMemoryRecordStore<T, Id = string> implements RecordStore<T, Id> {
+export class InMemoryRecordStore<T, Id = string, Group = string> implements RecordStore<T, Id, Group> {
   readonly records = new Map<string, Stored<T>>();
 
   constructor(
     private readonly idOf: (record: T) => Id,
-    private readonly groupOf: (record: T) => string = () => '',
+    private readonly groupOf: (record: T) => Group | '' = () => '',
   ) {}
 
   async get(id: Id) {
@@ -31,9 +31,13 @@ export class InMemoryRecordStore<T, Id = string> implements RecordStore<T, Id> {
     this.records.set(id, record);
   }
 
-  async list(request: PageRequest): Promise<Page<Stored<T>>> {
+  async list(request: PageRequest<Group>): Promise<Page<Stored<T>>> {
     const matching = [...this.records.entries()]
-      .filter(([, record]) => request.group === undefined || this.groupOf(record).startsWith(request.group))
+      .filter(
+        ([, record]) =>
+          request.group === undefined ||
+          recordIdText(this.groupOf(record)).startsWith(recordIdText(request.group)),
+      )
       // DynamoDB orders sort keys by their bytes, not by locale (`localeCompare` puts "_" first).
       .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
       .map(([, record]) => record);
