@@ -2,7 +2,7 @@ import type { AccrualWorkspace } from '../accruals/engine/compute-accruals';
 import type { SaleLine } from '../accruals/sale-line';
 import type { AccountingPeriod } from '../ledger/accounting-period';
 import type { LedgerPosting } from '../ledger/ledger-posting';
-import type { ProgramRecord, ProgramVersionRecord } from '../programs/program-record';
+import type { ProgramRecord, ProgramVersionId, ProgramVersionRecord } from '../programs/program-record';
 import type { SalesSummaryStore } from '../reports/ports';
 import type { Clock, EventPublisher, Page, PageRequest, RecordStore } from '../shared/ports';
 import type { AccrualRunRecord, Measurement } from './accrual-run';
@@ -86,7 +86,7 @@ export interface RunWorkflow {
 export interface AccrualRunDeps {
   readonly runs: RecordStore<AccrualRunRecord>;
   readonly programs: RecordStore<ProgramRecord>;
-  readonly programVersions: RecordStore<ProgramVersionRecord>;
+  readonly programVersions: RecordStore<ProgramVersionRecord, ProgramVersionId>;
   readonly lines: RunLineSource;
   readonly snapshots: RunSnapshots;
   /** Where the run leaves each month's sales summed for reports. */

@@ -13,7 +13,6 @@ import type { SaleLine } from '../accruals/sale-line';
 import { closedMonths } from '../ledger/accounting-period-use-cases';
 import type { RebateProgram } from '../programs/program';
 import { programsInForce } from '../programs/program-lifecycle';
-import { programVersionId } from '../programs/program-record';
 import { summarizeSales } from '../reports/sales-summary';
 import { BusinessRuleError } from '../shared/errors';
 import { toMinorUnits } from '../shared/money/minor-units';
@@ -194,7 +193,7 @@ export async function recordedProgram(
 ) {
   const version = await getVersioned(
     deps.programVersions,
-    programVersionId(step.programId, step.programVersion),
+    { programId: step.programId, programVersion: step.programVersion },
     'Program version',
   );
   return { ...version.program, status: 'active' as const };

@@ -14,10 +14,11 @@ export interface MappingProfileRecord {
   readonly profile: MappingProfile;
 }
 
-export const mappingProfileId = (partnerId: string, kind: string) => `${partnerId}/${kind}`;
+/** A profile is identified by its partner and file kind. */
+export type MappingProfileId = Pick<MappingProfileRecord, 'partnerId' | 'kind'>;
 
 export interface MappingProfileDeps {
-  readonly profiles: RecordStore<MappingProfileRecord>;
+  readonly profiles: RecordStore<MappingProfileRecord, MappingProfileId>;
   readonly partners: RecordStore<PartnerData>;
   readonly clock: Clock;
 }
@@ -49,7 +50,7 @@ export async function getMappingProfile(
 ): Promise<Stored<MappingProfileRecord> | (MappingProfileRecord & { readonly isDefault: true })> {
   requireRole(actor, [...internalRoles, 'partner']);
   requireVisibleTo(actor, input.partnerId, 'Partner');
-  const stored = await deps.profiles.get(mappingProfileId(input.partnerId, input.kind));
+  const stored = await deps.profiles.get({ partnerId: input.partnerId, kind: input.kind });
   if (stored) return stored;
   const partner = await deps.partners.get(input.partnerId);
   return {
@@ -81,7 +82,7 @@ export async function saveMappingProfile(
     profile: { ...input.profile, kind: input.kind, partnerId: input.partnerId },
   };
   if (input.expectedVersion === undefined) return createVersioned(deps.profiles, deps.clock, data);
-  const current = await deps.profiles.get(mappingProfileId(input.partnerId, input.kind));
+  const current = await deps.profiles.get({ partnerId: input.partnerId, kind: input.kind });
   if (!current) return createVersioned(deps.profiles, deps.clock, data);
   return replaceVersioned(deps.profiles, deps.clock, current, input.expectedVersion, data);
 }

@@ -26,16 +26,16 @@ export const partnerSkuMappingSchema = z.object({
 });
 export type PartnerSkuMapping = z.infer<typeof partnerSkuMappingSchema>;
 
-/** One cross-reference row: partner + partner SKU → our SKU. The id is `<partnerId>/<partnerSku>`. */
+/** One cross-reference row: partner + partner SKU → our SKU, identified by both (`PartnerSkuId`). */
 export interface PartnerSkuRecord extends PartnerSkuMapping {
   readonly partnerId: string;
   readonly partnerSku: string;
 }
 
-export const partnerSkuId = (partnerId: string, partnerSku: string) => `${partnerId}/${partnerSku}`;
+export type PartnerSkuId = Pick<PartnerSkuRecord, 'partnerId' | 'partnerSku'>;
 
 export interface PartnerSkuDeps {
-  readonly partnerSkus: RecordStore<PartnerSkuRecord>;
+  readonly partnerSkus: RecordStore<PartnerSkuRecord, PartnerSkuId>;
   readonly products: RecordStore<ProductData>;
   readonly clock: Clock;
 }
@@ -67,7 +67,7 @@ export async function savePartnerSku(
     partnerSku: input.partnerSku,
     ...input.mapping,
   };
-  const id = partnerSkuId(input.partnerId, input.partnerSku);
+  const id = { partnerId: input.partnerId, partnerSku: input.partnerSku };
   if (input.expectedVersion === undefined) return createVersioned(deps.partnerSkus, deps.clock, data);
   const current = await getVersioned(deps.partnerSkus, id, 'Partner SKU');
   return replaceVersioned(deps.partnerSkus, deps.clock, current, input.expectedVersion, data);
@@ -81,7 +81,8 @@ export async function getPartnerSku(
 ): Promise<Stored<PartnerSkuRecord>> {
   requireRole(actor, [...internalRoles, 'partner']);
   requireVisibleTo(actor, input.partnerId, 'Partner');
-  return getVersioned(deps.partnerSkus, partnerSkuId(input.partnerId, input.partnerSku), 'Partner SKU');
+  const id = { partnerId: input.partnerId, partnerSku: input.partnerSku };
+  return getVersioned(deps.partnerSkus, id, 'Partner SKU');
 }
 
 /** Lists a partner's cross-references in partner-SKU order. */

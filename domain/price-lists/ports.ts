@@ -1,6 +1,6 @@
 import type { ProductData } from '../products/product';
 import type { Clock, RecordStore } from '../shared/ports';
-import type { PriceEntryData, PriceListData } from './price-list';
+import type { PriceEntryData, PriceEntryGroup, PriceEntryId, PriceListData } from './price-list';
 
 /**
  * Entries are listed by group: `<priceListId>` for a whole list, `<priceListId>/<sku>` for one product's
@@ -8,7 +8,7 @@ import type { PriceEntryData, PriceListData } from './price-list';
  */
 export interface PriceListDeps {
   readonly priceLists: RecordStore<PriceListData>;
-  readonly priceEntries: RecordStore<PriceEntryData>;
+  readonly priceEntries: RecordStore<PriceEntryData, PriceEntryId, PriceEntryGroup>;
   readonly products: RecordStore<ProductData>;
   readonly clock: Clock;
 }

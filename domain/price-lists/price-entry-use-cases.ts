@@ -7,7 +7,7 @@ import { createVersioned, getVersioned, replaceVersioned } from '../shared/versi
 import { priceListReaders } from './catalog';
 import { type EffectivePrice, effectivePriceOn } from './effective-price';
 import type { PriceListDeps } from './ports';
-import { type PriceEntry, type PriceEntryPrices, type PriceList, priceEntryId } from './price-list';
+import type { PriceEntry, PriceEntryPrices, PriceList } from './price-list';
 
 function canonicalPrices(prices: PriceEntryPrices, currency: CurrencyCode): PriceEntryPrices {
   return {
@@ -58,7 +58,7 @@ export async function correctPriceEntry(
 ): Promise<PriceEntry> {
   requireRole(actor, masterDataEditors);
   const priceList = await priceListOf(deps, input.priceListId);
-  const id = priceEntryId(input.priceListId, input.sku, input.effectiveFrom);
+  const id = { priceListId: input.priceListId, sku: input.sku, effectiveFrom: input.effectiveFrom };
   const current = await getVersioned(deps.priceEntries, id, 'Price entry');
   return replaceVersioned(deps.priceEntries, deps.clock, current, input.expectedVersion, {
     ...current,
@@ -74,7 +74,7 @@ export async function listPriceEntries(
 ): Promise<Page<PriceEntry>> {
   requireRole(actor, priceListReaders);
   await priceListOf(deps, input.priceListId);
-  const group = input.sku === undefined ? input.priceListId : `${input.priceListId}/${input.sku}`;
+  const group = { priceListId: input.priceListId, ...(input.sku === undefined ? {} : { sku: input.sku }) };
   return deps.priceEntries.list({ ...input.page, group });
 }
 
@@ -91,7 +91,7 @@ export async function priceOn(
   do {
     const page = await deps.priceEntries.list({
       limit: 100,
-      group: `${input.priceListId}/${input.sku}`,
+      group: { priceListId: input.priceListId, sku: input.sku },
       ...(cursor === undefined ? {} : { cursor }),
     });
     entries.push(...page.items);

@@ -50,6 +50,10 @@ export interface PriceEntryData extends PriceEntryPrices {
 export type PriceEntry = Stored<PriceEntryData>;
 
 /** Id of an entry within the store: price list, product and start date. */
-export function priceEntryId(priceListId: string, sku: string, effectiveFrom: string): string {
-  return `${priceListId}/${sku}/${effectiveFrom}`;
+export type PriceEntryId = Pick<PriceEntryData, 'priceListId' | 'sku' | 'effectiveFrom'>;
+
+/** Entries are listed per price list, or per price list and product. */
+export interface PriceEntryGroup {
+  readonly priceListId: string;
+  readonly sku?: string;
 }

@@ -6,7 +6,7 @@ import type { Claim } from '../claims/claim';
 import type { ClaimStore } from '../claims/ports';
 import { runLimited } from '../payments/run-limited';
 import { effectivePriceOn } from '../price-lists/effective-price';
-import type { PriceEntry, PriceEntryData } from '../price-lists/price-list';
+import type { PriceEntry, PriceEntryData, PriceEntryGroup, PriceEntryId } from '../price-lists/price-list';
 import { BusinessRuleError, StateConflictError } from '../shared/errors';
 import { fromMinorUnits, toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
@@ -33,7 +33,7 @@ export interface PriceProtectionDeps {
   readonly store: PriceProtectionStore;
   readonly claims: ClaimStore;
   readonly channel: ChannelLineQueries;
-  readonly priceEntries: RecordStore<PriceEntryData>;
+  readonly priceEntries: RecordStore<PriceEntryData, PriceEntryId, PriceEntryGroup>;
   readonly events: EventPublisher;
   readonly clock: Clock;
 }
@@ -56,7 +56,7 @@ async function entriesOf(deps: PriceProtectionDeps, priceListId: string, sku: st
   do {
     const page = await deps.priceEntries.list({
       limit: 100,
-      group: `${priceListId}/${sku}`,
+      group: { priceListId, sku },
       ...(cursor === undefined ? {} : { cursor }),
     });
     entries.push(...page.items);

@@ -6,12 +6,12 @@ import { BusinessRuleError, VersionConflictError } from '../shared/errors';
 import type { Clock, Page, PageRequest, RecordStore, Stored } from '../shared/ports';
 import { createVersioned, getVersioned, recordData, replaceVersioned } from '../shared/versioned-record';
 import { type ProgramDefinition, type RebateProgram, rebateProgramSchema } from './program';
-import { type ProgramRecord, type ProgramVersionRecord, programVersionId } from './program-record';
+import type { ProgramRecord, ProgramVersionId, ProgramVersionRecord } from './program-record';
 import { termsInForce } from './program-terms';
 
 export interface ProgramDeps {
   readonly programs: RecordStore<ProgramRecord>;
-  readonly programVersions: RecordStore<ProgramVersionRecord>;
+  readonly programVersions: RecordStore<ProgramVersionRecord, ProgramVersionId>;
   readonly clock: Clock;
 }
 
@@ -127,7 +127,7 @@ export async function activateProgram(
     activatedAt,
     activatedFrom: current.version,
   };
-  const existing = await deps.programVersions.get(programVersionId(input.programId, programVersion));
+  const existing = await deps.programVersions.get({ programId: input.programId, programVersion });
   let inForce = version;
   if (existing === undefined) await createVersioned(deps.programVersions, deps.clock, version);
   else if (existing.activatedFrom > current.version) {
@@ -197,7 +197,7 @@ export async function getProgramVersion(
   requireRole(actor, internalRoles);
   return getVersioned(
     deps.programVersions,
-    programVersionId(input.programId, input.programVersion),
+    { programId: input.programId, programVersion: input.programVersion },
     'Program version',
   );
 }

@@ -35,5 +35,5 @@ export interface ProgramVersionRecord {
   readonly activatedFrom: number;
 }
 
-export const programVersionId = (programId: string, programVersion: number) =>
-  `${programId}/${programVersion}`;
+/** A version is identified by its program and number. */
+export type ProgramVersionId = Pick<ProgramVersionRecord, 'programId' | 'programVersion'>;

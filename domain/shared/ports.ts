@@ -15,23 +15,27 @@ export interface Page<T> {
   readonly nextCursor?: string;
 }
 
-export interface PageRequest {
+export interface PageRequest<Group = string> {
   readonly limit: number;
   readonly cursor?: string | undefined;
-  /** Narrows the listing to one group (partner type, product category, price list), when the store has groups. */
-  readonly group?: string | undefined;
+  /**
+   * Narrows the listing to one group (partner type, product category, price list), when the store has groups:
+   * a string, or fields (a price list, or a price list and product) like a structured id.
+   */
+  readonly group?: Group | undefined;
 }
 
 /**
- * Persistence of one kind of versioned record, identified by a string id.
+ * Persistence of one kind of versioned record, identified by an id: a string, or the record's identifying
+ * fields (`Pick` of them) when it has several, so no id is packed into a string and split again.
  * `create` fails with AlreadyExistsError when the id is taken; `replace` fails with VersionConflictError
  * unless the stored version still equals `expectedVersion` (optimistic concurrency).
  */
-export interface RecordStore<T> {
-  get(id: string): Promise<Stored<T> | undefined>;
+export interface RecordStore<T, Id = string, Group = string> {
+  get(id: Id): Promise<Stored<T> | undefined>;
   create(record: Stored<T>): Promise<void>;
   replace(record: Stored<T>, expectedVersion: number): Promise<void>;
-  list(request: PageRequest): Promise<Page<Stored<T>>>;
+  list(request: PageRequest<Group>): Promise<Page<Stored<T>>>;
 }
 
 /** Current time, injected so that use cases stay deterministic under test. */

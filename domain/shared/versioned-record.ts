@@ -1,8 +1,16 @@
 import { NotFoundError, VersionConflictError } from './errors';
 import type { Clock, RecordStore, Stored } from './ports';
 
+/** An id as a message shows it: a record's identifying fields joined by '/' (never read back). */
+export const recordIdText = (id: unknown): string =>
+  typeof id === 'object' && id !== null ? Object.values(id).join('/') : String(id);
+
 /** Stores a new record at version 1. */
-export async function createVersioned<T>(store: RecordStore<T>, clock: Clock, data: T): Promise<Stored<T>> {
+export async function createVersioned<T, Id = string, Group = string>(
+  store: RecordStore<T, Id, Group>,
+  clock: Clock,
+  data: T,
+): Promise<Stored<T>> {
   const now = clock().toISOString();
   const record: Stored<T> = { ...data, version: 1, createdAt: now, updatedAt: now };
   await store.create(record);
@@ -10,9 +18,13 @@ export async function createVersioned<T>(store: RecordStore<T>, clock: Clock, da
 }
 
 /** Reads a record or fails with NotFoundError naming `what`. */
-export async function getVersioned<T>(store: RecordStore<T>, id: string, what: string): Promise<Stored<T>> {
+export async function getVersioned<T, Id, Group>(
+  store: RecordStore<T, Id, Group>,
+  id: Id,
+  what: string,
+): Promise<Stored<T>> {
   const record = await store.get(id);
-  if (!record) throw new NotFoundError(`${what} '${id}' not found`);
+  if (!record) throw new NotFoundError(`${what} '${recordIdText(id)}' not found`);
   return record;
 }
 
@@ -20,8 +32,8 @@ export async function getVersioned<T>(store: RecordStore<T>, id: string, what: s
  * Replaces a record the caller read at `expectedVersion`. The early version check gives a clear answer in the
  * common case; the store's conditional write still decides when two writers race.
  */
-export async function replaceVersioned<T>(
-  store: RecordStore<T>,
+export async function replaceVersioned<T, Id, Group>(
+  store: RecordStore<T, Id, Group>,
   clock: Clock,
   current: Stored<T>,
   expectedVersion: number,

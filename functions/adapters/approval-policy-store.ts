@@ -1,10 +1,16 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ApprovalPolicyRecord } from '../../domain/approvals/approval-policy-use-cases';
+import { z } from 'zod';
+import {
+  type ApprovalPolicyRecord,
+  approvalPolicyId,
+} from '../../domain/approvals/approval-policy-use-cases';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
+import { storedRecordSchema } from './read-back';
 import { approvalPolicyKey, approvalPolicyListKey } from './table-keys/approvals';
 
 const approvalPolicySpec: RecordItemSpec<ApprovalPolicyRecord> = {
   type: 'ApprovalPolicy',
+  schema: storedRecordSchema<ApprovalPolicyRecord>()({ policyId: z.literal(approvalPolicyId) }),
   keyOf: approvalPolicyKey,
   idOf: (policy) => policy.policyId,
   listKeyOf: (policy) => approvalPolicyListKey(policy.policyId),

@@ -1,12 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ChannelFileData } from '../../domain/channel-files/channel-file';
+import { z } from 'zod';
+import { type ChannelFileData, channelFileStatuses } from '../../domain/channel-files/channel-file';
 import { inFlightStatuses } from '../../domain/channel-files/file-recovery';
-import {
-  type MappingProfileRecord,
-  mappingProfileId,
+import type {
+  MappingProfileId,
+  MappingProfileRecord,
 } from '../../domain/channel-files/mapping-profile-use-cases';
-import { type PartnerSkuRecord, partnerSkuId } from '../../domain/channel-files/partner-sku-use-cases';
+import type { PartnerSkuId, PartnerSkuRecord } from '../../domain/channel-files/partner-sku-use-cases';
+import { channelFileKindSchema } from '../../domain/ingestion/channel-file-kind';
 import { DynamoRecordStore, type RecordItemSpec } from './dynamo-record-store';
+import { storedRecordSchema } from './read-back';
 import {
   channelFileKey,
   channelFileListKey,
@@ -20,14 +23,18 @@ import {
   partnerSkusPartition,
 } from './table-keys/channel-files';
 
-/** Splits `<partnerId>/<rest>` at the first slash: partner ids never hold one, the rest may. */
-function splitPartnerId(id: string): [string, string] {
-  const slash = id.indexOf('/');
-  return slash < 0 ? [id, ''] : [id.slice(0, slash), id.slice(slash + 1)];
-}
+/** A stored channel file, also read on its own by the in-flight index (dynamo-in-flight-files.ts). */
+export const channelFileSchema = storedRecordSchema<ChannelFileData>()({
+  fileId: z.string().min(1),
+  partnerId: z.string().min(1),
+  kind: channelFileKindSchema,
+  status: z.enum(channelFileStatuses),
+  objectKey: z.string().min(1),
+});
 
 const channelFileSpec: RecordItemSpec<ChannelFileData> = {
   type: 'ChannelFile',
+  schema: channelFileSchema,
   keyOf: channelFileKey,
   idOf: (file) => file.fileId,
   listKeyOf: (file) => channelFileListKey(file.partnerId, file.fileId),
@@ -39,10 +46,14 @@ const channelFileSpec: RecordItemSpec<ChannelFileData> = {
     inFlightStatuses.includes(file.status) ? inFlightFileIndexKey(file.updatedAt, file.fileId) : undefined,
 };
 
-const mappingProfileSpec: RecordItemSpec<MappingProfileRecord> = {
+const mappingProfileSpec: RecordItemSpec<MappingProfileRecord, MappingProfileId> = {
   type: 'MappingProfile',
-  keyOf: (id) => mappingProfileKey(...splitPartnerId(id)),
-  idOf: (record) => mappingProfileId(record.partnerId, record.kind),
+  schema: storedRecordSchema<MappingProfileRecord>()({
+    partnerId: z.string().min(1),
+    kind: channelFileKindSchema,
+  }),
+  keyOf: (id) => mappingProfileKey(id.partnerId, id.kind),
+  idOf: (record) => ({ partnerId: record.partnerId, kind: record.kind }),
   // Profiles are read by partner and kind, never listed across partners.
   listKeyOf: (record) => mappingProfileListKey(record.partnerId, record.kind),
   listScope: (partnerId) => {
@@ -51,10 +62,15 @@ const mappingProfileSpec: RecordItemSpec<MappingProfileRecord> = {
   },
 };
 
-const partnerSkuSpec: RecordItemSpec<PartnerSkuRecord> = {
+const partnerSkuSpec: RecordItemSpec<PartnerSkuRecord, PartnerSkuId> = {
   type: 'PartnerSku',
-  keyOf: (id) => partnerSkuKey(...splitPartnerId(id)),
-  idOf: (record) => partnerSkuId(record.partnerId, record.partnerSku),
+  schema: storedRecordSchema<PartnerSkuRecord>()({
+    partnerId: z.string().min(1),
+    partnerSku: z.string().min(1),
+    sku: z.string().min(1),
+  }),
+  keyOf: (id) => partnerSkuKey(id.partnerId, id.partnerSku),
+  idOf: (record) => ({ partnerId: record.partnerId, partnerSku: record.partnerSku }),
   listKeyOf: (record) => partnerSkuListKey(record.partnerId, record.partnerSku),
   listScope: (partnerId) => {
     if (partnerId === undefined) throw new Error('Partner SKUs are listed per partner');

@@ -1,8 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '../../domain/access/actor';
-import type { RequestSubjectRef } from '../../domain/approvals/approval-subject';
+import { z } from 'zod';
+import { type Role, roleSchema } from '../../domain/access/actor';
+import { type RequestSubjectRef, requestSubjectKinds } from '../../domain/approvals/approval-subject';
 import {
+  type ApprovalClaimSummary,
   type ApprovalTask,
   claimSubject,
   type InboxTask,
@@ -10,8 +12,11 @@ import {
   type RequestApprovalTask,
 } from '../../domain/approvals/approval-task';
 import type { ApprovalTaskStore } from '../../domain/approvals/ports';
+import { claimTypes } from '../../domain/claims/claim';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
 import type { Page } from '../../domain/shared/ports';
-import { allItems, pageMapped, partitionPage, storageStripper } from './table-access';
+import { checkedFields, readBack, readerOf } from './read-back';
+import { allItems, pageMapped, partitionPage, storageStripper, type TableItem } from './table-access';
 import {
   approvalInboxKey,
   approvalInboxPartition,
@@ -26,16 +31,57 @@ const itemType = 'ApprovalTask';
 /** Storage attributes of a task item, never part of the task the domain and the API see. */
 const withoutStorage = storageStripper('type', 'taskToken');
 
+/** Read-back checks: what every task is filed and shown by; its decision and levels are kept as written. */
+const taskFields = {
+  taskId: z.string().min(1),
+  partnerId: z.string().min(1),
+  levelIndex: z.number().int().nonnegative(),
+  role: roleSchema,
+  status: z.enum(['waiting', 'decided', 'expired']),
+  createdAt: z.string().min(1),
+};
+const claimTaskFields = {
+  ...taskFields,
+  kind: z.enum(['decision', 'partnerAnswer']),
+  claimId: z.string().min(1),
+  claim: checkedFields<ApprovalClaimSummary>()({
+    claimId: z.string().min(1),
+    type: z.enum(claimTypes),
+    partnerId: z.string().min(1),
+    currency: currencyCodeSchema,
+    amountClaimed: z.string(),
+  }),
+};
+/** A claim task stored before tasks named their subject. */
+const subjectlessClaimTaskSchema = checkedFields<Omit<ApprovalTask, 'subject'>>()(claimTaskFields);
+const claimTaskSchema = checkedFields<ApprovalTask>()({
+  ...claimTaskFields,
+  subject: checkedFields<ApprovalTask['subject']>()({ kind: z.literal('claim'), id: z.string().min(1) }),
+});
+const requestTaskSchema = checkedFields<RequestApprovalTask>()({
+  ...taskFields,
+  kind: z.literal('decision'),
+  subject: checkedFields<RequestApprovalTask['subject']>()({
+    kind: z.enum(requestSubjectKinds),
+    id: z.string().min(1),
+  }),
+});
+
 /**
- * The task of an item, without its keys and, above all, without its task token. A claim task stored before
- * tasks named their subject gets the subject its claim summary implies.
+ * A claim's task read back, without its keys and, above all, without its task token. A claim task stored
+ * before tasks named their subject gets the subject its claim summary implies.
  */
-function taskOf(item: Record<string, unknown>): InboxTask {
-  const task = withoutStorage(item);
-  if (task.subject !== undefined) return task as unknown as InboxTask;
-  const claimTask = task as unknown as Omit<ApprovalTask, 'subject'>;
-  return { ...claimTask, subject: claimSubject(claimTask.claim) };
+function claimTaskOf(item: TableItem): ApprovalTask {
+  if (item.subject !== undefined) return readBack(claimTaskSchema, item, withoutStorage);
+  const task = readBack(subjectlessClaimTaskSchema, item, withoutStorage);
+  return { ...task, subject: claimSubject(task.claim) };
 }
+
+const requestTaskOf = readerOf(requestTaskSchema, withoutStorage);
+
+/** Any task read back: a request's task names no claim. */
+const taskOf = (item: TableItem): InboxTask =>
+  item.claimId === undefined ? requestTaskOf(item) : claimTaskOf(item);
 
 /** What closing a task changes; everything else stays as opened. */
 const closingFields = ['status', 'decision', 'outcome', 'decidedBy', 'decidedAt'] as const;
@@ -134,7 +180,7 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
       index: 'gsi2',
       partition: claimApprovalsPartition(claimId),
     });
-    return items.map(taskOf) as ApprovalTask[];
+    return items.map(claimTaskOf);
   }
 
   async ofRequest(subject: RequestSubjectRef): Promise<RequestApprovalTask[]> {
@@ -142,6 +188,6 @@ export class DynamoApprovalTaskStore implements ApprovalTaskStore {
       index: 'gsi2',
       partition: requestApprovalsPartition(subject.kind, subject.id),
     });
-    return items.map(taskOf) as RequestApprovalTask[];
+    return items.map(requestTaskOf);
   }
 }

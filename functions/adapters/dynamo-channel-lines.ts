@@ -8,8 +8,10 @@ import type {
   NormalizedSaleLine,
   RejectedLine,
 } from '../../domain/ingestion/ingest-types';
+import { inventorySnapshotSchema, lineBookkeepingSchema, saleLineSchema } from './channel-line-items';
 import { chunks, getAll, inParallel, itemKeyId, pause, putAll } from './dynamo-batch';
 import { bumpLineChanges, type PartnerMonth } from './line-change-counters';
+import { readBack } from './read-back';
 import { partitionPages, storageStripper } from './table-access';
 import {
   fileLinesIndexKey,
@@ -76,13 +78,12 @@ const withoutStorage = storageStripper(
   'withdrawn',
 );
 
+/** A stored version (current or history) read back: its line parsed by its item type, and its bookkeeping. */
 function versionOf(item: Item): CurrentLineVersion {
-  return {
-    version: Number(item.version),
-    line: withoutStorage(item) as unknown as ChannelLine,
-    ingestOutcome: item.ingestOutcome as LineOutcome,
-    replacesFileId: typeof item.replacesFileId === 'string' ? item.replacesFileId : undefined,
-  };
+  const line: ChannelLine = String(item.type).startsWith(saleSpec.type)
+    ? readBack(saleLineSchema, item, withoutStorage)
+    : readBack(inventorySnapshotSchema, item, withoutStorage);
+  return { ...readBack(lineBookkeepingSchema, item), line };
 }
 
 /** A version as an item: the line, its keys and its bookkeeping. */

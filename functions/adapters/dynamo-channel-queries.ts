@@ -2,10 +2,11 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
-import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
 import type { Page, PageRequest } from '../../domain/shared/ports';
+import { inventorySnapshotSchema } from './channel-line-items';
 import { readClientOf } from './dynamo-client';
 import { everyShard, salesShards } from './line-change-counters';
+import { readerOf } from './read-back';
 import { allItems, type PartitionQuery, pageAfter, queryInputOf, storageStripper } from './table-access';
 import { cursorOf, positionOf, type TablePosition } from './table-cursor';
 import {
@@ -21,6 +22,7 @@ import {
 } from './table-keys/channel-lines';
 
 const withoutStorage: (item: Record<string, unknown>) => StoredLine = storageStripper('contentHash');
+const readSnapshot = readerOf(inventorySnapshotSchema, withoutStorage);
 
 /**
  * Channel-data queries. Sharded partitions (see table-keys/channel-lines.ts) are read shard after shard; the
@@ -68,7 +70,7 @@ export class DynamoChannelQueries implements ChannelLineQueries {
       partition: inventorySnapshotsPartition(partnerId, sku),
       sortKey: { between: range },
     });
-    return items.map(withoutStorage) as unknown as InventorySnapshotLine[];
+    return items.map(readSnapshot);
   }
 
   /** A partner's current snapshots of every product dated in one month (the month index; history has none). */
@@ -77,7 +79,7 @@ export class DynamoChannelQueries implements ChannelLineQueries {
       index: 'gsi1',
       partition: inventoryByPeriodPartition(partnerId, month),
     });
-    return items.map(withoutStorage) as unknown as InventorySnapshotLine[];
+    return items.map(readSnapshot);
   }
 
   /**

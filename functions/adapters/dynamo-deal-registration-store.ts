@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { customerMatchKeys } from '../../domain/deal-registration/customer-identity';
+import { z } from 'zod';
+import { type CustomerIdentity, customerMatchKeys } from '../../domain/deal-registration/customer-identity';
 import type {
   DealRegistration,
   DealRegistrationPolicy,
@@ -9,7 +10,11 @@ import type {
   DealReminder,
   HouseAccount,
 } from '../../domain/deal-registration/deal-registration';
-import { protectedStatuses } from '../../domain/deal-registration/deal-registration';
+import {
+  conflictPolicies,
+  dealRegistrationStatuses,
+  protectedStatuses,
+} from '../../domain/deal-registration/deal-registration';
 import type {
   CustomerHolders,
   DealPolicyStore,
@@ -18,8 +23,10 @@ import type {
   DealReminderOutbox,
   HouseAccountStore,
 } from '../../domain/deal-registration/ports';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { getAll } from './dynamo-batch';
+import { checkedFields, readBack, readerOf } from './read-back';
 import {
   allItems,
   getItem,
@@ -50,7 +57,47 @@ import {
 type Item = Record<string, unknown>;
 
 const withoutStorage = storageStripper('type');
-const recordOf = <T>(item: Item): T => withoutStorage(item) as T;
+
+/** Read-back checks: what each item is keyed, listed and decided by; the rest is kept as written. */
+const customerSchema = checkedFields<CustomerIdentity>()({ name: z.string().min(1), country: z.string() });
+const houseAccountSchema = checkedFields<HouseAccount>()({
+  houseAccountId: z.string().min(1),
+  customer: customerSchema,
+  createdAt: z.string().min(1),
+});
+const registrationOf = readerOf(
+  checkedFields<DealRegistration>()({
+    registrationId: z.string().min(1),
+    partnerId: z.string().min(1),
+    programId: z.string().min(1),
+    customer: customerSchema,
+    products: z.array(checkedFields<DealRegistration['products'][number]>()({ sku: z.string().min(1) })),
+    estimatedValue: z.object({ amount: z.string(), currency: currencyCodeSchema }),
+    status: z.enum(dealRegistrationStatuses),
+    createdAt: z.string().min(1),
+  }),
+  withoutStorage,
+);
+const houseAccountOf = readerOf(houseAccountSchema, withoutStorage);
+const policyOf = readerOf(
+  checkedFields<DealRegistrationPolicy & { readonly programId: string }>()({
+    programId: z.string().min(1),
+    conflictPolicy: z.enum(conflictPolicies),
+    protectionDays: z.number().int().positive(),
+    extensionDays: z.number().int().positive(),
+    reducedBenefitPercent: z.string(),
+  }),
+  withoutStorage,
+);
+const reminderOf = readerOf(
+  checkedFields<DealReminder>()({
+    registrationId: z.string().min(1),
+    partnerId: z.string().min(1),
+    protectedUntil: z.string().min(1),
+    remindedAt: z.string().min(1),
+  }),
+  withoutStorage,
+);
 
 /** The stored item of a registration: in the expiry index (gsi3) only while it is protected. */
 export function dealRegistrationItem(registration: DealRegistration): Item {
@@ -133,7 +180,7 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
 
   async get(registrationId: string): Promise<DealRegistration | undefined> {
     const item = await this.read(dealRegistrationKey(registrationId));
-    return item === undefined ? undefined : recordOf<DealRegistration>(item);
+    return item === undefined ? undefined : registrationOf(item);
   }
 
   replace(next: DealRegistration, expected: DealRegistrationStatus): Promise<boolean> {
@@ -193,7 +240,7 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
     const wanted = new Set(candidate?.skus ?? []);
     for (const entry of entries) {
       if (entry.houseAccount !== undefined) {
-        const house = entry.houseAccount as HouseAccount;
+        const house = readBack(houseAccountSchema, entry, (held) => held.houseAccount);
         houses.set(house.houseAccountId, house);
         continue;
       }
@@ -208,7 +255,7 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
       [...registrationIds].map((id) => dealRegistrationKey(id)),
     );
     return {
-      registrations: [...found.values()].map((item) => recordOf<DealRegistration>(item)),
+      registrations: [...found.values()].map((item) => registrationOf(item)),
       houseAccounts: [...houses.values()],
     };
   }
@@ -223,7 +270,7 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
 
   private async query(page: PageRequest, query: PartitionQuery): Promise<Page<DealRegistration>> {
     const found = await partitionPage(this.client, this.tableName, { ...query, page });
-    return pageMapped(found, (item) => recordOf<DealRegistration>(item));
+    return pageMapped(found, (item) => registrationOf(item));
   }
 
   private read(key: { pk: string; sk: string }): Promise<Item | undefined> {
@@ -262,13 +309,13 @@ export class DynamoHouseAccountStore implements HouseAccountStore {
 
   async get(houseAccountId: string): Promise<HouseAccount | undefined> {
     const item = await getItem(this.client, this.tableName, houseAccountKey(houseAccountId));
-    return item === undefined ? undefined : recordOf<HouseAccount>(item);
+    return item === undefined ? undefined : houseAccountOf(item);
   }
 
   async list(page: PageRequest): Promise<Page<HouseAccount>> {
     const partition = houseAccountListKey('').gsi1pk;
     const found = await partitionPage(this.client, this.tableName, { index: 'gsi1', partition, page });
-    return pageMapped(found, (item) => recordOf<HouseAccount>(item));
+    return pageMapped(found, (item) => houseAccountOf(item));
   }
 
   async remove(houseAccountId: string): Promise<boolean> {
@@ -309,7 +356,7 @@ export class DynamoDealPolicyStore implements DealPolicyStore {
   async get(programId: string): Promise<DealRegistrationPolicy | undefined> {
     const Item = await getItem(this.client, this.tableName, dealPolicyKey(programId));
     if (Item === undefined) return undefined;
-    const { programId: _program, ...policy } = recordOf<DealRegistrationPolicy & { programId: string }>(Item);
+    const { programId: _program, ...policy } = policyOf(Item);
     return policy;
   }
 
@@ -349,6 +396,6 @@ export class DynamoDealReminderOutbox implements DealReminderOutbox {
       page,
       newestFirst: true,
     });
-    return pageMapped(found, (item) => recordOf<DealReminder>(item));
+    return pageMapped(found, (item) => reminderOf(item));
   }
 }

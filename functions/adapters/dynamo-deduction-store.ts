@@ -1,11 +1,19 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { claimSchema } from '../../domain/claims/claim-schema';
-import { type Deduction, type DeductionStatus, sameLineKey } from '../../domain/deductions/deduction';
+import {
+  type Deduction,
+  type DeductionStatus,
+  deductionStatuses,
+  sameLineKey,
+} from '../../domain/deductions/deduction';
 import type { ClaimChange, DeductionCreation, DeductionStore } from '../../domain/deductions/ports';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { claimItem } from './dynamo-claim-store';
 import { storedRecord } from './dynamo-record-store';
+import { checkedFields } from './read-back';
 import { getItem, pageMapped, partitionPage, putIf } from './table-access';
 import { deductionKey, deductionLineKey, deductionListKey } from './table-keys/deductions';
 
@@ -27,6 +35,17 @@ const deductionItem = (deduction: Deduction) => ({
   ...deductionKey(deduction.deductionId),
   ...deductionListKey(deduction.status, deduction.importedAt, deduction.deductionId),
   type: deductionType,
+});
+
+/** Read-back check: what a deduction is listed, matched and changed by; the rest is kept as written. */
+const deductionSchema = checkedFields<Deduction>()({
+  deductionId: z.string().min(1),
+  partnerId: z.string().min(1),
+  amount: z.string(),
+  currency: currencyCodeSchema,
+  status: z.enum(deductionStatuses),
+  importedAt: z.string().min(1),
+  version: z.number().int().positive(),
 });
 
 const versionCondition = {
@@ -80,7 +99,7 @@ export class DynamoDeductionStore implements DeductionStore {
 
   async get(deductionId: string): Promise<Deduction | undefined> {
     const item = await getItem(this.client, this.tableName, deductionKey(deductionId));
-    return item === undefined ? undefined : storedRecord<Deduction>(item);
+    return item === undefined ? undefined : storedRecord(deductionSchema, item);
   }
 
   async withStatus(status: DeductionStatus, page: PageRequest): Promise<Page<Deduction>> {
@@ -90,7 +109,7 @@ export class DynamoDeductionStore implements DeductionStore {
       sortKey: { beginsWith: `${status}#` },
       page,
     });
-    return pageMapped(listed, (item) => storedRecord<Deduction>(item));
+    return pageMapped(listed, (item) => storedRecord(deductionSchema, item));
   }
 
   replace(next: Deduction, expected: DeductionStatus): Promise<boolean> {

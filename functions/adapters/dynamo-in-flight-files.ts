@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChannelFileData } from '../../domain/channel-files/channel-file';
 import type { InFlightFiles } from '../../domain/channel-files/ports';
 import type { Stored } from '../../domain/shared/ports';
+import { channelFileSchema } from './channel-data-stores';
 import { storedRecord } from './dynamo-record-store';
 import { partitionPage } from './table-access';
 import { inFlightFilesPartition } from './table-keys/channel-files';
@@ -23,6 +24,6 @@ export class DynamoInFlightFiles implements InFlightFiles {
       sortKey: { below: before },
       page: { limit },
     });
-    return items.map((item) => storedRecord<ChannelFileData>(item));
+    return items.map((item) => storedRecord(channelFileSchema, item));
   }
 }

@@ -1,9 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
 import { addedByGrain } from '../../domain/reports/liabilities';
 import { type LiabilitySummary, liabilitySummariesOf } from '../../domain/reports/liability-summary';
 import type { LiabilitySummaryReader } from '../../domain/reports/ports';
-import type { CurrencyCode } from '../../domain/shared/money/money';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
+import { readBack } from './read-back';
 import { minorOf } from './stored-minor-units';
 import { allItems, type PartitionQuery } from './table-access';
 import {
@@ -44,12 +46,17 @@ export function liabilitySummaryUpdates(tableName: string, postings: readonly Le
   });
 }
 
+/** Read-back check of a summary's grain; its sums are read as minor units. */
+const grainSchema = z.object({
+  programId: z.string().min(1),
+  partnerId: z.string().min(1),
+  period: z.string().min(1),
+  currency: currencyCodeSchema,
+});
+
 function toSummary(item: Record<string, unknown>): LiabilitySummary {
   return {
-    programId: String(item.programId),
-    partnerId: String(item.partnerId),
-    period: String(item.period),
-    currency: String(item.currency) as CurrencyCode,
+    ...readBack(grainSchema, item),
     sums: {
       earned: minorOf(item.earned),
       adjustments: minorOf(item.adjustments),

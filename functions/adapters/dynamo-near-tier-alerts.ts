@@ -2,7 +2,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { NearTierAlertStore, StoredNearTierAlert } from '../../domain/accrual-runs/ports';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
 import type { Page, PageRequest } from '../../domain/shared/ports';
+import { checkedFields, readerOf } from './read-back';
 import { allItems, pageMapped, partitionPage, putIf, storageStripper, type TableItem } from './table-access';
 import {
   nearTierAlertIndexKeys,
@@ -17,7 +19,7 @@ const withoutStorage = storageStripper('itemType', 'itemVersion');
 const itemType = 'NearTierAlert';
 
 /** Read-back check: the identifying fields and the figures a reader shows. */
-const alertSchema = z.looseObject({
+const alertSchema = checkedFields<StoredNearTierAlert>()({
   runId: z.string().min(1),
   programId: z.string().min(1),
   period: z.string().min(1),
@@ -25,14 +27,12 @@ const alertSchema = z.looseObject({
   partnerId: z.string().min(1),
   basis: z.enum(['quantity', 'revenue']),
   shortfall: z.string(),
-  currency: z.string().length(3),
+  currency: currencyCodeSchema,
   message: z.string(),
   publishedAt: z.string().nullable(),
 });
 
-function alertOfItem(item: TableItem): StoredNearTierAlert {
-  return alertSchema.parse(withoutStorage(item)) as unknown as StoredNearTierAlert;
-}
+const alertOfItem: (item: TableItem) => StoredNearTierAlert = readerOf(alertSchema, withoutStorage);
 
 /** Near-tier alerts in the single table (access patterns 70–71 in table-keys/reports.ts). */
 export class DynamoNearTierAlerts implements NearTierAlertStore {

@@ -5,7 +5,9 @@ import type {
   PriceProtectionLine,
   PriceProtectionRun,
 } from '../../domain/price-protection/price-protection-run';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
 import type { Page, PageRequest } from '../../domain/shared/ports';
+import { checkedFields, readerOf } from './read-back';
 import {
   allItems,
   type ConditionExpression,
@@ -30,23 +32,25 @@ const runItemType = 'PriceProtectionRun';
 const lineItemType = 'PriceProtectionLine';
 
 /** Read-back check: the identifying fields of each item type; the computed figures are kept as written. */
-const runSchema = z.looseObject({
+const runSchema = checkedFields<PriceProtectionRun>()({
   runId: z.string().min(1),
   status: z.enum(['running', 'completed']),
-  currency: z.string().length(3),
-  request: z.looseObject({ priceListId: z.string(), sku: z.string(), effectiveFrom: z.string() }),
+  currency: currencyCodeSchema,
+  request: checkedFields<PriceProtectionRun['request']>()({
+    priceListId: z.string(),
+    sku: z.string(),
+    effectiveFrom: z.string(),
+  }),
 });
-const lineSchema = z.looseObject({
+const lineSchema = checkedFields<PriceProtectionLine>()({
   runId: z.string().min(1),
   partnerId: z.string().min(1),
   status: z.enum(['awaitingPartner', 'accepted', 'disputed', 'nothingToProtect', 'recovery']),
   version: z.number().int().positive(),
 });
 
-const runOfItem = (item: Record<string, unknown>) =>
-  runSchema.parse(withoutStorage(item)) as unknown as PriceProtectionRun;
-const lineOfItem = (item: Record<string, unknown>) =>
-  lineSchema.parse(withoutStorage(item)) as unknown as PriceProtectionLine;
+const runOfItem = readerOf(runSchema, withoutStorage);
+const lineOfItem = readerOf(lineSchema, withoutStorage);
 
 const runItem = (run: PriceProtectionRun) => ({
   ...run,

@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import {
   type DebitAuthorization,
@@ -15,6 +16,7 @@ import type { ShipAndDebitClaim } from '../../domain/ship-and-debit/ship-and-deb
 import { shipAndDebitClaimSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-schema';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { billBackOffsetUpdate } from './dynamo-ship-and-debit-bill-backs';
+import { readBack } from './read-back';
 import { allItems, getItem, pageMapped, partitionPage, putIf, storageStripper } from './table-access';
 import {
   allDebitAuthorizationsPartition,
@@ -37,26 +39,27 @@ const withoutStorage = storageStripper('type', 'itemVersion');
 const authorizationType = 'DebitAuthorization';
 const authorizationLineType = 'DebitAuthorizationLine';
 
+/** What a header's read needs before the whole authorization is parsed: its lines' products. */
+const headerLinesSchema = z.looseObject({ lines: z.array(z.looseObject({ productSku: z.string().min(1) })) });
+
 /**
- * The authorization of a header item and its line items: the header keeps terms and history, each line item
- * the quantity claims draw on (`remainingQuantity`), which is the one read back.
+ * The authorization of a header item and its line items (`items` may hold others): the header keeps terms and
+ * history, each line item the quantity claims draw on (`remainingQuantity`), which is the one read back.
  */
-function authorizationOf(items: readonly Item[]): DebitAuthorization | undefined {
-  const header = items.find((item) => item.type === authorizationType);
-  if (header === undefined) return undefined;
+function authorizationOf(header: Item, items: readonly Item[]): DebitAuthorization {
   const remaining = new Map(
     items
       .filter((item) => item.type === authorizationLineType)
       .map((item) => [String(item.productSku), Number(item.remainingQuantity)]),
   );
-  const stored = withoutStorage(header) as DebitAuthorization;
-  return debitAuthorizationSchema.parse({
+  const stored = readBack(headerLinesSchema, header, withoutStorage);
+  return readBack(debitAuthorizationSchema, header, () => ({
     ...stored,
     lines: stored.lines.map((line) => ({
       ...line,
       remainingQuantity: remaining.get(line.productSku) ?? line.remainingQuantity,
     })),
-  });
+  }));
 }
 
 const requestedAtOf = (authorization: DebitAuthorization) => authorization.requestedAt ?? '';
@@ -77,7 +80,8 @@ export class DynamoDebitAuthorizationStore implements DebitAuthorizationStore {
       partition: debitAuthorizationPartition(authorizationNumber),
       consistent: true,
     });
-    return authorizationOf(items);
+    const header = items.find((item) => item.type === authorizationType);
+    return header === undefined ? undefined : authorizationOf(header, items);
   }
 
   async getAll(authorizationNumbers: readonly string[]): Promise<Map<string, DebitAuthorization>> {
@@ -195,7 +199,7 @@ export class DynamoDebitAuthorizationStore implements DebitAuthorizationStore {
     const lines = await getAll(this.client, this.tableName, lineKeys);
     return pageMapped(found, (item) => {
       const own = [...lines.values()].filter((line) => line.pk === item.pk);
-      return authorizationOf([item, ...own]) as DebitAuthorization;
+      return authorizationOf(item, own);
     });
   }
 

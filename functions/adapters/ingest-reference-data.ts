@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import {
   canonicalProfileFor,
+  type MappingProfileId,
   type MappingProfileRecord,
-  mappingProfileId,
 } from '../../domain/channel-files/mapping-profile-use-cases';
 import type { IngestReferenceData } from '../../domain/channel-files/ports';
 import type { ChannelFileKind } from '../../domain/ingestion/channel-file-kind';
@@ -14,6 +15,14 @@ import { allItems } from './table-access';
 import { partnerSkusPartition } from './table-keys/channel-files';
 import { productsPartition } from './table-keys/master-data';
 
+/** A product as the ingest reads it (the projection below). */
+const productRefSchema: z.ZodType<ProductRef> = z.object({
+  sku: z.string().min(1),
+  category: z.string(),
+  baseUom: z.string().min(1),
+  uomConversions: z.array(z.object({ uom: z.string(), factor: z.string() })),
+});
+
 /**
  * Reference data for one ingest run, read once per file: the whole product catalog and the partner's SKU
  * cross-references (thousands of items, so maps in memory beat a lookup per line), and the partner's mapping
@@ -24,7 +33,7 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly partners: RecordStore<PartnerData>,
-    private readonly profiles: RecordStore<MappingProfileRecord>,
+    private readonly profiles: RecordStore<MappingProfileRecord, MappingProfileId>,
   ) {}
 
   async products(partnerId: string): Promise<ProductLookup> {
@@ -35,7 +44,7 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
       'baseUom',
       'uomConversions',
     ])) {
-      bySku.set(String(item.sku), storedRecord<ProductRef>(item));
+      bySku.set(String(item.sku), storedRecord(productRefSchema, item));
     }
     const byPartnerSku = new Map<string, ProductRef>();
     for (const item of await this.queryAll(partnerSkusPartition(partnerId), ['partnerSku', 'sku'])) {
@@ -54,7 +63,7 @@ export class DynamoIngestReferenceData implements IngestReferenceData {
   }
 
   async mappingProfile(partnerId: string, kind: ChannelFileKind) {
-    const stored = await this.profiles.get(mappingProfileId(partnerId, kind));
+    const stored = await this.profiles.get({ partnerId, kind });
     if (stored) return stored.profile;
     return canonicalProfileFor(kind, await this.partners.get(partnerId));
   }

@@ -77,7 +77,7 @@ export function shardDirectoryOf(counter: Record<string, unknown> | undefined): 
   if (counter === undefined) return { kind: 'no counter' };
   const shards = counter.shards;
   if (!(shards instanceof Set)) return { kind: 'every shard' };
-  return { kind: 'listed', shards: new Set([...(shards as Set<unknown>)].map(Number)) };
+  return { kind: 'listed', shards: new Set([...shards].map(Number)) };
 }
 
 /** The shards a counter item lists, in order: none without the item, every one for a counter older than the list. */

@@ -1,11 +1,17 @@
-import type {
-  ExcludedClaims,
-  PartnerPayment,
-  PaymentBatch,
-  PaymentBatchHeader,
+import { z } from 'zod';
+import {
+  batchStatuses,
+  type ExcludedClaims,
+  type PartnerPayment,
+  type PaymentBatch,
+  type PaymentBatchHeader,
+  paymentMethods,
+  paymentStatuses,
 } from '../../domain/payments/payment-batch';
+import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { storedRecord } from './dynamo-record-store';
 import { itemWithParts, type ListInParts, partBytes, withListFromParts } from './list-parts';
+import { checkedFields } from './read-back';
 import {
   partnerPaymentKeys,
   paymentBatchHeaderKeys,
@@ -36,8 +42,28 @@ export const batchExclusions: ListInParts = {
 /** Claim ids of one exclusion a part holds at most (about 70 KB), so no exclusion outgrows its part. */
 const claimIdsPerPiece = 2_000;
 
-/** The record an item holds, storage attributes removed. */
-export const recordOf = <T>(item: Item): T => storedRecord<T>(item) as T;
+/** Read-back checks: what a header and a payment are listed, paid and changed by; the rest kept as written. */
+const headerSchema = checkedFields<PaymentBatchHeader>()({
+  batchId: z.string().min(1),
+  currency: currencyCodeSchema,
+  method: z.enum(paymentMethods),
+  status: z.enum(batchStatuses),
+  total: z.string(),
+  createdAt: z.string().min(1),
+  version: z.number().int().positive(),
+  excluded: z.array(
+    checkedFields<ExcludedClaims>()({ partnerId: z.string().min(1), claimIds: z.array(z.string()) }),
+  ),
+});
+const paymentSchema = checkedFields<PartnerPayment>()({
+  paymentId: z.string().min(1),
+  batchId: z.string().min(1),
+  partnerId: z.string().min(1),
+  amount: z.string(),
+  claims: z.array(checkedFields<PartnerPayment['claims'][number]>()({ claimId: z.string().min(1) })),
+  status: z.enum(paymentStatuses),
+  version: z.number().int().positive(),
+});
 
 /** Every payment's item, with the parts of its claims when they would not fit in it. */
 export function paymentItems(batch: PaymentBatch): Item[] {
@@ -67,8 +93,8 @@ export function headerItems(header: PaymentBatchHeader): Item[] {
 
 /** A stored header with its exclusions read back from `parts` (pieces of one exclusion joined again). */
 export function headerOfItem(item: Item, parts: ReadonlyMap<string, Item>): PaymentBatchHeader {
-  if (item.excludedParts === undefined) return recordOf<PaymentBatchHeader>(item);
-  const header = recordOf<PaymentBatchHeader>(withListFromParts(item, batchExclusions, parts));
+  if (item.excludedParts === undefined) return storedRecord(headerSchema, item);
+  const header = storedRecord(headerSchema, withListFromParts(item, batchExclusions, parts));
   const joined: ExcludedClaims[] = [];
   for (const piece of header.excluded) {
     const last = joined.at(-1);
@@ -81,4 +107,4 @@ export function headerOfItem(item: Item, parts: ReadonlyMap<string, Item>): Paym
 
 /** A stored payment with its claims read back from `parts`. */
 export const paymentOfItem = (item: Item, parts: ReadonlyMap<string, Item>): PartnerPayment =>
-  recordOf<PartnerPayment>(withListFromParts(item, paymentClaims, parts));
+  storedRecord(paymentSchema, withListFromParts(item, paymentClaims, parts));

@@ -6,6 +6,7 @@ import {
   ScanCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
 import {
   addBackfillReports,
@@ -16,11 +17,15 @@ import {
 import { chunksOf, summarizedMark, summaryBackfillWrites, toPosting } from './dynamo-accrual-ledger';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
 import { bumpLineChanges, everyShard, type PartnerMonth, shardDirectoryOf } from './line-change-counters';
+import { readBack } from './read-back';
 import { lineChangesKey, shardOfSalesPartition } from './table-keys/channel-lines';
 import { upgradeCheckpointKey } from './table-keys/upgrades';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
 type Item = Record<string, unknown>;
+
+/** Where a segment's scan resumes: the key it stopped after, if any. */
+const checkpointSchema = z.object({ startKey: z.record(z.string(), z.unknown()).optional() });
 
 const job = 'read-model-backfill';
 
@@ -107,7 +112,7 @@ async function backfillSegment(
       new GetCommand({ TableName: tableName, Key: checkpointKey, ConsistentRead: true }),
     );
     if (Item?.done === true) return { report: noBackfillYet, done: true };
-    startKey = Item?.startKey as Item | undefined;
+    startKey = Item === undefined ? undefined : readBack(checkpointSchema, Item).startKey;
   }
   let report = noBackfillYet;
   do {

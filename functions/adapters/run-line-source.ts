@@ -5,6 +5,7 @@ import type { ChannelSaleLine } from '../../domain/accrual-runs/run-lines';
 import { type SaleField, saleFields } from '../../domain/ingestion/mapping-profile';
 import type { PartnerData } from '../../domain/partners/partner';
 import type { RecordStore } from '../../domain/shared/ports';
+import { runSaleLinesOf } from './channel-line-items';
 import { readLineChanges, salesShardsOfPartners } from './line-change-counters';
 import { partitionPages } from './table-access';
 import { salesByPeriodPartition } from './table-keys/channel-lines';
@@ -71,10 +72,10 @@ export class DynamoRunLineSource implements RunLineSource {
     return readLineChanges(this.client, this.tableName, await this.partnerIds(), months);
   }
 
-  private async *pages(partition: string): AsyncIterable<ChannelSaleLine[]> {
+  private async *pages(partition: string): AsyncIterable<readonly ChannelSaleLine[]> {
     const query = { index: 'gsi1', partition, projection: runLineFields } as const;
     for await (const page of partitionPages(this.client, this.tableName, query)) {
-      yield page as unknown as ChannelSaleLine[];
+      yield runSaleLinesOf(partition, page);
     }
   }
 

@@ -84,7 +84,7 @@ export class ShipAndDebitEvidence implements Evidence {
     do {
       const page = await this.priceEntries.list({
         limit: 100,
-        group: `${priceListId}/${productSku}`,
+        group: { priceListId, sku: productSku },
         cursor,
       });
       entries.push(...page.items);

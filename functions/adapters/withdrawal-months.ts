@@ -35,7 +35,7 @@ export class WithdrawalMonths {
   async of(fileId: string): Promise<PartnerMonth[]> {
     const item = await getItem(this.client, this.tableName, withdrawalMonthsKey(fileId));
     const months = item?.months;
-    return months instanceof Set ? [...(months as Set<string>)].map(decode) : [];
+    return months instanceof Set ? [...months].map((month) => decode(String(month))) : [];
   }
 
   async clear(fileId: string): Promise<void> {

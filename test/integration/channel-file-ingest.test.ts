@@ -187,7 +187,7 @@ describe('which files block their bytes from being sent again', () => {
     const columns = defaultMappingProfile('pos').columns.map((column) =>
       column.field === 'quantity' ? { ...column, source: 'qty' } : column,
     );
-    const current = await harness.deps.profiles.get('P-2/pos');
+    const current = await harness.deps.profiles.get({ partnerId: 'P-2', kind: 'pos' });
     const wrong = await saveProfile({ columns }, current?.version);
     const content = posFile(3, 41_000);
     const failed = await harness.upload(content, { partnerId: 'P-2' });

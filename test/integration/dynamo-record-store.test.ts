@@ -1,3 +1,4 @@
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EndCustomerData } from '../../domain/end-customers/end-customer';
 import type { PartnerData } from '../../domain/partners/partner';
@@ -5,6 +6,8 @@ import { AlreadyExistsError, ValidationError, VersionConflictError } from '../..
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import type { DynamoRecordStore } from '../../functions/adapters/dynamo-record-store';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
+import { UnreadableItemError } from '../../functions/adapters/read-back';
+import { partnerKey, partnerListKey } from '../../functions/adapters/table-keys/master-data';
 import { loadConfig } from '../../functions/shared/config';
 import { partnerData } from '../support/master-data-fixtures';
 import { recordStoreContract } from '../support/record-store-contract';
@@ -17,11 +20,15 @@ const meta = (version: number) => ({
 });
 let partners: DynamoRecordStore<PartnerData>;
 let endCustomers: DynamoRecordStore<EndCustomerData>;
+let client: DynamoDBDocumentClient;
+let tableName: string;
 
 beforeAll(async () => {
   await createTestTable();
   const config = loadConfig();
-  ({ partners, endCustomers } = masterDataStores(createDocumentClient(config), config.TABLE_NAME));
+  client = createDocumentClient(config);
+  tableName = config.TABLE_NAME;
+  ({ partners, endCustomers } = masterDataStores(client, tableName));
 });
 
 describe('DynamoRecordStore', () => {
@@ -65,6 +72,18 @@ describe('DynamoRecordStore', () => {
     expect(first.nextCursor).toBeDefined();
     const second = await partners.list({ limit: 2, group: 'oem', cursor: first.nextCursor });
     expect(second.items.map((p) => p.partnerId)).toEqual(['PG-3']);
+  });
+
+  it('refuses to read back an item that does not hold what its schema says, naming its key and field', async () => {
+    const record = { ...partnerData('BAD-1', { partnerType: 'oem' }), ...meta(1) };
+    const item = { ...record, ...partnerKey('BAD-1'), ...partnerListKey('oem', 'BAD-1'), type: 'Partner' };
+    await client.send(new PutCommand({ TableName: tableName, Item: { ...item, partnerType: 'wholesaler' } }));
+    const read = partners.get('BAD-1');
+    await expect(read).rejects.toBeInstanceOf(UnreadableItemError);
+    await expect(read).rejects.toThrow(/pk=PARTNER#BAD-1 sk=PROFILE is unreadable: partnerType:/);
+    await client.send(new PutCommand({ TableName: tableName, Item: { ...item, version: '1' } }));
+    await expect(partners.list({ limit: 10, group: 'oem' })).rejects.toThrow(/BAD-1 .*: version:/);
+    await client.send(new DeleteCommand({ TableName: tableName, Key: partnerKey('BAD-1') }));
   });
 
   it('refuses a cursor it did not issue', async () => {

@@ -1,46 +1,52 @@
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
 import type { Page, PageRequest, RecordStore, Stored } from '../../domain/shared/ports';
+import { recordIdText } from '../../domain/shared/versioned-record';
 
 /**
  * A RecordStore in a Map, for unit tests of use cases. Listing groups by `groupOf` and pages by offset. It
- * and the DynamoDB adapter pass the same contract (test/support/record-store-contract.ts).
+ * and the DynamoDB adapter pass the same contract (test/support/record-store-contract.ts). A structured id
+ * is kept under its fields joined by '/', so records of several ids list in the order of their fields.
  */
-export class InMemoryRecordStore<T> implements RecordStore<T> {
+export class InMemoryRecordStore<T, Id = string, Group = string> implements RecordStore<T, Id, Group> {
   readonly records = new Map<string, Stored<T>>();
 
   constructor(
-    private readonly idOf: (record: T) => string,
-    private readonly groupOf: (record: T) => string = () => '',
+    private readonly idOf: (record: T) => Id,
+    private readonly groupOf: (record: T) => Group | '' = () => '',
   ) {}
 
-  async get(id: string) {
-    return this.records.get(id);
+  async get(id: Id) {
+    return this.records.get(recordIdText(id));
   }
 
-  async getAll(ids: readonly string[]) {
+  async getAll(ids: readonly Id[]) {
     return new Map(
       ids.flatMap((id) => {
-        const record = this.records.get(id);
-        return record === undefined ? [] : [[id, record] as const];
+        const record = this.records.get(recordIdText(id));
+        return record === undefined ? [] : [[recordIdText(id), record] as const];
       }),
     );
   }
 
   async create(record: Stored<T>) {
-    const id = this.idOf(record);
+    const id = recordIdText(this.idOf(record));
     if (this.records.has(id)) throw new AlreadyExistsError(`${id} exists`);
     this.records.set(id, record);
   }
 
   async replace(record: Stored<T>, expectedVersion: number) {
-    const id = this.idOf(record);
+    const id = recordIdText(this.idOf(record));
     if (this.records.get(id)?.version !== expectedVersion) throw new VersionConflictError('stale', undefined);
     this.records.set(id, record);
   }
 
-  async list(request: PageRequest): Promise<Page<Stored<T>>> {
+  async list(request: PageRequest<Group>): Promise<Page<Stored<T>>> {
     const matching = [...this.records.entries()]
-      .filter(([, record]) => request.group === undefined || this.groupOf(record).startsWith(request.group))
+      .filter(
+        ([, record]) =>
+          request.group === undefined ||
+          recordIdText(this.groupOf(record)).startsWith(recordIdText(request.group)),
+      )
       // DynamoDB orders sort keys by their bytes, not by locale (`localeCompare` puts "_" first).
       .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
       .map(([, record]) => record);

@@ -1,5 +1,4 @@
 import type { Actor } from '../../../domain/access/actor';
-import { priceEntryId } from '../../../domain/price-lists/price-list';
 import { acceptPriceProtectionClaim } from '../../../domain/price-protection/partner-review';
 import type { PriceProtectionRunRequest } from '../../../domain/price-protection/price-protection-run';
 import {
@@ -76,7 +75,7 @@ export async function seedDemoPriceProtection(deps: PriceProtectionDeps): Promis
 
 async function seedDemoRecovery(deps: PriceProtectionDeps) {
   const priceListId = demoPriceList.priceListId;
-  const id = priceEntryId(priceListId, recoveryEntry.sku, recoveryEntry.effectiveFrom);
+  const id = { priceListId, sku: recoveryEntry.sku, effectiveFrom: recoveryEntry.effectiveFrom };
   if ((await deps.priceEntries.get(id)) === undefined) {
     const at = deps.clock().toISOString();
     await deps.priceEntries.create({

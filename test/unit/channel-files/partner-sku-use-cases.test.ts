@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   getPartnerSku,
   listPartnerSkus,
+  type PartnerSkuId,
   type PartnerSkuRecord,
   partnerSkuSchema,
   savePartnerSku,
@@ -25,8 +26,8 @@ function deps() {
   }
   return {
     // Listed per partner, as the table's PARTNERSKUS#<partnerId> partition does.
-    partnerSkus: new InMemoryRecordStore<PartnerSkuRecord>(
-      (record) => `${record.partnerId}/${record.partnerSku}`,
+    partnerSkus: new InMemoryRecordStore<PartnerSkuRecord, PartnerSkuId>(
+      (record) => ({ partnerId: record.partnerId, partnerSku: record.partnerSku }),
       (record) => record.partnerId,
     ),
     products,
@@ -59,7 +60,7 @@ describe('savePartnerSku', () => {
       createdAt: '2026-03-01T12:00:00.000Z',
       updatedAt: '2026-03-01T12:00:00.000Z',
     });
-    expect(await d.partnerSkus.get('DIST-1/abc 100/blue')).toEqual(saved);
+    expect(await d.partnerSkus.get({ partnerId: 'DIST-1', partnerSku: 'abc 100/blue' })).toEqual(saved);
   });
 
   it('re-points the version the caller read, and refuses a stale one', async () => {
@@ -111,8 +112,8 @@ describe('savePartnerSku', () => {
         { path: 'sku', message: 'must be an existing product' },
       ]);
     }
-    expect(await d.partnerSkus.get('DIST-1/A-2')).toBeUndefined();
-    expect((await d.partnerSkus.get('DIST-1/A-1'))?.sku).toBe('SW-100');
+    expect(await d.partnerSkus.get({ partnerId: 'DIST-1', partnerSku: 'A-2' })).toBeUndefined();
+    expect((await d.partnerSkus.get({ partnerId: 'DIST-1', partnerSku: 'A-1' }))?.sku).toBe('SW-100');
   });
 
   it.each([

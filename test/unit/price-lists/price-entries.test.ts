@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createCatalogRecord } from '../../../domain/master-data/catalog-use-cases';
 import { priceListCatalog } from '../../../domain/price-lists/catalog';
 import { addPriceEntry, correctPriceEntry, priceOn } from '../../../domain/price-lists/price-entry-use-cases';
-import {
-  type PriceEntryData,
-  type PriceListData,
-  priceEntryId,
+import type {
+  PriceEntryData,
+  PriceEntryGroup,
+  PriceEntryId,
+  PriceListData,
 } from '../../../domain/price-lists/price-list';
 import type { ProductData } from '../../../domain/products/product';
 import { BusinessRuleError, ForbiddenError, NotFoundError } from '../../../domain/shared/errors';
@@ -16,9 +17,9 @@ import { productData } from '../../support/master-data-fixtures';
 async function priceListWithProduct() {
   const deps = {
     priceLists: new InMemoryRecordStore<PriceListData>((p) => p.priceListId),
-    priceEntries: new InMemoryRecordStore<PriceEntryData>(
-      (e) => priceEntryId(e.priceListId, e.sku, e.effectiveFrom),
-      (e) => `${e.priceListId}/${e.sku}`,
+    priceEntries: new InMemoryRecordStore<PriceEntryData, PriceEntryId, PriceEntryGroup>(
+      (e) => ({ priceListId: e.priceListId, sku: e.sku, effectiveFrom: e.effectiveFrom }),
+      (e) => ({ priceListId: e.priceListId, sku: e.sku }),
     ),
     products: new InMemoryRecordStore<ProductData>((p) => p.sku),
     clock: fixedClock(),

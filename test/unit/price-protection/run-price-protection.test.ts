@@ -3,7 +3,7 @@ import type { Actor } from '../../../domain/access/actor';
 import type { ChannelLineQueries } from '../../../domain/channel-files/ports';
 import { claimRequestSchema } from '../../../domain/claims/claim-request';
 import type { InventorySnapshotLine } from '../../../domain/ingestion/ingest-types';
-import { type PriceEntryData, priceEntryId } from '../../../domain/price-lists/price-list';
+import type { PriceEntryData, PriceEntryGroup, PriceEntryId } from '../../../domain/price-lists/price-list';
 import type { PriceProtectionStore } from '../../../domain/price-protection/ports';
 import type {
   PriceProtectionLine,
@@ -76,9 +76,9 @@ const snapshot = (asOfDate: string, fields: Partial<InventorySnapshotLine>): Inv
 });
 
 async function setup() {
-  const priceEntries = new InMemoryRecordStore<PriceEntryData>(
-    (entry) => priceEntryId(entry.priceListId, entry.sku, entry.effectiveFrom),
-    (entry) => `${entry.priceListId}/${entry.sku}`,
+  const priceEntries = new InMemoryRecordStore<PriceEntryData, PriceEntryId, PriceEntryGroup>(
+    (entry) => ({ priceListId: entry.priceListId, sku: entry.sku, effectiveFrom: entry.effectiveFrom }),
+    (entry) => ({ priceListId: entry.priceListId, sku: entry.sku }),
   );
   for (const [effectiveFrom, bookCost] of [
     ['2026-01-01', '50.00'],

@@ -4,7 +4,11 @@ import {
   programDefinitionSchema,
 } from '../../../domain/programs/program';
 import { activateProgram, createProgram, type ProgramDeps } from '../../../domain/programs/program-lifecycle';
-import type { ProgramRecord, ProgramVersionRecord } from '../../../domain/programs/program-record';
+import type {
+  ProgramRecord,
+  ProgramVersionId,
+  ProgramVersionRecord,
+} from '../../../domain/programs/program-record';
 import { approver, channelManager } from '../../support/actors';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 
@@ -42,8 +46,8 @@ export function programStores() {
       (program) => program.programId,
       (program) => program.status,
     ),
-    programVersions: new InMemoryRecordStore<ProgramVersionRecord>(
-      (version) => `${version.programId}/${version.programVersion}`,
+    programVersions: new InMemoryRecordStore<ProgramVersionRecord, ProgramVersionId>(
+      (version) => ({ programId: version.programId, programVersion: version.programVersion }),
       (version) => version.programId,
     ),
   };

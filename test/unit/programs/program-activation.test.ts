@@ -257,7 +257,7 @@ describe('activateProgram', () => {
     await expect(
       activateProgram(deps, approver, { programId: 'VOL-2026', expectedVersion: 1 }),
     ).rejects.toBeInstanceOf(VersionConflictError);
-    const leftOver = await deps.programVersions.get('VOL-2026/1');
+    const leftOver = await deps.programVersions.get({ programId: 'VOL-2026', programVersion: 1 });
     expect(leftOver?.program.name).toBe('First draft');
 
     // Act
@@ -296,7 +296,9 @@ describe('activateProgram', () => {
 
     // Assert
     await expect(late).rejects.toBeInstanceOf(VersionConflictError);
-    expect(await deps.programVersions.get('VOL-2026/1')).toMatchObject(claimed);
+    expect(await deps.programVersions.get({ programId: 'VOL-2026', programVersion: 1 })).toMatchObject(
+      claimed,
+    );
   });
 
   it('keeps the version record a retried activation finds unchanged when it holds the same program', async () => {
@@ -305,14 +307,14 @@ describe('activateProgram', () => {
     const deps = { ...programDeps(), programs };
     await createProgram(deps, channelManager, programDefinition());
     await interruptedActivation(deps, 'VOL-2026');
-    const written = await deps.programVersions.get('VOL-2026/1');
+    const written = await deps.programVersions.get({ programId: 'VOL-2026', programVersion: 1 });
 
     // Act
     const activated = await activateProgram(deps, approver, { programId: 'VOL-2026', expectedVersion: 1 });
 
     // Assert
     expect(activated.active?.version).toBe(1);
-    expect(await deps.programVersions.get('VOL-2026/1')).toEqual(written);
+    expect(await deps.programVersions.get({ programId: 'VOL-2026', programVersion: 1 })).toEqual(written);
     expect(written?.version).toBe(1);
   });
 
