@@ -1,11 +1,7 @@
+import type { UploadSigner } from '../channel-files/ports';
+
 /** Presigned uploads of evidence files and a look at what was uploaded. */
-export interface EvidenceStore {
-  presignPut(request: {
-    readonly key: string;
-    readonly contentType: string;
-    readonly contentLength: number;
-    readonly expiresInSeconds: number;
-  }): Promise<string>;
+export interface EvidenceStore extends UploadSigner {
   /** Size and type of an uploaded object; undefined when nothing is there. */
   describe(key: string): Promise<{ readonly sizeBytes: number; readonly contentType?: string } | undefined>;
 }

@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { iamStatements } from './iam-statements';
 import { synthChrmApp } from './synth-app';
 
 let shipAndDebit: Template;
@@ -32,11 +33,7 @@ describe('ship & debit stack', () => {
   });
 
   it('lets the attachment routes sign PutObject under attachments/ only, and read (list, download) there only', () => {
-    const statements = Object.values(shipAndDebitRoutes.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) =>
-        (policy as { Properties: { PolicyDocument: { Statement: unknown[] } } }).Properties.PolicyDocument
-          .Statement,
-    ) as { Action: string | string[]; Resource: unknown }[];
+    const statements = iamStatements(shipAndDebitRoutes);
     const s3 = (prefix: string) =>
       statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith(prefix)));
     const puts = s3('s3:PutObject');
