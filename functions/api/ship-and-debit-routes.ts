@@ -179,6 +179,8 @@ export const shipAndDebitRoutes: readonly RouteSpec[] = [
       'A presigned PUT for one attachment (JPEG, PNG, PDF, CSV or XLSX, at most 20 MiB): the requesting partner while requested, a channel manager also once approved',
     body: attachmentUploadSchema,
     response: attachmentUploadResponseSchema,
+    // It reads the authorization; the upload itself goes to S3.
+    tableAccess: 'read',
     signsAttachmentUploads: true,
     readsAttachments: true,
   },
