@@ -1,11 +1,17 @@
-import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { requireRole } from '../access/policies';
 import type { Claim, ClaimStatus } from '../claims/claim';
 import { claimPosting } from '../claims/settle-decided-claim';
+import {
+  type EvidenceUpload,
+  evidenceUploadSchemaOf,
+  imageOrPdfTypes,
+  isAcceptableEvidence,
+  isUnderPrefix,
+  presignEvidenceUpload,
+} from '../evidence/evidence-files';
 import { BusinessRuleError, StateConflictError, ValidationError } from '../shared/errors';
 import { fromMinorUnits } from '../shared/money/minor-units';
-import { uploadedFileNameSchema } from '../shared/uploaded-file-name';
 import {
   bookingProgramOf,
   checkbookScopeOf,
@@ -27,31 +33,10 @@ import {
 } from './proof-of-performance';
 
 /** Evidence people send: photos and scans of the activity, or PDFs (invoices, proofs of print). */
-export const evidenceContentTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-/** 20 MiB: a phone photo or a scanned invoice; a video of the event is not evidence we keep here. */
-export const maxEvidenceBytes = 20 * 1024 ** 2;
-export const evidenceUrlLifetimeSeconds = 15 * 60;
-
-export const evidenceUploadSchema = z
-  .object({
-    fileName: uploadedFileNameSchema,
-    contentType: z
-      .enum(evidenceContentTypes, { message: `must be one of ${evidenceContentTypes.join(', ')}` })
-      .describe('image/jpeg, image/png or application/pdf'),
-    sizeBytes: z
-      .number()
-      .int()
-      .min(1, 'an empty file is no evidence')
-      .max(maxEvidenceBytes, 'is over 20 MiB')
-      .describe('Exact size in bytes the PUT will send (1 byte to 20 MiB)'),
-  })
-  .strict();
-export type EvidenceUpload = z.output<typeof evidenceUploadSchema>;
+export const evidenceUploadSchema = evidenceUploadSchemaOf(imageOrPdfTypes);
 
 /** Where a partner's evidence for one request lives: under the partner's own prefix, never another's. */
 export const evidencePrefix = (partnerId: string, requestId: string) => `evidence/${partnerId}/${requestId}/`;
-
-const safeName = (fileName: string) => fileName.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) || 'evidence';
 
 /**
  * A partner gets a presigned PUT for one evidence file of its own request, signed for exactly the declared
@@ -70,28 +55,18 @@ export async function requestEvidenceUpload(
       `Fund request '${requestId}' is ${request.status}; evidence is for an approved request`,
     );
   }
-  const key = `${evidencePrefix(request.partnerId, requestId)}${deps.newId()}/${safeName(upload.fileName)}`;
-  const uploadUrl = await deps.evidence.presignPut({
-    key,
-    contentType: upload.contentType,
-    contentLength: upload.sizeBytes,
-    expiresInSeconds: evidenceUrlLifetimeSeconds,
-  });
-  const expiresAt = new Date(deps.clock().getTime() + evidenceUrlLifetimeSeconds * 1000).toISOString();
-  return { key, uploadUrl, expiresAt, requiredHeaders: { 'content-type': upload.contentType } };
+  return presignEvidenceUpload(deps, deps.evidence, evidencePrefix(request.partnerId, requestId), upload);
 }
 
 /** Refuses evidence that is not the partner's own upload for this request, or not there, or not of a kind we take. */
 async function checkEvidence(deps: FundDeps, request: FundRequest, keys: readonly string[]) {
   const prefix = evidencePrefix(request.partnerId, request.requestId);
   const described = await Promise.all(
-    keys.map(async (key) =>
-      key.startsWith(prefix) && !key.includes('..') ? deps.evidence.describe(key) : undefined,
-    ),
+    keys.map(async (key) => (isUnderPrefix(key, prefix) ? deps.evidence.describe(key) : undefined)),
   );
   const issues = keys.flatMap((key, index) => {
     const object = described[index];
-    if (!key.startsWith(prefix) || key.includes('..')) {
+    if (!isUnderPrefix(key, prefix)) {
       return [
         {
           path: `evidence.${index}`,
@@ -101,8 +76,7 @@ async function checkEvidence(deps: FundDeps, request: FundRequest, keys: readonl
     }
     if (object === undefined)
       return [{ path: `evidence.${index}`, message: 'nothing was uploaded under this key' }];
-    const typeOk = (evidenceContentTypes as readonly string[]).includes(object.contentType ?? '');
-    if (!typeOk || object.sizeBytes > maxEvidenceBytes || object.sizeBytes < 1) {
+    if (!isAcceptableEvidence(object, imageOrPdfTypes)) {
       return [{ path: `evidence.${index}`, message: 'is not an image or PDF of at most 20 MiB' }];
     }
     return [];

@@ -2,6 +2,7 @@ import type { ApprovalPolicyDeps } from '../approvals/approval-policy-use-cases'
 import type { Claim, ClaimActor } from '../claims/claim';
 import type { ClaimFundScope } from '../claims/claim-fund';
 import type { ClaimFunds, ClaimStore } from '../claims/ports';
+import type { EvidenceStore } from '../evidence/ports';
 import type { LedgerPosting } from '../ledger/ledger-posting';
 import type { PartnerData } from '../partners/partner';
 import type { IsoDate } from '../shared/iso-date';
@@ -9,6 +10,8 @@ import type { Clock, RecordStore } from '../shared/ports';
 import type { Fund, FundDelta, FundStatus } from './fund';
 import type { FundRequest, FundRequestStatus } from './fund-request';
 import type { FundClaim, FundClaimStatus } from './proof-of-performance';
+
+export type { EvidenceStore } from '../evidence/ports';
 
 /** What moved a fund's balance: posted once, never changed (a fund's own journal). */
 export const fundMovementKinds = ['allocation', 'reservation', 'release', 'claim', 'expiry'] as const;
@@ -95,18 +98,6 @@ export interface FundStore {
   /** Proof-of-performance claims of one fund, or one partner, or one status, or every one; oldest first. */
   listClaims(filter: FundClaimFilter): Promise<FundClaim[]>;
   commit(transaction: FundTransaction): Promise<CommitOutcome>;
-}
-
-/** Presigned uploads of evidence files and a look at what was uploaded. */
-export interface EvidenceStore {
-  presignPut(request: {
-    readonly key: string;
-    readonly contentType: string;
-    readonly contentLength: number;
-    readonly expiresInSeconds: number;
-  }): Promise<string>;
-  /** Size and type of an uploaded object; undefined when nothing is there. */
-  describe(key: string): Promise<{ readonly sizeBytes: number; readonly contentType?: string } | undefined>;
 }
 
 export interface FundDeps {

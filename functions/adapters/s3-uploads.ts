@@ -3,15 +3,20 @@ import type { Readable } from 'node:stream';
 import {
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   NotFound,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectReader, ObjectVersion, UploadSigner } from '../../domain/channel-files/ports';
+import type { EvidenceLibrary } from '../../domain/evidence/ports';
 
-/** The uploads bucket: presigned PUTs for partners, streamed reads for the ingest workflow. */
-export class S3Uploads implements UploadSigner, ObjectReader {
+/**
+ * The uploads bucket: presigned PUTs for partners, streamed reads for the ingest workflow, listings and
+ * presigned downloads of evidence.
+ */
+export class S3Uploads implements UploadSigner, ObjectReader, EvidenceLibrary {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
@@ -44,6 +49,37 @@ export class S3Uploads implements UploadSigner, ObjectReader {
       if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return undefined;
       throw error;
     }
+  }
+
+  /** One page (1,000 keys): evidence prefixes hold far fewer. Type is not in a listing, so each is HEAD-read. */
+  async list(prefix: string) {
+    const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix }));
+    const objects = await Promise.all(
+      (page.Contents ?? []).map(async ({ Key, LastModified }) => {
+        const described = Key === undefined ? undefined : await this.describe(Key);
+        return described === undefined || Key === undefined
+          ? []
+          : [
+              {
+                key: Key,
+                sizeBytes: described.sizeBytes,
+                ...(described.contentType ? { contentType: described.contentType } : {}),
+                uploadedAt: (LastModified ?? new Date(0)).toISOString(),
+              },
+            ];
+      }),
+    );
+    return objects.flat();
+  }
+
+  /** Served as a download (never rendered inline), under the name it was kept as. */
+  presignGet(request: { key: string; fileName: string; expiresInSeconds: number }) {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: request.key,
+      ResponseContentDisposition: `attachment; filename="${request.fileName}"`,
+    });
+    return getSignedUrl(this.client, command, { expiresIn: request.expiresInSeconds });
   }
 
   async sha256(object: ObjectVersion): Promise<string> {

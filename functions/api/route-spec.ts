@@ -37,6 +37,10 @@ export interface RouteSpec {
   readonly signsEvidenceUploads?: boolean;
   /** Checks uploaded evidence (HEAD), so its role may read the bucket's evidence/ prefix. */
   readonly readsEvidence?: boolean;
+  /** Signs attachment uploads (debit authorizations), so its role needs s3:PutObject under attachments/. */
+  readonly signsAttachmentUploads?: boolean;
+  /** Lists attachments and signs their downloads, so its role may read the bucket's attachments/ prefix. */
+  readonly readsAttachments?: boolean;
   /** Restarts channel-file ingests, so it gets the ingest state machine's ARN and may start executions. */
   readonly startsIngests?: boolean;
   /** Publishes domain events (a file failed by staff), so it may put events on the bus. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentUploadSchema } from '../../domain/ship-and-debit/debit-authorization-attachments';
 import {
   debitAuthorizationAmendmentSchema,
   debitAuthorizationCancellationSchema,
@@ -8,6 +9,8 @@ import { shipAndDebitClaimJsonSchema } from '../../domain/ship-and-debit/ship-an
 import { pageOf } from './record-response-schemas';
 import type { RouteSpec } from './route-spec';
 import {
+  attachmentListResponseSchema,
+  attachmentUploadResponseSchema,
   billBackDetectionResponseSchema,
   billBackDetectionSchema,
   billBackResponseSchema,
@@ -163,5 +166,32 @@ export const shipAndDebitRoutes: readonly RouteSpec[] = [
     success: [200],
     summary: 'One bill-back: the return, the claim lines it reversed, whether a later claim netted it',
     response: billBackResponseSchema,
+  },
+  {
+    method: 'POST',
+    path: `${authorizationPath}/attachment-uploads`,
+    entry: 'functions/api/ship-and-debit/request-attachment-upload.ts',
+    operationId: 'requestDebitAuthorizationAttachmentUpload',
+    success: [201],
+    // Not `requested` (a partner) or no longer open (a channel manager), or 20 attachments already.
+    problems: [409],
+    summary:
+      'A presigned PUT for one attachment (JPEG, PNG, PDF, CSV or XLSX, at most 20 MiB): the requesting partner while requested, a channel manager also once approved',
+    body: attachmentUploadSchema,
+    response: attachmentUploadResponseSchema,
+    // It reads the authorization; the upload itself goes to S3.
+    tableAccess: 'read',
+    signsAttachmentUploads: true,
+    readsAttachments: true,
+  },
+  {
+    method: 'GET',
+    path: `${authorizationPath}/attachments`,
+    entry: 'functions/api/ship-and-debit/list-debit-authorization-attachments.ts',
+    operationId: 'listDebitAuthorizationAttachments',
+    success: [200],
+    summary: 'The authorization’s uploaded attachments, each with a download URL valid 5 minutes',
+    response: attachmentListResponseSchema,
+    readsAttachments: true,
   },
 ];

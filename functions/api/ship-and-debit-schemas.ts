@@ -4,6 +4,7 @@ import { isoDateSchema } from '../../domain/shared/iso-date';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
 import { claimNumberSchema } from '../../domain/ship-and-debit/ship-and-debit-claim-request';
 import { pageQuerySchema } from './api-schemas';
+import { evidenceUploadResponseSchema } from './fund-schemas';
 
 export const debitAuthorizationPathSchema = z.object({
   authorizationNumber: businessCodeSchema.describe('Authorization (contract) number, DA-…'),
@@ -136,4 +137,25 @@ export const billBackDetectionResponseSchema = z.object({
   created: z.array(billBackResponseSchema).describe('Bill-backs made by this detection'),
   existing: z.array(billBackResponseSchema).describe('Bill-backs made earlier for the same return lines'),
   unmatched: z.array(z.looseObject({})).describe('Returns matching no credited claim line'),
+});
+
+export const attachmentUploadResponseSchema = evidenceUploadResponseSchema.extend({
+  key: described('Object key of the attachment, under attachments/<partner>/<authorization>/'),
+});
+
+export const attachmentListResponseSchema = z.object({
+  authorizationNumber: described('The authorization the files are attached to'),
+  items: z
+    .array(
+      z.looseObject({
+        key: described('Object key'),
+        fileName: described('File name as kept (characters outside A-Z, a-z, 0-9, . _ - become _)'),
+        contentType: described('Media type it was uploaded as'),
+        sizeBytes: z.number().int().describe('Size in bytes'),
+        uploadedAt: described('When the upload completed (ISO 8601)'),
+        downloadUrl: described('Presigned GET that downloads the file'),
+        downloadUrlExpiresAt: described('When the download URL stops working (ISO 8601, 5 minutes)'),
+      }),
+    )
+    .describe('Uploaded attachments, oldest first'),
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { BillBackDeps } from '../../domain/ship-and-debit/bill-back-returns';
+import type { DebitAuthorizationAttachmentDeps } from '../../domain/ship-and-debit/debit-authorization-attachments';
 import type { DebitAuthorizationDeps } from '../../domain/ship-and-debit/debit-authorization-use-cases';
 import type { ShipAndDebitClaimDeps } from '../../domain/ship-and-debit/submit-ship-and-debit-claim';
 import { approvalPolicyStore } from '../adapters/approval-policy-store';
@@ -14,6 +15,8 @@ import {
 } from '../adapters/dynamo-ship-and-debit-store';
 import { createEventBridgeClient, EventBridgePublisher } from '../adapters/eventbridge-publisher';
 import { masterDataStores } from '../adapters/master-data-stores';
+import { createS3Client } from '../adapters/s3-client';
+import { S3Uploads } from '../adapters/s3-uploads';
 import { ShipAndDebitEvidence } from '../adapters/ship-and-debit-evidence';
 import { type Config, loadSettings } from '../shared/config';
 
@@ -77,3 +80,24 @@ export function createShipAndDebitClaimDeps(
 
 export const loadShipAndDebitClaimSettings = (env: NodeJS.ProcessEnv = process.env) =>
   loadSettings(shipAndDebitClaimSettings, env);
+
+/** Settings of the attachment functions: the uploads bucket that attachments go to. */
+export const attachmentSettings = {
+  UPLOADS_BUCKET: z.string().min(1),
+  S3_ENDPOINT: z.url().optional(),
+};
+
+/** Attachments of authorizations: the authorizations (who may see them) and the bucket keeping the files. */
+export function createAttachmentDeps(
+  settings: ReturnType<typeof loadSettings<typeof attachmentSettings>>,
+): DebitAuthorizationAttachmentDeps {
+  return {
+    authorizations: new DynamoDebitAuthorizationStore(createDocumentClient(settings), settings.TABLE_NAME),
+    attachments: new S3Uploads(
+      createS3Client({ region: settings.AWS_REGION, endpoint: settings.S3_ENDPOINT }),
+      settings.UPLOADS_BUCKET,
+    ),
+    clock: () => new Date(),
+    newId: () => timeOrderedId('ATT-'),
+  };
+}

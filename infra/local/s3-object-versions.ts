@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type S3rver from 's3rver';
-import type { S3rverContext } from 's3rver';
+import type { S3rverContext, StoredObject } from 's3rver';
 
 /** Where the versions of `<bucket>` live: a companion bucket holding `<key>/<versionId>` objects. */
 export const versionsBucketOf = (bucket: string) => `${bucket}.versions`;
@@ -27,6 +27,8 @@ export function emulateVersioning(server: S3rver, buckets: readonly string[]): v
   server.middleware.unshift(async (ctx, next) => {
     const [, bucket = '', ...keyParts] = ctx.path.split('/');
     const rawKey = keyParts.join('/');
+    if (versioned.has(bucket) && rawKey === '' && isPrefixListing(ctx))
+      return listLatestVersions(server, ctx, bucket);
     if (!versioned.has(bucket) || rawKey === '' || !plainObjectRequest(ctx)) return next();
     const key = decodeURIComponent(rawKey);
     let versionId: string | undefined;
@@ -41,6 +43,56 @@ export function emulateVersioning(server: S3rver, buckets: readonly string[]): v
     if (ctx.status < 300) ctx.set('x-amz-version-id', versionId);
   });
   announceVersionedObjects(server, versioned);
+}
+
+/** A ListObjectsV2 by prefix alone (no delimiter, no paging), the one listing the runtime's adapters make. */
+const isPrefixListing = (ctx: S3rverContext) =>
+  ctx.method === 'GET' &&
+  ctx.query['list-type'] === '2' &&
+  !ctx.query.delimiter &&
+  !ctx.query['continuation-token'] &&
+  !ctx.query['start-after'];
+
+const xmlText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * ListObjectsV2 of a versioned bucket, whose objects are `<key>/<versionId>` in the companion bucket: each
+ * key once, with its latest version's size and date, beside objects stored before versioning. At most 1,000
+ * keys, never truncated (local data stays far below).
+ */
+async function listLatestVersions(server: S3rver, ctx: S3rverContext, bucket: string) {
+  const prefix = ctx.query.prefix ?? '';
+  const [versions, unversioned] = await Promise.all([
+    server.store.listObjects(versionsBucketOf(bucket), { prefix }),
+    server.store.listObjects(bucket, { prefix }),
+  ]);
+  // s3rver's objects hold size and date in getters: copy them out, keyed by the object's own key.
+  const entry = (key: string, object: StoredObject) => ({
+    key,
+    size: object.size,
+    lastModified: object.lastModifiedDate.toISOString(),
+    etag: object.metadata.etag ?? '',
+  });
+  const latest = new Map(unversioned.objects.map((object) => [object.key, entry(object.key, object)]));
+  // Version ids sort by creation: in key order, a key's latest version comes last.
+  for (const object of [...versions.objects].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    const key = object.key.slice(0, object.key.lastIndexOf('/'));
+    latest.set(key, entry(key, object));
+  }
+  const contents = [...latest.values()]
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .slice(0, 1000)
+    .map(
+      (object) =>
+        `<Contents><Key>${xmlText(object.key)}</Key><LastModified>${object.lastModified}</LastModified>` +
+        `<ETag>${xmlText(object.etag)}</ETag><Size>${object.size}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+    );
+  ctx.type = 'application/xml';
+  ctx.body =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${xmlText(bucket)}</Name>` +
+    `<Prefix>${xmlText(prefix)}</Prefix><KeyCount>${contents.length}</KeyCount><MaxKeys>1000</MaxKeys>` +
+    `<IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`;
 }
 
 async function latestVersion(server: S3rver, bucket: string, key: string) {

@@ -29,6 +29,14 @@ declare module 's3rver' {
     set(header: string, value: string): void;
   }
 
+  /** An object as s3rver's store lists it (size and date are getters). */
+  export interface StoredObject {
+    key: string;
+    size: number;
+    lastModifiedDate: Date;
+    metadata: Record<string, string | undefined>;
+  }
+
   export default class S3rver extends EventEmitter {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
@@ -39,7 +47,7 @@ declare module 's3rver' {
       listObjects(
         bucket: string,
         options: { prefix?: string; delimiter?: string },
-      ): Promise<{ objects: { key: string }[] }>;
+      ): Promise<{ objects: StoredObject[] }>;
     };
   }
 }

@@ -11,6 +11,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -42,6 +43,12 @@ export interface ApiRoutesStackProps extends StackProps {
 /** PascalCase construct id from an operation id: createPartner → CreatePartner. */
 const constructId = (route: RouteSpec) =>
   route.operationId.charAt(0).toUpperCase() + route.operationId.slice(1);
+
+/** Lets a function sign PUTs under one prefix of a bucket (a presigned URL carries its signer's rights). */
+const allowPutUnder = (fn: IFunction, bucket: Bucket, prefix: string) =>
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(prefix)] }),
+  );
 
 /**
  * One bounded context's routes of the HTTP API: one Lambda per route, with table grants limited to what the
@@ -100,6 +107,10 @@ export class ApiRoutesStack extends Stack {
         );
       }
       if (route.readsEvidence) props.uploads.grantRead(handler.function, 'evidence/*');
+      // Attachments of special pricing requests: PutObject under attachments/ only (outside the ingest trigger's
+      // prefix); reading them lists, HEADs and signs their downloads.
+      if (route.signsAttachmentUploads) allowPutUnder(handler.function, props.uploads, 'attachments/*');
+      if (route.readsAttachments) props.uploads.grantRead(handler.function, 'attachments/*');
       if (route.signsUploads) {
         // Presigned URLs carry the signer's permissions: PutObject under uploads/ and nothing else.
         handler.function.addToRolePolicy(
@@ -127,10 +138,11 @@ export class ApiRoutesStack extends Stack {
 
     acknowledgeFunctionFindings(this, {
       reason:
-        'upload signing needs any new key under uploads/ (evidence/ for fund claims, which also read what was uploaded there); explaining and replaying runs reads any run snapshot under runs/.',
+        'upload signing needs any new key under uploads/ (evidence/ for fund claims, attachments/ for debit authorizations, which also read what was uploaded there); explaining and replaying runs reads any run snapshot under runs/.',
       appliesTo: [
         { regex: '/^Resource::.*Uploads.*\\/uploads\\/\\*$/g' },
         { regex: '/^Resource::.*Uploads.*\\/evidence\\/\\*$/g' },
+        { regex: '/^Resource::.*Uploads.*\\/attachments\\/\\*$/g' },
         { regex: '/^Resource::.*Uploads.*\\/runs\\/\\*$/g' },
         'Action::s3:GetObject*',
         'Action::s3:GetBucket*',

@@ -378,6 +378,12 @@ describe('ship & debit through the HTTP API', () => {
       body: amendedTo(80, 'more'),
     });
     expect(amend.status).toBe(403);
+    const attach = await api('POST', `${authorizationPath}/attachment-uploads`, {
+      token: acme(),
+      body: { fileName: 'quote.pdf', contentType: 'application/pdf', sizeBytes: 10 },
+    });
+    expect(attach.status).toBe(404);
+    expect((await api('GET', `${authorizationPath}/attachments`, { token: acme() })).status).toBe(404);
     const requestForNorth = await api('POST', '/debit-authorizations', {
       token: acme(),
       body: {
@@ -712,5 +718,78 @@ describe('ship & debit through the HTTP API', () => {
     ]);
     const authorization = await api('GET', `/debit-authorizations/${segmentNumber}`, { token: north() });
     expect(authorization.json.lines[0].remainingQuantity).toBe(3);
+  });
+
+  it('DIST-NORTH attaches a competitor quote to its request: a PUT signed for type and size to the local S3, listed with a download link for the approver and the partner; a wrong type or size is 400, another partner 404, a decided request 409 for the partner', async () => {
+    const requested = await api('POST', '/debit-authorizations', {
+      token: north(),
+      body: {
+        ...specialPricing({ kind: 'endCustomer', endCustomerId: 'C-9' }, 5),
+        justification: 'Competitor quote attached',
+      },
+    });
+    const number = requested.json.authorizationNumber as string;
+    const uploads = `/debit-authorizations/${number}/attachment-uploads`;
+    const quote = Buffer.from('%PDF-1.4\n% competitor quote: SW-0001 at 380.00\n%%EOF\n');
+    const declared = {
+      fileName: 'competitor quote.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: quote.length,
+    };
+
+    const ticket = await api('POST', uploads, { token: north(), body: declared });
+    const put = await fetch(ticket.json.uploadUrl, {
+      method: 'PUT',
+      headers: { ...ticket.json.requiredHeaders, 'content-length': String(quote.length) },
+      body: quote,
+    });
+    const listed = await api('GET', `/debit-authorizations/${number}/attachments`, { token: approver() });
+
+    expect(ticket.status).toBe(201);
+    expect(ticket.json.key).toMatch(
+      new RegExp(`^attachments/DIST-NORTH/${number}/[^/]+/competitor_quote\\.pdf$`),
+    );
+    expect(put.status).toBe(200);
+    expect(listed.status).toBe(200);
+    expect(listed.json.items).toEqual([
+      expect.objectContaining({
+        key: ticket.json.key,
+        fileName: 'competitor_quote.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: quote.length,
+      }),
+    ]);
+    const download = await fetch(listed.json.items[0].downloadUrl);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(quote);
+    const own = await api('GET', `/debit-authorizations/${number}/attachments`, { token: north() });
+    expect(own.json.items.map((item: { key: string }) => item.key)).toEqual([ticket.json.key]);
+
+    // The type is signed: a body sent as another type is refused by S3, not stored.
+    const html = await fetch(ticket.json.uploadUrl, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/html', 'content-length': String(quote.length) },
+      body: quote,
+    });
+    expect(html.status).toBe(403);
+    const exe = await api('POST', uploads, {
+      token: north(),
+      body: { ...declared, contentType: 'application/x-msdownload' },
+    });
+    expect(exe.status).toBe(400);
+    expect(exe.json.errors.map((error: { path: string }) => error.path)).toEqual(['contentType']);
+    const huge = await api('POST', uploads, {
+      token: north(),
+      body: { ...declared, sizeBytes: 20 * 1024 ** 2 + 1 },
+    });
+    expect(huge.status).toBe(400);
+    expect(huge.json.errors.map((error: { path: string }) => error.path)).toEqual(['sizeBytes']);
+    expect((await api('POST', uploads, { token: acme(), body: declared })).status).toBe(404);
+    expect((await api('GET', `/debit-authorizations/${number}/attachments`, { token: acme() })).status).toBe(
+      404,
+    );
+    const decided = `/debit-authorizations/${authorizationNumber}/attachment-uploads`;
+    expect((await api('POST', decided, { token: north(), body: declared })).status).toBe(409);
+    expect((await api('POST', decided, { token: manager(), body: declared })).status).toBe(201);
   });
 });

@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { iamStatements } from './iam-statements';
 import { synthChrmApp } from './synth-app';
 
 let funds: Template;
@@ -32,11 +33,7 @@ describe('funds stacks', () => {
   });
 
   it('lets evidence routes sign PutObject under evidence/ only, and read what was uploaded there', () => {
-    const statements = Object.values(fundRoutes.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) =>
-        (policy as { Properties: { PolicyDocument: { Statement: unknown[] } } }).Properties.PolicyDocument
-          .Statement,
-    ) as { Action: string | string[]; Resource: unknown }[];
+    const statements = iamStatements(fundRoutes);
     const puts = statements.filter((statement) => [statement.Action].flat().includes('s3:PutObject'));
     expect(puts.length).toBe(1);
     expect(JSON.stringify(puts[0]?.Resource)).toContain('/evidence/*');

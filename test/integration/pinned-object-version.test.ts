@@ -77,3 +77,21 @@ describe('a presigned URL used three times (126 bytes, other 126 bytes, 127 byte
     expect(await harness.deps.objects.sha256({ key: pinned.key })).toBe(sha256(third));
   });
 });
+
+describe('a listing of the versioned bucket (S3Uploads.list, as attachments are listed)', () => {
+  it('names each key under the prefix once, with its latest version’s size, type and upload time', async () => {
+    const prefix = 'attachments/P-1/DA-1/';
+    await harness.putObject(`${prefix}A/quote.csv`, 'x'.repeat(10));
+    await harness.putObject(`${prefix}A/quote.csv`, 'x'.repeat(12));
+    await harness.putObject(`${prefix}B/rfq.csv`, 'y');
+    await harness.putObject('attachments/P-1/DA-2/C/other.csv', 'z');
+
+    const listed = await harness.deps.objects.list(prefix);
+
+    expect(listed).toEqual([
+      { key: `${prefix}A/quote.csv`, sizeBytes: 12, contentType: 'text/csv', uploadedAt: expect.any(String) },
+      { key: `${prefix}B/rfq.csv`, sizeBytes: 1, contentType: 'text/csv', uploadedAt: expect.any(String) },
+    ]);
+    expect(Date.parse(listed[0]?.uploadedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+  });
+});
