@@ -1,16 +1,14 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { NormalizedSaleLine } from '../../domain/ingestion/ingest-types';
 import { putAll } from '../../functions/adapters/dynamo-batch';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { partitionPage } from '../../functions/adapters/table-access';
 import { salesByPeriodPartition } from '../../functions/adapters/table-keys/channel-lines';
 import { saleLineItem } from './ours';
 
 /** The bundle-size and cold-start handler of our layer: a page of a partner-month's sales, then a batch write. */
-const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-  marshallOptions: { removeUndefinedValues: true },
-});
 const table = process.env.TABLE_NAME ?? 'chrm';
+// The handlers' client: partition reads go through its read client (readClientOf).
+const client = createDocumentClient({ TABLE_NAME: table, AWS_REGION: process.env.AWS_REGION ?? 'us-east-1' });
 
 export async function handler(event: {
   readonly partnerId: string;

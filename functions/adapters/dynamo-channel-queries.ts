@@ -1,12 +1,10 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
 import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { readClientOf } from './dynamo-client';
 import { everyShard, salesShards } from './line-change-counters';
-import { allItems, type PartitionQuery, pageAfter, queryInputOf, storageStripper } from './table-access';
+import { allItems, type PartitionQuery, pageAfter, readQuery, storageStripper } from './table-access';
 import { cursorOf, positionOf, type TablePosition } from './table-cursor';
 import {
   fileLinesPartition,
@@ -25,9 +23,7 @@ const withoutStorage: (item: Record<string, unknown>) => StoredLine = storageStr
 /**
  * Channel-data queries. Sharded partitions (see table-keys/channel-lines.ts) are read shard after shard; the
  * cursor says which shard and where in it the next page starts, so paging never skips or repeats a line.
- * Pages are read through the document client's low-level sibling (`readClientOf`: middleware resolved once
- * per client, not per call) and converted here with util-dynamodb, as the document client would: the one
- * Query outside table-access.ts, for the listings' p99. Its input and cursors are table-access's all the same.
+ * Pages are read with table-access's `readQuery`, the shard directory through the same read client.
  */
 export class DynamoChannelQueries implements ChannelLineQueries {
   constructor(
@@ -112,17 +108,7 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     limit: number,
     start: TablePosition,
   ): Promise<Page<StoredLine>> {
-    const input = queryInputOf(this.tableName, query);
-    const result = await readClientOf(this.client).send(
-      new QueryCommand({
-        ...input,
-        ExpressionAttributeValues: marshall(input.ExpressionAttributeValues),
-        Limit: limit,
-        ...(start.key ? { ExclusiveStartKey: marshall(start.key) } : {}),
-      }),
-    );
-    const items = (result.Items ?? []).map((item) => withoutStorage(unmarshall(item)));
-    const lastKey = result.LastEvaluatedKey && unmarshall(result.LastEvaluatedKey);
-    return pageAfter(items, lastKey, start.shard);
+    const { items, lastKey } = await readQuery(this.client, this.tableName, query, { limit, start: start.key });
+    return pageAfter(items.map(withoutStorage), lastKey, start.shard);
   }
 }
