@@ -2,7 +2,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
 import type { InventorySnapshotLine } from '../../domain/ingestion/ingest-types';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { readClientOf } from './dynamo-client';
 import { everyShard, salesShards } from './line-change-counters';
 import { allItems, type PartitionQuery, pageAfter, readQuery, storageStripper } from './table-access';
 import { cursorOf, positionOf, type TablePosition } from './table-cursor';
@@ -23,7 +22,7 @@ const withoutStorage: (item: Record<string, unknown>) => StoredLine = storageStr
 /**
  * Channel-data queries. Sharded partitions (see table-keys/channel-lines.ts) are read shard after shard; the
  * cursor says which shard and where in it the next page starts, so paging never skips or repeats a line.
- * Pages are read with table-access's `readQuery`, the shard directory through the same read client.
+ * Pages are read with table-access's `readQuery`, the shard directory with its `getItem` (both on the read client).
  */
 export class DynamoChannelQueries implements ChannelLineQueries {
   constructor(
@@ -41,7 +40,7 @@ export class DynamoChannelQueries implements ChannelLineQueries {
 
   /** Only the shards the partner-month's shard directory lists (none for a month without lines). */
   async salesInMonth(partnerId: string, month: string, page: PageRequest) {
-    const shards = await salesShards(readClientOf(this.client), this.tableName, partnerId, month);
+    const shards = await salesShards(this.client, this.tableName, partnerId, month);
     return this.sharded(
       page,
       (shard) => ({ index: 'gsi1', partition: salesByPeriodPartition(partnerId, month, shard) }),
@@ -108,7 +107,10 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     limit: number,
     start: TablePosition,
   ): Promise<Page<StoredLine>> {
-    const { items, lastKey } = await readQuery(this.client, this.tableName, query, { limit, start: start.key });
+    const { items, lastKey } = await readQuery(this.client, this.tableName, query, {
+      limit,
+      start: start.key,
+    });
     return pageAfter(items.map(withoutStorage), lastKey, start.shard);
   }
 }

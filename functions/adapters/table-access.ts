@@ -1,10 +1,5 @@
-import { ConditionalCheckFailedException, QueryCommand } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { readClientOf } from './dynamo-client';
@@ -24,16 +19,20 @@ export interface ConditionExpression {
   readonly values?: Record<string, unknown>;
 }
 
-/** The item at `key`, read consistently (a write a moment ago is seen). */
+/** The item at `key`, read consistently (a write a moment ago is seen), through the read client as `readQuery`. */
 export async function getItem(
   client: DynamoDBDocumentClient,
   tableName: string,
   key: ItemKey,
 ): Promise<TableItem | undefined> {
-  const { Item } = await client.send(
-    new GetCommand({ TableName: tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
+  const { Item } = await readClientOf(client).send(
+    new GetItemCommand({
+      TableName: tableName,
+      Key: marshall({ pk: key.pk, sk: key.sk }),
+      ConsistentRead: true,
+    }),
   );
-  return Item;
+  return Item && unmarshall(Item);
 }
 
 /** Puts `item` if `condition` holds; false when it does not (someone else wrote first). */

@@ -36,6 +36,8 @@ beforeAll(async () => {
   await createTestTable();
   const config = loadConfig();
   const client = createDocumentClient(config);
+  // Counting from the first read: the read client resolves each command's middleware once (countCommands).
+  ({ sent, sentBy } = countCommands(client));
   const table = config.TABLE_NAME;
   const stores = accrualStores(client, table);
   await activeProgram({ programs: stores.programs, programVersions: stores.programVersions, clock });
@@ -64,7 +66,7 @@ beforeAll(async () => {
     settle: (claim, decidedFrom) => settleDecidedClaim({ claimFunds, clock }, claim, decidedFrom),
     clock,
   };
-  ({ sent, sentBy } = countCommands(client));
+  sent.length = 0;
 });
 
 /** One claim of `amount` (one line, `reference`) from submit to payable, auto-approved and settled. */
