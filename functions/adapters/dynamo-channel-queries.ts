@@ -1,13 +1,10 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { inventorySnapshotSchema } from './channel-line-items';
-import { readClientOf } from './dynamo-client';
 import { everyShard, salesShards } from './line-change-counters';
 import { readerOf } from './read-back';
-import { allItems, type PartitionQuery, pageAfter, queryInputOf, storageStripper } from './table-access';
+import { allItems, type PartitionQuery, pageAfter, readQuery, storageStripper } from './table-access';
 import { cursorOf, positionOf, type TablePosition } from './table-cursor';
 import {
   fileLinesPartition,
@@ -27,9 +24,7 @@ const readSnapshot = readerOf(inventorySnapshotSchema, withoutStorage);
 /**
  * Channel-data queries. Sharded partitions (see table-keys/channel-lines.ts) are read shard after shard; the
  * cursor says which shard and where in it the next page starts, so paging never skips or repeats a line.
- * Pages are read through the document client's low-level sibling (`readClientOf`: middleware resolved once
- * per client, not per call) and converted here with util-dynamodb, as the document client would: the one
- * Query outside table-access.ts, for the listings' p99. Its input and cursors are table-access's all the same.
+ * Pages are read with table-access's `readQuery`, the shard directory with its `getItem` (both on the read client).
  */
 export class DynamoChannelQueries implements ChannelLineQueries {
   constructor(
@@ -47,7 +42,7 @@ export class DynamoChannelQueries implements ChannelLineQueries {
 
   /** Only the shards the partner-month's shard directory lists (none for a month without lines). */
   async salesInMonth(partnerId: string, month: string, page: PageRequest) {
-    const shards = await salesShards(readClientOf(this.client), this.tableName, partnerId, month);
+    const shards = await salesShards(this.client, this.tableName, partnerId, month);
     return this.sharded(
       page,
       (shard) => ({ index: 'gsi1', partition: salesByPeriodPartition(partnerId, month, shard) }),
@@ -114,17 +109,10 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     limit: number,
     start: TablePosition,
   ): Promise<Page<StoredLine>> {
-    const input = queryInputOf(this.tableName, query);
-    const result = await readClientOf(this.client).send(
-      new QueryCommand({
-        ...input,
-        ExpressionAttributeValues: marshall(input.ExpressionAttributeValues),
-        Limit: limit,
-        ...(start.key ? { ExclusiveStartKey: marshall(start.key) } : {}),
-      }),
-    );
-    const items = (result.Items ?? []).map((item) => withoutStorage(unmarshall(item)));
-    const lastKey = result.LastEvaluatedKey && unmarshall(result.LastEvaluatedKey);
-    return pageAfter(items, lastKey, start.shard);
+    const { items, lastKey } = await readQuery(this.client, this.tableName, query, {
+      limit,
+      start: start.key,
+    });
+    return pageAfter(items.map(withoutStorage), lastKey, start.shard);
   }
 }

@@ -38,7 +38,7 @@ export function createDocumentClient(config: Config): DynamoDBDocumentClient {
 
 /**
  * The low-level client beside a document client made by `createDocumentClient` (same settings and sockets,
- * made at first use), for reads sent again and again with new input, such as the sharded line listings: with
+ * made at first use), for reads sent again and again with new input (every partition Query, `readQuery`): with
  * `cacheMiddleware` it resolves a command's middleware stack once instead of on every call. The document
  * client cannot use that option: its cached handler would resend the first command's input.
  */

@@ -1,6 +1,4 @@
-import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   type PartnerMonth as InvoiceMonth,
   type PartnerMonthChanges,
@@ -8,6 +6,7 @@ import {
 } from '../../domain/accrual-runs/line-state';
 import type { ShardDirectory } from '../../domain/upgrades/read-model-backfill';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
+import { getItem } from './table-access';
 import { lineChangesKey, shardCount } from './table-keys/channel-lines';
 
 /** A partner's invoice month, with the sales shard a sale line of it is in. */
@@ -90,23 +89,15 @@ function shardsOf(counter: Record<string, unknown> | undefined): readonly number
 
 /**
  * The sales shards of a partner-month that may hold lines, in order, consistently read: a shard is listed before
- * its first line is written, so a line a listing can see is in a listed shard. Through a low-level client (the
- * listings' `readClientOf`).
+ * its first line is written, so a line a listing can see is in a listed shard.
  */
 export async function salesShards(
-  client: DynamoDBClient,
+  client: DynamoDBDocumentClient,
   tableName: string,
   partnerId: string,
   month: string,
 ): Promise<readonly number[]> {
-  const { Item } = await client.send(
-    new GetItemCommand({
-      TableName: tableName,
-      Key: marshall(lineChangesKey(partnerId, month)),
-      ConsistentRead: true,
-    }),
-  );
-  return shardsOf(Item && unmarshall(Item));
+  return shardsOf(await getItem(client, tableName, lineChangesKey(partnerId, month)));
 }
 
 /** `salesShards` of each partner in one month, by partner id. */

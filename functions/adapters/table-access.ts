@@ -1,14 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  paginateQuery,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { getAll, itemKeyId, readsTogether } from './dynamo-batch';
+import { readClientOf } from './dynamo-client';
 import { cursorOf, keyAttributes, positionOf } from './table-cursor';
 import type { ItemKey } from './table-keys/item-key';
 
@@ -25,17 +20,21 @@ export interface ConditionExpression {
   readonly values?: Record<string, unknown>;
 }
 
-/** The item at `key`, read consistently (a write a moment ago is seen). */
+/** The item at `key`, read consistently (a write a moment ago is seen), through the read client as `readQuery`. */
 export async function getItem(
   client: DynamoDBDocumentClient,
   tableName: string,
   key: ItemKey,
 ): Promise<TableItem | undefined> {
   if (readsTogether(client)) return (await getAll(client, tableName, [key])).get(itemKeyId(key));
-  const { Item } = await client.send(
-    new GetCommand({ TableName: tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
+  const { Item } = await readClientOf(client).send(
+    new GetItemCommand({
+      TableName: tableName,
+      Key: marshall({ pk: key.pk, sk: key.sk }),
+      ConsistentRead: true,
+    }),
   );
-  return Item;
+  return Item && unmarshall(Item);
 }
 
 /** Puts `item` if `condition` holds; false when it does not (someone else wrote first). */
@@ -116,11 +115,8 @@ function keyConditionOf(query: PartitionQuery): { expression: string; values: Re
   };
 }
 
-/**
- * The Query input of a partition query, for the document client (values as plain JavaScript). The low-level
- * channel-line listing marshals the values itself (dynamo-channel-queries.ts).
- */
-export function queryInputOf(tableName: string, query: PartitionQuery) {
+/** The Query input of a partition query, its values as plain JavaScript (`readQuery` marshals them). */
+function queryInputOf(tableName: string, query: PartitionQuery) {
   const key = keyConditionOf(query);
   const projected = query.projection ?? [];
   const names = {
@@ -147,6 +143,35 @@ export function pageAfter<T>(items: T[], lastKey: Record<string, unknown> | unde
   return lastKey ? { items, nextCursor: cursorOf({ shard, key: lastKey }) } : { items };
 }
 
+/** The document client's marshalling (createDocumentClient): optional fields stay absent. */
+const marshalling = { removeUndefinedValues: true } as const;
+
+/**
+ * One Query of `query` (at most `limit` items, after `start`), sent through the document client's read client
+ * (`readClientOf`: middleware resolved once per client, not on every call, which the reads on request paths
+ * pay for in p99); values marshalled and items read back with util-dynamodb, as the document client would.
+ */
+export async function readQuery(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  query: PartitionQuery,
+  options: { readonly limit?: number; readonly start?: Record<string, unknown> | undefined } = {},
+): Promise<{ items: TableItem[]; lastKey: Record<string, unknown> | undefined }> {
+  const input = queryInputOf(tableName, query);
+  const result = await readClientOf(client).send(
+    new QueryCommand({
+      ...input,
+      ExpressionAttributeValues: marshall(input.ExpressionAttributeValues, marshalling),
+      ...(options.limit === undefined ? {} : { Limit: options.limit }),
+      ...(options.start === undefined ? {} : { ExclusiveStartKey: marshall(options.start, marshalling) }),
+    }),
+  );
+  return {
+    items: (result.Items ?? []).map((item) => unmarshall(item)),
+    lastKey: result.LastEvaluatedKey && unmarshall(result.LastEvaluatedKey),
+  };
+}
+
 /** One page of a partition, from where `page.cursor` says (the first page without one). */
 export async function partitionPage(
   client: DynamoDBDocumentClient,
@@ -154,14 +179,8 @@ export async function partitionPage(
   query: PartitionQuery & { readonly page: PageRequest },
 ): Promise<Page<TableItem>> {
   const start = positionOf(query.page.cursor).key;
-  const { Items = [], LastEvaluatedKey } = await client.send(
-    new QueryCommand({
-      ...queryInputOf(tableName, query),
-      Limit: query.page.limit,
-      ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-    }),
-  );
-  return pageAfter(Items, LastEvaluatedKey);
+  const { items, lastKey } = await readQuery(client, tableName, query, { limit: query.page.limit, start });
+  return pageAfter(items, lastKey);
 }
 
 /** A page of items read into records by `read`. */
@@ -171,15 +190,20 @@ export const pageMapped = <T>(page: Page<TableItem>, read: (item: TableItem) => 
 });
 
 /**
- * Every page of a partition, one Query each (the SDK's paginator), the next read only when the caller asks
- * for it: for partitions read whole, or worked through page by page.
+ * Every page of a partition, one Query each, the next read only when the caller asks for it: for partitions
+ * read whole, or worked through page by page.
  */
 export async function* partitionPages(
   client: DynamoDBDocumentClient,
   tableName: string,
   query: PartitionQuery,
 ): AsyncIterable<TableItem[]> {
-  for await (const page of paginateQuery({ client }, queryInputOf(tableName, query))) yield page.Items ?? [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await readQuery(client, tableName, query, { start });
+    yield page.items;
+    start = page.lastKey;
+  } while (start !== undefined);
 }
 
 /** Every item of a partition, page after page. */

@@ -45,6 +45,8 @@ beforeAll(async () => {
   // As the claim and approval functions make theirs (see create-claim-deps.ts).
   const client = readTogether(createDocumentClient(config));
   documentClient = client;
+  // Counting from the first read: the read client resolves each command's middleware once (countCommands).
+  ({ sent, sentBy } = countCommands(client));
   const table = config.TABLE_NAME;
   const stores = accrualStores(client, table);
   await activeProgram({ programs: stores.programs, programVersions: stores.programVersions, clock });
@@ -73,7 +75,7 @@ beforeAll(async () => {
     settle: (claim, decidedFrom) => settleDecidedClaim({ claimFunds, clock }, claim, decidedFrom),
     clock,
   };
-  ({ sent, sentBy } = countCommands(client));
+  sent.length = 0;
 });
 
 /**

@@ -11,12 +11,13 @@ import {
 } from '../../functions/adapters/table-access';
 import { positionOf } from '../../functions/adapters/table-cursor';
 import { loadConfig } from '../../functions/shared/config';
+import { countCommands, type SentCommand } from '../support/dynamodb-calls';
 import { createTestTable } from '../support/test-table';
 
 let client: DynamoDBDocumentClient;
 let tableName: string;
-/** The name of every command the client sends, in order. */
-const sent: string[] = [];
+/** Every command the client (or its read client) sends, in order. */
+let sent: readonly SentCommand[];
 
 // One partition of five items (sk A#1..A#3, B#1, B#2), each also in gsi1 partition G with the reverse order.
 const partition = 'TA#P';
@@ -27,13 +28,7 @@ beforeAll(async () => {
   const config = loadConfig();
   tableName = config.TABLE_NAME;
   client = createDocumentClient(config);
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      sent.push(context.commandName ?? 'unknown');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
+  ({ sent } = countCommands(client));
   for (const [index, sk] of sortKeys.entries()) {
     const item = {
       pk: partition,

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { readClientOf } from '../../functions/adapters/dynamo-client';
 
 /** One DynamoDB command the client sent: its name and how many items it read. */
 export interface SentCommand {
@@ -20,10 +21,21 @@ function itemsReadBy(output: Record<string, unknown>): number {
 
 /**
  * Every DynamoDB command the client sends, in order, with the items each read (`sent`), and `sentBy`: the
- * commands one action sends.
+ * commands one action sends. Its read client's (`readClientOf`) are counted too: call this before the first
+ * read, as that client resolves each command's middleware once and would not see a counter added later.
  */
 export function countCommands(client: DynamoDBDocumentClient) {
   const sent: SentCommand[] = [];
+  for (const sender of [client, readClientOf(client)]) countInto(sender, sent);
+  const sentBy = async (act: () => Promise<unknown>): Promise<SentCommand[]> => {
+    sent.length = 0;
+    await act();
+    return [...sent];
+  };
+  return { sent, sentBy };
+}
+
+function countInto(client: Pick<DynamoDBDocumentClient, 'middlewareStack'>, sent: SentCommand[]) {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       // Listed when sent (the order the code sends them in), counted when answered.
@@ -35,12 +47,6 @@ export function countCommands(client: DynamoDBDocumentClient) {
     },
     { step: 'initialize', name: 'countCommands' },
   );
-  const sentBy = async (act: () => Promise<unknown>): Promise<SentCommand[]> => {
-    sent.length = 0;
-    await act();
-    return [...sent];
-  };
-  return { sent, sentBy };
 }
 
 export const commandsOf = (sent: readonly SentCommand[]) => sent.map(({ command }) => command);
