@@ -5,11 +5,12 @@ import { dataTemplate, resourcesOfType } from '../infra/local/template';
 import { chrmTemplates } from '../infra/local/template-cache';
 
 /**
- * DynamoDB Local on a free port for a bench, with the local credentials set, the data stack's table
- * definition (to create tables from) and a document client on it. The caller stops it.
+ * DynamoDB Local on a free port for a bench (in memory, or kept in `dataDirectory`), with the local
+ * credentials set, the data stack's table definition (to create tables from) and a document client on it.
+ * The caller stops it.
  */
-export async function benchDynamoDb() {
-  const dynamoDb = await startDynamoDbLocal(await freePort());
+export async function benchDynamoDb(dataDirectory?: string) {
+  const dynamoDb = await startDynamoDbLocal(await freePort(), dataDirectory);
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,

@@ -10,7 +10,9 @@
  * Sizes: BENCH_DEAL_SIZES (default "10000,100000"; add 1000000 for the full million, about half an hour of
  * loading on the shared machine). Tables are loaded with the adapter's own items (registration + one entry per
  * customer key) by parallel BatchWrite; the content items that catch duplicate posts are left out, as the
- * check never reads them.
+ * check never reads them. With BENCH_DATA_DIR the tables are kept under it (`deal-registration/`), and a size
+ * whose load finished there is not loaded again: only the checks run (load once on a busy machine, measure on
+ * a quiet one).
  */
 import { loadavg } from 'node:os';
 import { customerMatchKeys } from '../domain/deal-registration/customer-identity';
@@ -29,6 +31,11 @@ import {
 } from '../functions/adapters/dynamo-deal-registration-store';
 import { createTableFromTemplate } from '../infra/local/dynamodb-local';
 import { benchDynamoDb } from './bench-dynamodb';
+import { benchDataDirectory, loadOnce, tableMarker, warnOfSyncedLoad } from './load-once';
+import { persistently } from './persistently';
+
+/** A load step, retried (each is a create-if-absent or a put of the same items). */
+const retried = <T>(step: () => Promise<T>) => persistently('deal-registration', step);
 
 const sizes = (process.env.BENCH_DEAL_SIZES ?? '10000,100000').split(',').map(Number);
 if (!sizes.every((size) => Number.isInteger(size) && size > 0))
@@ -95,22 +102,6 @@ const probeCustomer = (probe: number) => ({
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-
-/**
- * Runs a load step again when the loaded machine makes DynamoDB Local drop a connection: every step is a
- * create-if-absent or a put of the same items, so repeating one is harmless.
- */
-async function persistently<T>(step: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await step();
-    } catch (error) {
-      if (attempt === 4) throw error;
-      console.warn(`deal-registration: retrying a load step after ${String(error)}`);
-      await new Promise((resolve) => setTimeout(resolve, 2_000 * attempt));
-    }
-  }
-}
 
 /** The probe customers' holders: one registration per state, each by another partner. */
 function probeHolders(): DealRegistration[] {
@@ -221,15 +212,24 @@ async function loadBackground(
  * alike and the sizes compare fairly.
  */
 export async function runDealRegistrationBench() {
-  const { dynamoDb, definition, client } = await benchDynamoDb();
+  const kept = benchDataDirectory('deal-registration');
+  const { dynamoDb, definition, client } = await benchDynamoDb(kept);
   try {
     const holders = probeHolders();
     const tables: { size: number; store: DynamoDealRegistrationStore; load: LoadFigures }[] = [];
     for (const size of sizes) {
       const table = `bench-deals-${size}`;
-      await persistently(() => createTableFromTemplate(dynamoDb.client, table, definition));
-      await persistently(() => putAll(client, table, itemsOf(holders)));
-      const load = await loadBackground(size, (items) => persistently(() => putAll(client, table, items)));
+      await retried(() => createTableFromTemplate(dynamoDb.client, table, definition));
+      const { figures: load, loadedNow } = await loadOnce(
+        tableMarker<LoadFigures>(client, table),
+        size,
+        async () => {
+          warnOfSyncedLoad('deal-registration', kept);
+          await retried(() => putAll(client, table, itemsOf(holders)));
+          return loadBackground(size, (items) => retried(() => putAll(client, table, items)));
+        },
+      );
+      if (!loadedNow) console.error(`deal-registration: ${size} registrations already loaded in ${table}`);
       tables.push({ size, store: new DynamoDealRegistrationStore(client, table), load });
     }
 
