@@ -104,24 +104,26 @@ export class DynamoClaimFunds implements ClaimFunds {
    */
   async periodBalances(programId: string, period: string): Promise<ClaimFundScopedBalance[]> {
     const grains = await this.summaries.ofPeriod(programId, period);
-    const scopesOf = (grain: LiabilitySummary): ClaimFundScope[] =>
-      accrualFundSchema.options.map((fund) => ({
-        partnerId: grain.partnerId,
-        programId,
-        period,
-        fund,
-        currency: grain.currency,
-      }));
+    // Each grain's fund scopes (one per fund kind) with their item keys.
+    const scopesOf = (grain: LiabilitySummary) =>
+      accrualFundSchema.options.map((fund) => {
+        const scope: ClaimFundScope = {
+          partnerId: grain.partnerId,
+          programId,
+          period,
+          fund,
+          currency: grain.currency,
+        };
+        return { scope, key: keyOf(claimFundKeys(scope)) };
+      });
+    const keyed = grains.map((grain) => ({ grain, scopes: scopesOf(grain) }));
     const found = await getAll(
       this.client,
       this.tableName,
-      grains.flatMap((grain) => scopesOf(grain).map((scope) => keyOf(claimFundKeys(scope)))),
+      keyed.flatMap(({ scopes }) => scopes.map(({ key }) => key)),
     );
-    const ofGrain = async (grain: LiabilitySummary) => {
-      const scopes = scopesOf(grain).map((scope) => ({
-        scope,
-        item: found.get(itemKeyId(keyOf(claimFundKeys(scope)))),
-      }));
+    const ofGrain = async ({ grain, scopes: keyedScopes }: (typeof keyed)[number]) => {
+      const scopes = keyedScopes.map(({ scope, key }) => ({ scope, item: found.get(itemKeyId(key)) }));
       const held = await Promise.all(
         scopes.flatMap(({ scope, item }) =>
           item === undefined
@@ -142,7 +144,7 @@ export class DynamoClaimFunds implements ClaimFunds {
       );
       return [...held, ...itemless.filter(({ credited }) => credited !== 0n)];
     };
-    return (await Promise.all(grains.map(ofGrain))).flat();
+    return (await Promise.all(keyed.map(ofGrain))).flat();
   }
 
   async positionsOf(partnerId: string): Promise<ClaimFundPosition[]> {

@@ -27,10 +27,14 @@ function lowLevelClient(
 /** The settings of each document client made here, and its read client once made. */
 const siblings = new WeakMap<DynamoDBDocumentClient, { config: Config; reads?: DynamoDBClient }>();
 
-/** One document client per Lambda container; `removeUndefinedValues` lets optional fields stay absent. */
+/** How the document client marshals (and `readQuery` likewise): optional fields stay absent. */
+export const documentMarshalling = { removeUndefinedValues: true } as const;
+
+/** One document client per Lambda container. */
 export function createDocumentClient(config: Config): DynamoDBDocumentClient {
   const documents = DynamoDBDocumentClient.from(lowLevelClient(config), {
-    marshallOptions: { removeUndefinedValues: true },
+    // A copy: the document client writes its own settings into the options object it is given.
+    marshallOptions: { ...documentMarshalling },
   });
   siblings.set(documents, { config });
   return documents;

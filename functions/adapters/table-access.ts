@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, PutCommand, type QueryCommandInput } from 
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { getAll, itemKeyId, readsTogether } from './dynamo-batch';
-import { readClientOf } from './dynamo-client';
+import { documentMarshalling, readClientOf } from './dynamo-client';
 import { cursorOf, keyAttributes, positionOf } from './table-cursor';
 import type { ItemKey } from './table-keys/item-key';
 
@@ -143,9 +143,6 @@ export function pageAfter<T>(items: T[], lastKey: Record<string, unknown> | unde
   return lastKey ? { items, nextCursor: cursorOf({ shard, key: lastKey }) } : { items };
 }
 
-/** The document client's marshalling (createDocumentClient): optional fields stay absent. */
-const marshalling = { removeUndefinedValues: true } as const;
-
 /**
  * One Query of `query` (at most `limit` items, after `start`), sent through the document client's read client
  * (`readClientOf`: middleware resolved once per client, not on every call, which the reads on request paths
@@ -161,9 +158,11 @@ export async function readQuery(
   const result = await readClientOf(client).send(
     new QueryCommand({
       ...input,
-      ExpressionAttributeValues: marshall(input.ExpressionAttributeValues, marshalling),
+      ExpressionAttributeValues: marshall(input.ExpressionAttributeValues, documentMarshalling),
       ...(options.limit === undefined ? {} : { Limit: options.limit }),
-      ...(options.start === undefined ? {} : { ExclusiveStartKey: marshall(options.start, marshalling) }),
+      ...(options.start === undefined
+        ? {}
+        : { ExclusiveStartKey: marshall(options.start, documentMarshalling) }),
     }),
   );
   return {

@@ -55,12 +55,14 @@ export const nearTierProgramPrefix = (programId: string) => `${programId}#`;
 // by every ledger transaction, so the liabilities report reads one Query instead of every partner's postings.
 export const allLiabilitiesPartition = 'LIABILITIES';
 export const partnerLiabilitiesPartition = (partnerId: string) => `LIABILITYPARTNER#${partnerId}`;
-export const liabilitySummaryKeys = (grain: {
+/** What a liability summary is kept per: program, beneficiary, period and currency. */
+interface LiabilityGrainParts {
   readonly programId: string;
   readonly partnerId: string;
   readonly period: string;
   readonly currency: string;
-}) => ({
+}
+export const liabilitySummaryKeys = (grain: LiabilityGrainParts) => ({
   pk: liabilityShardPartition(liabilityShardOf(grain)),
   sk: liabilityGrainSortKey(grain),
   gsi1pk: partnerLiabilitiesPartition(grain.partnerId),
@@ -74,11 +76,7 @@ export const liabilitySummaryKeys = (grain: {
 export const liabilityShards = 8;
 export const liabilityShardPartition = (shard: number) =>
   shard === 0 ? allLiabilitiesPartition : `${allLiabilitiesPartition}#${shard}`;
-const liabilityGrainSortKey = (grain: {
-  readonly programId: string;
-  readonly partnerId: string;
-  readonly period: string;
-  readonly currency: string;
-}) => `${grain.programId}#${grain.partnerId}#${grain.period}#${grain.currency}`;
-const liabilityShardOf = (grain: Parameters<typeof liabilityGrainSortKey>[0]) =>
+const liabilityGrainSortKey = (grain: LiabilityGrainParts) =>
+  `${grain.programId}#${grain.partnerId}#${grain.period}#${grain.currency}`;
+const liabilityShardOf = (grain: LiabilityGrainParts) =>
   shardOf(liabilityGrainSortKey(grain), liabilityShards);
