@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { type CustomerIdentity, customerMatchKeys } from '../../domain/deal-registration/customer-identity';
+import { customerMatchKeys } from '../../domain/deal-registration/customer-identity';
 import type {
   DealRegistration,
   DealRegistrationPolicy,
@@ -10,11 +9,7 @@ import type {
   DealReminder,
   HouseAccount,
 } from '../../domain/deal-registration/deal-registration';
-import {
-  conflictPolicies,
-  dealRegistrationStatuses,
-  protectedStatuses,
-} from '../../domain/deal-registration/deal-registration';
+import { protectedStatuses } from '../../domain/deal-registration/deal-registration';
 import type {
   CustomerHolders,
   DealPolicyStore,
@@ -23,19 +18,16 @@ import type {
   DealReminderOutbox,
   HouseAccountStore,
 } from '../../domain/deal-registration/ports';
-import { currencyCodeSchema } from '../../domain/shared/money/money';
 import type { Page, PageRequest } from '../../domain/shared/ports';
-import { getAll } from './dynamo-batch';
-import { checkedFields, readBack, readerOf } from './read-back';
 import {
-  allItems,
-  getItem,
-  type PartitionQuery,
-  pageMapped,
-  partitionPage,
-  putIf,
-  storageStripper,
-} from './table-access';
+  houseAccountHeldBy,
+  houseAccountOf,
+  policyOf,
+  registrationOf,
+  reminderOf,
+} from './deal-registration-items';
+import { getAll } from './dynamo-batch';
+import { allItems, getItem, type PartitionQuery, pageMapped, partitionPage, putIf } from './table-access';
 import {
   allDealRemindersPartition,
   dealContentKey,
@@ -55,49 +47,6 @@ import {
 } from './table-keys/deal-registration';
 
 type Item = Record<string, unknown>;
-
-const withoutStorage = storageStripper('type');
-
-/** Read-back checks: what each item is keyed, listed and decided by; the rest is kept as written. */
-const customerSchema = checkedFields<CustomerIdentity>()({ name: z.string().min(1), country: z.string() });
-const houseAccountSchema = checkedFields<HouseAccount>()({
-  houseAccountId: z.string().min(1),
-  customer: customerSchema,
-  createdAt: z.string().min(1),
-});
-const registrationOf = readerOf(
-  checkedFields<DealRegistration>()({
-    registrationId: z.string().min(1),
-    partnerId: z.string().min(1),
-    programId: z.string().min(1),
-    customer: customerSchema,
-    products: z.array(checkedFields<DealRegistration['products'][number]>()({ sku: z.string().min(1) })),
-    estimatedValue: z.object({ amount: z.string(), currency: currencyCodeSchema }),
-    status: z.enum(dealRegistrationStatuses),
-    createdAt: z.string().min(1),
-  }),
-  withoutStorage,
-);
-const houseAccountOf = readerOf(houseAccountSchema, withoutStorage);
-const policyOf = readerOf(
-  checkedFields<DealRegistrationPolicy & { readonly programId: string }>()({
-    programId: z.string().min(1),
-    conflictPolicy: z.enum(conflictPolicies),
-    protectionDays: z.number().int().positive(),
-    extensionDays: z.number().int().positive(),
-    reducedBenefitPercent: z.string(),
-  }),
-  withoutStorage,
-);
-const reminderOf = readerOf(
-  checkedFields<DealReminder>()({
-    registrationId: z.string().min(1),
-    partnerId: z.string().min(1),
-    protectedUntil: z.string().min(1),
-    remindedAt: z.string().min(1),
-  }),
-  withoutStorage,
-);
 
 /** The stored item of a registration: in the expiry index (gsi3) only while it is protected. */
 export function dealRegistrationItem(registration: DealRegistration): Item {
@@ -240,7 +189,7 @@ export class DynamoDealRegistrationStore implements DealRegistrationStore {
     const wanted = new Set(candidate?.skus ?? []);
     for (const entry of entries) {
       if (entry.houseAccount !== undefined) {
-        const house = readBack(houseAccountSchema, entry, (held) => held.houseAccount);
+        const house = houseAccountHeldBy(entry);
         houses.set(house.houseAccountId, house);
         continue;
       }
