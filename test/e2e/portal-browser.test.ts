@@ -412,7 +412,10 @@ describe('partner portal and staff console in Chromium', () => {
     // Filtered: DIST-NORTH's entries only, each named by product and end customer.
     await page.waitForURL(/partnerId=DIST-NORTH$/);
     await page.getByRole('heading', { name: `DIST-NORTH · ${entry.sku} · ${entry.endCustomerId}` }).waitFor();
-    expect(await page.getByTestId('entry-trace').count()).toBe(explained.json.items.length);
+    // The heading can show before the filtered entries replace the list (a count then can read the gap).
+    await expect
+      .poll(() => page.getByTestId('entry-trace').count(), { timeout: 10_000 })
+      .toBe(explained.json.items.length);
     const trace = page.getByTestId('entry-trace').first();
     await trace.getByText(/^Explain: /).click();
     // The entry is one product's share; its pool is DIST-NORTH's 127 units, which reached the tier.
