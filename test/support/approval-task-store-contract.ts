@@ -3,7 +3,7 @@ import type { RequestSubjectRef } from '../../domain/approvals/approval-subject'
 import type { ApprovalTask, InboxTask, RequestApprovalTask } from '../../domain/approvals/approval-task';
 import type { ApprovalTaskStore } from '../../domain/approvals/ports';
 import { validatedClaim, waitingTask } from '../unit/approvals/claims';
-import { everyPage } from './contract-pages';
+import { everyPage, ownIds } from './contract-pages';
 
 /** The waiting approver task `taskId` of claim `claimId`, opened at `createdAt`. */
 function claimTask(claimId: string, taskId: string, createdAt: string, changes: Partial<ApprovalTask> = {}) {
@@ -27,8 +27,7 @@ function requestTask(subject: RequestSubjectRef, taskId: string, createdAt: stri
   };
 }
 
-const ids = (tasks: readonly InboxTask[], prefix: string) =>
-  tasks.map((task) => task.taskId).filter((taskId) => taskId.startsWith(prefix));
+const ids = (tasks: readonly InboxTask[], prefix: string) => ownIds(tasks, (task) => task.taskId, prefix);
 
 /**
  * The ApprovalTaskStore contract, run against the in-memory fake (unit suite) and the DynamoDB adapter

@@ -19,3 +19,10 @@ export async function everyPage<T>(
   } while (cursor !== undefined);
   return seen;
 }
+
+/**
+ * The ids of the records whose id starts with `prefix`, in listed order: a contract's own records, as the
+ * table it runs on may hold other tests' records too.
+ */
+export const ownIds = <T>(records: readonly T[], idOf: (record: T) => string, prefix: string): string[] =>
+  records.map(idOf).filter((id) => id.startsWith(prefix));

@@ -4,7 +4,7 @@ import { matchKeyValues } from '../../domain/deal-registration/deal-conflicts';
 import type { DealRegistration, HouseAccount } from '../../domain/deal-registration/deal-registration';
 import type { DealRegistrationStore, HouseAccountStore } from '../../domain/deal-registration/ports';
 import { registration } from '../unit/deal-registration/builders';
-import { everyPage } from './contract-pages';
+import { everyPage, ownIds } from './contract-pages';
 
 /** The deal registrations and house accounts a contract runs against (one table, or one fake). */
 export interface DealStores {
@@ -34,7 +34,7 @@ function submitted(
 }
 
 const idsOf = (registrations: readonly DealRegistration[], prefix: string) =>
-  registrations.map((each) => each.registrationId).filter((id) => id.startsWith(prefix));
+  ownIds(registrations, (each) => each.registrationId, prefix);
 
 /**
  * The DealRegistrationStore contract (with the house account list the conflict check reads), run against the
@@ -103,28 +103,17 @@ export function dealRegistrationStoreContract(label: string, open: () => Promise
     });
 
     it('lists protected registrations ending on or before a day, soonest first (then id), each once across pages', async () => {
-      const made = [
-        submitted('CDR-EXP-B', 'CDP5', '2026-03-01T00:00:00.000Z', {
-          status: 'approved',
-          protectedUntil: '2026-05-10',
-        }),
-        submitted('CDR-EXP-A', 'CDP5', '2026-03-01T00:00:00.000Z', {
-          status: 'extended',
-          protectedUntil: '2026-05-10',
-        }),
-        submitted('CDR-EXP-C', 'CDP5', '2026-03-01T00:00:00.000Z', {
-          status: 'extensionRequested',
-          protectedUntil: '2026-05-01',
-        }),
-        submitted('CDR-EXP-D', 'CDP5', '2026-03-01T00:00:00.000Z', {
-          status: 'approved',
-          protectedUntil: '2026-05-11',
-        }),
-        submitted('CDR-EXP-E', 'CDP5', '2026-03-01T00:00:00.000Z', {
-          status: 'won',
-          protectedUntil: '2026-04-01',
-        }),
-      ];
+      const made = (
+        [
+          ['CDR-EXP-B', 'approved', '2026-05-10'],
+          ['CDR-EXP-A', 'extended', '2026-05-10'],
+          ['CDR-EXP-C', 'extensionRequested', '2026-05-01'],
+          ['CDR-EXP-D', 'approved', '2026-05-11'],
+          ['CDR-EXP-E', 'won', '2026-04-01'],
+        ] as const
+      ).map(([registrationId, status, protectedUntil]) =>
+        submitted(registrationId, 'CDP5', '2026-03-01T00:00:00.000Z', { status, protectedUntil }),
+      );
       for (const each of made) await store.create(each, `content-${each.registrationId}`);
 
       const ending = await everyPage(2, (page) => store.protectedThrough('2026-05-10', page));

@@ -3,7 +3,7 @@ import type { Deduction } from '../../domain/deductions/deduction';
 import type { DeductionStore } from '../../domain/deductions/ports';
 import { claim } from '../unit/claims/builders';
 import { openDeduction } from '../unit/deductions/builders';
-import { everyPage } from './contract-pages';
+import { everyPage, ownIds } from './contract-pages';
 
 const finance = { userId: 'u-fin', role: 'finance' } as const;
 
@@ -21,7 +21,7 @@ const matched = (deduction: Deduction): Deduction => ({
 });
 
 const idsOf = (deductions: readonly Deduction[], prefix: string) =>
-  deductions.map((each) => each.deductionId).filter((id) => id.startsWith(prefix));
+  ownIds(deductions, (each) => each.deductionId, prefix);
 
 /**
  * The DeductionStore contract, run against the in-memory fake (unit suite) and the DynamoDB adapter

@@ -3,6 +3,7 @@ import type { Fund } from '../../domain/funds/fund';
 import type { FundRequest } from '../../domain/funds/fund-request';
 import type { FundMovement, FundStore, FundTransaction } from '../../domain/funds/ports';
 import type { FundClaim } from '../../domain/funds/proof-of-performance';
+import { ownIds } from './contract-pages';
 
 const by = { userId: 'u-cm', role: 'channel_manager' } as const;
 const partnerActor = { userId: 'u-p1', role: 'partner' } as const;
@@ -95,9 +96,6 @@ const reservation = (fundId: string, amount: bigint, limit: bigint, movementId: 
   },
   movements: [{ ...movement(fundId, movementId, '2026-03-02T09:00:00.000Z', '100.00'), kind: 'reservation' }],
 });
-
-const idsOf = <T>(records: readonly T[], idOf: (record: T) => string, prefix: string) =>
-  records.map(idOf).filter((id) => id.startsWith(prefix));
 
 /**
  * The FundStore contract, run against the in-memory fake (unit suite) and the DynamoDB adapter (integration
@@ -215,20 +213,20 @@ export function fundStoreContract(label: string, open: () => Promise<FundStore>)
       ).toBe('committed');
       const fundId = (each: Fund) => each.fundId;
 
-      expect(idsOf(await store.listFunds('CP2'), fundId, 'CF-LIST')).toEqual([
+      expect(ownIds(await store.listFunds('CP2'), fundId, 'CF-LIST')).toEqual([
         'CF-LIST-E',
         'CF-LIST-D',
         'CF-LIST-A',
         'CF-LIST-B',
       ]);
-      expect(idsOf(await store.listFunds(undefined), fundId, 'CF-LIST')).toEqual([
+      expect(ownIds(await store.listFunds(undefined), fundId, 'CF-LIST')).toEqual([
         'CF-LIST-E',
         'CF-LIST-C',
         'CF-LIST-D',
         'CF-LIST-A',
         'CF-LIST-B',
       ]);
-      expect(idsOf(await store.fundsExpiringBefore('2026-05-02'), fundId, 'CF-LIST')).toEqual([
+      expect(ownIds(await store.fundsExpiringBefore('2026-05-02'), fundId, 'CF-LIST')).toEqual([
         'CF-LIST-C',
         'CF-LIST-A',
         'CF-LIST-B',
@@ -262,20 +260,20 @@ export function fundStoreContract(label: string, open: () => Promise<FundStore>)
       });
       const requestId = (each: FundRequest) => each.requestId;
 
-      expect(idsOf(await store.listRequests({ partnerId: 'CP4' }), requestId, 'CF-RQL')).toEqual([
+      expect(ownIds(await store.listRequests({ partnerId: 'CP4' }), requestId, 'CF-RQL')).toEqual([
         'CF-RQL-3',
         'CF-RQL-1',
         'CF-RQL-2',
       ]);
-      expect(idsOf(await store.listRequests({ fundId: 'CF-RQL-F1' }), requestId, 'CF-RQL')).toEqual([
+      expect(ownIds(await store.listRequests({ fundId: 'CF-RQL-F1' }), requestId, 'CF-RQL')).toEqual([
         'CF-RQL-3',
         'CF-RQL-4',
         'CF-RQL-2',
       ]);
       expect(
-        idsOf(await store.listRequests({ fundId: 'CF-RQL-F1', partnerId: 'CP5' }), requestId, 'CF-RQL'),
+        ownIds(await store.listRequests({ fundId: 'CF-RQL-F1', partnerId: 'CP5' }), requestId, 'CF-RQL'),
       ).toEqual(['CF-RQL-4']);
-      expect(idsOf(await store.requestsDueBefore('2026-05-01'), requestId, 'CF-RQL')).toEqual([
+      expect(ownIds(await store.requestsDueBefore('2026-05-01'), requestId, 'CF-RQL')).toEqual([
         'CF-RQL-2',
         'CF-RQL-1',
       ]);
@@ -301,23 +299,23 @@ export function fundStoreContract(label: string, open: () => Promise<FundStore>)
         });
       const fundClaimId = (each: FundClaim) => each.fundClaimId;
 
-      expect(idsOf(await store.listClaims({ fundId: 'CF-PCL-F1' }), fundClaimId, 'CF-PCL')).toEqual([
+      expect(ownIds(await store.listClaims({ fundId: 'CF-PCL-F1' }), fundClaimId, 'CF-PCL')).toEqual([
         'CF-PCL-3',
         'CF-PCL-2',
       ]);
-      expect(idsOf(await store.listClaims({ partnerId: 'CP6' }), fundClaimId, 'CF-PCL')).toEqual([
+      expect(ownIds(await store.listClaims({ partnerId: 'CP6' }), fundClaimId, 'CF-PCL')).toEqual([
         'CF-PCL-1',
         'CF-PCL-2',
       ]);
       expect(
-        idsOf(await store.listClaims({ partnerId: 'CP6', status: 'submitted' }), fundClaimId, 'CF-PCL'),
+        ownIds(await store.listClaims({ partnerId: 'CP6', status: 'submitted' }), fundClaimId, 'CF-PCL'),
       ).toEqual(['CF-PCL-1', 'CF-PCL-2']);
-      expect(idsOf(await store.listClaims({ status: 'submitted' }), fundClaimId, 'CF-PCL')).toEqual([
+      expect(ownIds(await store.listClaims({ status: 'submitted' }), fundClaimId, 'CF-PCL')).toEqual([
         'CF-PCL-3',
         'CF-PCL-1',
         'CF-PCL-2',
       ]);
-      expect(idsOf(await store.listClaims({ status: 'approved' }), fundClaimId, 'CF-PCL')).toEqual([]);
+      expect(ownIds(await store.listClaims({ status: 'approved' }), fundClaimId, 'CF-PCL')).toEqual([]);
     });
   });
 }

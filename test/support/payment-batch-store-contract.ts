@@ -4,7 +4,7 @@ import { headerOf, type PaymentBatch, type PaymentBatchHeader } from '../../doma
 import type { PaymentBatchStore } from '../../domain/payments/ports';
 import { AlreadyExistsError } from '../../domain/shared/errors';
 import { paidPartner, payableClaim } from '../unit/payments/builders';
-import { everyPage } from './contract-pages';
+import { everyPage, ownIds } from './contract-pages';
 
 /** A draft EUR batch created at `createdAt`, paying each of `partnerIds` one claim. */
 export function batchPaying(
@@ -23,7 +23,7 @@ export function batchPaying(
 }
 
 const idsOf = (headers: readonly PaymentBatchHeader[], prefix: string) =>
-  headers.map((header) => header.batchId).filter((id) => id.startsWith(prefix));
+  ownIds(headers, (header) => header.batchId, prefix);
 
 /**
  * The PaymentBatchStore contract, run against the in-memory fake (unit suite) and the DynamoDB adapter

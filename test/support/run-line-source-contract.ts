@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PartnerMonthChanges } from '../../domain/accrual-runs/line-state';
 import type { RunLineSource } from '../../domain/accrual-runs/ports';
 import type { ChannelSaleLine } from '../../domain/accrual-runs/run-lines';
+import { channelLine } from '../unit/accrual-runs/fakes';
 
 /** A run line source and how sale lines get into it (the fake: added; the table: stored as ingest stores them). */
 export interface RunLinesUnderTest {
@@ -11,22 +12,15 @@ export interface RunLinesUnderTest {
 }
 
 /** Sale line `invoiceNumber` of `partnerId`, invoiced on `invoiceDate`, as file `F-<partnerId>` reported it. */
-const line = (partnerId: string, invoiceNumber: string, invoiceDate: string): ChannelSaleLine => ({
-  partnerId,
-  sourceFileId: `F-${partnerId}`,
-  sourceLineNumber: Number(invoiceNumber.replace(/\D/g, '')) + 2,
-  invoiceNumber,
-  invoiceLine: '1',
-  invoiceDate,
-  sku: 'SKU-1',
-  category: 'SWITCHES',
-  quantity: '2',
-  uom: 'EA',
-  extendedAmount: '10.50',
-  currency: 'USD',
-  endCustomerId: 'END-1',
-  custom: { region: 'west' },
-});
+const line = (partnerId: string, invoiceNumber: string, invoiceDate: string): ChannelSaleLine =>
+  channelLine({
+    partnerId,
+    invoiceNumber,
+    invoiceDate,
+    sourceFileId: `F-${partnerId}`,
+    sourceLineNumber: Number(invoiceNumber.replace(/\D/g, '')) + 2,
+    custom: { region: 'west' },
+  });
 
 const byInvoice = (lines: readonly ChannelSaleLine[]) =>
   [...lines].sort((a, b) =>
