@@ -273,6 +273,13 @@ export function fundStoreContract(label: string, open: () => Promise<FundStore>)
       expect(
         ownIds(await store.listRequests({ fundId: 'CF-RQL-F1', partnerId: 'CP5' }), requestId, 'CF-RQL'),
       ).toEqual(['CF-RQL-4']);
+      // Every request, across funds: one order, as if one index held them all.
+      expect(ownIds(await store.listRequests({}), requestId, 'CF-RQL')).toEqual([
+        'CF-RQL-3',
+        'CF-RQL-4',
+        'CF-RQL-1',
+        'CF-RQL-2',
+      ]);
       expect(ownIds(await store.requestsDueBefore('2026-05-01'), requestId, 'CF-RQL')).toEqual([
         'CF-RQL-2',
         'CF-RQL-1',
@@ -284,6 +291,10 @@ export function fundStoreContract(label: string, open: () => Promise<FundStore>)
         fundClaim('CF-PCL-2', 'CF-PCL-F1', 'CP6', '2026-03-05T00:00:00.000Z'),
         fundClaim('CF-PCL-1', 'CF-PCL-F2', 'CP6', '2026-03-05T00:00:00.000Z'),
         fundClaim('CF-PCL-3', 'CF-PCL-F1', 'CP7', '2026-03-01T00:00:00.000Z'),
+        {
+          ...fundClaim('CF-PCL-0', 'CF-PCL-F2', 'CP7', '2026-03-05T00:00:00.000Z'),
+          status: 'approved' as const,
+        },
       ];
       for (const fundId of ['CF-PCL-F1', 'CF-PCL-F2'])
         await store.createFund(
@@ -315,7 +326,14 @@ export function fundStoreContract(label: string, open: () => Promise<FundStore>)
         'CF-PCL-1',
         'CF-PCL-2',
       ]);
-      expect(ownIds(await store.listClaims({ status: 'approved' }), fundClaimId, 'CF-PCL')).toEqual([]);
+      expect(ownIds(await store.listClaims({ status: 'rejected' }), fundClaimId, 'CF-PCL')).toEqual([]);
+      // Every claim, across statuses: one order, as if one index held them all.
+      expect(ownIds(await store.listClaims({}), fundClaimId, 'CF-PCL')).toEqual([
+        'CF-PCL-3',
+        'CF-PCL-0',
+        'CF-PCL-1',
+        'CF-PCL-2',
+      ]);
     });
   });
 }
