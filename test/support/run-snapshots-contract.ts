@@ -19,7 +19,8 @@ const computation = (programId: string): ProgramComputation => ({
 /**
  * The RunSnapshots contract, run against the in-memory fake (unit suite) and the S3 adapter against s3rver
  * (integration suite): a run's lines, its programs' results and its change counters read back exactly as
- * written (a rewrite wins), null where a run wrote none; the last completed run is the one remembered last.
+ * written (a rewrite wins), null where a run wrote no results or counters and a failed read where it wrote no
+ * lines; the last completed run is the one remembered last.
  */
 export function runSnapshotsContract(label: string, open: () => Promise<RunSnapshots>) {
   describe(`${label} keeps the RunSnapshots contract`, () => {
@@ -29,7 +30,7 @@ export function runSnapshotsContract(label: string, open: () => Promise<RunSnaps
       snapshots = await open();
     });
 
-    it("reads a run's lines back as written, in order; a rewrite of them wins", async () => {
+    it("reads a run's lines back as written, in order; a rewrite of them wins; a run that wrote none fails to read", async () => {
       const lines = [
         saleLine({ lineId: 'P1/INV-2/1', extendedAmount: '20.25' }),
         saleLine({ lineId: 'P1/INV-1/1', extendedAmount: '10.75' }),
@@ -38,6 +39,8 @@ export function runSnapshotsContract(label: string, open: () => Promise<RunSnaps
       await snapshots.write('CRS-RUN-1', lines);
       expect(await snapshots.read('CRS-RUN-0')).toEqual([]);
       expect(await snapshots.read('CRS-RUN-1')).toEqual(lines);
+      // A run that wrote none is not a run of no lines: reusing or replaying it would compute nothing.
+      await expect(snapshots.read('CRS-RUN-NONE')).rejects.toThrow();
 
       // A retried prepare step writes the run's lines again.
       await snapshots.write('CRS-RUN-1', lines.slice(1));

@@ -88,7 +88,10 @@ export class InMemoryRunLineSource implements RunLineSource {
   }
 }
 
-/** Run snapshots in a Map; `tamper` changes a stored snapshot behind the run's back. */
+/**
+ * Run snapshots in a Map, with the adapter's contract (test/support/run-snapshots-contract.ts); `tamper`
+ * changes a stored snapshot behind the run's back.
+ */
 export class InMemoryRunSnapshots implements RunSnapshots {
   readonly snapshots = new Map<string, SaleLine[]>();
   /** Program results by `<runId>/<programId>`. */
@@ -99,7 +102,10 @@ export class InMemoryRunSnapshots implements RunSnapshots {
   }
 
   async read(runId: string): Promise<SaleLine[]> {
-    return structuredClone(this.snapshots.get(runId) ?? []);
+    const lines = this.snapshots.get(runId);
+    // As S3 answers NoSuchKey: a run without a snapshot is never read as a run of no lines.
+    if (lines === undefined) throw new Error(`no snapshot of run ${runId}`);
+    return structuredClone(lines);
   }
 
   async writeComputed(runId: string, computations: readonly ProgramComputation[]): Promise<void> {
