@@ -52,7 +52,7 @@ export function approvalTaskStoreContract(label: string, open: () => Promise<App
       expect(await store.get('CT-NONE.a')).toBeUndefined();
     });
 
-    it('closes a waiting task once: true for the first closer, false for every later one, the first kept', async () => {
+    it('closes a waiting task once (its decision only): true for the first closer, false for every later one, the first kept', async () => {
       const task = claimTask('CT-CLOSE', 'CT-CLOSE.a', '2026-04-02T10:00:00.000Z');
       await store.open(task, 'token');
       const decided: ApprovalTask = {
@@ -63,7 +63,8 @@ export function approvalTaskStoreContract(label: string, open: () => Promise<App
         decidedBy: { userId: 'u-appr-1', role: 'approver' },
         decidedAt: '2026-04-02T11:00:00.000Z',
       };
-      expect(await store.close(decided)).toBe(true);
+      // Closing takes the decision, never other changes: the task stays as it opened.
+      expect(await store.close({ ...decided, reminders: 9, role: 'finance' })).toBe(true);
       expect(await store.close({ ...decided, decidedBy: { userId: 'u-appr-2', role: 'approver' } })).toBe(
         false,
       );

@@ -16,6 +16,7 @@ import type {
 import type { Claim } from '../../../domain/claims/claim';
 import type { Page, PageRequest } from '../../../domain/shared/ports';
 import type { DomainEvent } from '../../../events/domain-event';
+import { closingFields } from '../../../functions/adapters/dynamo-approval-task-store';
 import { bySortKey, offsetPage } from '../../support/in-memory-pages';
 import { InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryClaimStore } from '../claims/fakes';
@@ -45,9 +46,14 @@ export class InMemoryApprovalTaskStore implements ApprovalTaskStore {
     this.tokens.set(task.taskId, resumeToken);
   }
 
+  /** Only what closing changes is taken from `closed`, as the adapter's update writes only those fields. */
   async close(closed: InboxTask) {
-    if (this.tasks.get(closed.taskId)?.status !== 'waiting') return false;
-    this.tasks.set(closed.taskId, closed);
+    const opened = this.tasks.get(closed.taskId);
+    if (opened?.status !== 'waiting') return false;
+    const changes = closingFields.flatMap((field) =>
+      closed[field] === undefined ? [] : [[field, closed[field]]],
+    );
+    this.tasks.set(closed.taskId, { ...opened, ...Object.fromEntries(changes) } as InboxTask);
     return true;
   }
 
