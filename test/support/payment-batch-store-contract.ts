@@ -27,8 +27,8 @@ const idsOf = (headers: readonly PaymentBatchHeader[], prefix: string) =>
 
 /**
  * The PaymentBatchStore contract, run against the in-memory fake (unit suite) and the DynamoDB adapter
- * (integration suite): a batch is created once and read back exactly (payments by partner); a header or a
- * payment is replaced only from the version read; completing a batch keeps only the payments it now has;
+ * (integration suite): a batch is created once and read back exactly (payments by partner); a header, or a
+ * payment's state (status, version, return), is replaced only from the version read; completing a batch keeps only the payments it now has;
  * batches (all, or of one status) and a partner's payments list newest first (created, then batch id: the
  * index sort key), each once across pages. Listings are read for this contract's own ids, as the table may
  * hold other tests' batches.
@@ -51,7 +51,7 @@ export function paymentBatchStoreContract(label: string, open: () => Promise<Pay
       expect(await store.get('CPB-NONE')).toBeUndefined();
     });
 
-    it('replaces a header or a payment only from the version read', async () => {
+    it("replaces a header, or a payment's state, only from the version read", async () => {
       const batch = batchPaying('CPB-VER', ['CPP-A', 'CPP-B']);
       await store.create(batch);
       const approved = { ...headerOf(batch), status: 'approved' as const, version: batch.version + 1 };
@@ -70,7 +70,8 @@ export function paymentBatchStoreContract(label: string, open: () => Promise<Pay
         },
         version: payment.version + 1,
       };
-      expect(await store.replacePayment(returned)).toBe(true);
+      // A payment's state changes, never what it pays.
+      expect(await store.replacePayment({ ...returned, amount: '0.01' })).toBe(true);
       expect(await store.replacePayment({ ...returned, status: 'paid' })).toBe(false);
       expect(await store.get('CPB-VER')).toEqual({ ...approved, payments: [returned, other] });
     });

@@ -62,9 +62,16 @@ export class InMemoryPaymentBatchStore implements PaymentBatchStore {
     return true;
   }
 
+  /** Only the payment's state changes (status, version, return), as the adapter's update writes it. */
   async replacePayment(next: PartnerPayment) {
-    if (this.payments.get(next.paymentId)?.version !== next.version - 1) return false;
-    this.payments.set(next.paymentId, next);
+    const current = this.payments.get(next.paymentId);
+    if (current?.version !== next.version - 1) return false;
+    const state = {
+      status: next.status,
+      version: next.version,
+      ...(next.returned ? { returned: next.returned } : {}),
+    };
+    this.payments.set(next.paymentId, { ...current, ...state });
     return true;
   }
 
