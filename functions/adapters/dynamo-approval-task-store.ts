@@ -84,7 +84,7 @@ const taskOf = (item: TableItem): InboxTask =>
   item.claimId === undefined ? requestTaskOf(item) : claimTaskOf(item);
 
 /** What closing a task changes; everything else stays as opened. */
-const closingFields = ['status', 'decision', 'outcome', 'decidedBy', 'decidedAt'] as const;
+export const closingFields = ['status', 'decision', 'outcome', 'decidedBy', 'decidedAt'] as const;
 
 /**
  * Approval tasks in the single table (see table-keys/approvals.ts): the inbox index (gsi1) holds staff tasks only while

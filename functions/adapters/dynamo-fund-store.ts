@@ -40,6 +40,17 @@ import {
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
 /**
+ * Listings merged from several partitions in the order one index would give them: by the sort key each
+ * partition has (`<submittedAt>#<id>`), so ties of time go by id, not by which partition was read first.
+ */
+const bySubmission =
+  <T extends { readonly submittedAt: string }>(idOf: (record: T) => string) =>
+  (a: T, b: T) => {
+    const [left, right] = [`${a.submittedAt}#${idOf(a)}`, `${b.submittedAt}#${idOf(b)}`];
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
+
+/**
  * Funds in the single table (see table-keys/funds.ts, access patterns 40–45). A fund item holds its balances as
  * integers of the minor unit (allocatedMinor, reservedMinor, claimedMinor, expiredMinor and drawnMinor =
  * reserved + claimed + expired). Every change is one TransactWrite (fund-transaction-writes.ts); DynamoDB
@@ -135,7 +146,7 @@ export class DynamoFundStore implements FundStore {
     return perFund
       .flat()
       .map(requestOfItem)
-      .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1));
+      .sort(bySubmission((request) => request.requestId));
   }
 
   async requestsDueBefore(date: IsoDate): Promise<FundRequest[]> {
@@ -165,7 +176,7 @@ export class DynamoFundStore implements FundStore {
           (filter.partnerId === undefined || claim.partnerId === filter.partnerId) &&
           (filter.status === undefined || claim.status === filter.status),
       )
-      .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
+      .sort(bySubmission((claim) => claim.fundClaimId));
   }
 
   async commit(transaction: FundTransaction): Promise<CommitOutcome> {

@@ -48,6 +48,8 @@ export class S3RunSnapshots implements RunSnapshots {
 
   async write(runId: string, lines: readonly SaleLine[]): Promise<void> {
     await this.put(runSnapshotKey(runId), gzippedLines(lines), 'application/x-ndjson', 'gzip');
+    // A run written again (a retried prepare step) must not be read back from what this Lambda read before.
+    if (this.cached?.runId === runId) this.cached = undefined;
   }
 
   async read(runId: string): Promise<SaleLine[]> {

@@ -9,6 +9,7 @@ import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { loadConfig } from '../../functions/shared/config';
 import { approver } from '../support/actors';
+import { approvalTaskStoreContract } from '../support/approval-task-store-contract';
 import { createTestTable } from '../support/test-table';
 import { validatedClaim } from '../unit/approvals/claims';
 import { RecordingResumer } from '../unit/approvals/fakes';
@@ -94,3 +95,5 @@ describe('approval tasks on DynamoDB Local', () => {
     expect(inbox.items.map((task) => task.taskId)).not.toContain('CLM-INBOX.a');
   });
 });
+
+approvalTaskStoreContract('DynamoApprovalTaskStore', async () => tasks);

@@ -6,8 +6,13 @@ import { processChannelFile } from '../../domain/channel-files/process-channel-f
 import { requestUpload } from '../../domain/channel-files/request-upload';
 import { defaultMappingProfile, type MappingProfile } from '../../domain/ingestion/mapping-profile';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { S3RunSnapshots } from '../../functions/adapters/run-snapshots';
+import { createS3Client } from '../../functions/adapters/s3-client';
+import { S3Uploads } from '../../functions/adapters/s3-uploads';
 import { partnerUser } from '../support/actors';
-import { posFile, posHeader, startChannelDataHarness } from '../support/channel-data-harness';
+import { posFile, posHeader, startChannelDataHarness, testBucket } from '../support/channel-data-harness';
+import { evidenceStoreContract } from '../support/evidence-store-contract';
+import { runSnapshotsContract } from '../support/run-snapshots-contract';
 
 let harness: Awaited<ReturnType<typeof startChannelDataHarness>>;
 
@@ -240,3 +245,17 @@ describe('a ship & debit claim file', () => {
     expect(claims[0]?.results[0]).toMatchObject({ outcome: 'rejected', x12Code: '01' });
   });
 });
+
+// The S3 adapters of two more ports, against the harness's s3rver (the uploads bucket, versioned as on AWS).
+const s3Client = () =>
+  createS3Client({ region: harness.settings.AWS_REGION, endpoint: harness.settings.S3_ENDPOINT });
+
+runSnapshotsContract('S3RunSnapshots', async () => new S3RunSnapshots(s3Client(), testBucket));
+
+evidenceStoreContract('S3Uploads', async () => ({
+  evidence: new S3Uploads(s3Client(), testBucket),
+  upload: async (url, _key, body, contentType) => {
+    const response = await fetch(url, { method: 'PUT', body, headers: { 'content-type': contentType } });
+    if (!response.ok) throw new Error(`upload refused: ${response.status} ${await response.text()}`);
+  },
+}));

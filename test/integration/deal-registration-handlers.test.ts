@@ -5,9 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/deal-registration/deal-conflicts';
 import type { DealRegistration } from '../../domain/deal-registration/deal-registration';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
-import { DynamoDealRegistrationStore } from '../../functions/adapters/dynamo-deal-registration-store';
+import {
+  DynamoDealRegistrationStore,
+  DynamoHouseAccountStore,
+} from '../../functions/adapters/dynamo-deal-registration-store';
 import { loadConfig } from '../../functions/shared/config';
 import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
+import { dealRegistrationStoreContract } from '../support/deal-registration-store-contract';
 import { createTestTable } from '../support/test-table';
 
 const handlers: Record<string, ApiHandler> = {};
@@ -382,4 +386,12 @@ describe('deal registration handlers on DynamoDB Local', () => {
     expect((await call('reminders', partner1, { query: { partnerId: 'P3' } })).json.items).toEqual([]);
     expect((await call('reminders', partner1)).json.items).toEqual([]);
   });
+});
+
+dealRegistrationStoreContract('DynamoDealRegistrationStore', async () => {
+  const config = loadConfig();
+  return {
+    registrations: store,
+    houseAccounts: new DynamoHouseAccountStore(createDocumentClient(config), config.TABLE_NAME),
+  };
 });

@@ -5,9 +5,11 @@ import type { Claim } from '../../domain/claims/claim';
 import { DynamoAccrualLedger } from '../../functions/adapters/dynamo-accrual-ledger';
 import { DynamoClaimStore } from '../../functions/adapters/dynamo-claim-store';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { DynamoDeductionStore } from '../../functions/adapters/dynamo-deduction-store';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
 import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
+import { deductionStoreContract } from '../support/deduction-store-contract';
 import { createTestTable } from '../support/test-table';
 import { paidPartner, payableClaim } from '../unit/payments/builders';
 
@@ -198,4 +200,9 @@ describe('deduction handlers on DynamoDB Local', () => {
     expect(writtenOff.json.items.map((item: { deductionId: string }) => item.deductionId)).toEqual([id]);
     expect((await call('list', partnerP1)).status).toBe(403);
   });
+});
+
+deductionStoreContract('DynamoDeductionStore', async () => {
+  const config = loadConfig();
+  return new DynamoDeductionStore(createDocumentClient(config), config.TABLE_NAME);
 });

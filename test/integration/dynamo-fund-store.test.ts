@@ -22,6 +22,7 @@ import { DynamoFundStore } from '../../functions/adapters/dynamo-fund-store';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
 import { approver, channelManager, finance, partnerUser } from '../support/actors';
+import { fundStoreContract } from '../support/fund-store-contract';
 import { createTestTable } from '../support/test-table';
 import { claim as claimOf } from '../unit/claims/builders';
 import { InMemoryEvidence } from '../unit/funds/fakes';
@@ -262,3 +263,5 @@ describe('DynamoFundStore on DynamoDB Local', () => {
     expect((await store.getFund(fund.fundId))?.balances.reserved).toBe(150_000n);
   });
 });
+
+fundStoreContract('DynamoFundStore', async () => store);

@@ -8,6 +8,7 @@ import { AlreadyExistsError, StateConflictError } from '../../domain/shared/erro
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { DynamoPaymentBatchStore } from '../../functions/adapters/dynamo-payment-batch-store';
 import { loadConfig } from '../../functions/shared/config';
+import { batchPaying, paymentBatchStoreContract } from '../support/payment-batch-store-contract';
 import { createTestTable } from '../support/test-table';
 import { paidPartner, payableClaim } from '../unit/payments/builders';
 import { paymentDeps } from '../unit/payments/fakes';
@@ -23,14 +24,7 @@ beforeAll(async () => {
 /** A draft batch paying `partners` partners one claim each, created at `createdAt`. */
 function batchOf(batchId: string, partners: number, createdAt = '2026-03-01T12:00:00.000Z'): PaymentBatch {
   const ids = Array.from({ length: partners }, (_, index) => `P${String(index).padStart(3, '0')}`);
-  return buildPaymentBatch({
-    batchId,
-    request: { currency: 'EUR', method: 'bankTransfer', payableUpTo: '2026-02-28' },
-    createdBy: { userId: 'u-fin', role: 'finance' },
-    createdAt,
-    claims: ids.map((partnerId) => payableClaim(`${batchId}-C-${partnerId}`, { partnerId })),
-    partners: new Map(ids.map((partnerId) => [partnerId, paidPartner(partnerId)])),
-  });
+  return batchPaying(batchId, ids, createdAt);
 }
 
 describe('DynamoPaymentBatchStore', () => {
@@ -186,3 +180,5 @@ describe('DynamoPaymentBatchStore', () => {
     expect((await store.get('PB-PAY'))?.payments[0]).toEqual(paid);
   });
 });
+
+paymentBatchStoreContract('DynamoPaymentBatchStore', async () => store);

@@ -1,16 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { storeChannelLines } from '../../domain/channel-files/store-channel-lines';
 import type { NormalizedSaleLine } from '../../domain/ingestion/ingest-types';
+import type { PartnerData } from '../../domain/partners/partner';
+import type { RecordStore } from '../../domain/shared/ports';
 import { DynamoChannelLines } from '../../functions/adapters/dynamo-channel-lines';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { DynamoRunLineSource } from '../../functions/adapters/run-line-source';
 import { loadConfig } from '../../functions/shared/config';
 import { partnerData } from '../support/master-data-fixtures';
+import { runLineSourceContract } from '../support/run-line-source-contract';
 import { createTestTable } from '../support/test-table';
 
 let source: DynamoRunLineSource;
 let store: DynamoChannelLines;
+let partners: RecordStore<PartnerData>;
 
 const meta = { version: 1, createdAt: '2026-04-01T00:00:00.000Z', updatedAt: '2026-04-01T00:00:00.000Z' };
 
@@ -38,7 +42,7 @@ beforeAll(async () => {
   await createTestTable();
   const config = loadConfig();
   const client = createDocumentClient(config);
-  const partners = masterDataStores(client, config.TABLE_NAME).partners;
+  partners = masterDataStores(client, config.TABLE_NAME).partners;
   for (const partnerId of ['P-A', 'P-B', 'P-C'])
     await partners.create({ ...partnerData(partnerId), ...meta });
   source = new DynamoRunLineSource(partners, client, config.TABLE_NAME);
@@ -95,3 +99,27 @@ describe('DynamoRunLineSource', () => {
     expect(await read('2026-05')).toEqual([]);
   });
 });
+
+runLineSourceContract('DynamoRunLineSource', async () => ({
+  source,
+  // Stored as ingest stores them, each partner known to the partner store (runs list partners there).
+  store: async (fileId, lines) => {
+    for (const partnerId of new Set(lines.map((each) => each.partnerId))) {
+      if ((await partners.get(partnerId)) === undefined)
+        await partners.create({ ...partnerData(partnerId), ...meta });
+    }
+    await storeChannelLines(
+      store,
+      fileId,
+      lines.map(
+        (each) =>
+          ({
+            ...each,
+            reportedQuantity: each.quantity,
+            reportedUom: each.uom,
+            custom: each.custom ?? {},
+          }) as NormalizedSaleLine,
+      ),
+    );
+  },
+}));

@@ -1,6 +1,7 @@
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
 import type { Page, PageRequest, RecordStore, Stored } from '../../domain/shared/ports';
 import { recordIdText } from '../../domain/shared/versioned-record';
+import { bySortKey, offsetPage } from './in-memory-pages';
 
 /**
  * A RecordStore in a Map, for unit tests of use cases. Listing groups by `groupOf` and pages by offset. It
@@ -47,13 +48,9 @@ export class InMemoryRecordStore<T, Id = string, Group = string> implements Reco
           request.group === undefined ||
           recordIdText(this.groupOf(record)).startsWith(recordIdText(request.group)),
       )
-      // DynamoDB orders sort keys by their bytes, not by locale (`localeCompare` puts "_" first).
-      .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+      .sort(bySortKey(([id]) => id))
       .map(([, record]) => record);
-    const start = Number(request.cursor ?? 0);
-    const items = matching.slice(start, start + request.limit);
-    const next = start + request.limit;
-    return next < matching.length ? { items, nextCursor: String(next) } : { items };
+    return offsetPage(matching, request);
   }
 }
 

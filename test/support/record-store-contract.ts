@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PartnerData } from '../../domain/partners/partner';
 import { AlreadyExistsError, VersionConflictError } from '../../domain/shared/errors';
 import type { RecordStore, Stored } from '../../domain/shared/ports';
+import { everyPage } from './contract-pages';
 import { partnerData } from './master-data-fixtures';
 
 const meta = (version: number) => ({
@@ -49,14 +50,9 @@ export function recordStoreContract(label: string, open: () => Promise<RecordSto
       const ids = ['CTL_1', 'CTL1', 'CTL-1', 'CTLA', 'CTL.1'];
       for (const id of ids) await store.create(stored(id));
       await store.create(stored('CTL-OTHER', 1, { partnerType: 'dealer' }));
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await store.list({ limit: 2, group: 'buying_group', cursor });
-        expect(page.items.length).toBeLessThanOrEqual(2);
-        seen.push(...page.items.map((partner) => partner.partnerId));
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
+      const seen = (await everyPage(2, (page) => store.list({ ...page, group: 'buying_group' }))).map(
+        (partner) => partner.partnerId,
+      );
       expect(seen.filter((id) => id.startsWith('CTL'))).toEqual(['CTL-1', 'CTL.1', 'CTL1', 'CTLA', 'CTL_1']);
     });
   });

@@ -70,7 +70,9 @@ export class InMemoryRunLineSource implements RunLineSource {
 
   /**
    * Every partner with lines × each month: a digest of the partner-month's lines stands in for the store's
-   * counter, so any change to `lines` (tests restate by assigning into it) moves it as the store's bump does.
+   * counter, so any change to `lines` (tests restate by assigning into it) moves it as the store's bump does;
+   * 0 for a partner-month without lines, as the store's counter before its first write
+   * (test/support/run-line-source-contract.ts).
    */
   async lineChanges(months: readonly string[]): Promise<PartnerMonthChanges[]> {
     const partnerIds = [...new Set(this.lines.map((line) => line.partnerId))];
@@ -79,17 +81,17 @@ export class InMemoryRunLineSource implements RunLineSource {
         const lines = this.lines.filter(
           (line) => line.partnerId === partnerId && line.invoiceDate.slice(0, 7) === month,
         );
-        return {
-          partnerId,
-          month,
-          changes: Number.parseInt(fnv1a64(JSON.stringify(lines)).slice(0, 12), 16),
-        };
+        const digest = Number.parseInt(fnv1a64(JSON.stringify(lines)).slice(0, 12), 16);
+        return { partnerId, month, changes: lines.length === 0 ? 0 : digest };
       }),
     );
   }
 }
 
-/** Run snapshots in a Map; `tamper` changes a stored snapshot behind the run's back. */
+/**
+ * Run snapshots in a Map, with the adapter's contract (test/support/run-snapshots-contract.ts); `tamper`
+ * changes a stored snapshot behind the run's back.
+ */
 export class InMemoryRunSnapshots implements RunSnapshots {
   readonly snapshots = new Map<string, SaleLine[]>();
   /** Program results by `<runId>/<programId>`. */
@@ -100,7 +102,10 @@ export class InMemoryRunSnapshots implements RunSnapshots {
   }
 
   async read(runId: string): Promise<SaleLine[]> {
-    return structuredClone(this.snapshots.get(runId) ?? []);
+    const lines = this.snapshots.get(runId);
+    // As S3 answers NoSuchKey: a run without a snapshot is never read as a run of no lines.
+    if (lines === undefined) throw new Error(`no snapshot of run ${runId}`);
+    return structuredClone(lines);
   }
 
   async writeComputed(runId: string, computations: readonly ProgramComputation[]): Promise<void> {

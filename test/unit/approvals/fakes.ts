@@ -14,15 +14,27 @@ import type {
   ApprovalWorkflowResumer,
 } from '../../../domain/approvals/ports';
 import type { Claim } from '../../../domain/claims/claim';
-import type { Page } from '../../../domain/shared/ports';
+import type { Page, PageRequest } from '../../../domain/shared/ports';
 import type { DomainEvent } from '../../../events/domain-event';
+import { closingFields } from '../../../functions/adapters/dynamo-approval-task-store';
+import { bySortKey, offsetPage } from '../../support/in-memory-pages';
 import { InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryClaimStore } from '../claims/fakes';
 
-/** Tasks in a Map with the adapter's contract: open once per id, close only while waiting; tokens kept apart. */
+/** The adapter's index sort key: tasks list by the time they opened, then by id. */
+const oldestFirst = bySortKey((task: InboxTask) => `${task.createdAt}#${task.taskId}`);
+
+/**
+ * Tasks in a Map with the adapter's contract (test/support/approval-task-store-contract.ts): open once per
+ * id, close only while waiting, listed oldest first; tokens kept apart.
+ */
 export class InMemoryApprovalTaskStore implements ApprovalTaskStore {
   readonly tasks = new Map<string, InboxTask>();
   readonly tokens = new Map<string, string>();
+
+  private listed<T extends InboxTask>(wanted: (task: InboxTask) => task is T): T[] {
+    return [...this.tasks.values()].filter(wanted).sort(oldestFirst);
+  }
 
   async get(taskId: string) {
     return this.tasks.get(taskId);
@@ -34,27 +46,31 @@ export class InMemoryApprovalTaskStore implements ApprovalTaskStore {
     this.tokens.set(task.taskId, resumeToken);
   }
 
+  /** Only what closing changes is taken from `closed`, as the adapter's update writes only those fields. */
   async close(closed: InboxTask) {
-    if (this.tasks.get(closed.taskId)?.status !== 'waiting') return false;
-    this.tasks.set(closed.taskId, closed);
+    const opened = this.tasks.get(closed.taskId);
+    if (opened?.status !== 'waiting') return false;
+    const changes = closingFields.flatMap((field) =>
+      closed[field] === undefined ? [] : [[field, closed[field]]],
+    );
+    this.tasks.set(closed.taskId, { ...opened, ...Object.fromEntries(changes) } as InboxTask);
     return true;
   }
 
-  async waitingFor(role: Role, page: { readonly limit: number }): Promise<Page<InboxTask>> {
-    const items = [...this.tasks.values()].filter(
-      (task) => task.kind === 'decision' && task.status === 'waiting' && task.role === role,
+  async waitingFor(role: Role, page: PageRequest): Promise<Page<InboxTask>> {
+    const waiting = this.listed(
+      (task): task is InboxTask =>
+        task.kind === 'decision' && task.status === 'waiting' && task.role === role,
     );
-    return { items: items.slice(0, page.limit) };
+    return offsetPage(waiting, page);
   }
 
   async ofClaim(claimId: string) {
-    return [...this.tasks.values()].filter(
-      (task): task is ApprovalTask => !isRequestTask(task) && task.claimId === claimId,
-    );
+    return this.listed((task): task is ApprovalTask => !isRequestTask(task) && task.claimId === claimId);
   }
 
   async ofRequest(subject: RequestSubjectRef) {
-    return [...this.tasks.values()].filter(
+    return this.listed(
       (task): task is RequestApprovalTask =>
         isRequestTask(task) && task.subject.kind === subject.kind && task.subject.id === subject.id,
     );

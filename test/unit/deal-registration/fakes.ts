@@ -11,9 +11,21 @@ import type {
   DealRegistrationStore,
   HouseAccountStore,
 } from '../../../domain/deal-registration/ports';
+import type { PageRequest } from '../../../domain/shared/ports';
 import type { DomainEvent } from '../../../events/domain-event';
+import { bySortKey, offsetPage } from '../../support/in-memory-pages';
 
-/** Deal registrations in Maps with the adapter's contract: create once, changes conditional on status and version. */
+// The adapter's index sort keys: registrations by creation, the expiry listing by protection end, each then by id.
+const byCreation = bySortKey((each: DealRegistration) => `${each.createdAt}#${each.registrationId}`);
+const byProtectionEnd = bySortKey(
+  (each: DealRegistration) => `${each.protectedUntil}#${each.registrationId}`,
+);
+
+/**
+ * Deal registrations in Maps with the adapter's contract (test/support/deal-registration-store-contract.ts):
+ * create once per id and per partner and content, changes conditional on status and version, listings oldest
+ * first and paged.
+ */
 export class InMemoryDealStore implements DealRegistrationStore {
   readonly registrations = new Map<string, DealRegistration>();
   readonly houses = new Map<string, HouseAccount>();
@@ -21,13 +33,19 @@ export class InMemoryDealStore implements DealRegistrationStore {
   private readonly contents = new Map<string, string>();
 
   async create(registration: DealRegistration, sameContentKey: string) {
+    // The same content is a duplicate only from the same partner, as the adapter keys it.
+    const content = JSON.stringify([registration.partnerId, sameContentKey]);
     const held =
-      this.contents.get(sameContentKey) ??
+      this.contents.get(content) ??
       (this.registrations.has(registration.registrationId) ? registration.registrationId : undefined);
     if (held !== undefined) return { kind: 'duplicate' as const, registrationId: held };
-    this.contents.set(sameContentKey, registration.registrationId);
+    this.contents.set(content, registration.registrationId);
     this.registrations.set(registration.registrationId, registration);
     return { kind: 'created' as const };
+  }
+
+  private listed(wanted: (registration: DealRegistration) => boolean, page: PageRequest) {
+    return offsetPage([...this.registrations.values()].filter(wanted).sort(byCreation), page);
   }
 
   async get(id: string) {
@@ -42,16 +60,15 @@ export class InMemoryDealStore implements DealRegistrationStore {
     return true;
   }
 
-  async ofPartner(partnerId: string, status: DealRegistration['status'] | undefined) {
-    return {
-      items: [...this.registrations.values()].filter(
-        (each) => each.partnerId === partnerId && (status === undefined || each.status === status),
-      ),
-    };
+  async ofPartner(partnerId: string, status: DealRegistration['status'] | undefined, page: PageRequest) {
+    return this.listed(
+      (each) => each.partnerId === partnerId && (status === undefined || each.status === status),
+      page,
+    );
   }
 
-  async withStatus(status: DealRegistration['status']) {
-    return { items: [...this.registrations.values()].filter((each) => each.status === status) };
+  async withStatus(status: DealRegistration['status'], page: PageRequest) {
+    return this.listed((each) => each.status === status, page);
   }
 
   async holdersOf(keys: readonly string[]) {
@@ -64,12 +81,12 @@ export class InMemoryDealStore implements DealRegistrationStore {
     };
   }
 
-  async protectedThrough(day: string) {
-    const items = [...this.registrations.values()]
+  async protectedThrough(day: string, page: PageRequest) {
+    const ending = [...this.registrations.values()]
       .filter((each) => ['approved', 'extensionRequested', 'extended'].includes(each.status))
       .filter((each) => each.protectedUntil !== undefined && each.protectedUntil <= day)
-      .sort((a, b) => ((a.protectedUntil ?? '') < (b.protectedUntil ?? '') ? -1 : 1));
-    return { items };
+      .sort(byProtectionEnd);
+    return offsetPage(ending, page);
   }
 }
 
@@ -84,7 +101,8 @@ export function dealDeps(start = '2026-03-02T09:00:00.000Z') {
       store.houses.set(house.houseAccountId, house);
     },
     get: async (id) => store.houses.get(id),
-    list: async () => ({ items: [...store.houses.values()] }),
+    list: async (page) =>
+      offsetPage([...store.houses.values()].sort(bySortKey((house) => house.houseAccountId)), page),
     remove: async (id) => store.houses.delete(id),
   };
   const policies: DealPolicyStore = {

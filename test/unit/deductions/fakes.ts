@@ -6,13 +6,18 @@ import type {
   DeductionStore,
 } from '../../../domain/deductions/ports';
 import type { Page, PageRequest } from '../../../domain/shared/ports';
+import { bySortKey, offsetPage } from '../../support/in-memory-pages';
 import { fixedClock } from '../../support/in-memory-record-store';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
 import { InMemoryClaimStore } from '../claims/fakes';
 
+/** The adapter's index sort key (within a status): oldest import first, then by id. */
+const byImport = bySortKey((deduction: Deduction) => `${deduction.importedAt}#${deduction.deductionId}`);
+
 /**
- * Deductions in a Map with the adapter's contract: one per receivables line, changes conditional on status
- * and version, a settlement writing the deduction and its claims all or nothing.
+ * Deductions in a Map with the adapter's contract (test/support/deduction-store-contract.ts): one per
+ * receivables line, changes conditional on status and version, a settlement writing the deduction and its
+ * claims all or nothing, listings paged.
  */
 export class InMemoryDeductionStore implements DeductionStore {
   readonly deductions = new Map<string, Deduction>();
@@ -33,11 +38,10 @@ export class InMemoryDeductionStore implements DeductionStore {
   }
 
   async withStatus(status: DeductionStatus, page: PageRequest): Promise<Page<Deduction>> {
-    const items = [...this.deductions.values()]
+    const listed = [...this.deductions.values()]
       .filter((deduction) => deduction.status === status)
-      .sort((a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0))
-      .slice(0, page.limit);
-    return { items };
+      .sort(byImport);
+    return offsetPage(listed, page);
   }
 
   async replace(next: Deduction, expected: DeductionStatus) {

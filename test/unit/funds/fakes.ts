@@ -11,10 +11,21 @@ import type {
 } from '../../../domain/funds/ports';
 import type { FundClaim } from '../../../domain/funds/proof-of-performance';
 import type { IsoDate } from '../../../domain/shared/iso-date';
+import { bySortKey } from '../../support/in-memory-pages';
 import type { InMemoryClaimStore } from '../claims/fakes';
 
+// The adapter's index sort keys: funds by creation, requests and claims by submission, each then by id.
+const byCreation = bySortKey((fund: Fund) => `${fund.createdAt}#${fund.fundId}`);
+const byExpiry = bySortKey((fund: Fund) => `${fund.expiresOn}#${fund.fundId}`);
+const byMovementTime = bySortKey((movement: FundMovement) => `${movement.at}#${movement.movementId}`);
+const byRequestSubmission = bySortKey(
+  (request: FundRequest) => `${request.submittedAt}#${request.requestId}`,
+);
+const byDueDate = bySortKey((request: FundRequest) => `${dueOn(request)}#${request.requestId}`);
+const byClaimSubmission = bySortKey((claim: FundClaim) => `${claim.submittedAt}#${claim.fundClaimId}`);
+
 /**
- * Funds in Maps, with the adapter's contract: a commit checks every condition (fund status, drawn ≤ limit,
+ * Funds in Maps, with the adapter's contract (test/support/fund-store-contract.ts): a commit checks every condition (fund status, drawn ≤ limit,
  * drawn exactly as read, request and claim status and version, new records absent) and then applies all of
  * it, or nothing.
  */
@@ -38,13 +49,17 @@ export class InMemoryFundStore implements FundStore {
     return this.funds.get(fundId);
   }
   async listFunds(partnerId: string | undefined) {
-    return [...this.funds.values()].filter((fund) => partnerId === undefined || fund.partnerId === partnerId);
+    return [...this.funds.values()]
+      .filter((fund) => partnerId === undefined || fund.partnerId === partnerId)
+      .sort(byCreation);
   }
   async fundsExpiringBefore(date: IsoDate) {
-    return [...this.funds.values()].filter((fund) => fund.status === 'active' && fund.expiresOn < date);
+    return [...this.funds.values()]
+      .filter((fund) => fund.status === 'active' && fund.expiresOn < date)
+      .sort(byExpiry);
   }
   async movementsOf(fundId: string) {
-    return this.movements.filter((movement) => movement.fundId === fundId);
+    return this.movements.filter((movement) => movement.fundId === fundId).sort(byMovementTime);
   }
   async createRequest(request: FundRequest) {
     if (this.requests.has(request.requestId)) return false;
@@ -55,25 +70,31 @@ export class InMemoryFundStore implements FundStore {
     return this.requests.get(requestId);
   }
   async listRequests(filter: { partnerId?: string | undefined; fundId?: string | undefined }) {
-    return [...this.requests.values()].filter(
-      (request) =>
-        (filter.partnerId === undefined || request.partnerId === filter.partnerId) &&
-        (filter.fundId === undefined || request.fundId === filter.fundId),
-    );
+    return [...this.requests.values()]
+      .filter(
+        (request) =>
+          (filter.partnerId === undefined || request.partnerId === filter.partnerId) &&
+          (filter.fundId === undefined || request.fundId === filter.fundId),
+      )
+      .sort(byRequestSubmission);
   }
   async requestsDueBefore(date: IsoDate) {
-    return [...this.requests.values()].filter((request) => isOpen(request.status) && dueOn(request) < date);
+    return [...this.requests.values()]
+      .filter((request) => isOpen(request.status) && dueOn(request) < date)
+      .sort(byDueDate);
   }
   async getClaim(fundClaimId: string) {
     return this.fundClaims.get(fundClaimId);
   }
   async listClaims(filter: FundClaimFilter) {
-    return [...this.fundClaims.values()].filter(
-      (claim) =>
-        (filter.fundId === undefined || claim.fundId === filter.fundId) &&
-        (filter.partnerId === undefined || claim.partnerId === filter.partnerId) &&
-        (filter.status === undefined || claim.status === filter.status),
-    );
+    return [...this.fundClaims.values()]
+      .filter(
+        (claim) =>
+          (filter.fundId === undefined || claim.fundId === filter.fundId) &&
+          (filter.partnerId === undefined || claim.partnerId === filter.partnerId) &&
+          (filter.status === undefined || claim.status === filter.status),
+      )
+      .sort(byClaimSubmission);
   }
 
   async commit(transaction: FundTransaction): Promise<CommitOutcome> {

@@ -8,11 +8,21 @@ import {
 import type { PaymentBatchStore, PaymentDeps } from '../../../domain/payments/ports';
 import { AlreadyExistsError } from '../../../domain/shared/errors';
 import type { Page, PageRequest } from '../../../domain/shared/ports';
+import { bySortKey, offsetPage } from '../../support/in-memory-pages';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryAccrualLedger, RecordingEventPublisher } from '../accrual-runs/fakes';
 import { InMemoryClaimStore } from '../claims/fakes';
 
-/** The PaymentBatchStore port in memory: header and payments apart, writes conditional on versions. */
+/** The adapter's index sort key of a batch and of its payments: created, then batch id (listed newest first). */
+const oldestFirst = bySortKey(
+  (batch: { createdAt: string; batchId: string }) => `${batch.createdAt}#${batch.batchId}`,
+);
+const newestFirst = <T extends { createdAt: string; batchId: string }>(a: T, b: T) => oldestFirst(b, a);
+
+/**
+ * The PaymentBatchStore port in memory, with the adapter's contract (test/support/payment-batch-store-contract.ts):
+ * header and payments apart, writes conditional on versions, listings newest first and paged.
+ */
 export class InMemoryPaymentBatchStore implements PaymentBatchStore {
   readonly headers = new Map<string, PaymentBatchHeader>();
   readonly payments = new Map<string, PartnerPayment>();
@@ -33,11 +43,10 @@ export class InMemoryPaymentBatchStore implements PaymentBatchStore {
   }
 
   async list(request: PageRequest): Promise<Page<PaymentBatchHeader>> {
-    const items = [...this.headers.values()]
+    const headers = [...this.headers.values()]
       .filter((header) => request.group === undefined || header.status === request.group)
-      .reverse()
-      .slice(0, request.limit);
-    return { items };
+      .sort(newestFirst);
+    return offsetPage(headers, request);
   }
 
   async complete(batch: PaymentBatch) {
@@ -53,18 +62,30 @@ export class InMemoryPaymentBatchStore implements PaymentBatchStore {
     return true;
   }
 
+  /** Only the payment's state changes (status, version, return), as the adapter's update writes it. */
   async replacePayment(next: PartnerPayment) {
-    if (this.payments.get(next.paymentId)?.version !== next.version - 1) return false;
-    this.payments.set(next.paymentId, next);
+    const current = this.payments.get(next.paymentId);
+    if (current?.version !== next.version - 1) return false;
+    const state = {
+      status: next.status,
+      version: next.version,
+      ...(next.returned ? { returned: next.returned } : {}),
+    };
+    this.payments.set(next.paymentId, { ...current, ...state });
     return true;
   }
 
   async paymentsOf(partnerId: string, request: PageRequest): Promise<Page<PartnerPayment>> {
-    const items = [...this.payments.values()]
+    const payments = [...this.payments.values()]
       .filter((payment) => payment.partnerId === partnerId)
-      .reverse()
-      .slice(0, request.limit);
-    return { items };
+      .map((payment) => ({
+        payment,
+        batchId: payment.batchId,
+        createdAt: this.headers.get(payment.batchId)?.createdAt ?? '',
+      }))
+      .sort(newestFirst)
+      .map(({ payment }) => payment);
+    return offsetPage(payments, request);
   }
 }
 
