@@ -17,3 +17,14 @@ export const requestApprovalStateSchema = z.object({
   result: z.object({ outcome: z.enum(requestStepOutcomes) }).optional(),
 });
 export type RequestApprovalState = z.infer<typeof requestApprovalStateSchema>;
+
+/**
+ * The request workflow's task payloads. They carry the state above (roles, levels, the subject), which is
+ * domain vocabulary events/ cannot import, so they live here; the CDK builds each task input from them
+ * (`taskPayload`) and each handler parses its payload with them.
+ */
+export const beginRequestApprovalTask = z.object({ subject: requestSubjectRefSchema });
+export const openRequestApprovalTask = z.object({
+  state: requestApprovalStateSchema,
+  taskToken: z.string().min(1),
+});

@@ -13,8 +13,13 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import {
+  beginRequestApprovalTask,
+  openRequestApprovalTask,
+} from '../../domain/approvals/request-approval-state';
 import { approvalStateMachine } from './approval-state-machine';
 import { transientLambdaRetry } from './lambda-step-retry';
+import { taskPayload } from './task-payload';
 
 /** The request-approval workflow's Lambda steps. */
 export interface RequestApprovalSteps {
@@ -55,7 +60,7 @@ export class RequestApprovalWorkflow extends Construct {
     const awaitDecision = new LambdaInvoke(this, 'AwaitRequestDecision', {
       lambdaFunction: steps.open,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: TaskInput.fromObject({ 'state.$': '$', taskToken: JsonPath.taskToken }),
+      payload: taskPayload(openRequestApprovalTask, { state: '$', taskToken: JsonPath.taskToken }),
       resultPath: '$.result',
       taskTimeout: Timeout.duration(props.reminderInterval),
     }).addRetry(transientLambdaRetry);
@@ -81,7 +86,7 @@ export class RequestApprovalWorkflow extends Construct {
     const begin = invoke(
       'BeginRequestApproval',
       steps.begin,
-      TaskInput.fromObject({ 'subject.$': '$.subject' }),
+      taskPayload(beginRequestApprovalTask, { subject: '$.subject' }),
     );
     begin.addCatch(failed, { errors: ['States.ALL'] });
     const start = begin.next(

@@ -1,7 +1,11 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  beginRequestApprovalTask,
+  openRequestApprovalTask,
+} from '../../domain/approvals/request-approval-state';
 import { entryMetadataKey } from '../../infra/constructs/chrm-function';
-import { apiTemplate, synthChrmApp } from './synth-app';
+import { apiTemplate, payloadFields, synthChrmApp } from './synth-app';
 
 type Resource = { Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
 type AslState = {
@@ -163,6 +167,11 @@ describe('claim-approvals stack', () => {
     const wait = requestStates.AwaitRequestDecision;
     expect(wait?.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
     expect(wait?.Parameters?.Payload).toEqual({ 'state.$': '$', 'taskToken.$': '$$.Task.Token' });
+    // Built from the contracts the handlers parse (domain/approvals/request-approval-state.ts).
+    expect(payloadFields(requestStates.BeginRequestApproval)).toEqual(
+      Object.keys(beginRequestApprovalTask.shape).sort(),
+    );
+    expect(payloadFields(wait)).toEqual(Object.keys(openRequestApprovalTask.shape).sort());
     expect(wait?.TimeoutSeconds).toBe(24 * 3600);
     const catches = Object.fromEntries(
       (wait?.Catch ?? []).map((entry) => [entry.ErrorEquals.join(','), entry.Next]),
