@@ -156,7 +156,7 @@ async function submitAndApprove(
   const after = cpu();
   // What one claim costs, submitted and through the workflow to payable, whatever else runs on the machine.
   const perClaim = (from?: number, to?: number) =>
-    from === undefined || to === undefined ? undefined : Math.round((to - from) / claims.length);
+    from === undefined || to === undefined ? undefined : Math.round((10 * (to - from)) / claims.length) / 10;
   return {
     claimIds: submitted.claimIds,
     ...submitted.figures,
