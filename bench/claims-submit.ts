@@ -15,7 +15,7 @@
  * Wrong results (a claim not validated or approved, a cent off) make `npm run bench` exit 1.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { localSigningKey, signLocalToken } from '../infra/local/local-auth';
 import { freePort } from '../infra/local/preflight';
@@ -99,7 +99,7 @@ async function untilNoneInApproval(
   const started = performance.now();
   for (;;) {
     const pending = await Promise.all(
-      ['validated', 'inApproval'].map((status) => claimIdsIn(call, token, status)),
+      ['validated', 'inApproval'].map((status) => claimIdsIn(call, token, status, ours)),
     );
     if (!pending.flat().some((claimId) => ours.has(claimId))) return;
     if (seconds(started) > deadlineSeconds) throw new Error('claims still in approval after the deadline');
@@ -107,11 +107,20 @@ async function untilNoneInApproval(
   }
 }
 
-/** The ids of the claims in `status` (paging through all of them). */
-async function claimIdsIn(call: Call, token: string, status: string): Promise<string[]> {
+/**
+ * The ids of the claims in `status` (paging through all of them), or up to the first page holding one of
+ * `stopAt`: a wait polling while thousands of claims are pending would otherwise load the stack it measures.
+ */
+async function claimIdsIn(
+  call: Call,
+  token: string,
+  status: string,
+  stopAt?: ReadonlySet<string>,
+): Promise<string[]> {
   const claimIds: string[] = [];
   let cursor: string | undefined;
   do {
+    if (stopAt !== undefined && claimIds.some((claimId) => stopAt.has(claimId))) break;
     const page = await call(
       'GET',
       `/claims?status=${status}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
@@ -124,7 +133,11 @@ async function claimIdsIn(call: Call, token: string, status: string): Promise<st
 }
 
 /** CPU milliseconds used so far by the stack's process and by DynamoDB Local (its child). */
-export type CpuSampler = () => { stack?: number | undefined; dynamoDb?: number | undefined };
+export type CpuSampler = () => {
+  stack?: number | undefined;
+  dynamoDb?: number | undefined;
+  bench: number;
+};
 
 /** Submit, then time until the workflow approved every claim; the approved count must equal the submitted. */
 async function submitAndApprove(
@@ -137,18 +150,32 @@ async function submitAndApprove(
 ) {
   const before = cpu();
   const submitted = await submitAll(call, tokenOf, claims, workers);
+  const submitEnd = cpu();
   await untilNoneInApproval(call, finance, submitted.claimIds);
   const toPayable = seconds(submitted.started);
   const after = cpu();
   // What one claim costs, submitted and through the workflow to payable, whatever else runs on the machine.
   const perClaim = (from?: number, to?: number) =>
-    from === undefined || to === undefined ? undefined : Math.round((to - from) / claims.length);
+    from === undefined || to === undefined ? undefined : Math.round((10 * (to - from)) / claims.length) / 10;
   return {
     claimIds: submitted.claimIds,
     ...submitted.figures,
     workflowClaimsPerSecond: Math.round(claims.length / toPayable),
     stackCpuMsPerClaim: perClaim(before.stack, after.stack),
     dynamoDbCpuMsPerClaim: perClaim(before.dynamoDb, after.dynamoDb),
+    // The load generator shares the machine's cores with the stack: what it takes is not the stack's to use.
+    benchCpuMsPerClaim: perClaim(before.bench, after.bench),
+    // Split at the last submit's answer: workflows run beside the submits, so the first window holds the
+    // submits and the workflows that kept up; the second, the workflows still queued when submits ended.
+    cpuMsPerClaimUntilLastSubmit: {
+      stack: perClaim(before.stack, submitEnd.stack),
+      dynamoDb: perClaim(before.dynamoDb, submitEnd.dynamoDb),
+    },
+    cpuMsPerClaimAfterLastSubmit: {
+      stack: perClaim(submitEnd.stack, after.stack),
+      dynamoDb: perClaim(submitEnd.dynamoDb, after.dynamoDb),
+    },
+    loadAverage: loadavg()[0]?.toFixed(1),
   };
 }
 
@@ -276,7 +303,12 @@ export async function runClaimsBench(): Promise<Record<string, unknown>> {
     progress(`setup done in ${setup.seconds} s; spread claims`);
     const cpu: CpuSampler = () => {
       const [java] = childrenOf(child.pid);
-      return { stack: cpuMilliseconds(child.pid), dynamoDb: cpuMilliseconds(java) };
+      const own = process.cpuUsage();
+      return {
+        stack: cpuMilliseconds(child.pid),
+        dynamoDb: cpuMilliseconds(java),
+        bench: (own.user + own.system) / 1000,
+      };
     };
     const { claimIds: spreadIds, ...spread } = await submitAndApprove(
       call,

@@ -23,12 +23,13 @@ export const waitingSchema = z.object({
 });
 
 /**
- * The claim-approval workflow's state, passed from step to step. `next` routes the first choice; `result`
- * is what the last wait (or escalation) ended with.
+ * The claim-approval workflow's state, passed from step to step. `next` routes the first choice (`done`:
+ * the first step approved, settled and published the claim, so the workflow ends); `result` is what the
+ * last wait (or escalation) ended with.
  */
 export const approvalWorkflowStateSchema = z.object({
   claimId: z.string().min(1),
-  next: z.enum(['await', 'settle']),
+  next: z.enum(['await', 'settle', 'done']),
   levels: z.array(z.enum(approvalLevels)),
   waiting: waitingSchema.optional(),
   result: approvalStepResultSchema.optional(),

@@ -54,9 +54,9 @@ async function store(
 
 /**
  * Step 1: the claim enters approval and the policy in force fixes its levels. Below the auto-approve
- * threshold the system approves it at once and settles it (ledger posting, reservation's end) in the same
- * write (`next: settle`, `settled`, the claim handed on: the settle step only publishes); otherwise the
- * workflow waits for the first level. Retried, it finds the claim where it left it.
+ * threshold the system approves it at once, settles it (ledger posting, reservation's end) in the same
+ * write and publishes ClaimDecided (`next: done`: no settle step); otherwise the workflow waits for the
+ * first level. Retried, it finds the claim where it left it.
  */
 export async function startClaimApproval(
   deps: ApprovalDeps,
@@ -69,7 +69,14 @@ export async function startClaimApproval(
   if (claim.status === 'validated' && levels.length === 0) {
     const approved = enterApproval(claim, at, true);
     if (await deps.settle(approved, 'validated')) {
-      return { claimId: claim.claimId, next: 'settle', levels, claim: approved, settled: true };
+      // Settled: publishing here spares the workflow a step. Should it fail, the settle step publishes
+      // (settled, from the claim handed on), and fails the execution loudly if it cannot either.
+      try {
+        await publishClaimDecided(deps, approved, approved);
+      } catch {
+        return { claimId: claim.claimId, next: 'settle', levels, claim: approved, settled: true };
+      }
+      return { claimId: claim.claimId, next: 'done', levels };
     }
     // The claim moved on meanwhile (this step retried after its write): go on from where it is.
     claim = await claimOf(deps, claim.claimId);
@@ -221,6 +228,15 @@ export async function settleClaimApproval(deps: ApprovalDeps, state: ApprovalWor
     throw new StateConflictError(`Claim '${stored.claimId}' is ${stored.status}, not decided`);
   }
   if (state.settled !== true) await deps.settle(claim);
+  await publishClaimDecided(deps, claim, stored);
+}
+
+/** Publishes ClaimDecided of a decided claim (`claim`, as `asDecided` made it of the `stored` one). */
+async function publishClaimDecided(
+  deps: Pick<ApprovalDeps, 'events' | 'clock'>,
+  claim: Claim,
+  stored: Claim,
+): Promise<void> {
   const last = claim === stored ? claim.history.at(-1) : decisionEntry(claim);
   const decidedBy =
     last === undefined || last.by.userId === systemActor.userId

@@ -1,4 +1,7 @@
-import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { readClientOf } from './dynamo-client';
 import type { ItemKey } from './table-keys/item-key';
 
 type Item = Record<string, unknown>;
@@ -112,11 +115,19 @@ async function readBatches(
       if (attempt >= maxAttempts)
         throw new Error(`${pending.length} keys stayed unprocessed after ${maxAttempts} attempts`);
       if (attempt > 0) await pause(attempt);
-      const { Responses, UnprocessedKeys } = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+      // Through the low-level sibling (middleware resolved once), marshalled as the document client would.
+      const { Responses, UnprocessedKeys } = await readClientOf(client).send(
+        new BatchGetItemCommand({
+          RequestItems: {
+            [tableName]: { Keys: pending.map(({ pk, sk }) => marshall({ pk, sk })), ConsistentRead: true },
+          },
+        }),
       );
-      for (const item of Responses?.[tableName] ?? []) found.set(itemKeyId(keyOfItem(item)), item);
-      pending = (UnprocessedKeys?.[tableName]?.Keys ?? []) as ItemKey[];
+      for (const stored of Responses?.[tableName] ?? []) {
+        const item = unmarshall(stored);
+        found.set(itemKeyId(keyOfItem(item)), item);
+      }
+      pending = (UnprocessedKeys?.[tableName]?.Keys ?? []).map((key) => keyOfItem(unmarshall(key)));
     }
   });
   return found;

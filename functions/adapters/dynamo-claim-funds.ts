@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Claim } from '../../domain/claims/claim';
 import { type ClaimFundDraws, type ClaimFundScope, noDraws } from '../../domain/claims/claim-fund';
@@ -31,6 +31,7 @@ import {
   claimReferenceKey,
   claimReservationKey,
 } from './table-keys/claims';
+import { transactWrite } from './transact-write';
 import { retryOnTransactionConflict } from './transaction-conflicts';
 
 // Transactions hold at most 100 items: the fund, the reservation, the claim and one reference per line
@@ -200,62 +201,58 @@ export class DynamoClaimFunds implements ClaimFunds {
     const amount = toMinorUnits(claim.amountClaimed, claim.currency);
     const references = [...new Set(claim.lines.map((line) => line.reference))];
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keyOf(claimFundKeys(scope)),
-                UpdateExpression:
-                  'SET gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, programId = :programId, period = :period, ' +
-                  '#fund = :fund, currency = :currency, #type = :type ' +
-                  'ADD reservedMinor :amount, drawnMinor :amount, settledMinor :zero',
-                ConditionExpression: 'attribute_not_exists(drawnMinor) OR drawnMinor <= :limit',
-                ExpressionAttributeNames: { '#fund': 'fund', '#type': 'type' },
-                ExpressionAttributeValues: {
-                  ...fundAttributes(scope),
-                  ':amount': amount,
-                  ':zero': 0,
-                  ':limit': limit,
-                },
-              },
+      await transactWrite(this.client, [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keyOf(claimFundKeys(scope)),
+            UpdateExpression:
+              'SET gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, programId = :programId, period = :period, ' +
+              '#fund = :fund, currency = :currency, #type = :type ' +
+              'ADD reservedMinor :amount, drawnMinor :amount, settledMinor :zero',
+            ConditionExpression: 'attribute_not_exists(drawnMinor) OR drawnMinor <= :limit',
+            ExpressionAttributeNames: { '#fund': 'fund', '#type': 'type' },
+            ExpressionAttributeValues: {
+              ...fundAttributes(scope),
+              ':amount': amount,
+              ':zero': 0,
+              ':limit': limit,
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...claimReservationKey(scope, claim.claimId),
-                  type: 'ClaimReservation',
-                  claimId: claim.claimId,
-                  state: 'reserved',
-                  amountMinor: amount,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...claimReservationKey(scope, claim.claimId),
+              type: 'ClaimReservation',
+              claimId: claim.claimId,
+              state: 'reserved',
+              amountMinor: amount,
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: claimItem(claimSchema.parse(claim)),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: claimItem(claimSchema.parse(claim)),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...references.map((reference) => ({
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
+              type: 'ClaimReference',
+              reference,
+              claimId: claim.claimId,
             },
-            ...references.map((reference) => ({
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
-                  type: 'ClaimReference',
-                  reference,
-                  claimId: claim.claimId,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            })),
-          ],
-        }),
-      );
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })),
+      ]);
       return { kind: 'reserved' };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
@@ -277,7 +274,10 @@ export class DynamoClaimFunds implements ClaimFunds {
     const items = this.settlementItems(claim, approved, posting, decision);
     try {
       await retryOnTransactionConflict(() =>
-        this.client.send(new TransactWriteCommand({ TransactItems: items.map(({ item }) => item) })),
+        transactWrite(
+          this.client,
+          items.map(({ item }) => item),
+        ),
       );
       return true;
     } catch (error) {

@@ -40,7 +40,8 @@ export const partnerAnswerTimeout = Duration.days(30);
 
 /**
  * The claim-approval workflow: ClaimSubmitted (rule) → a starter Lambda starts an execution named after the
- * claim → begin (into approval; levels fixed by the policy, or auto-approved) → for each level a
+ * claim → begin (into approval; levels fixed by the policy, or auto-approved, settled and ClaimDecided
+ * published there: the workflow ends) → for each level a
  * `.waitForTaskToken` task whose Lambda stores the approval task; the API resumes it with the decision →
  * returned claims wait for the partner's answer → settle (ledger, reservation) and ClaimDecided. Waits that
  * time out remind or escalate (EscalateTask) and wait again.
@@ -68,8 +69,8 @@ export class ClaimApprovalsStack extends Stack {
     const begin = step(
       'BeginClaimApproval',
       'functions/workflows/begin-claim-approval.ts',
-      'Moves a validated claim into approval and fixes its levels, or approves it automatically',
-      false,
+      'Moves a validated claim into approval and fixes its levels, or approves, settles and publishes it',
+      true,
     );
     const open = step(
       'OpenApprovalTask',
@@ -122,9 +123,8 @@ export class ClaimApprovalsStack extends Stack {
       error: 'ClaimApprovalFailed',
       cause: 'A claim-approval step failed; the claim keeps its status and reservation',
     });
-    const settled = invoke('Settle', settle, TaskInput.fromJsonPathAt('$')).next(
-      new Succeed(this, 'ClaimDecided'),
-    );
+    const decided = new Succeed(this, 'ClaimDecided');
+    const settled = invoke('Settle', settle, TaskInput.fromJsonPathAt('$')).next(decided);
     const awaitDecision = awaitTask('AwaitDecision', 'decision', approvalReminderInterval);
     const awaitAnswer = awaitTask('AwaitPartnerAnswer', 'partnerAnswer', partnerAnswerTimeout);
     const afterWait = new Choice(this, 'AfterWait')
@@ -158,6 +158,7 @@ export class ClaimApprovalsStack extends Stack {
       task.addCatch(failed, { errors: ['States.ALL'] });
     const start = beginApproval.next(
       new Choice(this, 'AutoApproved')
+        .when(Condition.stringEquals('$.next', 'done'), decided)
         .when(Condition.stringEquals('$.next', 'settle'), settled)
         .otherwise(awaitDecision),
     );

@@ -15,7 +15,8 @@ type AslState = {
   TimeoutSeconds?: number;
   Retry?: { ErrorEquals: string[] }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
-  Choices?: unknown[];
+  Choices?: { StringEquals?: string; Next: string }[];
+  Default?: string;
 };
 
 let claims: Template;
@@ -143,7 +144,15 @@ describe('claim-approvals stack', () => {
     expect(fn?.Properties.Timeout).toBe(900);
   });
 
-  it('grants least privilege: the starter only starts executions; only escalation and settlement publish', () => {
+  it('ends an automatic approval the first step settled and published (done), settles one it handed on', () => {
+    const choices = Object.fromEntries(
+      (states.AutoApproved?.Choices ?? []).map((choice) => [choice.StringEquals, choice.Next]),
+    );
+    expect(choices).toEqual({ done: 'ClaimDecided', settle: 'Settle' });
+    expect(states.AutoApproved?.Default).toBe('AwaitDecision');
+  });
+
+  it('grants least privilege: the starter only starts executions; only the first step (automatic approvals), escalation and settlement publish', () => {
     const actions = actionsByEntry(claims);
     expect(actions['functions/workflows/start-claim-approval.ts']).toContain('states:StartExecution');
     expect(
@@ -156,6 +165,8 @@ describe('claim-approvals stack', () => {
       .map(([entry]) => entry)
       .sort();
     expect(publishers).toEqual([
+      // an automatic approval's ClaimDecided, published where it is settled
+      'functions/workflows/begin-claim-approval.ts',
       'functions/workflows/escalate-approval-task.ts',
       'functions/workflows/escalate-request-approval-task.ts',
       'functions/workflows/settle-claim-approval.ts',

@@ -1,15 +1,15 @@
 import { Readable } from 'node:stream';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { BatchGetCommand, BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LineWrite } from '../../../domain/channel-files/line-restatement';
 import { getAll, putAll } from '../../../functions/adapters/dynamo-batch';
 import { DynamoChannelLines } from '../../../functions/adapters/dynamo-channel-lines';
-import { createDocumentClient } from '../../../functions/adapters/dynamo-client';
+import { createDocumentClient, readClientOf } from '../../../functions/adapters/dynamo-client';
 import {
   createEventBridgeClient,
   EventBridgePublisher,
@@ -172,11 +172,12 @@ describe('BatchWrite partial UnprocessedItems', () => {
   it('BatchGet partial UnprocessedKeys: the missing keys are read again, none lost', async () => {
     const client = createDocumentClient(settings);
     let calls = 0;
-    mockClient(client)
-      .on(BatchGetCommand)
+    // getAll reads through the document client's low-level sibling: keys and items as attribute values.
+    mockClient(readClientOf(client))
+      .on(BatchGetItemCommand)
       .callsFake((input) => {
         calls++;
-        const keys = input.RequestItems.t.Keys as { pk: string; sk: string }[];
+        const keys = input.RequestItems.t.Keys;
         const [first, ...rest] = keys;
         return calls === 1
           ? { Responses: { t: [first] }, UnprocessedKeys: { t: { Keys: rest } } }

@@ -178,7 +178,7 @@ describe('claim approval, step by step (in-memory ports)', () => {
     ]);
   });
 
-  it('a claim below the stored auto-approve threshold is approved and settled by the system in one write', async () => {
+  it('a claim below the stored auto-approve threshold is approved and settled by the system in one write, and published', async () => {
     const harness = approvalHarness();
     await harness.deps.policies.create({
       policyId: 'current',
@@ -190,7 +190,18 @@ describe('claim approval, step by step (in-memory ports)', () => {
     });
     await harness.claims.create(validatedClaim({ amountClaimed: '499.99' }));
     const state = await startClaimApproval(harness.deps, { claimId: 'CLM-1' });
-    expect(state).toMatchObject({ next: 'settle', levels: [], settled: true });
+    // Nothing left for the workflow: the step published the decision itself.
+    expect(state).toEqual({ claimId: 'CLM-1', next: 'done', levels: [] });
+    expect(harness.published.map((event) => [event.detailType, event.detail])).toEqual([
+      [
+        'ClaimDecided',
+        expect.objectContaining({
+          outcome: 'approved',
+          amountApproved: '499.99',
+          decidedBy: { userId: 'system', role: 'system' },
+        }),
+      ],
+    ]);
     // Approved and settled together: the settlement carried the decision.
     expect(harness.settled.map((claim) => [claim.status, claim.amountApproved])).toEqual([
       ['approved', '499.99'],
@@ -203,16 +214,27 @@ describe('claim approval, step by step (in-memory ports)', () => {
       ['validated', 'inApproval'],
       ['inApproval', 'approved'],
     ]);
-    // The state hands the approved claim to the settle step, which then needs no read.
-    expect(state.claim).toEqual(approved);
     // Retried, the step finds the claim approved and routes to settlement (idempotent) without claiming it done.
     const retried = await startClaimApproval(harness.deps, { claimId: 'CLM-1' });
     expect(retried).toMatchObject({ next: 'settle', claim: approved });
     expect(retried.settled).toBeUndefined();
-    // The settle step settles nothing more: it publishes the decision.
+  });
+
+  it('an automatic approval whose ClaimDecided cannot be published is settled once and left to the settle step to publish', async () => {
+    const harness = approvalHarness();
+    await harness.deps.policies.create(storedUsdPolicy('500.00'));
+    await harness.claims.create(validatedClaim({ amountClaimed: '499.99' }));
+    const refused = { publish: async () => Promise.reject(new Error('EventBridge refused ClaimDecided')) };
+    const state = await startClaimApproval({ ...harness.deps, events: refused }, { claimId: 'CLM-1' });
+    const approved = await harness.claims.get('CLM-1');
+    // Settled (one write), the approved claim handed on: the settle step only publishes.
+    expect(state).toEqual({ claimId: 'CLM-1', next: 'settle', levels: [], claim: approved, settled: true });
+    expect(harness.settled).toHaveLength(1);
     await settleClaimApproval(harness.deps, state);
     expect(harness.settled).toHaveLength(1);
-    expect(harness.published[0]?.detail).toMatchObject({ decidedBy: { userId: 'system', role: 'system' } });
+    expect(harness.published.map((event) => [event.detailType, event.detail])).toEqual([
+      ['ClaimDecided', expect.objectContaining({ outcome: 'approved', amountApproved: '499.99' })],
+    ]);
   });
 
   it('a claim that entered approval in a write of its own (a step retried across the change) is auto-approved', async () => {
