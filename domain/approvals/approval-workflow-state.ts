@@ -44,3 +44,15 @@ export const approvalWorkflowStateSchema = z.object({
 export type ApprovalWorkflowState = Omit<z.infer<typeof approvalWorkflowStateSchema>, 'claim'> & {
   readonly claim?: Claim | undefined;
 };
+
+/**
+ * The claim workflow's task payloads besides the state itself (which the other steps take whole). They carry
+ * roles, levels and the claim, domain vocabulary events/ cannot import, so they live here; the CDK builds the
+ * task inputs from them (`taskPayload`) and the handlers parse their payloads with them.
+ */
+export const beginClaimApprovalTask = z.object({ claimId: z.string().min(1) });
+export const openApprovalTask = z.object({
+  kind: z.enum(['decision', 'partnerAnswer']),
+  state: approvalWorkflowStateSchema,
+  taskToken: z.string().min(1),
+});

@@ -17,6 +17,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { claimRejectedError } from '../../domain/approvals/approval-use-cases';
+import { beginClaimApprovalTask, openApprovalTask } from '../../domain/approvals/approval-workflow-state';
 import * as claimSubmitted from '../../events/claim-submitted.v1';
 import * as paymentBatchRequested from '../../events/payment-batch-requested.v1';
 import { approvalStateMachine } from '../constructs/approval-state-machine';
@@ -25,6 +26,7 @@ import { EventHandlerFunction } from '../constructs/event-handler-function';
 import { acknowledgeFunctionFindings } from '../constructs/function-nag-suppressions';
 import { transientLambdaRetry } from '../constructs/lambda-step-retry';
 import { RequestApprovalWorkflow } from '../constructs/request-approval-workflow';
+import { taskPayload } from '../constructs/task-payload';
 
 export interface ClaimApprovalsStackProps extends StackProps {
   readonly table: TableV2;
@@ -111,7 +113,11 @@ export class ClaimApprovalsStack extends Stack {
       const task = new LambdaInvoke(this, id, {
         lambdaFunction: open,
         integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-        payload: TaskInput.fromObject({ kind, 'state.$': '$', taskToken: JsonPath.taskToken }),
+        payload: taskPayload(openApprovalTask, {
+          kind: { fixed: kind },
+          state: '$',
+          taskToken: JsonPath.taskToken,
+        }),
         resultPath: '$.result',
         taskTimeout: Timeout.duration(timeout),
       });
@@ -153,7 +159,11 @@ export class ClaimApprovalsStack extends Stack {
       waiting.addCatch(failed, { errors: ['States.ALL'] });
       waiting.next(afterWait);
     }
-    const beginApproval = invoke('Begin', begin, TaskInput.fromObject({ 'claimId.$': '$.claimId' }));
+    const beginApproval = invoke(
+      'Begin',
+      begin,
+      taskPayload(beginClaimApprovalTask, { claimId: '$.claimId' }),
+    );
     for (const task of [beginApproval, escalateTask, expireReturn])
       task.addCatch(failed, { errors: ['States.ALL'] });
     const start = beginApproval.next(

@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { beginClaimApprovalTask, openApprovalTask } from '../../domain/approvals/approval-workflow-state';
 import {
   beginRequestApprovalTask,
   openRequestApprovalTask,
@@ -79,6 +80,9 @@ describe('claim-approvals stack', () => {
       'taskToken.$': '$$.Task.Token',
     });
     expect(wait?.TimeoutSeconds).toBe(24 * 3600);
+    // Built from the contracts the handlers parse (domain/approvals/approval-workflow-state.ts).
+    expect(payloadFields(wait)).toEqual(Object.keys(openApprovalTask.shape).sort());
+    expect(payloadFields(states.Begin)).toEqual(Object.keys(beginClaimApprovalTask.shape).sort());
     const catches = Object.fromEntries(
       (wait?.Catch ?? []).map((entry) => [entry.ErrorEquals.join(','), entry.Next]),
     );
