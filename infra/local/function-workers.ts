@@ -62,8 +62,8 @@ export class FunctionWorkers {
     this.slots = Array.from({ length: size }, () => this.spawn());
   }
 
-  invoke(logicalId: string, event: unknown): Promise<unknown> {
-    if (this.closed) return Promise.reject(new Error('Local runtime: the function workers are stopped'));
+  async invoke(logicalId: string, event: unknown): Promise<unknown> {
+    if (this.closed) throw new Error('Local runtime: the function workers are stopped');
     const { entry, timeoutSeconds } = this.functions.get(logicalId);
     const slot = this.leastBusy();
     const id = ++this.nextId;
