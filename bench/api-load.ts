@@ -2,12 +2,14 @@
  * Read load on the local stack with a partner token: `GET /partners/DIST-NORTH/checkbook` and
  * `GET /sales-lines?month=2026-03` alternating, from 20 workers, first at a fixed offered rate, then as fast
  * as they go. The stack runs in its own process (`npm start`), so the load generator does not share its event
- * loop; everything stays on 127.0.0.1; each phase is bounded in requests and seconds.
+ * loop; everything stays on 127.0.0.1; each phase is bounded in requests and seconds. `API_LOAD_WORKERS` sets how
+ * many worker threads run the stack's handlers (default as `npm start`; 0 runs them on the gateway's thread).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { defaultFunctionWorkers } from '../infra/local/function-workers';
 import { localSigningKey, signLocalToken } from '../infra/local/local-auth';
 import { freePort } from '../infra/local/preflight';
 import { childrenOf, cpuMilliseconds } from './process-cpu';
@@ -16,6 +18,8 @@ const workers = 20;
 const offeredRate = Number(process.env.API_LOAD_RATE ?? 200);
 const phaseSeconds = Number(process.env.API_LOAD_SECONDS ?? 15);
 const maxRequests = 20_000;
+/** Worker threads running the stack's API handlers (`--function-workers`; 0: on the gateway's thread). */
+const functionWorkers = Number(process.env.API_LOAD_WORKERS ?? defaultFunctionWorkers);
 const paths = ['/partners/DIST-NORTH/checkbook', '/sales-lines?month=2026-03&limit=25'];
 
 export async function startStack(
@@ -116,7 +120,7 @@ async function phase(stack: ChildProcess, base: string, token: string, rate: num
 export async function runApiLoadBench(): Promise<Record<string, unknown>> {
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'chrm-api-load-'));
   const port = await freePort();
-  const child = await startStack(port, dataDirectory);
+  const child = await startStack(port, dataDirectory, ['--function-workers', String(functionWorkers)]);
   try {
     const token = await signLocalToken(localSigningKey(dataDirectory), {
       sub: 'bench-partner',
@@ -126,6 +130,7 @@ export async function runApiLoadBench(): Promise<Record<string, unknown>> {
     const base = `http://127.0.0.1:${port}`;
     await phase(child, base, token, 50); // warm-up: handlers loaded, clients connected
     return {
+      functionWorkers,
       fixed: await phase(child, base, token, offeredRate),
       max: await phase(child, base, token, undefined),
     };

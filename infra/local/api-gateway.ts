@@ -99,7 +99,8 @@ export class LocalApiGateway {
 
   constructor(
     private readonly routes: readonly LocalRoute[],
-    private readonly functions: LocalFunctions,
+    /** LocalFunctions, or FunctionWorkers running the same handlers off this thread. */
+    private readonly functions: Pick<LocalFunctions, 'invoke'>,
     private readonly signingKey: Uint8Array,
     /** What answers a request no API route matches (the web app, local sign-in) before the 404. */
     private readonly fallback?: LocalFallback,

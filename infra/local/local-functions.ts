@@ -1,36 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Context } from 'aws-lambda';
 import { entryMetadataKey, repositoryRoot } from '../constructs/chrm-function';
 import type { IntrinsicResolver } from './intrinsics';
+import { type Handler, lambdaContext } from './lambda-context';
 import { type CfnTemplate, resourcesOfType } from './template';
-
-type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
 export interface LocalFunction {
   readonly logicalId: string;
   readonly entry: string;
   readonly environment: Record<string, string>;
   readonly timeoutSeconds: number;
-}
-
-function lambdaContext(fn: LocalFunction): Context {
-  const deadline = Date.now() + fn.timeoutSeconds * 1000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: fn.logicalId,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${fn.logicalId}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${fn.logicalId}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 /**

@@ -33,6 +33,7 @@ import { DurableRecords } from './durable-records';
 import { createTableFromTemplate, localCredentials, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus } from './event-bus';
 import { deliverToRules, eventRulesFromTemplates } from './event-rules';
+import { FunctionWorkers } from './function-workers';
 import { IntrinsicResolver, localRegion } from './intrinsics';
 import { keptPort } from './kept-port';
 import { localCursorSigningKey, localSigningKey, signLocalToken } from './local-auth';
@@ -68,6 +69,11 @@ export interface LocalStackOptions {
   readonly seed?: boolean | DemoSeedDepth;
   /** Which CDK stacks to run; the ChRM app unless a test supplies its own. */
   readonly addStacks?: (app: App) => unknown;
+  /**
+   * Worker threads that run the API routes' handlers (0, the default: the gateway's own thread, where a test's
+   * mocks and spies reach them). Workflow tasks, S3 notifications and event-rule targets run in this thread.
+   */
+  readonly functionWorkers?: number;
 }
 
 export const demoSeedDepths = ['masterData', 'channelData', 'programs', 'claims', 'funds'] as const;
@@ -320,9 +326,13 @@ async function startLocalStackOnce(options: LocalStackOptions): Promise<LocalSta
       (user) => signLocalToken(signingKey, user),
       s3.endpoint,
     );
+    const functionWorkers = options.functionWorkers
+      ? new FunctionWorkers(functions, options.functionWorkers)
+      : undefined;
+    if (functionWorkers) stops.add('Function workers', () => functionWorkers.close());
     const gateway = new LocalApiGateway(
       routesFromTemplates(templates, resolver),
-      functions,
+      functionWorkers ?? functions,
       signingKey,
       webSite,
     );

@@ -2,16 +2,26 @@
 import './local-process-env';
 import { parseArgs } from 'node:util';
 import { demoSegmentAuthorizationNumber } from './demo/seed-demo-ship-and-debit';
+import { defaultFunctionWorkers } from './function-workers';
 import { defaultDataDirectory, type LocalStack, startLocalStack } from './local-stack';
 import { LocalSetupError } from './preflight';
 
-const usage = `Usage: npm start -- [--in-memory] [--port 3000] [--dynamodb-port N] [--data-dir .chrm-local] [--no-seed]`;
+const usage = `Usage: npm start -- [--in-memory] [--port 3000] [--dynamodb-port N] [--data-dir .chrm-local] [--no-seed] [--function-workers N]`;
 
 function portOption(name: string, text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new LocalSetupError(`${name} must be 0-65535\n${usage}`);
   return port;
+}
+
+function workerCount(text: string): number {
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 0 || count > 64)
+    throw new LocalSetupError(
+      `--function-workers must be 0-64 (0: handlers on the gateway's thread)\n${usage}`,
+    );
+  return count;
 }
 
 function parseOptions() {
@@ -23,6 +33,7 @@ function parseOptions() {
       'dynamodb-port': { type: 'string', default: '0' },
       'data-dir': { type: 'string', default: defaultDataDirectory },
       'no-seed': { type: 'boolean', default: false },
+      'function-workers': { type: 'string', default: String(defaultFunctionWorkers) },
       help: { type: 'boolean', default: false },
     },
   });
@@ -30,6 +41,7 @@ function parseOptions() {
     ...values,
     port: portOption('--port', values.port),
     dynamoDbPort: portOption('--dynamodb-port', values['dynamodb-port']),
+    functionWorkers: workerCount(values['function-workers']),
   };
 }
 
@@ -133,8 +145,10 @@ async function main() {
     inMemory: options['in-memory'],
     dataDirectory: options['data-dir'],
     seed: !options['no-seed'],
+    functionWorkers: options.functionWorkers,
   });
   const where = options['in-memory'] ? 'data in memory' : `data kept in ${options['data-dir']}`;
+  console.log(`API handlers run in ${options.functionWorkers || 'no'} worker thread(s).`);
   console.log(banner(stack, started, where));
   let stopping = false;
   const shutdown = async (exitCode: number) => {

@@ -15,7 +15,11 @@ import { checkbookQuerySchema, partnerPathSchema } from '../api-schemas';
 export const handler = httpApi(async (event) => {
   const { partnerId } = pathParams(event, partnerPathSchema);
   const { programId } = queryParams(event, checkbookQuerySchema);
-  const checkbooks = await checkbookOf(accruals.ledger, actorOf(event), { partnerId, programId });
-  const positions = await claimDeps.claimFunds.positionsOf(partnerId);
+  // The two Queries are independent: sent together, one round trip. checkbookOf checks the caller before its
+  // first await, so a partner asking for another's checkbook still gets its 404; the positions read then is dropped.
+  const [checkbooks, positions] = await Promise.all([
+    checkbookOf(accruals.ledger, actorOf(event), { partnerId, programId }),
+    claimDeps.claimFunds.positionsOf(partnerId),
+  ]);
   return json(200, { items: withReservations(checkbooks, positions) });
 });
