@@ -1,6 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Claim } from '../../domain/claims/claim';
 import { reservationLimit } from '../../domain/claims/claim-fund';
 import { claimPosting } from '../../domain/claims/settle-decided-claim';
 import { ClosedPeriodError } from '../../domain/ledger/accounting-period';
@@ -18,6 +17,7 @@ import {
   partnerLiabilitiesPartition,
 } from '../../functions/adapters/table-keys/reports';
 import { loadConfig } from '../../functions/shared/config';
+import { claimStoreContract } from '../support/claim-store-contract';
 import { createTestTable } from '../support/test-table';
 import { claim } from '../unit/claims/builders';
 import { posting as ledgerPosting } from '../unit/ledger/builders';
@@ -44,78 +44,9 @@ const claimPostingAmounts = async (partnerId: string, programId: string) =>
     .filter((posting) => posting.kind === 'claim')
     .map((posting) => posting.amount);
 
+claimStoreContract('DynamoClaimStore', async () => store);
+
 describe('DynamoClaimStore', () => {
-  it('creates a claim once and reads it back as written', async () => {
-    const created = claim({ claimId: 'CLM-S1' });
-    expect(await store.create(created)).toBe(true);
-    expect(await store.create({ ...created, amountClaimed: '1.00' })).toBe(false);
-    expect(await store.get('CLM-S1')).toEqual(created);
-    expect(await store.get('CLM-NONE')).toBeUndefined();
-  });
-
-  it('transitions only from the expected status and the previous version: two racers, one effect', async () => {
-    const created = claim({ claimId: 'CLM-S2' });
-    await store.create(created);
-    const inApproval: Claim = { ...created, status: 'inApproval', version: 2 };
-    const racers = await Promise.all([
-      store.transition(inApproval, 'validated'),
-      store.transition({ ...inApproval, history: [] }, 'validated'),
-    ]);
-    expect(racers.sort()).toEqual([false, true]);
-    expect(await store.transition({ ...inApproval, status: 'approved', version: 3 }, 'validated')).toBe(
-      false,
-    );
-    expect(
-      await store.transition(
-        { ...inApproval, status: 'approved', amountApproved: '100.00', version: 4 },
-        'inApproval',
-      ),
-    ).toBe(false);
-    expect(
-      await store.transition(
-        { ...inApproval, status: 'approved', amountApproved: '100.00', version: 3 },
-        'inApproval',
-      ),
-    ).toBe(true);
-    expect(await store.transition({ ...inApproval, claimId: 'CLM-NONE', version: 2 }, 'validated')).toBe(
-      false,
-    );
-  });
-
-  it('lists claims of a status from the status index, oldest first, following a claim as it moves', async () => {
-    for (const [index, at] of ['2026-04-03T00:00:00.000Z', '2026-04-01T00:00:00.000Z'].entries()) {
-      await store.create(claim({ claimId: `CLM-L${index}`, status: 'rejected', submittedAt: at }));
-    }
-    expect((await store.withStatus('rejected')).map((each) => each.claimId)).toEqual(['CLM-L1', 'CLM-L0']);
-    const moved = { ...(await store.get('CLM-L1')), status: 'scheduled', version: 2 } as Claim;
-    expect(await store.transition(moved, 'rejected')).toBe(true);
-    expect((await store.withStatus('scheduled')).map((each) => each.claimId)).toEqual(['CLM-L1']);
-    expect((await store.withStatus('rejected')).map((each) => each.claimId)).toEqual(['CLM-L0']);
-  });
-
-  it('moves 250 claims in transactions of 100: each stands or falls on its own condition, none lost', async () => {
-    const claims = Array.from({ length: 250 }, (_, index) => claim({ claimId: `CLM-M${index}` }));
-    for (const each of claims) await store.create(each);
-    // Every 7th claim moved by someone else first: its move in the batch must fail alone.
-    const taken = claims.filter((_, index) => index % 7 === 3);
-    for (const each of taken)
-      await store.transition({ ...each, status: 'inApproval', version: 2 }, 'validated');
-    const moves = claims.map((each) => ({
-      next: { ...each, status: 'rejected' as const, version: 2 },
-      expected: 'validated' as const,
-    }));
-    const written = await store.transitionAll(moves);
-    expect(written.filter((done) => !done)).toHaveLength(taken.length);
-    expect(written.every((done, index) => done === (index % 7 !== 3))).toBe(true);
-    const stored = await store.getAll([...claims.map((each) => each.claimId), 'CLM-NONE']);
-    expect(stored.size).toBe(250);
-    for (const [index, each] of claims.entries()) {
-      expect(stored.get(each.claimId)?.status).toBe(index % 7 === 3 ? 'inApproval' : 'rejected');
-    }
-    // A repeat changes nothing: the stored versions moved on.
-    expect((await store.transitionAll(moves)).some(Boolean)).toBe(false);
-  });
-
   it('refuses to read back an item that is not a valid claim', async () => {
     await client.send(
       new PutCommand({

@@ -22,13 +22,17 @@ import type {
 import type { LedgerPosting } from '../../../domain/ledger/ledger-posting';
 import type { LedgerReader } from '../../../domain/ledger/ports';
 import { toMinorUnits } from '../../../domain/shared/money/minor-units';
+import { bySortKey } from '../../support/in-memory-pages';
 import { InMemoryAccrualLedger } from '../accrual-runs/fakes';
 
 const fundKey = fundScopeKey;
 const referenceKey = (claim: Claim, reference: string) =>
   [claim.partnerId, claim.programId, claim.period, reference].join('\u001f');
 
-/** Claims in a Map, with the adapter's conditional contract (create once, transition on status + version). */
+/**
+ * Claims in a Map, with the adapter's conditional contract (create once, transition on status + version) and
+ * its status index's order (submitted time, then id).
+ */
 export class InMemoryClaimStore implements ClaimStore {
   readonly claims = new Map<string, Claim>();
 
@@ -62,7 +66,9 @@ export class InMemoryClaimStore implements ClaimStore {
   }
 
   async withStatus(status: ClaimStatus): Promise<Claim[]> {
-    return [...this.claims.values()].filter((claim) => claim.status === status);
+    return [...this.claims.values()]
+      .filter((claim) => claim.status === status)
+      .sort(bySortKey((claim) => `${claim.submittedAt}#${claim.claimId}`));
   }
 }
 
