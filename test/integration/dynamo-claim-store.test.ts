@@ -17,6 +17,7 @@ import {
   partnerLiabilitiesPartition,
 } from '../../functions/adapters/table-keys/reports';
 import { loadConfig } from '../../functions/shared/config';
+import { claimFundsContract } from '../support/claim-funds-contract';
 import { claimStoreContract } from '../support/claim-store-contract';
 import { createTestTable } from '../support/test-table';
 import { claim } from '../unit/claims/builders';
@@ -45,6 +46,7 @@ const claimPostingAmounts = async (partnerId: string, programId: string) =>
     .map((posting) => posting.amount);
 
 claimStoreContract('DynamoClaimStore', async () => store);
+claimFundsContract('DynamoClaimFunds', async () => ({ funds, claims: store, ledger }));
 
 describe('DynamoClaimStore', () => {
   it('refuses to read back an item that is not a valid claim', async () => {
