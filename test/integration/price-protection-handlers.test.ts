@@ -5,9 +5,11 @@ import { defaultApprovalPolicy, requiredLevels } from '../../domain/approvals/ap
 import type { InventorySnapshotLine, NormalizedSaleLine } from '../../domain/ingestion/ingest-types';
 import { DynamoChannelLines } from '../../functions/adapters/dynamo-channel-lines';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { DynamoPriceProtectionStore } from '../../functions/adapters/dynamo-price-protection-store';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
 import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
+import { priceProtectionStoreContract } from '../support/price-protection-store-contract';
 import { createTestTable } from '../support/test-table';
 
 const handlers: Record<string, ApiHandler> = {};
@@ -299,4 +301,9 @@ describe('price protection handlers on DynamoDB Local', () => {
     expect(requiredLevels(generous, disputed.json.claim)).toEqual(['approver']);
     expect(requiredLevels(generous, { ...disputed.json.claim, reviewRequired: [] })).toEqual([]);
   });
+});
+
+priceProtectionStoreContract('DynamoPriceProtectionStore', async () => {
+  const config = loadConfig();
+  return new DynamoPriceProtectionStore(createDocumentClient(config), config.TABLE_NAME);
 });
