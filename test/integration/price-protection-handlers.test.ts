@@ -11,6 +11,7 @@ import { loadConfig } from '../../functions/shared/config';
 import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
 import { priceProtectionStoreContract } from '../support/price-protection-store-contract';
 import { createTestTable } from '../support/test-table';
+import { term as baseTerm } from '../unit/price-protection/builders';
 
 const handlers: Record<string, ApiHandler> = {};
 const bus = mockClient(EventBridgeClient);
@@ -111,15 +112,7 @@ const admin = { sub: 'u-admin', role: 'admin' };
 const partnerP1 = { sub: 'u-p1', role: 'partner', partnerId: 'P1' };
 const partnerP2 = { sub: 'u-p2', role: 'partner', partnerId: 'P2' };
 
-const term = {
-  minDecreasePercent: '5',
-  eligibilityWindowDays: 60,
-  supportedDifferencePercent: '100',
-  supportedQuantityPercent: '100',
-  includeInTransit: false,
-  reverseOnIncrease: false,
-  reconciliationToleranceUnits: '2',
-};
+const term = { ...baseTerm, reconciliationToleranceUnits: '2' };
 const decrease = {
   priceListId: 'PL-US',
   sku: 'SW-24',
