@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { demoPriceEntries } from '../../infra/local/demo/demo-channel';
+import { term } from '../unit/price-protection/builders';
 import { eventually, taskInInbox } from './approval-inbox';
 import { localStackPerFile } from './local-api';
 
@@ -21,15 +22,6 @@ const inventory = [
   'SW-0001,2026-06-30,50,0,EA,W1',
 ].join('\n');
 
-const term = {
-  minDecreasePercent: '5',
-  eligibilityWindowDays: 60,
-  supportedDifferencePercent: '100',
-  supportedQuantityPercent: '100',
-  includeInTransit: false,
-  reverseOnIncrease: false,
-  reconciliationToleranceUnits: '0',
-};
 // The demo's mid-year drop: SWITCHES book costs fall 8 % on 1 July.
 const run = {
   priceListId: 'US-2026',

@@ -11,6 +11,7 @@ import { createS3Client } from '../../functions/adapters/s3-client';
 import { S3Uploads } from '../../functions/adapters/s3-uploads';
 import { partnerUser } from '../support/actors';
 import { posFile, posHeader, startChannelDataHarness, testBucket } from '../support/channel-data-harness';
+import { evidenceLibraryContract } from '../support/evidence-library-contract';
 import { evidenceStoreContract } from '../support/evidence-store-contract';
 import { runSnapshotsContract } from '../support/run-snapshots-contract';
 
@@ -252,10 +253,14 @@ const s3Client = () =>
 
 runSnapshotsContract('S3RunSnapshots', async () => new S3RunSnapshots(s3Client(), testBucket));
 
-evidenceStoreContract('S3Uploads', async () => ({
+/** The uploads bucket, uploaded to as a partner does: a PUT to the URL it signed. */
+const s3Evidence = async () => ({
   evidence: new S3Uploads(s3Client(), testBucket),
-  upload: async (url, _key, body, contentType) => {
+  upload: async (url: string, _key: string, body: Buffer, contentType: string) => {
     const response = await fetch(url, { method: 'PUT', body, headers: { 'content-type': contentType } });
     if (!response.ok) throw new Error(`upload refused: ${response.status} ${await response.text()}`);
   },
-}));
+});
+
+evidenceStoreContract('S3Uploads', s3Evidence);
+evidenceLibraryContract('S3Uploads', s3Evidence);

@@ -5,10 +5,13 @@ import { defaultApprovalPolicy, requiredLevels } from '../../domain/approvals/ap
 import type { InventorySnapshotLine, NormalizedSaleLine } from '../../domain/ingestion/ingest-types';
 import { DynamoChannelLines } from '../../functions/adapters/dynamo-channel-lines';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
+import { DynamoPriceProtectionStore } from '../../functions/adapters/dynamo-price-protection-store';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { loadConfig } from '../../functions/shared/config';
 import { type ApiHandler, handlerCaller } from '../support/api-handler-call';
+import { priceProtectionStoreContract } from '../support/price-protection-store-contract';
 import { createTestTable } from '../support/test-table';
+import { term as baseTerm } from '../unit/price-protection/builders';
 
 const handlers: Record<string, ApiHandler> = {};
 const bus = mockClient(EventBridgeClient);
@@ -109,15 +112,7 @@ const admin = { sub: 'u-admin', role: 'admin' };
 const partnerP1 = { sub: 'u-p1', role: 'partner', partnerId: 'P1' };
 const partnerP2 = { sub: 'u-p2', role: 'partner', partnerId: 'P2' };
 
-const term = {
-  minDecreasePercent: '5',
-  eligibilityWindowDays: 60,
-  supportedDifferencePercent: '100',
-  supportedQuantityPercent: '100',
-  includeInTransit: false,
-  reverseOnIncrease: false,
-  reconciliationToleranceUnits: '2',
-};
+const term = { ...baseTerm, reconciliationToleranceUnits: '2' };
 const decrease = {
   priceListId: 'PL-US',
   sku: 'SW-24',
@@ -299,4 +294,9 @@ describe('price protection handlers on DynamoDB Local', () => {
     expect(requiredLevels(generous, disputed.json.claim)).toEqual(['approver']);
     expect(requiredLevels(generous, { ...disputed.json.claim, reviewRequired: [] })).toEqual([]);
   });
+});
+
+priceProtectionStoreContract('DynamoPriceProtectionStore', async () => {
+  const config = loadConfig();
+  return new DynamoPriceProtectionStore(createDocumentClient(config), config.TABLE_NAME);
 });

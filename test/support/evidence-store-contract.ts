@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceStore } from '../../domain/evidence/ports';
 
 /** An evidence store and how a partner uploads to a URL it signed (the fake: kept; S3: a PUT to the URL). */
-export interface EvidenceUnderTest {
-  readonly evidence: EvidenceStore;
+export interface EvidenceUnderTest<Store extends EvidenceStore = EvidenceStore> {
+  readonly evidence: Store;
   readonly upload: (url: string, key: string, body: Buffer, contentType: string) => Promise<void>;
 }
 

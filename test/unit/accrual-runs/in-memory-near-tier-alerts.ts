@@ -1,10 +1,14 @@
 import type { NearTierAlertStore, StoredNearTierAlert } from '../../../domain/accrual-runs/ports';
 import type { Page, PageRequest } from '../../../domain/shared/ports';
+import { bySortKey, offsetPage } from '../../support/in-memory-pages';
 
 const keyOf = (alert: Pick<StoredNearTierAlert, 'programId' | 'period' | 'partnerId'>) =>
   `${alert.programId}#${alert.period}#${alert.partnerId}`;
 
-/** Near-tier alerts in a Map with the DynamoDB store's conditions, paged by offset. */
+/**
+ * Near-tier alerts in a Map with the DynamoDB store's conditions and orders (a program period's by partner,
+ * listings by program, period and partner), paged by offset.
+ */
 export class InMemoryNearTierAlerts implements NearTierAlertStore {
   readonly alerts = new Map<string, StoredNearTierAlert>();
 
@@ -23,9 +27,9 @@ export class InMemoryNearTierAlerts implements NearTierAlertStore {
   }
 
   async ofProgramPeriod(programId: string, period: string): Promise<StoredNearTierAlert[]> {
-    return [...this.alerts.values()].filter(
-      (alert) => alert.programId === programId && alert.period === period,
-    );
+    return [...this.alerts.values()]
+      .filter((alert) => alert.programId === programId && alert.period === period)
+      .sort(bySortKey((alert) => alert.partnerId));
   }
 
   async remove(alert: Pick<StoredNearTierAlert, 'programId' | 'period' | 'partnerId'>): Promise<void> {
@@ -36,17 +40,13 @@ export class InMemoryNearTierAlerts implements NearTierAlertStore {
     filter: { readonly programId?: string | undefined; readonly partnerId?: string | undefined },
     page: PageRequest,
   ): Promise<Page<StoredNearTierAlert>> {
-    const matching = [...this.alerts.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, alert]) => alert)
+    const matching = [...this.alerts.values()]
       .filter(
         (alert) =>
           (filter.programId === undefined || alert.programId === filter.programId) &&
           (filter.partnerId === undefined || alert.partnerId === filter.partnerId),
-      );
-    const start = Number(page.cursor ?? 0);
-    const items = matching.slice(start, start + page.limit);
-    const next = start + page.limit;
-    return next < matching.length ? { items, nextCursor: String(next) } : { items };
+      )
+      .sort(bySortKey(keyOf));
+    return offsetPage(matching, page);
   }
 }

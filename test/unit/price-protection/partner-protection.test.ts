@@ -10,16 +10,9 @@ import {
 import type { PriceProtectionTerm } from '../../../domain/price-protection/price-protection-term';
 import { layerOnHand } from '../../../domain/price-protection/stock-layers';
 import { Money } from '../../../domain/shared/money/money';
+import { term as baseTerm } from './builders';
 
-const term: PriceProtectionTerm = {
-  minDecreasePercent: '5',
-  eligibilityWindowDays: 60,
-  supportedDifferencePercent: '100',
-  supportedQuantityPercent: '100',
-  includeInTransit: false,
-  reverseOnIncrease: false,
-  reconciliationToleranceUnits: '2',
-};
+const term: PriceProtectionTerm = { ...baseTerm, reconciliationToleranceUnits: '2' };
 
 const drop: PriceChange = {
   priceListId: 'PL-US',

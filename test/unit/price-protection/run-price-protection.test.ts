@@ -4,11 +4,6 @@ import type { ChannelLineQueries } from '../../../domain/channel-files/ports';
 import { claimRequestSchema } from '../../../domain/claims/claim-request';
 import type { InventorySnapshotLine } from '../../../domain/ingestion/ingest-types';
 import type { PriceEntryData, PriceEntryGroup, PriceEntryId } from '../../../domain/price-lists/price-list';
-import type { PriceProtectionStore } from '../../../domain/price-protection/ports';
-import type {
-  PriceProtectionLine,
-  PriceProtectionRun,
-} from '../../../domain/price-protection/price-protection-run';
 import { reopenRecoveries } from '../../../domain/price-protection/reopen-recoveries';
 import {
   type PriceProtectionDeps,
@@ -17,52 +12,8 @@ import {
 import type { DomainEvent } from '../../../events/domain-event';
 import { fixedClock, InMemoryRecordStore } from '../../support/in-memory-record-store';
 import { InMemoryClaimStore } from '../claims/fakes';
-
-class InMemoryPriceProtectionStore implements PriceProtectionStore {
-  readonly runs = new Map<string, PriceProtectionRun>();
-  readonly lines = new Map<string, PriceProtectionLine>();
-  /** When set, the next line written makes the run "die" right after it, before its claim. */
-  failAfterLine = false;
-  async getRun(runId: string) {
-    return this.runs.get(runId);
-  }
-  async createRun(run: PriceProtectionRun) {
-    if (this.runs.has(run.runId)) return false;
-    this.runs.set(run.runId, run);
-    return true;
-  }
-  async saveRun(run: PriceProtectionRun) {
-    this.runs.set(run.runId, run);
-  }
-  async listRuns() {
-    return { items: [...this.runs.values()] };
-  }
-  async getLine(runId: string, partnerId: string) {
-    return this.lines.get(`${runId}/${partnerId}`);
-  }
-  async createLine(line: PriceProtectionLine) {
-    const key = `${line.runId}/${line.partnerId}`;
-    if (this.lines.has(key)) return false;
-    this.lines.set(key, line);
-    if (this.failAfterLine) {
-      this.failAfterLine = false;
-      throw new Error('the run died');
-    }
-    return true;
-  }
-  async replaceLine(next: PriceProtectionLine) {
-    const key = `${next.runId}/${next.partnerId}`;
-    if (this.lines.get(key)?.version !== next.version - 1) return false;
-    this.lines.set(key, next);
-    return true;
-  }
-  async linesOfRun(runId: string) {
-    return [...this.lines.values()].filter((line) => line.runId === runId);
-  }
-  async linesOfPartner(partnerId: string) {
-    return { items: [...this.lines.values()].filter((line) => line.partnerId === partnerId) };
-  }
-}
+import { term } from './builders';
+import { InMemoryPriceProtectionStore } from './fakes';
 
 const stamp = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
 const snapshot = (asOfDate: string, fields: Partial<InventorySnapshotLine>): InventorySnapshotLine => ({
@@ -125,15 +76,6 @@ async function setup() {
 }
 
 const manager: Actor = { userId: 'u-cm', role: 'channel_manager' };
-const term = {
-  minDecreasePercent: '5',
-  eligibilityWindowDays: 60,
-  supportedDifferencePercent: '100',
-  supportedQuantityPercent: '100',
-  includeInTransit: false,
-  reverseOnIncrease: false,
-  reconciliationToleranceUnits: '0',
-};
 const request = { priceListId: 'PL', sku: 'SW-24', effectiveFrom: '2026-03-15', partnerIds: ['P1'], term };
 
 describe('runPriceProtection', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { EvidenceLibrary, StoredEvidence } from '../../../domain/evidence/ports';
 import { ForbiddenError, NotFoundError, StateConflictError } from '../../../domain/shared/errors';
 import type { DebitAuthorization } from '../../../domain/ship-and-debit/debit-authorization';
 import {
@@ -9,29 +8,7 @@ import {
 } from '../../../domain/ship-and-debit/debit-authorization-attachments';
 import { approver, channelManager, finance, partnerUser } from '../../support/actors';
 import { sampleAuthorization } from './authorization-fixtures';
-
-/** Uploaded objects in a Map, listed by prefix; signed URLs name their key so tests can tell them apart. */
-class InMemoryEvidenceLibrary implements EvidenceLibrary {
-  readonly objects = new Map<string, StoredEvidence>();
-  readonly signedPuts: { key: string; contentType: string; contentLength: number }[] = [];
-  async presignPut(request: { key: string; contentType: string; contentLength: number }) {
-    this.signedPuts.push({
-      key: request.key,
-      contentType: request.contentType,
-      contentLength: request.contentLength,
-    });
-    return `https://uploads.example/${request.key}?put`;
-  }
-  async describe(key: string) {
-    return this.objects.get(key);
-  }
-  async list(prefix: string) {
-    return [...this.objects.values()].filter((object) => object.key.startsWith(prefix));
-  }
-  async presignGet(request: { key: string; fileName: string; expiresInSeconds: number }) {
-    return `https://uploads.example/${request.key}?get&name=${request.fileName}&ttl=${request.expiresInSeconds}`;
-  }
-}
+import { InMemoryEvidenceLibrary } from './fakes';
 
 const now = new Date('2026-11-02T09:00:00.000Z');
 const prefix = 'attachments/DIST-001/DA-2026-0042/';
