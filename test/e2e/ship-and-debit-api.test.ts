@@ -67,6 +67,41 @@ const resaleLine = (invoiceNumber: string, quantity: number) => ({
   amount: money(quantity * 2000),
 });
 
+/**
+ * A claim line of `resaleLine` resold to `endCustomerId` under `authorization`, or (undefined) naming none,
+ * so that the claim finds the authorization that covers it.
+ */
+const resaleTo = (
+  invoiceNumber: string,
+  quantity: number,
+  endCustomerId: string,
+  authorization: string | undefined,
+) => {
+  const { authorizationNumber: _quoted, ...line } = resaleLine(invoiceNumber, quantity);
+  return {
+    ...line,
+    endCustomerId,
+    ...(authorization === undefined ? {} : { authorizationNumber: authorization }),
+  };
+};
+
+/** DIST-NORTH requests `specialPricing` for `coverage`; the approver approves it as asked. */
+async function approvedRequest(coverage: Record<string, string>, quantityCap: number) {
+  const requested = await api('POST', '/debit-authorizations', {
+    token: north(),
+    body: specialPricing(coverage, quantityCap),
+  });
+  expect(requested.status).toBe(201);
+  const number: string = requested.json.authorizationNumber;
+  const task = await taskInInbox(api, approver(), number);
+  const decided = await api('POST', `/approvals/${encodeURIComponent(task.taskId)}/decision`, {
+    token: approver(),
+    body: { decision: 'approve' },
+  });
+  expect(decided.status).toBe(200);
+  return { number, task, request: decided.json.request };
+}
+
 /** DIST-NORTH's JSON claim `claimNumber` in USD of `lines`. */
 const northClaims = (claimNumber: string, lines: readonly object[]) =>
   api('POST', '/ship-and-debit-claims', { token: north(), body: { claimNumber, currency: 'USD', lines } });
@@ -595,33 +630,20 @@ describe('ship & debit through the HTTP API', () => {
       body: amendedTo(16, 'one more for C-9'),
     });
     expect(more.json.lines[0].remainingQuantity).toBe(1);
-    const requested = await api('POST', '/debit-authorizations', {
-      token: north(),
-      body: specialPricing({ kind: 'anyEndCustomer' }, 5),
-    });
-    expect(requested.status).toBe(201);
-    const blanketNumber = requested.json.authorizationNumber;
-    const task = await taskInInbox(api, approver(), blanketNumber);
-    expect(task.subject.summary).toContain('any end customer');
-    const decided = await api('POST', `/approvals/${encodeURIComponent(task.taskId)}/decision`, {
-      token: approver(),
-      body: { decision: 'approve' },
-    });
-    expect(decided.json.request).toMatchObject({ status: 'approved', coverage: { kind: 'anyEndCustomer' } });
+    const approved = await approvedRequest({ kind: 'anyEndCustomer' }, 5);
+    const blanketNumber = approved.number;
+    expect(approved.task.subject.summary).toContain('any end customer');
+    expect(approved.request).toMatchObject({ status: 'approved', coverage: { kind: 'anyEndCustomer' } });
     await uploadPos('sd-blanket-pos.csv', [
       `INV-SD-B1,1,${today},SW-0001,1,EA,${book},C-9`,
       `INV-SD-B2,1,${today},SW-0001,2,EA,${book},C-77`,
       `INV-SD-B3,1,${today},SW-0001,1,EA,${book},C-9`,
     ]);
-    const unquoted = (invoiceNumber: string, quantity: number, endCustomerId: string) => {
-      const { authorizationNumber: _quoted, ...line } = resaleLine(invoiceNumber, quantity);
-      return { ...line, endCustomerId };
-    };
 
     const claim = await northClaims('NW-SD-BLANKET-1', [
-      unquoted('INV-SD-B1', 1, 'C-9'),
-      unquoted('INV-SD-B2', 2, 'C-77'),
-      unquoted('INV-SD-B3', 1, 'C-9'),
+      resaleTo('INV-SD-B1', 1, 'C-9', undefined),
+      resaleTo('INV-SD-B2', 2, 'C-77', undefined),
+      resaleTo('INV-SD-B3', 1, 'C-9', undefined),
     ]);
 
     expect(claim.status).toBe(201);
@@ -681,32 +703,17 @@ describe('ship & debit through the HTTP API', () => {
     });
     expect(typo.status).toBe(422);
     expect(typo.json.errors[0].path).toBe('coverage.segment');
-    const requested = await api('POST', '/debit-authorizations', {
-      token: north(),
-      body: specialPricing({ kind: 'segment', segment: 'EDU' }, 5),
-    });
-    expect(requested.status).toBe(201);
-    const segmentNumber = requested.json.authorizationNumber;
-    const task = await taskInInbox(api, approver(), segmentNumber);
-    await api('POST', `/approvals/${encodeURIComponent(task.taskId)}/decision`, {
-      token: approver(),
-      body: { decision: 'approve' },
-    });
+    const segmentNumber = (await approvedRequest({ kind: 'segment', segment: 'EDU' }, 5)).number;
     await uploadPos('sd-segment-pos.csv', [
       `INV-SD-E1,1,${today},SW-0001,2,EA,${book},C-21`,
       `INV-SD-E2,1,${today},SW-0001,1,EA,${book},C-9`,
       `INV-SD-E3,1,${today},SW-0001,1,EA,${book},C-31`,
     ]);
-    const onSegment = (invoiceNumber: string, quantity: number, endCustomerId: string) => ({
-      ...resaleLine(invoiceNumber, quantity),
-      authorizationNumber: segmentNumber,
-      endCustomerId,
-    });
 
     const claim = await northClaims('NW-SD-SEGMENT-1', [
-      onSegment('INV-SD-E1', 2, 'C-21'),
-      onSegment('INV-SD-E2', 1, 'C-9'),
-      onSegment('INV-SD-E3', 1, 'C-31'),
+      resaleTo('INV-SD-E1', 2, 'C-21', segmentNumber),
+      resaleTo('INV-SD-E2', 1, 'C-9', segmentNumber),
+      resaleTo('INV-SD-E3', 1, 'C-31', segmentNumber),
     ]);
 
     expect(claim.status).toBe(201);
