@@ -18,7 +18,12 @@ import { accrualFundSchema, type LedgerPosting, periodLabelSchema } from '../../
 import type { LiabilitySummary } from '../../domain/reports/liability-summary';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { currencyCodeSchema } from '../../domain/shared/money/money';
-import { creditFromLedger, creditOfFundItem, establishedFundCredit } from './claim-fund-credits';
+import {
+  creditFromLedger,
+  creditOfFundItem,
+  establishedFundCredit,
+  fundCreditsCompleteKey,
+} from './claim-fund-credits';
 import { openMonthCheck, postingWrites } from './dynamo-accrual-ledger';
 import { getAll, itemKeyId } from './dynamo-batch';
 import { claimItem, claimTransitionPut } from './dynamo-claim-store';
@@ -82,6 +87,9 @@ export class DynamoClaimFunds implements ClaimFunds {
     this.summaries = new DynamoLiabilitySummaries(client, tableName);
   }
 
+  /** Seen once, the fund credit upgrade stays complete: later reads leave its item out. */
+  private upgraded = false;
+
   async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: keyOf(claimFundKeys(scope)), ConsistentRead: true }),
@@ -89,12 +97,24 @@ export class DynamoClaimFunds implements ClaimFunds {
     return drawsOfItem(Item);
   }
 
-  /** One consistent GetItem of the fund item; an item from before it kept its credit has it summed once. */
+  /** One consistent read of the fund item; an item from before it kept its credit may have it summed once. */
   async balance(scope: ClaimFundScope): Promise<ClaimFundBalance> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keyOf(claimFundKeys(scope)), ConsistentRead: true }),
-    );
-    return this.balanceOfItem(scope, Item);
+    const key = keyOf(claimFundKeys(scope));
+    const found = await this.getWithUpgrade([key]);
+    return this.balanceOfItem(scope, found.get(itemKeyId(key)));
+  }
+
+  /**
+   * `keys` read in one consistent BatchGet, with the fund credit upgrade's completion item until it has
+   * been seen (no extra request: the claim path reads its fund with other keys anyway).
+   */
+  private async getWithUpgrade(keys: readonly { pk: string; sk: string }[]) {
+    const found = await getAll(this.client, this.tableName, [
+      ...keys,
+      ...(this.upgraded ? [] : [fundCreditsCompleteKey]),
+    ]);
+    if (found.has(itemKeyId(fundCreditsCompleteKey))) this.upgraded = true;
+    return found;
   }
 
   /**
@@ -118,11 +138,7 @@ export class DynamoClaimFunds implements ClaimFunds {
         return { scope, key: keyOf(claimFundKeys(scope)) };
       });
     const keyed = grains.map((grain) => ({ grain, scopes: scopesOf(grain) }));
-    const found = await getAll(
-      this.client,
-      this.tableName,
-      keyed.flatMap(({ scopes }) => scopes.map(({ key }) => key)),
-    );
+    const found = await this.getWithUpgrade(keyed.flatMap(({ scopes }) => scopes.map(({ key }) => key)));
     const ofGrain = async ({ grain, scopes: keyedScopes }: (typeof keyed)[number]) => {
       const scopes = keyedScopes.map(({ scope, key }) => ({ scope, item: found.get(itemKeyId(key)) }));
       const held = await Promise.all(
@@ -166,7 +182,7 @@ export class DynamoClaimFunds implements ClaimFunds {
     const referenceKeys = references.map((reference) =>
       claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
     );
-    const found = await getAll(this.client, this.tableName, [fundKey, ...referenceKeys]);
+    const found = await this.getWithUpgrade([fundKey, ...referenceKeys]);
     const referenceHolders = new Map<string, string>();
     for (const [index, reference] of references.entries()) {
       const key = referenceKeys[index];
@@ -176,13 +192,17 @@ export class DynamoClaimFunds implements ClaimFunds {
     return { ...(await this.balanceOfItem(scopeOf(claim), found.get(itemKeyId(fundKey)))), referenceHolders };
   }
 
-  /** The credit and draws a fund item holds, its credit established from the ledger once if it has none. */
+  /**
+   * The credit and draws a fund item holds; before the upgrade has completed, an item without its credit has
+   * it established from the ledger once.
+   */
   private async balanceOfItem(
     scope: ClaimFundScope,
     item: Record<string, unknown> | undefined,
   ): Promise<ClaimFundBalance> {
     const credited =
-      creditOfFundItem(item) ?? (await establishedFundCredit(this.client, this.tableName, scope, item));
+      creditOfFundItem(item, this.upgraded) ??
+      (await establishedFundCredit(this.client, this.tableName, scope, item));
     return { credited, draws: drawsOfItem(item) };
   }
 
