@@ -87,7 +87,7 @@ export class DynamoClaimFunds implements ClaimFunds {
     this.summaries = new DynamoLiabilitySummaries(client, tableName);
   }
 
-  /** Seen once, the fund credit upgrade stays complete: later reads leave its item out. */
+  /** Once seen, the fund credit upgrade stays complete: later reads leave its item out. */
   private upgraded = false;
 
   async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
@@ -100,21 +100,26 @@ export class DynamoClaimFunds implements ClaimFunds {
   /** One consistent read of the fund item; an item from before it kept its credit may have it summed once. */
   async balance(scope: ClaimFundScope): Promise<ClaimFundBalance> {
     const key = keyOf(claimFundKeys(scope));
-    const found = await this.getWithUpgrade([key]);
-    return this.balanceOfItem(scope, found.get(itemKeyId(key)));
+    const { found, upgraded } = await this.getWithUpgrade([key]);
+    return this.balanceOfItem(scope, found.get(itemKeyId(key)), upgraded);
   }
 
   /**
    * `keys` read in one consistent BatchGet, with the fund credit upgrade's completion item until it has
-   * been seen (no extra request: the claim path reads its fund with other keys anyway).
+   * been seen (no extra request: the claim path reads its fund with other keys anyway). `upgraded` says
+   * whether it had completed before these items were read: a read racing the completion is not told so by
+   * another call's answer, since its items may predate the bases. (Were a fund item of the batch read before
+   * its base was written, the credit would read short: a claim refused, never a fund overdrawn.)
    */
   private async getWithUpgrade(keys: readonly { pk: string; sk: string }[]) {
+    const seenBefore = this.upgraded;
     const found = await getAll(this.client, this.tableName, [
       ...keys,
-      ...(this.upgraded ? [] : [fundCreditsCompleteKey]),
+      ...(seenBefore ? [] : [fundCreditsCompleteKey]),
     ]);
-    if (found.has(itemKeyId(fundCreditsCompleteKey))) this.upgraded = true;
-    return found;
+    const upgraded = seenBefore || found.has(itemKeyId(fundCreditsCompleteKey));
+    if (upgraded) this.upgraded = true;
+    return { found, upgraded };
   }
 
   /**
@@ -138,14 +143,16 @@ export class DynamoClaimFunds implements ClaimFunds {
         return { scope, key: keyOf(claimFundKeys(scope)) };
       });
     const keyed = grains.map((grain) => ({ grain, scopes: scopesOf(grain) }));
-    const found = await this.getWithUpgrade(keyed.flatMap(({ scopes }) => scopes.map(({ key }) => key)));
+    const { found, upgraded } = await this.getWithUpgrade(
+      keyed.flatMap(({ scopes }) => scopes.map(({ key }) => key)),
+    );
     const ofGrain = async ({ grain, scopes: keyedScopes }: (typeof keyed)[number]) => {
       const scopes = keyedScopes.map(({ scope, key }) => ({ scope, item: found.get(itemKeyId(key)) }));
       const held = await Promise.all(
         scopes.flatMap(({ scope, item }) =>
           item === undefined
             ? []
-            : [this.balanceOfItem(scope, item).then((balance) => ({ scope, ...balance }))],
+            : [this.balanceOfItem(scope, item, upgraded).then((balance) => ({ scope, ...balance }))],
         ),
       );
       const summed = held.reduce((sum, { credited }) => sum + credited, 0n);
@@ -182,26 +189,28 @@ export class DynamoClaimFunds implements ClaimFunds {
     const referenceKeys = references.map((reference) =>
       claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
     );
-    const found = await this.getWithUpgrade([fundKey, ...referenceKeys]);
+    const { found, upgraded } = await this.getWithUpgrade([fundKey, ...referenceKeys]);
     const referenceHolders = new Map<string, string>();
     for (const [index, reference] of references.entries()) {
       const key = referenceKeys[index];
       const item = key === undefined ? undefined : found.get(itemKeyId(key));
       if (item !== undefined) referenceHolders.set(reference, String(item.claimId));
     }
-    return { ...(await this.balanceOfItem(scopeOf(claim), found.get(itemKeyId(fundKey)))), referenceHolders };
+    const balance = await this.balanceOfItem(scopeOf(claim), found.get(itemKeyId(fundKey)), upgraded);
+    return { ...balance, referenceHolders };
   }
 
   /**
-   * The credit and draws a fund item holds; before the upgrade has completed, an item without its credit has
-   * it established from the ledger once.
+   * The credit and draws a fund item holds; unless the upgrade had completed when it was read (`upgraded`),
+   * an item without its credit has it established from the ledger once.
    */
   private async balanceOfItem(
     scope: ClaimFundScope,
     item: Record<string, unknown> | undefined,
+    upgraded: boolean,
   ): Promise<ClaimFundBalance> {
     const credited =
-      creditOfFundItem(item, this.upgraded) ??
+      creditOfFundItem(item, upgraded) ??
       (await establishedFundCredit(this.client, this.tableName, scope, item));
     return { credited, draws: drawsOfItem(item) };
   }
