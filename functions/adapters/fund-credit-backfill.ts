@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   creditingPostings,
   establishPeriodCredits,
@@ -39,14 +39,22 @@ export interface FundCreditBackfillOutcome extends FundCreditBackfillReport {
  * (`establishPeriodCredits`: one ledger sum for the period, each base under its posting-count condition). When
  * every segment is done it records its completion (`UPGRADE#fund-credit-base` / `COMPLETE`): from then on a
  * fund item without a base has had every posting counted as it came, and a claim reads its fund's credit from
- * the item alone instead of summing the period's ledger (which grows with its partners). A rerun stores
- * nothing again: a fund with its base is left as it is.
+ * the item alone instead of summing the period's ledger (which grows with its partners). Once complete, a
+ * run reads that record and stops. A restart scans again: a fund with a base keeps it, one made since gets
+ * a base of 0, which changes no credit.
  */
 export async function backfillFundCredits(
   client: DynamoDBDocumentClient,
   tableName: string,
   options: UpgradeScanOptions,
 ): Promise<FundCreditBackfillOutcome> {
+  // Completed once, completed for good: funds made since have every posting counted on their items.
+  if (!options.restart) {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: fundCreditsCompleteKey, ConsistentRead: true }),
+    );
+    if (Item !== undefined) return { ...noReport, complete: true, segmentsLeft: 0 };
+  }
   // A period's postings sit in one partition, so in one segment, pages in a row: established once here.
   const established = new Set<string>();
   const { report, ...outcome } = await scanInSegments(

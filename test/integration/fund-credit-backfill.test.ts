@@ -119,6 +119,7 @@ describe('upgrade of claim fund credits', () => {
     // Act
     const first = await backfillFundCredits(watched, config.TABLE_NAME, { segments: 4, pageSize: 2 });
     const again = await backfillFundCredits(client, config.TABLE_NAME, { segments: 4, restart: true });
+    const done = await backfillFundCredits(client, config.TABLE_NAME, { segments: 16 });
     await ledger.postIndependent(postingTo(d, 'accrual', 'D-1', '7.00'));
     const { watched: claimsClient, counts } = watchedClient();
     const afterUpgrade = new DynamoClaimFunds(claimsClient, config.TABLE_NAME);
@@ -129,6 +130,13 @@ describe('upgrade of claim fund credits', () => {
     // Assert: each base is what the legacy postings held; the items' credit is the ledger's, to the cent.
     expect(first).toMatchObject({ complete: true, segmentsLeft: 0, basesEstablished: 3 });
     expect(again).toMatchObject({ complete: true, basesEstablished: 0 });
+    expect(done).toEqual({
+      complete: true,
+      segmentsLeft: 0,
+      itemsScanned: 0,
+      periodsChecked: 0,
+      basesEstablished: 0,
+    });
     expect(await fundItem(a)).toMatchObject({ creditBaseMinor: 10500 });
     expect(await fundItem(bCoop)).toMatchObject({ creditBaseMinor: 5000, reservedMinor: 1000 });
     expect(await fundItem(c)).toMatchObject({
