@@ -1,6 +1,6 @@
 import type { AccrualFund } from '../accruals/accrual-entry';
 import { checkbookColumnOf } from '../ledger/checkbook';
-import type { LedgerPosting } from '../ledger/ledger-posting';
+import type { LedgerPosting, LedgerPostingKind } from '../ledger/ledger-posting';
 import { toMinorUnits } from '../shared/money/minor-units';
 import type { CurrencyCode } from '../shared/money/money';
 
@@ -75,10 +75,14 @@ export interface FundCreditDelta {
   readonly postings: number;
 }
 
+/** The posting kinds that credit a fund: those in the checkbook's earned and adjustments columns. */
+export const fundCreditKinds = (Object.keys(checkbookColumnOf) as LedgerPostingKind[]).filter((kind) =>
+  ['earned', 'adjustments'].includes(checkbookColumnOf[kind]),
+);
+
 /** The fund a posting credits (accruals, true-ups and adjustments), or undefined (claims and payments). */
 export function fundCreditedBy(posting: LedgerPosting): ClaimFundScope | undefined {
-  const column = checkbookColumnOf[posting.kind];
-  if (column !== 'earned' && column !== 'adjustments') return undefined;
+  if (!fundCreditKinds.includes(posting.kind)) return undefined;
   return {
     partnerId: posting.beneficiaryPartnerId,
     programId: posting.programId,

@@ -1,12 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  ScanCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
 import {
   addBackfillReports,
@@ -17,28 +10,15 @@ import {
 import { chunksOf, summarizedMark, summaryBackfillWrites, toPosting } from './dynamo-accrual-ledger';
 import { getAll, inParallel, itemKeyId } from './dynamo-batch';
 import { bumpLineChanges, everyShard, type PartnerMonth, shardDirectoryOf } from './line-change-counters';
-import { readBack } from './read-back';
 import { lineChangesKey, shardOfSalesPartition } from './table-keys/channel-lines';
-import { upgradeCheckpointKey } from './table-keys/upgrades';
 import { retryOnTransactionConflict } from './transaction-conflicts';
+import { scanInSegments, type UpgradeScanOptions } from './upgrade-scan';
 
 type Item = Record<string, unknown>;
 
-/** Where a segment's scan resumes: the key it stopped after, if any. */
-const checkpointSchema = z.object({ startKey: z.record(z.string(), z.unknown()).optional() });
-
 const job = 'read-model-backfill';
 
-export interface ReadModelBackfillOptions {
-  /** Parallel Scan segments (1–1,000,000); a checkpoint per segment, so resume with the same number. */
-  readonly segments: number;
-  /** Start no new page after this instant (epoch ms): an invocation ends before its Lambda timeout. */
-  readonly stopBy?: number;
-  /** Ignore the checkpoints and scan the whole table again (safe: every write is idempotent). */
-  readonly restart?: boolean;
-  /** Items a Scan page reads at most (DynamoDB's 1 MB page otherwise). */
-  readonly pageSize?: number;
-}
+export type ReadModelBackfillOptions = UpgradeScanOptions;
 
 export interface ReadModelBackfillOutcome extends ReadModelBackfillReport {
   /** Every segment scanned to its end (in this invocation or earlier ones). */
@@ -52,96 +32,36 @@ export interface ReadModelBackfillOutcome extends ReadModelBackfillReport {
  * the `summarized` mark and the current sale lines; each posting is added to its summary once
  * (`summaryBackfillWrites`), and each partner-month whose directory misses a shard of its lines gets those
  * shards and a bump of its change counter in one update (`bumpLineChanges`): a month-end run then reads the
- * lines again instead of reusing a snapshot taken while they were invisible. After each page a segment saves
- * where it stopped, so an invocation cut short resumes there; a rerun from the start writes nothing twice.
+ * lines again instead of reusing a snapshot taken while they were invisible. Segments resume where they
+ * stopped (`scanInSegments`); a rerun from the start writes nothing twice.
  */
 export async function backfillReadModels(
   client: DynamoDBDocumentClient,
   tableName: string,
   options: ReadModelBackfillOptions,
 ): Promise<ReadModelBackfillOutcome> {
-  const segments = Array.from({ length: options.segments }, (_, segment) => segment);
-  // A failing segment stops the others at their next page (each with its checkpoint saved) before the
-  // error is thrown: nothing keeps writing after the invocation has failed.
-  const halt = { failed: false };
-  const settled = await Promise.allSettled(
-    segments.map((segment) =>
-      backfillSegment(client, tableName, options, segment, halt).catch((error: unknown) => {
-        halt.failed = true;
-        throw error;
+  const { report, ...outcome } = await scanInSegments(
+    client,
+    tableName,
+    {
+      job,
+      // Postings written through postingWrites carry the mark: only older ones come back.
+      filter: {
+        expression: '(#type = :posting AND attribute_not_exists(#mark)) OR #type = :saleLine',
+        names: { '#type': 'type', '#mark': summarizedMark },
+        values: { ':posting': 'LedgerPosting', ':saleLine': 'SaleLine' },
+      },
+      noReport: noBackfillYet,
+      add: addBackfillReports,
+      onPage: async (items, scanned) => ({
+        ...(await summarizePostings(client, tableName, items)),
+        ...(await completeShardDirectories(client, tableName, items)),
+        itemsScanned: scanned,
       }),
-    ),
+    },
+    options,
   );
-  const outcomes = settled.map((result) => {
-    if (result.status === 'rejected') throw result.reason;
-    return result.value;
-  });
-  const left = outcomes.filter((outcome) => !outcome.done).length;
-  return {
-    ...outcomes.map((outcome) => outcome.report).reduce(addBackfillReports, noBackfillYet),
-    complete: left === 0,
-    segmentsLeft: left,
-  };
-}
-
-async function backfillSegment(
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  options: ReadModelBackfillOptions,
-  segment: number,
-  halt: { readonly failed: boolean },
-): Promise<{ report: ReadModelBackfillReport; done: boolean }> {
-  const checkpointKey = upgradeCheckpointKey(job, segment, options.segments);
-  let startKey: Item | undefined;
-  const saveCheckpoint = (done: boolean) =>
-    client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...checkpointKey,
-          type: 'UpgradeCheckpoint',
-          done,
-          ...(startKey === undefined ? {} : { startKey }),
-        },
-      }),
-    );
-  // A restart forgets every segment's end first: cut short, its next invocation resumes all from here.
-  if (options.restart) await saveCheckpoint(false);
-  else {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: checkpointKey, ConsistentRead: true }),
-    );
-    if (Item?.done === true) return { report: noBackfillYet, done: true };
-    startKey = Item === undefined ? undefined : readBack(checkpointSchema, Item).startKey;
-  }
-  let report = noBackfillYet;
-  do {
-    const outOfTime = options.stopBy !== undefined && Date.now() >= options.stopBy;
-    if (outOfTime || halt.failed) return { report, done: false };
-    const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        Segment: segment,
-        TotalSegments: options.segments,
-        // Postings written through postingWrites carry the mark: only older ones come back.
-        FilterExpression: '(#type = :posting AND attribute_not_exists(#mark)) OR #type = :saleLine',
-        ExpressionAttributeNames: { '#type': 'type', '#mark': summarizedMark },
-        ExpressionAttributeValues: { ':posting': 'LedgerPosting', ':saleLine': 'SaleLine' },
-        ConsistentRead: true,
-        ...(options.pageSize === undefined ? {} : { Limit: options.pageSize }),
-        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-      }),
-    );
-    const items = page.Items ?? [];
-    report = addBackfillReports(report, {
-      ...(await summarizePostings(client, tableName, items)),
-      ...(await completeShardDirectories(client, tableName, items)),
-      itemsScanned: page.ScannedCount ?? 0,
-    });
-    startKey = page.LastEvaluatedKey;
-    await saveCheckpoint(startKey === undefined);
-  } while (startKey !== undefined);
-  return { report, done: true };
+  return { ...report, ...outcome };
 }
 
 /** Whether a transaction was refused because a posting in it had its mark already. */

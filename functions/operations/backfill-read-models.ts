@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDocumentClient } from '../adapters/dynamo-client';
-import { backfillReadModels } from '../adapters/read-model-backfill';
+import { runUpgrades } from '../adapters/upgrades';
 import { loadConfig } from '../shared/config';
 import { lambdaEntry } from '../shared/entry-points';
 import { logger } from '../shared/logger';
@@ -19,15 +19,15 @@ const stopMarginMs = 60_000;
 
 /**
  * Invoked by an operator after a deploy: completes the read models kept on write (liability summaries, sales
- * shard directories) for data written before they existed; see the README's "Upgrading". Returns the counts
- * and whether every segment is done; an invocation cut short by its time resumes at the next one.
+ * shard directories, claim fund credits) for data written before they existed; see the README's "Upgrading".
+ * Returns each job's counts and whether both are done; an invocation cut short by its time resumes at the next.
  */
 export const handler = lambdaEntry(async (event: unknown, context) => {
   const request = requestSchema.parse(event ?? {});
-  const outcome = await backfillReadModels(client, config.TABLE_NAME, {
+  const outcome = await runUpgrades(client, config.TABLE_NAME, {
     ...request,
     stopBy: Date.now() + context.getRemainingTimeInMillis() - stopMarginMs,
   });
-  logger.info('Read model backfill', { ...outcome });
+  logger.info('Upgrade backfill', { ...outcome });
   return outcome;
 });

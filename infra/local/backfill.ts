@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDocumentClient } from '../../functions/adapters/dynamo-client';
-import { backfillReadModels } from '../../functions/adapters/read-model-backfill';
+import { runUpgrades } from '../../functions/adapters/upgrades';
 import { localCredentials, startDynamoDbLocal } from './dynamodb-local';
 import { localRegion } from './intrinsics';
 import { defaultDataDirectory } from './local-stack';
@@ -16,7 +16,7 @@ const usage =
   'Usage: npm run backfill -- [--data-dir .chrm-local | --dynamodb-endpoint http://127.0.0.1:8000] [--segments 4] [--restart]';
 
 /**
- * The upgrade backfill of the read models (README, "Upgrading") against the local stack's data: its data
+ * The upgrade backfill (README, "Upgrading") against the local stack's data: its data
  * directory while the stack is stopped, or the DynamoDB Local of a running stack (`npm start --
  * --dynamodb-port 8000`, then `--dynamodb-endpoint http://127.0.0.1:8000`). The same code as the Lambda.
  */
@@ -57,7 +57,7 @@ async function main() {
     DYNAMODB_ENDPOINT: endpoint,
   });
   try {
-    const outcome = await backfillReadModels(client, tableName, { segments, restart: values.restart });
+    const outcome = await runUpgrades(client, tableName, { segments, restart: values.restart });
     console.log(JSON.stringify(outcome, null, 2));
   } finally {
     client.destroy();

@@ -104,8 +104,15 @@ async function endChild(child: ChildProcess, graceMs: number): Promise<void> {
   clearTimeout(kill);
 }
 
-/** Creates a table as the template defines it (keys, GSIs, TTL); an existing table is left as it is. */
-export async function createTableFromTemplate(client: DynamoDBClient, tableName: string, table: CfnResource) {
+/**
+ * Creates a table as the template defines it (keys, GSIs, TTL); an existing table is left as it is. Whether
+ * the table was created now.
+ */
+export async function createTableFromTemplate(
+  client: DynamoDBClient,
+  tableName: string,
+  table: CfnResource,
+): Promise<boolean> {
   const properties = table.Properties ?? {};
   const input = {
     TableName: tableName,
@@ -117,7 +124,7 @@ export async function createTableFromTemplate(client: DynamoDBClient, tableName:
   try {
     await client.send(new CreateTableCommand(input));
   } catch (error) {
-    if (error instanceof ResourceInUseException) return;
+    if (error instanceof ResourceInUseException) return false;
     throw error;
   }
   const ttl = properties.TimeToLiveSpecification as { AttributeName?: string } | undefined;
@@ -129,4 +136,5 @@ export async function createTableFromTemplate(client: DynamoDBClient, tableName:
       }),
     );
   }
+  return true;
 }

@@ -1,5 +1,8 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { fundCreditsCompleteKey } from '../../functions/adapters/claim-fund-credits';
+import { createDocumentClient } from '../../functions/adapters/dynamo-client';
 import { coopAdjustment } from './coop-claim';
 import { localStackPerFile } from './local-api';
 
@@ -157,5 +160,17 @@ describe('claims', () => {
       body: { programId: 'COOP-2026', period: '2026-03' },
     });
     expect(repeat.json.created).toEqual([]);
+  });
+
+  it('a table npm start creates has the fund credit upgrade complete, so claims read fund credits from their items', async () => {
+    const table = {
+      TABLE_NAME: local.stack.tableName,
+      AWS_REGION: 'us-east-1',
+      DYNAMODB_ENDPOINT: local.stack.endpoints.dynamoDb,
+    };
+    const { Item } = await createDocumentClient(table).send(
+      new GetCommand({ TableName: table.TABLE_NAME, Key: fundCreditsCompleteKey, ConsistentRead: true }),
+    );
+    expect(Item?.completedAt).toEqual(expect.any(String));
   });
 });

@@ -1,4 +1,4 @@
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lineStateOf } from '../../domain/accrual-runs/line-state';
@@ -15,6 +15,7 @@ import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { backfillReadModels } from '../../functions/adapters/read-model-backfill';
 import { DynamoRunLineSource } from '../../functions/adapters/run-line-source';
 import { lineChangesKey, salesShardOf } from '../../functions/adapters/table-keys/channel-lines';
+import { claimFundKeys } from '../../functions/adapters/table-keys/claims';
 import { ledgerPostingKeys } from '../../functions/adapters/table-keys/ledger';
 import { type Config, loadConfig } from '../../functions/shared/config';
 import { runPosting } from '../support/accrual-ledger-contract';
@@ -247,7 +248,7 @@ describe('upgrade backfill of sales shard directories', () => {
 });
 
 describe('the backfill Lambda', () => {
-  it('stops a minute before its timeout and resumes at the next invocation: 30 s left → nothing scanned, 16 segments left; then complete', async () => {
+  it('stops a minute before its timeout and resumes at the next invocation: 30 s left → nothing scanned, 16 segments left of each job; then both complete', async () => {
     // Arrange: one more legacy posting of 3.00 for P-LAMBDA.
     const { handler } = await import('../../functions/operations/backfill-read-models');
     const invoke = (remainingMs: number) =>
@@ -259,9 +260,24 @@ describe('the backfill Lambda', () => {
     const resumed = await invoke(900_000);
 
     // Assert
-    expect(cut).toMatchObject({ itemsScanned: 0, complete: false, segmentsLeft: 16 });
-    expect(resumed).toMatchObject({ summariesApplied: 1, complete: true, segmentsLeft: 0 });
+    expect(cut).toMatchObject({
+      complete: false,
+      readModels: { itemsScanned: 0, complete: false, segmentsLeft: 16 },
+      fundCredits: { itemsScanned: 0, complete: false, segmentsLeft: 16 },
+    });
+    expect(resumed).toMatchObject({
+      complete: true,
+      readModels: { summariesApplied: 1, complete: true, segmentsLeft: 0 },
+      fundCredits: { complete: true, segmentsLeft: 0 },
+    });
     expect((await reportRows()).find((row) => row.partnerId === 'P-LAMBDA')?.earned).toBe('3.00');
+    // The legacy posting's fund has its base: claims on it read no ledger.
+    const fund = { partnerId: 'P-LAMBDA', programId: 'UPG-PRG', period: '2026-03', fund: 'rebate' } as const;
+    const { pk, sk } = claimFundKeys({ ...fund, currency: 'USD' });
+    const { Item } = await client.send(
+      new GetCommand({ TableName: config.TABLE_NAME, Key: { pk, sk }, ConsistentRead: true }),
+    );
+    expect(Item).toMatchObject({ creditBaseMinor: 300 });
     await expect(handler({ segments: 0 }, {} as Context)).rejects.toThrow(/segments/);
   });
 });
