@@ -71,6 +71,7 @@ const perRequest = (milliseconds: number, requests: number) =>
 async function phase(stack: ChildProcess, base: string, token: string, rate: number | undefined) {
   const latencies: number[] = [];
   const cpuBefore = cpuOf(stack);
+  const clientBefore = process.cpuUsage();
   let errors = 0;
   let issued = 0;
   const started = performance.now();
@@ -102,6 +103,7 @@ async function phase(stack: ChildProcess, base: string, token: string, rate: num
   await Promise.all(Array.from({ length: workers }, (_, index) => worker(index)));
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = cpuOf(stack);
+  const client = process.cpuUsage(clientBefore);
   const sorted = latencies.sort((a, b) => a - b);
   return {
     offered: rate === undefined ? 'max' : `${rate}/s`,
@@ -113,6 +115,8 @@ async function phase(stack: ChildProcess, base: string, token: string, rate: num
     // CPU per request says what a request costs far better than latency on a machine shared with other work.
     stackCpuMsPerRequest: perRequest(cpuAfter.stack - cpuBefore.stack, latencies.length),
     dynamoDbCpuMsPerRequest: perRequest(cpuAfter.dynamoDb - cpuBefore.dynamoDb, latencies.length),
+    // The load generator shares the cores with the stack: what it takes is time the stack waits for one.
+    clientCpuMsPerRequest: perRequest((client.user + client.system) / 1000, latencies.length),
     loadAverage: loadavg()[0]?.toFixed(1),
   };
 }

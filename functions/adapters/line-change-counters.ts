@@ -79,17 +79,35 @@ export function shardDirectoryOf(counter: Record<string, unknown> | undefined): 
   return { kind: 'listed', shards: new Set([...shards].map(Number)) };
 }
 
-/** The shards a counter item lists, in order: none without the item, every one for a counter older than the list. */
-function shardsOf(counter: Record<string, unknown> | undefined): readonly number[] {
-  const directory = shardDirectoryOf(counter);
+/** The shards a directory lists, in order: none without the item, every one for a counter older than the list. */
+function shardsOf(directory: ShardDirectory): readonly number[] {
   if (directory.kind === 'no counter') return [];
   if (directory.kind === 'every shard') return everyShard;
   return [...directory.shards].sort((a, b) => a - b);
 }
 
 /**
+ * Partner-months (by table and counter key) whose directory lists every shard. A directory only grows (shards
+ * are ADDed, never removed; the counter is never deleted), so a full one stays full and its month is read in
+ * every shard without reading the directory again. Reading every shard is never wrong (a shard without lines
+ * answers none), so an entry gone stale (a table made again under its name) costs Queries, never lines.
+ */
+const fullDirectories = new Set<string>();
+/** Bounds the memory a long-lived container gives it; the oldest entry goes first. */
+const fullDirectoriesKept = 10_000;
+
+function rememberFull(id: string) {
+  if (fullDirectories.size >= fullDirectoriesKept) {
+    const oldest = fullDirectories.values().next().value;
+    if (oldest !== undefined) fullDirectories.delete(oldest);
+  }
+  fullDirectories.add(id);
+}
+
+/**
  * The sales shards of a partner-month that may hold lines, in order, consistently read: a shard is listed before
- * its first line is written, so a line a listing can see is in a listed shard.
+ * its first line is written, so a line a listing can see is in a listed shard. A directory seen full is not
+ * read again (a sales-lines page of a busy month: one call less).
  */
 export async function salesShards(
   client: DynamoDBDocumentClient,
@@ -97,7 +115,13 @@ export async function salesShards(
   partnerId: string,
   month: string,
 ): Promise<readonly number[]> {
-  return shardsOf(await getItem(client, tableName, lineChangesKey(partnerId, month)));
+  const key = lineChangesKey(partnerId, month);
+  const id = `${tableName}/${itemKeyId(key)}`;
+  if (fullDirectories.has(id)) return everyShard;
+  const directory = shardDirectoryOf(await getItem(client, tableName, key));
+  if (directory.kind === 'listed' && everyShard.every((shard) => directory.shards.has(shard)))
+    rememberFull(id);
+  return shardsOf(directory);
 }
 
 /** `salesShards` of each partner in one month, by partner id. */
@@ -115,7 +139,7 @@ export async function salesShardsOfPartners(
   return new Map(
     partnerIds.map((partnerId) => [
       partnerId,
-      shardsOf(found.get(itemKeyId(lineChangesKey(partnerId, month)))),
+      shardsOf(shardDirectoryOf(found.get(itemKeyId(lineChangesKey(partnerId, month))))),
     ]),
   );
 }
