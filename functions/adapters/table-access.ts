@@ -222,5 +222,11 @@ export async function allItems(
  */
 export function storageStripper(...also: readonly string[]): (item: TableItem) => TableItem {
   const stripped = new Set([...keyAttributes, ...also]);
-  return (item) => Object.fromEntries(Object.entries(item).filter(([name]) => !stripped.has(name)));
+  // A loop, not Object.fromEntries(entries.filter): every listed item goes through here (a sales-lines page's
+  // 25 lines of ~28 attributes), and the entry arrays were ~5 % of a function worker's CPU under read load.
+  return (item) => {
+    const record: TableItem = {};
+    for (const name of Object.keys(item)) if (!stripped.has(name)) record[name] = item[name];
+    return record;
+  };
 }
