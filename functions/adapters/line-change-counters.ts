@@ -87,40 +87,47 @@ function shardsOf(directory: ShardDirectory): readonly number[] {
 }
 
 /**
- * Partner-months (by table and counter key) whose directory lists every shard. A directory only grows (shards
- * are ADDed, never removed; the counter is never deleted), so a full one stays full and its month is read in
- * every shard without reading the directory again. Reading every shard is never wrong (a shard without lines
- * answers none), so an entry gone stale (a table made again under its name) costs Queries, never lines.
+ * Partner-months whose directory was seen listing every shard. A directory only grows (shards are ADDed, never
+ * removed; the counter is never deleted), so a full one stays full and its month can be read in every shard
+ * without reading the directory again. Reading every shard is never wrong (a shard without lines answers none),
+ * so an entry gone stale (a table made again under its name) costs Queries, never lines. Kept by a listing
+ * (one per container); at most 10,000 entries, the oldest dropped first.
  */
-const fullDirectories = new Set<string>();
-/** Bounds the memory a long-lived container gives it; the oldest entry goes first. */
-const fullDirectoriesKept = 10_000;
+export class FullShardDirectories {
+  private readonly ids = new Set<string>();
+  private readonly kept = 10_000;
 
-function rememberFull(id: string) {
-  if (fullDirectories.size >= fullDirectoriesKept) {
-    const oldest = fullDirectories.values().next().value;
-    if (oldest !== undefined) fullDirectories.delete(oldest);
+  has(id: string): boolean {
+    return this.ids.has(id);
   }
-  fullDirectories.add(id);
+
+  remember(id: string): void {
+    if (this.ids.size >= this.kept) {
+      const oldest = this.ids.values().next().value;
+      if (oldest !== undefined) this.ids.delete(oldest);
+    }
+    this.ids.add(id);
+  }
 }
 
 /**
  * The sales shards of a partner-month that may hold lines, in order, consistently read: a shard is listed before
- * its first line is written, so a line a listing can see is in a listed shard. A directory seen full is not
- * read again (a sales-lines page of a busy month: one call less).
+ * its first line is written, so a line a listing can see is in a listed shard. A directory `full` has seen full
+ * (the listing's, kept across calls) is not read again (a sales-lines page of a busy month: one call less).
  */
 export async function salesShards(
   client: DynamoDBDocumentClient,
   tableName: string,
   partnerId: string,
   month: string,
+  full: FullShardDirectories = new FullShardDirectories(),
 ): Promise<readonly number[]> {
   const key = lineChangesKey(partnerId, month);
   const id = `${tableName}/${itemKeyId(key)}`;
-  if (fullDirectories.has(id)) return everyShard;
+  if (full.has(id)) return everyShard;
   const directory = shardDirectoryOf(await getItem(client, tableName, key));
   if (directory.kind === 'listed' && everyShard.every((shard) => directory.shards.has(shard)))
-    rememberFull(id);
+    full.remember(id);
   return shardsOf(directory);
 }
 
