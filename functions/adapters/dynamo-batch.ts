@@ -2,6 +2,7 @@ import { BatchGetItemCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { readClientOf } from './dynamo-client';
+import { unmarshallItem } from './item-unmarshall';
 import type { ItemKey } from './table-keys/item-key';
 
 type Item = Record<string, unknown>;
@@ -124,7 +125,7 @@ async function readBatches(
         }),
       );
       for (const stored of Responses?.[tableName] ?? []) {
-        const item = unmarshall(stored);
+        const item = unmarshallItem(stored);
         found.set(itemKeyId(keyOfItem(item)), item);
       }
       pending = (UnprocessedKeys?.[tableName]?.Keys ?? []).map((key) => keyOfItem(unmarshall(key)));

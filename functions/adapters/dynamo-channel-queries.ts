@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChannelLineQueries, StoredLine } from '../../domain/channel-files/ports';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { inventorySnapshotSchema } from './channel-line-items';
-import { everyShard, salesShards } from './line-change-counters';
+import { everyShard, FullShardDirectories, salesShards } from './line-change-counters';
 import { readerOf } from './read-back';
 import { allItems, type PartitionQuery, pageAfter, readQuery, storageStripper } from './table-access';
 import { cursorOf, positionOf, type TablePosition } from './table-cursor';
@@ -27,6 +27,8 @@ const readSnapshot = readerOf(inventorySnapshotSchema, withoutStorage);
  * Pages are read with table-access's `readQuery`, the shard directory with its `getItem` (both on the read client).
  */
 export class DynamoChannelQueries implements ChannelLineQueries {
+  private readonly fullDirectories = new FullShardDirectories();
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -40,9 +42,12 @@ export class DynamoChannelQueries implements ChannelLineQueries {
     return this.sharded(page, (shard) => ({ partition: rejectedLinesPartition(fileId, shard) }));
   }
 
-  /** Only the shards the partner-month's shard directory lists (none for a month without lines). */
+  /**
+   * Only the shards the partner-month's shard directory lists (none for a month without lines); a directory seen
+   * listing every shard is not read again (`FullShardDirectories`).
+   */
   async salesInMonth(partnerId: string, month: string, page: PageRequest) {
-    const shards = await salesShards(this.client, this.tableName, partnerId, month);
+    const shards = await salesShards(this.client, this.tableName, partnerId, month, this.fullDirectories);
     return this.sharded(
       page,
       (shard) => ({ index: 'gsi1', partition: salesByPeriodPartition(partnerId, month, shard) }),

@@ -79,25 +79,56 @@ export function shardDirectoryOf(counter: Record<string, unknown> | undefined): 
   return { kind: 'listed', shards: new Set([...shards].map(Number)) };
 }
 
-/** The shards a counter item lists, in order: none without the item, every one for a counter older than the list. */
-function shardsOf(counter: Record<string, unknown> | undefined): readonly number[] {
-  const directory = shardDirectoryOf(counter);
+/** The shards a directory lists, in order: none without the item, every one for a counter older than the list. */
+function shardsOf(directory: ShardDirectory): readonly number[] {
   if (directory.kind === 'no counter') return [];
   if (directory.kind === 'every shard') return everyShard;
   return [...directory.shards].sort((a, b) => a - b);
 }
 
 /**
+ * Partner-months whose directory was seen listing every shard. A directory only grows (shards are ADDed, never
+ * removed; the counter is never deleted), so a full one stays full and its month can be read in every shard
+ * without reading the directory again. Reading every shard is never wrong (a shard without lines answers none),
+ * so an entry gone stale (a table made again under its name) costs Queries, never lines. Kept by a listing
+ * (one per container); at most 10,000 entries, the oldest dropped first.
+ */
+export class FullShardDirectories {
+  private readonly ids = new Set<string>();
+  private readonly kept = 10_000;
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  remember(id: string): void {
+    if (this.ids.size >= this.kept) {
+      const oldest = this.ids.values().next().value;
+      if (oldest !== undefined) this.ids.delete(oldest);
+    }
+    this.ids.add(id);
+  }
+}
+
+/**
  * The sales shards of a partner-month that may hold lines, in order, consistently read: a shard is listed before
- * its first line is written, so a line a listing can see is in a listed shard.
+ * its first line is written, so a line a listing can see is in a listed shard. A directory `full` has seen full
+ * (the listing's, kept across calls) is not read again (a sales-lines page of a busy month: one call less).
  */
 export async function salesShards(
   client: DynamoDBDocumentClient,
   tableName: string,
   partnerId: string,
   month: string,
+  full: FullShardDirectories = new FullShardDirectories(),
 ): Promise<readonly number[]> {
-  return shardsOf(await getItem(client, tableName, lineChangesKey(partnerId, month)));
+  const key = lineChangesKey(partnerId, month);
+  const id = `${tableName}/${itemKeyId(key)}`;
+  if (full.has(id)) return everyShard;
+  const directory = shardDirectoryOf(await getItem(client, tableName, key));
+  if (directory.kind === 'listed' && everyShard.every((shard) => directory.shards.has(shard)))
+    full.remember(id);
+  return shardsOf(directory);
 }
 
 /** `salesShards` of each partner in one month, by partner id. */
@@ -115,7 +146,7 @@ export async function salesShardsOfPartners(
   return new Map(
     partnerIds.map((partnerId) => [
       partnerId,
-      shardsOf(found.get(itemKeyId(lineChangesKey(partnerId, month)))),
+      shardsOf(shardDirectoryOf(found.get(itemKeyId(lineChangesKey(partnerId, month))))),
     ]),
   );
 }

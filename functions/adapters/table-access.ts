@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Page, PageRequest } from '../../domain/shared/ports';
 import { getAll, itemKeyId, readsTogether } from './dynamo-batch';
 import { documentMarshalling, readClientOf } from './dynamo-client';
+import { unmarshallItem } from './item-unmarshall';
 import { cursorOf, keyAttributes, positionOf } from './table-cursor';
 import type { ItemKey } from './table-keys/item-key';
 
@@ -34,7 +35,7 @@ export async function getItem(
       ConsistentRead: true,
     }),
   );
-  return Item && unmarshall(Item);
+  return Item && unmarshallItem(Item);
 }
 
 /** Puts `item` if `condition` holds; false when it does not (someone else wrote first). */
@@ -146,7 +147,7 @@ export function pageAfter<T>(items: T[], lastKey: Record<string, unknown> | unde
 /**
  * One Query of `query` (at most `limit` items, after `start`), sent through the document client's read client
  * (`readClientOf`: middleware resolved once per client, not on every call, which the reads on request paths
- * pay for in p99); values marshalled and items read back with util-dynamodb, as the document client would.
+ * pay for in p99); values marshalled with util-dynamodb and items read back as its unmarshall would (`unmarshallItem`).
  */
 export async function readQuery(
   client: DynamoDBDocumentClient,
@@ -166,8 +167,8 @@ export async function readQuery(
     }),
   );
   return {
-    items: (result.Items ?? []).map((item) => unmarshall(item)),
-    lastKey: result.LastEvaluatedKey && unmarshall(result.LastEvaluatedKey),
+    items: (result.Items ?? []).map(unmarshallItem),
+    lastKey: result.LastEvaluatedKey && unmarshallItem(result.LastEvaluatedKey),
   };
 }
 
@@ -222,5 +223,11 @@ export async function allItems(
  */
 export function storageStripper(...also: readonly string[]): (item: TableItem) => TableItem {
   const stripped = new Set([...keyAttributes, ...also]);
-  return (item) => Object.fromEntries(Object.entries(item).filter(([name]) => !stripped.has(name)));
+  // A loop, not Object.fromEntries(entries.filter): every listed item goes through here (a sales-lines page's
+  // 25 lines of ~28 attributes), and the entry arrays were ~5 % of a function worker's CPU under read load.
+  return (item) => {
+    const record: TableItem = {};
+    for (const name of Object.keys(item)) if (!stripped.has(name)) record[name] = item[name];
+    return record;
+  };
 }

@@ -8,8 +8,13 @@ import { DynamoChannelQueries } from '../../functions/adapters/dynamo-channel-qu
 import { createDocumentClient, readClientOf } from '../../functions/adapters/dynamo-client';
 import { masterDataStores } from '../../functions/adapters/master-data-stores';
 import { DynamoRunLineSource } from '../../functions/adapters/run-line-source';
-import { salesByPeriodPartition, salesShardOf } from '../../functions/adapters/table-keys/channel-lines';
+import {
+  salesByPeriodPartition,
+  salesShardOf,
+  shardCount,
+} from '../../functions/adapters/table-keys/channel-lines';
 import { loadConfig } from '../../functions/shared/config';
+import { commandsOf, countCommands } from '../support/dynamodb-calls';
 import { partnerData } from '../support/master-data-fixtures';
 import { createTestTable } from '../support/test-table';
 import { accrualRunDeps, type FakeAccrualRunDeps } from '../unit/accrual-runs/fakes';
@@ -306,5 +311,42 @@ describe('the sales shard directory', () => {
     expect(after.listed).toEqual({ invoices: all, queried: inShardOrder });
     expect(after.ran.invoices).toEqual(all);
     expect([...after.ran.queried].sort()).toEqual([...inShardOrder].sort());
+  });
+
+  it('a month whose directory lists every shard is listed without reading the directory again, a line written later included', async () => {
+    // Arrange: P-B's September invoices, one in each shard (more follow later, in shards already listed).
+    const invoices = new Map<number, string>();
+    for (let n = 0; invoices.size < shardCount; n++) {
+      if (!invoices.has(salesShardOf(`SEP-${n}`, '1')))
+        invoices.set(salesShardOf(`SEP-${n}`, '1'), `SEP-${n}`);
+    }
+    const september = (invoice: string) => saleLine('P-B', 'F-S', invoice, { invoiceDate: '2026-09-07' });
+    await storeChannelLines(store, 'F-S1', [...invoices.values()].map(september));
+    const client = createDocumentClient(loadConfig());
+    const { sentBy } = countCommands(client);
+    const listing = new DynamoChannelQueries(client, loadConfig().TABLE_NAME);
+    const list = async () => {
+      let invoicesListed: string[] = [];
+      const sent = commandsOf(
+        await sentBy(async () => {
+          const page = await listing.salesInMonth('P-B', '2026-09', { limit: 100 });
+          invoicesListed = page.items.map((line) => String(line.invoiceNumber)).sort();
+        }),
+      );
+      return { invoices: invoicesListed, sent };
+    };
+
+    // Act
+    const first = await list();
+    const second = await list();
+    await storeChannelLines(store, 'F-S2', [september('SEP-LATE')]);
+    const third = await list();
+
+    // Assert: the directory read once, then every shard read straight away, the later line found.
+    const queries = Array.from({ length: shardCount }, () => 'QueryCommand');
+    const all = [...invoices.values()].sort();
+    expect(first).toEqual({ invoices: all, sent: ['GetItemCommand', ...queries] });
+    expect(second).toEqual({ invoices: all, sent: queries });
+    expect(third).toEqual({ invoices: [...all, 'SEP-LATE'].sort(), sent: queries });
   });
 });
