@@ -2,7 +2,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../shared/config';
 import { traced } from '../shared/observability';
-import { guardedRequestHandler } from './guarded-sockets';
 import { sdkResilience } from './sdk-resilience';
 
 function lowLevelClient(
@@ -14,7 +13,6 @@ function lowLevelClient(
       ...sdkResilience,
       ...options,
       region: config.AWS_REGION,
-      requestHandler: guardedRequestHandler,
       ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
     }),
   );

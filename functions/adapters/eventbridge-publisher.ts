@@ -2,7 +2,6 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import type { EventPublisher } from '../../domain/shared/ports';
 import type { DomainEvent } from '../../events/domain-event';
 import { traced } from '../shared/observability';
-import { guardedRequestHandler } from './guarded-sockets';
 import { sdkResilience } from './sdk-resilience';
 
 /** Publishes domain events on the ChRM bus; a rejected entry is an error, never a silent drop. */
@@ -40,7 +39,6 @@ export function createEventBridgeClient(settings: {
     new EventBridgeClient({
       ...sdkResilience,
       region: settings.region,
-      requestHandler: guardedRequestHandler,
       // Its commands are plain (no per-command middleware): resolve the middleware stack once, not per send.
       cacheMiddleware: true,
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),

@@ -30,8 +30,8 @@ class GuardedHttpsAgent extends HttpsAgent {
 }
 
 /**
- * `requestHandler` options for every SDK client: the SDK's defaults (keep-alive, 50 sockets) on agents whose
- * sockets never emit an unhandled error. One pair per container, shared by its clients.
+ * The agents of every SDK client's `requestHandler` (see sdk-resilience.ts): the SDK's defaults (keep-alive,
+ * 50 sockets) on agents whose sockets never emit an unhandled error. One pair per container, shared by its clients.
  */
 export const guardedRequestHandler = {
   httpAgent: new GuardedHttpAgent({ keepAlive: true, maxSockets: 50 }),

@@ -1,6 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { traced } from '../shared/observability';
-import { guardedRequestHandler } from './guarded-sockets';
 import { sdkResilience } from './sdk-resilience';
 
 /**
@@ -15,7 +14,6 @@ export function createS3Client(settings: {
     new S3Client({
       ...sdkResilience,
       region: settings.region,
-      requestHandler: guardedRequestHandler,
       ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',

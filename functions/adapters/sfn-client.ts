@@ -1,6 +1,5 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { traced } from '../shared/observability';
-import { guardedRequestHandler } from './guarded-sockets';
 import { sdkResilience } from './sdk-resilience';
 
 export function createSfnClient(settings: {
@@ -11,7 +10,6 @@ export function createSfnClient(settings: {
     new SFNClient({
       ...sdkResilience,
       region: settings.region,
-      requestHandler: guardedRequestHandler,
       // Its commands are plain (no per-command middleware): resolve the middleware stack once, not per send.
       cacheMiddleware: true,
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),

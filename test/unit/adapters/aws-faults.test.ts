@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { BatchGetItemCommand, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
@@ -105,6 +107,13 @@ describe('every SDK client factory', () => {
       expect(await client.config.maxAttempts()).toBe(sdkResilience.maxAttempts);
       const mode: unknown = client.config.retryMode;
       expect(typeof mode === 'function' ? await mode() : mode).toBe('standard');
+      // The handler the SDK made from our options (its resolved settings, read before any request).
+      const handler = client.config.requestHandler as unknown as { configProvider: Promise<object> };
+      expect(await handler.configProvider).toMatchObject({
+        connectionTimeout: 3_000,
+        requestTimeout: 30_000,
+        throwOnRequestTimeout: true,
+      });
     }
   });
 });
@@ -215,6 +224,29 @@ describe('S3 5xx and timeouts', () => {
     ]);
     await withoutWaiting(() => client.send(put()));
     expect(attempts).toHaveLength(2);
+  });
+});
+
+describe('a service that accepts the connection and never answers', () => {
+  it('fails the request after its timeout and retries instead of holding the unit of work until the Lambda dies', async () => {
+    const server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = createDocumentClient({ ...settings, DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}` });
+    Object.assign(client.config, { credentials: async () => credentials });
+    let requests = 0;
+    server.on('request', () => requests++);
+    try {
+      const read = withoutWaiting(() =>
+        client.send(new GetCommand({ TableName: 't', Key: { pk: 'a', sk: 'b' } })),
+      );
+      await expect(read).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect(requests).toBe(sdkResilience.maxAttempts);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      client.destroy();
+    }
   });
 });
 
