@@ -95,17 +95,19 @@ describe('DynamoDB calls of an accrual fund’s allocation and request approval,
     expect(twelve.approving).toEqual(one.approving);
     // A regression guard: a change that adds a DynamoDB call on these paths has to change these lists.
     expect(commandsOf(one.allocating)).toEqual([
-      // the partner, the co-op checkbook's claim-fund item (credit and draws), the fund with its movement
+      // the partner, the co-op checkbook's claim-fund item (credit and draws, read with the fund credit
+      // upgrade's completion record until that is seen), the fund with its movement
       'GetItemCommand',
-      'GetItemCommand',
+      'BatchGetItemCommand',
       'TransactWriteItemsCommand',
     ]);
     expect(commandsOf(one.approving)).toEqual([
-      // the approval policy, the request, the fund, the claim-fund item, then the reservation on both funds
+      // the approval policy, the request, the fund, the claim-fund item (with the completion record, as
+      // above), then the reservation on both funds
       'GetItemCommand',
       'GetItemCommand',
       'GetItemCommand',
-      'GetItemCommand',
+      'BatchGetItemCommand',
       'TransactWriteItemsCommand',
     ]);
 
