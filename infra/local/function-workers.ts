@@ -6,8 +6,13 @@ import { repositoryRoot } from '../constructs/chrm-function';
 import { type Invocation, type Outcome, rethrown } from './function-worker-protocol';
 import type { LocalFunctions } from './local-functions';
 
-/** How many worker threads `npm start` runs the API's handlers on (measured by bench/api-load.ts). */
-export const defaultFunctionWorkers = Math.min(2, availableParallelism());
+/**
+ * How many worker threads `npm start` runs the API's handlers on, as measured by bench/api-load.ts (README). On 2
+ * cores, shared with DynamoDB Local, the gateway's own thread gives the lower p99 at 200 req/s (43–81 ms against
+ * 109–192 with 2 workers): workers idle between requests are woken for each one, which costs CPU the cores lack.
+ * With more cores, 2 workers keep a slow handler from holding the gateway (not measurable here).
+ */
+export const defaultFunctionWorkers = availableParallelism() > 2 ? 2 : 0;
 
 interface Waiting {
   readonly resolve: (result: unknown) => void;

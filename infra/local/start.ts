@@ -148,7 +148,11 @@ async function main() {
     functionWorkers: options.functionWorkers,
   });
   const where = options['in-memory'] ? 'data in memory' : `data kept in ${options['data-dir']}`;
-  console.log(`API handlers run in ${options.functionWorkers || 'no'} worker thread(s).`);
+  console.log(
+    options.functionWorkers
+      ? `API handlers run in ${options.functionWorkers} worker thread(s).`
+      : "API handlers run on the gateway's thread (--function-workers N: on N worker threads).",
+  );
   console.log(banner(stack, started, where));
   let stopping = false;
   const shutdown = async (exitCode: number) => {
