@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimFundScope } from '../../domain/claims/claim-fund';
 import type { LedgerPosting, LedgerPostingKind } from '../../domain/ledger/ledger-posting';
@@ -11,6 +11,8 @@ import { backfillFundCredits } from '../../functions/adapters/fund-credit-backfi
 import { claimFundKeys } from '../../functions/adapters/table-keys/claims';
 import { ledgerPostingKeys } from '../../functions/adapters/table-keys/ledger';
 import { type Config, loadConfig } from '../../functions/shared/config';
+import { commandsOf, countCommands } from '../support/dynamodb-calls';
+import { hookedClient } from '../support/hooked-client';
 import { createTestTable } from '../support/test-table';
 import { claim } from '../unit/claims/builders';
 import { posting } from '../unit/ledger/builders';
@@ -72,21 +74,6 @@ const fundItem = async (scope: ClaimFundScope) => {
   return Item;
 };
 
-/** A client that counts its Queries and runs `before` ahead of its `at`-th UpdateCommand. */
-function watchedClient(at = 0, before: () => Promise<unknown> = async () => {}) {
-  const watched = createDocumentClient(config);
-  const send = watched.send.bind(watched) as (command: unknown) => Promise<unknown>;
-  const counts = { queries: 0, updates: 0 };
-  Object.assign(watched, {
-    send: async (command: unknown) => {
-      if (command instanceof QueryCommand) counts.queries++;
-      if (command instanceof UpdateCommand && ++counts.updates === at) await before();
-      return send(command);
-    },
-  });
-  return { watched, counts };
-}
-
 describe('upgrade of claim fund credits', () => {
   it('gives every fund with legacy postings its exact base once, through a live posting mid-way, then records completion: claims read no ledger', async () => {
     // Arrange: A's accrual and true-up have no fund item; B's coop fund item holds a reservation but no
@@ -112,16 +99,18 @@ describe('upgrade of claim fund credits', () => {
     );
     await ledger.postIndependent(postingTo(c, 'adjustment', 'C-2', '12.34'));
     // A live posting to C lands between the upgrade's read of C's item and the write of its base.
-    const { watched } = watchedClient(1, () =>
+    const racing = hookedClient(config, UpdateCommand, 1, () =>
       ledger.postIndependent(postingTo(c, 'accrual', 'C-3', '1.00')),
     );
 
     // Act
-    const first = await backfillFundCredits(watched, config.TABLE_NAME, { segments: 4, pageSize: 2 });
+    const first = await backfillFundCredits(racing, config.TABLE_NAME, { segments: 4, pageSize: 2 });
     const again = await backfillFundCredits(client, config.TABLE_NAME, { segments: 4, restart: true });
     const done = await backfillFundCredits(client, config.TABLE_NAME, { segments: 16 });
     await ledger.postIndependent(postingTo(d, 'accrual', 'D-1', '7.00'));
-    const { watched: claimsClient, counts } = watchedClient();
+    // Every command, the read client's Queries included (the ledger is read through it).
+    const claimsClient = createDocumentClient(config);
+    const { sent } = countCommands(claimsClient);
     const afterUpgrade = new DynamoClaimFunds(claimsClient, config.TABLE_NAME);
     const balances = await Promise.all(
       [a, bCoop, c, d, fundOf('P-NONE')].map((s) => afterUpgrade.balance(s)),
@@ -149,7 +138,7 @@ describe('upgrade of claim fund credits', () => {
     for (const [index, scope] of [a, bCoop, c, d].entries()) {
       expect(balances[index]?.credited).toBe(await creditFromLedger(client, config.TABLE_NAME, scope));
     }
-    expect(counts.queries).toBe(0);
+    expect(commandsOf(sent)).toEqual(Array(5).fill('BatchGetItemCommand'));
     const { Item: completed } = await client.send(
       new GetCommand({ TableName: config.TABLE_NAME, Key: fundCreditsCompleteKey, ConsistentRead: true }),
     );

@@ -20,6 +20,7 @@ import { ledgerPostingKeys } from '../../functions/adapters/table-keys/ledger';
 import { type Config, loadConfig } from '../../functions/shared/config';
 import { runPosting } from '../support/accrual-ledger-contract';
 import { checkbookLiabilityRows } from '../support/checkbook-liabilities';
+import { hookedClient } from '../support/hooked-client';
 import { partnerData } from '../support/master-data-fixtures';
 import { createTestTable } from '../support/test-table';
 import { accrualRunDeps } from '../unit/accrual-runs/fakes';
@@ -59,22 +60,9 @@ const backfill = (options: { restart?: boolean; backfillClient?: typeof client }
     restart: options.restart ?? false,
   });
 
-/**
- * A client whose `at`-th transaction first waits for `before` (a live write landing in the middle of the
- * backfill, between its scan and its writes; or a crash, when it throws).
- */
-function hookedClient(at: number, before: () => Promise<unknown>) {
-  const hooked = createDocumentClient(config);
-  const send = hooked.send.bind(hooked) as (command: unknown) => Promise<unknown>;
-  let transactions = 0;
-  Object.assign(hooked, {
-    send: async (command: unknown) => {
-      if (command instanceof TransactWriteCommand && ++transactions === at) await before();
-      return send(command);
-    },
-  });
-  return hooked;
-}
+/** A backfill client whose `at`-th transaction first waits for `before` (see `hookedClient`). */
+const hookedTransactions = (at: number, before: () => Promise<unknown>) =>
+  hookedClient(config, TransactWriteCommand, at, before);
 
 describe('upgrade backfill of liability summaries', () => {
   it('adds legacy postings to the report exactly once: 20 × 1.25 for P-OLD and P-MIX’s 3 × 2.00 beside its live postings, through a rerun, live postings mid-way and two backfills at once', async () => {
@@ -104,7 +92,7 @@ describe('upgrade backfill of liability summaries', () => {
     // Act: one live posting lands between the backfill's scan and its 2nd transaction; four more race it.
     const [first] = await Promise.all([
       backfill({
-        backfillClient: hookedClient(2, () => ledger.postIndependent(live[0] as LedgerPosting)),
+        backfillClient: hookedTransactions(2, () => ledger.postIndependent(live[0] as LedgerPosting)),
       }),
       ...live.slice(1).map((posting) => ledger.postIndependent(posting)),
     ]);
@@ -143,7 +131,7 @@ describe('upgrade backfill of liability summaries', () => {
       runPosting('CRASH', index, 'P-CRASH', '0.20', program),
     );
     await storeLegacyPostings(legacy);
-    const crashing = hookedClient(2, async () => {
+    const crashing = hookedTransactions(2, async () => {
       throw new Error('crashed');
     });
 
