@@ -8,7 +8,7 @@ import {
   fundScopeKey,
 } from '../../domain/claims/claim-fund';
 import { type LedgerPosting, ledgerPostingSchema } from '../../domain/ledger/ledger-posting';
-import { getAll, inParallel, itemKeyId } from './dynamo-batch';
+import { getAll, inParallel, itemKeyId, keyOfItem } from './dynamo-batch';
 import { minorOf } from './stored-minor-units';
 import { allItems } from './table-access';
 import { claimFundKeys } from './table-keys/claims';
@@ -184,13 +184,10 @@ export async function establishPeriodCredits(
   programId: string,
   period: string,
 ): Promise<number> {
+  const keyOf = (scope: ClaimFundScope) => keyOfItem(claimFundKeys(scope));
   let stored = 0;
   for (let attempt = 1; ; attempt++) {
     const funds = (await ledgerCredits(client, tableName, programId, period)).map(({ scope }) => scope);
-    const keyOf = (scope: ClaimFundScope) => {
-      const { pk, sk } = claimFundKeys(scope);
-      return { pk, sk };
-    };
     const items = await getAll(client, tableName, funds.map(keyOf));
     const itemOf = (scope: ClaimFundScope) => items.get(itemKeyId(keyOf(scope)));
     const missing = funds.filter((scope) => itemOf(scope)?.creditBaseMinor === undefined);

@@ -5,6 +5,7 @@ import type { ClaimMove } from '../../domain/claims/ports';
 import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { openMonthCheck, postingWrites } from './dynamo-accrual-ledger';
+import { keyOfItem } from './dynamo-batch';
 import { claimItem, claimTransitionPut } from './dynamo-claim-store';
 import { claimFundKeys, claimReferenceKey, claimReservationKey } from './table-keys/claims';
 
@@ -17,8 +18,6 @@ export const scopeOf = (claim: Claim): ClaimFundScope => ({
   fund: claim.fund,
   currency: claim.currency,
 });
-
-export const keyOf = (keys: { pk: string; sk: string }) => ({ pk: keys.pk, sk: keys.sk });
 
 /** A claim's line references, each once, in the order of their reservation items. */
 export const referencesOf = (claim: Claim) => [...new Set(claim.lines.map((line) => line.reference))];
@@ -35,7 +34,7 @@ export function reservationItems(tableName: string, claim: Claim, limit: bigint)
     {
       Update: {
         TableName: tableName,
-        Key: keyOf(claimFundKeys(scope)),
+        Key: keyOfItem(claimFundKeys(scope)),
         UpdateExpression:
           'SET gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, programId = :programId, period = :period, ' +
           '#fund = :fund, currency = :currency, #type = :type ' +
@@ -124,7 +123,7 @@ export function settlementItems(
       item: {
         Update: {
           TableName: tableName,
-          Key: keyOf(claimFundKeys(scope)),
+          Key: keyOfItem(claimFundKeys(scope)),
           UpdateExpression: 'ADD reservedMinor :minusClaimed, settledMinor :approved, drawnMinor :change',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: {

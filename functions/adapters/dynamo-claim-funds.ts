@@ -23,14 +23,13 @@ import {
   fundCreditsCompleteKey,
 } from './claim-fund-credits';
 import {
-  keyOf,
   referencesOf,
   reservationItems,
   type SettlementPart,
   scopeOf,
   settlementItems,
 } from './claim-fund-transactions';
-import { getAll, itemKeyId } from './dynamo-batch';
+import { getAll, itemKeyId, keyOfItem } from './dynamo-batch';
 import { DynamoLiabilitySummaries } from './dynamo-liability-summaries';
 import { minorOf } from './stored-minor-units';
 import { allItems } from './table-access';
@@ -83,14 +82,18 @@ export class DynamoClaimFunds implements ClaimFunds {
 
   async draws(scope: ClaimFundScope): Promise<ClaimFundDraws> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keyOf(claimFundKeys(scope)), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keyOfItem(claimFundKeys(scope)),
+        ConsistentRead: true,
+      }),
     );
     return drawsOfItem(Item);
   }
 
   /** One consistent read of the fund item; an item from before it kept its credit may have it summed once. */
   async balance(scope: ClaimFundScope): Promise<ClaimFundBalance> {
-    const key = keyOf(claimFundKeys(scope));
+    const key = keyOfItem(claimFundKeys(scope));
     const { found, upgraded } = await this.getWithUpgrade([key]);
     return this.balanceOfItem(scope, found.get(itemKeyId(key)), upgraded);
   }
@@ -131,7 +134,7 @@ export class DynamoClaimFunds implements ClaimFunds {
           fund,
           currency: grain.currency,
         };
-        return { scope, key: keyOf(claimFundKeys(scope)) };
+        return { scope, key: keyOfItem(claimFundKeys(scope)) };
       });
     const keyed = grains.map((grain) => ({ grain, scopes: scopesOf(grain) }));
     const { found, upgraded } = await this.getWithUpgrade(
@@ -176,7 +179,7 @@ export class DynamoClaimFunds implements ClaimFunds {
    */
   async fundAndReferences(claim: Claim): Promise<ClaimFundStanding> {
     const references = [...new Set(claim.lines.map((line) => line.reference))];
-    const fundKey = keyOf(claimFundKeys(scopeOf(claim)));
+    const fundKey = keyOfItem(claimFundKeys(scopeOf(claim)));
     const referenceKeys = references.map((reference) =>
       claimReferenceKey(claim.partnerId, claim.programId, claim.period, reference),
     );

@@ -12,7 +12,7 @@ import { scanInSegments, type UpgradeScanOptions } from './upgrade-scan';
 export interface FundCreditBackfillReport {
   /** Items the scan read (every type). */
   readonly itemsScanned: number;
-  /** Program periods whose funds were checked (a period spanning pages may count once per page). */
+  /** Program periods whose funds were checked (once per invocation; again in one that resumes mid-period). */
   readonly periodsChecked: number;
   /** Funds given their credit base now. */
   readonly basesEstablished: number;

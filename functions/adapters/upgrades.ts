@@ -13,7 +13,8 @@ export interface UpgradeOutcome {
 /**
  * The upgrade an operator runs after a deploy (README, "Upgrading"): the read model backfill (liability
  * summaries, sales shard directories), then the fund credit bases. Each job keeps its own checkpoints, so an
- * invocation cut short resumes each where it stopped, and a completed job costs one read per segment.
+ * invocation cut short resumes each where it stopped; once done, the read models cost one read per segment and
+ * the fund credits one read of their completion record.
  */
 export async function runUpgrades(
   client: DynamoDBDocumentClient,
