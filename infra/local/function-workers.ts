@@ -8,8 +8,9 @@ import type { LocalFunctions } from './local-functions';
 
 /**
  * How many worker threads `npm start` runs the API's handlers on, as measured by bench/api-load.ts (README). On 2
- * cores, shared with DynamoDB Local, the gateway's own thread gives the lower p99 at 200 req/s (43–81 ms against
- * 109–192 with 2 workers): workers idle between requests are woken for each one, which costs CPU the cores lack.
+ * cores, shared with DynamoDB Local, the gateway's own thread gives the lower p99 at 200 req/s more often (43–179
+ * ms, median 81, against 109–192, median 140, with 2 workers) and always the lower CPU per request: workers idle
+ * between requests are woken for each one, which costs CPU the cores lack.
  * With more cores, 2 workers keep a slow handler from holding the gateway (not measurable here).
  */
 export const defaultFunctionWorkers = availableParallelism() > 2 ? 2 : 0;
