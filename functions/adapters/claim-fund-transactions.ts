@@ -1,12 +1,11 @@
 import type { Claim } from '../../domain/claims/claim';
 import type { ClaimFundScope } from '../../domain/claims/claim-fund';
-import { claimSchema } from '../../domain/claims/claim-schema';
 import type { ClaimMove } from '../../domain/claims/ports';
 import type { LedgerPosting } from '../../domain/ledger/ledger-posting';
 import { toMinorUnits } from '../../domain/shared/money/minor-units';
 import { openMonthCheck, postingWrites } from './dynamo-accrual-ledger';
 import { keyOfItem } from './dynamo-batch';
-import { claimItem, claimTransitionPut } from './dynamo-claim-store';
+import { claimTransitionPut, newClaimPut } from './dynamo-claim-store';
 import { claimFundKeys, claimReferenceKey, claimReservationKey } from './table-keys/claims';
 
 /** The transactions of claim funds (see dynamo-claim-funds.ts): what each writes and under which condition. */
@@ -62,13 +61,7 @@ export function reservationItems(tableName: string, claim: Claim, limit: bigint)
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    {
-      Put: {
-        TableName: tableName,
-        Item: claimItem(claimSchema.parse(claim)),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    { Put: newClaimPut(tableName, claim) },
     ...references.map((reference) => ({
       Put: {
         TableName: tableName,

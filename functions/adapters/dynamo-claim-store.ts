@@ -52,6 +52,15 @@ export function claimTransitionPut(tableName: string, { next, expected }: ClaimM
   };
 }
 
+/** The Put of a claim stored once: a transaction item (its id must be free), as `claimTransitionPut` for a move. */
+export function newClaimPut(tableName: string, claim: Claim) {
+  return {
+    TableName: tableName,
+    Item: claimItem(claimSchema.parse(claim)),
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+}
+
 /** The item a claim is stored as: its keys, its status index, its partner's and the all-claims listing. */
 export function claimItem(claim: Claim): Record<string, unknown> {
   return { ...claim, ...claimKey(claim.claimId), ...claimIndexKeys(claim) };

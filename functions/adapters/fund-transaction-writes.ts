@@ -1,7 +1,6 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { claimSchema } from '../../domain/claims/claim-schema';
 import type { FundTransaction } from '../../domain/funds/ports';
-import { claimItem } from './dynamo-claim-store';
+import { newClaimPut } from './dynamo-claim-store';
 import { fundClaimItem, movementItem, requestItem } from './fund-items';
 import { claimFundKeys } from './table-keys/claims';
 import { fundKey } from './table-keys/funds';
@@ -87,17 +86,7 @@ export function fundTransactionWrites(tableName: string, transaction: FundTransa
             },
           },
         ]),
-    ...(settlementClaim === undefined
-      ? []
-      : [
-          {
-            Put: {
-              TableName: tableName,
-              Item: claimItem(claimSchema.parse(settlementClaim)),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ]),
+    ...(settlementClaim === undefined ? [] : [{ Put: newClaimPut(tableName, settlementClaim) }]),
     ...movements.map((movement) => ({
       Put: {
         TableName: tableName,
